@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPageContext } from "@/lib/auth/session";
+import { findGroup } from "@/lib/groups/service";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { AuditTable } from "@/lib/audit/components/audit-table";
+import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
+import { OriginBadge } from "@/lib/groups/components/origin-badge";
+import { AccessDenied, Badge, Card, Notice, PageHeader } from "@/lib/ui/components";
+import { tryLoad } from "@/lib/ui/load";
+import { buttonClass } from "@/lib/ui/styles";
+
+export const metadata: Metadata = { title: "Group" };
+
+const NOTICES: Record<string, string> = { created: "The group was created.", updated: "Your changes were saved." };
+
+export default async function GroupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const ctx = await getPageContext();
+  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what="groups" />;
+  const { id } = await params;
+  const { notice } = await searchParams;
+  const loaded = await tryLoad(() => findGroup(ctx.current!, id));
+  if (loaded.ok && !loaded.data) notFound();
+  const history = ctx.can("audit.read")
+    ? await listAuditEntries(ctx.current, { targetType: "group", targetId: id, limit: 10 })
+    : null;
+  const canWrite = ctx.can("groups.write");
+
+  return (
+    <>
+      <Link href="/groups" className="text-sm font-medium text-brand-700 hover:underline">← Groups</Link>
+      {!loaded.ok ? (
+        <div className="mt-4">
+          <Notice tone="error">The group could not be loaded from ezeep. {loaded.error}</Notice>
+        </div>
+      ) : (
+        <div className="mt-2">
+          {typeof notice === "string" && NOTICES[notice] ? <Notice tone="success">{NOTICES[notice]}</Notice> : null}
+          <PageHeader
+            title={loaded.data!.name}
+            description={loaded.data!.description || "No description."}
+            actions={
+              canWrite ? (
+                <>
+                  <Link href={`/groups/${id}/edit`} className={buttonClass.secondary}>
+                    Edit
+                  </Link>
+                  <DeleteGroupButton group={loaded.data!} />
+                </>
+              ) : null
+            }
+          />
+          <Card className="mb-6">
+            <dl className="grid grid-cols-2 gap-4 p-5 sm:grid-cols-4">
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Origin</dt>
+                <dd className="mt-1"><OriginBadge group={loaded.data!} /></dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Members</dt>
+                <dd className="mt-1 text-lg font-semibold">{loaded.data!.members}</dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Printers</dt>
+                <dd className="mt-1 text-lg font-semibold">{loaded.data!.printers}</dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Printing options</dt>
+                <dd className="mt-1 flex flex-wrap gap-1">
+                  <Badge tone={loaded.data!.localPrintingEnabled ? "green" : "slate"}>Local printing {loaded.data!.localPrintingEnabled ? "on" : "off"}</Badge>
+                  <Badge tone={loaded.data!.myPrintersEnabled ? "green" : "slate"}>My printers {loaded.data!.myPrintersEnabled ? "on" : "off"}</Badge>
+                </dd>
+              </div>
+            </dl>
+            {loaded.data!.origin === "azure" ? (
+              <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
+                Imported from Azure AD{loaded.data!.foreignId ? ` (object id ${loaded.data!.foreignId})` : ""}. Its name follows Azure AD.
+              </p>
+            ) : null}
+          </Card>
+        </div>
+      )}
+      {history ? (
+        <section aria-labelledby="history-title">
+          <h2 id="history-title" className="mb-2 text-sm font-semibold text-slate-900">Recent changes</h2>
+          <Card>
+            {history.entries.length ? (
+              <AuditTable entries={history.entries} />
+            ) : (
+              <p className="px-4 py-6 text-sm text-slate-500">No changes were made to this group through the portal yet.</p>
+            )}
+          </Card>
+        </section>
+      ) : null}
+    </>
+  );
+}

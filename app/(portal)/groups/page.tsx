@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getPageContext } from "@/lib/auth/session";
+import { listGroupsSchema } from "@/lib/groups/schemas";
+import { listGroups } from "@/lib/groups/service";
+import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
+import { OriginBadge } from "@/lib/groups/components/origin-badge";
+import { AccessDenied, Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { tryLoad } from "@/lib/ui/load";
+import { buttonClass, inputClass } from "@/lib/ui/styles";
+
+export const metadata: Metadata = { title: "Groups" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const NOTICES: Record<string, (name: string) => string> = {
+  deleted: (name) => `Group “${name}” was deleted.`,
+};
+
+export default async function GroupsPage({ searchParams }: { searchParams: SearchParams }) {
+  const ctx = await getPageContext();
+  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what="groups" />;
+  const params = await searchParams;
+  const query = listGroupsSchema.parse({
+    q: typeof params.q === "string" ? params.q : undefined,
+    page: typeof params.page === "string" ? params.page : undefined,
+    origin: params.origin === "ezeep" || params.origin === "azure" ? params.origin : undefined,
+  });
+  const canWrite = ctx.can("groups.write");
+  const loaded = await tryLoad(() => listGroups(ctx.current!, query));
+  const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;
+  const hrefFor = (page: number) => {
+    const next = new URLSearchParams();
+    if (query.q) next.set("q", query.q);
+    if (query.origin !== "all") next.set("origin", query.origin);
+    next.set("page", String(page));
+    return `/groups?${next}`;
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Groups"
+        description="Groups decide which printers people can use. Members and printers are managed per group."
+        actions={
+          canWrite ? (
+            <Link href="/groups/new" className={buttonClass.primary}>
+              New group
+            </Link>
+          ) : null
+        }
+      />
+      {notice ? <Notice tone="success">{notice(typeof params.name === "string" ? params.name : "")}</Notice> : null}
+      <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/groups">
+        <label htmlFor="group-search" className="sr-only">
+          Search groups
+        </label>
+        <input id="group-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name or description" className={inputClass} />
+        <label htmlFor="group-origin" className="sr-only">
+          Origin
+        </label>
+        <select id="group-origin" name="origin" defaultValue={query.origin} className={`${inputClass} sm:w-44`}>
+          <option value="all">All origins</option>
+          <option value="ezeep">ezeep</option>
+          <option value="azure">Azure AD</option>
+        </select>
+        <button type="submit" className={buttonClass.secondary}>
+          Search
+        </button>
+      </form>
+      {!loaded.ok ? (
+        <Notice tone="error">Groups could not be loaded from ezeep. {loaded.error}</Notice>
+      ) : loaded.data.total === 0 ? (
+        query.q || query.origin !== "all" ? (
+          <EmptyState title="No groups match">
+            Nothing matches your search. <Link className="font-medium text-brand-700 hover:underline" href="/groups">Show all groups</Link>
+          </EmptyState>
+        ) : (
+          <EmptyState
+            title="No groups yet"
+            action={
+              canWrite ? (
+                <Link href="/groups/new" className={buttonClass.primary}>
+                  Create the first group
+                </Link>
+              ) : null
+            }
+          >
+            Groups bundle users so you can give them printers together.
+          </EmptyState>
+        )
+      ) : (
+        <Card className="overflow-hidden">
+          <table className="w-full text-left text-sm">
+            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:table-header-group">
+              <tr>
+                <th scope="col" className="px-4 py-3">Name</th>
+                <th scope="col" className="px-4 py-3">Origin</th>
+                <th scope="col" className="px-4 py-3 text-right">Members</th>
+                <th scope="col" className="px-4 py-3 text-right">Printers</th>
+                {canWrite ? <th scope="col" className="px-4 py-3 text-right"><span className="sr-only">Actions</span></th> : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {loaded.data.items.map((group) => (
+                <tr key={group.id} className="flex flex-col gap-1 px-4 py-3 sm:table-row sm:px-0 sm:py-0 hover:bg-slate-50">
+                  <td className="sm:px-4 sm:py-3">
+                    <Link href={`/groups/${group.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                      {group.name}
+                    </Link>
+                    {group.description ? <p className="mt-0.5 line-clamp-1 text-slate-500">{group.description}</p> : null}
+                  </td>
+                  <td className="sm:px-4 sm:py-3">
+                    <OriginBadge group={group} />
+                  </td>
+                  <td className="text-slate-600 sm:px-4 sm:py-3 sm:text-right">
+                    <span className="sm:hidden">Members: </span>
+                    {group.members}
+                  </td>
+                  <td className="text-slate-600 sm:px-4 sm:py-3 sm:text-right">
+                    <span className="sm:hidden">Printers: </span>
+                    {group.printers}
+                  </td>
+                  {canWrite ? (
+                    <td className="sm:px-4 sm:py-3 sm:text-right">
+                      <div className="flex gap-3 sm:justify-end">
+                        <Link href={`/groups/${group.id}/edit`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Edit ${group.name}`}>
+                          Edit
+                        </Link>
+                        <DeleteGroupButton group={group} variant="link" />
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination page={loaded.data.page} pageCount={loaded.data.pageCount} total={loaded.data.total} noun="groups" hrefFor={hrefFor} />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getPageContext } from "@/lib/auth/session";
+import { listGroups } from "@/lib/groups/service";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { AuditTable } from "@/lib/audit/components/audit-table";
+import { Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
+import { tryLoad } from "@/lib/ui/load";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  const ctx = await getPageContext();
+  if (!ctx.current) {
+    return (
+      <EmptyState title="No organization yet">
+        Your account has no role in any organization. Ask a portal owner to give you access.
+      </EmptyState>
+    );
+  }
+  const groups = await tryLoad(() => listGroups(ctx.current!, { q: "", page: 1, pageSize: 100, origin: "all" }));
+  const recent = ctx.can("audit.read") ? await listAuditEntries(ctx.current, { limit: 6 }) : null;
+  const stats = groups.ok
+    ? [
+        { label: "Groups", value: groups.data.total, href: "/groups" },
+        { label: "Azure AD groups", value: groups.data.items.filter((g) => g.origin === "azure").length, href: "/groups?origin=azure" },
+        { label: "Group memberships", value: groups.data.items.reduce((n, g) => n + g.members, 0), href: "/groups" },
+      ]
+    : [];
+
+  return (
+    <>
+      <PageHeader
+        title={ctx.current.organization.name}
+        description={`Signed in as ${ctx.admin.name} · ${ROLE_LABELS[ctx.current.role!]}`}
+      />
+      {!groups.ok ? <Notice tone="error">ezeep could not be reached. {groups.error}</Notice> : null}
+      <div className="mb-8 grid gap-4 sm:grid-cols-3">
+        {stats.map((s) => (
+          <Link key={s.label} href={s.href} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500">
+            <p className="text-sm text-slate-600">{s.label}</p>
+            <p className="mt-1 text-3xl font-semibold tracking-tight">{s.value}</p>
+          </Link>
+        ))}
+      </div>
+      {recent ? (
+        <section aria-labelledby="recent-title">
+          <div className="mb-2 flex items-center justify-between">
+            <h2 id="recent-title" className="text-sm font-semibold text-slate-900">Recent changes</h2>
+            <Link href="/audit" className="text-sm font-medium text-brand-700 hover:underline">Open the audit log</Link>
+          </div>
+          <Card>
+            {recent.entries.length ? (
+              <AuditTable entries={recent.entries} />
+            ) : (
+              <p className="px-4 py-6 text-sm text-slate-500">No changes yet.</p>
+            )}
+          </Card>
+        </section>
+      ) : null}
+    </>
+  );
+}

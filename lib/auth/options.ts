@@ -1,0 +1,37 @@
+// next-auth v4 configuration: email + password, JWT sessions. The JWT only carries the admin id;
+// roles are read from the database on every request so a revoked role takes effect at once.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticateAdmin } from "@/lib/auth/sign-in";
+import { clientIp } from "@/lib/auth/request";
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  secret: process.env.NEXTAUTH_SECRET,
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        if (!credentials?.email || !credentials.password) return null;
+        const headers = new Headers(req?.headers as Record<string, string> | undefined);
+        return authenticateAdmin({
+          email: credentials.email,
+          password: credentials.password,
+          ip: clientIp(headers),
+          userAgent: headers.get("user-agent"),
+        });
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.adminId = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, adminId: typeof token.adminId === "string" ? token.adminId : undefined };
+    },
+  },
+};

@@ -1,0 +1,77 @@
+// Resolves the signed-in admin and the organization they act on, for pages and server actions.
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/options";
+import { requestMeta } from "@/lib/auth/request";
+import { can, isRole, type Permission, type Role } from "@/lib/auth/permissions";
+import type { OrgContext, OrganizationRef } from "@/lib/auth/context";
+import { db } from "@/lib/db";
+import { listOrganizationsForAdmin } from "@/lib/organizations/service";
+
+export const ORG_COOKIE = "portal_org";
+
+export interface SignedInAdmin {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export async function currentAdmin(): Promise<SignedInAdmin | null> {
+  const session = await getServerSession(authOptions);
+  const adminId = (session as { adminId?: string } | null)?.adminId;
+  if (!adminId) return null;
+  const admin = await db.admin.findUnique({ where: { id: adminId } });
+  if (!admin || admin.disabledAt) return null;
+  return { id: admin.id, email: admin.email, name: admin.name };
+}
+
+export interface Membership {
+  organization: OrganizationRef;
+  role: Role;
+}
+
+/** Picks the organization from the cookie when the admin holds a role there, else the first one. */
+export function chooseOrganization(memberships: Membership[], cookieValue: string | undefined): Membership | null {
+  return memberships.find((m) => m.organization.id === cookieValue) ?? memberships[0] ?? null;
+}
+
+async function memberships(adminId: string): Promise<Membership[]> {
+  const rows = await listOrganizationsForAdmin(adminId);
+  return rows.flatMap((r) => (isRole(r.role) ? [{ organization: r.organization, role: r.role }] : []));
+}
+
+/** For server actions: null when signed out (the action then refuses). */
+export async function currentOrgContext(): Promise<OrgContext | null> {
+  const admin = await currentAdmin();
+  if (!admin) return null;
+  const chosen = chooseOrganization(await memberships(admin.id), (await cookies()).get(ORG_COOKIE)?.value);
+  if (!chosen) return null;
+  const meta = requestMeta(await headers());
+  return {
+    actor: { type: "admin", id: admin.id, label: admin.email, ...meta },
+    organization: chosen.organization,
+    role: chosen.role,
+  };
+}
+
+export interface PageContext {
+  admin: SignedInAdmin;
+  memberships: Membership[];
+  /** null when the admin holds no role in any organization. */
+  current: OrgContext | null;
+  can(permission: Permission): boolean;
+}
+
+/** For pages and layouts: redirects to the sign-in page when signed out. */
+export async function getPageContext(): Promise<PageContext> {
+  const admin = await currentAdmin();
+  if (!admin) redirect("/signin");
+  const all = await memberships(admin.id);
+  const chosen = chooseOrganization(all, (await cookies()).get(ORG_COOKIE)?.value);
+  const meta = requestMeta(await headers());
+  const current: OrgContext | null = chosen
+    ? { actor: { type: "admin", id: admin.id, label: admin.email, ...meta }, organization: chosen.organization, role: chosen.role }
+    : null;
+  return { admin, memberships: all, current, can: (permission) => can(current?.role, permission) };
+}

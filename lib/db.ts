@@ -1,0 +1,23 @@
+// The one Prisma client, chosen by the DATABASE_URL scheme: SQLite (embedded default) or PostgreSQL.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import { PrismaClient as PgClient } from "@/lib/generated/postgres/client";
+
+export type Db = SqliteClient;
+export const DEFAULT_DATABASE_URL = "file:./data/portal.db";
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function createDb(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Db {
+  if (isPostgresUrl(url)) {
+    // Both generated clients come from one models source, so their APIs are identical.
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+}
+
+const globalForDb = globalThis as unknown as { __portalDb?: Db };
+export const db: Db = (globalForDb.__portalDb ??= createDb());

@@ -1,0 +1,12 @@
+import { Badge } from "@/lib/ui/components";
+import type { GroupView } from "@/lib/groups/service";
+
+export function OriginBadge({ group }: { group: Pick<GroupView, "origin" | "originLabel" | "foreignId"> }) {
+  if (group.origin === "azure")
+    return (
+      <Badge tone="violet" title={group.foreignId ? `Azure AD object id ${group.foreignId}` : undefined}>
+        Azure AD
+      </Badge>
+    );
+  return <Badge tone="slate">{group.originLabel}</Badge>;
+}

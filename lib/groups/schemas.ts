@@ -1,0 +1,32 @@
+// Input rules for groups, matching ezeep's own limits (ezeep-api.md §3.5: name 1–255, description ≤255).
+import { z } from "zod";
+
+export const GROUP_NAME_MAX = 255;
+export const GROUP_DESCRIPTION_MAX = 255;
+
+const groupId = z.string().trim().min(1, "A group id is required.").max(100);
+
+export const groupFieldsSchema = z.object({
+  name: z
+    .string({ error: "Enter a group name." })
+    .trim()
+    .min(1, "Enter a group name.")
+    .max(GROUP_NAME_MAX, `Use at most ${GROUP_NAME_MAX} characters for the name.`),
+  description: z
+    .string()
+    .trim()
+    .max(GROUP_DESCRIPTION_MAX, `Use at most ${GROUP_DESCRIPTION_MAX} characters for the description.`)
+    .default(""),
+});
+
+export const createGroupSchema = groupFieldsSchema;
+export const updateGroupSchema = groupFieldsSchema.extend({ id: groupId });
+export const deleteGroupSchema = z.object({ id: groupId });
+
+export const listGroupsSchema = z.object({
+  q: z.string().trim().max(200).default(""),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(5).max(100).default(20),
+  origin: z.enum(["all", "ezeep", "azure"]).default("all"),
+});
+export type ListGroupsQuery = z.output<typeof listGroupsSchema>;

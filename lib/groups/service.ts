@@ -1,0 +1,143 @@
+// Groups of one organization: read from ezeep, changed through ezeep, every change audited.
+import type { OrgContext } from "@/lib/auth/context";
+import { audited } from "@/lib/audit/service";
+import { EzeepError, type Group } from "@/lib/ezeep";
+import { ezeepFor } from "@/lib/organizations/service";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
+import type { ListGroupsQuery } from "@/lib/groups/schemas";
+
+export interface GroupView {
+  id: string;
+  name: string;
+  description: string;
+  origin: "ezeep" | "azure" | "other";
+  originLabel: string;
+  foreignId: string | null;
+  members: number;
+  printers: number;
+  localPrintingEnabled: boolean;
+  myPrintersEnabled: boolean;
+}
+
+export function toGroupView(group: Group): GroupView {
+  const provider = group.origin?.provider ?? "Ezeep";
+  const lower = provider.toLowerCase();
+  return {
+    id: group.id,
+    name: group.name,
+    description: group.description ?? "",
+    origin: lower === "ezeep" ? "ezeep" : lower === "azure" ? "azure" : "other",
+    originLabel: lower === "ezeep" ? "ezeep" : lower === "azure" ? "Azure AD" : provider,
+    foreignId: group.origin?.foreign_id ?? null,
+    members: group.num_members ?? 0,
+    printers: group.num_printers ?? 0,
+    localPrintingEnabled: group.local_printing_enabled ?? false,
+    myPrintersEnabled: group.myprinters_enabled ?? false,
+  };
+}
+
+/** What the audit log keeps of a group: the fields a person edits or cares about. */
+function auditSnapshot(group: GroupView) {
+  return { name: group.name, description: group.description, origin: group.originLabel };
+}
+
+export interface GroupPage {
+  items: GroupView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/**
+ * ezeep has no search on groups (ezeep-api.md §3.5), so the portal reads every page on the server
+ * and filters there; the browser only ever receives one page of results.
+ */
+export async function listGroups(ctx: OrgContext, query: ListGroupsQuery): Promise<GroupPage> {
+  const needle = query.q.toLowerCase();
+  const all: GroupView[] = [];
+  for await (const group of ezeepFor(ctx.organization).groups.iterate()) {
+    const view = toGroupView(group);
+    if (query.origin !== "all" && view.origin !== query.origin) continue;
+    if (needle && !view.name.toLowerCase().includes(needle) && !view.description.toLowerCase().includes(needle)) continue;
+    all.push(view);
+  }
+  all.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  const pageCount = Math.max(1, Math.ceil(all.length / query.pageSize));
+  const page = Math.min(query.page, pageCount);
+  const start = (page - 1) * query.pageSize;
+  return { items: all.slice(start, start + query.pageSize), total: all.length, page, pageSize: query.pageSize, pageCount };
+}
+
+/** The group, or null when ezeep does not know it (in this organization). */
+export async function findGroup(ctx: OrgContext, id: string): Promise<GroupView | null> {
+  try {
+    return toGroupView(await ezeepFor(ctx.organization).groups.get(id));
+  } catch (err) {
+    if (err instanceof EzeepError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+export async function getGroup(ctx: OrgContext, id: string): Promise<GroupView> {
+  const group = await findGroup(ctx, id);
+  if (!group) throw new NotFoundError("This group");
+  return group;
+}
+
+export async function createGroup(ctx: OrgContext, input: { name: string; description: string }): Promise<GroupView> {
+  return audited(ctx, {
+    action: "group.create",
+    target: { type: "group", label: input.name },
+    intended: { name: input.name, description: input.description },
+    run: async () => {
+      const created = toGroupView(
+        await ezeepFor(ctx.organization).groups.create({
+          name: input.name,
+          description: input.description,
+          organization_id: ctx.organization.ezeepId,
+        }),
+      );
+      return { result: created, after: auditSnapshot(created), target: { type: "group", id: created.id, label: created.name } };
+    },
+  });
+}
+
+export async function updateGroup(
+  ctx: OrgContext,
+  input: { id: string; name: string; description: string },
+): Promise<GroupView> {
+  const before = await getGroup(ctx, input.id);
+  if (before.origin === "azure" && input.name !== before.name) {
+    throw new UserFacingError("This group is synchronised from Azure AD: rename it in Azure AD, not here.", {
+      name: ["Azure AD groups keep their Azure AD name."],
+    });
+  }
+  const patch: { name?: string; description?: string } = {};
+  if (input.name !== before.name) patch.name = input.name;
+  if (input.description !== before.description) patch.description = input.description;
+  if (Object.keys(patch).length === 0) return before;
+  return audited(ctx, {
+    action: "group.update",
+    target: { type: "group", id: before.id, label: before.name },
+    before: auditSnapshot(before),
+    intended: { ...auditSnapshot(before), ...patch },
+    run: async () => {
+      const updated = toGroupView(await ezeepFor(ctx.organization).groups.update(before.id, patch));
+      return { result: updated, after: auditSnapshot(updated), target: { type: "group", id: updated.id, label: updated.name } };
+    },
+  });
+}
+
+export async function deleteGroup(ctx: OrgContext, input: { id: string }): Promise<{ id: string; name: string }> {
+  const before = await getGroup(ctx, input.id);
+  return audited(ctx, {
+    action: "group.delete",
+    target: { type: "group", id: before.id, label: before.name },
+    before: { ...auditSnapshot(before), members: before.members, printers: before.printers },
+    run: async () => {
+      await ezeepFor(ctx.organization).groups.delete(before.id);
+      return { result: { id: before.id, name: before.name }, after: null };
+    },
+  });
+}

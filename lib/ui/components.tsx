@@ -1,0 +1,117 @@
+// Small presentational pieces shared by every area of the portal (server-renderable).
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { buttonClass, cardClass } from "@/lib/ui/styles";
+
+export function PageHeader(props: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+      <div className="min-w-0">
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{props.title}</h1>
+        {props.description ? <p className="mt-1 text-sm text-slate-600">{props.description}</p> : null}
+      </div>
+      {props.actions ? <div className="flex shrink-0 flex-wrap gap-2">{props.actions}</div> : null}
+    </div>
+  );
+}
+
+const badgeTones = {
+  slate: "bg-slate-100 text-slate-700 ring-slate-200",
+  blue: "bg-brand-50 text-brand-700 ring-brand-100",
+  violet: "bg-violet-50 text-violet-700 ring-violet-200",
+  green: "bg-emerald-50 text-emerald-700 ring-emerald-200",
+  red: "bg-red-50 text-red-700 ring-red-200",
+  amber: "bg-amber-50 text-amber-800 ring-amber-200",
+} as const;
+
+export function Badge(props: { tone?: keyof typeof badgeTones; children: ReactNode; title?: string }) {
+  return (
+    <span
+      title={props.title}
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${badgeTones[props.tone ?? "slate"]}`}
+    >
+      {props.children}
+    </span>
+  );
+}
+
+export function Card(props: { children: ReactNode; className?: string }) {
+  return <div className={`${cardClass} ${props.className ?? ""}`}>{props.children}</div>;
+}
+
+export function EmptyState(props: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+      <h2 className="text-base font-semibold text-slate-900">{props.title}</h2>
+      {props.children ? <div className="mx-auto mt-2 max-w-md text-sm text-slate-600">{props.children}</div> : null}
+      {props.action ? <div className="mt-5">{props.action}</div> : null}
+    </div>
+  );
+}
+
+export function Notice(props: { tone: "success" | "error" | "info"; children: ReactNode }) {
+  const tone = {
+    success: "border-emerald-200 bg-emerald-50 text-emerald-900",
+    error: "border-red-200 bg-red-50 text-red-900",
+    info: "border-brand-100 bg-brand-50 text-brand-900",
+  }[props.tone];
+  return (
+    <div role={props.tone === "error" ? "alert" : "status"} className={`mb-4 rounded-lg border px-4 py-3 text-sm ${tone}`}>
+      {props.children}
+    </div>
+  );
+}
+
+export function AccessDenied(props: { what: string }) {
+  return (
+    <EmptyState title="Not available for your role">
+      Your role in this organization does not include {props.what}. Ask an owner of the organization if you need it.
+    </EmptyState>
+  );
+}
+
+export function ComingSoon(props: { area: string; children?: ReactNode }) {
+  return (
+    <EmptyState title={`${props.area} is on its way`}>
+      {props.children ?? "This area of the portal arrives in a coming release."}
+    </EmptyState>
+  );
+}
+
+/** Previous/next links that keep the current query string. */
+export function Pagination(props: {
+  page: number;
+  pageCount: number;
+  total: number;
+  noun: string;
+  hrefFor: (page: number) => string;
+}) {
+  if (props.total === 0) return null;
+  return (
+    <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
+      <p className="text-slate-600">
+        Page {props.page} of {props.pageCount} · {props.total} {props.noun}
+      </p>
+      <div className="flex gap-2">
+        {props.page > 1 ? (
+          <Link className={buttonClass.secondary} href={props.hrefFor(props.page - 1)} rel="prev">
+            Previous
+          </Link>
+        ) : (
+          <span className={`${buttonClass.secondary} pointer-events-none opacity-50`}>Previous</span>
+        )}
+        {props.page < props.pageCount ? (
+          <Link className={buttonClass.secondary} href={props.hrefFor(props.page + 1)} rel="next">
+            Next
+          </Link>
+        ) : (
+          <span className={`${buttonClass.secondary} pointer-events-none opacity-50`}>Next</span>
+        )}
+      </div>
+    </nav>
+  );
+}
+
+export function formatDateTime(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC";
+}

@@ -1,0 +1,75 @@
+// The signed-in frame: sidebar navigation (a disclosure menu at phone width), organization
+// switcher, and who is signed in with which role.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { PageContext } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { Badge } from "@/lib/ui/components";
+import { NAV_ITEMS } from "@/lib/ui/shell/nav-items";
+import { NavLinks } from "@/lib/ui/shell/nav-links";
+import { OrgSwitcher } from "@/lib/ui/shell/org-switcher";
+import { SignOutButton } from "@/lib/ui/shell/sign-out-button";
+
+function Brand() {
+  return (
+    <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+      <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">
+        ez
+      </span>
+      <span>ezeep Admin Portal</span>
+    </Link>
+  );
+}
+
+export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
+  const { ctx } = props;
+  const items = NAV_ITEMS.filter((item) => ctx.can(item.permission));
+  const role = ctx.current?.role;
+  const options = ctx.memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role }));
+  return (
+    <div className="min-h-screen lg:grid lg:grid-cols-[16rem_1fr]">
+      <aside className="hidden border-r border-slate-200 bg-white lg:block">
+        <div className="sticky top-0 flex h-screen flex-col gap-6 p-4">
+          <Brand />
+          <nav aria-label="Main">
+            <NavLinks items={items} />
+          </nav>
+        </div>
+      </aside>
+      <div className="min-w-0">
+        <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
+          <div className="flex items-center gap-3 px-4 py-3 sm:px-6">
+            <details className="group relative lg:hidden">
+              <summary className="flex cursor-pointer list-none items-center rounded-lg border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 [&::-webkit-details-marker]:hidden">
+                Menu
+              </summary>
+              <nav aria-label="Main" className="absolute left-0 top-11 z-30 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
+                <NavLinks items={items} />
+              </nav>
+            </details>
+            <div className="hidden lg:block">
+              <OrgSwitcher current={ctx.current?.organization.id ?? null} options={options} />
+            </div>
+            <div className="lg:hidden">
+              <Brand />
+            </div>
+            <div className="ml-auto flex items-center gap-3">
+              <div className="hidden text-right sm:block">
+                <p className="text-sm font-medium text-slate-900" data-testid="admin-name">
+                  {ctx.admin.name}
+                </p>
+                <p className="text-xs text-slate-500">{ctx.admin.email}</p>
+              </div>
+              {role ? <Badge tone={role === "auditor" ? "amber" : "blue"}>{ROLE_LABELS[role]}</Badge> : null}
+              <SignOutButton />
+            </div>
+          </div>
+          <div className="border-t border-slate-100 px-4 py-2 lg:hidden">
+            <OrgSwitcher current={ctx.current?.organization.id ?? null} options={options} />
+          </div>
+        </header>
+        <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:py-8">{props.children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+-- CreateTable
+CREATE TABLE "Admin" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "email" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "disabledAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Organization" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "ezeepId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "connection" TEXT NOT NULL DEFAULT 'client_credentials',
+    "refreshTokenCipher" TEXT,
+    "refreshTokenKeyVersion" INTEGER,
+    "tokenExpiresAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Role" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "adminId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Role_adminId_fkey" FOREIGN KEY ("adminId") REFERENCES "Admin" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Role_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AuditEntry" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "organizationId" TEXT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "actorType" TEXT NOT NULL,
+    "actorId" TEXT,
+    "actorLabel" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "targetType" TEXT NOT NULL,
+    "targetId" TEXT,
+    "targetLabel" TEXT,
+    "before" TEXT,
+    "after" TEXT,
+    "outcome" TEXT NOT NULL,
+    "ezeepStatus" INTEGER,
+    "error" TEXT,
+    "ip" TEXT,
+    "userAgent" TEXT,
+    "requestId" TEXT,
+    "completedAt" DATETIME,
+    "prevHash" TEXT,
+    "hash" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "Invitation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "ezeepInvitationId" TEXT,
+    "email" TEXT NOT NULL,
+    "role" TEXT NOT NULL DEFAULT 'user',
+    "intendedGroupIds" TEXT NOT NULL DEFAULT '[]',
+    "invitedById" TEXT,
+    "invitedByLabel" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "sentAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME,
+    "lastRemindedAt" DATETIME,
+    "reminderCount" INTEGER NOT NULL DEFAULT 0,
+    "acceptedAt" DATETIME,
+    "ezeepUserId" TEXT,
+    "groupsAppliedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Invitation_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ApiToken" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" DATETIME,
+    "revokedAt" DATETIME,
+    CONSTRAINT "ApiToken_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "LoginAttempt" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "key" TEXT NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "success" BOOLEAN NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "JobLease" (
+    "name" TEXT NOT NULL PRIMARY KEY,
+    "holder" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Admin_email_key" ON "Admin"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Organization_ezeepId_key" ON "Organization"("ezeepId");
+
+-- CreateIndex
+CREATE INDEX "Role_organizationId_idx" ON "Role"("organizationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Role_adminId_organizationId_key" ON "Role"("adminId", "organizationId");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_id_idx" ON "AuditEntry"("organizationId", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_at_idx" ON "AuditEntry"("organizationId", "at");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_action_id_idx" ON "AuditEntry"("organizationId", "action", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_targetType_targetId_id_idx" ON "AuditEntry"("organizationId", "targetType", "targetId", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_actorId_id_idx" ON "AuditEntry"("actorId", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_outcome_id_idx" ON "AuditEntry"("outcome", "id");
+
+-- CreateIndex
+CREATE INDEX "Invitation_organizationId_status_idx" ON "Invitation"("organizationId", "status");
+
+-- CreateIndex
+CREATE INDEX "Invitation_organizationId_email_idx" ON "Invitation"("organizationId", "email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Invitation_organizationId_ezeepInvitationId_key" ON "Invitation"("organizationId", "ezeepInvitationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "ApiToken_organizationId_idx" ON "ApiToken"("organizationId");
+
+-- CreateIndex
+CREATE INDEX "LoginAttempt_key_at_idx" ON "LoginAttempt"("key", "at");
