@@ -23,7 +23,7 @@ export const PERMISSIONS = {
   "audit.read": everyone,
   "organizations.read": everyone,
   "organizations.manage": ["owner"],
-  "settings.read": managers,
+  "settings.read": ["owner", "admin", "auditor"],
   "settings.manage": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 
