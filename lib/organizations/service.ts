@@ -38,7 +38,11 @@ export async function listOrganizationsForAdmin(adminId: string) {
 const globalClients = globalThis as unknown as { __ezeepClients?: Map<string, EzeepClient> };
 const clients = (globalClients.__ezeepClients ??= new Map());
 
-/** One client per organization, so each keeps its own cached token (see lib/ezeep/token.ts). */
+/**
+ * One client per organization, so each keeps its own cached token (see lib/ezeep/token.ts). The
+ * token request names the organization (`organization_id`, our assumption for partner clients
+ * that control several organizations: ezeep-api.md §1.8); OAuth servers ignore unknown fields.
+ */
 export function ezeepFor(org: OrganizationRef): EzeepClient {
   const cached = clients.get(org.id);
   if (cached) return cached;
@@ -51,7 +55,7 @@ export function ezeepFor(org: OrganizationRef): EzeepClient {
   const client = createEzeepClient({
     accountUrl: config.accountUrl,
     apiUrl: config.apiUrl,
-    credentials: { clientId: config.clientId, clientSecret: config.clientSecret },
+    credentials: { clientId: config.clientId, clientSecret: config.clientSecret, organizationId: org.ezeepId },
     timeoutMs: config.timeoutMs,
   });
   clients.set(org.id, client);

@@ -28,13 +28,13 @@ describe("groups", () => {
   }
 
   it("creates, edits and deletes a group, each with a completed audit entry holding before/after", async () => {
-    const created = await invoke("group.create", admin, { name: "  Finance  ", description: "Accounts team" });
-    expect(created.ok).toBe(true);
+    const created = await invoke("group.create", admin, { name: "  Finance Ops  ", description: "Accounts team" });
+    expect(created.ok, JSON.stringify(created)).toBe(true);
     const group = (created as { ok: true; data: { id: string; name: string } }).data;
-    expect(group.name).toBe("Finance");
+    expect(group.name).toBe("Finance Ops");
 
-    const updated = await invoke("group.update", admin, { id: group.id, name: "Finance EU", description: "Accounts team" });
-    expect(updated).toMatchObject({ ok: true, data: { name: "Finance EU" } });
+    const updated = await invoke("group.update", admin, { id: group.id, name: "Finance Ops EU", description: "Accounts team" });
+    expect(updated).toMatchObject({ ok: true, data: { name: "Finance Ops EU" } });
 
     const deleted = await invoke("group.delete", admin, { id: group.id });
     expect(deleted).toMatchObject({ ok: true, data: { id: group.id } });
@@ -50,9 +50,9 @@ describe("groups", () => {
       expect(e).toMatchObject({ organizationId: admin.organization.id, actorId: admin.actor.id, actorLabel: admin.actor.label });
       expect(e.completedAt).not.toBeNull();
     }
-    expect(JSON.parse(entries[1].before!)).toMatchObject({ name: "Finance" });
-    expect(JSON.parse(entries[1].after!)).toMatchObject({ name: "Finance EU" });
-    expect(JSON.parse(entries[2].before!)).toMatchObject({ name: "Finance EU" });
+    expect(JSON.parse(entries[1].before!)).toMatchObject({ name: "Finance Ops" });
+    expect(JSON.parse(entries[1].after!)).toMatchObject({ name: "Finance Ops EU" });
+    expect(JSON.parse(entries[2].before!)).toMatchObject({ name: "Finance Ops EU" });
   });
 
   it.each([

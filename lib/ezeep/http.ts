@@ -1,0 +1,346 @@
+// The one function that sends HTTP requests to ezeep: timeouts, JSON bodies, trailing slashes,
+// retries with full-jitter backoff (idempotent methods only), Retry-After, one token refresh on
+// 401, and zod validation of every answer.
+
+import type { z } from "zod";
+import { EzeepError, httpError, malformedError, networkError, timeoutError } from "./errors";
+import type { TokenProvider } from "./token";
+
+export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Host = "account" | "api";
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+export type Query = Record<string, QueryValue>;
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_RETRIES = 3;
+export const DEFAULT_BASE_DELAY_MS = 200;
+export const DEFAULT_MAX_DELAY_MS = 5_000;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 10_000;
+
+/** Methods that may be repeated without changing the outcome (PUT on assignments included). */
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["GET", "HEAD", "PUT", "DELETE"]);
+
+export interface HttpSettings {
+  accountUrl: string;
+  apiUrl: string;
+  /** Bearer tokens for API calls; not needed when every request uses `auth: "none"`. */
+  tokenProvider?: TokenProvider;
+  timeoutMs?: number;
+  /** Retries after the first attempt, idempotent calls only. Default 3. */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+  /** Backoff: delay before retry n (0-based) is random() * min(maxDelayMs, baseDelayMs * 2^n). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Longest Retry-After the client waits; a longer one fails at once with the 429/503. */
+  maxRetryAfterMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  userAgent?: string;
+}
+
+export interface RequestSpec<S extends z.ZodType> {
+  host: Host;
+  method: HttpMethod;
+  /** Path on the host; a trailing slash is added unless `exactPath`. */
+  path: string;
+  query?: Query;
+  /** JSON body (sent with Content-Type: application/json). */
+  json?: unknown;
+  /** Form body (application/x-www-form-urlencoded), for the OAuth endpoint. */
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  schema: S;
+  /** "bearer" (default) adds the access token; "none" sends the given headers only. */
+  auth?: "bearer" | "none";
+  /** Override the method-based retry decision (e.g. client-credentials token requests). */
+  retry?: boolean;
+  /** Keep the path as written (no trailing slash added). */
+  exactPath?: boolean;
+  /** OAuth token endpoint: 4xx answers become kind "auth" with an OAuth-aware message. */
+  tokenEndpoint?: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface HttpClient {
+  request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>>;
+  /** Absolute URL on the configured base of a host. */
+  url(host: Host, path: string, query?: Query, exactPath?: boolean): string;
+  readonly settings: Readonly<ResolvedSettings>;
+}
+
+interface ResolvedSettings {
+  accountUrl: string;
+  apiUrl: string;
+  timeoutMs: number;
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers (exported for tests)
+
+export function stripTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+/** `/printing/v1/groups` → `/printing/v1/groups/`; keeps an existing slash. */
+export function withTrailingSlash(path: string): string {
+  const p = path.startsWith("/") ? path : `/${path}`;
+  return p.endsWith("/") ? p : `${p}/`;
+}
+
+export function buildQuery(query?: Query): string {
+  if (!query) return "";
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null) continue;
+    if (Array.isArray(v)) for (const item of v) sp.append(k, String(item));
+    else sp.append(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : "";
+}
+
+/**
+ * Parses a Retry-After header (delta-seconds or HTTP-date) into milliseconds from `now`.
+ * Returns undefined when absent or unreadable; never negative.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const v = value.trim();
+  if (!v) return undefined;
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  if (/^-\d/.test(v)) return undefined;
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now);
+}
+
+/** Full-jitter exponential backoff: random() * min(maxDelayMs, baseDelayMs * 2^retryIndex). */
+export function backoffDelay(
+  retryIndex: number,
+  opts: { baseDelayMs?: number; maxDelayMs?: number; random?: () => number } = {},
+): number {
+  const base = opts.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
+  const max = opts.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+  const r = (opts.random ?? Math.random)();
+  const ceiling = Math.min(max, base * 2 ** Math.max(0, retryIndex));
+  return Math.floor(Math.min(Math.max(r, 0), 1) * ceiling);
+}
+
+/** Statuses worth retrying (idempotent calls only): 429 and 5xx except 501/505. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505);
+}
+
+export function isIdempotent(method: string): boolean {
+  return IDEMPOTENT.has(method.toUpperCase() as HttpMethod);
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------
+
+type Attempt =
+  | { type: "response"; status: number; headers: Headers; text: string }
+  | { type: "error"; error: EzeepError };
+
+export function createHttpClient(config: HttpSettings): HttpClient {
+  const settings: ResolvedSettings = {
+    accountUrl: stripTrailingSlash(config.accountUrl),
+    apiUrl: stripTrailingSlash(config.apiUrl),
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: Math.max(0, config.maxRetries ?? DEFAULT_MAX_RETRIES),
+    baseDelayMs: config.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
+    maxDelayMs: config.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
+    maxRetryAfterMs: config.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+  };
+  const doFetch = config.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const sleep = config.sleep ?? defaultSleep;
+  const random = config.random ?? Math.random;
+  const now = config.now ?? Date.now;
+
+  function base(host: Host): string {
+    return host === "account" ? settings.accountUrl : settings.apiUrl;
+  }
+
+  function url(host: Host, path: string, query?: Query, exactPath = false): string {
+    const p = exactPath ? (path.startsWith("/") ? path : `/${path}`) : withTrailingSlash(path);
+    return `${base(host)}${p}${buildQuery(query)}`;
+  }
+
+  async function attemptOnce(
+    spec: RequestSpec<z.ZodType>,
+    target: string,
+    pathForErrors: string,
+    token: string | null,
+  ): Promise<Attempt> {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (config.userAgent) headers["User-Agent"] = config.userAgent;
+    let body: string | undefined;
+    if (spec.form) {
+      headers["Content-Type"] = "application/x-www-form-urlencoded";
+      body = new URLSearchParams(spec.form).toString();
+    } else if (spec.json !== undefined) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(spec.json);
+    }
+    Object.assign(headers, spec.headers);
+    if (token !== null) headers.Authorization = `Bearer ${token}`;
+
+    const timeoutMs = spec.timeoutMs ?? settings.timeoutMs;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onOuterAbort = () => controller.abort(spec.signal?.reason);
+    if (spec.signal) {
+      if (spec.signal.aborted) onOuterAbort();
+      else spec.signal.addEventListener("abort", onOuterAbort, { once: true });
+    }
+    try {
+      const init: RequestInit = { method: spec.method, headers, signal: controller.signal, redirect: "manual" };
+      if (body !== undefined) init.body = body;
+      const res = await doFetch(target, init);
+      // Read the body inside the timeout as well: a stalled body is a timeout too.
+      const text = await res.text();
+      return { type: "response", status: res.status, headers: res.headers, text };
+    } catch (err) {
+      if (timedOut) return { type: "error", error: timeoutError(spec.method, pathForErrors, timeoutMs) };
+      if (spec.signal?.aborted) throw spec.signal.reason ?? err;
+      return { type: "error", error: networkError(spec.method, pathForErrors, hostOf(target), err) };
+    } finally {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener("abort", onOuterAbort);
+    }
+  }
+
+  async function request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
+    const target = url(spec.host, spec.path, spec.query, spec.exactPath);
+    const pathForErrors = spec.exactPath ? spec.path : withTrailingSlash(spec.path);
+    const useBearer = (spec.auth ?? "bearer") === "bearer";
+    if (useBearer && !config.tokenProvider) {
+      throw new Error("ezeep http: a tokenProvider is required for authenticated requests");
+    }
+    const mayRetry = spec.retry ?? isIdempotent(spec.method);
+
+    let attempts = 0;
+    let retriesUsed = 0;
+    let refreshedAfter401 = false;
+
+    for (;;) {
+      attempts++;
+      const token = useBearer ? await config.tokenProvider!.getAccessToken() : null;
+      const result = await attemptOnce(spec as RequestSpec<z.ZodType>, target, pathForErrors, token);
+
+      let failure: EzeepError;
+      let retryAfterMs: number | undefined;
+
+      if (result.type === "error") {
+        failure = result.error;
+      } else if (result.status >= 200 && result.status < 300) {
+        return parseSuccess(spec, pathForErrors, result);
+      } else {
+        if (result.status === 401 && useBearer && !refreshedAfter401 && token !== null) {
+          // The request was not processed: drop the token and retry once with a fresh one.
+          refreshedAfter401 = true;
+          config.tokenProvider!.invalidate(token);
+          continue;
+        }
+        retryAfterMs =
+          result.status === 429 || result.status === 503
+            ? parseRetryAfter(result.headers.get("retry-after"), now())
+            : undefined;
+        failure = httpError({
+          status: result.status,
+          method: spec.method,
+          path: pathForErrors,
+          body: parseMaybeJson(result.text),
+          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+          ...(spec.tokenEndpoint ? { tokenEndpoint: true } : {}),
+        });
+      }
+
+      const retryable =
+        failure.kind === "timeout" ||
+        failure.kind === "network" ||
+        (failure.kind === "http" && failure.status !== null && isRetryableStatus(failure.status));
+
+      if (!mayRetry || !retryable || retriesUsed >= settings.maxRetries) {
+        failure.attempts = attempts;
+        throw failure;
+      }
+      let delay: number;
+      if (retryAfterMs !== undefined) {
+        if (retryAfterMs > settings.maxRetryAfterMs) {
+          // ezeep asks for a longer pause than a caller should wait: report it instead.
+          failure.attempts = attempts;
+          throw failure;
+        }
+        delay = retryAfterMs;
+      } else {
+        delay = backoffDelay(retriesUsed, { ...settings, random });
+      }
+      retriesUsed++;
+      if (delay > 0) await sleep(delay);
+      if (spec.signal?.aborted) throw spec.signal.reason ?? failure;
+    }
+  }
+
+  return { request, url, settings };
+}
+
+function hostOf(target: string): string {
+  try {
+    return new URL(target).host;
+  } catch {
+    return "ezeep";
+  }
+}
+
+function parseMaybeJson(text: string): unknown {
+  const t = text.trim();
+  if (!t) return null;
+  try {
+    return JSON.parse(t);
+  } catch {
+    return text;
+  }
+}
+
+function parseSuccess<S extends z.ZodType>(
+  spec: RequestSpec<S>,
+  path: string,
+  res: { status: number; text: string },
+): z.output<S> {
+  let data: unknown = undefined;
+  const t = res.text.trim();
+  if (res.status !== 204 && t) {
+    try {
+      data = JSON.parse(t);
+    } catch {
+      throw malformedError(spec.method, path, "the body is not JSON");
+    }
+  }
+  const parsed = spec.schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length ? issue.path.join(".") : null;
+    const reason =
+      data === undefined
+        ? "the body is empty"
+        : issue
+          ? `${where ? `${where}: ` : ""}${issue.message}`
+          : "unexpected shape";
+    throw malformedError(spec.method, path, reason);
+  }
+  return parsed.data as z.output<S>;
+}

@@ -1,0 +1,118 @@
+// Public entry of the ezeep client. Server-only code: it holds the client secret and tokens.
+// Import from "@/lib/ezeep" only in server actions, route handlers and services.
+
+import { createHash } from "node:crypto";
+import { createEzeepClient, type EzeepClient, type EzeepClientConfig } from "./client";
+import { DEFAULT_TIMEOUT_MS } from "./http";
+
+export * from "./client";
+export * from "./errors";
+export * from "./schemas";
+export {
+  type TokenProvider,
+  type CachingTokenProvider,
+  type IssuedToken,
+  type TokenRequestOptions,
+  type ClientCredentialsOptions,
+  createCachingTokenProvider,
+  createClientCredentialsTokenProvider,
+  requestToken,
+  refreshMarginMs,
+  decodeJwtClaims,
+  TOKEN_PATH,
+} from "./token";
+export {
+  collectAll,
+  iterateOffsetPages,
+  iteratePagedPages,
+  parseOffsetLink,
+  parsePageLink,
+  rewriteNextLink,
+} from "./pagination";
+export {
+  parseRetryAfter,
+  backoffDelay,
+  isRetryableStatus,
+  isIdempotent,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_MAX_RETRIES,
+  type HttpMethod,
+} from "./http";
+
+export const DEFAULT_ACCOUNT_URL = "https://account.ezeep.com";
+export const DEFAULT_API_URL = "https://api2.ezeep.com";
+
+/**
+ * Client configuration read from the environment. The object works both as the flat shape of
+ * CONTRACTS.md (`accountUrl, apiUrl, clientId, clientSecret`) and directly as an
+ * `EzeepClientConfig` (`createEzeepClient(ezeepConfigFromEnv()!)`).
+ */
+export type EzeepEnvConfig = EzeepClientConfig & {
+  accountUrl: string;
+  apiUrl: string;
+  clientId: string;
+  clientSecret: string;
+  organizationId?: string;
+  timeoutMs: number;
+};
+
+/** `process.env` or any plain map of variables (tests). */
+export type EnvLike = Readonly<Record<string, string | undefined>>;
+
+function clean(v: string | undefined): string | undefined {
+  const t = v?.trim();
+  return t ? t : undefined;
+}
+
+/**
+ * Reads EZEEP_CLIENT_ID, EZEEP_CLIENT_SECRET, EZEEP_ACCOUNT_URL (default https://account.ezeep.com),
+ * EZEEP_API_URL (default https://api2.ezeep.com), EZEEP_ORGANIZATION_ID (optional) and
+ * EZEEP_TIMEOUT_MS. Returns null when the client id or secret is missing.
+ */
+export function ezeepConfigFromEnv(env: EnvLike = process.env): EzeepEnvConfig | null {
+  const clientId = clean(env.EZEEP_CLIENT_ID);
+  const clientSecret = clean(env.EZEEP_CLIENT_SECRET);
+  if (!clientId || !clientSecret) return null;
+  const accountUrl = (clean(env.EZEEP_ACCOUNT_URL) ?? DEFAULT_ACCOUNT_URL).replace(/\/+$/, "");
+  const apiUrl = (clean(env.EZEEP_API_URL) ?? DEFAULT_API_URL).replace(/\/+$/, "");
+  const organizationId = clean(env.EZEEP_ORGANIZATION_ID);
+  const t = Number(clean(env.EZEEP_TIMEOUT_MS));
+  const timeoutMs = Number.isFinite(t) && t > 0 ? Math.floor(t) : DEFAULT_TIMEOUT_MS;
+  const credentials = { clientId, clientSecret, ...(organizationId ? { organizationId } : {}) };
+  return {
+    accountUrl,
+    apiUrl,
+    clientId,
+    clientSecret,
+    ...(organizationId ? { organizationId } : {}),
+    timeoutMs,
+    credentials,
+  };
+}
+
+// One client per process (kept across Next.js dev reloads) so the token cache and its
+// single-flight are shared by every request: one token request per token lifetime.
+const globalKey = Symbol.for("ezeep-admin-portal.ezeepClient");
+type Cache = { key: string; client: EzeepClient };
+
+/**
+ * The process-wide client for the environment's client-credentials configuration, or null when
+ * EZEEP_CLIENT_ID / EZEEP_CLIENT_SECRET are not set. Re-created when the configuration changes.
+ */
+export function getEzeepClientFromEnv(env: EnvLike = process.env): EzeepClient | null {
+  const cfg = ezeepConfigFromEnv(env);
+  const g = globalThis as unknown as Record<symbol, Cache | undefined>;
+  if (!cfg) {
+    g[globalKey] = undefined;
+    return null;
+  }
+  // A digest, so the secret is not kept in a second place in memory.
+  const key = createHash("sha256")
+    .update(JSON.stringify([cfg.accountUrl, cfg.apiUrl, cfg.clientId, cfg.clientSecret, cfg.organizationId, cfg.timeoutMs]))
+    .digest("hex");
+  const hit = g[globalKey];
+  if (hit && hit.key === key) return hit.client;
+  const client = createEzeepClient(cfg);
+  g[globalKey] = { key, client };
+  return client;
+}
