@@ -103,8 +103,8 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
             </thead>
             <tbody className="divide-y divide-slate-100">
               {loaded.data.items.map((group) => (
-                <tr key={group.id} className="flex flex-col gap-1 px-4 py-3 sm:table-row sm:px-0 sm:py-0 hover:bg-slate-50">
-                  <td className="sm:px-4 sm:py-3">
+                <tr key={group.id} className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 text-sm sm:table-row sm:px-0 sm:py-0 hover:bg-slate-50">
+                  <td className="w-full sm:w-auto sm:px-4 sm:py-3">
                     <Link href={`/groups/${group.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                       {group.name}
                     </Link>
@@ -114,15 +114,15 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
                     <OriginBadge group={group} />
                   </td>
                   <td className="text-slate-600 sm:px-4 sm:py-3 sm:text-right">
-                    <span className="sm:hidden">Members: </span>
+                    <span className="sm:hidden">Members </span>
                     {group.members}
                   </td>
                   <td className="text-slate-600 sm:px-4 sm:py-3 sm:text-right">
-                    <span className="sm:hidden">Printers: </span>
+                    <span className="sm:hidden">Printers </span>
                     {group.printers}
                   </td>
                   {canWrite ? (
-                    <td className="sm:px-4 sm:py-3 sm:text-right">
+                    <td className="ml-auto sm:px-4 sm:py-3 sm:text-right">
                       <div className="flex gap-3 sm:justify-end">
                         <Link href={`/groups/${group.id}/edit`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Edit ${group.name}`}>
                           Edit

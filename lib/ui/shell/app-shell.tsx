@@ -16,7 +16,8 @@ function Brand() {
       <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">
         ez
       </span>
-      <span>ezeep Admin Portal</span>
+      <span className="hidden sm:inline">ezeep Admin Portal</span>
+      <span className="sm:hidden">ezeep</span>
     </Link>
   );
 }

@@ -4,7 +4,7 @@ import { buttonClass } from "@/lib/ui/styles";
 
 export function SignOutButton() {
   return (
-    <button type="button" className={buttonClass.ghost} onClick={() => signOut({ callbackUrl: "/signin" })}>
+    <button type="button" className={`${buttonClass.ghost} whitespace-nowrap`} onClick={() => signOut({ callbackUrl: "/signin" })}>
       Sign out
     </button>
   );
