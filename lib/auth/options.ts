@@ -7,7 +7,7 @@ import { clientIp } from "@/lib/auth/request";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/signin" },
+  pages: { signIn: "/signin", signOut: "/signout" },
   secret: process.env.NEXTAUTH_SECRET,
   providers: [
     CredentialsProvider({
