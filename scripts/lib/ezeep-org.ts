@@ -1,0 +1,53 @@
+// Finds the ezeep organization a client-credentials client acts for: the `org` claim of a token
+// (ezeep-api.md §1.2; with EZEEP_ORGANIZATION_ID sent as `organization_id`, CONTRACTS.md) and its
+// name from GET /v1/organizations/ (§3.1, non-partner variant). Works against the simulator and
+// against the real ezeep. Used by scripts/demo.ts, scripts/dev.ts and scripts/admin-create.ts.
+
+export interface DiscoveredOrganization {
+  ezeepId: string;
+  name: string;
+}
+
+export async function discoverOrganizationOverHttp(opts: {
+  accountUrl: string;
+  clientId: string;
+  clientSecret: string;
+  organizationId?: string;
+  timeoutMs?: number;
+}): Promise<DiscoveredOrganization> {
+  const base = opts.accountUrl.replace(/\/+$/, "");
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
+  const form = new URLSearchParams({ grant_type: "client_credentials", scope: "printing" });
+  if (opts.organizationId) form.set("organization_id", opts.organizationId);
+  const basic = Buffer.from(`${opts.clientId}:${opts.clientSecret}`).toString("base64");
+  const tokenRes = await fetch(`${base}/oauth/access_token/`, {
+    method: "POST",
+    headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+    body: form,
+    signal,
+  });
+  if (!tokenRes.ok) {
+    throw new Error(`ezeep at ${base} refused the client credentials (HTTP ${tokenRes.status}); check EZEEP_CLIENT_ID / EZEEP_CLIENT_SECRET`);
+  }
+  const { access_token: token } = (await tokenRes.json()) as { access_token?: string };
+  let ezeepId = opts.organizationId;
+  try {
+    const claims = JSON.parse(Buffer.from(String(token).split(".")[1] ?? "", "base64url").toString("utf8")) as { org?: string };
+    ezeepId ??= claims.org;
+  } catch {
+    /* opaque token: rely on the organization list */
+  }
+  let name: string | undefined;
+  const orgsRes = await fetch(`${base}/v1/organizations/`, { headers: { authorization: `Bearer ${token}` }, signal });
+  if (orgsRes.ok) {
+    const body = (await orgsRes.json()) as { results?: { id: string; name: string }[] };
+    const list = body.results ?? [];
+    const match = ezeepId ? list.find((o) => o.id === ezeepId) : list.length === 1 ? list[0] : undefined;
+    ezeepId ??= match?.id;
+    name = match?.name;
+  }
+  if (!ezeepId) {
+    throw new Error("could not tell which ezeep organization these credentials act for: set EZEEP_ORGANIZATION_ID");
+  }
+  return { ezeepId, name: name ?? `ezeep organization ${ezeepId}` };
+}

@@ -1,0 +1,2 @@
+export function randomSecret(bytes?: number): string;
+export function randomId(bytes?: number): string;
