@@ -35,6 +35,15 @@ export async function listOrganizationsForAdmin(adminId: string) {
   }));
 }
 
+/** The admin's role in one organization, or null when they hold none there. */
+export async function roleIn(adminId: string, organizationId: string) {
+  const row = await db.role.findUnique({
+    where: { adminId_organizationId: { adminId, organizationId } },
+    include: { organization: true },
+  });
+  return row ? { role: row.role, organization: { id: row.organization.id, name: row.organization.name } } : null;
+}
+
 const globalClients = globalThis as unknown as { __ezeepClients?: Map<string, EzeepClient> };
 const clients = (globalClients.__ezeepClients ??= new Map());
 

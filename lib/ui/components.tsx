@@ -62,6 +62,16 @@ export function Notice(props: { tone: "success" | "error" | "info"; children: Re
   );
 }
 
+/** The error line above a form (a failed action, a refused sign-in). */
+export function FormAlert(props: { message: string | null }) {
+  if (!props.message) return null;
+  return (
+    <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {props.message}
+    </p>
+  );
+}
+
 export function AccessDenied(props: { what: string }) {
   return (
     <EmptyState title="Not available for your role">

@@ -1,15 +1,8 @@
 import type { Metadata } from "next";
-import { getPageContext } from "@/lib/auth/session";
-import { AccessDenied, ComingSoon, PageHeader } from "@/lib/ui/components";
+import { PlaceholderPage } from "@/lib/ui/placeholder-page";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
-  const ctx = await getPageContext();
-  return (
-    <>
-      <PageHeader title="Users" description="Here you will manage the users of your organization, their roles, printing settings and group memberships." />
-      {ctx.can("users.read") ? <ComingSoon area="Users" /> : <AccessDenied what="users" />}
-    </>
-  );
+export default function UsersPage() {
+  return <PlaceholderPage title="Users" permission="users.read" purpose="the users of your organization, their roles, printing settings and group memberships" />;
 }

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { deleteGroupAction } from "@/lib/groups/actions";
+import { FormAlert } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
 
 export function DeleteGroupButton(props: {
@@ -36,11 +37,7 @@ export function DeleteGroupButton(props: {
             {group.printers === 1 ? "" : "s"} will no longer be assigned through it. Users keep their other groups. This cannot
             be undone.
           </p>
-          {error ? (
-            <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
+          <FormAlert message={error} />
         </div>
         <div className="flex justify-end gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
           <button type="button" className={buttonClass.secondary} onClick={() => dialog.current?.close()} disabled={pending}>

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import Link from "next/link";
 import { createGroupAction, updateGroupAction } from "@/lib/groups/actions";
 import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from "@/lib/groups/schemas";
+import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
 
 interface Props {
@@ -38,11 +39,7 @@ export function GroupForm({ group }: Props) {
         });
       }}
     >
-      {error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={error} />
       <div className="space-y-1.5">
         <label htmlFor="name" className={labelClass}>
           Name
