@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getPageContext } from "@/lib/auth/session";
-import { listGroups } from "@/lib/groups/service";
+import { summarizeGroups } from "@/lib/groups/service";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { AuditTable } from "@/lib/audit/components/audit-table";
 import { Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
@@ -19,13 +19,13 @@ export default async function OverviewPage() {
       </EmptyState>
     );
   }
-  const groups = await tryLoad(() => listGroups(ctx.current!, { q: "", page: 1, pageSize: 100, origin: "all" }));
+  const groups = await tryLoad(() => summarizeGroups(ctx.current!));
   const recent = ctx.can("audit.read") ? await listAuditEntries(ctx.current, { limit: 6 }) : null;
   const stats = groups.ok
     ? [
         { label: "Groups", value: groups.data.total, href: "/groups" },
-        { label: "Azure AD groups", value: groups.data.items.filter((g) => g.origin === "azure").length, href: "/groups?origin=azure" },
-        { label: "Group memberships", value: groups.data.items.reduce((n, g) => n + g.members, 0), href: "/groups" },
+        { label: "Azure AD groups", value: groups.data.azure, href: "/groups?origin=azure" },
+        { label: "Group memberships", value: groups.data.memberships, href: "/groups" },
       ]
     : [];
 

@@ -49,6 +49,24 @@ export interface GroupPage {
   pageCount: number;
 }
 
+export interface GroupSummary {
+  total: number;
+  azure: number;
+  memberships: number;
+}
+
+/** Counts over every group of the organization (for the overview). */
+export async function summarizeGroups(ctx: OrgContext): Promise<GroupSummary> {
+  const summary: GroupSummary = { total: 0, azure: 0, memberships: 0 };
+  for await (const group of ezeepFor(ctx.organization).groups.iterate()) {
+    const view = toGroupView(group);
+    summary.total += 1;
+    summary.azure += view.origin === "azure" ? 1 : 0;
+    summary.memberships += view.members;
+  }
+  return summary;
+}
+
 /**
  * ezeep has no search on groups (ezeep-api.md §3.5), so the portal reads every page on the server
  * and filters there; the browser only ever receives one page of results.

@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { listGroups } from "@/lib/groups/service";
+import { listGroups, summarizeGroups } from "@/lib/groups/service";
 import { ezeepFor } from "@/lib/organizations/service";
 import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
@@ -115,10 +115,19 @@ describe("groups", () => {
     expect(azureOnly.items.length).toBeGreaterThan(0);
   });
 
-  it("shows member and printer counts from ezeep", async () => {
-    const all = await listGroups(admin, { q: "", page: 1, pageSize: 100, origin: "all" });
+  it("shows member and printer counts from ezeep, and sums them over every page", async () => {
+    const all = await listGroups(admin, { q: "", page: 1, pageSize: 5, origin: "all" });
     expect(all.items.some((g) => g.members > 0)).toBe(true);
     expect(all.items.some((g) => g.printers > 0)).toBe(true);
+    const everyGroup: { members: number; azure: boolean }[] = [];
+    for await (const g of ezeepFor(admin.organization).groups.iterate()) {
+      everyGroup.push({ members: g.num_members ?? 0, azure: g.origin?.provider === "Azure" });
+    }
+    expect(await summarizeGroups(admin)).toEqual({
+      total: everyGroup.length,
+      azure: everyGroup.filter((g) => g.azure).length,
+      memberships: everyGroup.reduce((n, g) => n + g.members, 0),
+    });
   });
 
   it("records 20 concurrent creates as 20 completed audit entries", async () => {
