@@ -7,6 +7,7 @@ import { listAuditEntries } from "@/lib/audit/queries";
 import { AuditTable } from "@/lib/audit/components/audit-table";
 import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
 import { OriginBadge } from "@/lib/groups/components/origin-badge";
+import { GroupTabs } from "@/lib/groups/components/group-tabs";
 import { AccessDenied, Badge, Card, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass } from "@/lib/ui/styles";
@@ -57,6 +58,7 @@ export default async function GroupPage({
               ) : null
             }
           />
+          <GroupTabs groupId={id} />
           <Card className="mb-6">
             <dl className="grid grid-cols-2 gap-4 p-5 sm:grid-cols-4">
               <div>

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { acquireLease, releaseLease, withKeyLock } from "@/lib/locks";
+import { db } from "@/lib/db";
+
+describe("locks and leases", () => {
+  it("runs critical sections for one key strictly one at a time, in order", async () => {
+    const events: string[] = [];
+    let inside = 0;
+    let maxInside = 0;
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        withKeyLock("user:1", async () => {
+          inside++;
+          maxInside = Math.max(maxInside, inside);
+          events.push(`start ${i}`);
+          await new Promise((r) => setTimeout(r, 5));
+          events.push(`end ${i}`);
+          inside--;
+        }),
+      ),
+    );
+    expect(maxInside).toBe(1);
+    expect(events).toEqual(Array.from({ length: 10 }, (_, i) => [`start ${i}`, `end ${i}`]).flat());
+    expect(await db.jobLease.count()).toBe(0);
+  });
+
+  it("lets different keys run side by side", async () => {
+    let inside = 0;
+    let maxInside = 0;
+    await Promise.all(
+      ["a", "b", "c"].map((k) =>
+        withKeyLock(`user:${k}`, async () => {
+          inside++;
+          maxInside = Math.max(maxInside, inside);
+          await new Promise((r) => setTimeout(r, 20));
+          inside--;
+        }),
+      ),
+    );
+    expect(maxInside).toBe(3);
+  });
+
+  it("waits for a lease held by another instance, and gives up with a readable message", async () => {
+    expect(await acquireLease("lock:user:2", "other-instance", 60_000)).toBe(true);
+    expect(await acquireLease("lock:user:2", "me", 60_000)).toBe(false);
+    await expect(withKeyLock("user:2", async () => "ran", { waitMs: 200 })).rejects.toThrow(/still running/);
+    await releaseLease("lock:user:2", "other-instance");
+    await expect(withKeyLock("user:2", async () => "ran")).resolves.toBe("ran");
+  });
+
+  it("takes over a lease whose holder died (expired)", async () => {
+    expect(await acquireLease("job:sync", "dead-instance", -1)).toBe(true);
+    expect(await acquireLease("job:sync", "live-instance", 60_000)).toBe(true);
+    expect(await acquireLease("job:sync", "third", 60_000)).toBe(false);
+  });
+
+  it("releases the lock when the critical section throws", async () => {
+    await expect(withKeyLock("user:3", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(withKeyLock("user:3", async () => "next")).resolves.toBe("next");
+  });
+});
