@@ -53,7 +53,7 @@ if (!env.E2E_API_URL || !env.E2E_CLIENT_ID || !env.E2E_CLIENT_SECRET) {
   throw new Error("E2E_ACCOUNT_URL is set, so E2E_API_URL, E2E_CLIENT_ID and E2E_CLIENT_SECRET must be set too");
 }
 
-if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
+if (!existsSync(path.join(root, env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
   throw new Error("No production build: run `NEXT_TELEMETRY_DISABLED=1 npx next build` before `npx playwright test` (npm test does both).");
 }
 

@@ -9,8 +9,9 @@ import { describe, expect, it } from "vitest";
 import { findEzeepTokens, findSecrets, formatLeaks, simulatorIssuedTokens, type Leak } from "./leaks";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const buildId = path.join(root, ".next/BUILD_ID");
-const staticDir = path.join(root, ".next/static");
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+const buildId = path.join(distDir, "BUILD_ID");
+const staticDir = path.join(distDir, "static");
 
 function* walk(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

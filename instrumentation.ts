@@ -1,0 +1,7 @@
+// Next.js calls register() once when a server process starts: start the background jobs there
+// (Node.js runtime only; never during `next build`).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startBackgroundJobs } = await import("@/lib/jobs");
+  startBackgroundJobs();
+}
