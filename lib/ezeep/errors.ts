@@ -21,7 +21,21 @@ export interface EzeepErrorInit {
   cause?: unknown;
 }
 
+/** Marks EzeepErrors from every copy of this module (see `Symbol.hasInstance` below). */
+const EZEEP_ERROR_BRAND = Symbol.for("ezeep-admin-portal.EzeepError");
+
 export class EzeepError extends Error {
+  /**
+   * `instanceof EzeepError` holds across copies of this module: Next.js bundles server code once
+   * per layer (instrumentation/background jobs, server actions, pages), while clients cached on
+   * globalThis (lib/organizations/service.ts) are shared between the layers, so an error thrown
+   * by one copy's client must still be recognised by another copy's `instanceof`.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    return this === EzeepError && typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[EZEEP_ERROR_BRAND] === true;
+  }
+  readonly [EZEEP_ERROR_BRAND] = true;
   override name = "EzeepError";
   /** HTTP status, null for timeout / network / malformed-before-status. */
   status: number | null;

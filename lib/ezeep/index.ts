@@ -17,6 +17,7 @@ export {
   createCachingTokenProvider,
   createClientCredentialsTokenProvider,
   requestToken,
+  revokeToken,
   refreshMarginMs,
   decodeJwtClaims,
   TOKEN_PATH,

@@ -13,6 +13,7 @@
 // a message or a log line.
 
 import { Buffer } from "node:buffer";
+import { z } from "zod";
 import { createHttpClient, type HttpSettings } from "./http";
 import { tokenResponseSchema } from "./schemas";
 
@@ -187,4 +188,29 @@ export function createClientCredentialsTokenProvider(opts: ClientCredentialsOpti
     () => requestToken({ ...rest, clientSecret, form, retry: true }),
     opts.now ? { now: opts.now } : {},
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Revocation (§1.3: POST /oauth/revoke/, form `token`, Basic client auth; RFC 7009 answers 200)
+
+export async function revokeToken(
+  opts: Pick<TokenRequestOptions, "accountUrl" | "clientId" | "clientSecret" | "timeoutMs" | "fetch"> & { token: string },
+): Promise<void> {
+  const http = createHttpClient({
+    accountUrl: opts.accountUrl,
+    apiUrl: opts.accountUrl,
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
+  await http.request({
+    host: "account",
+    method: "POST",
+    path: "/oauth/revoke/",
+    form: { token: opts.token },
+    headers: { Authorization: basicAuthHeader(opts.clientId, opts.clientSecret ?? "") },
+    auth: "none",
+    retry: false,
+    tokenEndpoint: true,
+    schema: z.unknown(),
+  });
 }

@@ -2,9 +2,11 @@
 // Add a job by appending its definition to `portalJobs()`. PORTAL_JOBS=off disables them all
 // (tests that drive jobs call runJobOnce themselves).
 import { startJobs, type JobDefinition, type RunningJobs } from "@/lib/jobs/runner";
+import { invitationFollowUpJob } from "@/lib/invitations/follow-up";
+import { auditDriftJob, auditMaintenanceJob } from "@/lib/audit/jobs";
 
 export function portalJobs(): JobDefinition[] {
-  return [];
+  return [invitationFollowUpJob, auditDriftJob, auditMaintenanceJob];
 }
 
 const globalJobs = globalThis as unknown as { __portalJobs?: RunningJobs };

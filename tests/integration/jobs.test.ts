@@ -6,6 +6,8 @@ describe("background jobs", () => {
   it("runs a job tick only where its lease is free, so two instances never run it twice at once", async () => {
     let runs = 0;
     let release!: () => void;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
     const job = {
       name: "test-job",
       intervalMs: 1_000,
@@ -13,11 +15,12 @@ describe("background jobs", () => {
         new Promise<void>((resolve) => {
           runs++;
           release = resolve;
+          started();
         }),
     };
     const first = runJobOnce(job, "instance-a");
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await runJobOnce(job, "instance-b")).toBe(false); // a holds the lease
+    await running; // instance a holds the lease and is inside its run
+    expect(await runJobOnce(job, "instance-b")).toBe(false);
     release();
     expect(await first).toBe(true);
     expect(await runJobOnce({ ...job, run: async () => void runs++ }, "instance-b")).toBe(true); // released after a's run

@@ -25,19 +25,20 @@ describe("locks and leases", () => {
   });
 
   it("lets different keys run side by side", async () => {
+    // Each section waits until all three are inside: if different keys were serialized, this
+    // would never complete (the test would time out) instead of passing.
     let inside = 0;
-    let maxInside = 0;
+    let allInside!: () => void;
+    const barrier = new Promise<void>((resolve) => (allInside = resolve));
     await Promise.all(
       ["a", "b", "c"].map((k) =>
         withKeyLock(`user:${k}`, async () => {
-          inside++;
-          maxInside = Math.max(maxInside, inside);
-          await new Promise((r) => setTimeout(r, 20));
-          inside--;
+          if (++inside === 3) allInside();
+          await barrier;
         }),
       ),
     );
-    expect(maxInside).toBe(3);
+    expect(inside).toBe(3);
   });
 
   it("waits for a lease held by another instance, and gives up with a readable message", async () => {

@@ -55,7 +55,37 @@ CREATE TABLE "AuditEntry" (
     "requestId" TEXT,
     "completedAt" DATETIME,
     "prevHash" TEXT,
-    "hash" TEXT
+    "hash" TEXT,
+    "chainSeq" INTEGER
+);
+
+-- CreateTable
+CREATE TABLE "AuditChain" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "seq" INTEGER NOT NULL DEFAULT 0,
+    "hash" TEXT,
+    "checkpointSeq" INTEGER NOT NULL DEFAULT 0,
+    "checkpointHash" TEXT,
+    "prunedAt" DATETIME,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "AuditDailyCount" (
+    "chain" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "outcome" TEXT NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("chain", "day", "action", "outcome")
+);
+
+-- CreateTable
+CREATE TABLE "DriftSnapshot" (
+    "organizationId" TEXT NOT NULL PRIMARY KEY,
+    "takenAt" DATETIME NOT NULL,
+    "data" TEXT NOT NULL
 );
 
 -- CreateTable
@@ -76,6 +106,8 @@ CREATE TABLE "Invitation" (
     "acceptedAt" DATETIME,
     "ezeepUserId" TEXT,
     "groupsAppliedAt" DATETIME,
+    "origin" TEXT NOT NULL DEFAULT 'portal',
+    "roleAppliedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Invitation_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -101,6 +133,14 @@ CREATE TABLE "LoginAttempt" (
     "key" TEXT NOT NULL,
     "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "success" BOOLEAN NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "InvitationSyncState" (
+    "organizationId" TEXT NOT NULL PRIMARY KEY,
+    "lastRunAt" DATETIME NOT NULL,
+    "lastSuccessAt" DATETIME,
+    "lastError" TEXT
 );
 
 -- CreateTable
@@ -139,6 +179,21 @@ CREATE INDEX "AuditEntry_actorId_id_idx" ON "AuditEntry"("actorId", "id");
 
 -- CreateIndex
 CREATE INDEX "AuditEntry_outcome_id_idx" ON "AuditEntry"("outcome", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_chainSeq_idx" ON "AuditEntry"("organizationId", "chainSeq");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_actorId_id_idx" ON "AuditEntry"("organizationId", "actorId", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_outcome_id_idx" ON "AuditEntry"("organizationId", "outcome", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_actorType_id_idx" ON "AuditEntry"("organizationId", "actorType", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_targetType_id_idx" ON "AuditEntry"("organizationId", "targetType", "id");
 
 -- CreateIndex
 CREATE INDEX "Invitation_organizationId_status_idx" ON "Invitation"("organizationId", "status");

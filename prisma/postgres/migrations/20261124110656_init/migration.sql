@@ -63,8 +63,42 @@ CREATE TABLE "AuditEntry" (
     "completedAt" TIMESTAMP(3),
     "prevHash" TEXT,
     "hash" TEXT,
+    "chainSeq" INTEGER,
 
     CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditChain" (
+    "key" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL DEFAULT 0,
+    "hash" TEXT,
+    "checkpointSeq" INTEGER NOT NULL DEFAULT 0,
+    "checkpointHash" TEXT,
+    "prunedAt" TIMESTAMP(3),
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AuditChain_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "AuditDailyCount" (
+    "chain" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "outcome" TEXT NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "AuditDailyCount_pkey" PRIMARY KEY ("chain","day","action","outcome")
+);
+
+-- CreateTable
+CREATE TABLE "DriftSnapshot" (
+    "organizationId" TEXT NOT NULL,
+    "takenAt" TIMESTAMP(3) NOT NULL,
+    "data" TEXT NOT NULL,
+
+    CONSTRAINT "DriftSnapshot_pkey" PRIMARY KEY ("organizationId")
 );
 
 -- CreateTable
@@ -85,6 +119,8 @@ CREATE TABLE "Invitation" (
     "acceptedAt" TIMESTAMP(3),
     "ezeepUserId" TEXT,
     "groupsAppliedAt" TIMESTAMP(3),
+    "origin" TEXT NOT NULL DEFAULT 'portal',
+    "roleAppliedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -114,6 +150,16 @@ CREATE TABLE "LoginAttempt" (
     "success" BOOLEAN NOT NULL,
 
     CONSTRAINT "LoginAttempt_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "InvitationSyncState" (
+    "organizationId" TEXT NOT NULL,
+    "lastRunAt" TIMESTAMP(3) NOT NULL,
+    "lastSuccessAt" TIMESTAMP(3),
+    "lastError" TEXT,
+
+    CONSTRAINT "InvitationSyncState_pkey" PRIMARY KEY ("organizationId")
 );
 
 -- CreateTable
@@ -154,6 +200,21 @@ CREATE INDEX "AuditEntry_actorId_id_idx" ON "AuditEntry"("actorId", "id");
 
 -- CreateIndex
 CREATE INDEX "AuditEntry_outcome_id_idx" ON "AuditEntry"("outcome", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_chainSeq_idx" ON "AuditEntry"("organizationId", "chainSeq");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_actorId_id_idx" ON "AuditEntry"("organizationId", "actorId", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_outcome_id_idx" ON "AuditEntry"("organizationId", "outcome", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_actorType_id_idx" ON "AuditEntry"("organizationId", "actorType", "id");
+
+-- CreateIndex
+CREATE INDEX "AuditEntry_organizationId_targetType_id_idx" ON "AuditEntry"("organizationId", "targetType", "id");
 
 -- CreateIndex
 CREATE INDEX "Invitation_organizationId_status_idx" ON "Invitation"("organizationId", "status");
