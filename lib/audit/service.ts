@@ -1,9 +1,19 @@
 // The only way audit entries are written. A change is recorded as "pending" BEFORE ezeep is
 // called and completed after, so a change can never happen without its entry: if the pending
 // write fails the change is not attempted, and an entry left pending reads "outcome unknown".
+//
+// Tamper evidence (lib/audit/chain.ts): an entry joins its organization's hash chain when it
+// reaches its final state — single-step events at insert, two-phase changes at completion, in
+// one transaction with the chain head — so its hash covers exactly what the log shows. A pending
+// entry whose process died is sealed into the chain, still "outcome unknown", by the maintenance
+// job (lib/audit/retention.ts `sealStalePending`).
 import { db } from "@/lib/db";
 import type { Actor, OrgContext } from "@/lib/auth/context";
 import { EzeepError } from "@/lib/ezeep";
+import { canonicalJson } from "@/lib/audit/canonical";
+import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
+
+export { canonicalJson };
 
 export type AuditOutcome = "pending" | "success" | "failure";
 
@@ -13,9 +23,12 @@ export interface AuditTarget {
   label?: string | null;
 }
 
+/** Who acted: an admin, an API token, the portal itself, or — seen by drift detection — someone outside the portal. */
+export type AuditActor = Omit<Actor, "type"> & { type: Actor["type"] | "external" };
+
 export interface AuditRecord {
   organizationId: string | null;
-  actor: Actor;
+  actor: AuditActor;
   action: string;
   target: AuditTarget;
   before?: unknown;
@@ -25,17 +38,7 @@ export interface AuditRecord {
   error?: string | null;
 }
 
-/** JSON with sorted keys, so equal values always serialize (and later hash) identically. */
-export function canonicalJson(value: unknown): string | null {
-  if (value === undefined) return null;
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
-function actorColumns(actor: Actor) {
+function actorColumns(actor: AuditActor) {
   return {
     actorType: actor.type,
     actorId: actor.id,
@@ -46,26 +49,108 @@ function actorColumns(actor: Actor) {
   };
 }
 
-/** A single-step event (sign-in, denied attempt): written complete in one insert. */
-export async function recordAudit(record: AuditRecord): Promise<number> {
-  const entry = await db.auditEntry.create({
-    data: {
-      organizationId: record.organizationId,
-      ...actorColumns(record.actor),
-      action: record.action,
-      targetType: record.target.type,
-      targetId: record.target.id ?? null,
-      targetLabel: record.target.label ?? null,
-      before: canonicalJson(record.before),
-      after: canonicalJson(record.after),
-      outcome: record.outcome,
-      ezeepStatus: record.ezeepStatus ?? null,
-      error: record.error ?? null,
-      completedAt: record.outcome === "pending" ? null : new Date(),
-    },
-    select: { id: true },
-  });
+function recordColumns(record: AuditRecord, at: Date) {
+  return {
+    organizationId: record.organizationId,
+    at,
+    ...actorColumns(record.actor),
+    action: record.action,
+    targetType: record.target.type,
+    targetId: record.target.id ?? null,
+    targetLabel: record.target.label ?? null,
+    before: canonicalJson(record.before),
+    after: canonicalJson(record.after),
+    outcome: record.outcome,
+    ezeepStatus: record.ezeepStatus ?? null,
+    error: record.error ?? null,
+    completedAt: record.outcome === "pending" ? null : at,
+  };
+}
+
+/** Appends a complete entry inside a chain already locked by the caller (retention, drift). */
+export async function appendLocked(chain: LockedChain, record: AuditRecord, at = new Date()): Promise<number> {
+  const columns = recordColumns(record, at);
+  const link = chain.link(columns);
+  const entry = await chain.tx.auditEntry.create({ data: { ...columns, ...link }, select: { id: true } });
   return entry.id;
+}
+
+/**
+ * Writes one entry. A complete event (sign-in, denied attempt) is chained at once; a "pending"
+ * one is inserted unchained and joins the chain when it is completed.
+ */
+export async function recordAudit(record: AuditRecord): Promise<number> {
+  if (record.outcome === "pending") {
+    const entry = await db.auditEntry.create({ data: recordColumns(record, new Date()), select: { id: true } });
+    return entry.id;
+  }
+  return withChain(chainKey(record.organizationId), (chain) => appendLocked(chain, record));
+}
+
+export interface Completion {
+  outcome: AuditOutcome;
+  targetId?: string | null;
+  targetLabel?: string | null;
+  after?: string | null;
+  ezeepStatus?: number | null;
+  error?: string | null;
+  completedAt?: Date | null;
+}
+
+export class AuditEntryClosedError extends Error {}
+
+/** Completes (or seals) a pending entry and links it into its chain, in one transaction. */
+export async function completeEntry(entryId: number, completion: Completion): Promise<void> {
+  const current = await db.auditEntry.findUnique({ where: { id: entryId }, select: { organizationId: true, outcome: true, hash: true } });
+  if (!current) throw new AuditEntryClosedError(`audit entry ${entryId} does not exist`);
+  if (current.outcome !== "pending" || current.hash !== null) throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
+  // Nothing inside the transaction throws on purpose: on SQLite a rollback would also undo
+  // statements other requests ran on the shared connection meanwhile.
+  const closed = await withChain(chainKey(current.organizationId), async (chain) => {
+    const row = await chain.tx.auditEntry.findUnique({ where: { id: entryId } });
+    if (!row || row.outcome !== "pending" || row.hash !== null) return true;
+    const next: Omit<HashableEntry, "chainSeq" | "prevHash"> = {
+      ...row,
+      outcome: completion.outcome,
+      targetId: completion.targetId !== undefined ? completion.targetId : row.targetId,
+      targetLabel: completion.targetLabel !== undefined ? completion.targetLabel : row.targetLabel,
+      after: completion.after !== undefined ? completion.after : row.after,
+      ezeepStatus: completion.ezeepStatus !== undefined ? completion.ezeepStatus : row.ezeepStatus,
+      error: completion.error !== undefined ? completion.error : row.error,
+      completedAt: completion.completedAt !== undefined ? completion.completedAt : new Date(),
+    };
+    const link = chain.link(next);
+    await chain.tx.auditEntry.update({
+      where: { id: entryId },
+      data: {
+        outcome: next.outcome,
+        targetId: next.targetId,
+        targetLabel: next.targetLabel,
+        after: next.after,
+        ezeepStatus: next.ezeepStatus,
+        error: next.error,
+        completedAt: next.completedAt,
+        ...link,
+      },
+    });
+    return false;
+  });
+  if (closed) throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
+}
+
+/** Completion with a short retry: a completed change should not stay "outcome unknown" over a blip. */
+async function completeWithRetry(entryId: number, completion: Completion): Promise<void> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await completeEntry(entryId, completion);
+    } catch (err) {
+      if (err instanceof AuditEntryClosedError) throw err;
+      lastError = err;
+      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+    }
+  }
+  throw lastError;
 }
 
 export interface AuditedChange<T> {
@@ -85,7 +170,8 @@ function failureDetails(err: unknown): { ezeepStatus: number | null; error: stri
 
 /**
  * Runs one change with its audit entry: pending → call → success/failure. The error of a failed
- * change is rethrown unchanged after it has been recorded.
+ * change is rethrown unchanged after it has been recorded. When the completion cannot be
+ * written, the change is reported as failed (the entry stays "outcome unknown"), never as done.
  */
 export async function audited<T>(ctx: OrgContext, change: AuditedChange<T>): Promise<T> {
   const entryId = await recordAudit({
@@ -102,23 +188,20 @@ export async function audited<T>(ctx: OrgContext, change: AuditedChange<T>): Pro
     outcome = await change.run();
   } catch (err) {
     const { ezeepStatus, error } = failureDetails(err);
-    await db.auditEntry.update({
-      where: { id: entryId },
-      data: { outcome: "failure", ezeepStatus, error, completedAt: new Date() },
-    });
+    try {
+      await completeWithRetry(entryId, { outcome: "failure", ezeepStatus, error: error.slice(0, 2000) });
+    } catch (auditErr) {
+      console.error(`[audit] could not complete entry ${entryId} (failure stays "outcome unknown")`, auditErr);
+    }
     throw err;
   }
   const target = outcome.target ?? change.target;
-  await db.auditEntry.update({
-    where: { id: entryId },
-    data: {
-      outcome: "success",
-      targetId: target.id ?? null,
-      targetLabel: target.label ?? null,
-      after: canonicalJson(outcome.after ?? change.intended),
-      ezeepStatus: null,
-      completedAt: new Date(),
-    },
+  await completeWithRetry(entryId, {
+    outcome: "success",
+    targetId: target.id ?? null,
+    targetLabel: target.label ?? null,
+    after: canonicalJson(outcome.after ?? change.intended),
+    ezeepStatus: null,
   });
   return outcome.result;
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getPageContext } from "@/lib/auth/session";
-import { auditQuerySchema, distinctAuditActions, listAuditEntries } from "@/lib/audit/queries";
+import { activityChart, filterSearchParams, hasFilters, listAuditEntriesIn, parseAuditQuery, recentFilterValues } from "@/lib/audit/queries";
+import { auditScopeOptions, resolveAuditScope } from "@/lib/audit/scope";
 import { AuditTable } from "@/lib/audit/components/audit-table";
+import { AuditFilters } from "@/lib/audit/components/audit-filters";
+import { ActivityChart } from "@/lib/audit/components/activity-chart";
+import { VerifyButton } from "@/lib/audit/components/verify-button";
 import { AccessDenied, Card, EmptyState, PageHeader } from "@/lib/ui/components";
-import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { buttonClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -12,57 +16,93 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const ctx = await getPageContext();
   if (!ctx.current || !ctx.can("audit.read")) return <AccessDenied what="the audit log" />;
   const params = await searchParams;
-  const query = auditQuerySchema.parse(Object.fromEntries(Object.entries(params).filter(([, v]) => typeof v === "string" && v !== "")));
-  const [{ entries, nextBefore }, actions] = await Promise.all([listAuditEntries(ctx.current, query), distinctAuditActions(ctx.current)]);
-  const filtered = Boolean(query.action || query.outcome || query.targetId || query.before);
-  const olderHref = () => {
-    const next = new URLSearchParams();
-    if (query.action) next.set("action", query.action);
-    if (query.outcome) next.set("outcome", query.outcome);
-    if (query.targetType) next.set("targetType", query.targetType);
-    if (query.targetId) next.set("targetId", query.targetId);
-    next.set("before", String(nextBefore));
-    return `/audit?${next}`;
-  };
+  const query = parseAuditQuery(params);
+  const split = params.split === "action" ? "action" : "outcome";
+  const scope = resolveAuditScope(ctx.memberships, ctx.current.organization.id, query.org);
+  if (!scope) return <AccessDenied what="this audit log" />;
+  const { before: _before, limit: _limit, ...filters } = query;
+  const [page, chart, values] = await Promise.all([
+    listAuditEntriesIn(scope, query),
+    activityChart(scope, filters, split),
+    recentFilterValues(scope),
+  ]);
+  const filtered = hasFilters(query);
+  const shared = filterSearchParams(query);
+  const href = (extra: Record<string, string | number | null>) => `/audit?${filterSearchParams(query, { split: split === "outcome" ? null : split, ...extra })}`;
+  const exportHref = (format: string) => `/api/audit/export?${filterSearchParams({ ...query, org: scope.value }, { format })}`;
+  const isCurrentOrg = scope.organizationId === ctx.current.organization.id;
 
   return (
     <>
       <PageHeader
         title="Audit log"
-        description={`Every change made through the portal in ${ctx.current.organization.name}, including failed attempts. Entries cannot be edited or deleted.`}
+        description={
+          scope.organizationId
+            ? `Every change in ${scope.label} — through the portal, failed attempts, and changes made outside it. Entries cannot be edited or deleted.`
+            : "Portal-wide events: sign-ins and admin management. Entries cannot be edited or deleted."
+        }
+        actions={
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+            <div className="flex gap-2">
+              <a href={exportHref("csv")} className={`${buttonClass.secondary} flex-1 whitespace-nowrap`} download>Export CSV</a>
+              <a href={exportHref("json")} className={`${buttonClass.secondary} flex-1 whitespace-nowrap`} download>Export JSON</a>
+            </div>
+            {isCurrentOrg ? <VerifyButton /> : null}
+          </div>
+        }
       />
-      <form className="mb-4 flex flex-col gap-2 sm:flex-row" action="/audit">
-        <label htmlFor="audit-action" className="sr-only">Action</label>
-        <select id="audit-action" name="action" defaultValue={query.action ?? ""} className={`${inputClass} sm:w-56`}>
-          <option value="">All actions</option>
-          {actions.map((a) => (
-            <option key={a} value={a}>{a}</option>
-          ))}
-        </select>
-        <label htmlFor="audit-outcome" className="sr-only">Outcome</label>
-        <select id="audit-outcome" name="outcome" defaultValue={query.outcome ?? ""} className={`${inputClass} sm:w-48`}>
-          <option value="">All outcomes</option>
-          <option value="success">Success</option>
-          <option value="failure">Failed</option>
-          <option value="pending">Outcome unknown</option>
-        </select>
-        <button type="submit" className={buttonClass.secondary}>Filter</button>
-        {filtered ? <Link href="/audit" className={buttonClass.ghost}>Clear</Link> : null}
-      </form>
-      {entries.length === 0 ? (
+      <AuditFilters
+        query={query}
+        split={split}
+        scopeValue={scope.value === ctx.current.organization.id ? "" : scope.value}
+        filtered={filtered}
+        choices={{ ...values, scopes: auditScopeOptions(ctx.memberships) }}
+      />
+      <Card className="mb-4 p-4">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-sm font-semibold text-slate-900">
+            Activity <span className="font-normal text-slate-500">· {chart.from} to {chart.to} · {chart.total.toLocaleString("en")} entries</span>
+          </h2>
+          <div className="inline-flex rounded-lg border border-slate-200 p-0.5 text-xs" role="group" aria-label="Split the chart by">
+            {(["outcome", "action"] as const).map((s) => (
+              <Link
+                key={s}
+                href={`/audit?${filterSearchParams(query, { split: s === "outcome" ? null : s })}`}
+                aria-current={split === s ? "true" : undefined}
+                className={`rounded-md px-2.5 py-1 font-medium ${split === s ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+              >
+                By {s}
+              </Link>
+            ))}
+          </div>
+        </div>
+        <ActivityChart chart={chart} />
+      </Card>
+      {page.entries.length === 0 && !page.searchedDownTo ? (
         <EmptyState title={filtered ? "No entries match" : "Nothing recorded yet"}>
-          {filtered ? "Try another filter." : "Changes made through the portal will appear here."}
+          {filtered ? "Try other filters or a wider date range." : "Changes made through the portal will appear here."}
         </EmptyState>
       ) : (
         <Card>
-          <AuditTable entries={entries} />
-          {nextBefore ? (
-            <div className="border-t border-slate-200 px-4 py-3 text-right">
-              <Link href={olderHref()} className={buttonClass.secondary}>Older entries</Link>
+          {page.entries.length ? <AuditTable entries={page.entries} /> : <p className="px-4 py-6 text-sm text-slate-600">No matches in this part of the log yet.</p>}
+          <nav aria-label="Pagination" className="flex flex-col gap-2 border-t border-slate-200 px-4 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
+            <p className="text-slate-600">
+              {page.searchedDownTo
+                ? `Searched back to entry ${page.searchedDownTo.toLocaleString("en")}; older entries are not searched yet.`
+                : `${page.entries.length} entries${query.before ? ` before entry ${query.before}` : ", newest first"}`}
+            </p>
+            <div className="flex gap-2">
+              {query.before ? <Link href={href({ before: null })} className={buttonClass.secondary}>Newest</Link> : null}
+              {page.nextBefore ? (
+                <Link href={href({ before: page.nextBefore })} className={buttonClass.secondary} rel="next">
+                  {page.searchedDownTo ? "Search older entries" : "Older entries"}
+                </Link>
+              ) : null}
             </div>
-          ) : null}
+          </nav>
         </Card>
       )}
+      {shared.size > 0 ? <p className="mt-3 text-xs text-slate-500">The address of this page keeps these filters: copy it to share this view.</p> : null}
     </>
   );
 }

@@ -1,6 +1,9 @@
-// A readable list of audit entries: when, who, what, target, outcome and ezeep's answer.
+// A readable list of audit entries: when, who, what, target, outcome and ezeep's answer. Each
+// entry links to its detail page (/audit/<id>) with the full before/after diff.
+import Link from "next/link";
 import { Badge, formatDateTime } from "@/lib/ui/components";
 import type { AuditEntryView } from "@/lib/audit/queries";
+import { ActorBadge } from "@/lib/audit/components/badges";
 
 const OUTCOME: Record<string, { tone: "green" | "red" | "amber"; label: string }> = {
   success: { tone: "green", label: "Success" },
@@ -8,32 +11,43 @@ const OUTCOME: Record<string, { tone: "green" | "red" | "amber"; label: string }
   pending: { tone: "amber", label: "Outcome unknown" },
 };
 
+export function outcomeBadge(outcome: string) {
+  const o = OUTCOME[outcome] ?? OUTCOME.pending;
+  return <Badge tone={o.tone}>{o.label}</Badge>;
+}
+
 function describeChange(entry: AuditEntryView): string | null {
   const before = entry.before as Record<string, unknown> | null;
   const after = entry.after as Record<string, unknown> | null;
   if (!before || !after || typeof before !== "object" || typeof after !== "object") return null;
   const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   if (changed.length === 0) return null;
-  return changed.map((k) => `${k}: “${String(before[k] ?? "")}” → “${String(after[k] ?? "")}”`).join("; ");
+  const show = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
+  return changed.map((k) => `${k}: “${show(before[k])}” → “${show(after[k])}”`).join("; ");
 }
 
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
   return (
     <ul className="divide-y divide-slate-100" data-testid="audit-entries">
       {entries.map((entry) => {
-        const outcome = OUTCOME[entry.outcome] ?? OUTCOME.pending;
         const change = describeChange(entry);
         return (
-          <li key={entry.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-start sm:gap-4" data-testid="audit-entry">
+          <li key={entry.id} className="group relative flex flex-col gap-1 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-start sm:gap-4" data-testid="audit-entry">
             <div className="w-44 shrink-0 text-xs text-slate-500">
               <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
             </div>
             <div className="min-w-0 flex-1 text-sm">
               <p className="text-slate-900">
-                <span className="font-medium">{entry.actorLabel}</span>{" "}
-                <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{entry.action}</code>{" "}
-                {entry.targetLabel ? <span className="font-medium">{entry.targetLabel}</span> : null}
-                {entry.actorType !== "admin" ? <span className="ml-1 text-xs text-slate-500">({entry.actorType.replace("_", " ")})</span> : null}
+                <span className="font-medium break-all">{entry.actorLabel}</span>{" "}
+                <Link href={`/audit/${entry.id}`} className="after:absolute after:inset-0 focus:outline-none" aria-label={`Entry ${entry.id}: ${entry.action}`}>
+                  <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{entry.action}</code>
+                </Link>{" "}
+                {entry.targetLabel ? <span className="font-medium break-words">{entry.targetLabel}</span> : null}
+                {entry.actorType !== "admin" ? (
+                  <span className="ml-1.5 inline-block align-middle">
+                    <ActorBadge type={entry.actorType} />
+                  </span>
+                ) : null}
               </p>
               {change ? <p className="mt-0.5 break-words text-slate-600">{change}</p> : null}
               {entry.error ? (
@@ -43,9 +57,7 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
                 </p>
               ) : null}
             </div>
-            <div className="shrink-0">
-              <Badge tone={outcome.tone}>{outcome.label}</Badge>
-            </div>
+            <div className="flex shrink-0 items-center gap-2">{outcomeBadge(entry.outcome)}</div>
           </li>
         );
       })}

@@ -1,0 +1,27 @@
+// Background jobs of the audit log (registered in lib/jobs/index.ts).
+import type { JobDefinition } from "@/lib/jobs/runner";
+import { detectDriftForAll } from "@/lib/audit/drift";
+import { pruneAuditLog, refreshPlannerStatistics, sealStalePending } from "@/lib/audit/retention";
+
+const minutes = (env: string | undefined, fallback: number) => {
+  const n = Number(env);
+  return (Number.isFinite(n) && n > 0 ? n : fallback) * 60_000;
+};
+
+/** Snapshots ezeep and records changes made outside the portal (AUDIT_DRIFT_INTERVAL_MINUTES, default 15). */
+export const auditDriftJob: JobDefinition = {
+  name: "audit-drift",
+  intervalMs: minutes(process.env.AUDIT_DRIFT_INTERVAL_MINUTES, 15),
+  run: () => detectDriftForAll(),
+};
+
+/** Seals pending entries whose process died, applies the retention period, refreshes SQLite's planner statistics (hourly). */
+export const auditMaintenanceJob: JobDefinition = {
+  name: "audit-maintenance",
+  intervalMs: 60 * 60_000,
+  run: async () => {
+    await sealStalePending();
+    await pruneAuditLog();
+    await refreshPlannerStatistics();
+  },
+};

@@ -1,0 +1,118 @@
+// Retention and upkeep of the audit log.
+//  * pruneAuditLog: deletes chained entries older than the retention period (AUDIT_RETENTION_DAYS,
+//    default 365) from the start of each chain, keeps the last pruned entry's position and hash
+//    as the chain's checkpoint (so what remains still verifies), and records "audit.prune" in the
+//    same transaction. On PostgreSQL the append-only trigger lets the DELETE through only inside
+//    this transaction (SET LOCAL portal.audit_retention = 'on').
+//  * sealStalePending: a two-phase entry whose process died between "pending" and its completion
+//    is linked into the chain as it is ("outcome unknown") after a grace period.
+import { db, DEFAULT_DATABASE_URL, isPostgresUrl } from "@/lib/db";
+import { chainKey, chainOrganizationId, withChain } from "@/lib/audit/chain";
+import { appendLocked, completeEntry, AuditEntryClosedError } from "@/lib/audit/service";
+import { chainKeys } from "@/lib/audit/verify";
+
+export const DEFAULT_RETENTION_DAYS = 365;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function retentionDays(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.AUDIT_RETENTION_DAYS);
+  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : DEFAULT_RETENTION_DAYS;
+}
+
+function onPostgres(): boolean {
+  return isPostgresUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+}
+
+export interface PruneResult {
+  key: string;
+  organizationId: string | null;
+  deleted: number;
+  checkpointSeq: number;
+}
+
+export async function pruneChain(key: string, cutoff: Date): Promise<PruneResult> {
+  const organizationId = chainOrganizationId(key);
+  return withChain(key, async (chain) => {
+    const { tx, head } = chain;
+    const firstKept = await tx.auditEntry.findFirst({
+      where: { organizationId, chainSeq: { gt: head.checkpointSeq }, at: { gte: cutoff } },
+      orderBy: { chainSeq: "asc" },
+      select: { chainSeq: true },
+    });
+    const pruneTo = firstKept ? firstKept.chainSeq! - 1 : head.seq;
+    if (pruneTo <= head.checkpointSeq) return { key, organizationId, deleted: 0, checkpointSeq: head.checkpointSeq };
+    const last = await tx.auditEntry.findFirst({
+      where: { organizationId, chainSeq: pruneTo },
+      select: { hash: true },
+    });
+    if (!last?.hash) {
+      // A broken chain is evidence: keep everything (no throw here, see completeEntry).
+      console.error(`[audit] chain ${key}: entry ${pruneTo} is missing; not pruning (run npm run audit:verify)`);
+      return { key, organizationId, deleted: 0, checkpointSeq: head.checkpointSeq };
+    }
+    if (onPostgres()) await tx.$executeRawUnsafe(`SET LOCAL portal.audit_retention = 'on'`);
+    const { count } = await tx.auditEntry.deleteMany({
+      where: { organizationId, chainSeq: { gt: head.checkpointSeq, lte: pruneTo } },
+    });
+    await tx.auditChain.update({
+      where: { key },
+      data: { checkpointSeq: pruneTo, checkpointHash: last.hash, prunedAt: new Date() },
+    });
+    await tx.auditDailyCount.deleteMany({ where: { chain: key, day: { lt: cutoff.toISOString().slice(0, 10) } } });
+    const checkpointBefore = head.checkpointSeq;
+    head.checkpointSeq = pruneTo;
+    head.checkpointHash = last.hash;
+    await appendLocked(chain, {
+      organizationId,
+      actor: { type: "system", id: null, label: "Audit retention" },
+      action: "audit.prune",
+      target: { type: "audit", label: organizationId ? "Audit log" : "Portal-wide audit log" },
+      before: { checkpointSeq: checkpointBefore },
+      after: { cutoff: cutoff.toISOString(), deleted: count, checkpointSeq: pruneTo, checkpointHash: last.hash },
+      outcome: "success",
+    });
+    return { key, organizationId, deleted: count, checkpointSeq: pruneTo };
+  });
+}
+
+/** Prunes every chain; returns what was removed. */
+export async function pruneAuditLog(opts: { now?: Date; days?: number } = {}): Promise<PruneResult[]> {
+  const now = opts.now ?? new Date();
+  const cutoff = new Date(now.getTime() - (opts.days ?? retentionDays()) * DAY_MS);
+  const results: PruneResult[] = [];
+  for (const key of await chainKeys()) results.push(await pruneChain(key, cutoff));
+  return results;
+}
+
+export const STALE_PENDING_MS = 15 * 60 * 1000;
+
+/** Links pending entries older than `olderThanMs` into their chains, still "outcome unknown". */
+export async function sealStalePending(opts: { now?: Date; olderThanMs?: number } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const stale = await db.auditEntry.findMany({
+    where: { outcome: "pending", chainSeq: null, at: { lt: new Date(now.getTime() - (opts.olderThanMs ?? STALE_PENDING_MS)) } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+    take: 10_000,
+  });
+  let sealed = 0;
+  for (const { id } of stale) {
+    try {
+      await completeEntry(id, { outcome: "pending", completedAt: null });
+      sealed++;
+    } catch (err) {
+      if (!(err instanceof AuditEntryClosedError)) throw err;
+    }
+  }
+  return sealed;
+}
+
+/**
+ * SQLite plans queries better with statistics (sqlite_stat1); `PRAGMA optimize` gathers them
+ * where useful and is cheap when nothing changed. PostgreSQL's autovacuum does this itself.
+ */
+export async function refreshPlannerStatistics(): Promise<void> {
+  if (!onPostgres()) await db.$queryRawUnsafe("PRAGMA optimize=0x10002");
+}
+
+export { chainKey };
