@@ -1,8 +1,193 @@
 import type { Metadata } from "next";
-import { PlaceholderPage } from "@/lib/ui/placeholder-page";
+import Link from "next/link";
+import { getPageContext } from "@/lib/auth/session";
+import { listUsersSchema, type ListUsersQuery } from "@/lib/users/schemas";
+import { listUsers } from "@/lib/users/service";
+import { UserTable } from "@/lib/users/components/user-table";
+import { AccessDenied, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { tryLoad } from "@/lib/ui/load";
+import { buttonClass, inputClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default function UsersPage() {
-  return <PlaceholderPage title="Users" permission="users.read" purpose="the users of your organization, their roles, printing settings and group memberships" />;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const NOTICES: Record<string, (name: string) => string> = {
+  deleted: (name) => `${name || "The user"} was deleted from the organization.`,
+};
+
+const SORT_LABELS: Record<ListUsersQuery["sort"], string> = {
+  name: "Name",
+  email: "Email",
+  role: "Role",
+  groups: "Number of groups",
+  joined: "Date joined",
+};
+
+function timeOf(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { timeStyle: "medium", timeZone: "UTC" }).format(date) + " UTC";
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
+  const ctx = await getPageContext();
+  if (!ctx.current || !ctx.can("users.read")) return <AccessDenied what="users" />;
+  const params = await searchParams;
+  const str = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
+  const query = listUsersSchema.parse({
+    q: str("q"),
+    group: str("group"),
+    role: str("role"),
+    status: str("status"),
+    sort: str("sort"),
+    dir: str("dir"),
+    page: str("page"),
+  });
+  const loaded = await tryLoad(() => listUsers(ctx.current!, query, { refresh: str("refresh") === "1" }));
+  const notice = str("notice") ? NOTICES[str("notice")!] : undefined;
+  const filtered = Boolean(query.q || query.group || query.role !== "all" || query.status !== "all");
+  const hrefWith = (change: Partial<Record<keyof ListUsersQuery, string | number>>) => {
+    const next = new URLSearchParams();
+    const merged = { ...query, ...change };
+    if (merged.q) next.set("q", String(merged.q));
+    if (merged.group) next.set("group", String(merged.group));
+    if (merged.role !== "all") next.set("role", String(merged.role));
+    if (merged.status !== "all") next.set("status", String(merged.status));
+    if (merged.sort !== "name") next.set("sort", String(merged.sort));
+    if (merged.dir !== "asc") next.set("dir", String(merged.dir));
+    if (Number(merged.page) > 1) next.set("page", String(merged.page));
+    const qs = next.toString();
+    return qs ? `/users?${qs}` : "/users";
+  };
+  const sortHeader = (sort: ListUsersQuery["sort"], label: string, className = "") => {
+    const active = query.sort === sort;
+    const dir = active && query.dir === "asc" ? "desc" : "asc";
+    return (
+      <th scope="col" className={`px-4 py-3 ${className}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+        <Link href={hrefWith({ sort, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-800">
+          {label}
+          <span aria-hidden className={active ? "text-slate-700" : "text-slate-300"}>
+            {active && query.dir === "desc" ? "↓" : "↑"}
+          </span>
+        </Link>
+      </th>
+    );
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description={
+          loaded.ok
+            ? `${loaded.data.organizationUsers.toLocaleString("en")} people in ${ctx.current.organization.name}. Roles and printing settings per person; printers come through their groups.`
+            : "The people of your organization, their roles, printing settings and groups."
+        }
+        actions={
+          ctx.can("invitations.write") ? (
+            <Link href="/invitations" className={buttonClass.primary}>
+              Invite people
+            </Link>
+          ) : null
+        }
+      />
+      {notice ? <Notice tone="success">{notice(str("name") ?? "")}</Notice> : null}
+      <form role="search" className="mb-4 grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]" action="/users">
+        <div className="col-span-2 lg:col-span-1">
+          <label htmlFor="user-search" className="sr-only">
+            Search users
+          </label>
+          <input id="user-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name or email" className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="user-group" className="sr-only">
+            Group
+          </label>
+          <select id="user-group" name="group" defaultValue={query.group} className={inputClass}>
+            <option value="">All groups</option>
+            {loaded.ok
+              ? loaded.data.groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))
+              : null}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="user-role" className="sr-only">
+            Role
+          </label>
+          <select id="user-role" name="role" defaultValue={query.role} className={inputClass}>
+            <option value="all">All roles</option>
+            <option value="admin">Admins</option>
+            <option value="user">Users</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="user-status" className="sr-only">
+            Status
+          </label>
+          <select id="user-status" name="status" defaultValue={query.status} className={inputClass}>
+            <option value="all">All statuses</option>
+            <option value="active">Active</option>
+            <option value="invited">Invited</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="user-sort" className="sr-only">
+            Sort by
+          </label>
+          <select id="user-sort" name="sort" defaultValue={query.sort} className={inputClass}>
+            {Object.entries(SORT_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                Sort: {label}
+              </option>
+            ))}
+          </select>
+          {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        </div>
+        <button type="submit" className={`${buttonClass.secondary} col-span-2 lg:col-span-1`}>
+          Search
+        </button>
+      </form>
+      {!loaded.ok ? (
+        <Notice tone="error">Users could not be loaded from ezeep. {loaded.error}</Notice>
+      ) : loaded.data.total === 0 ? (
+        filtered ? (
+          <EmptyState title="No users match">
+            Nothing matches your search or filters.{" "}
+            <Link className="font-medium text-brand-700 hover:underline" href="/users">
+              Show everyone
+            </Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No users yet">Invite people to your organization; they appear here once invited.</EmptyState>
+        )
+      ) : (
+        <UserTable
+            users={loaded.data.items}
+            groups={loaded.data.groups}
+            canManageMemberships={ctx.can("memberships.write")}
+            header={
+              <>
+                {sortHeader("name", "Name")}
+                {sortHeader("role", "Role")}
+                {sortHeader("groups", "Groups")}
+              </>
+            }
+            footer={
+              <Pagination page={loaded.data.page} pageCount={loaded.data.pageCount} total={loaded.data.total} noun={loaded.data.total === 1 ? "user" : "users"} hrefFor={(page) => hrefWith({ page })} />
+            }
+          />
+      )}
+      {loaded.ok ? (
+        <p className="mt-3 text-xs text-slate-500">
+          List as of {timeOf(loaded.data.asOf)} (refreshed from ezeep every 30 seconds; your own changes show at once).{" "}
+          <Link href={`${hrefWith({})}${hrefWith({}).includes("?") ? "&" : "?"}refresh=1`} className="font-medium text-brand-700 hover:underline" prefetch={false}>
+            Refresh now
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
 }

@@ -1,0 +1,187 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPageContext } from "@/lib/auth/session";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { AuditTable } from "@/lib/audit/components/audit-table";
+import { groupsToJoin } from "@/lib/memberships/service";
+import { AddToGroups } from "@/lib/memberships/components/add-to-groups";
+import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-button";
+import { EffectivePrinters } from "@/lib/printers/components/effective-printers";
+import { findUser, printersThroughGroups } from "@/lib/users/service";
+import { DeleteUserButton } from "@/lib/users/components/delete-user-button";
+import { PrintingFlags } from "@/lib/users/components/printing-flags";
+import { RoleBadge, StatusBadge } from "@/lib/users/components/user-badges";
+import { AccessDenied, Badge, Card, Notice, PageHeader, formatDateTime } from "@/lib/ui/components";
+import { tryLoad } from "@/lib/ui/load";
+import { buttonClass } from "@/lib/ui/styles";
+
+export const metadata: Metadata = { title: "User" };
+
+const NOTICES: Record<string, string> = { updated: "Your changes were saved." };
+
+function Field(props: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{props.label}</dt>
+      <dd className="mt-1 break-words text-sm text-slate-900">{props.children}</dd>
+    </div>
+  );
+}
+
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const ctx = await getPageContext();
+  if (!ctx.current || !ctx.can("users.read")) return <AccessDenied what="users" />;
+  const { id } = await params;
+  const { notice } = await searchParams;
+  const loaded = await tryLoad(() => findUser(ctx.current!, id));
+  if (loaded.ok && !loaded.data) notFound();
+  const user = loaded.ok ? loaded.data! : null;
+  const canWrite = ctx.can("users.write");
+  const canDelete = ctx.can("users.delete");
+  const canMemberships = ctx.can("memberships.write");
+  const [joinable, lostPrinters, history] = await Promise.all([
+    user && canMemberships && user.printing ? tryLoad(() => groupsToJoin(ctx.current!, user.groups.map((g) => g.id))) : null,
+    user && canDelete ? tryLoad(() => printersThroughGroups(ctx.current!, user.groups)) : null,
+    ctx.can("audit.read") ? listAuditEntries(ctx.current, { targetType: "user", targetId: id, limit: 10 }) : null,
+  ]);
+
+  return (
+    <>
+      <Link href="/users" className="text-sm font-medium text-brand-700 hover:underline">
+        ← Users
+      </Link>
+      {!user ? (
+        <div className="mt-4">
+          <Notice tone="error">The user could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}</Notice>
+        </div>
+      ) : (
+        <div className="mt-2 space-y-6">
+          <div>
+            {typeof notice === "string" && NOTICES[notice] ? <Notice tone="success">{NOTICES[notice]}</Notice> : null}
+            <PageHeader
+              title={user.name}
+              description={user.email}
+              actions={
+                canWrite || canDelete ? (
+                  <>
+                    {canWrite ? (
+                      <Link href={`/users/${id}/edit`} className={buttonClass.secondary}>
+                        Edit
+                      </Link>
+                    ) : null}
+                    {canDelete ? (
+                      <DeleteUserButton
+                        user={{ id: user.id, name: user.name, email: user.email }}
+                        groups={user.groups.map((g) => g.name)}
+                        printers={lostPrinters?.ok ? lostPrinters.data.map((p) => p.name) : []}
+                      />
+                    ) : null}
+                  </>
+                ) : null
+              }
+            />
+            <Card>
+              <dl className="grid grid-cols-2 gap-4 p-5 sm:grid-cols-4">
+                <Field label="Role">
+                  <RoleBadge role={user.role} />
+                </Field>
+                <Field label="Status">
+                  <StatusBadge verified={user.verified} invitation={user.invitation} />
+                </Field>
+                <Field label="Joined">{user.dateJoined ? formatDateTime(new Date(user.dateJoined)) : "—"}</Field>
+                <Field label="Sign-in">
+                  {user.azure ? (
+                    <Badge tone="violet" title={user.azureName ?? undefined}>
+                      Azure AD
+                    </Badge>
+                  ) : (
+                    "ezeep account"
+                  )}
+                </Field>
+              </dl>
+              {user.invitation ? (
+                <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
+                  Invited{user.invitation.expires ? `; the invitation ${user.invitation.status === "EXPIRED" ? "expired" : "expires"} ${formatDateTime(new Date(user.invitation.expires))}` : ""}.
+                  Printing settings and groups become available once they accept.{" "}
+                  <Link href="/invitations" className="font-medium text-brand-700 hover:underline">
+                    Invitations
+                  </Link>
+                </p>
+              ) : null}
+            </Card>
+          </div>
+
+          <div className="grid gap-6 lg:grid-cols-2">
+            <section aria-labelledby="groups-title">
+              <div className="mb-2 flex items-center justify-between gap-2">
+                <h2 id="groups-title" className="text-sm font-semibold text-slate-900">
+                  Groups ({user.groups.length})
+                </h2>
+              </div>
+              <Card>
+                {user.groups.length === 0 ? (
+                  <p className="px-4 py-6 text-sm text-slate-500">{user.printing ? "In no group yet, so no printers are assigned." : "Not available until the invitation is accepted."}</p>
+                ) : (
+                  <ul className="divide-y divide-slate-100" data-testid="user-groups">
+                    {user.groups.map((g) => (
+                      <li key={g.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
+                        <span className="flex min-w-0 items-center gap-2">
+                          <Link href={`/groups/${g.id}/members`} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                            {g.name}
+                          </Link>
+                          {g.azure ? <Badge tone="violet">Azure AD</Badge> : null}
+                        </span>
+                        {canMemberships ? <RemoveMemberButton user={{ id: user.id, label: user.name }} group={g} label={`Remove from ${g.name}`} /> : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {joinable?.ok ? (
+                  <div className="border-t border-slate-100 p-4">
+                    <AddToGroups user={{ id: user.id, label: user.name }} groups={joinable.data} />
+                  </div>
+                ) : null}
+              </Card>
+            </section>
+
+            <section aria-labelledby="printing-title">
+              <h2 id="printing-title" className="mb-2 text-sm font-semibold text-slate-900">
+                Printing settings
+              </h2>
+              <Card className="px-4">
+                {user.printing ? (
+                  <PrintingFlags userId={user.id} flags={user.printing} canWrite={canWrite} />
+                ) : (
+                  <p className="py-6 text-sm text-slate-500">ezeep creates the printing settings when the invitation is accepted.</p>
+                )}
+              </Card>
+            </section>
+          </div>
+
+          <EffectivePrinters ctx={ctx.current} userId={id} />
+        </div>
+      )}
+      {history ? (
+        <section aria-labelledby="history-title" className="mt-6">
+          <h2 id="history-title" className="mb-2 text-sm font-semibold text-slate-900">
+            Recent changes
+          </h2>
+          <Card>
+            {history.entries.length ? (
+              <AuditTable entries={history.entries} />
+            ) : (
+              <p className="px-4 py-6 text-sm text-slate-500">No changes were made to this user through the portal yet.</p>
+            )}
+          </Card>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+"use server";
+// Server actions for group memberships. Each one is defineAction(…): session, permission, zod, audit.
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/auth/action";
+import { bulkAddSchema, changeUserGroupsSchema } from "@/lib/memberships/schemas";
+import { addUserToGroups, bulkAddToGroup, removeUserFromGroups } from "@/lib/memberships/service";
+
+function refreshMembershipPages() {
+  try {
+    revalidatePath("/users", "layout");
+    revalidatePath("/groups", "layout");
+    revalidatePath("/audit");
+  } catch {
+    // Outside a Next request (tests, scripts) there is no cache to refresh.
+  }
+}
+
+export const addMembershipAction = defineAction({
+  name: "membership.add",
+  permission: "memberships.write",
+  mutation: true,
+  input: changeUserGroupsSchema,
+  handler: async (ctx, input) => {
+    const result = await addUserToGroups(ctx, input);
+    refreshMembershipPages();
+    return result;
+  },
+});
+
+export const removeMembershipAction = defineAction({
+  name: "membership.remove",
+  permission: "memberships.write",
+  mutation: true,
+  input: changeUserGroupsSchema,
+  handler: async (ctx, input) => {
+    const result = await removeUserFromGroups(ctx, input);
+    refreshMembershipPages();
+    return result;
+  },
+});
+
+/** One batch of a bulk add (the browser sends the selection in batches and shows progress). */
+export const bulkAddMembershipAction = defineAction({
+  name: "membership.bulk_add",
+  permission: "memberships.write",
+  mutation: true,
+  input: bulkAddSchema,
+  // No revalidation per batch: the browser refreshes once when the last batch is done.
+  handler: async (ctx, input) => bulkAddToGroup(ctx, input),
+});

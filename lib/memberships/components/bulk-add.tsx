@@ -1,0 +1,126 @@
+"use client";
+// Adding many users to one group from the browser: the selection is sent in small batches (one
+// server action call each), so the admin sees progress and a result per user as it happens.
+import { useCallback, useState } from "react";
+import { bulkAddMembershipAction } from "@/lib/memberships/actions";
+import { Badge } from "@/lib/ui/components";
+
+export const BULK_BATCH_SIZE = 10;
+
+export interface BulkRow {
+  userId: string;
+  label: string;
+  detail?: string;
+  status: "waiting" | "added" | "already" | "failed";
+  error?: string | null;
+}
+
+export interface BulkState {
+  groupName: string;
+  rows: BulkRow[];
+  running: boolean;
+  /** A failure of a whole batch (session ended, group gone, …). */
+  error: string | null;
+}
+
+export function useBulkAdd(onDone?: () => void) {
+  const [state, setState] = useState<BulkState | null>(null);
+  const run = useCallback(
+    async (group: { id: string; name: string }, users: { id: string; label: string; detail?: string }[]) => {
+      const rows: BulkRow[] = users.map((u) => ({ userId: u.id, label: u.label, detail: u.detail, status: "waiting" }));
+      setState({ groupName: group.name, rows, running: true, error: null });
+      let error: string | null = null;
+      for (let i = 0; i < users.length && !error; i += BULK_BATCH_SIZE) {
+        const batch = users.slice(i, i + BULK_BATCH_SIZE);
+        const result = await bulkAddMembershipAction({ groupId: group.id, userIds: batch.map((u) => u.id) });
+        if (!result.ok) {
+          error = result.error;
+          for (const u of batch) {
+            const row = rows.find((r) => r.userId === u.id)!;
+            row.status = "failed";
+            row.error = result.error;
+          }
+        } else {
+          for (const r of result.data.results) {
+            const row = rows.find((x) => x.userId === r.userId);
+            if (!row) continue;
+            row.status = !r.ok ? "failed" : r.changed ? "added" : "already";
+            row.error = r.error;
+          }
+        }
+        setState({ groupName: group.name, rows: [...rows], running: true, error });
+      }
+      setState({ groupName: group.name, rows: [...rows], running: false, error });
+      onDone?.();
+    },
+    [onDone],
+  );
+  return { state, run, clear: () => setState(null) };
+}
+
+const STATUS: Record<BulkRow["status"], { tone: "slate" | "green" | "red" | "blue"; label: string }> = {
+  waiting: { tone: "slate", label: "Waiting" },
+  added: { tone: "green", label: "Added" },
+  already: { tone: "blue", label: "Already a member" },
+  failed: { tone: "red", label: "Failed" },
+};
+
+export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: () => void }) {
+  const total = state.rows.length;
+  const done = state.rows.filter((r) => r.status !== "waiting").length;
+  const added = state.rows.filter((r) => r.status === "added").length;
+  const already = state.rows.filter((r) => r.status === "already").length;
+  const failed = state.rows.filter((r) => r.status === "failed").length;
+  const percent = total ? Math.round((done / total) * 100) : 100;
+  return (
+    <section aria-label="Bulk add progress" data-testid="bulk-progress" className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      <div className="space-y-2 p-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h3 className="text-sm font-semibold text-slate-900">
+            {state.running ? `Adding to “${state.groupName}”…` : `Finished adding to “${state.groupName}”`}
+          </h3>
+          <p className="text-xs text-slate-600" role="status">
+            {done} of {total} processed · {added} added · {already} already members · {failed} failed
+          </p>
+        </div>
+        <div
+          role="progressbar"
+          aria-label="Progress"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={done}
+          className="h-2 overflow-hidden rounded-full bg-slate-100"
+        >
+          <div className={`h-full rounded-full transition-all ${failed ? "bg-amber-500" : "bg-brand-600"}`} style={{ width: `${percent}%` }} />
+        </div>
+        {state.error ? <p className="text-sm text-red-700">{state.error}</p> : null}
+      </div>
+      <div className="max-h-72 overflow-y-auto border-t border-slate-100">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Result per user</caption>
+          <tbody className="divide-y divide-slate-100">
+            {state.rows.map((row) => (
+              <tr key={row.userId} data-testid="bulk-row">
+                <td className="min-w-0 px-4 py-2">
+                  <span className="block font-medium text-slate-900">{row.label}</span>
+                  {row.detail ? <span className="block break-all text-xs text-slate-500">{row.detail}</span> : null}
+                  {row.error ? <p className="text-xs text-red-700">{row.error}</p> : null}
+                </td>
+                <td className="whitespace-nowrap px-4 py-2 text-right align-top">
+                  <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].label}</Badge>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!state.running && onClose ? (
+        <div className="flex justify-end border-t border-slate-100 bg-slate-50 px-4 py-2">
+          <button type="button" onClick={onClose} className="text-sm font-medium text-brand-700 hover:underline">
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

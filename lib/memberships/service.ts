@@ -1,0 +1,206 @@
+// Group memberships. ezeep's only membership write replaces a user's WHOLE group list
+// (PATCH /printing/v1/users/<id>/ {groups}, ezeep-api.md §3.4), so every change is a
+// read-modify-write of one user: taken under the user's key lock (serialized within this portal
+// instance, and across instances through a database lease), the user's groups are RE-READ from
+// ezeep inside the lock, the add/remove is applied to that fresh list, and the whole list is
+// written back. Two admins changing the same user's groups at once therefore never lose each
+// other's change. Every change, and every failed attempt, gets its audit entry with the group
+// lists before and after.
+import type { OrgContext } from "@/lib/auth/context";
+import { toActionError } from "@/lib/auth/action";
+import { audited, recordAudit } from "@/lib/audit/service";
+import { EzeepError, type PrintingUser } from "@/lib/ezeep";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { withKeyLock } from "@/lib/locks";
+import { ezeepFor } from "@/lib/organizations/service";
+import { getDirectory, groupRef, mapLimit, patchDirectory, rememberGroup, type GroupRef } from "@/lib/users/directory";
+import { queryDirectory, resolveGroups, toListItem, userLockKey, type UserListItem } from "@/lib/users/service";
+import type { ListMembersQuery } from "@/lib/memberships/schemas";
+
+export type MembershipAction = "membership.add" | "membership.remove" | "membership.bulk_add";
+
+export interface MembershipChange {
+  userId: string;
+  /** false when the user already was in (or already out of) the groups: nothing was written. */
+  changed: boolean;
+  groups: GroupRef[];
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const sa = new Set(a);
+  return sa.size === new Set(b).size && b.every((x) => sa.has(x));
+}
+
+function snapshot(groups: readonly GroupRef[]) {
+  const sorted = [...groups].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  return { groups: sorted.map((g) => g.name), groupIds: sorted.map((g) => g.id) };
+}
+
+/** ezeep's refusals in words an admin can act on. */
+function explain(err: unknown, who: string): unknown {
+  if (!(err instanceof EzeepError)) return err;
+  if (err.status === 404) {
+    return new UserFacingError(
+      `${who} is not in ezeep's printing service: either the user was deleted, or they have not accepted their invitation yet (invitees can join groups once they accept).`,
+    );
+  }
+  if (err.status === 400 && err.fieldErrors?.groups) {
+    return new UserFacingError(`A chosen group no longer exists in ezeep (it may have been deleted meanwhile). Reload the page and try again.`, {
+      groupIds: err.fieldErrors.groups,
+    });
+  }
+  return err;
+}
+
+async function labelFor(ctx: OrgContext, userId: string): Promise<string> {
+  const dir = await getDirectory(ctx).catch(() => null);
+  return dir?.byId.get(userId)?.email ?? userId;
+}
+
+/**
+ * Applies `add` / `remove` to one user's groups: lock → re-read → modify → write whole list → audit.
+ */
+export async function changeUserGroups(
+  ctx: OrgContext,
+  userId: string,
+  change: { add?: readonly string[]; remove?: readonly string[] },
+  action: MembershipAction,
+): Promise<MembershipChange> {
+  const add = [...new Set(change.add ?? [])];
+  const remove = new Set(change.remove ?? []);
+  const label = await labelFor(ctx, userId);
+  return withKeyLock(
+    userLockKey(ctx, userId),
+    async () => {
+      const client = ezeepFor(ctx.organization);
+      let current: PrintingUser;
+      try {
+        current = await client.printingUsers.get(userId); // the re-read, inside the lock
+      } catch (err) {
+        const explained = explain(err, label);
+        await recordAudit({
+          organizationId: ctx.organization.id,
+          actor: ctx.actor,
+          action,
+          target: { type: "user", id: userId, label },
+          after: { add, remove: [...remove] },
+          outcome: "failure",
+          ezeepStatus: err instanceof EzeepError ? err.status : null,
+          error: explained instanceof Error ? explained.message : String(explained),
+        });
+        throw explained;
+      }
+      const beforeIds = [...new Set(current.groups.map((g) => g.group_id))];
+      const nextIds = [...beforeIds.filter((id) => !remove.has(id)), ...add.filter((id) => !beforeIds.includes(id) && !remove.has(id))];
+      const names = await resolveGroups(ctx, [...new Set([...beforeIds, ...nextIds])]);
+      const byId = new Map(names.map((g) => [g.id, g]));
+      const refs = (ids: readonly string[]) => ids.map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false });
+      if (sameSet(beforeIds, nextIds)) {
+        patchDirectory(ctx.organization.id, { userId, groupIds: beforeIds });
+        return { userId, changed: false, groups: refs(beforeIds) };
+      }
+      try {
+        return await audited(ctx, {
+          action,
+          target: { type: "user", id: userId, label },
+          before: snapshot(refs(beforeIds)),
+          intended: snapshot(refs(nextIds)),
+          run: async () => {
+            const updated = await client.printingUsers.setGroups(userId, nextIds);
+            const afterIds = [...new Set(updated.groups.map((g) => g.group_id))];
+            patchDirectory(ctx.organization.id, { userId, groupIds: afterIds });
+            const after = refs(afterIds);
+            return { result: { userId, changed: true, groups: after }, after: snapshot(after) };
+          },
+        });
+      } catch (err) {
+        throw explain(err, label);
+      }
+    },
+    { busyMessage: `Another change to ${label}'s groups is still running. Try again in a moment.` },
+  );
+}
+
+export function addUserToGroups(ctx: OrgContext, input: { userId: string; groupIds: string[] }) {
+  return changeUserGroups(ctx, input.userId, { add: input.groupIds }, "membership.add");
+}
+
+export function removeUserFromGroups(ctx: OrgContext, input: { userId: string; groupIds: string[] }) {
+  return changeUserGroups(ctx, input.userId, { remove: input.groupIds }, "membership.remove");
+}
+
+/** Users of one bulk batch changed at the same time (each under its own user lock). */
+const BULK_CONCURRENCY = 4;
+
+export interface BulkResult {
+  userId: string;
+  label: string;
+  ok: boolean;
+  /** true: added now; false: was a member already (only when ok). */
+  changed: boolean;
+  error: string | null;
+}
+
+/**
+ * Adds each user to one group, user by user (each its own locked read-modify-write and audit
+ * entry), a few at a time; one user's failure does not stop the others.
+ */
+export async function bulkAddToGroup(ctx: OrgContext, input: { groupId: string; userIds: string[] }): Promise<{ group: GroupRef; results: BulkResult[] }> {
+  let group: GroupRef;
+  try {
+    group = groupRef(await ezeepFor(ctx.organization).groups.get(input.groupId));
+  } catch (err) {
+    if (err instanceof EzeepError && err.status === 404) throw new NotFoundError("This group");
+    throw err;
+  }
+  const dir = await getDirectory(ctx);
+  dir.groups.set(group.id, group);
+  const results = await mapLimit(input.userIds, BULK_CONCURRENCY, async (userId): Promise<BulkResult> => {
+    const label = dir.byId.get(userId)?.email ?? userId;
+    try {
+      const r = await changeUserGroups(ctx, userId, { add: [group.id] }, "membership.bulk_add");
+      return { userId, label, ok: true, changed: r.changed, error: null };
+    } catch (err) {
+      const failed = toActionError(err, ctx.actor.requestId);
+      return { userId, label, ok: false, changed: false, error: failed.ok ? null : failed.error };
+    }
+  });
+  return { group, results };
+}
+
+export interface MemberPage {
+  items: UserListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  asOf: Date;
+}
+
+/** A group's members: ezeep has no members endpoint (§3.4), so they come from the user index. */
+export async function listGroupMembers(ctx: OrgContext, groupId: string, query: ListMembersQuery): Promise<MemberPage> {
+  const dir = await getDirectory(ctx);
+  const { rows, total, page, pageCount } = queryDirectory(dir, {
+    q: query.q,
+    group: groupId,
+    role: "all",
+    status: "all",
+    sort: "name",
+    dir: "asc",
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  return { items: rows.map((r) => toListItem(dir, r)), total, page, pageSize: query.pageSize, pageCount, asOf: new Date(dir.builtAt || Date.now()) };
+}
+
+/** The groups a user is not in yet (for the "add to groups" picker on the user's page). */
+/**
+ * Groups the user can still join, read from ezeep itself (a few requests at most) rather than the
+ * cached directory, so a group created a moment ago — in the portal or in ezeep — is offered.
+ */
+export async function groupsToJoin(ctx: OrgContext, memberOf: readonly string[]): Promise<GroupRef[]> {
+  const current = new Set(memberOf);
+  const groups = (await ezeepFor(ctx.organization).groups.all({ pageSize: 100 })).map(groupRef);
+  for (const group of groups) rememberGroup(ctx.organization.id, group);
+  return groups.filter((g) => !current.has(g.id)).sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+}

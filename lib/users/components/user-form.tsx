@@ -1,0 +1,124 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import Link from "next/link";
+import { updateUserAction } from "@/lib/users/actions";
+import { USER_NAME_MAX } from "@/lib/users/schemas";
+import { FormAlert } from "@/lib/ui/components";
+import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+
+interface Props {
+  user: { id: string; email: string; firstName: string; lastName: string; role: "admin" | "user" };
+}
+
+function FieldError({ id, messages }: { id: string; messages?: string[] }) {
+  if (!messages?.length) return null;
+  return (
+    <p id={id} className="text-sm text-red-700">
+      {messages[0]}
+    </p>
+  );
+}
+
+export function UserForm({ user }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+
+  return (
+    <form
+      noValidate
+      className={`${cardClass} max-w-2xl space-y-5 p-6`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const fields = {
+          id: user.id,
+          firstName: String(form.get("firstName") ?? ""),
+          lastName: String(form.get("lastName") ?? ""),
+          role: String(form.get("role") ?? "") as "admin" | "user",
+        };
+        startTransition(async () => {
+          const result = await updateUserAction(fields);
+          if (!result.ok) {
+            setError(result.error);
+            setFieldErrors(result.fieldErrors ?? {});
+            return;
+          }
+          router.push(`/users/${user.id}?notice=updated`);
+          router.refresh();
+        });
+      }}
+    >
+      <FormAlert message={error} />
+      <div className="space-y-1.5">
+        <span className={labelClass}>Email</span>
+        <p className="text-sm text-slate-900">{user.email}</p>
+        <p className="text-xs text-slate-500">The email is the person's sign-in name in ezeep.</p>
+      </div>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <div className="space-y-1.5">
+          <label htmlFor="firstName" className={labelClass}>
+            First name
+          </label>
+          <input
+            id="firstName"
+            name="firstName"
+            defaultValue={user.firstName}
+            maxLength={USER_NAME_MAX + 50}
+            autoComplete="off"
+            aria-invalid={Boolean(fieldErrors.firstName)}
+            aria-describedby={fieldErrors.firstName ? "firstName-error" : undefined}
+            className={inputClass}
+          />
+          <FieldError id="firstName-error" messages={fieldErrors.firstName} />
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="lastName" className={labelClass}>
+            Last name
+          </label>
+          <input
+            id="lastName"
+            name="lastName"
+            defaultValue={user.lastName}
+            maxLength={USER_NAME_MAX + 50}
+            autoComplete="off"
+            aria-invalid={Boolean(fieldErrors.lastName)}
+            aria-describedby={fieldErrors.lastName ? "lastName-error" : undefined}
+            className={inputClass}
+          />
+          <FieldError id="lastName-error" messages={fieldErrors.lastName} />
+        </div>
+      </div>
+      <fieldset className="space-y-2">
+        <legend className={labelClass}>Role in ezeep</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {(
+            [
+              ["user", "User", "Prints with the printers of their groups."],
+              ["admin", "Admin", "Also manages the organization in ezeep's own admin pages."],
+            ] as const
+          ).map(([value, label, hint]) => (
+            <label key={value} className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
+              <input type="radio" name="role" value={value} defaultChecked={user.role === value} className="mt-0.5 h-4 w-4 text-brand-600" />
+              <span>
+                <span className="block font-medium text-slate-900">{label}</span>
+                <span className="block text-slate-600">{hint}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError id="role-error" messages={fieldErrors.role} />
+      </fieldset>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" disabled={pending} className={buttonClass.primary}>
+          {pending ? "Saving…" : "Save changes"}
+        </button>
+        <Link href={`/users/${user.id}`} className={buttonClass.secondary}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+// One page of users. Admins who may change memberships can select people and add the selection
+// to a group (in batches, with progress and a result per person).
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { UserListItem } from "@/lib/users/service";
+import { BulkProgress, useBulkAdd } from "@/lib/memberships/components/bulk-add";
+import { RoleBadge, StatusBadge } from "@/lib/users/components/user-badges";
+import { Badge, Card } from "@/lib/ui/components";
+import { buttonClass, inputClass } from "@/lib/ui/styles";
+
+const MAX_GROUP_BADGES = 3;
+
+export function UserTable(props: {
+  users: UserListItem[];
+  groups: { id: string; name: string }[];
+  canManageMemberships: boolean;
+  header: React.ReactNode;
+  footer: React.ReactNode;
+}) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [groupId, setGroupId] = useState("");
+  const bulk = useBulkAdd(() => router.refresh());
+  const selectable = props.users.filter((u) => u.printing);
+  const allSelected = selectable.length > 0 && selectable.every((u) => selected.has(u.id));
+  const running = bulk.state?.running ?? false;
+  const toggle = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <>
+      {props.canManageMemberships && selected.size > 0 ? (
+        <div className="mb-3 flex flex-col gap-2 rounded-xl border border-brand-100 bg-brand-50 p-3 sm:flex-row sm:items-center" data-testid="bulk-bar">
+          <p className="text-sm font-medium text-brand-900 sm:mr-auto">
+            {selected.size} selected
+            <button type="button" className="ml-2 text-sm font-normal text-brand-700 hover:underline" onClick={() => setSelected(new Set())}>
+              Clear
+            </button>
+          </p>
+          <label htmlFor="bulk-group" className="sr-only">
+            Group to add the selection to
+          </label>
+          <select id="bulk-group" value={groupId} onChange={(e) => setGroupId(e.target.value)} className={`${inputClass} sm:w-64`}>
+            <option value="">Choose a group…</option>
+            {props.groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className={buttonClass.primary}
+            disabled={!groupId || running}
+            onClick={async () => {
+              const group = props.groups.find((g) => g.id === groupId)!;
+              const users = props.users.filter((u) => selected.has(u.id)).map((u) => ({ id: u.id, label: u.name, detail: u.email }));
+              setSelected(new Set());
+              await bulk.run(group, users);
+            }}
+          >
+            {running ? "Adding…" : "Add to group"}
+          </button>
+        </div>
+      ) : null}
+      {bulk.state ? (
+        <div className="mb-4">
+          <BulkProgress state={bulk.state} onClose={bulk.clear} />
+        </div>
+      ) : null}
+      <Card className="overflow-hidden">
+        <table className="w-full text-left text-sm">
+          <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:table-header-group">
+            <tr>
+              {props.canManageMemberships ? (
+                <th scope="col" className="w-10 py-3 pl-4">
+                  <input
+                    type="checkbox"
+                    aria-label="Select every user on this page"
+                    checked={allSelected}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((u) => u.id)))}
+                    className="h-4 w-4 rounded border-slate-300 text-brand-600"
+                  />
+                </th>
+              ) : null}
+              {props.header}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {props.users.map((user) => (
+              <tr key={user.id} data-testid="user-row" className="flex flex-wrap items-center gap-x-3 gap-y-1.5 px-4 py-3 sm:table-row sm:px-0 sm:py-0 hover:bg-slate-50">
+                {props.canManageMemberships ? (
+                  <td className="sm:py-3 sm:pl-4">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${user.name}`}
+                      checked={selected.has(user.id)}
+                      disabled={!user.printing}
+                      title={user.printing ? undefined : "Invitees can join groups once they accept"}
+                      onChange={() => toggle(user.id)}
+                      className="h-4 w-4 rounded border-slate-300 text-brand-600 disabled:opacity-40"
+                    />
+                  </td>
+                ) : null}
+                <td className="min-w-0 flex-1 sm:px-4 sm:py-3">
+                  <Link href={`/users/${user.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    {user.name}
+                  </Link>
+                  {user.name !== user.email ? <p className="truncate text-slate-500">{user.email}</p> : <p className="text-slate-500">Has not signed in yet</p>}
+                </td>
+                <td className="sm:px-4 sm:py-3">
+                  <span className="flex flex-wrap gap-1">
+                    <RoleBadge role={user.role} />
+                    {!user.verified ? <StatusBadge verified={false} /> : null}
+                    {user.azure ? <Badge tone="violet">Azure AD</Badge> : null}
+                  </span>
+                </td>
+                <td className="w-full sm:w-auto sm:px-4 sm:py-3">
+                  {user.groups.length === 0 ? (
+                    <span className="text-slate-400">{user.printing ? "No groups" : "—"}</span>
+                  ) : (
+                    <span className="flex flex-wrap gap-1">
+                      {user.groups.slice(0, MAX_GROUP_BADGES).map((g) => (
+                        <Badge key={g.id} tone="slate">
+                          {g.name}
+                        </Badge>
+                      ))}
+                      {user.groups.length > MAX_GROUP_BADGES ? (
+                        <Badge tone="slate" title={user.groups.slice(MAX_GROUP_BADGES).map((g) => g.name).join(", ")}>
+                          +{user.groups.length - MAX_GROUP_BADGES}
+                        </Badge>
+                      ) : null}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {props.footer}
+      </Card>
+    </>
+  );
+}

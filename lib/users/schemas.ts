@@ -1,0 +1,71 @@
+// Input rules for users (ezeep-api.md §3.2 account host: first_name/last_name ≤150, roles admin|user;
+// §3.4 printing host: four boolean flags).
+import { z } from "zod";
+
+export const USER_NAME_MAX = 150;
+
+export const userId = z.string({ error: "A user id is required." }).trim().min(1, "A user id is required.").max(100);
+
+export const USER_ROLES = ["admin", "user"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+export const USER_ROLE_LABELS: Record<UserRole, string> = { admin: "Admin", user: "User" };
+
+export const PRINTING_FLAGS = ["local_printing_enabled", "self_service_enabled", "myprinters_enabled", "pull_printing_enabled"] as const;
+export type PrintingFlag = (typeof PRINTING_FLAGS)[number];
+export const PRINTING_FLAG_LABELS: Record<PrintingFlag, { label: string; hint: string }> = {
+  local_printing_enabled: { label: "Local printing", hint: "Print to printers attached to their own computer." },
+  self_service_enabled: { label: "Self service", hint: "Add printers themselves in the ezeep app." },
+  myprinters_enabled: { label: "My printers", hint: "Keep a personal list of printers." },
+  pull_printing_enabled: { label: "Pull printing", hint: "Release jobs at the printer." },
+};
+
+const personName = (label: string) =>
+  z
+    .string({ error: `Enter a ${label}.` })
+    .trim()
+    .min(1, `Enter a ${label}.`)
+    .max(USER_NAME_MAX, `Use at most ${USER_NAME_MAX} characters for the ${label}.`)
+    .refine((v) => !/[<>]/.test(v), `The ${label} cannot contain < or >.`);
+
+export const updateUserSchema = z.object({
+  id: userId,
+  firstName: personName("first name"),
+  lastName: personName("last name"),
+  role: z.enum(USER_ROLES, { error: "Choose Admin or User as the role." }),
+});
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
+
+export const setFlagsSchema = z
+  .object({
+    id: userId,
+    local_printing_enabled: z.boolean({ error: "Choose on or off." }).optional(),
+    self_service_enabled: z.boolean({ error: "Choose on or off." }).optional(),
+    myprinters_enabled: z.boolean({ error: "Choose on or off." }).optional(),
+    pull_printing_enabled: z.boolean({ error: "Choose on or off." }).optional(),
+  })
+  .refine((v) => PRINTING_FLAGS.some((f) => v[f] !== undefined), { message: "Choose at least one printing setting to change.", path: ["flags"] });
+export type SetFlagsInput = z.output<typeof setFlagsSchema>;
+
+export const deleteUserSchema = z.object({ id: userId });
+
+export const USER_SORTS = ["name", "email", "role", "groups", "joined"] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+
+export const listUsersSchema = z.object({
+  q: z.string().trim().max(200).catch("").default(""),
+  group: z.string().trim().max(100).catch("").default(""),
+  role: z.enum(["all", ...USER_ROLES]).catch("all").default("all"),
+  status: z.enum(["all", "active", "invited"]).catch("all").default("all"),
+  sort: z.enum(USER_SORTS).catch("name").default("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).catch(1).default(1),
+  pageSize: z.coerce.number().int().min(5).max(100).catch(25).default(25),
+});
+export type ListUsersQuery = z.output<typeof listUsersSchema>;
+
+export const searchUsersSchema = z.object({
+  q: z.string().trim().max(200).default(""),
+  /** Leave out the members of this group (the picker adds people who are not in it yet). */
+  notInGroup: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});

@@ -1,0 +1,373 @@
+// Users of one organization. Two ezeep resources share one id (ezeep-api.md §3.2, §3.4, §4 #2):
+// identity, roles and delete on the account host (`users`), printing flags and groups on the
+// printing host (`printingUsers`). Lists come from the per-organization index
+// (lib/users/directory.ts); one user's page and every write read ezeep directly.
+import type { OrgContext } from "@/lib/auth/context";
+import { audited } from "@/lib/audit/service";
+import { EzeepError, type AccountUser, type PrintingUser } from "@/lib/ezeep";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { withKeyLock } from "@/lib/locks";
+import { ezeepFor } from "@/lib/organizations/service";
+import {
+  flagsOf,
+  getDirectory,
+  groupRef,
+  patchDirectory,
+  userRow,
+  type Directory,
+  type GroupRef,
+  type UserRow,
+} from "@/lib/users/directory";
+import { PRINTING_FLAGS, USER_ROLE_LABELS, type ListUsersQuery, type SetFlagsInput, type UpdateUserInput } from "@/lib/users/schemas";
+
+export type { UserRow, GroupRef } from "@/lib/users/directory";
+
+/** The lock every read-modify-write of one user's printing row takes (memberships, flags, delete). */
+export function userLockKey(ctx: OrgContext, userId: string): string {
+  return `user:${ctx.organization.id}:${userId}`;
+}
+
+export interface UserListItem {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRow["role"];
+  verified: boolean;
+  azure: boolean;
+  printing: boolean;
+  groups: GroupRef[];
+}
+
+export interface UserPage {
+  items: UserListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** When the index behind this list was read from ezeep. */
+  asOf: Date;
+  groups: GroupRef[];
+  organizationUsers: number;
+}
+
+function groupsOf(dir: Directory, ids: readonly string[]): GroupRef[] {
+  return ids
+    .map((id) => dir.groups.get(id) ?? { id, name: "Unknown group", azure: false })
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+}
+
+export function toListItem(dir: Directory, row: UserRow): UserListItem {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    verified: row.verified,
+    azure: row.azure,
+    printing: row.printing,
+    groups: groupsOf(dir, row.groupIds),
+  };
+}
+
+function sortKey(u: UserRow, sort: ListUsersQuery["sort"]): string | number {
+  return sort === "email" ? u.email.toLowerCase() : sort === "role" ? u.role : sort === "groups" ? u.groupIds.length : sort === "joined" ? u.dateJoined ?? "" : u.sortName;
+}
+
+/** Users in `sort` order (ties by name, then id), cached on the index until a user changes. */
+export function sortedUsers(dir: Directory, sort: ListUsersQuery["sort"]): UserRow[] {
+  const cached = dir.sorted.get(sort);
+  if (cached) return cached;
+  const decorated = dir.users.map((u) => ({ k: sortKey(u, sort), n: u.sortName, id: u.id, u }));
+  decorated.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.n < b.n ? -1 : a.n > b.n ? 1 : a.id < b.id ? -1 : 1));
+  const out = decorated.map((d) => d.u);
+  dir.sorted.set(sort, out);
+  return out;
+}
+
+/** Filters, sorts and pages the index (never the whole list to the page). */
+export function queryDirectory(dir: Directory, query: ListUsersQuery): { rows: UserRow[]; total: number; page: number; pageCount: number } {
+  const needle = query.q.toLowerCase();
+  const filtering = Boolean(needle || query.group || query.role !== "all" || query.status !== "all");
+  const ordered = sortedUsers(dir, query.sort);
+  const matches = filtering
+    ? ordered.filter(
+        (u) =>
+          (!needle || u.haystack.includes(needle)) &&
+          (!query.group || u.groupIds.includes(query.group)) &&
+          (query.role === "all" || u.role === query.role) &&
+          (query.status === "all" || (query.status === "active" ? u.verified : !u.verified)),
+      )
+    : ordered;
+  const total = matches.length;
+  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
+  const page = Math.min(query.page, pageCount);
+  const start = (page - 1) * query.pageSize;
+  // Descending: the same order read from the end (no copy of the whole list).
+  const rows =
+    query.dir === "desc"
+      ? matches.slice(Math.max(0, total - start - query.pageSize), total - start).reverse()
+      : matches.slice(start, start + query.pageSize);
+  return { rows, total, page, pageCount };
+}
+
+export async function listUsers(ctx: OrgContext, query: ListUsersQuery, opts: { refresh?: boolean } = {}): Promise<UserPage> {
+  const dir = await getDirectory(ctx, opts);
+  const { rows, total, page, pageCount } = queryDirectory(dir, query);
+  return {
+    items: rows.map((r) => toListItem(dir, r)),
+    total,
+    page,
+    pageSize: query.pageSize,
+    pageCount,
+    asOf: new Date(dir.builtAt || Date.now()),
+    groups: [...dir.groups.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" })),
+    organizationUsers: dir.users.length,
+  };
+}
+
+/** For pickers: a few users matching `q`, optionally leaving out a group's members. */
+export async function searchUsers(ctx: OrgContext, input: { q: string; notInGroup?: string; limit: number }): Promise<UserListItem[]> {
+  const dir = await getDirectory(ctx);
+  const needle = input.q.toLowerCase();
+  const out: UserRow[] = [];
+  for (const u of dir.users) {
+    if (!u.printing) continue; // invitees cannot join groups until they accept
+    if (input.notInGroup && u.groupIds.includes(input.notInGroup)) continue;
+    if (needle && !u.haystack.includes(needle)) continue;
+    out.push(u);
+  }
+  out.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+  return out.slice(0, input.limit).map((r) => toListItem(dir, r));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One user
+
+export interface UserDetail {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  name: string;
+  role: UserRow["role"];
+  roles: string[];
+  verified: boolean;
+  azure: boolean;
+  azureName: string | null;
+  dateJoined: string | null;
+  invitation: { status: string; expires: string | null } | null;
+  /** null when the user has no printing row yet (an invitee). */
+  printing: UserRow["flags"] | null;
+  groups: GroupRef[];
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof EzeepError && err.status === 404;
+}
+
+async function readPrintingUser(ctx: OrgContext, id: string): Promise<PrintingUser | null> {
+  try {
+    return await ezeepFor(ctx.organization).printingUsers.get(id);
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+async function readAccountUser(ctx: OrgContext, id: string): Promise<AccountUser | null> {
+  try {
+    return await ezeepFor(ctx.organization).users.get(id);
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+/** Group names for ids: from the index, reading ezeep for groups it does not know yet. */
+export async function resolveGroups(ctx: OrgContext, ids: readonly string[]): Promise<GroupRef[]> {
+  const dir = await getDirectory(ctx);
+  const missing = ids.filter((id) => !dir.groups.has(id));
+  for (const id of missing) {
+    try {
+      const g = groupRef(await ezeepFor(ctx.organization).groups.get(id));
+      dir.groups.set(g.id, g);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+  return groupsOf(dir, ids);
+}
+
+function toDetail(account: AccountUser, printing: PrintingUser | null, groups: GroupRef[]): UserDetail {
+  const row = userRow(account, printing);
+  const invitations = account.user_invitations ?? [];
+  const latest = invitations[invitations.length - 1];
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    name: row.name,
+    role: row.role,
+    roles: account.roles,
+    verified: row.verified,
+    azure: row.azure,
+    azureName: account.id_profile?.preferred_username ?? null,
+    dateJoined: row.dateJoined,
+    invitation: latest && !row.verified ? { status: latest.invitation_status ?? "OPEN", expires: latest.expire_date ?? null } : null,
+    printing: printing ? row.flags : null,
+    groups,
+  };
+}
+
+/** The user read from both ezeep hosts, or null when ezeep does not know them. */
+export async function findUser(ctx: OrgContext, id: string): Promise<UserDetail | null> {
+  const [account, printing] = await Promise.all([readAccountUser(ctx, id), readPrintingUser(ctx, id)]);
+  if (!account) {
+    patchDirectory(ctx.organization.id, { removeId: id });
+    return null;
+  }
+  patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
+  return toDetail(account, printing, await resolveGroups(ctx, printing?.groups.map((g) => g.group_id) ?? []));
+}
+
+export async function getUser(ctx: OrgContext, id: string): Promise<UserDetail> {
+  const user = await findUser(ctx, id);
+  if (!user) throw new NotFoundError("This user");
+  return user;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes
+
+const FIELD_NAMES: Record<string, string> = { first_name: "firstName", last_name: "lastName", roles: "role", email: "email" };
+
+/** ezeep's answer in words an admin can act on, with its field errors on our form's fields. */
+export function explainUserError(err: unknown, what: string): unknown {
+  if (!(err instanceof EzeepError)) return err;
+  if (err.status === 404) return new NotFoundError(what);
+  if (err.status === 400 && err.fieldErrors) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(err.fieldErrors)) fieldErrors[FIELD_NAMES[k] ?? k] = v;
+    const first = Object.values(err.fieldErrors)[0]?.[0];
+    return new UserFacingError(`ezeep did not accept the change: ${first ?? err.message}`, fieldErrors);
+  }
+  return err;
+}
+
+function identitySnapshot(u: { firstName: string; lastName: string; role: UserRow["role"] }) {
+  return { firstName: u.firstName, lastName: u.lastName, role: USER_ROLE_LABELS[u.role] };
+}
+
+export async function updateUser(ctx: OrgContext, input: UpdateUserInput): Promise<UserDetail> {
+  const before = await getUser(ctx, input.id);
+  const patch: { first_name?: string; last_name?: string; roles?: string[] } = {};
+  if (input.firstName !== before.firstName) patch.first_name = input.firstName;
+  if (input.lastName !== before.lastName) patch.last_name = input.lastName;
+  if (input.role !== before.role) patch.roles = [input.role];
+  if (Object.keys(patch).length === 0) return before;
+  try {
+    return await audited(ctx, {
+      action: "user.update",
+      target: { type: "user", id: before.id, label: before.email },
+      before: identitySnapshot(before),
+      intended: identitySnapshot(input),
+      run: async () => {
+        const account = await ezeepFor(ctx.organization).users.update(before.id, patch);
+        const printing = await readPrintingUser(ctx, before.id);
+        patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
+        const after = toDetail(account, printing, before.groups);
+        return { result: after, after: identitySnapshot(after), target: { type: "user", id: after.id, label: after.email } };
+      },
+    });
+  } catch (err) {
+    throw explainUserError(err, "This user");
+  }
+}
+
+function flagsSnapshot(flags: UserRow["flags"], only: readonly string[]) {
+  return Object.fromEntries(only.map((f) => [f, flags[f as keyof UserRow["flags"]] ? "on" : "off"]));
+}
+
+export async function setPrintingFlags(ctx: OrgContext, input: SetFlagsInput): Promise<UserDetail> {
+  return withKeyLock(userLockKey(ctx, input.id), async () => {
+    const before = await getUser(ctx, input.id);
+    if (!before.printing) {
+      throw new UserFacingError(`${before.email} has not accepted the invitation yet, so ezeep has no printing settings for them.`);
+    }
+    const patch: Partial<UserRow["flags"]> = {};
+    for (const f of PRINTING_FLAGS) if (input[f] !== undefined && input[f] !== before.printing[f]) patch[f] = input[f];
+    const changed = Object.keys(patch);
+    if (changed.length === 0) return before;
+    try {
+      return await audited(ctx, {
+        action: "user.update_printing",
+        target: { type: "user", id: before.id, label: before.email },
+        before: flagsSnapshot(before.printing, changed),
+        intended: flagsSnapshot({ ...before.printing, ...patch }, changed),
+        run: async () => {
+          const updated = await ezeepFor(ctx.organization).printingUsers.update(before.id, patch);
+          const flags = flagsOf(updated);
+          patchDirectory(ctx.organization.id, { userId: before.id, flags });
+          return { result: { ...before, printing: flags }, after: flagsSnapshot(flags, changed) };
+        },
+      });
+    } catch (err) {
+      throw explainUserError(err, "This user");
+    }
+  });
+}
+
+export interface DeletionImpact {
+  user: UserDetail;
+  groups: GroupRef[];
+  printers: { id: string; name: string; via: string[] }[];
+}
+
+/** Printers a user gets through these groups (ezeep has no per-user filter: §4 #12). */
+export async function printersThroughGroups(ctx: OrgContext, groups: readonly GroupRef[]): Promise<{ id: string; name: string; via: string[] }[]> {
+  const printers = new Map<string, { id: string; name: string; via: string[] }>();
+  const client = ezeepFor(ctx.organization);
+  await Promise.all(
+    groups.map(async (group) => {
+      for await (const a of client.assignments.iterate({ group: group.id, pageSize: 100 })) {
+        const entry = printers.get(a.printer_id) ?? { id: a.printer_id, name: a.printer_name || "Unnamed printer", via: [] };
+        if (!entry.via.includes(group.name)) entry.via.push(group.name);
+        printers.set(a.printer_id, entry);
+      }
+    }),
+  );
+  return [...printers.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+}
+
+export async function deletionImpact(ctx: OrgContext, id: string): Promise<DeletionImpact> {
+  const user = await getUser(ctx, id);
+  return { user, groups: user.groups, printers: await printersThroughGroups(ctx, user.groups) };
+}
+
+export async function deleteUser(ctx: OrgContext, input: { id: string }): Promise<{ id: string; email: string }> {
+  return withKeyLock(userLockKey(ctx, input.id), async () => {
+    const before = await getUser(ctx, input.id);
+    try {
+      return await audited(ctx, {
+        action: "user.delete",
+        target: { type: "user", id: before.id, label: before.email },
+        before: {
+          email: before.email,
+          name: before.name,
+          role: USER_ROLE_LABELS[before.role],
+          groups: before.groups.map((g) => g.name),
+          groupIds: before.groups.map((g) => g.id),
+          verified: before.verified,
+        },
+        run: async () => {
+          await ezeepFor(ctx.organization).users.delete(before.id);
+          patchDirectory(ctx.organization.id, { removeId: before.id });
+          return { result: { id: before.id, email: before.email }, after: null };
+        },
+      });
+    } catch (err) {
+      throw explainUserError(err, "This user");
+    }
+  });
+}
