@@ -7,6 +7,7 @@ import { AuditTable } from "@/lib/audit/components/audit-table";
 import { Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { InvitationsCard } from "@/lib/invitations/components/invitations-card";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -36,14 +37,15 @@ export default async function OverviewPage() {
         description={`Signed in as ${ctx.admin.name} · ${ROLE_LABELS[ctx.current.role!]}`}
       />
       {!groups.ok ? <Notice tone="error">ezeep could not be reached. {groups.error}</Notice> : null}
-      <div className="mb-8 grid gap-4 sm:grid-cols-3">
+      <div className="mb-8 grid grid-cols-3 gap-2 sm:gap-4">
         {stats.map((s) => (
-          <Link key={s.label} href={s.href} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500">
-            <p className="text-sm text-slate-600">{s.label}</p>
-            <p className="mt-1 text-3xl font-semibold tracking-tight">{s.value}</p>
+          <Link key={s.label} href={s.href} className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:p-5 transition hover:border-brand-500">
+            <p className="text-xs text-slate-600 sm:text-sm">{s.label}</p>
+            <p className="mt-1 text-2xl sm:text-3xl font-semibold tracking-tight">{s.value}</p>
           </Link>
         ))}
       </div>
+      {ctx.can("invitations.read") ? <InvitationsCard ctx={ctx.current} /> : null}
       {recent ? (
         <section aria-labelledby="recent-title">
           <div className="mb-2 flex items-center justify-between">

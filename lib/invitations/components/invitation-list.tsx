@@ -1,0 +1,267 @@
+"use client";
+// The invitations table: status, age, who invited, reminders, intended groups; resend one, or
+// select several pending/expired ones and resend them together (a result per invitation).
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { bulkResendAction, resendInvitationAction } from "@/lib/invitations/actions";
+import { InvitationStatusBadge } from "@/lib/invitations/components/status-badge";
+import type { InvitationStatus } from "@/lib/invitations/schemas";
+import { Badge, FormAlert } from "@/lib/ui/components";
+import { buttonClass } from "@/lib/ui/styles";
+
+export interface InvitationRow {
+  id: string;
+  email: string;
+  role: "user" | "admin";
+  status: InvitationStatus;
+  origin: "portal" | "ezeep";
+  sent: string;
+  sentTitle: string;
+  invitedBy: string | null;
+  expires: string | null;
+  reminders: number;
+  lastReminded: string | null;
+  nextReminder: string | null;
+  groups: string[];
+  groupsApplied: boolean;
+  canResend: boolean;
+  /** e.g. "in 42 minutes" while the cooldown runs */
+  cooldown: string | null;
+}
+
+interface BulkOutcome {
+  id: string;
+  email: string;
+  outcome: "sent" | "skipped" | "failed";
+  message: string;
+}
+
+export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canWrite: boolean }) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [pending, startTransition] = useTransition();
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [bulk, setBulk] = useState<BulkOutcome[] | null>(null);
+  // Rows still in their cooldown cannot be resent yet, so they cannot be selected either.
+  const selectable = rows.filter((r) => r.canResend && r.cooldown === null);
+  const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
+
+  const toggle = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const resendOne = (row: InvitationRow) => {
+    setError(null);
+    setMessage(null);
+    setBulk(null);
+    setBusyId(row.id);
+    startTransition(async () => {
+      const result = await resendInvitationAction({ id: row.id });
+      setBusyId(null);
+      if (!result.ok) {
+        setError(`${row.email}: ${result.error}`);
+        return;
+      }
+      setMessage(`The invitation to ${row.email} was sent again.`);
+      router.refresh();
+    });
+  };
+
+  const resendSelected = () => {
+    setError(null);
+    setMessage(null);
+    setBulk(null);
+    startTransition(async () => {
+      const result = await bulkResendAction({ ids: [...selected] });
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setBulk(result.data.results);
+      setSelected(new Set());
+      router.refresh();
+    });
+  };
+
+  return (
+    <div>
+      {message ? (
+        <p role="status" className="border-b border-emerald-200 bg-emerald-50 px-4 py-2.5 text-sm text-emerald-900">
+          {message}
+        </p>
+      ) : null}
+      {error ? (
+        <div className="border-b border-red-100 px-4 py-3">
+          <FormAlert message={error} />
+        </div>
+      ) : null}
+      {bulk ? <BulkResults results={bulk} onClose={() => setBulk(null)} /> : null}
+      {canWrite && selectable.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50 px-4 py-2.5 text-sm">
+          <label className="flex items-center gap-2 font-medium text-slate-700">
+            <input
+              type="checkbox"
+              className="size-4 rounded border-slate-300"
+              checked={allSelected}
+              onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((r) => r.id)))}
+            />
+            Select all resendable
+          </label>
+          <span className="text-slate-500" aria-live="polite">
+            {selected.size} selected
+          </span>
+          <button
+            type="button"
+            className={`${buttonClass.secondary} ml-auto py-1.5`}
+            disabled={selected.size === 0 || pending}
+            onClick={resendSelected}
+          >
+            {pending && !busyId ? "Resending…" : `Resend selected${selected.size ? ` (${selected.size})` : ""}`}
+          </button>
+        </div>
+      ) : null}
+      <table className="w-full text-left text-sm">
+        <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 md:table-header-group">
+          <tr>
+            {canWrite ? <th scope="col" className="w-10 py-3 pl-4"><span className="sr-only">Select</span></th> : null}
+            <th scope="col" className="px-4 py-3">Invitee</th>
+            <th scope="col" className="px-4 py-3">Status</th>
+            <th scope="col" className="px-4 py-3">Sent</th>
+            <th scope="col" className="px-4 py-3">Reminders</th>
+            <th scope="col" className="px-4 py-3">Groups</th>
+            {canWrite ? <th scope="col" className="px-4 py-3 text-right"><span className="sr-only">Actions</span></th> : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr
+              key={row.id}
+              data-testid="invitation-row"
+              className="grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1.5 px-4 py-3 md:table-row md:px-0 md:py-0 hover:bg-slate-50"
+            >
+              {canWrite ? (
+                <td className="row-span-5 pt-0.5 md:py-3 md:pl-4 md:align-top">
+                  <input
+                    type="checkbox"
+                    className="size-4 rounded border-slate-300 disabled:opacity-30"
+                    aria-label={`Select ${row.email}`}
+                    disabled={!row.canResend || row.cooldown !== null}
+                    checked={selected.has(row.id)}
+                    onChange={() => toggle(row.id)}
+                  />
+                </td>
+              ) : null}
+              <td className={`min-w-0 md:px-4 md:py-3 md:align-top ${canWrite ? "" : "col-span-2"}`}>
+                <p className="break-words font-medium text-slate-900">{row.email}</p>
+                <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+                  {row.role === "admin" ? <Badge tone="violet">ezeep admin</Badge> : null}
+                  {row.origin === "ezeep" ? (
+                    <Badge tone="slate" title="Found in ezeep: not sent from the portal">
+                      from ezeep
+                    </Badge>
+                  ) : (
+                    <span>by {row.invitedBy ?? "unknown"}</span>
+                  )}
+                </p>
+              </td>
+              <td className={`md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}>
+                <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                  <InvitationStatusBadge status={row.status} />
+                  {row.expires ? (
+                    <span className="text-xs text-slate-500">
+                      {row.status === "expired" ? `expired ${row.expires}` : row.status === "pending" ? `expires ${row.expires}` : null}
+                    </span>
+                  ) : null}
+                </div>
+              </td>
+              <td className={`text-slate-600 md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}>
+                <span className="md:hidden">Sent </span>
+                <time title={row.sentTitle} className="md:whitespace-nowrap">{row.sent}</time>
+              </td>
+              <td className={`text-slate-600 md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}>
+                <span className="md:hidden">Reminders: </span>
+                {row.reminders}
+                {row.lastReminded ? <span className="text-xs text-slate-500 md:whitespace-nowrap"> · last {row.lastReminded}</span> : null}
+                {row.nextReminder ? (
+                  <span className="text-xs text-slate-500 md:block md:whitespace-nowrap">
+                    <span className="md:hidden"> · </span>next {row.nextReminder}
+                  </span>
+                ) : null}
+              </td>
+              <td className={`text-slate-600 md:table-cell md:px-4 md:py-3 md:align-top ${row.groups.length ? "" : "hidden"} ${canWrite ? "col-start-2" : "col-span-2"}`}>
+                {row.groups.length ? (
+                  <div className="flex flex-wrap items-center gap-1">
+                    {row.groups.map((g) => (
+                      <Badge key={g} tone="blue">{g}</Badge>
+                    ))}
+                    {row.status === "accepted" && row.groupsApplied ? (
+                      <span className="text-xs text-emerald-700">added ✓</span>
+                    ) : row.status === "accepted" ? (
+                      <span className="text-xs text-amber-700">being added</span>
+                    ) : (
+                      <span className="text-xs text-slate-500">on acceptance</span>
+                    )}
+                  </div>
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
+              </td>
+              {canWrite ? (
+                <td className="col-start-2 md:px-4 md:py-3 md:text-right md:align-top">
+                  {row.canResend ? (
+                    <div className="flex flex-row flex-wrap items-baseline gap-x-2 gap-y-0.5 md:flex-col md:items-end">
+                      <button
+                        type="button"
+                        className="text-sm font-medium text-brand-700 hover:underline disabled:cursor-not-allowed disabled:text-slate-400 disabled:no-underline"
+                        aria-label={`Resend to ${row.email}`}
+                        disabled={pending || row.cooldown !== null}
+                        onClick={() => resendOne(row)}
+                      >
+                        {busyId === row.id ? "Resending…" : "Resend"}
+                      </button>
+                      {row.cooldown ? <span className="text-xs text-slate-500 md:whitespace-nowrap">possible {row.cooldown}</span> : null}
+                    </div>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: () => void }) {
+  const sent = results.filter((r) => r.outcome === "sent").length;
+  const tone = sent === results.length ? "border-emerald-200 bg-emerald-50" : "border-amber-200 bg-amber-50";
+  return (
+    <div role="status" className={`border-b px-4 py-3 text-sm ${tone}`} data-testid="bulk-results">
+      <div className="flex items-start justify-between gap-3">
+        <p className="font-medium text-slate-900">
+          Resent {sent} of {results.length} invitation{results.length === 1 ? "" : "s"}.
+        </p>
+        <button type="button" onClick={onClose} className="text-xs font-medium text-slate-600 hover:underline">
+          Dismiss
+        </button>
+      </div>
+      <ul className="mt-2 space-y-1">
+        {results.map((r) => (
+          <li key={r.id} className="flex flex-wrap gap-x-2">
+            <span className={r.outcome === "sent" ? "text-emerald-700" : r.outcome === "failed" ? "text-red-700" : "text-amber-800"}>
+              {r.outcome === "sent" ? "✓ Sent" : r.outcome === "failed" ? "✗ Failed" : "– Skipped"}
+            </span>
+            <span className="break-all font-medium text-slate-800">{r.email || r.id}</span>
+            {r.outcome !== "sent" ? <span className="text-slate-600">{r.message}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+"use client";
+// Invite one or many addresses with a role and intended groups; after sending, the outcome of
+// every address is listed (sent, invalid, listed twice, refused by ezeep, not sent).
+import Link from "next/link";
+import { useMemo, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { inviteAction } from "@/lib/invitations/actions";
+import { MAX_ADDRESSES, parseAddressList } from "@/lib/invitations/schemas";
+import { Badge, FormAlert } from "@/lib/ui/components";
+import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+
+interface AddressResult {
+  input: string;
+  email: string | null;
+  outcome: "sent" | "invalid" | "duplicate" | "rejected" | "failed";
+  message: string;
+  warning?: string;
+}
+
+const OUTCOME: Record<AddressResult["outcome"], { label: string; tone: "green" | "red" | "amber" | "slate" }> = {
+  sent: { label: "Sent", tone: "green" },
+  invalid: { label: "Invalid", tone: "red" },
+  duplicate: { label: "Listed twice", tone: "slate" },
+  rejected: { label: "Refused by ezeep", tone: "amber" },
+  failed: { label: "Not sent", tone: "red" },
+};
+
+export function InviteForm(props: {
+  groups: { id: string; name: string; azure: boolean }[] | null;
+  groupsError: string | null;
+  canChooseAdmin: boolean;
+  canChooseGroups: boolean;
+  defaultExpiryDays: number;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [emails, setEmails] = useState("");
+  const [role, setRole] = useState<"user" | "admin">("user");
+  const [groupIds, setGroupIds] = useState<string[]>([]);
+  const [filter, setFilter] = useState("");
+  const [days, setDays] = useState(String(props.defaultExpiryDays));
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [results, setResults] = useState<AddressResult[] | null>(null);
+
+  const parsed = useMemo(() => parseAddressList(emails), [emails]);
+  const valid = parsed.filter((p) => !p.problem).length;
+  const invalid = parsed.filter((p) => p.problem === "invalid").length;
+  const duplicates = parsed.filter((p) => p.problem === "duplicate").length;
+  const visibleGroups = (props.groups ?? []).filter((g) => g.name.toLowerCase().includes(filter.trim().toLowerCase()));
+
+  if (results) {
+    const sent = results.filter((r) => r.outcome === "sent").length;
+    return (
+      <section className={`${cardClass} max-w-3xl`} aria-labelledby="results-title">
+        <div className="border-b border-slate-100 px-6 py-4">
+          <h2 id="results-title" className="text-base font-semibold text-slate-900" role="status">
+            {sent === results.length
+              ? `${sent} invitation${sent === 1 ? "" : "s"} sent.`
+              : `${sent} of ${results.length} address${results.length === 1 ? "" : "es"} invited.`}
+          </h2>
+          {sent < results.length ? <p className="mt-1 text-sm text-slate-600">The others are listed with the reason. Nothing else was changed for them.</p> : null}
+        </div>
+        <ul className="divide-y divide-slate-100" data-testid="invite-results">
+          {results.map((r, i) => (
+            <li key={`${r.input}-${i}`} className="flex flex-col gap-1 px-6 py-3 sm:flex-row sm:items-start sm:gap-4" data-testid="invite-result">
+              <div className="w-36 shrink-0">
+                <Badge tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Badge>
+              </div>
+              <div className="min-w-0 text-sm">
+                <p className="break-all font-medium text-slate-900">{r.email ?? r.input}</p>
+                {r.outcome !== "sent" ? <p className="text-slate-600">{r.message}</p> : null}
+                {r.warning ? <p className="text-amber-800">{r.warning}</p> : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+        <div className="flex flex-wrap gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
+          <Link href="/invitations" className={buttonClass.primary}>
+            View invitations
+          </Link>
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            onClick={() => {
+              // Keep what was not sent, to fix and try again.
+              setEmails(results.filter((r) => r.outcome === "invalid" || r.outcome === "failed").map((r) => r.input).join("\n"));
+              setResults(null);
+            }}
+          >
+            Invite more
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      className={`${cardClass} max-w-3xl`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        setError(null);
+        setFieldErrors({});
+        startTransition(async () => {
+          const result = await inviteAction({ emails, role, groupIds, expiresInDays: days === "" ? undefined : Number(days) });
+          if (!result.ok) {
+            setError(result.error);
+            setFieldErrors(result.fieldErrors ?? {});
+            return;
+          }
+          setResults(result.data.results);
+          router.refresh();
+        });
+      }}
+    >
+      <div className="space-y-6 p-6">
+        <FormAlert message={error} />
+        <div className="space-y-1.5">
+          <label htmlFor="emails" className={labelClass}>
+            Email addresses
+          </label>
+          <textarea
+            id="emails"
+            name="emails"
+            rows={5}
+            value={emails}
+            onChange={(e) => setEmails(e.target.value)}
+            placeholder={"ada@example.com, grace@example.com\nLin Chen <lin@example.com>"}
+            aria-invalid={Boolean(fieldErrors.emails)}
+            aria-describedby="emails-hint"
+            className={`${inputClass} font-mono text-[13px]`}
+          />
+          <div id="emails-hint" className="flex flex-wrap justify-between gap-x-4 gap-y-1 text-xs">
+            {fieldErrors.emails ? (
+              <span className="text-red-700">{fieldErrors.emails[0]}</span>
+            ) : (
+              <span className="text-slate-500">Separate addresses with commas, spaces or new lines; up to {MAX_ADDRESSES} at a time.</span>
+            )}
+            {parsed.length ? (
+              <span className="text-slate-600" aria-live="polite">
+                {valid} address{valid === 1 ? "" : "es"}
+                {invalid ? <span className="text-red-700"> · {invalid} invalid</span> : null}
+                {duplicates ? <span> · {duplicates} listed twice</span> : null}
+              </span>
+            ) : null}
+          </div>
+        </div>
+
+        <fieldset className="space-y-2">
+          <legend className={labelClass}>Role in ezeep</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {(
+              [
+                ["user", "User", "Prints with the printers of their groups."],
+                ["admin", "Admin", "Also manages the ezeep organization."],
+              ] as const
+            ).map(([value, label, hint]) => {
+              const disabled = value === "admin" && !props.canChooseAdmin;
+              return (
+                <label
+                  key={value}
+                  className={`flex gap-3 rounded-lg border p-3 text-sm ${role === value ? "border-brand-500 bg-brand-50" : "border-slate-200"} ${disabled ? "cursor-not-allowed opacity-60" : "cursor-pointer"}`}
+                >
+                  <input type="radio" name="role" value={value} checked={role === value} disabled={disabled} onChange={() => setRole(value)} className="mt-0.5" />
+                  <span>
+                    <span className="font-medium text-slate-900">{label}</span>
+                    <span className="block text-slate-600">{disabled ? "Your role may invite users only." : hint}</span>
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+          {fieldErrors.role ? <p className="text-sm text-red-700">{fieldErrors.role[0]}</p> : null}
+        </fieldset>
+
+        <fieldset className="space-y-2">
+          <legend className={labelClass}>
+            Groups <span className="font-normal text-slate-500">(optional: added automatically once the invitation is accepted)</span>
+          </legend>
+          {!props.canChooseGroups ? (
+            <p className="rounded-lg border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600">
+              Your role may not choose groups. An admin can add the person to groups after they join.
+            </p>
+          ) : props.groups === null ? (
+            <p className="text-sm text-red-700">Groups could not be loaded from ezeep. {props.groupsError}</p>
+          ) : props.groups.length === 0 ? (
+            <p className="text-sm text-slate-600">This organization has no groups yet.</p>
+          ) : (
+            <div className="rounded-lg border border-slate-200">
+              {props.groups.length > 8 ? (
+                <div className="border-b border-slate-100 p-2">
+                  <label htmlFor="group-filter" className="sr-only">Filter groups</label>
+                  <input id="group-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Filter groups" className={inputClass} />
+                </div>
+              ) : null}
+              <ul className="grid max-h-64 gap-x-4 overflow-y-auto p-2 sm:grid-cols-2">
+                {visibleGroups.map((g) => (
+                  <li key={g.id}>
+                    <label className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-slate-50">
+                      <input
+                        type="checkbox"
+                        className="size-4 rounded border-slate-300"
+                        checked={groupIds.includes(g.id)}
+                        onChange={(e) => setGroupIds((prev) => (e.target.checked ? [...prev, g.id] : prev.filter((x) => x !== g.id)))}
+                      />
+                      <span className="truncate text-slate-800">{g.name}</span>
+                      {g.azure ? <Badge tone="violet">Azure AD</Badge> : null}
+                    </label>
+                  </li>
+                ))}
+                {visibleGroups.length === 0 ? <li className="px-2 py-1.5 text-sm text-slate-500">No group matches.</li> : null}
+              </ul>
+              {groupIds.length ? (
+                <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-600">{groupIds.length} selected</p>
+              ) : null}
+            </div>
+          )}
+          {fieldErrors.groupIds ? <p className="text-sm text-red-700">{fieldErrors.groupIds[0]}</p> : null}
+        </fieldset>
+
+        <div className="space-y-1.5">
+          <label htmlFor="expires" className={labelClass}>
+            Valid for (days)
+          </label>
+          <div className="w-32">
+            <input
+              id="expires"
+              type="number"
+              min={1}
+              max={90}
+              value={days}
+              onChange={(e) => setDays(e.target.value)}
+              aria-invalid={Boolean(fieldErrors.expiresInDays)}
+              className={inputClass}
+            />
+          </div>
+          {fieldErrors.expiresInDays ? <p className="text-sm text-red-700">{fieldErrors.expiresInDays[0]}</p> : null}
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
+        <button type="submit" disabled={pending} className={buttonClass.primary}>
+          {pending ? "Sending…" : valid > 1 ? `Send ${valid} invitations` : "Send invitation"}
+        </button>
+        <Link href="/invitations" className={buttonClass.secondary}>
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

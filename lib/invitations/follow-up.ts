@@ -1,0 +1,31 @@
+// The invitation follow-up as a background job: every INVITATION_SYNC_INTERVAL_MS (default 5 min)
+// one portal instance — the one holding the job's lease in the database — runs
+// syncInvitations(org, now) for every organization: status from ezeep, imports, expiry,
+// reminders on the schedule, intended role and groups once an invitation is accepted.
+import type { JobDefinition } from "@/lib/jobs/runner";
+import { invitationSettings } from "@/lib/invitations/config";
+import { organizationsToFollowUp, syncInvitations } from "@/lib/invitations/service";
+
+export const INVITATION_JOB_NAME = "invitation-follow-up";
+
+/** One run over all organizations; one organization's failure does not stop the others. */
+export async function followUpAllOrganizations(now = new Date()): Promise<void> {
+  for (const org of await organizationsToFollowUp()) {
+    try {
+      const summary = await syncInvitations(org, now);
+      if (summary.errors.length || summary.ezeepError) {
+        console.warn(`[invitations] ${org.name}: ${summary.ezeepError ?? summary.errors.slice(0, 3).join("; ")}`);
+      }
+    } catch (err) {
+      console.error(`[invitations] follow-up for ${org.name} failed:`, err instanceof Error ? err.message : err);
+    }
+  }
+}
+
+export const invitationFollowUpJob: JobDefinition = {
+  name: INVITATION_JOB_NAME,
+  get intervalMs() {
+    return invitationSettings().syncIntervalMs;
+  },
+  run: () => followUpAllOrganizations(),
+};
