@@ -1,8 +1,107 @@
 import type { Metadata } from "next";
-import { PlaceholderPage } from "@/lib/ui/placeholder-page";
+import Link from "next/link";
+import { getPageContext } from "@/lib/auth/session";
+import { listPrintersSchema } from "@/lib/printers/schemas";
+import { listPrinters } from "@/lib/printers/service";
+import { PrinterTable } from "@/lib/printers/components/printer-table";
+import { AccessDenied, Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { tryLoad } from "@/lib/ui/load";
+import { buttonClass, inputClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Printers" };
 
-export default function PrintersPage() {
-  return <PlaceholderPage title="Printers" permission="printers.read" purpose="printers, their drivers and which groups may use them" />;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+
+export default async function PrintersPage({ searchParams }: { searchParams: SearchParams }) {
+  const ctx = await getPageContext();
+  if (!ctx.current || !ctx.can("printers.read")) return <AccessDenied what="printers" />;
+  const params = await searchParams;
+  const parsed = listPrintersSchema.safeParse({ q: str(params.q), page: str(params.page), connector: str(params.connector), group: str(params.group) });
+  const query = parsed.success ? parsed.data : listPrintersSchema.parse({});
+  const loaded = await tryLoad(() => listPrinters(ctx.current!, query));
+  const filtered = Boolean(query.q || query.connector || query.group);
+  const hrefFor = (page: number) => {
+    const next = new URLSearchParams();
+    if (query.q) next.set("q", query.q);
+    if (query.connector) next.set("connector", query.connector);
+    if (query.group) next.set("group", query.group);
+    next.set("page", String(page));
+    return `/printers?${next}`;
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Printers"
+        description="Every printer of the organization, the connector it sits behind, the groups that may use it and its driver."
+        actions={
+          ctx.can("connectors.read") ? (
+            <Link href="/connectors" className={buttonClass.secondary}>
+              Connectors
+            </Link>
+          ) : null
+        }
+      />
+      <form role="search" className="mb-4 flex flex-col gap-2 lg:flex-row" action="/printers">
+        <label htmlFor="printer-search" className="sr-only">
+          Search printers
+        </label>
+        <input id="printer-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name, location, model or group" className={inputClass} />
+        <div className="flex flex-col gap-2 sm:flex-row">
+          <label htmlFor="printer-connector" className="sr-only">
+            Connector
+          </label>
+          <select id="printer-connector" name="connector" defaultValue={query.connector} className={`${inputClass} lg:w-48`}>
+            <option value="">All connectors</option>
+            {loaded.ok
+              ? loaded.data.connectors.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))
+              : null}
+          </select>
+          <label htmlFor="printer-group" className="sr-only">
+            Group
+          </label>
+          <select id="printer-group" name="group" defaultValue={query.group} className={`${inputClass} lg:w-48`}>
+            <option value="">All groups</option>
+            {loaded.ok
+              ? loaded.data.groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))
+              : null}
+          </select>
+          <button type="submit" className={buttonClass.secondary}>
+            Search
+          </button>
+        </div>
+      </form>
+      {!loaded.ok ? (
+        <Notice tone="error">Printers could not be loaded from ezeep. {loaded.error}</Notice>
+      ) : loaded.data.total === 0 ? (
+        filtered ? (
+          <EmptyState title="No printers match">
+            Nothing matches your search or filters.{" "}
+            <Link className="font-medium text-brand-700 hover:underline" href="/printers">
+              Show all printers
+            </Link>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No printers yet">
+            Printers appear here once a connector (an ezeep Hub or a print server) has registered them with ezeep.
+          </EmptyState>
+        )
+      ) : (
+        <Card className="overflow-hidden">
+          <PrinterTable printers={loaded.data.items} />
+          <Pagination page={loaded.data.page} pageCount={loaded.data.pageCount} total={loaded.data.total} noun="printers" hrefFor={hrefFor} />
+        </Card>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPageContext } from "@/lib/auth/session";
+import { findConnector } from "@/lib/connectors/service";
+import { ConnectorFields } from "@/lib/connectors/components/connector-fields";
+import { PrinterTable } from "@/lib/printers/components/printer-table";
+import { StatusBadge } from "@/lib/printers/components/status-badge";
+import { AccessDenied, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
+import { tryLoad } from "@/lib/ui/load";
+
+export const metadata: Metadata = { title: "Connector" };
+
+export default async function ConnectorPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await getPageContext();
+  if (!ctx.current || !ctx.can("connectors.read")) return <AccessDenied what="connectors" />;
+  const { id } = await params;
+  const loaded = await tryLoad(() => findConnector(ctx.current!, id));
+  if (loaded.ok && !loaded.data) notFound();
+  const data = loaded.ok ? loaded.data! : null;
+
+  return (
+    <>
+      <Link href="/connectors" className="text-sm font-medium text-brand-700 hover:underline">
+        ← Connectors
+      </Link>
+      {!data ? (
+        <div className="mt-4">
+          <Notice tone="error">The connector could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}</Notice>
+        </div>
+      ) : (
+        <div className="mt-2 space-y-6">
+          <PageHeader
+            title={data.connector.name}
+            description={data.connector.description || `${data.connector.typeLabel} connector.`}
+            actions={<StatusBadge status={data.connector.status} />}
+          />
+          <Card className="p-5">
+            <ConnectorFields connector={data.connector} />
+          </Card>
+          <section aria-labelledby="printers-title" id="printers">
+            <div className="mb-2 flex items-baseline justify-between gap-3">
+              <h2 id="printers-title" className="text-sm font-semibold text-slate-900">
+                Printers behind this connector
+              </h2>
+              <span className="text-xs text-slate-500">
+                {data.printers.length} printer{data.printers.length === 1 ? "" : "s"}
+              </span>
+            </div>
+            {!ctx.can("printers.read") ? (
+              <AccessDenied what="printers" />
+            ) : data.printers.length === 0 ? (
+              <EmptyState title="No printers">This connector has not registered any printer with ezeep.</EmptyState>
+            ) : (
+              <Card className="overflow-hidden">
+                <PrinterTable printers={data.printers} showConnector={false} />
+              </Card>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPageContext } from "@/lib/auth/session";
+import { findGroup } from "@/lib/groups/service";
+import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
+import { GroupTabs } from "@/lib/groups/components/group-tabs";
+import { listGroupPrinters, listPrinterChoices } from "@/lib/printers/service";
+import { PrinterTable } from "@/lib/printers/components/printer-table";
+import { AssignPrintersForm, UnassignPrinterButton } from "@/lib/printers/components/group-printers-editor";
+import { AccessDenied, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
+import { tryLoad } from "@/lib/ui/load";
+import { buttonClass } from "@/lib/ui/styles";
+
+export const metadata: Metadata = { title: "Group printers" };
+
+export default async function GroupPrintersPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await getPageContext();
+  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what="groups" />;
+  const { id } = await params;
+  const org = ctx.current;
+  const loaded = await tryLoad(() => findGroup(org, id));
+  if (loaded.ok && !loaded.data) notFound();
+  const group = loaded.ok ? loaded.data! : null;
+  const canReadPrinters = ctx.can("printers.read");
+  const canAssign = ctx.can("printers.write");
+  const canEditGroup = ctx.can("groups.write");
+  const [printers, choices] = await Promise.all([
+    group && canReadPrinters ? tryLoad(() => listGroupPrinters(org, id)) : null,
+    group && canAssign ? tryLoad(() => listPrinterChoices(org)) : null,
+  ]);
+
+  return (
+    <>
+      <Link href="/groups" className="text-sm font-medium text-brand-700 hover:underline">
+        ← Groups
+      </Link>
+      {!group ? (
+        <div className="mt-4">
+          <Notice tone="error">The group could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}</Notice>
+        </div>
+      ) : (
+        <div className="mt-2">
+          <PageHeader
+            title={group.name}
+            description={group.description || "No description."}
+            actions={
+              canEditGroup ? (
+                <>
+                  <Link href={`/groups/${id}/edit`} className={buttonClass.secondary}>
+                    Edit
+                  </Link>
+                  <DeleteGroupButton group={group} />
+                </>
+              ) : null
+            }
+          />
+          <GroupTabs groupId={id} />
+          {!canReadPrinters ? (
+            <AccessDenied what="printers" />
+          ) : !printers ? null : !printers.ok ? (
+            <Notice tone="error">The group's printers could not be loaded from ezeep. {printers.error}</Notice>
+          ) : (
+            <div className="space-y-6">
+              <section aria-labelledby="group-printers-title">
+                <div className="mb-2 flex items-baseline justify-between gap-3">
+                  <h2 id="group-printers-title" className="text-sm font-semibold text-slate-900">
+                    Printers of this group
+                  </h2>
+                  <span className="text-xs text-slate-500">
+                    {printers.data.length} printer{printers.data.length === 1 ? "" : "s"}
+                  </span>
+                </div>
+                {printers.data.length === 0 ? (
+                  <EmptyState title="No printers assigned">
+                    Members of “{group.name}” cannot print through this group yet.{canAssign ? " Assign printers below." : ""}
+                  </EmptyState>
+                ) : (
+                  <Card className="overflow-hidden">
+                    <PrinterTable
+                      printers={printers.data}
+                      rowAction={canAssign ? (p) => <UnassignPrinterButton groupId={id} groupName={group.name} printer={{ id: p.id, name: p.name }} /> : undefined}
+                    />
+                  </Card>
+                )}
+              </section>
+              {canAssign ? (
+                <section aria-labelledby="assign-printers-title">
+                  <h2 id="assign-printers-title" className="mb-2 text-sm font-semibold text-slate-900">
+                    Assign printers
+                  </h2>
+                  <Card className="p-5">
+                    {!choices ? null : !choices.ok ? (
+                      <Notice tone="error">The printers could not be loaded from ezeep. {choices.error}</Notice>
+                    ) : (
+                      <AssignPrintersForm
+                        groupId={id}
+                        groupName={group.name}
+                        available={choices.data.filter((p) => !p.groupIds.includes(id)).map((p) => ({ id: p.id, name: p.name, location: p.location }))}
+                      />
+                    )}
+                  </Card>
+                </section>
+              ) : null}
+            </div>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

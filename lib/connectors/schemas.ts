@@ -1,0 +1,9 @@
+// Query rules for the connectors pages (ezeep-api.md §3.8).
+import { z } from "zod";
+
+export const listConnectorsSchema = z.object({
+  type: z.string().trim().max(100).default(""),
+  status: z.string().trim().max(100).default(""),
+  q: z.string().trim().max(200).default(""),
+});
+export type ListConnectorsQuery = z.output<typeof listConnectorsSchema>;

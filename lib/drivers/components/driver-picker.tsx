@@ -1,0 +1,176 @@
+"use client";
+// Choose a printer's driver: vendor first, then a searchable list of that vendor's drivers
+// (searched on the server), then PATCH driver_id. ezeep shows the choice back as the manual driver.
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useState, useTransition } from "react";
+import { searchDriversAction } from "@/lib/drivers/actions";
+import type { DriverView } from "@/lib/drivers/service";
+import { setDriverAction } from "@/lib/printers/actions";
+import { FormAlert } from "@/lib/ui/components";
+import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
+
+export function DriverPicker(props: {
+  printerId: string;
+  printerName: string;
+  vendors: string[];
+  defaultVendor: string;
+  manualDriver: { id: string; name: string | null } | null;
+}) {
+  const router = useRouter();
+  const uid = useId();
+  const initialVendor = props.vendors.find((v) => v.toLowerCase() === props.defaultVendor.toLowerCase()) ?? "";
+  const [vendor, setVendor] = useState(initialVendor);
+  const [q, setQ] = useState("");
+  const [drivers, setDrivers] = useState<{ vendor: string; q: string; items: DriverView[]; total: number } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string>("");
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    if (!vendor) {
+      setDrivers(null);
+      return;
+    }
+    let cancelled = false;
+    setLoading(true);
+    const timer = setTimeout(async () => {
+      const result = await searchDriversAction({ vendor, q, limit: 50 });
+      if (cancelled) return;
+      setLoading(false);
+      if (!result.ok) {
+        setLoadError(result.error);
+        setDrivers(null);
+        return;
+      }
+      setLoadError(null);
+      setDrivers({ vendor, q, items: result.data.items, total: result.data.total });
+    }, q ? 250 : 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [vendor, q]);
+
+  function save(driverId: string | null) {
+    setError(null);
+    setMessage(null);
+    startTransition(async () => {
+      const result = await setDriverAction({ printerId: props.printerId, driverId, ...(driverId && vendor ? { vendor } : {}) });
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      const d = result.data.manualDriver;
+      setMessage(d ? `${props.printerName} now uses ${d.name ?? d.id}.` : `The manual driver was removed; ezeep's automatic choice applies again.`);
+      setChosen("");
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="space-y-3">
+      <FormAlert message={error} />
+      {message ? (
+        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {message}
+        </p>
+      ) : null}
+      <div className="grid gap-2 sm:grid-cols-2">
+        <div className="space-y-1">
+          <label htmlFor={`${uid}-vendor`} className={labelClass}>
+            Vendor
+          </label>
+          <select
+            id={`${uid}-vendor`}
+            className={inputClass}
+            value={vendor}
+            onChange={(e) => {
+              setVendor(e.target.value);
+              setDrivers(null);
+              setChosen("");
+              setQ("");
+            }}
+          >
+            <option value="">Choose a vendor…</option>
+            {props.vendors.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor={`${uid}-search`} className={labelClass}>
+            Search drivers
+          </label>
+          <input
+            id={`${uid}-search`}
+            type="search"
+            className={inputClass}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={vendor ? `Search ${vendor} drivers` : "Choose a vendor first"}
+            disabled={!vendor}
+          />
+        </div>
+      </div>
+      {vendor ? (
+        <fieldset className="rounded-lg border border-slate-200" aria-busy={loading}>
+          <legend className="sr-only">Drivers of {vendor}</legend>
+          {loadError ? (
+            <p role="alert" className="px-3 py-3 text-sm text-red-800">
+              The drivers could not be loaded from ezeep. {loadError}
+            </p>
+          ) : !drivers || drivers.vendor !== vendor ? (
+            <p className="px-3 py-3 text-sm text-slate-500">Loading drivers…</p>
+          ) : drivers.items.length === 0 ? (
+            <p className="px-3 py-3 text-sm text-slate-500">{q ? `No ${vendor} driver matches “${q}”.` : `ezeep lists no driver for ${vendor}.`}</p>
+          ) : (
+            <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto" aria-label={`Drivers of ${vendor}`}>
+              {drivers.items.map((d) => (
+                <li key={d.id}>
+                  <label className="flex cursor-pointer items-start gap-3 px-3 py-2 text-sm hover:bg-slate-50">
+                    <input
+                      type="radio"
+                      name={`${uid}-driver`}
+                      value={d.id}
+                      checked={chosen === d.id}
+                      onChange={() => setChosen(d.id)}
+                      className="mt-0.5"
+                    />
+                    <span className="min-w-0">
+                      <span className="block font-medium text-slate-900">{d.name}</span>
+                      <span className="block text-xs text-slate-500">
+                        {[d.os, d.arch].filter(Boolean).join(" · ")}
+                        {d.printersUsing ? ` · used by ${d.printersUsing} printer${d.printersUsing === 1 ? "" : "s"}` : ""}
+                        {props.manualDriver?.id === d.id ? " · current manual driver" : ""}
+                      </span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+              {drivers.total > drivers.items.length ? (
+                <li className="px-3 py-2 text-xs text-slate-500">
+                  Showing {drivers.items.length} of {drivers.total}. Search to narrow the list.
+                </li>
+              ) : null}
+            </ul>
+          )}
+        </fieldset>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={buttonClass.primary} disabled={pending || !chosen || chosen === props.manualDriver?.id} onClick={() => save(chosen)}>
+          {pending ? "Saving…" : "Set driver"}
+        </button>
+        {props.manualDriver ? (
+          <button type="button" className={buttonClass.secondary} disabled={pending} onClick={() => save(null)}>
+            Remove manual driver
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

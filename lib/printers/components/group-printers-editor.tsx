@@ -1,0 +1,145 @@
+"use client";
+// From the group side: assign printers to the group (several at once) or unassign one. Each
+// printer's change is its own locked read-modify-write and audit entry on the server.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { assignPrintersToGroupAction, unassignPrintersFromGroupAction } from "@/lib/printers/actions";
+import { FormAlert } from "@/lib/ui/components";
+import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
+
+interface PrinterOption {
+  id: string;
+  name: string;
+  location: string;
+}
+
+function summary(verb: string, changed: { name: string }[], failed: { name: string; error: string }[], groupName: string) {
+  const parts: string[] = [];
+  if (changed.length) parts.push(`${changed.map((p) => `“${p.name}”`).join(", ")} ${verb} “${groupName}”.`);
+  else parts.push("Nothing changed: the printers were already in that state.");
+  return { text: parts.join(" "), failed: failed.map((f) => `${f.name}: ${f.error}`).join(" ") || null };
+}
+
+export function AssignPrintersForm(props: { groupId: string; groupName: string; available: PrinterOption[] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [filter, setFilter] = useState("");
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const needle = filter.trim().toLowerCase();
+  const shown = props.available.filter((p) => !needle || p.name.toLowerCase().includes(needle) || p.location.toLowerCase().includes(needle));
+
+  if (props.available.length === 0) return <p className="text-sm text-slate-500">Every printer of the organization is already assigned to this group.</p>;
+
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setError(null);
+        setMessage(null);
+        if (chosen.size === 0) {
+          setError("Choose at least one printer.");
+          return;
+        }
+        startTransition(async () => {
+          const result = await assignPrintersToGroupAction({ groupId: props.groupId, printerIds: [...chosen] });
+          if (!result.ok) {
+            setError(result.error);
+            return;
+          }
+          const s = summary("can now be used by", result.data.changed, result.data.failed, props.groupName);
+          setMessage(s.text);
+          setError(s.failed);
+          setChosen(new Set());
+          router.refresh();
+        });
+      }}
+    >
+      <FormAlert message={error} />
+      {message ? (
+        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {message}
+        </p>
+      ) : null}
+      <div className="space-y-1">
+        <label htmlFor="printer-filter" className={labelClass}>
+          Find printers to assign
+        </label>
+        <input id="printer-filter" type="search" className={inputClass} placeholder="Name or location" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      </div>
+      <fieldset className="rounded-lg border border-slate-200">
+        <legend className="sr-only">Printers not yet assigned to {props.groupName}</legend>
+        {shown.length === 0 ? (
+          <p className="px-3 py-3 text-sm text-slate-500">No printer matches “{filter}”.</p>
+        ) : (
+          <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto">
+            {shown.map((p) => (
+              <li key={p.id}>
+                <label className="flex cursor-pointer items-start gap-3 px-3 py-2 text-sm hover:bg-slate-50">
+                  <input
+                    type="checkbox"
+                    className="mt-0.5"
+                    checked={chosen.has(p.id)}
+                    onChange={(e) => {
+                      const next = new Set(chosen);
+                      if (e.target.checked) next.add(p.id);
+                      else next.delete(p.id);
+                      setChosen(next);
+                    }}
+                  />
+                  <span className="min-w-0">
+                    <span className="block font-medium text-slate-900">{p.name}</span>
+                    {p.location ? <span className="block text-xs text-slate-500">{p.location}</span> : null}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <button type="submit" className={buttonClass.primary} disabled={pending || chosen.size === 0}>
+        {pending ? "Assigning…" : chosen.size > 1 ? `Assign ${chosen.size} printers` : "Assign printer"}
+      </button>
+    </form>
+  );
+}
+
+export function UnassignPrinterButton(props: { groupId: string; groupName: string; printer: { id: string; name: string } }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <span className="inline-flex flex-col items-end gap-1">
+      <button
+        type="button"
+        className="text-sm font-medium text-red-700 hover:underline disabled:opacity-50"
+        disabled={pending}
+        aria-label={`Unassign ${props.printer.name}`}
+        onClick={() =>
+          startTransition(async () => {
+            setError(null);
+            const result = await unassignPrintersFromGroupAction({ groupId: props.groupId, printerIds: [props.printer.id] });
+            if (!result.ok) {
+              setError(result.error);
+              return;
+            }
+            if (result.data.failed.length) {
+              setError(result.data.failed[0].error);
+              return;
+            }
+            router.refresh();
+          })
+        }
+      >
+        {pending ? "Removing…" : "Unassign"}
+      </button>
+      {error ? (
+        <span role="alert" className="max-w-xs text-right text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+// A printer's groups: remove one, or add one or more. Every change goes through a server action
+// that re-reads the printer's groups under a lock and sends ezeep only the difference.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import { assignGroupsAction, unassignGroupsAction } from "@/lib/printers/actions";
+import { Badge, FormAlert } from "@/lib/ui/components";
+import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
+
+interface GroupOption {
+  id: string;
+  name: string;
+}
+
+export function PrinterGroupsEditor(props: {
+  printerId: string;
+  printerName: string;
+  assigned: (GroupOption & { foreignId: string | null })[];
+  allGroups: GroupOption[];
+  canWrite: boolean;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [selected, setSelected] = useState("");
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const assignedIds = useMemo(() => new Set(props.assigned.map((g) => g.id)), [props.assigned]);
+  const available = props.allGroups.filter((g) => !assignedIds.has(g.id));
+
+  function run(kind: "assign" | "unassign", group: GroupOption) {
+    setError(null);
+    setMessage(null);
+    setBusyId(group.id);
+    startTransition(async () => {
+      const result =
+        kind === "assign"
+          ? await assignGroupsAction({ printerId: props.printerId, groupIds: [group.id] })
+          : await unassignGroupsAction({ printerId: props.printerId, groupIds: [group.id] });
+      setBusyId(null);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      if (kind === "assign") setSelected("");
+      setMessage(
+        result.data.changed.length === 0
+          ? kind === "assign"
+            ? `“${group.name}” was already assigned.`
+            : `“${group.name}” was not assigned any more.`
+          : kind === "assign"
+            ? `“${group.name}” can now print to ${props.printerName}.`
+            : `“${group.name}” no longer has ${props.printerName}.`,
+      );
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="space-y-3">
+      <FormAlert message={error} />
+      {message ? (
+        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {message}
+        </p>
+      ) : null}
+      {props.assigned.length === 0 ? (
+        <p className="text-sm text-slate-500">No group is assigned: nobody can print to this printer through ezeep groups.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label="Assigned groups">
+          {props.assigned.map((group) => (
+            <li key={group.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+              <span className="flex min-w-0 items-center gap-2">
+                <Link href={`/groups/${group.id}/printers`} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  {group.name}
+                </Link>
+                {group.foreignId ? <Badge tone="violet">Azure AD</Badge> : null}
+              </span>
+              {props.canWrite ? (
+                <button
+                  type="button"
+                  className="shrink-0 text-sm font-medium text-red-700 hover:underline disabled:opacity-50"
+                  disabled={pending}
+                  aria-label={`Unassign ${group.name}`}
+                  onClick={() => run("unassign", group)}
+                >
+                  {busyId === group.id ? "Removing…" : "Unassign"}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.canWrite ? (
+        available.length === 0 ? (
+          <p className="text-xs text-slate-500">Every group of the organization is assigned.</p>
+        ) : (
+          <form
+            className="flex flex-col gap-2 sm:flex-row sm:items-end"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const group = available.find((g) => g.id === selected);
+              if (!group) {
+                setError("Choose a group to assign.");
+                return;
+              }
+              run("assign", group);
+            }}
+          >
+            <div className="min-w-0 flex-1 space-y-1">
+              <label htmlFor={`assign-group-${props.printerId}`} className={labelClass}>
+                Assign a group
+              </label>
+              <select
+                id={`assign-group-${props.printerId}`}
+                className={inputClass}
+                value={selected}
+                onChange={(e) => setSelected(e.target.value)}
+                disabled={pending}
+              >
+                <option value="">Choose a group…</option>
+                {available.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className={buttonClass.primary} disabled={pending || !selected}>
+              {pending && busyId === selected ? "Assigning…" : "Assign"}
+            </button>
+          </form>
+        )
+      ) : null}
+    </div>
+  );
+}

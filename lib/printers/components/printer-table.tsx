@@ -1,0 +1,104 @@
+// A list of printers (server component): name with location/model, connector, groups, driver,
+// status. Stacks into cards below the `sm` breakpoint, like the groups list.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { PrinterView } from "@/lib/printers/service";
+import { StatusBadge } from "@/lib/printers/components/status-badge";
+import { Badge } from "@/lib/ui/components";
+
+export function DriverLabel({ driver }: { driver: PrinterView["driver"] }) {
+  if (!driver) return <span className="text-slate-400">No driver</span>;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1.5">
+      <span className="text-slate-700" title={driver.id}>
+        {driver.name ?? `Driver ${driver.id.slice(0, 8)}…`}
+      </span>
+      <Badge tone={driver.manual ? "violet" : "slate"}>{driver.manual ? "Manual" : "Automatic"}</Badge>
+    </span>
+  );
+}
+
+const MAX_GROUP_BADGES = 3;
+
+export function PrinterTable(props: {
+  printers: PrinterView[];
+  showConnector?: boolean;
+  showGroups?: boolean;
+  rowAction?: (printer: PrinterView) => ReactNode;
+  actionLabel?: string;
+}) {
+  const showConnector = props.showConnector ?? true;
+  const showGroups = props.showGroups ?? true;
+  return (
+    <table className="w-full text-left text-sm">
+      <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:table-header-group">
+        <tr>
+          <th scope="col" className="px-4 py-3">Printer</th>
+          {showConnector ? <th scope="col" className="px-4 py-3">Connector</th> : null}
+          {showGroups ? <th scope="col" className="px-4 py-3">Groups</th> : null}
+          <th scope="col" className="px-4 py-3">Driver</th>
+          <th scope="col" className="px-4 py-3">Status</th>
+          {props.rowAction ? (
+            <th scope="col" className="px-4 py-3 text-right">
+              <span className="sr-only">{props.actionLabel ?? "Actions"}</span>
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {props.printers.map((p) => {
+          const model = [p.vendor, p.model].filter(Boolean).join(" ");
+          return (
+            <tr key={p.id} className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-slate-50 sm:table-row sm:px-0 sm:py-0" data-testid="printer-row">
+              <td className="w-full min-w-0 sm:w-auto sm:min-w-52 sm:px-4 sm:py-3">
+                <Link href={`/printers/${p.id}`} className="break-words font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  {p.name}
+                </Link>
+                {p.location ? <p className="mt-0.5 text-slate-500">{p.location}</p> : null}
+                {model ? <p className="text-xs text-slate-400">{model}</p> : null}
+              </td>
+              {showConnector ? (
+                <td className="text-slate-600 sm:px-4 sm:py-3">
+                  {p.connectorId ? (
+                    <Link href={`/connectors/${p.connectorId}`} className="hover:text-brand-700 hover:underline">
+                      {p.connectorName ?? "Unknown connector"}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-400">No connector</span>
+                  )}
+                </td>
+              ) : null}
+              {showGroups ? (
+                <td className="w-full sm:w-auto sm:px-4 sm:py-3">
+                  {p.groups.length === 0 ? (
+                    <span className="text-slate-400">No groups</span>
+                  ) : (
+                    <span className="flex flex-wrap gap-1">
+                      {p.groups.slice(0, MAX_GROUP_BADGES).map((g) => (
+                        <Badge key={g.id} tone="blue">
+                          {g.name}
+                        </Badge>
+                      ))}
+                      {p.groups.length > MAX_GROUP_BADGES ? (
+                        <Badge tone="slate" title={p.groups.slice(MAX_GROUP_BADGES).map((g) => g.name).join(", ")}>
+                          +{p.groups.length - MAX_GROUP_BADGES} more
+                        </Badge>
+                      ) : null}
+                    </span>
+                  )}
+                </td>
+              ) : null}
+              <td className="sm:px-4 sm:py-3">
+                <DriverLabel driver={p.driver} />
+              </td>
+              <td className="sm:px-4 sm:py-3">
+                <StatusBadge status={p.status} />
+              </td>
+              {props.rowAction ? <td className="ml-auto sm:px-4 sm:py-3 sm:text-right">{props.rowAction(p)}</td> : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,331 @@
+// Printers end to end below the UI (ezeep-api.md §3.6, §3.7): listing with server-side search,
+// filters and pagination; the printer detail; group assignments from both sides, serialized per
+// printer so concurrent admins never drop each other's groups; effective printers of a user;
+// every change and failed attempt in the audit log with before/after.
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { actionRegistry } from "@/lib/auth/action";
+import type { OrgContext } from "@/lib/auth/context";
+import { db } from "@/lib/db";
+import { assignedGroupIds, type Printer } from "@/lib/ezeep";
+import { createGroup } from "@/lib/groups/service";
+import { ezeepFor } from "@/lib/organizations/service";
+import {
+  findPrinter,
+  listEffectivePrinters,
+  listGroupPrinters,
+  listPrinterUsers,
+  listPrinters,
+} from "@/lib/printers/service";
+import { useSimulator } from "@/tests/helpers/simulator";
+import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import "@/lib/printers/actions";
+
+const invoke = (name: string, ctx: OrgContext, input: unknown) => actionRegistry.get(name)!.invoke(ctx, input);
+const unique = (prefix: string) => `${prefix} ${Math.random().toString(36).slice(2, 8)}`;
+const query = (over: Partial<{ q: string; page: number; pageSize: number; connector: string; group: string }> = {}) => ({
+  q: "",
+  page: 1,
+  pageSize: 20,
+  connector: "",
+  group: "",
+  ...over,
+});
+
+describe("printers", () => {
+  const sim = useSimulator();
+  let admin: OrgContext;
+  let printers: Printer[];
+
+  beforeAll(async () => {
+    const org = await portalOrganization(sim().organizationId);
+    admin = await contextFor(org, "admin");
+    printers = await ezeepFor(org).printers.all();
+  });
+  beforeEach(() => sim().faults.clear());
+
+  async function groupsOf(printerId: string): Promise<string[]> {
+    for await (const a of ezeepFor(admin.organization).assignments.iterate()) if (a.printer_id === printerId) return assignedGroupIds(a);
+    return [];
+  }
+  const newGroup = async (prefix = "Printing") => createGroup(admin, { name: unique(prefix), description: "" });
+
+  it("lists every printer with connector, groups and driver, and paginates on the server", async () => {
+    const all = await listPrinters(admin, query({ pageSize: 100 }));
+    expect(all.total).toBe(printers.length);
+    expect(all.items.map((p) => p.name)).toEqual([...printers.map((p) => p.name)].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: "base" })));
+    expect(all.items.every((p) => p.connectorName)).toBe(true);
+    expect(all.items.some((p) => p.groups.length > 0)).toBe(true);
+    expect(all.items.some((p) => p.groups.length === 0)).toBe(true);
+    const withDriver = all.items.find((p) => p.autoDriverId && !p.manualDriverId)!;
+    expect(withDriver.driver).toMatchObject({ manual: false, id: withDriver.autoDriverId });
+    expect(withDriver.driver?.name).toBeTruthy(); // looked up in ezeep's catalogue by vendor
+    expect(all.items.some((p) => p.driver === null)).toBe(true);
+    expect(all.connectors.length).toBeGreaterThan(1);
+
+    const page1 = await listPrinters(admin, query({ pageSize: 5 }));
+    const page3 = await listPrinters(admin, query({ pageSize: 5, page: 3 }));
+    expect(page1.items).toHaveLength(5);
+    expect(page1.pageCount).toBe(Math.ceil(printers.length / 5));
+    expect(page3.items[0].name).toBe(all.items[10].name);
+    // A page past the end shows the last page.
+    expect((await listPrinters(admin, query({ pageSize: 5, page: 99 }))).page).toBe(page1.pageCount);
+  });
+
+  it("filters by connector (?connector_id=) and by group (assignments ?group=), and searches", async () => {
+    const connectorId = printers[0].connector_id!;
+    const byConnector = await listPrinters(admin, query({ connector: connectorId, pageSize: 100 }));
+    expect(byConnector.total).toBe(printers.filter((p) => p.connector_id === connectorId).length);
+    expect(byConnector.items.every((p) => p.connectorId === connectorId)).toBe(true);
+
+    const group = await newGroup("Filter");
+    await ezeepFor(admin.organization).assignments.assign(printers[1].id, [group.id]);
+    const byGroup = await listPrinters(admin, query({ group: group.id }));
+    expect(byGroup.items.map((p) => p.id)).toEqual([printers[1].id]);
+    expect(byGroup.items[0].groups.map((g) => g.name)).toContain(group.name);
+
+    const needle = printers[2].name.slice(2, 9).toLowerCase();
+    const searched = await listPrinters(admin, query({ q: needle.toUpperCase(), pageSize: 100 }));
+    expect(searched.items.map((p) => p.id)).toContain(printers[2].id);
+    expect(searched.items.every((p) => JSON.stringify(p).toLowerCase().includes(needle))).toBe(true);
+    expect((await listPrinters(admin, query({ q: "zzz-no-such-printer" }))).total).toBe(0);
+  });
+
+  it("shows a printer's capabilities as ezeep reports them, its groups and who can print to it", async () => {
+    const group = await newGroup("Detail");
+    const target = printers[3];
+    await ezeepFor(admin.organization).assignments.assign(target.id, [group.id]);
+    // Put two users in the group.
+    const users = await ezeepFor(admin.organization).printingUsers.all({ max: 2 });
+    for (const u of users) await ezeepFor(admin.organization).printingUsers.setGroups(u.id, [...u.groups.map((g) => g.group_id), group.id]);
+
+    const detail = (await findPrinter(admin, target.id))!;
+    expect(detail.capabilities).toMatchObject({
+      supportedFormats: target.supported_formats,
+      pnpId: target.pnp_id,
+      status: target.status,
+      autoDriverAssignmentState: target.auto_driver_assignment_state,
+    });
+    expect(detail.groups.map((g) => g.id)).toContain(group.id);
+    const canPrint = await listPrinterUsers(admin, detail.groups);
+    for (const u of users) expect(canPrint.find((c) => c.id === u.id)?.via.map((g) => g.id)).toContain(group.id);
+    expect(canPrint.every((u) => u.email.includes("@"))).toBe(true);
+
+    expect(await findPrinter(admin, "00000000-0000-4000-8000-000000000000")).toBeNull();
+  });
+
+  it("assigns and unassigns groups with PUT/DELETE of only the difference, each audited with before/after", async () => {
+    const target = printers[4];
+    const keep = await newGroup("Keep");
+    const add = await newGroup("Add");
+    await ezeepFor(admin.organization).assignments.assign(target.id, [keep.id]);
+    sim().resetStats();
+
+    const assigned = await invoke("printer.assign_groups", admin, { printerId: target.id, groupIds: [keep.id, add.id] });
+    expect(assigned, JSON.stringify(assigned)).toMatchObject({ ok: true, data: { changed: [{ id: add.id, name: add.name }] } });
+    expect(sim().stats().byRoute["PUT /printing/v1/assignments/:id/"]).toBe(1);
+    expect(await groupsOf(target.id)).toEqual(expect.arrayContaining([keep.id, add.id]));
+
+    const entry = await db.auditEntry.findFirst({ where: { action: "printer.assign_groups", targetId: target.id }, orderBy: { id: "desc" } });
+    expect(entry).toMatchObject({ outcome: "success", targetLabel: target.name, actorId: admin.actor.id });
+    expect(JSON.parse(entry!.before!).groups).toContain(keep.name);
+    expect(JSON.parse(entry!.before!).groups).not.toContain(add.name);
+    expect(JSON.parse(entry!.after!)).toMatchObject({ added: add.name });
+    expect(JSON.parse(entry!.after!).groups).toContain(add.name);
+
+    // Assigning an already assigned group changes nothing and calls no PUT.
+    sim().resetStats();
+    expect(await invoke("printer.assign_groups", admin, { printerId: target.id, groupIds: [add.id] })).toMatchObject({ ok: true, data: { changed: [] } });
+    expect(sim().stats().byRoute["PUT /printing/v1/assignments/:id/"]).toBeUndefined();
+
+    const removed = await invoke("printer.unassign_groups", admin, { printerId: target.id, groupIds: [add.id] });
+    expect(removed).toMatchObject({ ok: true, data: { changed: [{ id: add.id }] } });
+    const groups = await groupsOf(target.id);
+    expect(groups).toContain(keep.id);
+    expect(groups).not.toContain(add.id);
+    const unassignEntry = await db.auditEntry.findFirst({ where: { action: "printer.unassign_groups", targetId: target.id }, orderBy: { id: "desc" } });
+    expect(unassignEntry).toMatchObject({ outcome: "success" });
+    expect(JSON.parse(unassignEntry!.before!).groups).toContain(add.name);
+    expect(JSON.parse(unassignEntry!.after!)).toMatchObject({ removed: add.name });
+    expect(await db.auditEntry.count({ where: { outcome: "pending" } })).toBe(0);
+  });
+
+  it("keeps every assignment when several admins assign different groups to one printer at once", async () => {
+    const target = printers[5];
+    const admins = await Promise.all(
+      ["owner", "admin", "admin", "owner", "admin", "admin"].map((role, i) =>
+        contextFor(admin.organization, role as "owner" | "admin", `concurrent-${i}-${Math.random().toString(36).slice(2, 6)}@test.example`),
+      ),
+    );
+    const groups = await Promise.all(admins.map(() => newGroup("Concurrent")));
+    const before = await groupsOf(target.id);
+    const results = await Promise.all(
+      admins.map((ctx, i) => invoke("printer.assign_groups", ctx, { printerId: target.id, groupIds: [groups[i].id] })),
+    );
+    expect(results.every((r) => r.ok), JSON.stringify(results)).toBe(true);
+    const after = await groupsOf(target.id);
+    expect(after).toEqual(expect.arrayContaining([...before, ...groups.map((g) => g.id)]));
+
+    // Serialized: each change saw the ones before it, so the "before" snapshots are all different.
+    const entries = await db.auditEntry.findMany({ where: { action: "printer.assign_groups", targetId: target.id }, orderBy: { id: "asc" } });
+    const last = entries.slice(-admins.length);
+    expect(last.every((e) => e.outcome === "success")).toBe(true);
+    expect(new Set(last.map((e) => e.before)).size).toBe(admins.length);
+  });
+
+  it("records a failure with ezeep's status when ezeep fails mid-way, and the other admins' assignments still land", async () => {
+    const target = printers[6];
+    const groups = await Promise.all([1, 2, 3].map(() => newGroup("Faulty")));
+    // The first PUT (and its three retries) fails: one admin's change fails, the others go through.
+    sim().faults.add({ host: "api", method: "PUT", path: `/printing/v1/assignments/${target.id}/`, kind: "status", status: 503, times: 4 });
+    const results = await Promise.all(groups.map((g) => invoke("printer.assign_groups", admin, { printerId: target.id, groupIds: [g.id] })));
+    const failed = results.filter((r) => !r.ok);
+    expect(failed).toHaveLength(1);
+    expect((failed[0] as { error: string }).error).toMatch(/ezeep/i);
+    const after = await groupsOf(target.id);
+    expect(groups.filter((g) => after.includes(g.id))).toHaveLength(2);
+
+    const entries = await db.auditEntry.findMany({ where: { action: "printer.assign_groups", targetId: target.id }, orderBy: { id: "asc" } });
+    expect(entries.filter((e) => e.outcome === "failure")).toHaveLength(1);
+    expect(entries.find((e) => e.outcome === "failure")).toMatchObject({ ezeepStatus: 503 });
+    expect(entries.find((e) => e.outcome === "failure")!.error).toBeTruthy();
+    expect(entries.filter((e) => e.outcome === "success")).toHaveLength(2);
+  });
+
+  it("records a failed unassign (DELETE) and leaves the group assigned", async () => {
+    const target = printers[7];
+    const group = await newGroup("Stays");
+    await ezeepFor(admin.organization).assignments.assign(target.id, [group.id]);
+    sim().faults.add({ host: "api", method: "DELETE", path: `/printing/v1/assignments/${target.id}/`, kind: "status", status: 500 });
+    const result = await invoke("printer.unassign_groups", admin, { printerId: target.id, groupIds: [group.id] });
+    expect(result.ok).toBe(false);
+    sim().faults.clear();
+    expect(await groupsOf(target.id)).toContain(group.id);
+    const entry = await db.auditEntry.findFirst({ where: { action: "printer.unassign_groups", targetId: target.id }, orderBy: { id: "desc" } });
+    expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 500 });
+  });
+
+  it("puts back the groups that were there if ezeep's PUT replaced the list instead of adding", async () => {
+    // Simulate a replacing ezeep: the PUT answer lacks the old group; the portal re-sends the union.
+    const target = printers[8];
+    const old = await newGroup("Old");
+    const added = await newGroup("New");
+    await ezeepFor(admin.organization).assignments.assign(target.id, [old.id]);
+    const client = ezeepFor(admin.organization);
+    const original = client.assignments.assign;
+    const calls: string[][] = [];
+    client.assignments.assign = async (printerId, groupIds) => {
+      calls.push([...groupIds]);
+      if (calls.length === 1) {
+        await client.assignments.unassign(printerId, [old.id]); // behave like "replace"
+      }
+      return original(printerId, groupIds);
+    };
+    try {
+      const result = await invoke("printer.assign_groups", admin, { printerId: target.id, groupIds: [added.id] });
+      expect(result.ok).toBe(true);
+    } finally {
+      client.assignments.assign = original;
+    }
+    expect(calls[0]).toEqual([added.id]);
+    expect(calls[1]).toEqual(expect.arrayContaining([old.id, added.id]));
+    expect(await groupsOf(target.id)).toEqual(expect.arrayContaining([old.id, added.id]));
+  });
+
+  it("assigns printers to a group from the group side and lists the group's printers", async () => {
+    const group = await newGroup("Group side");
+    const chosen = [printers[9].id, printers[10].id];
+    const result = await invoke("printer.assign_to_group", admin, { groupId: group.id, printerIds: chosen });
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { failed: [] } });
+    expect((result as { ok: true; data: { changed: unknown[] } }).data.changed).toHaveLength(2);
+    expect((await listGroupPrinters(admin, group.id)).map((p) => p.id).sort()).toEqual([...chosen].sort());
+    // One audited change per printer.
+    for (const id of chosen) {
+      expect(await db.auditEntry.count({ where: { action: "printer.assign_groups", targetId: id, outcome: "success" } })).toBeGreaterThan(0);
+    }
+    const removed = await invoke("printer.unassign_from_group", admin, { groupId: group.id, printerIds: [chosen[0]] });
+    expect(removed).toMatchObject({ ok: true, data: { changed: [{ id: chosen[0] }] } });
+    expect((await listGroupPrinters(admin, group.id)).map((p) => p.id)).toEqual([chosen[1]]);
+
+    const missing = await invoke("printer.assign_to_group", admin, { groupId: "00000000-0000-4000-8000-000000000000", printerIds: chosen });
+    expect(missing).toMatchObject({ ok: false });
+    expect((missing as { error: string }).error).toMatch(/not found/i);
+  });
+
+  it("lists a user's effective printers as the union over the user's groups, with the groups that give access", async () => {
+    const a = await newGroup("Eff A");
+    const b = await newGroup("Eff B");
+    const [p1, p2, p3] = [printers[11], printers[12], printers[13]];
+    await ezeepFor(admin.organization).assignments.assign(p1.id, [a.id]);
+    await ezeepFor(admin.organization).assignments.assign(p2.id, [a.id, b.id]);
+    await ezeepFor(admin.organization).assignments.assign(p3.id, [b.id]);
+    const user = (await ezeepFor(admin.organization).printingUsers.all({ max: 5 }))[4];
+    await ezeepFor(admin.organization).printingUsers.setGroups(user.id, [a.id, b.id]);
+
+    const effective = await listEffectivePrinters(admin, user.id);
+    expect(effective).toMatchObject({ hasPrintingProfile: true, groupCount: 2 });
+    const byId = new Map(effective.printers.map((p) => [p.id, p]));
+    expect(byId.get(p1.id)?.via.map((g) => g.name)).toEqual([a.name]);
+    expect(byId.get(p2.id)?.via.map((g) => g.name).sort()).toEqual([a.name, b.name].sort());
+    expect(byId.get(p3.id)?.via.map((g) => g.name)).toEqual([b.name]);
+    expect(byId.get(p1.id)?.location).toBe(p1.location);
+    expect(new Set(effective.printers.map((p) => p.id)).size).toBe(effective.printers.length);
+
+    await ezeepFor(admin.organization).printingUsers.setGroups(user.id, []);
+    expect(await listEffectivePrinters(admin, user.id)).toEqual({ hasPrintingProfile: true, groupCount: 0, printers: [] });
+    expect(await listEffectivePrinters(admin, "00000000-0000-4000-8000-000000000000")).toMatchObject({ hasPrintingProfile: false });
+  });
+
+  it.each([
+    ["no groups", { printerId: "p", groupIds: [] }, "groupIds", "Choose at least one group."],
+    ["a missing printer id", { groupIds: ["g"] }, "printerId", "A printer id is required."],
+    ["groups that are not a list", { printerId: "p", groupIds: "g" }, "groupIds", "Choose at least one group."],
+  ])("rejects %s with a specific message and changes nothing", async (_label, input, field, message) => {
+    const auditBefore = await db.auditEntry.count();
+    const result = await invoke("printer.assign_groups", admin, input);
+    expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: [message] } });
+    expect(await db.auditEntry.count()).toBe(auditBefore);
+  });
+
+  it("recognises ezeep errors thrown by another server layer's copy of the client (Next.js production bundles)", async () => {
+    // In a production build the cached client may come from another layer, whose EzeepError is a
+    // different class carrying the same brand (lib/ezeep/errors.ts): simulate one.
+    const foreign = (status: number) =>
+      Object.assign(new Error(status === 404 ? "Not found." : "ezeep is unavailable (HTTP 503), try again in a moment."), {
+        [Symbol.for("ezeep-admin-portal.EzeepError")]: true,
+        name: "EzeepError",
+        kind: "http",
+        status,
+        method: "GET",
+        path: "/printing/v1/printers/x/",
+        attempts: 1,
+      });
+    const client = ezeepFor(admin.organization);
+    const original = client.printers.get;
+    try {
+      client.printers.get = async () => {
+        throw foreign(404);
+      };
+      expect(await findPrinter(admin, printers[0].id)).toBeNull();
+      client.printers.get = async () => {
+        throw foreign(503);
+      };
+      const { tryLoad } = await import("@/lib/ui/load");
+      expect(await tryLoad(() => findPrinter(admin, printers[0].id))).toEqual({
+        ok: false,
+        error: "ezeep is unavailable (HTTP 503), try again in a moment.",
+      });
+    } finally {
+      client.printers.get = original;
+    }
+  });
+
+  it("reports an unknown printer as not found, and an ezeep outage while listing in words", async () => {
+    const group = await newGroup("Nowhere");
+    const result = await invoke("printer.assign_groups", admin, { printerId: "00000000-0000-4000-8000-000000000000", groupIds: [group.id] });
+    expect(result).toMatchObject({ ok: false });
+    expect((result as { error: string }).error).toMatch(/printer was not found/i);
+
+    sim().faults.add({ host: "api", method: "GET", path: "/printing/v1/printers/", kind: "status", status: 400 });
+    await expect(listPrinters(admin, query())).rejects.toMatchObject({ status: 400 });
+  });
+});
