@@ -6,6 +6,11 @@ import { z } from "zod";
 import { currentAdmin, ORG_COOKIE } from "@/lib/auth/session";
 import { SIGNED_OUT_ERROR, type ActionResult } from "@/lib/auth/action";
 import { roleIn } from "@/lib/organizations/service";
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/auth/action";
+import { createPartnerOrganization, deletePartnerOrganization } from "@/lib/organizations/partner";
+import { createPartnerOrganizationSchema, deletePartnerOrganizationSchema } from "@/lib/organizations/schemas";
+import { beginAuthorization, disconnectOrganization, OAUTH_COOKIE, OAUTH_COOKIE_PATH } from "@/lib/organizations/oauth";
 
 const switchSchema = z.object({ organizationId: z.string().min(1).max(100) });
 
@@ -25,3 +30,76 @@ export async function switchOrganizationAction(raw: { organizationId: string }):
   });
   return { ok: true, data: { name: membership.organization.name } };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Connecting by authorization code (lib/organizations/oauth.ts)
+
+function refreshOrganizationPages() {
+  try {
+    revalidatePath("/", "layout");
+  } catch {
+    // Outside a Next request (tests, scripts) there is no cache to refresh.
+  }
+}
+
+/** Starts "Connect with ezeep": remembers state + PKCE verifier in an encrypted cookie, returns the authorize URL. */
+export const connectOrganizationAction = defineAction({
+  name: "organization.connect",
+  permission: "organizations.manage",
+  mutation: true,
+  input: z.object({}).default({}),
+  handler: async (ctx) => {
+    const started = beginAuthorization(ctx);
+    try {
+      (await cookies()).set(OAUTH_COOKIE, started.cookieValue, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+        path: OAUTH_COOKIE_PATH,
+        maxAge: started.maxAgeSeconds,
+      });
+    } catch {
+      // Outside a Next request (tests) there is no cookie jar; the caller gets the URL only.
+    }
+    return { url: started.url };
+  },
+});
+
+export const disconnectOrganizationAction = defineAction({
+  name: "organization.disconnect",
+  permission: "organizations.manage",
+  mutation: true,
+  input: z.object({}).default({}),
+  handler: async (ctx) => {
+    const done = await disconnectOrganization(ctx);
+    refreshOrganizationPages();
+    return done;
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Partner API: organizations (lib/organizations/partner.ts)
+
+export const createPartnerOrganizationAction = defineAction({
+  name: "organization.create",
+  permission: "organizations.manage",
+  mutation: true,
+  input: createPartnerOrganizationSchema,
+  handler: async (ctx, input) => {
+    const org = await createPartnerOrganization(ctx, input);
+    refreshOrganizationPages();
+    return { id: org.id, name: org.name, ezeepId: org.ezeepId };
+  },
+});
+
+export const deletePartnerOrganizationAction = defineAction({
+  name: "organization.delete",
+  permission: "organizations.manage",
+  mutation: true,
+  input: deletePartnerOrganizationSchema,
+  handler: async (ctx, input) => {
+    const done = await deletePartnerOrganization(ctx, input);
+    refreshOrganizationPages();
+    return done;
+  },
+});

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { createEzeepClient, ezeepConfigFromEnv, type EzeepClient } from "@/lib/ezeep";
 import { UserFacingError } from "@/lib/errors";
 import type { OrganizationRef } from "@/lib/auth/context";
+import { createLimiter } from "@/lib/provisioning/pool";
+import { createAuthorizationCodeTokenProvider } from "@/lib/organizations/token-store";
 
 export async function ensureOrganization(input: {
   ezeepId: string;
@@ -44,29 +46,66 @@ export async function roleIn(adminId: string, organizationId: string) {
   return row ? { role: row.role, organization: { id: row.organization.id, name: row.organization.name } } : null;
 }
 
-const globalClients = globalThis as unknown as { __ezeepClients?: Map<string, EzeepClient> };
+const globalClients = globalThis as unknown as { __ezeepClients?: Map<string, { connection: string; client: EzeepClient }> };
 const clients = (globalClients.__ezeepClients ??= new Map());
 
+/** How many requests one organization's client may have in flight toward ezeep at once. */
+export function ezeepMaxConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.EZEEP_MAX_CONCURRENCY);
+  return Number.isFinite(n) && n >= 1 ? Math.min(64, Math.floor(n)) : 8;
+}
+
+/** Drops the cached client of an organization (after connecting or disconnecting it). */
+export function forgetEzeepClient(organizationId: string): void {
+  clients.delete(organizationId);
+}
+
 /**
- * One client per organization, so each keeps its own cached token (see lib/ezeep/token.ts). The
- * token request names the organization (`organization_id`, our assumption for partner clients
- * that control several organizations: ezeep-api.md §1.8); OAuth servers ignore unknown fields.
+ * One client per organization, so each keeps its own cached token (see lib/ezeep/token.ts) and
+ * its own bound on concurrent requests (EZEEP_MAX_CONCURRENCY, default 8; retries and Retry-After
+ * waits happen outside the bound).
+ * - `client_credentials`: the token request names the organization (`organization_id`, our
+ *   assumption for partner clients that control several organizations: ezeep-api.md §1.8).
+ * - `authorization_code`: the stored, rotating refresh token (lib/organizations/token-store.ts).
  */
 export function ezeepFor(org: OrganizationRef): EzeepClient {
   const cached = clients.get(org.id);
-  if (cached) return cached;
+  if (cached && cached.connection === org.connection) return cached.client;
   const config = ezeepConfigFromEnv();
   if (!config) {
     throw new UserFacingError(
       "The portal has no ezeep credentials. Set EZEEP_CLIENT_ID and EZEEP_CLIENT_SECRET on the server (see README).",
     );
   }
+  const limit = createLimiter(ezeepMaxConcurrency());
+  const limitedFetch: typeof fetch = (input, init) => limit(() => fetch(input, init));
   const client = createEzeepClient({
     accountUrl: config.accountUrl,
     apiUrl: config.apiUrl,
-    credentials: { clientId: config.clientId, clientSecret: config.clientSecret, organizationId: org.ezeepId },
+    credentials:
+      org.connection === "authorization_code"
+        ? {
+            tokenProvider: createAuthorizationCodeTokenProvider(org, {
+              accountUrl: config.accountUrl,
+              clientId: config.clientId,
+              clientSecret: config.clientSecret,
+              timeoutMs: config.timeoutMs,
+              fetch: limitedFetch,
+            }),
+          }
+        : { clientId: config.clientId, clientSecret: config.clientSecret, organizationId: org.ezeepId },
     timeoutMs: config.timeoutMs,
+    fetch: limitedFetch,
   });
-  clients.set(org.id, client);
+  clients.set(org.id, { connection: org.connection, client });
   return client;
+}
+
+/** The stored facts about one organization a page shows (never the token itself). */
+export async function organizationDetails(organizationId: string) {
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { id: true, ezeepId: true, name: true, connection: true, tokenExpiresAt: true, createdAt: true },
+  });
+  return org;
 }

@@ -1,8 +1,97 @@
 import type { Metadata } from "next";
-import { PlaceholderPage } from "@/lib/ui/placeholder-page";
+import { getPageContext } from "@/lib/auth/session";
+import { listApiTokens } from "@/lib/api-tokens/service";
+import { CreateTokenForm } from "@/lib/api-tokens/components/create-token-form";
+import { RevokeTokenButton } from "@/lib/api-tokens/components/revoke-token-button";
+import { AccessDenied, Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default function SettingsPage() {
-  return <PlaceholderPage title="Settings" permission="settings.read" purpose="portal admins, API tokens and connections" />;
+export default async function SettingsPage() {
+  const ctx = await getPageContext();
+  if (!ctx.current || !ctx.can("settings.read")) return <AccessDenied what="settings" />;
+  const canManage = ctx.can("settings.manage");
+  const tokens = await listApiTokens(ctx.current);
+  const base = (process.env.NEXTAUTH_URL ?? "http://127.0.0.1:3000").replace(/\/+$/, "");
+  const org = ctx.current.organization;
+  const curl = [
+    `curl -X POST '${base}/v1/groups/users' \\`,
+    `  -H 'Tenant: ${org.name.replace(/'/g, "")}' \\`,
+    `  -H 'Authorization: Bearer <API token>' \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  --data-raw '{"Client":"ABC","Groups":[{"GroupName":"Group 1","GroupDescription":"Finance","Users":[{"Logon":"carlos.silva","Domain":"NDD","Name":"Carlos Silva","Email":"carlos.silva@example.com"}]}]}'`,
+  ].join("\n");
+
+  return (
+    <>
+      <PageHeader title="Settings" description={`Settings of ${org.name}.`} />
+      <div className="space-y-6">
+        <Card className="overflow-hidden">
+          <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
+            <h2 className="text-base font-semibold text-slate-900">API tokens</h2>
+            <p className="mt-1 text-sm text-slate-600">
+              Tokens let other systems call the portal’s provisioning API for <span className="font-medium">{org.name}</span> only. A token is shown
+              once when it is created and stored hashed; every call is recorded in the audit log under the token’s name.
+            </p>
+          </div>
+          {canManage ? (
+            <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
+              <CreateTokenForm />
+            </div>
+          ) : (
+            <p className="border-b border-slate-200 px-4 py-3 text-sm text-slate-600 sm:px-6">Only owners create and revoke tokens.</p>
+          )}
+          {tokens.length === 0 ? (
+            <p className="px-4 py-6 text-center text-sm text-slate-600 sm:px-6">No API tokens yet.</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:table-header-group">
+                <tr>
+                  <th scope="col" className="px-6 py-3">Name</th>
+                  <th scope="col" className="px-4 py-3">Created</th>
+                  <th scope="col" className="px-4 py-3">Last used</th>
+                  <th scope="col" className="px-4 py-3">Status</th>
+                  {canManage ? <th scope="col" className="px-6 py-3 text-right"><span className="sr-only">Actions</span></th> : null}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {tokens.map((t) => (
+                  <tr key={t.id} data-testid="api-token" className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 sm:table-row sm:px-0 sm:py-0">
+                    <td className="w-full sm:w-auto sm:px-6 sm:py-3">
+                      <p className="font-medium text-slate-900">{t.name}</p>
+                      <p className="font-mono text-xs text-slate-500">{t.prefix}…</p>
+                    </td>
+                    <td className="text-slate-600 sm:px-4 sm:py-3">
+                      <span className="sm:hidden">Created </span>
+                      {formatDateTime(t.createdAt)}
+                    </td>
+                    <td className="text-slate-600 sm:px-4 sm:py-3">
+                      <span className="sm:hidden">Last used </span>
+                      {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}
+                    </td>
+                    <td className="sm:px-4 sm:py-3">
+                      {t.revokedAt ? <Badge tone="red" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked</Badge> : <Badge tone="green">Active</Badge>}
+                    </td>
+                    {canManage ? (
+                      <td className="ml-auto sm:px-6 sm:py-3 sm:text-right">{t.revokedAt ? null : <RevokeTokenButton token={{ id: t.id, name: t.name }} />}</td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+
+        <Card className="p-4 sm:p-6">
+          <h2 className="text-base font-semibold text-slate-900">NDD-compatible provisioning API</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            <code className="font-mono">POST {base}/v1/groups/users</code> accepts NDD Orbix’s “create or update groupings of print queue users”
+            request: each grouping becomes an ezeep group, people are matched by email — existing ezeep users join the group, new ones are invited
+            to it. Send the organization’s name (<span className="font-medium">{org.name}</span>) or its ezeep id in the <code className="font-mono">Tenant</code> header.
+          </p>
+          <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{curl}</pre>
+        </Card>
+      </div>
+    </>
+  );
 }

@@ -61,7 +61,12 @@ export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
                 </p>
                 <p className="text-xs text-slate-500">{ctx.admin.email}</p>
               </div>
-              {role ? <Badge tone={role === "auditor" ? "amber" : "blue"}>{ROLE_LABELS[role]}</Badge> : null}
+              {role ? (
+                <Badge tone={role === "auditor" ? "amber" : "blue"} title={ROLE_LABELS[role]}>
+                  <span className="capitalize sm:hidden">{role}</span>
+                  <span className="hidden sm:inline">{ROLE_LABELS[role]}</span>
+                </Badge>
+              ) : null}
               <SignOutButton />
             </div>
           </div>

@@ -1,0 +1,229 @@
+// Connecting an organization by OAuth2 authorization code with PKCE (ezeep-api.md §1.3, §1.4).
+//
+// 1. An owner presses "Connect with ezeep": beginAuthorization() makes a random `state` and a PKCE
+//    verifier, and keeps them — with the admin, the organization and a 10-minute expiry — in an
+//    AES-256-GCM-encrypted, httpOnly cookie scoped to /code. The browser goes to ezeep's
+//    authorize page with the S256 challenge and the redirect URI (EZEEP_REDIRECT_URI, default
+//    http://localhost:3000/code).
+// 2. ezeep sends the browser to /code?code=…&state=…; app/code/route.ts calls
+//    completeAuthorization(): the state must equal the cookie's (constant-time), the cookie must be
+//    unexpired; the code is exchanged on the server with redirect_uri and code_verifier; the
+//    refresh token is stored encrypted (token-store.ts); connection = "authorization_code"; audited.
+//    The token's `org` claim names the ezeep organization: the current one is reconnected, another
+//    one is added to the portal with the connecting admin as its owner.
+// 3. disconnectOrganization() revokes the refresh token at /oauth/revoke/ and deletes it.
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { OrgContext, OrganizationRef } from "@/lib/auth/context";
+import { audited, recordAudit } from "@/lib/audit/service";
+import { db } from "@/lib/db";
+import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { UserFacingError } from "@/lib/errors";
+import { decodeJwtClaims, ezeepConfigFromEnv, requestToken, revokeToken, createEzeepClient, EzeepError } from "@/lib/ezeep";
+import { forgetEzeepClient } from "@/lib/organizations/service";
+import { clearRefreshToken, readRefreshToken, rememberInitialToken, saveRefreshToken } from "@/lib/organizations/token-store";
+
+export const OAUTH_COOKIE = "portal_oauth";
+export const OAUTH_COOKIE_PATH = "/code";
+export const OAUTH_STATE_TTL_MS = 10 * 60_000;
+const COOKIE_AAD = "oauth-pending";
+
+export function redirectUri(env: NodeJS.ProcessEnv = process.env): string {
+  return env.EZEEP_REDIRECT_URI?.trim() || "http://localhost:3000/code";
+}
+
+interface Pending {
+  state: string;
+  verifier: string;
+  adminId: string;
+  organizationId: string;
+  expiresAt: number;
+}
+
+function requireConfig() {
+  const config = ezeepConfigFromEnv();
+  if (!config) throw new UserFacingError("The portal has no ezeep client. Set EZEEP_CLIENT_ID and EZEEP_CLIENT_SECRET on the server.");
+  return config;
+}
+
+export function pkceChallenge(verifier: string): string {
+  return createHash("sha256").update(verifier, "ascii").digest("base64url");
+}
+
+/** The authorize URL to send the browser to, and the encrypted cookie that remembers the attempt. */
+export function beginAuthorization(ctx: OrgContext, now = Date.now()): { url: string; cookieValue: string; maxAgeSeconds: number } {
+  if (ctx.actor.type !== "admin" || !ctx.actor.id) throw new UserFacingError("Only a signed-in admin can connect an organization.");
+  const config = requireConfig();
+  const pending: Pending = {
+    state: randomBytes(24).toString("base64url"),
+    verifier: randomBytes(48).toString("base64url"),
+    adminId: ctx.actor.id,
+    organizationId: ctx.organization.id,
+    expiresAt: now + OAUTH_STATE_TTL_MS,
+  };
+  const url = new URL(`${config.accountUrl}/oauth/authorize/`);
+  url.search = new URLSearchParams({
+    response_type: "code",
+    client_id: config.clientId,
+    redirect_uri: redirectUri(),
+    scope: "printing",
+    state: pending.state,
+    code_challenge: pkceChallenge(pending.verifier),
+    code_challenge_method: "S256",
+  }).toString();
+  return { url: url.toString(), cookieValue: encryptSecret(JSON.stringify(pending), COOKIE_AAD), maxAgeSeconds: OAUTH_STATE_TTL_MS / 1000 };
+}
+
+function sameText(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+export interface CompletedConnection {
+  organization: OrganizationRef;
+  created: boolean;
+}
+
+/** Handles the redirect back from ezeep. Throws UserFacingError with a message for the admin. */
+export async function completeAuthorization(input: {
+  code: string | null;
+  state: string | null;
+  error: string | null;
+  cookieValue: string | null;
+  meta: { ip: string | null; userAgent: string | null; requestId: string };
+  now?: number;
+}): Promise<CompletedConnection> {
+  const now = input.now ?? Date.now();
+  if (!input.cookieValue) throw new UserFacingError("This sign-in was not started from this browser, or it took too long. Start again.");
+  let pending: Pending;
+  try {
+    pending = JSON.parse(decryptSecret(input.cookieValue, COOKIE_AAD)) as Pending;
+  } catch {
+    throw new UserFacingError("This sign-in was not started from this browser, or it took too long. Start again.");
+  }
+  if (!input.state || !sameText(input.state, pending.state)) throw new UserFacingError("The answer from ezeep does not belong to this sign-in. Start again.");
+  if (pending.expiresAt < now) throw new UserFacingError("The sign-in took longer than 10 minutes. Start again.");
+  if (input.error) {
+    throw new UserFacingError(
+      input.error === "access_denied" ? "The connection was not allowed in ezeep." : `ezeep refused the sign-in (${input.error.slice(0, 60)}).`,
+    );
+  }
+  if (!input.code) throw new UserFacingError("ezeep sent no authorization code. Start again.");
+
+  const admin = await db.admin.findUnique({ where: { id: pending.adminId } });
+  if (!admin || admin.disabledAt) throw new UserFacingError("Your portal account is no longer active.");
+  const startedIn = await db.role.findUnique({
+    where: { adminId_organizationId: { adminId: admin.id, organizationId: pending.organizationId } },
+  });
+  if (startedIn?.role !== "owner") throw new UserFacingError("Only owners can connect organizations.");
+  const actor = { type: "admin" as const, id: admin.id, label: admin.email, ...input.meta };
+
+  const config = requireConfig();
+  let issued;
+  try {
+    issued = await requestToken({
+      accountUrl: config.accountUrl,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      form: { grant_type: "authorization_code", code: input.code, redirect_uri: redirectUri(), code_verifier: pending.verifier, scope: "printing" },
+      retry: false,
+      timeoutMs: config.timeoutMs,
+    });
+  } catch (err) {
+    await recordAudit({
+      organizationId: pending.organizationId,
+      actor,
+      action: "organization.connect",
+      target: { type: "organization" },
+      outcome: "failure",
+      ezeepStatus: err instanceof EzeepError ? err.status : null,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    throw new UserFacingError(`ezeep did not accept the sign-in: ${err instanceof Error ? err.message : "unknown error"}`);
+  }
+  const ezeepId = decodeJwtClaims(issued.accessToken)?.org;
+  if (typeof ezeepId !== "string" || !ezeepId || !issued.refreshToken) {
+    throw new UserFacingError("ezeep's answer names no organization; this account cannot be connected.");
+  }
+
+  const existing = await db.organization.findUnique({ where: { ezeepId } });
+  if (existing) {
+    const role = await db.role.findUnique({ where: { adminId_organizationId: { adminId: admin.id, organizationId: existing.id } } });
+    if (role?.role !== "owner") throw new UserFacingError("That ezeep organization is managed in this portal by other people: ask one of its owners.");
+  }
+  const name = existing?.name ?? (await organizationName(ezeepId, config));
+  const org =
+    existing ??
+    (await db.organization.create({ data: { ezeepId, name, connection: "authorization_code", roles: { create: { adminId: admin.id, role: "owner" } } } }));
+  const ref: OrganizationRef = { id: org.id, ezeepId: org.ezeepId, name: org.name, connection: "authorization_code" };
+  await audited(
+    { actor, organization: ref, role: "owner" },
+    {
+      action: "organization.connect",
+      target: { type: "organization", id: org.id, label: org.name },
+      before: existing ? { connection: existing.connection } : null,
+      intended: { connection: "authorization_code", ezeepId, created: !existing },
+      run: async () => {
+        await saveRefreshToken(org.id, issued.refreshToken!, new Date(now + issued.expiresInSeconds * 1000));
+        await db.organization.update({ where: { id: org.id }, data: { connection: "authorization_code" } });
+        forgetEzeepClient(org.id);
+        rememberInitialToken(org.id, issued);
+        return { result: undefined };
+      },
+    },
+  );
+  return { organization: ref, created: !existing };
+}
+
+/**
+ * The organization's name from the Partner API (GET /partner/v1/organizations/<id>/ with the
+ * portal's client credentials, §3.1), or a fallback when the client is not a partner client.
+ */
+async function organizationName(ezeepId: string, config: ReturnType<typeof requireConfig>): Promise<string> {
+  try {
+    const client = createEzeepClient({
+      accountUrl: config.accountUrl,
+      apiUrl: config.apiUrl,
+      credentials: { clientId: config.clientId, clientSecret: config.clientSecret },
+      timeoutMs: config.timeoutMs,
+      maxRetries: 1,
+    });
+    const org = await client.organizations.get(ezeepId);
+    if (org.name) return org.name;
+  } catch {
+    // not a partner client, or ezeep is unreachable: fall back
+  }
+  return `ezeep organization ${ezeepId.slice(0, 8)}`;
+}
+
+/** Revokes and deletes the stored refresh token; the organization falls back to the portal's client credentials. */
+export async function disconnectOrganization(ctx: OrgContext): Promise<{ id: string; name: string }> {
+  const org = await db.organization.findUnique({ where: { id: ctx.organization.id } });
+  if (!org) throw new UserFacingError("This organization was not found.");
+  if (org.connection !== "authorization_code" && !org.refreshTokenCipher) {
+    throw new UserFacingError("This organization is not connected by sign-in.");
+  }
+  const config = requireConfig();
+  return audited(ctx, {
+    action: "organization.disconnect",
+    target: { type: "organization", id: org.id, label: org.name },
+    before: { connection: org.connection },
+    intended: { connection: "client_credentials", refreshToken: "deleted" },
+    run: async () => {
+      let revoked = true;
+      const token = await readRefreshToken(org.id).catch(() => null);
+      if (token) {
+        try {
+          await revokeToken({ accountUrl: config.accountUrl, clientId: config.clientId, clientSecret: config.clientSecret, token, timeoutMs: config.timeoutMs });
+        } catch {
+          revoked = false; // deleted anyway: the portal never uses it again
+        }
+      }
+      await clearRefreshToken(org.id);
+      await db.organization.update({ where: { id: org.id }, data: { connection: "client_credentials" } });
+      forgetEzeepClient(org.id);
+      return { result: { id: org.id, name: org.name }, after: { connection: "client_credentials", refreshToken: "deleted", revokedAtEzeep: revoked } };
+    },
+  });
+}
+

@@ -1,0 +1,225 @@
+"use client";
+import { useState } from "react";
+import { applyImportAction, previewImportAction } from "@/lib/provisioning/actions";
+import type { ImportPreview, ImportRowResult } from "@/lib/provisioning/csv";
+import { Badge, FormAlert } from "@/lib/ui/components";
+import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+
+const CHUNK = 100;
+const USER_LABEL = { add: "Join group", member: "Already a member", invite: "Invite", invited: "Add to open invitation" } as const;
+const OUTCOME_LABEL: Record<ImportRowResult["outcome"], string> = {
+  added: "Added to group",
+  unchanged: "No change needed",
+  invited: "Invited",
+  invitation_updated: "Added to invitation",
+  failed: "Failed",
+  skipped: "Skipped",
+};
+
+function csvField(v: string | number | null): string {
+  const s = String(v ?? "");
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function CsvImport() {
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [csv, setCsv] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<"preview" | "apply" | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [results, setResults] = useState<ImportRowResult[] | null>(null);
+  const [stopped, setStopped] = useState<string | null>(null);
+
+  const reset = () => {
+    setPreview(null);
+    setResults(null);
+    setProgress(null);
+    setStopped(null);
+    setError(null);
+  };
+
+  const runPreview = async (text: string) => {
+    setBusy("preview");
+    const r = await previewImportAction({ csv: text });
+    setBusy(null);
+    if (!r.ok) return setError(r.error);
+    if (r.data.fileError) return setError(r.data.fileError);
+    setPreview(r.data);
+  };
+
+  const apply = async () => {
+    if (!csv || !preview) return;
+    const total = preview.users.length;
+    setBusy("apply");
+    setResults([]);
+    setStopped(null);
+    setProgress({ done: 0, total });
+    const all: ImportRowResult[] = [];
+    for (let from = 0; from < total; from += CHUNK) {
+      const r = await applyImportAction({ csv, from, to: Math.min(total, from + CHUNK) });
+      if (!r.ok) {
+        setStopped(`Stopped after ${from} of ${total} rows: ${r.error} Download the report, then apply the same file again to finish the rest.`);
+        break;
+      }
+      all.push(...r.data.results);
+      setResults([...all]);
+      setProgress({ done: Math.min(total, from + CHUNK), total });
+    }
+    setBusy(null);
+  };
+
+  const download = () => {
+    const lines = ["line,group,email,outcome,error"];
+    for (const r of results ?? []) lines.push([r.line, r.group, r.email, OUTCOME_LABEL[r.outcome], r.error].map(csvField).join(","));
+    for (const i of preview?.invalid ?? []) lines.push([i.line, "", "", "Invalid row", i.reason].map(csvField).join(","));
+    const url = URL.createObjectURL(new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `import-report-${(fileName ?? "file").replace(/\.csv$/i, "")}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const failed = results?.filter((r) => r.outcome === "failed").length ?? 0;
+  const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+
+  return (
+    <div className="space-y-6">
+      <div className={`${cardClass} space-y-3 p-4 sm:p-6`}>
+        <label htmlFor="csv-file" className={labelClass}>
+          CSV file
+        </label>
+        <input
+          id="csv-file"
+          type="file"
+          accept=".csv,text/csv"
+          disabled={busy !== null}
+          className={`${inputClass} file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm file:font-medium`}
+          onChange={async (e) => {
+            reset();
+            const file = e.target.files?.[0];
+            if (!file) return;
+            if (file.size > 1_000_000) return setError("The file is larger than 1 MB: split it.");
+            const text = await file.text();
+            setFileName(file.name);
+            setCsv(text);
+            await runPreview(text);
+          }}
+        />
+        <p className="text-xs text-slate-500">
+          Columns: <span className="font-mono">group, description, email, name</span> (header row; “group” and “email” required). One row per person and
+          group; at most 5,000 rows. Nothing changes until you apply.
+        </p>
+        {busy === "preview" ? <p role="status" className="text-sm text-slate-600">Checking the file against ezeep…</p> : null}
+        <FormAlert message={error} />
+      </div>
+
+      {preview ? (
+        <div className={`${cardClass} overflow-hidden`}>
+          <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
+            <h2 className="text-base font-semibold text-slate-900">Preview of {fileName}</h2>
+            <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="import-counts">
+              {[
+                ["Groups to create", preview.counts.create],
+                ["Groups to update", preview.counts.update],
+                ["Join a group", preview.counts.add],
+                ["To invite", preview.counts.invite + preview.counts.invited],
+                ["Already members", preview.counts.member],
+                ["Invalid rows", preview.counts.invalid],
+              ].map(([label, n]) => (
+                <div key={label} className="rounded-lg bg-slate-50 px-3 py-2">
+                  <dt className="text-xs text-slate-500">{label}</dt>
+                  <dd className="text-lg font-semibold text-slate-900">{n}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+          {preview.groups.length > 0 ? (
+            <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
+              <h3 className="text-sm font-semibold text-slate-900">Groups</h3>
+              <ul className="mt-2 divide-y divide-slate-100 text-sm">
+                {preview.groups.map((g) => (
+                  <li key={g.name} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+                    <span className="min-w-0 flex-1 font-medium text-slate-900">{g.name}</span>
+                    <span className="text-slate-500">{g.rows} rows</span>
+                    {g.action === "create" ? <Badge tone="green">Create</Badge> : g.action === "update" ? <Badge tone="amber" title={`Was: ${g.previousDescription ?? ""}`}>Update description</Badge> : <Badge>Exists</Badge>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {preview.invalid.length > 0 ? (
+            <div className="border-b border-slate-200 px-4 py-4 sm:px-6" data-testid="invalid-rows">
+              <h3 className="text-sm font-semibold text-red-800">Invalid rows (skipped)</h3>
+              <ul className="mt-2 space-y-1 text-sm">
+                {preview.invalid.map((i) => (
+                  <li key={i.line}>
+                    <span className="font-medium text-slate-900">Line {i.line}:</span> <span className="text-slate-700">{i.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="max-h-80 overflow-y-auto px-4 py-4 sm:px-6">
+            <h3 className="text-sm font-semibold text-slate-900">People</h3>
+            <table className="mt-2 w-full text-left text-sm">
+              <tbody className="divide-y divide-slate-100">
+                {preview.users.map((u) => {
+                  const done = results?.find((r) => r.line === u.line);
+                  return (
+                    <tr key={u.line} className="flex flex-wrap gap-x-3 py-1.5 sm:table-row">
+                      <td className="text-slate-500 sm:py-1.5 sm:pr-3">{u.line}</td>
+                      <td className="min-w-0 break-all font-medium text-slate-900 sm:py-1.5 sm:pr-3">{u.email}</td>
+                      <td className="text-slate-600 sm:py-1.5 sm:pr-3">{u.group}</td>
+                      <td className="sm:py-1.5">
+                        {done ? (
+                          <Badge tone={done.outcome === "failed" ? "red" : "green"} title={done.error ?? undefined}>
+                            {OUTCOME_LABEL[done.outcome]}
+                          </Badge>
+                        ) : (
+                          <Badge tone={u.action === "member" ? "slate" : "blue"}>{USER_LABEL[u.action]}</Badge>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="space-y-3 border-t border-slate-200 bg-slate-50 px-4 py-4 sm:px-6">
+            {progress ? (
+              <div>
+                <div className="mb-1 flex justify-between text-xs text-slate-600">
+                  <span>{busy === "apply" ? "Applying…" : "Applied"}</span>
+                  <span>
+                    {progress.done} / {progress.total} rows
+                  </span>
+                </div>
+                <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2 overflow-hidden rounded-full bg-slate-200">
+                  <div className="h-full rounded-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
+                </div>
+              </div>
+            ) : null}
+            {stopped ? <FormAlert message={stopped} /> : null}
+            {results && busy === null && !stopped ? (
+              <p role="status" className="text-sm text-slate-700">
+                Done: {results.length - failed} rows applied{failed ? `, ${failed} failed — apply the same file again to retry them` : ""}.
+              </p>
+            ) : null}
+            <div className="flex flex-wrap gap-2">
+              <button type="button" className={buttonClass.primary} disabled={busy !== null || preview.users.length === 0} onClick={apply}>
+                {results ? "Apply again" : `Apply ${preview.users.length} rows`}
+              </button>
+              {results ? (
+                <button type="button" className={buttonClass.secondary} onClick={download} disabled={busy !== null}>
+                  Download report
+                </button>
+              ) : null}
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

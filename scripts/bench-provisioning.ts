@@ -1,0 +1,92 @@
+// npm run bench:provisioning — NDD bulk upsert speed (figures, not assertions).
+// Upserts 5 groupings × 1000 users through POST /v1/groups/users (the route handler, in-process)
+// against the simulator with injected latency, and prints the wall time next to the ideal
+// (ezeep calls × latency ÷ the concurrency the portal allows ezeep, EZEEP_MAX_CONCURRENCY) as a
+// ratio. 80 % of each grouping's users exist in ezeep (membership), 20 % are new (invitation).
+// Uses a throwaway SQLite database (or BENCH_DATABASE_URL).
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const perGroup = Number(process.env.BENCH_USERS_PER_GROUP ?? 1000);
+const existingShare = 0.8;
+const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-prov-"));
+process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `file:${path.join(tmp, "bench.db")}`;
+
+async function main() {
+  const { migrateDatabase } = await import("@/lib/db-migrate");
+  migrateDatabase(process.env.DATABASE_URL!);
+  const { startSimulator } = await import("@/lib/ezeep-simulator");
+  const { ensureOrganization, ezeepFor, ezeepMaxConcurrency } = await import("@/lib/organizations/service");
+  const { createApiToken } = await import("@/lib/api-tokens/service");
+  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd");
+  const { db } = await import("@/lib/db");
+  // SQLite runs in WAL mode with synchronous=NORMAL (lib/db.ts), as the portal itself does.
+
+  const existingPerGroup = Math.round(perGroup * existingShare);
+  const sim = await startSimulator({ seed: { users: existingPerGroup * 5 + 10, groups: 10 } });
+  const client = sim.clients[0]!;
+  Object.assign(process.env, {
+    EZEEP_CLIENT_ID: client.clientId,
+    EZEEP_CLIENT_SECRET: client.clientSecret,
+    EZEEP_ACCOUNT_URL: sim.accountUrl,
+    EZEEP_API_URL: sim.apiUrl,
+  });
+  const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench Corp" });
+  const ctx = { actor: { type: "system" as const, id: null, label: "bench" }, organization: org, role: "owner" as const };
+  const { token } = await createApiToken(ctx, { name: "bench" });
+  const verified = (await ezeepFor(org).users.all({ perPage: 100 })).filter((u) => u.is_verified);
+
+  const groups = Array.from({ length: 5 }, (_, g) => ({
+    GroupName: `Bench grouping ${g + 1}`,
+    GroupDescription: `Synchronised from NDD (${g + 1})`,
+    Users: Array.from({ length: perGroup }, (_, i) => {
+      if (i < existingPerGroup) {
+        const u = verified[(g * existingPerGroup + i) % verified.length]!;
+        return { Logon: `user${g}_${i}`, Domain: "BENCH", Email: u.email };
+      }
+      return { Logon: `new${g}_${i}`, Domain: "BENCH", Name: `New ${g} ${i}`, Email: `new.${g}.${i}@bench.example` };
+    }),
+  }));
+  const body = JSON.stringify({ Client: "BENCH", Groups: groups });
+  const call = () =>
+    handleNddGroupsUsers(
+      new Request("http://portal.bench/v1/groups/users", {
+        method: "POST",
+        headers: { Tenant: "Bench Corp", Authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body,
+      }),
+    );
+
+  const concurrency = ezeepMaxConcurrency();
+  console.log(
+    `NDD upsert: 5 groupings × ${perGroup} users (${existingPerGroup} existing, ${perGroup - existingPerGroup} new each), ` +
+      `${latencyMs} ms latency, ezeep concurrency ${concurrency}, database ${process.env.DATABASE_URL!.split(":")[0]}${process.env.DATABASE_URL!.startsWith("postgres") || process.env.BENCH_SQLITE_WAL === "0" ? "" : " (WAL)"}\n`,
+  );
+  for (const label of ["first run (creates)", "second run (idempotent)"]) {
+    sim.setLatency(latencyMs);
+    sim.resetStats();
+    const start = performance.now();
+    const res = await call();
+    const wall = performance.now() - start;
+    const stats = sim.stats();
+    const errors = (await res.json()) as unknown[];
+    const ideal = (stats.requests * latencyMs) / concurrency;
+    console.log(
+      `${label.padEnd(26)} ${wall.toFixed(0).padStart(6)} ms   ezeep calls ${String(stats.requests).padStart(5)}   ideal ${ideal.toFixed(0).padStart(6)} ms   ` +
+        `ratio ${(wall / ideal).toFixed(2)}   peak in flight ${stats.inFlightMax}   429s ${stats.rateLimited}   status ${res.status}, ${errors.length} error entries`,
+    );
+  }
+  sim.setLatency(0);
+  await sim.close();
+  await db.$disconnect();
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(tmp, { recursive: true, force: true }));
