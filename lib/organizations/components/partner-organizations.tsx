@@ -1,6 +1,7 @@
 "use client";
+import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { createPartnerOrganizationAction, deletePartnerOrganizationAction } from "@/lib/organizations/actions";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
@@ -99,68 +100,36 @@ export function CreatePartnerOrganizationForm(props: { onCreated?: (org: { id: s
 
 export function DeletePartnerOrganizationButton(props: { organization: { id: string; name: string } }) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const [typed, setTyped] = useState("");
   const { organization } = props;
   const inputId = `confirm-${organization.id}`;
   return (
-    <>
-      <button
-        type="button"
-        className="text-sm font-medium text-red-700 hover:underline"
-        aria-label={`Delete ${organization.name}`}
-        onClick={() => {
-          setError(null);
-          setTyped("");
-          dialog.current?.showModal();
-        }}
-      >
-        Delete
-      </button>
-      <dialog ref={dialog} aria-labelledby={`${inputId}-title`} className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl">
-        <div className="space-y-3 p-6">
-          <h2 id={`${inputId}-title`} className="text-lg font-semibold text-slate-900">
-            Delete “{organization.name}”?
-          </h2>
-          <p className="text-sm text-slate-600">
-            The organization is deleted in ezeep with all its users, groups and printers, and the portal forgets it (its audit log entries stay).
-            This cannot be undone.
-          </p>
-          <div className="space-y-1.5">
-            <label htmlFor={inputId} className={labelClass}>
-              Type <span className="font-semibold">{organization.name}</span> to confirm
-            </label>
-            <input id={inputId} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" className={inputClass} />
-          </div>
-          <FormAlert message={error} />
-        </div>
-        <div className="flex justify-end gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
-          <button type="button" className={buttonClass.secondary} onClick={() => dialog.current?.close()} disabled={pending}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={buttonClass.danger}
-            disabled={pending || typed.trim() !== organization.name}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await deletePartnerOrganizationAction({ id: organization.id, confirmName: typed });
-                if (!result.ok) {
-                  setError(result.error);
-                  return;
-                }
-                dialog.current?.close();
-                router.push(`/organizations?notice=deleted&name=${encodeURIComponent(result.data.name)}`);
-                router.refresh();
-              })
-            }
-          >
-            {pending ? "Deleting…" : "Delete organization"}
-          </button>
-        </div>
-      </dialog>
-    </>
+    <ConfirmDialog
+      triggerLabel="Delete"
+      triggerAriaLabel={`Delete ${organization.name}`}
+      triggerClassName="text-sm font-medium text-red-700 hover:underline"
+      title={`Delete “${organization.name}”?`}
+      confirmLabel="Delete organization"
+      pendingLabel="Deleting…"
+      width="lg"
+      confirmDisabled={typed.trim() !== organization.name}
+      onOpen={() => setTyped("")}
+      action={() => deletePartnerOrganizationAction({ id: organization.id, confirmName: typed })}
+      onSuccess={(data) => {
+        router.push(`/organizations?notice=deleted&name=${encodeURIComponent(data.name)}`);
+        router.refresh();
+      }}
+    >
+      <p className="text-sm text-slate-600">
+        The organization is deleted in ezeep with all its users, groups and printers, and the portal forgets it (its audit log entries stay).
+        This cannot be undone.
+      </p>
+      <div className="space-y-1.5">
+        <label htmlFor={inputId} className={labelClass}>
+          Type <span className="font-semibold">{organization.name}</span> to confirm
+        </label>
+        <input id={inputId} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" className={inputClass} />
+      </div>
+    </ConfirmDialog>
   );
 }
