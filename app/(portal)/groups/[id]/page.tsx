@@ -4,13 +4,11 @@ import { notFound } from "next/navigation";
 import { getPageContext } from "@/lib/auth/session";
 import { findGroup } from "@/lib/groups/service";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { AuditTable } from "@/lib/audit/components/audit-table";
-import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
+import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { OriginBadge } from "@/lib/groups/components/origin-badge";
-import { GroupTabs } from "@/lib/groups/components/group-tabs";
-import { AccessDenied, Badge, Card, Notice, PageHeader } from "@/lib/ui/components";
+import { GroupHeader } from "@/lib/groups/components/group-header";
+import { AccessDenied, Badge, Card, Notice } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
-import { buttonClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Group" };
 
@@ -44,21 +42,7 @@ export default async function GroupPage({
       ) : (
         <div className="mt-2">
           {typeof notice === "string" && NOTICES[notice] ? <Notice tone="success">{NOTICES[notice]}</Notice> : null}
-          <PageHeader
-            title={loaded.data!.name}
-            description={loaded.data!.description || "No description."}
-            actions={
-              canWrite ? (
-                <>
-                  <Link href={`/groups/${id}/edit`} className={buttonClass.secondary}>
-                    Edit
-                  </Link>
-                  <DeleteGroupButton group={loaded.data!} />
-                </>
-              ) : null
-            }
-          />
-          <GroupTabs groupId={id} />
+          <GroupHeader group={loaded.data!} canWrite={canWrite} />
           <Card className="mb-6">
             <dl className="grid grid-cols-2 gap-4 p-5 sm:grid-cols-4">
               <div>
@@ -90,16 +74,7 @@ export default async function GroupPage({
         </div>
       )}
       {history ? (
-        <section aria-labelledby="history-title">
-          <h2 id="history-title" className="mb-2 text-sm font-semibold text-slate-900">Recent changes</h2>
-          <Card>
-            {history.entries.length ? (
-              <AuditTable entries={history.entries} />
-            ) : (
-              <p className="px-4 py-6 text-sm text-slate-500">No changes were made to this group through the portal yet.</p>
-            )}
-          </Card>
-        </section>
+        <RecentChanges entries={history.entries} emptyText="No changes were made to this group through the portal yet." />
       ) : null}
     </>
   );

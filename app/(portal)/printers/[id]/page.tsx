@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getPageContext } from "@/lib/auth/session";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { AuditTable } from "@/lib/audit/components/audit-table";
+import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { listVendors } from "@/lib/drivers/service";
 import { DriverPicker } from "@/lib/drivers/components/driver-picker";
 import { findPrinter, listGroupChoices, listPrinterUsers, type DriverRefView } from "@/lib/printers/service";
@@ -215,18 +215,7 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
         </div>
       )}
       {history ? (
-        <section aria-labelledby="history-title" className="mt-6">
-          <h2 id="history-title" className="mb-2 text-sm font-semibold text-slate-900">
-            Recent changes
-          </h2>
-          <Card>
-            {history.entries.length ? (
-              <AuditTable entries={history.entries} />
-            ) : (
-              <p className="px-4 py-6 text-sm text-slate-500">No changes were made to this printer through the portal yet.</p>
-            )}
-          </Card>
-        </section>
+        <RecentChanges entries={history.entries} emptyText="No changes were made to this printer through the portal yet." />
       ) : null}
     </>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPageContext } from "@/lib/auth/session";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { AuditTable } from "@/lib/audit/components/audit-table";
+import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { groupsToJoin } from "@/lib/memberships/service";
 import { AddToGroups } from "@/lib/memberships/components/add-to-groups";
 import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-button";
@@ -169,18 +169,7 @@ export default async function UserPage({
         </div>
       )}
       {history ? (
-        <section aria-labelledby="history-title" className="mt-6">
-          <h2 id="history-title" className="mb-2 text-sm font-semibold text-slate-900">
-            Recent changes
-          </h2>
-          <Card>
-            {history.entries.length ? (
-              <AuditTable entries={history.entries} />
-            ) : (
-              <p className="px-4 py-6 text-sm text-slate-500">No changes were made to this user through the portal yet.</p>
-            )}
-          </Card>
-        </section>
+        <RecentChanges entries={history.entries} emptyText="No changes were made to this user through the portal yet." />
       ) : null}
     </>
   );

@@ -3,14 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPageContext } from "@/lib/auth/session";
 import { findGroup } from "@/lib/groups/service";
-import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
-import { GroupTabs } from "@/lib/groups/components/group-tabs";
+import { GroupHeader } from "@/lib/groups/components/group-header";
 import { listMembersSchema } from "@/lib/memberships/schemas";
 import { listGroupMembers } from "@/lib/memberships/service";
 import { MemberPicker } from "@/lib/memberships/components/member-picker";
 import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-button";
 import { RoleBadge } from "@/lib/users/components/user-badges";
-import { AccessDenied, Badge, Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { AccessDenied, Badge, Card, EmptyState, Notice, Pagination } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
@@ -52,21 +51,7 @@ export default async function GroupMembersPage({
         </div>
       ) : (
         <div className="mt-2">
-          <PageHeader
-            title={loaded.data!.name}
-            description={loaded.data!.description || "No description."}
-            actions={
-              canWrite ? (
-                <>
-                  <Link href={`/groups/${id}/edit`} className={buttonClass.secondary}>
-                    Edit
-                  </Link>
-                  <DeleteGroupButton group={loaded.data!} />
-                </>
-              ) : null
-            }
-          />
-          <GroupTabs groupId={id} />
+          <GroupHeader group={loaded.data!} canWrite={canWrite} />
           {!canRead ? (
             <AccessDenied what="seeing users" />
           ) : !members?.ok ? (

@@ -3,14 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPageContext } from "@/lib/auth/session";
 import { findGroup } from "@/lib/groups/service";
-import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
-import { GroupTabs } from "@/lib/groups/components/group-tabs";
+import { GroupHeader } from "@/lib/groups/components/group-header";
 import { listGroupPrinters, listPrinterChoices } from "@/lib/printers/service";
 import { PrinterTable } from "@/lib/printers/components/printer-table";
 import { AssignPrintersForm, UnassignPrinterButton } from "@/lib/printers/components/group-printers-editor";
-import { AccessDenied, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
+import { AccessDenied, Card, EmptyState, Notice } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
-import { buttonClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Group printers" };
 
@@ -41,21 +39,7 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
         </div>
       ) : (
         <div className="mt-2">
-          <PageHeader
-            title={group.name}
-            description={group.description || "No description."}
-            actions={
-              canEditGroup ? (
-                <>
-                  <Link href={`/groups/${id}/edit`} className={buttonClass.secondary}>
-                    Edit
-                  </Link>
-                  <DeleteGroupButton group={group} />
-                </>
-              ) : null
-            }
-          />
-          <GroupTabs groupId={id} />
+          <GroupHeader group={group} canWrite={canEditGroup} />
           {!canReadPrinters ? (
             <AccessDenied what="printers" />
           ) : !printers ? null : !printers.ok ? (
