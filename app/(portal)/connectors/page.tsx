@@ -8,6 +8,7 @@ import { StatusBadge } from "@/lib/printers/components/status-badge";
 import { AccessDenied, Badge, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { FilterSelect } from "@/lib/ui/filter-select";
 
 export const metadata: Metadata = { title: "Connectors" };
 
@@ -75,17 +76,17 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                 Search connectors
               </label>
               <input id="connector-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name, location or serial" className={inputClass} />
-              <label htmlFor="connector-status" className="sr-only">
-                Status
-              </label>
-              <select id="connector-status" name="status" defaultValue={query.status} className={`${inputClass} sm:w-40`}>
-                <option value="">Any status</option>
-                {loaded.data.filters.statuses.map((s) => (
-                  <option key={s} value={s}>
-                    {s === "ON" ? "Online (ON)" : s === "OFF" ? "Offline (OFF)" : s}
-                  </option>
-                ))}
-              </select>
+              <FilterSelect
+                id="connector-status"
+                name="status"
+                label="Status"
+                defaultValue={query.status}
+                className="sm:w-40"
+                options={[
+                  { value: "", label: "Any status" },
+                  ...loaded.data.filters.statuses.map((s) => ({ value: s, label: s === "ON" ? "Online (ON)" : s === "OFF" ? "Offline (OFF)" : s })),
+                ]}
+              />
               <button type="submit" className={buttonClass.secondary}>
                 Search
               </button>

@@ -8,6 +8,7 @@ import { OriginBadge } from "@/lib/groups/components/origin-badge";
 import { AccessDenied, Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { FilterSelect } from "@/lib/ui/filter-select";
 
 export const metadata: Metadata = { title: "Groups" };
 
@@ -56,14 +57,18 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
           Search groups
         </label>
         <input id="group-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name or description" className={inputClass} />
-        <label htmlFor="group-origin" className="sr-only">
-          Origin
-        </label>
-        <select id="group-origin" name="origin" defaultValue={query.origin} className={`${inputClass} sm:w-44`}>
-          <option value="all">All origins</option>
-          <option value="ezeep">ezeep</option>
-          <option value="azure">Azure AD</option>
-        </select>
+        <FilterSelect
+          id="group-origin"
+          name="origin"
+          label="Origin"
+          defaultValue={query.origin}
+          className="sm:w-44"
+          options={[
+            { value: "all", label: "All origins" },
+            { value: "ezeep", label: "ezeep" },
+            { value: "azure", label: "Azure AD" },
+          ]}
+        />
         <button type="submit" className={buttonClass.secondary}>
           Search
         </button>

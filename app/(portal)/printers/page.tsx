@@ -7,6 +7,7 @@ import { PrinterTable } from "@/lib/printers/components/printer-table";
 import { AccessDenied, Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { FilterSelect } from "@/lib/ui/filter-select";
 
 export const metadata: Metadata = { title: "Printers" };
 
@@ -50,32 +51,22 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
         </label>
         <input id="printer-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name, location, model or group" className={inputClass} />
         <div className="flex flex-col gap-2 sm:flex-row">
-          <label htmlFor="printer-connector" className="sr-only">
-            Connector
-          </label>
-          <select id="printer-connector" name="connector" defaultValue={query.connector} className={`${inputClass} lg:w-48`}>
-            <option value="">All connectors</option>
-            {loaded.ok
-              ? loaded.data.connectors.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))
-              : null}
-          </select>
-          <label htmlFor="printer-group" className="sr-only">
-            Group
-          </label>
-          <select id="printer-group" name="group" defaultValue={query.group} className={`${inputClass} lg:w-48`}>
-            <option value="">All groups</option>
-            {loaded.ok
-              ? loaded.data.groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))
-              : null}
-          </select>
+          <FilterSelect
+            id="printer-connector"
+            name="connector"
+            label="Connector"
+            defaultValue={query.connector}
+            className="lg:w-48"
+            options={[{ value: "", label: "All connectors" }, ...(loaded.ok ? loaded.data.connectors.map((c) => ({ value: c.id, label: c.name })) : [])]}
+          />
+          <FilterSelect
+            id="printer-group"
+            name="group"
+            label="Group"
+            defaultValue={query.group}
+            className="lg:w-48"
+            options={[{ value: "", label: "All groups" }, ...(loaded.ok ? loaded.data.groups.map((g) => ({ value: g.id, label: g.name })) : [])]}
+          />
           <button type="submit" className={buttonClass.secondary}>
             Search
           </button>

@@ -7,6 +7,7 @@ import { UserTable } from "@/lib/users/components/user-table";
 import { AccessDenied, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { FilterSelect } from "@/lib/ui/filter-select";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -99,51 +100,48 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           <input id="user-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name or email" className={inputClass} />
         </div>
         <div>
-          <label htmlFor="user-group" className="sr-only">
-            Group
-          </label>
-          <select id="user-group" name="group" defaultValue={query.group} className={inputClass}>
-            <option value="">All groups</option>
-            {loaded.ok
-              ? loaded.data.groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))
-              : null}
-          </select>
+          <FilterSelect
+            id="user-group"
+            name="group"
+            label="Group"
+            defaultValue={query.group}
+            options={[{ value: "", label: "All groups" }, ...(loaded.ok ? loaded.data.groups.map((g) => ({ value: g.id, label: g.name })) : [])]}
+          />
         </div>
         <div>
-          <label htmlFor="user-role" className="sr-only">
-            Role
-          </label>
-          <select id="user-role" name="role" defaultValue={query.role} className={inputClass}>
-            <option value="all">All roles</option>
-            <option value="admin">Admins</option>
-            <option value="user">Users</option>
-          </select>
+          <FilterSelect
+            id="user-role"
+            name="role"
+            label="Role"
+            defaultValue={query.role}
+            options={[
+              { value: "all", label: "All roles" },
+              { value: "admin", label: "Admins" },
+              { value: "user", label: "Users" },
+            ]}
+          />
         </div>
         <div>
-          <label htmlFor="user-status" className="sr-only">
-            Status
-          </label>
-          <select id="user-status" name="status" defaultValue={query.status} className={inputClass}>
-            <option value="all">All statuses</option>
-            <option value="active">Active</option>
-            <option value="invited">Invited</option>
-          </select>
+          <FilterSelect
+            id="user-status"
+            name="status"
+            label="Status"
+            defaultValue={query.status}
+            options={[
+              { value: "all", label: "All statuses" },
+              { value: "active", label: "Active" },
+              { value: "invited", label: "Invited" },
+            ]}
+          />
         </div>
         <div>
-          <label htmlFor="user-sort" className="sr-only">
-            Sort by
-          </label>
-          <select id="user-sort" name="sort" defaultValue={query.sort} className={inputClass}>
-            {Object.entries(SORT_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                Sort: {label}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            id="user-sort"
+            name="sort"
+            label="Sort by"
+            defaultValue={query.sort}
+            options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label: `Sort: ${label}` }))}
+          />
           {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
         </div>
         <button type="submit" className={`${buttonClass.secondary} col-span-2 lg:col-span-1`}>
