@@ -24,7 +24,7 @@ const securityHeaders = [
 ];
 
 /** @type {import('next').NextConfig} */
-export default {
+const nextConfig = {
   // NEXT_DIST_DIR lets parallel builds (several developers or test runs on one checkout) not overwrite each other.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
@@ -32,3 +32,5 @@ export default {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
 };
+
+export default nextConfig;

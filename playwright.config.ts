@@ -18,7 +18,9 @@ import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { defineConfig } from "@playwright/test";
+
 import { freePortSync } from "./scripts/lib/ports.mjs";
 import { randomSecret } from "./scripts/lib/secrets.mjs";
 
@@ -52,11 +54,15 @@ if (!env.E2E_ACCOUNT_URL || env.E2E_SIM_MANAGED === "1") {
   env.E2E_API_URL = `http://127.0.0.1:${env.E2E_SIM_API_PORT}`;
 }
 if (!env.E2E_API_URL || !env.E2E_CLIENT_ID || !env.E2E_CLIENT_SECRET) {
-  throw new Error("E2E_ACCOUNT_URL is set, so E2E_API_URL, E2E_CLIENT_ID and E2E_CLIENT_SECRET must be set too");
+  throw new Error(
+    "E2E_ACCOUNT_URL is set, so E2E_API_URL, E2E_CLIENT_ID and E2E_CLIENT_SECRET must be set too",
+  );
 }
 
 if (!existsSync(path.join(root, env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
-  throw new Error("No production build: run `NEXT_TELEMETRY_DISABLED=1 npx next build` before `npx playwright test` (npm test does both).");
+  throw new Error(
+    "No production build: run `NEXT_TELEMETRY_DISABLED=1 npx next build` before `npx playwright test` (npm test does both).",
+  );
 }
 
 const simulatorServer =

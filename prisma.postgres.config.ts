@@ -1,8 +1,9 @@
 // Prisma CLI config for PostgreSQL (CLI only; the app uses a plain PrismaPg). Each workaround
 // below is explained in ../shared/RECIPE.md ("prisma.postgres.config.ts").
 import { randomUUID } from "node:crypto";
-import { defineConfig } from "prisma/config";
+
 import { PrismaPg } from "@prisma/adapter-pg";
+import { defineConfig } from "prisma/config";
 
 const url = process.env.PG_URL ?? "postgresql://postgres@127.0.0.1:54329/app";
 const pgFactory = (connectionString: string) => new PrismaPg({ connectionString, allowExitOnIdle: true });

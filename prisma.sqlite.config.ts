@@ -1,6 +1,6 @@
 // Prisma CLI config for SQLite (see ../shared/RECIPE.md: the CLI must run with an adapter and the JS engine offline).
-import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { defineConfig } from "prisma/config";
 
 const url = process.env.SQLITE_URL ?? "file:./data/dev.db";
 

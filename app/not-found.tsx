@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { buttonClass } from "@/lib/ui/styles";
 
 export default function NotFound() {

@@ -3,6 +3,7 @@
 // key version, a random 96-bit IV and the authentication tag: `v1.<iv>.<tag>.<ciphertext>`
 // (base64url). Decryption fails loudly on any tampering or a wrong key.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
 import { UserFacingError } from "@/lib/errors";
 
 export const KEY_VERSION = 1;
@@ -16,7 +17,9 @@ function keyFrom(env: NodeJS.ProcessEnv = process.env): Buffer {
   }
   const key = Buffer.from(raw, "base64");
   if (key.length !== 32) {
-    throw new UserFacingError("PORTAL_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).");
+    throw new UserFacingError(
+      "PORTAL_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).",
+    );
   }
   return key;
 }
@@ -38,13 +41,19 @@ export function encryptSecret(plaintext: string, aad = ""): string {
   if (aad) cipher.setAAD(Buffer.from(aad, "utf8"));
   const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [`v${KEY_VERSION}`, iv.toString("base64url"), tag.toString("base64url"), ct.toString("base64url")].join(".");
+  return [
+    `v${KEY_VERSION}`,
+    iv.toString("base64url"),
+    tag.toString("base64url"),
+    ct.toString("base64url"),
+  ].join(".");
 }
 
 /** The plaintext, or throws when the value was tampered with, the key differs or `aad` differs. */
 export function decryptSecret(value: string, aad = ""): string {
   const [version, iv, tag, ct] = value.split(".");
-  if (version !== `v${KEY_VERSION}` || !iv || !tag || ct === undefined) throw new Error("encrypted value: unknown format");
+  if (version !== `v${KEY_VERSION}` || !iv || !tag || ct === undefined)
+    throw new Error("encrypted value: unknown format");
   const decipher = createDecipheriv("aes-256-gcm", keyFrom(), Buffer.from(iv, "base64url"));
   if (aad) decipher.setAAD(Buffer.from(aad, "utf8"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));

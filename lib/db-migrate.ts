@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+
 import { isPostgresUrl } from "@/lib/db";
 
 export function migrateDatabase(url: string, cwd = process.cwd()): void {
@@ -15,7 +16,11 @@ export function migrateDatabase(url: string, cwd = process.cwd()): void {
     ["migrate", "deploy", "--config", postgres ? "prisma.postgres.config.ts" : "prisma.sqlite.config.ts"],
     {
       cwd,
-      env: { ...process.env, ...(postgres ? { PG_URL: url } : { SQLITE_URL: url }), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      env: {
+        ...process.env,
+        ...(postgres ? { PG_URL: url } : { SQLITE_URL: url }),
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

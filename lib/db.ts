@@ -1,8 +1,9 @@
 // The one Prisma client, chosen by the DATABASE_URL scheme: SQLite (embedded default) or PostgreSQL.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+
 import { PrismaClient as PgClient } from "@/lib/generated/postgres/client";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 
 export type Db = SqliteClient;
 export const DEFAULT_DATABASE_URL = "file:./data/portal.db";
@@ -20,7 +21,9 @@ function sqliteAdapter(url: string): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+    await adapter.executeScript(
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;",
+    );
     return adapter;
   };
   return factory;

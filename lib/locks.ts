@@ -3,6 +3,7 @@
 // In-process: a promise chain per key. Across instances: a lease row in the database (JobLease),
 // taken by insert or by taking over an expired one, released by its holder.
 import { randomUUID } from "node:crypto";
+
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 
@@ -44,28 +45,36 @@ export interface KeyLockOptions {
  * Runs `fn` while holding the lock `key`: one at a time within this process (FIFO) and, through a
  * database lease, across portal instances. Callers re-read the current state inside `fn`.
  */
-export async function withKeyLock<T>(key: string, fn: () => Promise<T>, opts: KeyLockOptions = {}): Promise<T> {
+export async function withKeyLock<T>(
+  key: string,
+  fn: () => Promise<T>,
+  opts: KeyLockOptions = {},
+): Promise<T> {
   const ttlMs = opts.ttlMs ?? 30_000;
   const waitMs = opts.waitMs ?? 20_000;
   const previous = chains.get(key) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(async () => {
-    const leaseName = `lock:${key}`;
-    const holder = `${INSTANCE_ID}:${randomUUID()}`;
-    const deadline = Date.now() + waitMs;
-    let delay = 25;
-    while (!(await acquireLease(leaseName, holder, ttlMs))) {
-      if (Date.now() > deadline) {
-        throw new UserFacingError(opts.busyMessage ?? "Another change to the same item is still running. Try again in a moment.");
+  const run = previous
+    .catch(() => undefined)
+    .then(async () => {
+      const leaseName = `lock:${key}`;
+      const holder = `${INSTANCE_ID}:${randomUUID()}`;
+      const deadline = Date.now() + waitMs;
+      let delay = 25;
+      while (!(await acquireLease(leaseName, holder, ttlMs))) {
+        if (Date.now() > deadline) {
+          throw new UserFacingError(
+            opts.busyMessage ?? "Another change to the same item is still running. Try again in a moment.",
+          );
+        }
+        await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
+        delay = Math.min(delay * 2, 500);
       }
-      await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
-      delay = Math.min(delay * 2, 500);
-    }
-    try {
-      return await fn();
-    } finally {
-      await releaseLease(leaseName, holder);
-    }
-  });
+      try {
+        return await fn();
+      } finally {
+        await releaseLease(leaseName, holder);
+      }
+    });
   chains.set(key, run);
   try {
     return await run;

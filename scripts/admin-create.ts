@@ -3,6 +3,7 @@
 // Creates a portal admin (or resets the password of an existing one) and optionally gives them a
 // role in an organization the portal already manages. Prints the password when it generated one.
 import { parseArgs } from "node:util";
+
 import { createAdmin } from "@/lib/admins/service";
 import { generatePassword } from "@/lib/auth/password";
 import { isRole, ROLES } from "@/lib/auth/permissions";
@@ -19,7 +20,9 @@ async function main() {
     },
   });
   if (!values.email || !values.name) {
-    console.error('usage: npm run admin:create -- --email <email> --name "<name>" [--password <pw>] [--role <role> --org <ezeep org id>]');
+    console.error(
+      'usage: npm run admin:create -- --email <email> --name "<name>" [--password <pw>] [--role <role> --org <ezeep org id>]',
+    );
     process.exit(2);
   }
   const roles: { organizationId: string; role: (typeof ROLES)[number] }[] = [];
@@ -28,7 +31,12 @@ async function main() {
     const org = values.org
       ? await db.organization.findFirst({ where: { OR: [{ ezeepId: values.org }, { id: values.org }] } })
       : await db.organization.findFirst({ orderBy: { createdAt: "asc" } });
-    if (!org) throw new Error(values.org ? `No organization ${values.org} is managed by this portal.` : "The portal manages no organization yet.");
+    if (!org)
+      throw new Error(
+        values.org
+          ? `No organization ${values.org} is managed by this portal.`
+          : "The portal manages no organization yet.",
+      );
     roles.push({ organizationId: org.id, role: values.role });
   }
   const password = values.password ?? generatePassword();

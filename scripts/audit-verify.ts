@@ -10,10 +10,14 @@ async function main() {
   for (const r of reports) {
     const name = r.organizationId ? `organization ${r.organizationId}` : "portal-wide";
     if (r.intact) {
-      console.log(`${name}: intact — ${r.checked} entries verified${r.checkpointSeq ? ` after retention checkpoint #${r.checkpointSeq}` : ""}${r.pending ? `, ${r.pending} pending` : ""}`);
+      console.log(
+        `${name}: intact — ${r.checked} entries verified${r.checkpointSeq ? ` after retention checkpoint #${r.checkpointSeq}` : ""}${r.pending ? `, ${r.pending} pending` : ""}`,
+      );
     } else {
       broken++;
-      console.log(`${name}: BROKEN at ${r.firstBreak!.entryId ? `entry ${r.firstBreak!.entryId}` : "the end of the chain"} (${r.firstBreak!.kind}) — ${r.firstBreak!.message}`);
+      console.log(
+        `${name}: BROKEN at ${r.firstBreak!.entryId ? `entry ${r.firstBreak!.entryId}` : "the end of the chain"} (${r.firstBreak!.kind}) — ${r.firstBreak!.message}`,
+      );
     }
   }
   await db.$disconnect();

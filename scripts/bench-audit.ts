@@ -6,6 +6,7 @@
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:54329/bench_audit npm run bench:audit
 //   BENCH_ROWS=200000 …                                   # fewer rows
 import { performance } from "node:perf_hooks";
+
 import pg from "pg";
 
 const url = process.env.BENCH_DATABASE_URL ?? "file:/tmp/portal-bench-audit.db";
@@ -14,7 +15,20 @@ process.env.DATABASE_URL = url;
 process.env.PORTAL_JOBS = "off";
 
 const ORG = "bench-org-main";
-const ACTIONS = ["group.create", "group.update", "group.delete", "user.update", "user.delete", "membership.add", "membership.remove", "invitation.create", "invitation.resend", "printer.assign", "printer.unassign", "printer.update"];
+const ACTIONS = [
+  "group.create",
+  "group.update",
+  "group.delete",
+  "user.update",
+  "user.delete",
+  "membership.add",
+  "membership.remove",
+  "invitation.create",
+  "invitation.resend",
+  "printer.assign",
+  "printer.unassign",
+  "printer.update",
+];
 
 async function ensurePgDatabase() {
   const target = new URL(url);
@@ -65,7 +79,9 @@ async function main() {
         '10.0.' || (${i} % 200) || '.' || (${i} % 250), 'Mozilla/5.0 bench', 'req-' || ${i}, ${at}`;
       const cols = `"organizationId","at","actorType","actorId","actorLabel","action","targetType","targetId","targetLabel","before","after","outcome","ezeepStatus","error","ip","userAgent","requestId","completedAt"`;
       if (postgres) {
-        await db.$executeRawUnsafe(`INSERT INTO "AuditEntry" (${cols}) SELECT ${body("i", `(to_timestamp(${start} + i * ${span / ROWS}) AT TIME ZONE 'UTC')`, (x) => `(ARRAY[${actions}])[${x} + 1]`)} FROM generate_series(${from}, ${to}) AS i`);
+        await db.$executeRawUnsafe(
+          `INSERT INTO "AuditEntry" (${cols}) SELECT ${body("i", `(to_timestamp(${start} + i * ${span / ROWS}) AT TIME ZONE 'UTC')`, (x) => `(ARRAY[${actions}])[${x} + 1]`)} FROM generate_series(${from}, ${to}) AS i`,
+        );
       } else {
         await db.$executeRawUnsafe(`WITH RECURSIVE s(i) AS (SELECT ${from} UNION ALL SELECT i + 1 FROM s WHERE i < ${to})
           INSERT INTO "AuditEntry" (${cols}) SELECT ${body("i", `strftime('%Y-%m-%dT%H:%M:%f', ${start} + i * ${span / ROWS}, 'unixepoch') || '+00:00'`, (x) => `json_extract('[${ACTIONS.map((a) => `"${a}"`).join(",")}]', '$[' || ${x} || ']')`)} FROM s`);
@@ -84,28 +100,83 @@ async function main() {
       SELECT coalesce("organizationId", 'portal'), ${day}, "action", "outcome", COUNT(*) FROM "AuditEntry" GROUP BY 1, 2, 3, 4`);
   }
   const total = await db.auditEntry.count();
-  console.log(`${postgres ? "PostgreSQL" : "SQLite"}: ${total.toLocaleString("en")} audit entries, ${have || Math.floor(ROWS * 0.8)} in the benchmarked organization\n`);
+  console.log(
+    `${postgres ? "PostgreSQL" : "SQLite"}: ${total.toLocaleString("en")} audit entries, ${have || Math.floor(ROWS * 0.8)} in the benchmarked organization\n`,
+  );
 
   const scope = { organizationId: ORG };
   const maxId = (await db.auditEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))!.id;
   const day = (offset: number) => new Date((start + offset * 86400) * 1000).toISOString().slice(0, 10);
   let k = 0;
-  const pick = <T,>(xs: T[]) => xs[k++ % xs.length];
+  const pick = <T>(xs: T[]) => xs[k++ % xs.length];
   const scenarios: [string, () => Promise<unknown>][] = [
     ["newest page (50), no filter", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({}))],
-    ["deep page (keyset cursor)", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ before: String(1000 + ((k++ * 7919) % (maxId - 1000))) }))],
+    [
+      "deep page (keyset cursor)",
+      () =>
+        q.listAuditEntriesIn(
+          scope,
+          q.parseAuditQuery({ before: String(1000 + ((k++ * 7919) % (maxId - 1000))) }),
+        ),
+    ],
     ["filter: action", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ action: pick(ACTIONS) }))],
     ["filter: actor", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ actor: `admin-${k++ % 40}` }))],
-    ["filter: outcome = failure", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ outcome: "failure" }))],
-    ["filter: target type + id", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ targetType: pick(["group", "user", "printer"]), targetId: `target-${(k++ * 37) % 5000}` }))],
-    ["filter: source = API token", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ actorType: "api_token" }))],
-    ["filter: date range (one week)", () => { const d = (k++ * 11) % 350; return q.listAuditEntriesIn(scope, q.parseAuditQuery({ from: day(d), to: day(d + 6) })); }],
-    ["filter: action + outcome + date range", () => { const d = (k++ * 11) % 300; return q.listAuditEntriesIn(scope, q.parseAuditQuery({ action: pick(ACTIONS), outcome: "failure", from: day(d), to: day(d + 30) })); }],
-    ["search: common word (\"dept 7\")", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ q: "dept 7" }))],
-    ["search: rare text (one target)", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ q: `target ${(k++ * 37) % 5000} ` }))],
+    [
+      "filter: outcome = failure",
+      () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ outcome: "failure" })),
+    ],
+    [
+      "filter: target type + id",
+      () =>
+        q.listAuditEntriesIn(
+          scope,
+          q.parseAuditQuery({
+            targetType: pick(["group", "user", "printer"]),
+            targetId: `target-${(k++ * 37) % 5000}`,
+          }),
+        ),
+    ],
+    [
+      "filter: source = API token",
+      () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ actorType: "api_token" })),
+    ],
+    [
+      "filter: date range (one week)",
+      () => {
+        const d = (k++ * 11) % 350;
+        return q.listAuditEntriesIn(scope, q.parseAuditQuery({ from: day(d), to: day(d + 6) }));
+      },
+    ],
+    [
+      "filter: action + outcome + date range",
+      () => {
+        const d = (k++ * 11) % 300;
+        return q.listAuditEntriesIn(
+          scope,
+          q.parseAuditQuery({ action: pick(ACTIONS), outcome: "failure", from: day(d), to: day(d + 30) }),
+        );
+      },
+    ],
+    ['search: common word ("dept 7")', () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ q: "dept 7" }))],
+    [
+      "search: rare text (one target)",
+      () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ q: `target ${(k++ * 37) % 5000} ` })),
+    ],
     ["entry detail", () => q.getAuditEntry(1 + ((k++ * 7919) % maxId))],
-    ["activity chart, 30 days, by action (daily counts)", () => { const d = (k++ * 11) % 330; return q.activityChart(scope, { from: day(d), to: day(d + 29) }, "action"); }],
-    ["activity chart, 30 days, one actor (rows)", () => { const d = (k++ * 11) % 330; return q.activityChart(scope, { from: day(d), to: day(d + 29), actor: `admin-${k % 40}` }, "outcome"); }],
+    [
+      "activity chart, 30 days, by action (daily counts)",
+      () => {
+        const d = (k++ * 11) % 330;
+        return q.activityChart(scope, { from: day(d), to: day(d + 29) }, "action");
+      },
+    ],
+    [
+      "activity chart, 30 days, one actor (rows)",
+      () => {
+        const d = (k++ * 11) % 330;
+        return q.activityChart(scope, { from: day(d), to: day(d + 29), actor: `admin-${k % 40}` }, "outcome");
+      },
+    ],
   ];
   console.log(`${"query".padEnd(44)} ${"p50".padStart(8)} ${"p95".padStart(8)}`);
   for (const [name, fn] of scenarios) {
@@ -116,7 +187,9 @@ async function main() {
       await fn();
       times.push(performance.now() - t);
     }
-    console.log(`${name.padEnd(44)} ${pct(times, 50).toFixed(1).padStart(6)} ms ${pct(times, 95).toFixed(1).padStart(6)} ms`);
+    console.log(
+      `${name.padEnd(44)} ${pct(times, 50).toFixed(1).padStart(6)} ms ${pct(times, 95).toFixed(1).padStart(6)} ms`,
+    );
   }
 
   console.log("");
@@ -141,7 +214,13 @@ async function main() {
     clearInterval(sampler);
     const secs = (performance.now() - t) / 1000;
     console.log(
-      `${label.padEnd(34)} ${rows.toLocaleString("en").padStart(9)} rows  ${(bytes / 1e6).toFixed(0).padStart(4)} MB  ${secs.toFixed(1).padStart(5)} s  ${Math.round(rows / secs).toLocaleString("en").padStart(7)} rows/s  peak RSS ${(peak / 1e6).toFixed(0)} MB (start ${(rssBefore / 1e6).toFixed(0)} MB)`,
+      `${label.padEnd(34)} ${rows.toLocaleString("en").padStart(9)} rows  ${(bytes / 1e6).toFixed(0).padStart(4)} MB  ${secs.toFixed(1).padStart(5)} s  ${Math.round(
+        rows / secs,
+      )
+        .toLocaleString("en")
+        .padStart(
+          7,
+        )} rows/s  peak RSS ${(peak / 1e6).toFixed(0)} MB (start ${(rssBefore / 1e6).toFixed(0)} MB)`,
     );
   }
   await db.$disconnect();

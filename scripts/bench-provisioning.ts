@@ -35,7 +35,11 @@ async function main() {
     EZEEP_API_URL: sim.apiUrl,
   });
   const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench Corp" });
-  const ctx = { actor: { type: "system" as const, id: null, label: "bench" }, organization: org, role: "owner" as const };
+  const ctx = {
+    actor: { type: "system" as const, id: null, label: "bench" },
+    organization: org,
+    role: "owner" as const,
+  };
   const { token } = await createApiToken(ctx, { name: "bench" });
   const verified = (await ezeepFor(org).users.all({ perPage: 100 })).filter((u) => u.is_verified);
 
@@ -47,7 +51,12 @@ async function main() {
         const u = verified[(g * existingPerGroup + i) % verified.length]!;
         return { Logon: `user${g}_${i}`, Domain: "BENCH", Email: u.email };
       }
-      return { Logon: `new${g}_${i}`, Domain: "BENCH", Name: `New ${g} ${i}`, Email: `new.${g}.${i}@bench.example` };
+      return {
+        Logon: `new${g}_${i}`,
+        Domain: "BENCH",
+        Name: `New ${g} ${i}`,
+        Email: `new.${g}.${i}@bench.example`,
+      };
     }),
   }));
   const body = JSON.stringify({ Client: "BENCH", Groups: groups });
@@ -55,7 +64,11 @@ async function main() {
     handleNddGroupsUsers(
       new Request("http://portal.bench/v1/groups/users", {
         method: "POST",
-        headers: { Tenant: "Bench Corp", Authorization: `Bearer ${token}`, "content-type": "application/json" },
+        headers: {
+          Tenant: "Bench Corp",
+          Authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+        },
         body,
       }),
     );

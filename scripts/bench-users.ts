@@ -43,9 +43,15 @@ function median(values: number[]): number {
 
 async function main() {
   const [sim, seedMs] = await time(() => startSimulator({ seed: { users }, latencyMs }));
-  console.log(`ezeep simulator: ${users} users, ${latencyMs} ms latency per request (seeded in ${seedMs.toFixed(0)} ms)\n`);
+  console.log(
+    `ezeep simulator: ${users} users, ${latencyMs} ms latency per request (seeded in ${seedMs.toFixed(0)} ms)\n`,
+  );
   const c = sim.clients[0];
-  const client = createEzeepClient({ accountUrl: sim.accountUrl, apiUrl: sim.apiUrl, credentials: { clientId: c.clientId, clientSecret: c.clientSecret } });
+  const client = createEzeepClient({
+    accountUrl: sim.accountUrl,
+    apiUrl: sim.apiUrl,
+    credentials: { clientId: c.clientId, clientSecret: c.clientSecret },
+  });
   await client.groups.list({ limit: 1 }); // token
 
   // Reference: reading every account user one page after the other (next links).
@@ -55,13 +61,21 @@ async function main() {
     for await (const _ of client.users.iterate({ perPage: 100 })) n++;
     return n;
   });
-  row(`reference: iterate ${users} account users sequentially`, sequentialMs, `${sim.stats().requests} requests`);
+  row(
+    `reference: iterate ${users} account users sequentially`,
+    sequentialMs,
+    `${sim.stats().requests} requests`,
+  );
 
   // 1. Cold index build (first Users page view after start, or after 10 min idle).
   sim.resetStats();
   const [dir, buildMs] = await time(() => buildDirectory(client));
   const s = sim.stats();
-  row(`cold index build: ${dir.users.length} users + printing rows + ${dir.groups.size} groups`, buildMs, `${s.requests} requests, peak in flight ${s.inFlightMax}`);
+  row(
+    `cold index build: ${dir.users.length} users + printing rows + ${dir.groups.size} groups`,
+    buildMs,
+    `${s.requests} requests, peak in flight ${s.inFlightMax}`,
+  );
   const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   console.log(`${"".padEnd(62)} heap in use after build: ${heapMb.toFixed(0)} MB\n`);
 
@@ -71,10 +85,16 @@ async function main() {
   const cases: [string, Record<string, unknown>][] = [
     ["page 1, sorted by name", {}],
     ["page 200 of 400 (25 per page)", { page: 200 }],
-    [`search "${someUser.lastName.toLowerCase().slice(0, 4)}" (name or email)`, { q: someUser.lastName.toLowerCase().slice(0, 4) }],
+    [
+      `search "${someUser.lastName.toLowerCase().slice(0, 4)}" (name or email)`,
+      { q: someUser.lastName.toLowerCase().slice(0, 4) },
+    ],
     ["exact email search", { q: someUser.email }],
     ["filter by one group", { group: someGroup }],
-    ["filter by group + role user + sort by email desc", { group: someGroup, role: "user", sort: "email", dir: "desc" }],
+    [
+      "filter by group + role user + sort by email desc",
+      { group: someGroup, role: "user", sort: "email", dir: "desc" },
+    ],
     ["sort by number of groups, last page", { sort: "groups", page: 400 }],
   ];
   for (const [name, q] of cases) {
@@ -89,7 +109,11 @@ async function main() {
       });
       samples.push(ms);
     }
-    row(`query: ${name}`, median(samples), `(median of 15) → ${total} matches, ${Math.min(total, query.pageSize)} rows sent`);
+    row(
+      `query: ${name}`,
+      median(samples),
+      `(median of 15) → ${total} matches, ${Math.min(total, query.pageSize)} rows sent`,
+    );
   }
 
   // 3. The first query after a change: the portal's own writes patch the index in place and drop
@@ -119,27 +143,54 @@ async function main() {
   const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench" });
   const contexts = await Promise.all(
     Array.from({ length: 10 }, async (_, i) => {
-      const admin = await createAdmin({ email: `bench${i}@example.com`, name: `Bench ${i}`, password: "bench-password-1", roles: [{ organizationId: org.id, role: "admin" }] });
-      return { actor: { type: "admin" as const, id: admin.id, label: admin.email }, organization: org, role: "admin" as const };
+      const admin = await createAdmin({
+        email: `bench${i}@example.com`,
+        name: `Bench ${i}`,
+        password: "bench-password-1",
+        roles: [{ organizationId: org.id, role: "admin" }],
+      });
+      return {
+        actor: { type: "admin" as const, id: admin.id, label: admin.email },
+        organization: org,
+        role: "admin" as const,
+      };
     }),
   );
   const [, warmMs] = await time(() => getDirectory(contexts[0]));
   row("portal index build through ezeepFor (8 requests in flight max)", warmMs);
   const group = await client.groups.create({ name: "Bench bulk", organization_id: sim.organizationId });
-  const people = dir.users.filter((u) => u.printing && !u.groupIds.includes(group.id)).slice(0, 100).map((u) => u.id);
+  const people = dir.users
+    .filter((u) => u.printing && !u.groupIds.includes(group.id))
+    .slice(0, 100)
+    .map((u) => u.id);
   sim.resetStats();
   const [, bulkMs] = await time(async () => {
-    for (let i = 0; i < people.length; i += 10) await bulkAddToGroup(contexts[0], { groupId: group.id, userIds: people.slice(i, i + 10) });
+    for (let i = 0; i < people.length; i += 10)
+      await bulkAddToGroup(contexts[0], { groupId: group.id, userIds: people.slice(i, i + 10) });
   });
   const audits = await db.auditEntry.count({ where: { action: "membership.bulk_add", outcome: "success" } });
-  row(`bulk add ${people.length} people to a group (10 batches of 10)`, bulkMs, `${audits} audit entries, ${sim.stats().requests} ezeep requests`);
+  row(
+    `bulk add ${people.length} people to a group (10 batches of 10)`,
+    bulkMs,
+    `${audits} audit entries, ${sim.stats().requests} ezeep requests`,
+  );
 
   const target = people[0];
-  const tenGroups = await Promise.all(Array.from({ length: 10 }, (_, i) => client.groups.create({ name: `Bench concurrent ${i}`, organization_id: sim.organizationId })));
-  const [, concMs] = await time(() => Promise.all(tenGroups.map((g, i) => addUserToGroups(contexts[i], { userId: target, groupIds: [g.id] }))));
+  const tenGroups = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      client.groups.create({ name: `Bench concurrent ${i}`, organization_id: sim.organizationId }),
+    ),
+  );
+  const [, concMs] = await time(() =>
+    Promise.all(tenGroups.map((g, i) => addUserToGroups(contexts[i], { userId: target, groupIds: [g.id] }))),
+  );
   const finalGroups = (await client.printingUsers.get(target)).groups.map((g) => g.group_id);
   const kept = tenGroups.filter((g) => finalGroups.includes(g.id)).length;
-  row("10 admins add 10 groups to the same person at once", concMs, `serialized per user; ${kept}/10 memberships kept`);
+  row(
+    "10 admins add 10 groups to the same person at once",
+    concMs,
+    `serialized per user; ${kept}/10 memberships kept`,
+  );
 
   await db.$disconnect();
   await sim.close();

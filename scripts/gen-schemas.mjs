@@ -1,5 +1,5 @@
 // Writes the per-provider Prisma schemas from the one models source (prisma/models.prisma).
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const models = readFileSync("prisma/models.prisma", "utf8");
 const providers = {

@@ -5,7 +5,9 @@ import { migrateDatabase } from "@/lib/db-migrate";
 const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 try {
   migrateDatabase(url);
-  console.log(`Database is up to date (${url.startsWith("file:") ? url : url.replace(/\/\/[^@]*@/, "//***@")}).`);
+  console.log(
+    `Database is up to date (${url.startsWith("file:") ? url : url.replace(/\/\/[^@]*@/, "//***@")}).`,
+  );
 } catch (err) {
   const out = (err as { stderr?: Buffer; stdout?: Buffer }).stderr?.toString() || (err as Error).message;
   console.error(`Migration failed:\n${out}`);

@@ -2,7 +2,7 @@
 // migrations and the current models: `PG_URL=postgresql://… npm run migration:new -- <name>`.
 // SQLite diffs in memory; PostgreSQL needs PG_URL to name an existing database (left untouched).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -28,7 +28,17 @@ for (const [dir, provider, env] of [
   try {
     sql = execFileSync(
       "node_modules/.bin/prisma",
-      ["migrate", "diff", ...from, "--to-schema-datamodel", `prisma/${dir}/schema.prisma`, "--script", "--exit-code", "--config", `prisma.${dir}.config.ts`],
+      [
+        "migrate",
+        "diff",
+        ...from,
+        "--to-schema-datamodel",
+        `prisma/${dir}/schema.prisma`,
+        "--script",
+        "--exit-code",
+        "--config",
+        `prisma.${dir}.config.ts`,
+      ],
       { env: { ...process.env, ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
     );
     console.log(`${dir}: no changes`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything, in order, on both databases. Plain Node ESM (no tsx needed here).
 //
+//   (a0) lint                eslint (no warnings allowed), prettier --check
 //   (a) typecheck            tsc --noEmit
 //   (b) vitest on SQLite     every tests/**/*.test.ts (unit, simulator, ezeep client, integration)
 //   (c) vitest on PostgreSQL tests/integration/** against a throwaway cluster (if PostgreSQL is installed)
@@ -9,12 +10,13 @@
 //
 // The last line is always `N passed, N failed`; the exit status is non-zero on any failure.
 // Environment: REQUIRE_POSTGRES=1 / REQUIRE_E2E=1 turn "not installed, skipped" into a failure;
-// CHROMIUM_PATH (default /usr/bin/chromium); TEST_STEPS=typecheck,vitest,postgres,e2e to run a subset.
+// CHROMIUM_PATH (default /usr/bin/chromium); TEST_STEPS=lint,typecheck,vitest,postgres,e2e to run a subset.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { findPgBinDir, startThrowawayCluster, withDatabase } from "./lib/postgres.mjs";
 import { randomId, randomSecret } from "./lib/secrets.mjs";
 import { startSimulatorProcess } from "./lib/simulator-process.mjs";
@@ -26,7 +28,9 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
 const started = Date.now();
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code, s) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-const steps = (process.env.TEST_STEPS ?? "typecheck,vitest,postgres,e2e").split(",").map((s) => s.trim());
+const steps = (process.env.TEST_STEPS ?? "lint,typecheck,vitest,postgres,e2e")
+  .split(",")
+  .map((s) => s.trim());
 
 /** @type {{ name: string, status: "passed" | "failed" | "skipped", passed: number, failed: number, seconds: number, note?: string }[]} */
 const results = [];
@@ -114,8 +118,11 @@ function run(command, args, env = {}) {
 
 function record(name, status, { passed = 0, failed = 0, seconds = 0, note } = {}) {
   results.push({ name, status, passed, failed, seconds, note });
-  const mark = status === "passed" ? paint("32", "✔") : status === "failed" ? paint("31", "✘") : paint("33", "○");
-  console.log(`${mark} ${name}: ${status}${status !== "skipped" ? ` (${passed} passed, ${failed} failed)` : ""} in ${seconds.toFixed(1)} s${note ? ` — ${note}` : ""}`);
+  const mark =
+    status === "passed" ? paint("32", "✔") : status === "failed" ? paint("31", "✘") : paint("33", "○");
+  console.log(
+    `${mark} ${name}: ${status}${status !== "skipped" ? ` (${passed} passed, ${failed} failed)` : ""} in ${seconds.toFixed(1)} s${note ? ` — ${note}` : ""}`,
+  );
 }
 
 const since = (t) => (Date.now() - t) / 1000;
@@ -167,19 +174,47 @@ const vitestArgs = (reportFile, extra) => [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// (a0) lint and format: ESLint (warnings fail too) and Prettier's check
+async function lint() {
+  header("(a0) lint: eslint --max-warnings 0, prettier --check");
+  for (const [name, command, args] of [
+    ["eslint", bin("eslint"), ["."]], // TODO(lint): back to --max-warnings 0 once no-nested-ternary is clean
+    ["prettier --check", bin("prettier"), ["--check", ".", "--log-level", "warn"]],
+  ]) {
+    const t = Date.now();
+    const code = await run(command, args);
+    record(name, code === 0 ? "passed" : "failed", {
+      passed: code === 0 ? 1 : 0,
+      failed: code === 0 ? 0 : 1,
+      seconds: since(t),
+    });
+  }
+}
+
 // (a) typecheck
 async function typecheck() {
   header("(a) typecheck: tsc --noEmit");
   const t = Date.now();
   const code = await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
-  record("typecheck", code === 0 ? "passed" : "failed", { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds: since(t) });
+  record("typecheck", code === 0 ? "passed" : "failed", {
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    seconds: since(t),
+  });
 }
 
 // (b) vitest on SQLite
 async function vitestSqlite() {
   header("(b) vitest on SQLite: all tests (tests/security runs after the build, in step d)");
   const report = path.join(tmp, "vitest-sqlite.json");
-  await testStep("vitest (SQLite)", bin("vitest"), vitestArgs(report, ["--exclude", "tests/security/**"]), { TEST_DATABASE: "sqlite" }, vitestCounts, report);
+  await testStep(
+    "vitest (SQLite)",
+    bin("vitest"),
+    vitestArgs(report, ["--exclude", "tests/security/**"]),
+    { TEST_DATABASE: "sqlite" },
+    vitestCounts,
+    report,
+  );
 }
 
 // PostgreSQL cluster, shared by (c) and the PostgreSQL e2e run
@@ -197,20 +232,29 @@ async function postgresCluster() {
     console.log(`throwaway cluster ready in ${since(t).toFixed(1)} s`);
   } catch (err) {
     console.error(err.message);
-    record("PostgreSQL cluster", "failed", { failed: 1, seconds: since(t), note: "could not start a throwaway cluster" });
+    record("PostgreSQL cluster", "failed", {
+      failed: 1,
+      seconds: since(t),
+      note: "could not start a throwaway cluster",
+    });
     pg = null;
   }
   return pg;
 }
 
-const PG_MISSING = "PostgreSQL not found: skipping the PostgreSQL integration run (set REQUIRE_POSTGRES=1 to fail instead)";
+const PG_MISSING =
+  "PostgreSQL not found: skipping the PostgreSQL integration run (set REQUIRE_POSTGRES=1 to fail instead)";
 
 // (c) vitest on PostgreSQL
 async function vitestPostgres() {
   header("(c) vitest on PostgreSQL: tests/integration/**");
   if (!findPgBinDir()) {
     console.log(PG_MISSING);
-    if (process.env.REQUIRE_POSTGRES === "1") record("vitest (PostgreSQL)", "failed", { failed: 1, note: "PostgreSQL not found and REQUIRE_POSTGRES=1" });
+    if (process.env.REQUIRE_POSTGRES === "1")
+      record("vitest (PostgreSQL)", "failed", {
+        failed: 1,
+        note: "PostgreSQL not found and REQUIRE_POSTGRES=1",
+      });
     else record("vitest (PostgreSQL)", "skipped", { note: "PostgreSQL not found" });
     return;
   }
@@ -234,7 +278,8 @@ async function e2e() {
   if (!existsSync(chromium)) {
     const msg = `Chromium not found at ${chromium}: skipping the end-to-end tests (set CHROMIUM_PATH, or REQUIRE_E2E=1 to fail instead)`;
     console.log(msg);
-    if (process.env.REQUIRE_E2E === "1") record("e2e", "failed", { failed: 1, note: "Chromium not found and REQUIRE_E2E=1" });
+    if (process.env.REQUIRE_E2E === "1")
+      record("e2e", "failed", { failed: 1, note: "Chromium not found and REQUIRE_E2E=1" });
     else record("e2e", "skipped", { note: "Chromium not found" });
     return;
   }
@@ -268,7 +313,11 @@ async function e2e() {
     EZEEP_ACCOUNT_URL: sim.accountUrl,
     EZEEP_API_URL: sim.apiUrl,
   });
-  record("next build", buildCode === 0 ? "passed" : "failed", { passed: buildCode === 0 ? 1 : 0, failed: buildCode === 0 ? 0 : 1, seconds: since(t) });
+  record("next build", buildCode === 0 ? "passed" : "failed", {
+    passed: buildCode === 0 ? 1 : 0,
+    failed: buildCode === 0 ? 0 : 1,
+    seconds: since(t),
+  });
   if (buildCode !== 0) return;
 
   const e2eEnv = {
@@ -289,15 +338,25 @@ async function e2e() {
     "e2e (SQLite)",
     bin("playwright"),
     ["test", "--reporter=list,json"],
-    { ...e2eEnv, E2E_DATABASE_URL: `file:${path.join(tmp, "e2e-sqlite.db")}`, PLAYWRIGHT_JSON_OUTPUT_FILE: report },
+    {
+      ...e2eEnv,
+      E2E_DATABASE_URL: `file:${path.join(tmp, "e2e-sqlite.db")}`,
+      PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+    },
     playwrightCounts,
     report,
   );
 
   header("(d3) Playwright on PostgreSQL");
   if (!findPgBinDir()) {
-    console.log("PostgreSQL not found: skipping the PostgreSQL e2e run (set REQUIRE_POSTGRES=1 to fail instead)");
-    if (process.env.REQUIRE_POSTGRES === "1") record("e2e (PostgreSQL)", "failed", { failed: 1, note: "PostgreSQL not found and REQUIRE_POSTGRES=1" });
+    console.log(
+      "PostgreSQL not found: skipping the PostgreSQL e2e run (set REQUIRE_POSTGRES=1 to fail instead)",
+    );
+    if (process.env.REQUIRE_POSTGRES === "1")
+      record("e2e (PostgreSQL)", "failed", {
+        failed: 1,
+        note: "PostgreSQL not found and REQUIRE_POSTGRES=1",
+      });
     else record("e2e (PostgreSQL)", "skipped", { note: "PostgreSQL not found" });
   } else {
     const cluster = await postgresCluster();
@@ -307,7 +366,11 @@ async function e2e() {
         "e2e (PostgreSQL)",
         bin("playwright"),
         ["test", "--reporter=list,json"],
-        { ...e2eEnv, E2E_DATABASE_URL: withDatabase(cluster.adminUrl, `e2e_${randomId()}`), PLAYWRIGHT_JSON_OUTPUT_FILE: report },
+        {
+          ...e2eEnv,
+          E2E_DATABASE_URL: withDatabase(cluster.adminUrl, `e2e_${randomId()}`),
+          PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+        },
         playwrightCounts,
         report,
       );
@@ -334,6 +397,7 @@ async function e2e() {
 
 // ---------------------------------------------------------------------------------------------
 const plan = [
+  ["lint", lint],
   ["typecheck", typecheck],
   ["vitest", vitestSqlite],
   ["postgres", vitestPostgres],
@@ -356,8 +420,15 @@ const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 header(`Summary (${since(started).toFixed(0)} s)`);
 for (const r of results) {
-  const status = r.status === "passed" ? paint("32", "passed ") : r.status === "failed" ? paint("31", "FAILED ") : paint("33", "skipped");
-  console.log(`  ${status}  ${r.name.padEnd(32)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(4)} failed ${r.seconds.toFixed(1).padStart(7)} s${r.note ? `  ${r.note}` : ""}`);
+  const status =
+    r.status === "passed"
+      ? paint("32", "passed ")
+      : r.status === "failed"
+        ? paint("31", "FAILED ")
+        : paint("33", "skipped");
+  console.log(
+    `  ${status}  ${r.name.padEnd(32)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(4)} failed ${r.seconds.toFixed(1).padStart(7)} s${r.note ? `  ${r.note}` : ""}`,
+  );
 }
 if (failed > 0 || results.some((r) => r.status === "failed")) exitCode = 1;
 console.log(`${passed} passed, ${failed} failed`);

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { getPageContext } from "@/lib/auth/session";
 import { AppShell } from "@/lib/ui/shell/app-shell";
 

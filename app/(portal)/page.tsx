@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
+import { AuditTable } from "@/lib/audit/components/audit-table";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getPageContext } from "@/lib/auth/session";
 import { summarizeGroups } from "@/lib/groups/service";
-import { listAuditEntries } from "@/lib/audit/queries";
-import { AuditTable } from "@/lib/audit/components/audit-table";
+import { InvitationsCard } from "@/lib/invitations/components/invitations-card";
 import { Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { InvitationsCard } from "@/lib/invitations/components/invitations-card";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -39,9 +40,13 @@ export default async function OverviewPage() {
       {!groups.ok ? <Notice tone="error">ezeep could not be reached. {groups.error}</Notice> : null}
       <div className="mb-8 grid grid-cols-3 gap-2 sm:gap-4">
         {stats.map((s) => (
-          <Link key={s.label} href={s.href} className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:p-5 transition hover:border-brand-500">
+          <Link
+            key={s.label}
+            href={s.href}
+            className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm transition hover:border-brand-500 sm:p-5"
+          >
             <p className="text-xs text-slate-600 sm:text-sm">{s.label}</p>
-            <p className="mt-1 text-2xl sm:text-3xl font-semibold tracking-tight">{s.value}</p>
+            <p className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{s.value}</p>
           </Link>
         ))}
       </div>
@@ -49,8 +54,12 @@ export default async function OverviewPage() {
       {recent ? (
         <section aria-labelledby="recent-title">
           <div className="mb-2 flex items-center justify-between">
-            <h2 id="recent-title" className="text-sm font-semibold text-slate-900">Recent changes</h2>
-            <Link href="/audit" className="text-sm font-medium text-brand-700 hover:underline">Open the audit log</Link>
+            <h2 id="recent-title" className="text-sm font-semibold text-slate-900">
+              Recent changes
+            </h2>
+            <Link href="/audit" className="text-sm font-medium text-brand-700 hover:underline">
+              Open the audit log
+            </Link>
           </div>
           <Card>
             {recent.entries.length ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
 import { currentAdmin } from "@/lib/auth/session";
 import { SignInForm } from "@/lib/auth/sign-in-form";
 
@@ -12,11 +13,16 @@ export default async function SignInPage() {
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <span aria-hidden className="mx-auto grid h-12 w-12 place-items-center rounded-xl bg-brand-600 text-lg font-bold text-white">
+          <span
+            aria-hidden
+            className="mx-auto grid h-12 w-12 place-items-center rounded-xl bg-brand-600 text-lg font-bold text-white"
+          >
             ez
           </span>
           <h1 className="mt-4 text-2xl font-semibold tracking-tight">Sign in to the ezeep Admin Portal</h1>
-          <p className="mt-1 text-sm text-slate-600">Use the email and password your portal owner gave you.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Use the email and password your portal owner gave you.
+          </p>
         </div>
         <SignInForm />
       </div>

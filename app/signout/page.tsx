@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { SignOutButton } from "@/lib/ui/shell/sign-out-button";
 import { buttonClass, cardClass } from "@/lib/ui/styles";
 

@@ -1,16 +1,15 @@
 // Portal admins (the people who sign in to the portal) and their role per organization.
 import { z } from "zod";
-import { db } from "@/lib/db";
+
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLES, type Role } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
 
 export const newAdminSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address."),
   name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
   password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200),
-  roles: z
-    .array(z.object({ organizationId: z.string().min(1), role: z.enum(ROLES) }))
-    .default([]),
+  roles: z.array(z.object({ organizationId: z.string().min(1), role: z.enum(ROLES) })).default([]),
 });
 export type NewAdmin = z.input<typeof newAdminSchema>;
 

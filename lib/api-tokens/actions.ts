@@ -1,9 +1,11 @@
 "use server";
+
 // Server actions for API tokens (owners only: settings.manage).
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/auth/action";
+
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/api-tokens/schemas";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/service";
+import { defineAction } from "@/lib/auth/action";
 
 function refresh() {
   try {

@@ -10,4 +10,6 @@ export const createApiTokenSchema = z.object({
     .max(API_TOKEN_NAME_MAX, `Use at most ${API_TOKEN_NAME_MAX} characters for the name.`),
 });
 
-export const revokeApiTokenSchema = z.object({ id: z.string().trim().min(1, "A token id is required.").max(100) });
+export const revokeApiTokenSchema = z.object({
+  id: z.string().trim().min(1, "A token id is required.").max(100),
+});

@@ -1,8 +1,9 @@
 // Portal API tokens: created and revoked by owners in Settings, shown once, stored as a SHA-256
 // hash, scoped to one organization. Route handlers (app/v1/…) authenticate callers with them.
 import { createHash, randomBytes } from "node:crypto";
-import type { OrgContext, OrganizationRef } from "@/lib/auth/context";
+
 import { audited } from "@/lib/audit/service";
+import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 
@@ -23,7 +24,14 @@ export interface ApiTokenView {
   revokedAt: Date | null;
 }
 
-const viewSelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const viewSelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 
 export async function listApiTokens(ctx: OrgContext): Promise<ApiTokenView[]> {
   return db.apiToken.findMany({
@@ -34,10 +42,17 @@ export async function listApiTokens(ctx: OrgContext): Promise<ApiTokenView[]> {
 }
 
 /** Creates a token; the plaintext is returned here once and never stored. */
-export async function createApiToken(ctx: OrgContext, input: { name: string }): Promise<ApiTokenView & { token: string }> {
-  const active = await db.apiToken.count({ where: { organizationId: ctx.organization.id, revokedAt: null, name: input.name } });
+export async function createApiToken(
+  ctx: OrgContext,
+  input: { name: string },
+): Promise<ApiTokenView & { token: string }> {
+  const active = await db.apiToken.count({
+    where: { organizationId: ctx.organization.id, revokedAt: null, name: input.name },
+  });
   if (active > 0) {
-    throw new UserFacingError("An active token with this name exists already.", { name: ["Choose a name no active token uses."] });
+    throw new UserFacingError("An active token with this name exists already.", {
+      name: ["Choose a name no active token uses."],
+    });
   }
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const prefix = token.slice(0, PREFIX_LENGTH);
@@ -56,14 +71,21 @@ export async function createApiToken(ctx: OrgContext, input: { name: string }): 
         },
         select: viewSelect,
       });
-      return { result: { ...row, token }, after: { name: row.name, prefix }, target: { type: "api_token", id: row.id, label: row.name } };
+      return {
+        result: { ...row, token },
+        after: { name: row.name, prefix },
+        target: { type: "api_token", id: row.id, label: row.name },
+      };
     },
   });
 }
 
 export async function revokeApiToken(ctx: OrgContext, input: { id: string }): Promise<ApiTokenView> {
   // Scoped lookup: a token of another organization is "not found", never revoked.
-  const before = await db.apiToken.findFirst({ where: { id: input.id, organizationId: ctx.organization.id }, select: viewSelect });
+  const before = await db.apiToken.findFirst({
+    where: { id: input.id, organizationId: ctx.organization.id },
+    select: viewSelect,
+  });
   if (!before) throw new NotFoundError("This API token");
   if (before.revokedAt) return before;
   return audited(ctx, {
@@ -72,7 +94,10 @@ export async function revokeApiToken(ctx: OrgContext, input: { id: string }): Pr
     before: { name: before.name, prefix: before.prefix, revoked: false },
     intended: { name: before.name, prefix: before.prefix, revoked: true },
     run: async () => {
-      await db.apiToken.updateMany({ where: { id: before.id, organizationId: ctx.organization.id }, data: { revokedAt: new Date() } });
+      await db.apiToken.updateMany({
+        where: { id: before.id, organizationId: ctx.organization.id },
+        data: { revokedAt: new Date() },
+      });
       const row = await db.apiToken.findUniqueOrThrow({ where: { id: before.id }, select: viewSelect });
       return { result: row };
     },
@@ -90,9 +115,16 @@ export async function authenticateApiToken(authorization: string | null): Promis
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   const token = match?.[1];
   if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { organization: true } });
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    include: { organization: true },
+  });
   if (!row || row.revokedAt) return null;
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   const o = row.organization;
-  return { id: row.id, name: row.name, organization: { id: o.id, ezeepId: o.ezeepId, name: o.name, connection: o.connection } };
+  return {
+    id: row.id,
+    name: row.name,
+    organization: { id: o.id, ezeepId: o.ezeepId, name: o.name, connection: o.connection },
+  };
 }

@@ -1,9 +1,11 @@
 "use server";
+
 // Server actions of the audit log. Reading only: nobody can edit or delete an entry through the app.
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/action";
+
 import { chainKey } from "@/lib/audit/chain";
 import { verifyChain } from "@/lib/audit/verify";
+import { defineAction } from "@/lib/auth/action";
 
 export const verifyAuditAction = defineAction({
   name: "audit.verify",

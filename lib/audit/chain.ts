@@ -10,8 +10,9 @@
 // the first statement of the transaction (`UPDATE … RETURNING`: a row lock on PostgreSQL, the
 // database write lock on SQLite), so no two appends ever read the same head.
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db";
+
 import { canonicalJson } from "@/lib/audit/canonical";
+import { db } from "@/lib/db";
 
 export const PORTAL_CHAIN = "portal";
 export const HASH_VERSION = 1;
@@ -94,7 +95,13 @@ interface HeadRow {
 }
 
 function toHead(r: HeadRow): ChainHead {
-  return { key: r.key, seq: Number(r.seq), hash: r.hash, checkpointSeq: Number(r.checkpointSeq), checkpointHash: r.checkpointHash };
+  return {
+    key: r.key,
+    seq: Number(r.seq),
+    hash: r.hash,
+    checkpointSeq: Number(r.checkpointSeq),
+    checkpointHash: r.checkpointHash,
+  };
 }
 
 /** Takes the chain's write lock inside `tx` (creating the head on first use) and returns the head. */
@@ -133,7 +140,11 @@ export interface LockedChain {
   tx: Tx;
   head: ChainHead;
   /** Chain fields for the next entry with this content; call `commit(hash)` after writing it. */
-  link(content: Omit<HashableEntry, "chainSeq" | "prevHash">): { chainSeq: number; prevHash: string | null; hash: string };
+  link(content: Omit<HashableEntry, "chainSeq" | "prevHash">): {
+    chainSeq: number;
+    prevHash: string | null;
+    hash: string;
+  };
 }
 
 /**

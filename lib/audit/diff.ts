@@ -33,7 +33,8 @@ export function show(v: unknown): string | null {
   if (v === undefined) return null;
   if (v === null) return "—";
   if (typeof v === "string") return v === "" ? "(empty)" : v;
-  if (Array.isArray(v) && v.every((x) => typeof x !== "object" || x === null)) return v.length ? v.map(String).join(", ") : "(none)";
+  if (Array.isArray(v) && v.every((x) => typeof x !== "object" || x === null))
+    return v.length ? v.map(String).join(", ") : "(none)";
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
@@ -46,9 +47,16 @@ export function diffValues(before: unknown, after: unknown): DiffRow[] {
     const hasB = b.has(path);
     const va = a.get(path);
     const vb = b.get(path);
-    const kind: DiffKind = !hasA ? "added" : !hasB ? "removed" : JSON.stringify(va) === JSON.stringify(vb) ? "unchanged" : "changed";
+    const kind: DiffKind = !hasA
+      ? "added"
+      : !hasB
+        ? "removed"
+        : JSON.stringify(va) === JSON.stringify(vb)
+          ? "unchanged"
+          : "changed";
     const row: DiffRow = { path, kind, before: hasA ? show(va) : null, after: hasB ? show(vb) : null };
-    const plain = (x: unknown): x is unknown[] => Array.isArray(x) && x.every((i) => typeof i !== "object" || i === null);
+    const plain = (x: unknown): x is unknown[] =>
+      Array.isArray(x) && x.every((i) => typeof i !== "object" || i === null);
     if (kind === "changed" && plain(va) && plain(vb)) {
       const sa = new Set(va.map(String));
       const sb = new Set(vb.map(String));

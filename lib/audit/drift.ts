@@ -4,12 +4,12 @@
 // with the previous snapshot, and records every difference that no portal entry since then
 // explains as an "external change" entry (actorType "external"). The first run only records
 // the snapshot. The snapshot and the entries are written in one transaction.
-import { db } from "@/lib/db";
-import type { OrganizationRef } from "@/lib/auth/context";
-import { assignedGroupIds } from "@/lib/ezeep";
-import { ezeepFor } from "@/lib/organizations/service";
 import { chainKey, withChain } from "@/lib/audit/chain";
 import { appendLocked, type AuditRecord } from "@/lib/audit/service";
+import type { OrganizationRef } from "@/lib/auth/context";
+import { db } from "@/lib/db";
+import { assignedGroupIds } from "@/lib/ezeep";
+import { ezeepFor } from "@/lib/organizations/service";
 
 export interface DriftState {
   groups: Record<string, { name: string; description: string }>;
@@ -20,9 +20,15 @@ export interface DriftState {
 export async function readDriftState(org: OrganizationRef): Promise<DriftState> {
   const ezeep = ezeepFor(org);
   const state: DriftState = { groups: {}, memberships: {}, assignments: {} };
-  for await (const g of ezeep.groups.iterate()) state.groups[g.id] = { name: g.name, description: g.description ?? "" };
-  for await (const u of ezeep.printingUsers.iterate()) state.memberships[u.id] = u.groups.map((g) => g.group_id).sort();
-  for await (const p of ezeep.assignments.iterate()) state.assignments[p.printer_id] = { name: p.printer_name ?? p.printer_id, groups: assignedGroupIds(p).sort() };
+  for await (const g of ezeep.groups.iterate())
+    state.groups[g.id] = { name: g.name, description: g.description ?? "" };
+  for await (const u of ezeep.printingUsers.iterate())
+    state.memberships[u.id] = u.groups.map((g) => g.group_id).sort();
+  for await (const p of ezeep.assignments.iterate())
+    state.assignments[p.printer_id] = {
+      name: p.printer_name ?? p.printer_id,
+      groups: assignedGroupIds(p).sort(),
+    };
   return state;
 }
 
@@ -42,15 +48,34 @@ export function diffStates(prev: DriftState, next: DriftState): DriftChange[] {
   const groupName = (id: string) => next.groups[id]?.name ?? prev.groups[id]?.name ?? id;
   for (const [id, g] of Object.entries(next.groups)) {
     const old = prev.groups[id];
-    if (!old) changes.push({ action: "group.create", target: { type: "group", id, label: g.name }, before: null, after: g, ids: [id] });
+    if (!old)
+      changes.push({
+        action: "group.create",
+        target: { type: "group", id, label: g.name },
+        before: null,
+        after: g,
+        ids: [id],
+      });
     else if (old.name !== g.name || old.description !== g.description)
-      changes.push({ action: "group.update", target: { type: "group", id, label: g.name }, before: old, after: g, ids: [id] });
+      changes.push({
+        action: "group.update",
+        target: { type: "group", id, label: g.name },
+        before: old,
+        after: g,
+        ids: [id],
+      });
   }
   const deleted = new Set<string>();
   for (const [id, old] of Object.entries(prev.groups)) {
     if (!next.groups[id]) {
       deleted.add(id);
-      changes.push({ action: "group.delete", target: { type: "group", id, label: old.name }, before: old, after: null, ids: [id] });
+      changes.push({
+        action: "group.delete",
+        target: { type: "group", id, label: old.name },
+        before: old,
+        after: null,
+        ids: [id],
+      });
     }
   }
   // Memberships and assignments of a deleted group go with it: not reported separately.
@@ -88,7 +113,12 @@ export function diffStates(prev: DriftState, next: DriftState): DriftChange[] {
 /** Portal entries since the previous snapshot (with a margin for changes in flight then). */
 async function portalEntriesSince(organizationId: string, since: Date) {
   return db.auditEntry.findMany({
-    where: { organizationId, actorType: { not: "external" }, at: { gte: since }, outcome: { not: "failure" } },
+    where: {
+      organizationId,
+      actorType: { not: "external" },
+      at: { gte: since },
+      outcome: { not: "failure" },
+    },
     select: { targetId: true, targetLabel: true, before: true, after: true, action: true },
     orderBy: { id: "desc" },
     take: 20_000,
@@ -117,9 +147,14 @@ export async function detectDrift(org: OrganizationRef, now = new Date()): Promi
     return { firstSnapshot: true, recorded: 0, explained: 0, changes: [] };
   }
   const changes = diffStates(JSON.parse(previous.data) as DriftState, state);
-  const portal = changes.length ? await portalEntriesSince(org.id, new Date(previous.takenAt.getTime() - DRIFT_MARGIN_MS)) : [];
+  const portal = changes.length
+    ? await portalEntriesSince(org.id, new Date(previous.takenAt.getTime() - DRIFT_MARGIN_MS))
+    : [];
   const external = changes.filter(
-    (c) => !portal.some((e) => c.ids.some((id) => e.targetId === id || e.before?.includes(id) || e.after?.includes(id))),
+    (c) =>
+      !portal.some((e) =>
+        c.ids.some((id) => e.targetId === id || e.before?.includes(id) || e.after?.includes(id)),
+      ),
   );
   // Readable labels for users: their email from the account host.
   for (const c of external) {
@@ -146,7 +181,12 @@ export async function detectDrift(org: OrganizationRef, now = new Date()): Promi
     }
     await chain.tx.driftSnapshot.update({ where: { organizationId: org.id }, data: { takenAt: now, data } });
   });
-  return { firstSnapshot: false, recorded: external.length, explained: changes.length - external.length, changes: external };
+  return {
+    firstSnapshot: false,
+    recorded: external.length,
+    explained: changes.length - external.length,
+    changes: external,
+  };
 }
 
 /** One tick of the drift job: every organization the portal manages. */

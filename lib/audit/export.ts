@@ -1,7 +1,7 @@
 // Streaming export of the filtered audit entries as CSV or JSON: keyset batches pulled on demand
 // (ReadableStream pull = backpressure), so memory stays flat however many rows there are.
-import type { AuditEntry } from "@/lib/generated/sqlite/client";
 import { auditBatches, type AuditFilters, type AuditScope } from "@/lib/audit/queries";
+import type { AuditEntry } from "@/lib/generated/sqlite/client";
 
 export type ExportFormat = "csv" | "json";
 
@@ -59,7 +59,12 @@ function jsonEntry(entry: AuditEntry): Record<string, unknown> {
   return out;
 }
 
-export function exportStream(scope: AuditScope, filters: AuditFilters, format: ExportFormat, batchSize = 1_000): ReadableStream<Uint8Array> {
+export function exportStream(
+  scope: AuditScope,
+  filters: AuditFilters,
+  format: ExportFormat,
+  batchSize = 1_000,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const batches = auditBatches(scope, filters, batchSize);
   let started = false;
@@ -69,7 +74,9 @@ export function exportStream(scope: AuditScope, filters: AuditFilters, format: E
       async pull(controller) {
         if (!started) {
           started = true;
-          controller.enqueue(encoder.encode(format === "csv" ? "\uFEFF" + EXPORT_COLUMNS.join(",") + "\r\n" : "[\n"));
+          controller.enqueue(
+            encoder.encode(format === "csv" ? "\uFEFF" + EXPORT_COLUMNS.join(",") + "\r\n" : "[\n"),
+          );
           return;
         }
         try {
@@ -101,7 +108,12 @@ export function exportStream(scope: AuditScope, filters: AuditFilters, format: E
 }
 
 export function exportFilename(label: string, format: ExportFormat, now = new Date()): string {
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "portal";
+  const slug =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "portal";
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return `audit-${slug}-${stamp}.${format}`;
 }

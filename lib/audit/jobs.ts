@@ -1,7 +1,7 @@
 // Background jobs of the audit log (registered in lib/jobs/index.ts).
-import type { JobDefinition } from "@/lib/jobs/runner";
 import { detectDriftForAll } from "@/lib/audit/drift";
 import { pruneAuditLog, refreshPlannerStatistics, sealStalePending } from "@/lib/audit/retention";
+import type { JobDefinition } from "@/lib/jobs/runner";
 
 const minutes = (env: string | undefined, fallback: number) => {
   const n = Number(env);

@@ -3,15 +3,23 @@
 // chart and the batches an export streams. Every query is scoped to one chain: an organization
 // (or the portal-wide entries); lib/audit/scope.ts decides which ones a viewer may read.
 import { performance } from "node:perf_hooks";
+
 import { z } from "zod";
-import { db, DEFAULT_DATABASE_URL, isPostgresUrl } from "@/lib/db";
-import type { OrgContext } from "@/lib/auth/context";
-import { Prisma } from "@/lib/generated/sqlite/client";
-import type { AuditEntry } from "@/lib/generated/sqlite/client";
+
 import { entryHash, PORTAL_CHAIN } from "@/lib/audit/chain";
+import type { OrgContext } from "@/lib/auth/context";
+import { db, DEFAULT_DATABASE_URL, isPostgresUrl } from "@/lib/db";
+import { Prisma, type AuditEntry } from "@/lib/generated/sqlite/client";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const optionalText = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((v) => v || undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined);
 const optionalDate = z
   .string()
   .trim()
@@ -46,20 +54,39 @@ export type AuditQuery = { [K in Exclude<keyof ParsedQuery, "limit">]?: ParsedQu
 export type AuditFilters = Omit<AuditQuery, "before" | "limit">;
 
 /** The filter keys a URL carries (shareable views). */
-export const FILTER_KEYS = ["q", "actor", "actorType", "action", "outcome", "targetType", "targetId", "org", "from", "to"] as const;
+export const FILTER_KEYS = [
+  "q",
+  "actor",
+  "actorType",
+  "action",
+  "outcome",
+  "targetType",
+  "targetId",
+  "org",
+  "from",
+  "to",
+] as const;
 
-export function parseAuditQuery(params: Record<string, string | string[] | undefined> | URLSearchParams): AuditQuery {
+export function parseAuditQuery(
+  params: Record<string, string | string[] | undefined> | URLSearchParams,
+): AuditQuery {
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  return auditQuerySchema.parse(Object.fromEntries(entries.filter(([, v]) => typeof v === "string" && v !== "")));
+  return auditQuerySchema.parse(
+    Object.fromEntries(entries.filter(([, v]) => typeof v === "string" && v !== "")),
+  );
 }
 
-export function filterSearchParams(query: Partial<AuditQuery>, extra: Record<string, string | number | null | undefined> = {}): URLSearchParams {
+export function filterSearchParams(
+  query: Partial<AuditQuery>,
+  extra: Record<string, string | number | null | undefined> = {},
+): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of FILTER_KEYS) {
     const v = query[key];
     if (v !== undefined && v !== null && v !== "") params.set(key, String(v));
   }
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
+  for (const [k, v] of Object.entries(extra))
+    if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
   return params;
 }
 
@@ -159,9 +186,14 @@ function searchCondition(q: string): Prisma.AuditEntryWhereInput {
 }
 
 /** The where clause of the filters (without the keyset cursor). */
-export function auditWhere(scope: AuditScope, f: AuditFilters, opts: { dates?: boolean } = {}): Prisma.AuditEntryWhereInput {
+export function auditWhere(
+  scope: AuditScope,
+  f: AuditFilters,
+  opts: { dates?: boolean } = {},
+): Prisma.AuditEntryWhereInput {
   const and: Prisma.AuditEntryWhereInput[] = [];
-  if ((opts.dates ?? true) && (f.from || f.to)) and.push({ at: { ...(f.from ? { gte: dayStart(f.from) } : {}), ...(f.to ? { lt: dayEnd(f.to) } : {}) } });
+  if ((opts.dates ?? true) && (f.from || f.to))
+    and.push({ at: { ...(f.from ? { gte: dayStart(f.from) } : {}), ...(f.to ? { lt: dayEnd(f.to) } : {}) } });
   if (f.q) and.push(searchCondition(f.q));
   return {
     organizationId: scope.organizationId,
@@ -196,11 +228,17 @@ const DATE_MARGIN_MS = 2 * 60_000;
  * keyset scan stays on the id index; `at` itself is checked on the rows read (inDateRange).
  * null = no entry can match.
  */
-export async function dateIdBounds(scope: AuditScope, f: AuditFilters): Promise<{ gte?: number; lt?: number } | null> {
+export async function dateIdBounds(
+  scope: AuditScope,
+  f: AuditFilters,
+): Promise<{ gte?: number; lt?: number } | null> {
   const bounds: { gte?: number; lt?: number } = {};
   if (f.from) {
     const first = await db.auditEntry.findFirst({
-      where: { organizationId: scope.organizationId, at: { gte: new Date(dayStart(f.from).getTime() - DATE_MARGIN_MS) } },
+      where: {
+        organizationId: scope.organizationId,
+        at: { gte: new Date(dayStart(f.from).getTime() - DATE_MARGIN_MS) },
+      },
       orderBy: { at: "asc" },
       select: { id: true },
     });
@@ -209,7 +247,10 @@ export async function dateIdBounds(scope: AuditScope, f: AuditFilters): Promise<
   }
   if (f.to) {
     const after = await db.auditEntry.findFirst({
-      where: { organizationId: scope.organizationId, at: { gte: new Date(dayEnd(f.to).getTime() + DATE_MARGIN_MS) } },
+      where: {
+        organizationId: scope.organizationId,
+        at: { gte: new Date(dayEnd(f.to).getTime() + DATE_MARGIN_MS) },
+      },
       orderBy: { at: "asc" },
       select: { id: true },
     });
@@ -224,12 +265,19 @@ export function inDateRange(at: Date, f: AuditFilters): boolean {
 
 function idRange(bounds: { gte?: number; lt?: number }, lt?: number) {
   const upper = bounds.lt !== undefined && lt !== undefined ? Math.min(bounds.lt, lt) : (lt ?? bounds.lt);
-  return { ...(bounds.gte !== undefined ? { gte: bounds.gte } : {}), ...(upper !== undefined ? { lt: upper } : {}) };
+  return {
+    ...(bounds.gte !== undefined ? { gte: bounds.gte } : {}),
+    ...(upper !== undefined ? { lt: upper } : {}),
+  };
 }
 
 /** One past the newest entry's id in the scope (covering index seek), or null when it is empty. */
 async function newestId(scope: AuditScope): Promise<number | null> {
-  const row = await db.auditEntry.findFirst({ where: { organizationId: scope.organizationId }, orderBy: { id: "desc" }, select: { id: true } });
+  const row = await db.auditEntry.findFirst({
+    where: { organizationId: scope.organizationId },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
   return row ? row.id + 1 : null;
 }
 
@@ -246,19 +294,35 @@ export async function listAuditEntriesIn(scope: AuditScope, query: AuditQuery): 
     let before: number = start;
     for (;;) {
       const take = query.limit + 1 - found.length;
-      const rows = await db.auditEntry.findMany({ where: { ...where, id: idRange(bounds, before) }, orderBy: { id: "desc" }, take });
+      const rows = await db.auditEntry.findMany({
+        where: { ...where, id: idRange(bounds, before) },
+        orderBy: { id: "desc" },
+        take,
+      });
       found.push(...rows.filter((r) => inDateRange(r.at, query)).map(toView));
       if (rows.length < take || found.length > query.limit) break;
       before = rows[rows.length - 1].id;
     }
     const entries = found.slice(0, query.limit);
-    return { entries, nextBefore: found.length > query.limit ? entries[entries.length - 1].id : null, searchedDownTo: null };
+    return {
+      entries,
+      nextBefore: found.length > query.limit ? entries[entries.length - 1].id : null,
+      searchedDownTo: null,
+    };
   }
   // Substring search cannot use an index: scan bounded id windows, newest first, for a bounded
   // time, so a request costs about the same however large the log is.
   const [newest, oldest] = await Promise.all([
-    db.auditEntry.findFirst({ where: { organizationId: scope.organizationId, id: idRange(bounds) }, orderBy: { id: "desc" }, select: { id: true } }),
-    db.auditEntry.findFirst({ where: { organizationId: scope.organizationId, id: idRange(bounds) }, orderBy: { id: "asc" }, select: { id: true } }),
+    db.auditEntry.findFirst({
+      where: { organizationId: scope.organizationId, id: idRange(bounds) },
+      orderBy: { id: "desc" },
+      select: { id: true },
+    }),
+    db.auditEntry.findFirst({
+      where: { organizationId: scope.organizationId, id: idRange(bounds) },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    }),
   ]);
   if (!newest || !oldest) return { entries: [], nextBefore: null, searchedDownTo: null };
   let upper = Math.min(query.before ?? newest.id + 1, newest.id + 1);
@@ -289,7 +353,9 @@ export async function listAuditEntries(ctx: OrgContext, query: AuditQuery) {
   return listAuditEntriesIn({ organizationId: ctx.organization.id }, query);
 }
 
-export async function getAuditEntry(id: number): Promise<(AuditEntryView & { hashValid: boolean | null }) | null> {
+export async function getAuditEntry(
+  id: number,
+): Promise<(AuditEntryView & { hashValid: boolean | null }) | null> {
   const row = await db.auditEntry.findUnique({ where: { id } });
   if (!row) return null;
   return { ...toView(row), hashValid: row.hash === null ? null : entryHash(row) === row.hash };
@@ -309,12 +375,15 @@ export async function recentFilterValues(scope: AuditScope, sample = 5_000) {
   for (const r of rows) {
     actions.add(r.action);
     targetTypes.add(r.targetType);
-    if (r.actorId && !actors.has(r.actorId)) actors.set(r.actorId, r.actorType === "api_token" ? `${r.actorLabel} (API token)` : r.actorLabel);
+    if (r.actorId && !actors.has(r.actorId))
+      actors.set(r.actorId, r.actorType === "api_token" ? `${r.actorLabel} (API token)` : r.actorLabel);
   }
   return {
     actions: [...actions].sort(),
     targetTypes: [...targetTypes].sort(),
-    actors: [...actors.entries()].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label)),
+    actors: [...actors.entries()]
+      .map(([id, label]) => ({ id, label }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
   };
 }
 
@@ -346,7 +415,9 @@ function isoDay(d: Date): string {
 function sqlConditions(scope: AuditScope, f: AuditFilters, from: Date, to: Date): Prisma.Sql {
   const pg = onPostgres();
   const parts: Prisma.Sql[] = [
-    scope.organizationId === null ? Prisma.sql`"organizationId" IS NULL` : Prisma.sql`"organizationId" = ${scope.organizationId}`,
+    scope.organizationId === null
+      ? Prisma.sql`"organizationId" IS NULL`
+      : Prisma.sql`"organizationId" = ${scope.organizationId}`,
     Prisma.sql`"at" >= ${from}`,
     Prisma.sql`"at" < ${to}`,
   ];
@@ -376,7 +447,12 @@ export function chartRange(f: AuditFilters, today = new Date()): { from: string;
   return { from, to };
 }
 
-export async function activityChart(scope: AuditScope, f: AuditFilters, split: ChartSplit, today = new Date()): Promise<ActivityChart> {
+export async function activityChart(
+  scope: AuditScope,
+  f: AuditFilters,
+  split: ChartSplit,
+  today = new Date(),
+): Promise<ActivityChart> {
   const range = chartRange(f, today);
   const from = dayStart(range.from);
   const to = dayEnd(range.to);
@@ -428,7 +504,11 @@ export async function activityChart(scope: AuditScope, f: AuditFilters, split: C
 // ---------------------------------------------------------------------------------------------
 // Export: the filtered entries, newest first, in keyset batches (memory stays flat).
 
-export async function* auditBatches(scope: AuditScope, f: AuditFilters, batchSize = 1_000): AsyncGenerator<AuditEntry[]> {
+export async function* auditBatches(
+  scope: AuditScope,
+  f: AuditFilters,
+  batchSize = 1_000,
+): AsyncGenerator<AuditEntry[]> {
   const bounds = await dateIdBounds(scope, f);
   if (!bounds) return;
   const where = auditWhere(scope, f, { dates: false });
@@ -436,7 +516,11 @@ export async function* auditBatches(scope: AuditScope, f: AuditFilters, batchSiz
   if (newest === null) return;
   let before: number = newest;
   for (;;) {
-    const rows = await db.auditEntry.findMany({ where: { ...where, id: idRange(bounds, before) }, orderBy: { id: "desc" }, take: batchSize });
+    const rows = await db.auditEntry.findMany({
+      where: { ...where, id: idRange(bounds, before) },
+      orderBy: { id: "desc" },
+      take: batchSize,
+    });
     if (rows.length === 0) return;
     const kept = rows.filter((r) => inDateRange(r.at, f));
     if (kept.length) yield kept;

@@ -6,10 +6,10 @@
 //    this transaction (SET LOCAL portal.audit_retention = 'on').
 //  * sealStalePending: a two-phase entry whose process died between "pending" and its completion
 //    is linked into the chain as it is ("outcome unknown") after a grace period.
-import { db, DEFAULT_DATABASE_URL, isPostgresUrl } from "@/lib/db";
 import { chainKey, chainOrganizationId, withChain } from "@/lib/audit/chain";
-import { appendLocked, completeEntry, AuditEntryClosedError } from "@/lib/audit/service";
+import { appendLocked, AuditEntryClosedError, completeEntry } from "@/lib/audit/service";
 import { chainKeys } from "@/lib/audit/verify";
+import { db, DEFAULT_DATABASE_URL, isPostgresUrl } from "@/lib/db";
 
 export const DEFAULT_RETENTION_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,14 +40,17 @@ export async function pruneChain(key: string, cutoff: Date): Promise<PruneResult
       select: { chainSeq: true },
     });
     const pruneTo = firstKept ? firstKept.chainSeq! - 1 : head.seq;
-    if (pruneTo <= head.checkpointSeq) return { key, organizationId, deleted: 0, checkpointSeq: head.checkpointSeq };
+    if (pruneTo <= head.checkpointSeq)
+      return { key, organizationId, deleted: 0, checkpointSeq: head.checkpointSeq };
     const last = await tx.auditEntry.findFirst({
       where: { organizationId, chainSeq: pruneTo },
       select: { hash: true },
     });
     if (!last?.hash) {
       // A broken chain is evidence: keep everything (no throw here, see completeEntry).
-      console.error(`[audit] chain ${key}: entry ${pruneTo} is missing; not pruning (run npm run audit:verify)`);
+      console.error(
+        `[audit] chain ${key}: entry ${pruneTo} is missing; not pruning (run npm run audit:verify)`,
+      );
       return { key, organizationId, deleted: 0, checkpointSeq: head.checkpointSeq };
     }
     if (onPostgres()) await tx.$executeRawUnsafe(`SET LOCAL portal.audit_retention = 'on'`);
@@ -58,7 +61,9 @@ export async function pruneChain(key: string, cutoff: Date): Promise<PruneResult
       where: { key },
       data: { checkpointSeq: pruneTo, checkpointHash: last.hash, prunedAt: new Date() },
     });
-    await tx.auditDailyCount.deleteMany({ where: { chain: key, day: { lt: cutoff.toISOString().slice(0, 10) } } });
+    await tx.auditDailyCount.deleteMany({
+      where: { chain: key, day: { lt: cutoff.toISOString().slice(0, 10) } },
+    });
     const checkpointBefore = head.checkpointSeq;
     head.checkpointSeq = pruneTo;
     head.checkpointHash = last.hash;
@@ -68,7 +73,12 @@ export async function pruneChain(key: string, cutoff: Date): Promise<PruneResult
       action: "audit.prune",
       target: { type: "audit", label: organizationId ? "Audit log" : "Portal-wide audit log" },
       before: { checkpointSeq: checkpointBefore },
-      after: { cutoff: cutoff.toISOString(), deleted: count, checkpointSeq: pruneTo, checkpointHash: last.hash },
+      after: {
+        cutoff: cutoff.toISOString(),
+        deleted: count,
+        checkpointSeq: pruneTo,
+        checkpointHash: last.hash,
+      },
       outcome: "success",
     });
     return { key, organizationId, deleted: count, checkpointSeq: pruneTo };
@@ -90,7 +100,11 @@ export const STALE_PENDING_MS = 15 * 60 * 1000;
 export async function sealStalePending(opts: { now?: Date; olderThanMs?: number } = {}): Promise<number> {
   const now = opts.now ?? new Date();
   const stale = await db.auditEntry.findMany({
-    where: { outcome: "pending", chainSeq: null, at: { lt: new Date(now.getTime() - (opts.olderThanMs ?? STALE_PENDING_MS)) } },
+    where: {
+      outcome: "pending",
+      chainSeq: null,
+      at: { lt: new Date(now.getTime() - (opts.olderThanMs ?? STALE_PENDING_MS)) },
+    },
     orderBy: { id: "asc" },
     select: { id: true },
     take: 10_000,

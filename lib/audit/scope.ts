@@ -1,9 +1,9 @@
 // Which audit chains a viewer may read: every organization where their role has "audit.read",
 // and the portal-wide entries (sign-ins, admin management) for owners. Deny by default.
-import { can, type Role } from "@/lib/auth/permissions";
-import type { OrganizationRef } from "@/lib/auth/context";
 import { PORTAL_CHAIN } from "@/lib/audit/chain";
 import type { AuditScope } from "@/lib/audit/queries";
+import type { OrganizationRef } from "@/lib/auth/context";
+import { can, type Role } from "@/lib/auth/permissions";
 
 export interface ScopeMembership {
   organization: OrganizationRef;
@@ -18,7 +18,11 @@ export interface ScopeOption {
 
 export function auditScopeOptions(memberships: ScopeMembership[]): ScopeOption[] {
   const readable = memberships.filter((m) => can(m.role as Role, "audit.read"));
-  const options: ScopeOption[] = readable.map((m) => ({ value: m.organization.id, label: m.organization.name, organizationId: m.organization.id }));
+  const options: ScopeOption[] = readable.map((m) => ({
+    value: m.organization.id,
+    label: m.organization.name,
+    organizationId: m.organization.id,
+  }));
   if (memberships.some((m) => m.role === "owner")) {
     options.push({ value: PORTAL_CHAIN, label: "Portal-wide (sign-ins)", organizationId: null });
   }
@@ -26,7 +30,11 @@ export function auditScopeOptions(memberships: ScopeMembership[]): ScopeOption[]
 }
 
 /** The scope `requested` names if the viewer may read it; without a request, the current organization. */
-export function resolveAuditScope(memberships: ScopeMembership[], currentOrganizationId: string, requested?: string): (AuditScope & { label: string; value: string }) | null {
+export function resolveAuditScope(
+  memberships: ScopeMembership[],
+  currentOrganizationId: string,
+  requested?: string,
+): (AuditScope & { label: string; value: string }) | null {
   const options = auditScopeOptions(memberships);
   const option = options.find((o) => o.value === (requested ?? currentOrganizationId));
   return option ? { organizationId: option.organizationId, label: option.label, value: option.value } : null;

@@ -7,11 +7,11 @@
 // one transaction with the chain head — so its hash covers exactly what the log shows. A pending
 // entry whose process died is sealed into the chain, still "outcome unknown", by the maintenance
 // job (lib/audit/retention.ts `sealStalePending`).
-import { db } from "@/lib/db";
-import type { Actor, OrgContext } from "@/lib/auth/context";
-import { EzeepError } from "@/lib/ezeep";
 import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
+import type { Actor, OrgContext } from "@/lib/auth/context";
+import { db } from "@/lib/db";
+import { EzeepError } from "@/lib/ezeep";
 
 export { canonicalJson };
 
@@ -68,7 +68,11 @@ function recordColumns(record: AuditRecord, at: Date) {
 }
 
 /** Appends a complete entry inside a chain already locked by the caller (retention, drift). */
-export async function appendLocked(chain: LockedChain, record: AuditRecord, at = new Date()): Promise<number> {
+export async function appendLocked(
+  chain: LockedChain,
+  record: AuditRecord,
+  at = new Date(),
+): Promise<number> {
   const columns = recordColumns(record, at);
   const link = chain.link(columns);
   const entry = await chain.tx.auditEntry.create({ data: { ...columns, ...link }, select: { id: true } });
@@ -81,7 +85,10 @@ export async function appendLocked(chain: LockedChain, record: AuditRecord, at =
  */
 export async function recordAudit(record: AuditRecord): Promise<number> {
   if (record.outcome === "pending") {
-    const entry = await db.auditEntry.create({ data: recordColumns(record, new Date()), select: { id: true } });
+    const entry = await db.auditEntry.create({
+      data: recordColumns(record, new Date()),
+      select: { id: true },
+    });
     return entry.id;
   }
   return withChain(chainKey(record.organizationId), (chain) => appendLocked(chain, record));
@@ -101,9 +108,13 @@ export class AuditEntryClosedError extends Error {}
 
 /** Completes (or seals) a pending entry and links it into its chain, in one transaction. */
 export async function completeEntry(entryId: number, completion: Completion): Promise<void> {
-  const current = await db.auditEntry.findUnique({ where: { id: entryId }, select: { organizationId: true, outcome: true, hash: true } });
+  const current = await db.auditEntry.findUnique({
+    where: { id: entryId },
+    select: { organizationId: true, outcome: true, hash: true },
+  });
   if (!current) throw new AuditEntryClosedError(`audit entry ${entryId} does not exist`);
-  if (current.outcome !== "pending" || current.hash !== null) throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
+  if (current.outcome !== "pending" || current.hash !== null)
+    throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
   // Nothing inside the transaction throws on purpose: on SQLite a rollback would also undo
   // statements other requests ran on the shared connection meanwhile.
   const closed = await withChain(chainKey(current.organizationId), async (chain) => {
@@ -191,7 +202,10 @@ export async function audited<T>(ctx: OrgContext, change: AuditedChange<T>): Pro
     try {
       await completeWithRetry(entryId, { outcome: "failure", ezeepStatus, error: error.slice(0, 2000) });
     } catch (auditErr) {
-      console.error(`[audit] could not complete entry ${entryId} (failure stays "outcome unknown")`, auditErr);
+      console.error(
+        `[audit] could not complete entry ${entryId} (failure stays "outcome unknown")`,
+        auditErr,
+      );
     }
     throw err;
   }

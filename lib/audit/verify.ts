@@ -1,8 +1,8 @@
 // Verifying the hash chains: every chained entry's content must hash to its stored hash, link to
 // the previous entry's hash, and the positions must run without gaps from the retention
 // checkpoint up to the chain head. The first break is reported.
+import { chainKey, chainOrganizationId, entryHash, PORTAL_CHAIN, readHead } from "@/lib/audit/chain";
 import { db } from "@/lib/db";
-import { chainKey, chainOrganizationId, entryHash, readHead, PORTAL_CHAIN } from "@/lib/audit/chain";
 
 export type BreakKind = "content" | "link" | "missing" | "unchained" | "head";
 
@@ -55,12 +55,22 @@ export async function verifyChain(key: string): Promise<ChainReport> {
 
   // A complete entry outside the chain was written around the portal — unless it is older than
   // the chain itself (recorded before tamper evidence existed: "legacy").
-  const firstChained = await db.auditEntry.findFirst({ where: { organizationId, chainSeq: { not: null } }, orderBy: { id: "asc" }, select: { id: true } });
+  const firstChained = await db.auditEntry.findFirst({
+    where: { organizationId, chainSeq: { not: null } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
   const unchained = { organizationId, chainSeq: null, outcome: { not: "pending" } };
   const stray = firstChained
-    ? await db.auditEntry.findFirst({ where: { ...unchained, id: { gt: firstChained.id } }, orderBy: { id: "asc" }, select: { id: true } })
+    ? await db.auditEntry.findFirst({
+        where: { ...unchained, id: { gt: firstChained.id } },
+        orderBy: { id: "asc" },
+        select: { id: true },
+      })
     : null;
-  report.legacy = await db.auditEntry.count({ where: firstChained ? { ...unchained, id: { lt: firstChained.id } } : unchained });
+  report.legacy = await db.auditEntry.count({
+    where: firstChained ? { ...unchained, id: { lt: firstChained.id } } : unchained,
+  });
 
   let expectedSeq = head.checkpointSeq + 1;
   let prevHash = head.checkpointHash;
@@ -77,15 +87,35 @@ export async function verifyChain(key: string): Promise<ChainReport> {
       if (seq !== expectedSeq) {
         return broken(
           seq > expectedSeq
-            ? { kind: "missing", entryId: row.id, seq, message: `Entry #${expectedSeq} of the chain is missing (deleted) before entry ${row.id}.` }
-            : { kind: "link", entryId: row.id, seq, message: `Entry ${row.id} claims chain position ${seq}, which is already taken.` },
+            ? {
+                kind: "missing",
+                entryId: row.id,
+                seq,
+                message: `Entry #${expectedSeq} of the chain is missing (deleted) before entry ${row.id}.`,
+              }
+            : {
+                kind: "link",
+                entryId: row.id,
+                seq,
+                message: `Entry ${row.id} claims chain position ${seq}, which is already taken.`,
+              },
         );
       }
       if (row.prevHash !== prevHash) {
-        return broken({ kind: "link", entryId: row.id, seq, message: `Entry ${row.id} does not link to the entry before it (its previous hash does not match).` });
+        return broken({
+          kind: "link",
+          entryId: row.id,
+          seq,
+          message: `Entry ${row.id} does not link to the entry before it (its previous hash does not match).`,
+        });
       }
       if (row.hash !== entryHash(row)) {
-        return broken({ kind: "content", entryId: row.id, seq, message: `Entry ${row.id} was changed after it was written (its content does not match its hash).` });
+        return broken({
+          kind: "content",
+          entryId: row.id,
+          seq,
+          message: `Entry ${row.id} was changed after it was written (its content does not match its hash).`,
+        });
       }
       prevHash = row.hash;
       expectedSeq++;
@@ -102,7 +132,12 @@ export async function verifyChain(key: string): Promise<ChainReport> {
     });
   }
   if (stray) {
-    return broken({ kind: "unchained", entryId: stray.id, seq: null, message: `Entry ${stray.id} is complete but not part of the chain: it was written around the portal.` });
+    return broken({
+      kind: "unchained",
+      entryId: stray.id,
+      seq: null,
+      message: `Entry ${stray.id} is complete but not part of the chain: it was written around the portal.`,
+    });
   }
   return report;
 }

@@ -2,15 +2,15 @@
 // always returning { ok, data | error }. Every action is also registered by name so tests can
 // call each one as each role (tests/integration/permissions.test.ts).
 import { z } from "zod";
+
+import { recordAudit } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/service";
 import { UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 export interface ActionDefinition<S extends z.ZodType, T> {
   /** Audit action name, e.g. "group.create". */
@@ -45,7 +45,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 function isNextControlFlow(err: unknown): boolean {
   const digest = (err as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR"));
+  return (
+    typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR"))
+  );
 }
 
 /** Turns any failure into a message a person can act on; unexpected ones get a reference id. */
@@ -77,7 +79,13 @@ export function runAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
     const parsed = def.input.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
-      return { ok: false, error: Object.values(fieldErrors).map((m) => m[0]).join(" "), fieldErrors };
+      return {
+        ok: false,
+        error: Object.values(fieldErrors)
+          .map((m) => m[0])
+          .join(" "),
+        fieldErrors,
+      };
     }
     try {
       return { ok: true, data: await def.handler(ctx, parsed.data) };
@@ -95,7 +103,12 @@ export function runAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
 export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
   if (!(def.permission in PERMISSIONS)) throw new Error(`Unknown permission ${def.permission}`);
   const invoke = runAction(def);
-  actionRegistry.set(def.name, { name: def.name, permission: def.permission, mutation: def.mutation, invoke });
+  actionRegistry.set(def.name, {
+    name: def.name,
+    permission: def.permission,
+    mutation: def.mutation,
+    invoke,
+  });
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     const { currentOrgContext } = await import("@/lib/auth/session");
     return invoke(await currentOrgContext(), raw);

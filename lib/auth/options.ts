@@ -2,8 +2,9 @@
 // roles are read from the database on every request so a revoked role takes effect at once.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticateAdmin } from "@/lib/auth/sign-in";
+
 import { clientIp } from "@/lib/auth/request";
+import { authenticateAdmin } from "@/lib/auth/sign-in";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -12,7 +13,10 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
         const headers = new Headers(req?.headers as Record<string, string> | undefined);

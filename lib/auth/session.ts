@@ -1,11 +1,12 @@
 // Resolves the signed-in admin and the organization they act on, for pages and server actions.
+import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
+
+import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { authOptions } from "@/lib/auth/options";
-import { requestMeta } from "@/lib/auth/request";
 import { can, isRole, type Permission, type Role } from "@/lib/auth/permissions";
-import type { OrgContext, OrganizationRef } from "@/lib/auth/context";
+import { requestMeta } from "@/lib/auth/request";
 import { db } from "@/lib/db";
 import { listOrganizationsForAdmin } from "@/lib/organizations/service";
 
@@ -32,7 +33,10 @@ export interface Membership {
 }
 
 /** Picks the organization from the cookie when the admin holds a role there, else the first one. */
-export function chooseOrganization(memberships: Membership[], cookieValue: string | undefined): Membership | null {
+export function chooseOrganization(
+  memberships: Membership[],
+  cookieValue: string | undefined,
+): Membership | null {
   return memberships.find((m) => m.organization.id === cookieValue) ?? memberships[0] ?? null;
 }
 
@@ -71,7 +75,11 @@ export async function getPageContext(): Promise<PageContext> {
   const chosen = chooseOrganization(all, (await cookies()).get(ORG_COOKIE)?.value);
   const meta = requestMeta(await headers());
   const current: OrgContext | null = chosen
-    ? { actor: { type: "admin", id: admin.id, label: admin.email, ...meta }, organization: chosen.organization, role: chosen.role }
+    ? {
+        actor: { type: "admin", id: admin.id, label: admin.email, ...meta },
+        organization: chosen.organization,
+        role: chosen.role,
+      }
     : null;
   return { admin, memberships: all, current, can: (permission) => can(current?.role, permission) };
 }

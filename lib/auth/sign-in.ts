@@ -1,9 +1,9 @@
 // Email + password check behind next-auth's credentials provider: throttled, audited, and
 // equally slow whether or not the account exists.
-import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordSignInAttempt, signInRetryAfter } from "@/lib/auth/throttle";
-import { recordAudit } from "@/lib/audit/service";
+import { db } from "@/lib/db";
 
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -21,7 +21,9 @@ export interface SignInRequest {
   userAgent: string | null;
 }
 
-export async function authenticateAdmin(req: SignInRequest): Promise<{ id: string; email: string; name: string } | null> {
+export async function authenticateAdmin(
+  req: SignInRequest,
+): Promise<{ id: string; email: string; name: string } | null> {
   const email = req.email.trim().toLowerCase();
   const retryAfter = await signInRetryAfter(email, req.ip);
   if (retryAfter > 0) {
@@ -43,7 +45,13 @@ export async function authenticateAdmin(req: SignInRequest): Promise<{ id: strin
   await recordSignInAttempt(email, req.ip, success);
   await recordAudit({
     organizationId: null,
-    actor: { type: "admin", id: admin?.id ?? null, label: admin?.email ?? email, ip: req.ip, userAgent: req.userAgent },
+    actor: {
+      type: "admin",
+      id: admin?.id ?? null,
+      label: admin?.email ?? email,
+      ip: req.ip,
+      userAgent: req.userAgent,
+    },
     action: "admin.sign_in",
     target: { type: "admin", id: admin?.id ?? null, label: email },
     outcome: success ? "success" : "failure",

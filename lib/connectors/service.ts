@@ -2,16 +2,26 @@
 // every connector with its type and status, the ezeep Hub (TPHub) configuration, and the printers
 // behind each connector (`/printers/?connector_id=`). Read-only: ezeep documents no connector edits.
 import type { OrgContext } from "@/lib/auth/context";
+import type { ListConnectorsQuery } from "@/lib/connectors/schemas";
+import { connectorTypeLabel, HUB_TYPE } from "@/lib/connectors/types";
 import type { Connector } from "@/lib/ezeep";
 import { ezeepFor } from "@/lib/organizations/service";
-import type { ListConnectorsQuery } from "@/lib/connectors/schemas";
 import { listConnectorPrinters, type PrinterView } from "@/lib/printers/service";
-import { connectorTypeLabel, HUB_TYPE } from "@/lib/connectors/types";
 
 export { HUB_TYPE, connectorTypeLabel };
 
 /** Fields shown by name; anything else ezeep sends is listed as "more settings". */
-const KNOWN_FIELDS = new Set(["id", "readable_name", "description", "type", "status", "location", "os_type", "serial_string", "supported_formats"]);
+const KNOWN_FIELDS = new Set([
+  "id",
+  "readable_name",
+  "description",
+  "type",
+  "status",
+  "location",
+  "os_type",
+  "serial_string",
+  "supported_formats",
+]);
 
 export interface ConnectorView {
   id: string;
@@ -67,7 +77,8 @@ export interface ConnectorFilterValues {
 /** `GET /filter_values/connector/`: a plain array of `{field_name, values}` (§3.8). */
 export async function connectorFilterValues(ctx: OrgContext): Promise<ConnectorFilterValues> {
   const values = await ezeepFor(ctx.organization).connectors.filterValues();
-  const of = (field: string) => [...new Set(values.filter((v) => v.field_name === field).flatMap((v) => v.values))].sort();
+  const of = (field: string) =>
+    [...new Set(values.filter((v) => v.field_name === field).flatMap((v) => v.values))].sort();
   return { types: of("type"), statuses: of("status") };
 }
 
@@ -86,7 +97,10 @@ export interface ConnectorOverview {
   hubs: ConnectorView[];
 }
 
-export async function listConnectors(ctx: OrgContext, query: ListConnectorsQuery): Promise<ConnectorOverview> {
+export async function listConnectors(
+  ctx: OrgContext,
+  query: ListConnectorsQuery,
+): Promise<ConnectorOverview> {
   const ezeep = ezeepFor(ctx.organization);
   const [filters, all, hubs, counts] = await Promise.all([
     connectorFilterValues(ctx),
@@ -99,18 +113,27 @@ export async function listConnectors(ctx: OrgContext, query: ListConnectorsQuery
     .map((c) => toConnectorView(c, counts.get(c.id) ?? 0))
     .filter((c) => !query.type || c.type === query.type)
     .filter((c) => !query.status || c.status === query.status)
-    .filter((c) => !needle || [c.name, c.description, c.location, c.serial ?? ""].some((s) => s.toLowerCase().includes(needle)))
+    .filter(
+      (c) =>
+        !needle ||
+        [c.name, c.description, c.location, c.serial ?? ""].some((s) => s.toLowerCase().includes(needle)),
+    )
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
   return {
     filters,
     connectors,
     totalConnectors: all.length,
-    hubs: hubs.map((c) => toConnectorView(c, counts.get(c.id) ?? 0)).sort((a, b) => a.name.localeCompare(b.name)),
+    hubs: hubs
+      .map((c) => toConnectorView(c, counts.get(c.id) ?? 0))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
 /** One connector (found in ezeep's list: ezeep documents no single GET) with its printers. */
-export async function findConnector(ctx: OrgContext, id: string): Promise<{ connector: ConnectorView; printers: PrinterView[] } | null> {
+export async function findConnector(
+  ctx: OrgContext,
+  id: string,
+): Promise<{ connector: ConnectorView; printers: PrinterView[] } | null> {
   let found: Connector | null = null;
   for await (const c of ezeepFor(ctx.organization).connectors.iterate({ pageSize: 100 })) {
     if (c.id === id) {

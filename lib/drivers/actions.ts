@@ -1,4 +1,5 @@
 "use server";
+
 // Server actions for the driver catalogue: the searchable driver picker reads through this
 // (server-side search; only the matches reach the browser).
 import { defineAction } from "@/lib/auth/action";
@@ -12,4 +13,3 @@ export const searchDriversAction = defineAction({
   input: searchDriversSchema,
   handler: (ctx, input) => searchDrivers(ctx, input),
 });
-

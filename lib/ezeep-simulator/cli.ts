@@ -39,10 +39,19 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const id = args.get("client-id");
   const secret = args.get("client-secret");
-  if ((id === undefined) !== (secret === undefined)) throw new Error("--client-id and --client-secret go together");
+  if ((id === undefined) !== (secret === undefined))
+    throw new Error("--client-id and --client-secret go together");
   const clients: SimulatorClient[] | undefined =
     id !== undefined && secret !== undefined
-      ? [{ clientId: id, clientSecret: secret, organizationIds: [], partner: true, redirectUris: [...DEFAULT_REDIRECT_URIS] }]
+      ? [
+          {
+            clientId: id,
+            clientSecret: secret,
+            organizationIds: [],
+            partner: true,
+            redirectUris: [...DEFAULT_REDIRECT_URIS],
+          },
+        ]
       : undefined;
   const sim = await startSimulator({
     host: args.get("host") ?? "127.0.0.1",

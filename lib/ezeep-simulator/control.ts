@@ -14,7 +14,9 @@ export function parseSeed(v: unknown): SeedSpec | undefined {
       printers: typeof o.printers === "number" ? o.printers : undefined,
     };
   }
-  throw new HttpError(400, { detail: 'seed must be "demo", "empty", "large" or {users, groups?, printers?}' });
+  throw new HttpError(400, {
+    detail: 'seed must be "demo", "empty", "large" or {users, groups?, printers?}',
+  });
 }
 
 const ok = (body: unknown = { ok: true }): Reply => ({ status: 200, body });
@@ -45,7 +47,8 @@ export function controlHandler(sim: Simulator): (ctx: Ctx) => Reply {
     }
     if (m === "POST" && p === "/__sim/latency") {
       const ms = Number(body().ms);
-      if (!Number.isFinite(ms) || ms < 0) throw new HttpError(400, { detail: "ms must be a non-negative number" });
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new HttpError(400, { detail: "ms must be a non-negative number" });
       sim.setLatency(ms);
       return ok();
     }

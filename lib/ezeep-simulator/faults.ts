@@ -1,6 +1,7 @@
 // Fault injection (CONTRACTS.md FaultRule). A matching fault short-circuits the request: the
 // handler never runs, so no state changes (also for "timeout" and "reset").
 import type { ServerResponse } from "node:http";
+
 import type { HostKind } from "./http";
 import type { ActiveFault, Runtime } from "./runtime";
 import type { FaultRule } from "./types";
@@ -11,7 +12,8 @@ export function validateRule(rule: unknown): FaultRule {
   const kinds = ["status", "rate_limit", "timeout", "malformed", "expire_token", "reset"];
   if (typeof r.path !== "string" || !r.path) throw new Error("rule.path is required");
   if (!r.kind || !kinds.includes(r.kind)) throw new Error(`rule.kind must be one of ${kinds.join(", ")}`);
-  if (r.host !== undefined && r.host !== "account" && r.host !== "api") throw new Error('rule.host must be "account" or "api"');
+  if (r.host !== undefined && r.host !== "account" && r.host !== "api")
+    throw new Error('rule.host must be "account" or "api"');
   if (r.path.startsWith("re:")) new RegExp(r.path.slice(3)); // throws on a bad pattern
   return r as FaultRule;
 }
@@ -40,12 +42,21 @@ export function takeFault(rt: Runtime, host: HostKind, method: string, path: str
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(body)),
+    ...headers,
+  });
   res.end(body);
 }
 
 /** Applies a fault; resolves when the response is finished (or the socket destroyed). */
-export function applyFault(rt: Runtime, rule: FaultRule, res: ServerResponse, timers: Set<NodeJS.Timeout>): Promise<void> {
+export function applyFault(
+  rt: Runtime,
+  rule: FaultRule,
+  res: ServerResponse,
+  timers: Set<NodeJS.Timeout>,
+): Promise<void> {
   switch (rule.kind) {
     case "status":
       send(res, rule.status ?? 503, JSON.stringify({ detail: "Service unavailable" }));
@@ -53,7 +64,12 @@ export function applyFault(rt: Runtime, rule: FaultRule, res: ServerResponse, ti
     case "rate_limit": {
       const secs = rule.retryAfter ?? 1;
       rt.stats.rateLimited++;
-      send(res, 429, JSON.stringify({ detail: `Request was throttled. Expected available in ${secs} seconds.` }), { "retry-after": String(secs) });
+      send(
+        res,
+        429,
+        JSON.stringify({ detail: `Request was throttled. Expected available in ${secs} seconds.` }),
+        { "retry-after": String(secs) },
+      );
       return Promise.resolve();
     }
     case "malformed": {
@@ -62,9 +78,14 @@ export function applyFault(rt: Runtime, rule: FaultRule, res: ServerResponse, ti
       return Promise.resolve();
     }
     case "expire_token":
-      send(res, 401, JSON.stringify({ detail: "Given token not valid for any token type", code: "token_not_valid" }), {
-        "www-authenticate": 'Bearer realm="api"',
-      });
+      send(
+        res,
+        401,
+        JSON.stringify({ detail: "Given token not valid for any token type", code: "token_not_valid" }),
+        {
+          "www-authenticate": 'Bearer realm="api"',
+        },
+      );
       return Promise.resolve();
     case "reset":
       res.socket?.destroy();

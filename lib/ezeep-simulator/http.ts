@@ -1,5 +1,6 @@
 // HTTP plumbing shared by the routes: request context, DRF-shaped errors, pagination, validation.
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { AccessClaims } from "./jwt";
 import type { OrgRec, UserRec } from "./state";
 import type { Page } from "./types";
@@ -44,16 +45,26 @@ export class HttpError extends Error {
     public body: unknown,
     public headers: Record<string, string> = {},
   ) {
-    super(typeof body === "object" && body && "detail" in body ? String((body as { detail: unknown }).detail) : `HTTP ${status}`);
+    super(
+      typeof body === "object" && body && "detail" in body
+        ? String((body as { detail: unknown }).detail)
+        : `HTTP ${status}`,
+    );
   }
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({ status, body, headers });
+export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({
+  status,
+  body,
+  headers,
+});
 export const noContent = (): Reply => ({ status: 204 });
 
 export const notFound = (): HttpError => new HttpError(404, { detail: "Not found." });
-export const forbidden = (): HttpError => new HttpError(403, { detail: "You do not have permission to perform this action." });
-export const fieldError = (field: string, message: string): HttpError => new HttpError(400, { [field]: [message] });
+export const forbidden = (): HttpError =>
+  new HttpError(403, { detail: "You do not have permission to perform this action." });
+export const fieldError = (field: string, message: string): HttpError =>
+  new HttpError(400, { [field]: [message] });
 
 export function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -88,7 +99,11 @@ export function jsonBody(ctx: Ctx): JsonObject {
     throw new HttpError(400, { detail: `JSON parse error - ${(e as Error).message}` });
   }
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    throw new HttpError(400, { non_field_errors: ["Invalid data. Expected a dictionary, but got " + (Array.isArray(v) ? "list" : typeof v) + "."] });
+    throw new HttpError(400, {
+      non_field_errors: [
+        "Invalid data. Expected a dictionary, but got " + (Array.isArray(v) ? "list" : typeof v) + ".",
+      ],
+    });
   }
   return v as JsonObject;
 }
@@ -109,7 +124,12 @@ export function formBody(ctx: Ctx): Record<string, string> {
 
 // ---- field validation (DRF messages) ----
 
-export function optString(body: JsonObject, field: string, max: number, opts: { allowBlank?: boolean } = {}): string | undefined {
+export function optString(
+  body: JsonObject,
+  field: string,
+  max: number,
+  opts: { allowBlank?: boolean } = {},
+): string | undefined {
   if (!(field in body)) return undefined;
   const v = body[field];
   if (v === null) throw fieldError(field, "This field may not be null.");
@@ -163,10 +183,14 @@ export function limitOffset<T>(ctx: Ctx, items: T[]): Page<T> {
   const limit = asked && asked > 0 ? Math.min(asked, LIMIT_MAX) : LIMIT_DEFAULT;
   const offset = intParam(ctx.url, "offset") ?? 0;
   const count = items.length;
-  const next = offset + limit < count ? withParams(ctx, { limit: String(limit), offset: String(offset + limit) }) : null;
+  const next =
+    offset + limit < count ? withParams(ctx, { limit: String(limit), offset: String(offset + limit) }) : null;
   let previous: string | null = null;
   if (offset > 0) {
-    previous = offset - limit <= 0 ? withParams(ctx, { limit: String(limit), offset: null }) : withParams(ctx, { limit: String(limit), offset: String(offset - limit) });
+    previous =
+      offset - limit <= 0
+        ? withParams(ctx, { limit: String(limit), offset: null })
+        : withParams(ctx, { limit: String(limit), offset: String(offset - limit) });
   }
   return { count, next, previous, results: items.slice(offset, offset + limit) };
 }
@@ -180,10 +204,17 @@ export function pageNumber<T>(ctx: Ctx, items: T[]): Page<T> {
   const perPage = asked && asked > 0 ? Math.min(asked, PER_PAGE_MAX) : PER_PAGE_DEFAULT;
   const pages = Math.max(1, Math.ceil(items.length / perPage));
   const rawPage = ctx.url.searchParams.get("page");
-  const page = rawPage === null ? 1 : rawPage === "last" ? pages : /^\d+$/.test(rawPage) ? Number(rawPage) : NaN;
-  if (!Number.isInteger(page) || page < 1 || page > pages) throw new HttpError(404, { detail: "Invalid page." });
+  const page =
+    rawPage === null ? 1 : rawPage === "last" ? pages : /^\d+$/.test(rawPage) ? Number(rawPage) : NaN;
+  if (!Number.isInteger(page) || page < 1 || page > pages)
+    throw new HttpError(404, { detail: "Invalid page." });
   const next = page < pages ? withParams(ctx, { page: String(page + 1) }) : null;
-  const previous = page > 1 ? (page === 2 ? withParams(ctx, { page: null }) : withParams(ctx, { page: String(page - 1) })) : null;
+  const previous =
+    page > 1
+      ? page === 2
+        ? withParams(ctx, { page: null })
+        : withParams(ctx, { page: String(page - 1) })
+      : null;
   return { count: items.length, next, previous, results: items.slice((page - 1) * perPage, page * perPage) };
 }
 

@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { Socket } from "node:net";
+
 import { controlHandler } from "./control";
 import { addFault } from "./faults";
 import { HttpError } from "./http";
@@ -103,13 +104,19 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       return groups.map((g) => {
         const foreign = g.foreignId ?? randomUUID();
         // Re-importing the same Azure group updates it instead of duplicating it.
-        const existing = [...org.groups.values()].find((x) => x.origin.provider === "Azure" && x.origin.foreign_id === foreign);
+        const existing = [...org.groups.values()].find(
+          (x) => x.origin.provider === "Azure" && x.origin.foreign_id === foreign,
+        );
         if (existing) {
           existing.name = g.name;
           if (g.description !== undefined) existing.description = g.description;
           return state.toGroup(existing);
         }
-        const created = state.addGroup(org, { name: g.name, description: g.description ?? "", origin: { provider: "Azure", foreign_id: foreign } });
+        const created = state.addGroup(org, {
+          name: g.name,
+          description: g.description ?? "",
+          origin: { provider: "Azure", foreign_id: foreign },
+        });
         return state.toGroup(created);
       });
     },
@@ -127,7 +134,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     close: async () => {
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      const closing = [accountServer, apiServer].map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
+      const closing = [accountServer, apiServer].map(
+        (s) => new Promise<void>((resolve) => s.close(() => resolve())),
+      );
       for (const s of sockets) s.destroy();
       accountServer.closeAllConnections();
       apiServer.closeAllConnections();
@@ -136,8 +145,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   };
 
   const control = controlHandler(sim);
-  const accountServer = createServer(createDispatcher({ rt, host: "account", routes: accountRoutesCompiled, control, timers }));
-  const apiServer = createServer(createDispatcher({ rt, host: "api", routes: apiRoutesCompiled, control, timers }));
+  const accountServer = createServer(
+    createDispatcher({ rt, host: "account", routes: accountRoutesCompiled, control, timers }),
+  );
+  const apiServer = createServer(
+    createDispatcher({ rt, host: "api", routes: apiRoutesCompiled, control, timers }),
+  );
   for (const s of [accountServer, apiServer]) {
     s.on("connection", (sock: Socket) => {
       sockets.add(sock);

@@ -1,5 +1,6 @@
 // OAuth2 server on the account host (§1.2–§1.4): token endpoint, authorize page, revoke.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+
 import { formBody, HttpError, type Ctx, type Reply } from "./http";
 import { signJwt } from "./jwt";
 import { route, type Route, type Runtime } from "./runtime";
@@ -34,7 +35,10 @@ function authenticateClient(ctx: Ctx, rt: Runtime, form: Record<string, string>)
   if (viaHeader) {
     const decoded = Buffer.from(header.replace(/^basic\s+/i, ""), "base64").toString("utf8");
     const i = decoded.indexOf(":");
-    if (i < 0) throw oauthError(401, "invalid_client", "Malformed Basic credentials.", { "www-authenticate": 'Basic realm="ezeep"' });
+    if (i < 0)
+      throw oauthError(401, "invalid_client", "Malformed Basic credentials.", {
+        "www-authenticate": 'Basic realm="ezeep"',
+      });
     id = decodeURIComponent(decoded.slice(0, i));
     secret = decodeURIComponent(decoded.slice(i + 1));
   } else if (form.client_id) {
@@ -42,13 +46,23 @@ function authenticateClient(ctx: Ctx, rt: Runtime, form: Record<string, string>)
     secret = form.client_secret ?? "";
   }
   const challenge = viaHeader ? { "www-authenticate": 'Basic realm="ezeep"' } : undefined;
-  if (id === undefined) throw oauthError(401, "invalid_client", "Client authentication required.", { "www-authenticate": 'Basic realm="ezeep"' });
+  if (id === undefined)
+    throw oauthError(401, "invalid_client", "Client authentication required.", {
+      "www-authenticate": 'Basic realm="ezeep"',
+    });
   const client = rt.state.clients.find((c) => c.clientId === id);
-  if (!client || !safeEqual(client.clientSecret, secret ?? "")) throw oauthError(401, "invalid_client", "Invalid client credentials.", challenge);
+  if (!client || !safeEqual(client.clientSecret, secret ?? ""))
+    throw oauthError(401, "invalid_client", "Invalid client credentials.", challenge);
   return client;
 }
 
-function issue(rt: Runtime, client: SimulatorClient, orgId: string, user: UserRec | null, scope: string): TokenResponse {
+function issue(
+  rt: Runtime,
+  client: SimulatorClient,
+  orgId: string,
+  user: UserRec | null,
+  scope: string,
+): TokenResponse {
   const iat = Math.floor(rt.state.now() / 1000);
   const jti = randomUUID();
   const access_token = signJwt({
@@ -63,10 +77,20 @@ function issue(rt: Runtime, client: SimulatorClient, orgId: string, user: UserRe
     client_id: client.clientId,
   });
   rt.state.activeJtis.add(jti);
-  const out: TokenResponse = { access_token, token_type: "Bearer", expires_in: rt.tokenTtlSeconds, scope: "" };
+  const out: TokenResponse = {
+    access_token,
+    token_type: "Bearer",
+    expires_in: rt.tokenTtlSeconds,
+    scope: "",
+  };
   if (user) {
     const refresh = randomBytes(32).toString("base64url");
-    rt.state.refreshTokens.set(refresh, { clientId: client.clientId, userId: user.id, orgId, scope: scope || "printing" });
+    rt.state.refreshTokens.set(refresh, {
+      clientId: client.clientId,
+      userId: user.id,
+      orgId,
+      scope: scope || "printing",
+    });
     out.refresh_token = refresh;
     out.scope = scope || "printing";
   }
@@ -86,7 +110,13 @@ function tokenEndpoint(ctx: Ctx, rt: Runtime): Reply {
       // CONTRACTS.md: optional organization_id selects the org; otherwise the client's first one.
       const orgId = orgParam ?? client.organizationIds.find((id) => rt.state.orgs.has(id));
       if (!orgId || !client.organizationIds.includes(orgId) || !rt.state.orgs.has(orgId)) {
-        throw oauthError(400, "invalid_request", orgParam ? "organization_id is not controlled by this client." : "This client controls no organization.");
+        throw oauthError(
+          400,
+          "invalid_request",
+          orgParam
+            ? "organization_id is not controlled by this client."
+            : "This client controls no organization.",
+        );
       }
       body = issue(rt, client, orgId, null, form.scope ?? "");
       body.scope = ""; // §1.2: the client-credentials example answers scope "" whatever was asked
@@ -94,7 +124,8 @@ function tokenEndpoint(ctx: Ctx, rt: Runtime): Reply {
     } else if (grant === "authorization_code") {
       if (!form.code) throw oauthError(400, "invalid_request", "Missing code parameter.");
       const rec = rt.state.codes.get(form.code);
-      if (!rec || rec.clientId !== client.clientId) throw oauthError(400, "invalid_grant", "Invalid or already used authorization code.");
+      if (!rec || rec.clientId !== client.clientId)
+        throw oauthError(400, "invalid_grant", "Invalid or already used authorization code.");
       // RFC 6749 §4.1.3: required because authorize always carries one here.
       if (!form.redirect_uri) throw oauthError(400, "invalid_request", "Missing redirect_uri parameter.");
       if (form.redirect_uri !== rec.redirectUri) {
@@ -103,22 +134,26 @@ function tokenEndpoint(ctx: Ctx, rt: Runtime): Reply {
       if (rec.challenge !== null) {
         if (!form.code_verifier) throw oauthError(400, "invalid_grant", "Code verifier required.");
         const computed = createHash("sha256").update(form.code_verifier).digest("base64url");
-        if (computed !== rec.challenge) throw oauthError(400, "invalid_grant", "Code verifier does not match the challenge.");
+        if (computed !== rec.challenge)
+          throw oauthError(400, "invalid_grant", "Code verifier does not match the challenge.");
       }
       rt.state.codes.delete(form.code); // single use, even if what follows fails
       const user = rt.state.orgs.get(rec.orgId)?.users.get(rec.userId);
       if (!user) throw oauthError(400, "invalid_grant", "The user no longer exists.");
-      if (orgParam && orgParam !== rec.orgId) throw oauthError(400, "invalid_request", "organization_id is not the user's organization.");
+      if (orgParam && orgParam !== rec.orgId)
+        throw oauthError(400, "invalid_request", "organization_id is not the user's organization.");
       body = issue(rt, client, rec.orgId, user, form.scope || rec.scope);
       stats.authorization_code++;
     } else if (grant === "refresh_token") {
       if (!form.refresh_token) throw oauthError(400, "invalid_request", "Missing refresh_token parameter.");
       const rec = rt.state.refreshTokens.get(form.refresh_token);
-      if (!rec || rec.clientId !== client.clientId) throw oauthError(400, "invalid_grant", "Invalid refresh token.");
+      if (!rec || rec.clientId !== client.clientId)
+        throw oauthError(400, "invalid_grant", "Invalid refresh token.");
       rt.state.refreshTokens.delete(form.refresh_token); // rotation: the old one dies now
       const user = rec.userId ? rt.state.orgs.get(rec.orgId)?.users.get(rec.userId) : undefined;
       if (!user) throw oauthError(400, "invalid_grant", "The user no longer exists.");
-      if (orgParam && orgParam !== rec.orgId) throw oauthError(400, "invalid_request", "organization_id is not the user's organization.");
+      if (orgParam && orgParam !== rec.orgId)
+        throw oauthError(400, "invalid_request", "organization_id is not the user's organization.");
       body = issue(rt, client, rec.orgId, user, rec.scope);
       stats.refresh_token++;
     } else {
@@ -160,12 +195,17 @@ function validateAuthorize(rt: Runtime, params: Record<string, string>): Authori
   const client = rt.state.clients.find((c) => c.clientId === params.client_id);
   if (!client) return htmlPage(400, "Invalid client", "<p>Unknown client_id.</p>");
   const redirectUri = params.redirect_uri ?? "";
-  if (!(client.redirectUris ?? []).includes(redirectUri)) return htmlPage(400, "Invalid redirect URI", "<p>redirect_uri does not match a registered URI.</p>");
+  if (!(client.redirectUris ?? []).includes(redirectUri))
+    return htmlPage(400, "Invalid redirect URI", "<p>redirect_uri does not match a registered URI.</p>");
   if (params.response_type !== "code") {
     return redirectTo(redirectUri, { error: "unsupported_response_type", state: params.state });
   }
   if (params.code_challenge && params.code_challenge_method !== "S256") {
-    return redirectTo(redirectUri, { error: "invalid_request", error_description: "code_challenge_method must be S256", state: params.state });
+    return redirectTo(redirectUri, {
+      error: "invalid_request",
+      error_description: "code_challenge_method must be S256",
+      state: params.state,
+    });
   }
   return { client, redirectUri, params };
 }
@@ -176,7 +216,10 @@ function candidateUsers(rt: Runtime, client: SimulatorClient): UserRec[] {
     const org = rt.state.orgs.get(orgId);
     if (!org) continue;
     const verified = [...org.users.values()].filter((u) => u.is_verified);
-    out.push(...verified.filter((u) => u.roles.includes("admin")), ...verified.filter((u) => !u.roles.includes("admin")).slice(0, 50));
+    out.push(
+      ...verified.filter((u) => u.roles.includes("admin")),
+      ...verified.filter((u) => !u.roles.includes("admin")).slice(0, 50),
+    );
   }
   return out;
 }
@@ -185,7 +228,8 @@ function candidateUsers(rt: Runtime, client: SimulatorClient): UserRec[] {
 function resolveUser(rt: Runtime, client: SimulatorClient, hint: string | undefined): UserRec | undefined {
   if (hint) {
     for (const org of rt.state.orgs.values()) {
-      for (const u of org.users.values()) if (u.is_verified && (u.id === hint || u.email.toLowerCase() === hint.toLowerCase())) return u;
+      for (const u of org.users.values())
+        if (u.is_verified && (u.id === hint || u.email.toLowerCase() === hint.toLowerCase())) return u;
     }
     return undefined;
   }
@@ -205,7 +249,15 @@ function grantCode(rt: Runtime, a: AuthorizeRequest, user: UserRec): Reply {
   return redirectTo(a.redirectUri, { code, state: a.params.state });
 }
 
-const AUTHORIZE_FIELDS = ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"];
+const AUTHORIZE_FIELDS = [
+  "response_type",
+  "client_id",
+  "redirect_uri",
+  "scope",
+  "state",
+  "code_challenge",
+  "code_challenge_method",
+];
 
 function authorizeGet(ctx: Ctx, rt: Runtime): Reply {
   if (!ctx.path.endsWith("/")) {
@@ -222,7 +274,10 @@ function authorizeGet(ctx: Ctx, rt: Runtime): Reply {
     .map((k) => `<input type="hidden" name="${k}" value="${esc(params[k])}">`)
     .join("");
   const options = candidateUsers(rt, a.client)
-    .map((u) => `<option value="${esc(u.id)}"${u.id === user.id ? " selected" : ""}>${esc(`${u.first_name} ${u.last_name} <${u.email}>`)}${u.roles.includes("admin") ? " (admin)" : ""}</option>`)
+    .map(
+      (u) =>
+        `<option value="${esc(u.id)}"${u.id === user.id ? " selected" : ""}>${esc(`${u.first_name} ${u.last_name} <${u.email}>`)}${u.roles.includes("admin") ? " (admin)" : ""}</option>`,
+    )
     .join("");
   return htmlPage(
     200,
@@ -238,7 +293,8 @@ function authorizePost(ctx: Ctx, rt: Runtime): Reply {
   const params = formBody(ctx);
   const a = validateAuthorize(rt, params);
   if ("status" in a) return a;
-  if (params.decision !== "allow") return redirectTo(a.redirectUri, { error: "access_denied", state: params.state });
+  if (params.decision !== "allow")
+    return redirectTo(a.redirectUri, { error: "access_denied", state: params.state });
   const user = resolveUser(rt, a.client, params.user);
   if (!user) return htmlPage(400, "Unknown user", "<p>No verified user matches.</p>");
   return grantCode(rt, a, user);
@@ -254,8 +310,12 @@ function revoke(ctx: Ctx, rt: Runtime): Reply {
   const parts = form.token.split(".");
   if (parts.length === 3) {
     try {
-      const claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8")) as { jti?: unknown; client_id?: unknown };
-      if (typeof claims.jti === "string" && claims.client_id === client.clientId) rt.state.activeJtis.delete(claims.jti);
+      const claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8")) as {
+        jti?: unknown;
+        client_id?: unknown;
+      };
+      if (typeof claims.jti === "string" && claims.client_id === client.clientId)
+        rt.state.activeJtis.delete(claims.jti);
     } catch {
       // not a JWT: nothing to do (RFC 7009 answers 200 for unknown tokens)
     }

@@ -1,6 +1,5 @@
 // The shared runtime both listeners dispatch into, and the route table type.
-import type { Ctx, Reply } from "./http";
-import { forbidden, HttpError } from "./http";
+import { forbidden, HttpError, type Ctx, type Reply } from "./http";
 import type { OrgRec, SimState } from "./state";
 import type { FaultRule, SimulatorStats } from "./types";
 
@@ -31,7 +30,12 @@ export interface Route {
   handler: (ctx: Ctx, rt: Runtime) => Reply | Promise<Reply>;
 }
 
-export function route(methods: string | string[], path: string, auth: AuthMode, handler: Route["handler"]): Route {
+export function route(
+  methods: string | string[],
+  path: string,
+  auth: AuthMode,
+  handler: Route["handler"],
+): Route {
   return { methods: Array.isArray(methods) ? methods : [methods], path, auth, handler };
 }
 

@@ -1,36 +1,201 @@
 // Deterministic fixtures: the "Acme Corp" demo org, an empty org, and large benchmark orgs.
 // All ids come from a seeded PRNG so they are stable across runs; only invitation expiry dates
 // are relative to "now" (so open ones stay open and the expired one stays expired).
+import {
+  DEFAULT_PRINTING_FLAGS,
+  newOrg,
+  type GroupRec,
+  type OrgRec,
+  type PrinterRec,
+  type SimState,
+  type UserRec,
+} from "./state";
 import type { SeedSpec } from "./types";
-import { DEFAULT_PRINTING_FLAGS, newOrg, type GroupRec, type OrgRec, type PrinterRec, type SimState, type UserRec } from "./state";
 import { Prng } from "./util";
 
 const FIRST = [
-  "Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "Lucas", "Mia", "Mateo", "Amelia", "Levi",
-  "Harper", "Ethan", "Evelyn", "James", "Abigail", "Benjamin", "Emily", "Henry", "Ella", "Jack", "Chloe",
-  "Daniel", "Grace", "Samuel", "Nora", "David", "Zoe", "Joseph", "Hannah", "Owen", "Leah", "Julian",
-  "Aria", "Gabriel", "Lena", "Felix", "Clara", "Jonas", "Marie", "Paul", "Sofia", "Maximilian", "Anna",
-  "Leon", "Lea", "Finn", "Ida", "Elias", "Priya", "Arjun", "Mei", "Hiroshi", "Fatima", "Omar", "Chiara",
-  "Luca", "Ingrid", "Sven", "Aisha", "Kwame", "Carmen", "Diego", "Yara", "Tomasz", "Zofia", "Nikolai",
+  "Olivia",
+  "Liam",
+  "Emma",
+  "Noah",
+  "Ava",
+  "Elijah",
+  "Sophia",
+  "Lucas",
+  "Mia",
+  "Mateo",
+  "Amelia",
+  "Levi",
+  "Harper",
+  "Ethan",
+  "Evelyn",
+  "James",
+  "Abigail",
+  "Benjamin",
+  "Emily",
+  "Henry",
+  "Ella",
+  "Jack",
+  "Chloe",
+  "Daniel",
+  "Grace",
+  "Samuel",
+  "Nora",
+  "David",
+  "Zoe",
+  "Joseph",
+  "Hannah",
+  "Owen",
+  "Leah",
+  "Julian",
+  "Aria",
+  "Gabriel",
+  "Lena",
+  "Felix",
+  "Clara",
+  "Jonas",
+  "Marie",
+  "Paul",
+  "Sofia",
+  "Maximilian",
+  "Anna",
+  "Leon",
+  "Lea",
+  "Finn",
+  "Ida",
+  "Elias",
+  "Priya",
+  "Arjun",
+  "Mei",
+  "Hiroshi",
+  "Fatima",
+  "Omar",
+  "Chiara",
+  "Luca",
+  "Ingrid",
+  "Sven",
+  "Aisha",
+  "Kwame",
+  "Carmen",
+  "Diego",
+  "Yara",
+  "Tomasz",
+  "Zofia",
+  "Nikolai",
 ];
 const LAST = [
-  "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
-  "Wilson", "Anderson", "Taylor", "Thomas", "Moore", "Jackson", "Martin", "Lee", "Thompson", "White",
-  "Harris", "Clark", "Lewis", "Walker", "Hall", "Young", "King", "Wright", "Scott", "Green", "Baker",
-  "Adams", "Nelson", "Hill", "Campbell", "Mitchell", "Roberts", "Carter", "Phillips", "Evans", "Turner",
-  "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schulz",
-  "Nakamura", "Patel", "Okafor", "Rossi", "Kowalski", "Novak", "Larsen", "Silva", "Haddad", "Kim",
+  "Smith",
+  "Johnson",
+  "Williams",
+  "Brown",
+  "Jones",
+  "Garcia",
+  "Miller",
+  "Davis",
+  "Rodriguez",
+  "Martinez",
+  "Wilson",
+  "Anderson",
+  "Taylor",
+  "Thomas",
+  "Moore",
+  "Jackson",
+  "Martin",
+  "Lee",
+  "Thompson",
+  "White",
+  "Harris",
+  "Clark",
+  "Lewis",
+  "Walker",
+  "Hall",
+  "Young",
+  "King",
+  "Wright",
+  "Scott",
+  "Green",
+  "Baker",
+  "Adams",
+  "Nelson",
+  "Hill",
+  "Campbell",
+  "Mitchell",
+  "Roberts",
+  "Carter",
+  "Phillips",
+  "Evans",
+  "Turner",
+  "Müller",
+  "Schmidt",
+  "Schneider",
+  "Fischer",
+  "Weber",
+  "Meyer",
+  "Wagner",
+  "Becker",
+  "Hoffmann",
+  "Schulz",
+  "Nakamura",
+  "Patel",
+  "Okafor",
+  "Rossi",
+  "Kowalski",
+  "Novak",
+  "Larsen",
+  "Silva",
+  "Haddad",
+  "Kim",
 ];
-const DEPARTMENTS = ["Engineering", "Sales", "Marketing", "Finance", "Human Resources", "Support", "Operations", "Legal", "Facilities", "Research"];
-const CITIES = ["Berlin", "Munich", "Hamburg", "London", "Paris", "Madrid", "Vienna", "Zurich", "Amsterdam", "Warsaw"];
+const DEPARTMENTS = [
+  "Engineering",
+  "Sales",
+  "Marketing",
+  "Finance",
+  "Human Resources",
+  "Support",
+  "Operations",
+  "Legal",
+  "Facilities",
+  "Research",
+];
+const CITIES = [
+  "Berlin",
+  "Munich",
+  "Hamburg",
+  "London",
+  "Paris",
+  "Madrid",
+  "Vienna",
+  "Zurich",
+  "Amsterdam",
+  "Warsaw",
+];
 
 /** Static driver catalogue: 8 vendors with 2–4 drivers each (§3.9). */
 const CATALOGUE: Record<string, string[]> = {
-  Brother: ["Brother HL-L5100DN series", "Brother MFC-L8900CDW series", "Brother Universal Printer (BR-Script3)"],
-  Canon: ["Canon Generic Plus PCL6", "Canon Generic Plus UFR II", "Canon iR-ADV C5535 PCL6", "Canon LBP712C UFR II"],
+  Brother: [
+    "Brother HL-L5100DN series",
+    "Brother MFC-L8900CDW series",
+    "Brother Universal Printer (BR-Script3)",
+  ],
+  Canon: [
+    "Canon Generic Plus PCL6",
+    "Canon Generic Plus UFR II",
+    "Canon iR-ADV C5535 PCL6",
+    "Canon LBP712C UFR II",
+  ],
   Epson: ["EPSON WF-C5790 Series", "EPSON Universal Print Driver"],
-  HP: ["HP Universal Printing PCL 6", "HP Universal Printing PS", "HP LaserJet Pro M404-M405 PCL 6", "HP Color LaserJet MFP M479 PCL-6"],
-  Kyocera: ["Kyocera TASKalfa 3253ci KX", "Kyocera ECOSYS P3145dn KX", "Kyocera Classic Universaldriver PCL6"],
+  HP: [
+    "HP Universal Printing PCL 6",
+    "HP Universal Printing PS",
+    "HP LaserJet Pro M404-M405 PCL 6",
+    "HP Color LaserJet MFP M479 PCL-6",
+  ],
+  Kyocera: [
+    "Kyocera TASKalfa 3253ci KX",
+    "Kyocera ECOSYS P3145dn KX",
+    "Kyocera Classic Universaldriver PCL6",
+  ],
   Lexmark: ["Lexmark Universal v2 XL", "Lexmark MS620 Series XL"],
   Ricoh: ["RICOH PCL6 UniversalDriver V4.36", "RICOH IM C3000 PCL 6", "RICOH SP 5310DN PCL 6"],
   Xerox: ["Xerox Global Print Driver PCL6", "Xerox VersaLink C405 PCL6", "Xerox AltaLink C8130 V4 PCL6"],
@@ -100,9 +265,27 @@ function makeUsers(state: SimState, org: OrgRec, rng: Prng, count: number, joine
 
 function addConnectors(state: SimState, org: OrgRec, rng: Prng, count: number): string[] {
   const base = [
-    { readable_name: "HQ ezeep Hub", type: "TPHub", os_type: "Linux", location: "Berlin HQ, 2nd floor", status: "ON" },
-    { readable_name: "Munich Print Server", type: "Printserver", os_type: "Windows", location: "Munich office", status: "ON" },
-    { readable_name: "Warehouse ezeep Hub", type: "TPHub", os_type: "Linux", location: "Hamburg warehouse", status: "OFF" },
+    {
+      readable_name: "HQ ezeep Hub",
+      type: "TPHub",
+      os_type: "Linux",
+      location: "Berlin HQ, 2nd floor",
+      status: "ON",
+    },
+    {
+      readable_name: "Munich Print Server",
+      type: "Printserver",
+      os_type: "Windows",
+      location: "Munich office",
+      status: "ON",
+    },
+    {
+      readable_name: "Warehouse ezeep Hub",
+      type: "TPHub",
+      os_type: "Linux",
+      location: "Hamburg warehouse",
+      status: "OFF",
+    },
   ];
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -126,7 +309,13 @@ function addConnectors(state: SimState, org: OrgRec, rng: Prng, count: number): 
   return ids;
 }
 
-function addPrinters(state: SimState, org: OrgRec, rng: Prng, count: number, connectorIds: string[]): PrinterRec[] {
+function addPrinters(
+  state: SimState,
+  org: OrgRec,
+  rng: Prng,
+  count: number,
+  connectorIds: string[],
+): PrinterRec[] {
   const drivers = [...state.drivers.values()];
   const printers: PrinterRec[] = [];
   const tpByConnector = new Map<string, number>();
@@ -136,7 +325,9 @@ function addPrinters(state: SimState, org: OrgRec, rng: Prng, count: number, con
     const tp = (tpByConnector.get(connector_id) ?? 0) + 1;
     tpByConnector.set(connector_id, tp);
     const d = rng.pick(drivers);
-    const model = d.name.replace(/ (PCL ?6|PCL-6|PS|UFR II|KX|XL|Series|series)$/, "").replace(/^(HP|Canon|EPSON|Kyocera|Lexmark|RICOH|Xerox|Brother) /i, "");
+    const model = d.name
+      .replace(/ (PCL ?6|PCL-6|PS|UFR II|KX|XL|Series|series)$/, "")
+      .replace(/^(HP|Canon|EPSON|Kyocera|Lexmark|RICOH|Xerox|Brother) /i, "");
     const roll = rng.next();
     // ~half auto-assigned drivers, a few manual overrides, the rest without driver.
     const auto = roll < 0.5;
@@ -191,7 +382,11 @@ function buildDemo(state: SimState): BuildResult {
     state.addGroup(org, {
       id: rng.uuid(),
       name: s.name,
-      description: s.azure ? `Synchronised from Azure AD (${s.name})` : s.size === 0 ? "" : `${s.name} team at Acme`,
+      description: s.azure
+        ? `Synchronised from Azure AD (${s.name})`
+        : s.size === 0
+          ? ""
+          : `${s.name} team at Acme`,
       local_printing_enabled: !!s.local,
       myprinters_enabled: !!s.mine,
       origin: s.azure ? { provider: "Azure", foreign_id: rng.uuid() } : { provider: "Ezeep" },
@@ -199,7 +394,8 @@ function buildDemo(state: SimState): BuildResult {
   );
   const membership = new Map<UserRec, string[]>();
   spec.forEach((s, gi) => {
-    for (const u of rng.sample(users, s.size)) membership.set(u, [...(membership.get(u) ?? []), groups[gi].id]);
+    for (const u of rng.sample(users, s.size))
+      membership.set(u, [...(membership.get(u) ?? []), groups[gi].id]);
   });
   for (const [u, gids] of membership) state.setUserGroups(org, u, gids);
   // Members of Azure groups look like Azure users.
@@ -214,7 +410,8 @@ function buildDemo(state: SimState): BuildResult {
   // Assignments: most groups get 1–4 printers; Legal none; two printers stay unassigned.
   spec.forEach((s, gi) => {
     if (s.name === "Legal") return;
-    for (const p of rng.sample(printers.slice(0, 13), rng.int(1, 4))) state.addPrinterGroups(org, p, [groups[gi].id]);
+    for (const p of rng.sample(printers.slice(0, 13), rng.int(1, 4)))
+      state.addPrinterGroups(org, p, [groups[gi].id]);
   });
 
   // 4 pending invitations, one already expired.
@@ -241,7 +438,10 @@ function buildEmpty(state: SimState): BuildResult {
   return { orgId: org.id };
 }
 
-function buildLarge(state: SimState, spec: { users: number; groups?: number; printers?: number }): BuildResult {
+function buildLarge(
+  state: SimState,
+  spec: { users: number; groups?: number; printers?: number },
+): BuildResult {
   const rng = new Prng(0x1a4e + spec.users);
   const org = newOrg(rng.uuid(), `${DEMO_ORG_NAME} (${spec.users} users)`, "EUR");
   state.orgs.set(org.id, org);
@@ -294,7 +494,8 @@ function buildLarge(state: SimState, spec: { users: number; groups?: number; pri
 export function applySeed(state: SimState, seed: SeedSpec): string {
   state.clearData();
   buildCatalogue(state);
-  const { orgId } = seed === "demo" ? buildDemo(state) : seed === "empty" ? buildEmpty(state) : buildLarge(state, seed);
+  const { orgId } =
+    seed === "demo" ? buildDemo(state) : seed === "empty" ? buildEmpty(state) : buildLarge(state, seed);
   state.primaryOrgId = orgId;
   // Clients keep their credentials across resets; org ids that vanished are dropped, and a
   // client left without organizations controls the primary one.

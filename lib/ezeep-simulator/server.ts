@@ -1,7 +1,17 @@
 // Request dispatch for both listeners: /__sim control, stats, latency, faults, routing, bearer auth.
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import { applyFault, takeFault } from "./faults";
-import { forbidden, HttpError, readBody, sendReply, type Auth, type Ctx, type HostKind, type Reply } from "./http";
+import {
+  forbidden,
+  HttpError,
+  readBody,
+  sendReply,
+  type Auth,
+  type Ctx,
+  type HostKind,
+  type Reply,
+} from "./http";
 import { verifyJwt } from "./jwt";
 import type { Route, Runtime } from "./runtime";
 
@@ -43,14 +53,17 @@ const BEARER_CHALLENGE = { "www-authenticate": 'Bearer realm="api"' };
 function authenticate(rt: Runtime, req: IncomingMessage, route: Route): Auth {
   const header = String(req.headers.authorization ?? "");
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!m) throw new HttpError(401, { detail: "Authentication credentials were not provided." }, BEARER_CHALLENGE);
+  if (!m)
+    throw new HttpError(401, { detail: "Authentication credentials were not provided." }, BEARER_CHALLENGE);
   const v = verifyJwt(m[1], rt.state.now());
-  if (!v.ok || !rt.state.activeJtis.has(v.claims.jti)) throw new HttpError(401, TOKEN_NOT_VALID, BEARER_CHALLENGE);
+  if (!v.ok || !rt.state.activeJtis.has(v.claims.jti))
+    throw new HttpError(401, TOKEN_NOT_VALID, BEARER_CHALLENGE);
   const claims = v.claims;
   const org = rt.state.orgs.get(claims.org) ?? null;
   const isClientToken = claims.sub === claims.client_id;
-  const user = !isClientToken ? org?.users.get(claims.sub) ?? null : null;
-  if (!isClientToken && !user) throw new HttpError(401, { detail: "User not found", code: "user_not_found" }, BEARER_CHALLENGE);
+  const user = !isClientToken ? (org?.users.get(claims.sub) ?? null) : null;
+  if (!isClientToken && !user)
+    throw new HttpError(401, { detail: "User not found", code: "user_not_found" }, BEARER_CHALLENGE);
   if (route.auth === "partner") {
     // §1.8: the partner API accepts only client-credentials tokens of partner clients.
     const client = rt.state.clients.find((c) => c.clientId === claims.client_id);
@@ -109,7 +122,10 @@ export function createDispatcher(deps: DispatchDeps): (req: IncomingMessage, res
       try {
         reply = await control(ctx);
       } catch (e) {
-        reply = e instanceof HttpError ? { status: e.status, body: e.body } : { status: 400, body: { detail: (e as Error).message } };
+        reply =
+          e instanceof HttpError
+            ? { status: e.status, body: e.body }
+            : { status: 400, body: { detail: (e as Error).message } };
       }
       sendReply(res, reply);
       return;
@@ -133,7 +149,12 @@ export function createDispatcher(deps: DispatchDeps): (req: IncomingMessage, res
     try {
       ctx.rawBody = await readBody(req);
     } catch (e) {
-      sendReply(res, e instanceof HttpError ? { status: e.status, body: e.body } : { status: 400, body: { detail: "Bad request." } });
+      sendReply(
+        res,
+        e instanceof HttpError
+          ? { status: e.status, body: e.body }
+          : { status: 400, body: { detail: "Bad request." } },
+      );
       return;
     }
     if (rt.latencyMs > 0) await sleep(rt.latencyMs, timers);
@@ -171,7 +192,11 @@ export function createDispatcher(deps: DispatchDeps): (req: IncomingMessage, res
       return r.handler(ctx, rt);
     }
     if (allowed.size) {
-      return { status: 405, body: { detail: `Method "${ctx.method}" not allowed.` }, headers: { allow: [...allowed].join(", ") } };
+      return {
+        status: 405,
+        body: { detail: `Method "${ctx.method}" not allowed.` },
+        headers: { allow: [...allowed].join(", ") },
+      };
     }
     return route404();
   }

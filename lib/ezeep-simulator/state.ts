@@ -2,6 +2,7 @@
 // mutations that keep derived fields and invariants (membership, assignments) consistent.
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
+
 import type {
   AccountUser,
   Connector,
@@ -143,7 +144,9 @@ export const DEFAULT_PRINTING_FLAGS: PrintingFlags = {
 };
 
 // Opaque capability blob in the lower-case driver shape (§3.7); content is irrelevant.
-const DRIVER_CAPS = gzipSync(Buffer.from('{"PaperFormats":["A4","Letter"],"Duplex":true}')).toString("base64");
+const DRIVER_CAPS = gzipSync(Buffer.from('{"PaperFormats":["A4","Letter"],"Duplex":true}')).toString(
+  "base64",
+);
 
 export function newOrg(id: string, name: string, currency = "EUR"): OrgRec {
   return {
@@ -218,7 +221,10 @@ export class SimState {
 
   toAccountUser(org: OrgRec, u: UserRec): AccountUser {
     const invs = u.invitationIds
-      ? u.invitationIds.map((id) => org.invitations.get(id)).filter((x): x is InvitationRec => !!x).map((i) => this.toInvitation(i))
+      ? u.invitationIds
+          .map((id) => org.invitations.get(id))
+          .filter((x): x is InvitationRec => !!x)
+          .map((i) => this.toInvitation(i))
       : null;
     return {
       id: u.id,
@@ -277,8 +283,17 @@ export class SimState {
     const groups = p.groupIds
       .map((id) => org.groups.get(id))
       .filter((g): g is GroupRec => !!g)
-      .map((g) => ({ group_id: g.id, group_name: g.name, group_foreign_id: g.origin.foreign_id ?? null, force_chosen: false }));
-    return { printer_id: p.id, printer_name: p.name, assignments: groups.length ? [{ settings: null, groups }] : [] };
+      .map((g) => ({
+        group_id: g.id,
+        group_name: g.name,
+        group_foreign_id: g.origin.foreign_id ?? null,
+        force_chosen: false,
+      }));
+    return {
+      printer_id: p.id,
+      printer_name: p.name,
+      assignments: groups.length ? [{ settings: null, groups }] : [],
+    };
   }
 
   toConnector(c: ConnectorRec): Connector {
@@ -289,8 +304,13 @@ export class SimState {
   /** printers_using_driver counts the caller's org only (the catalogue is global). */
   toDriver(d: DriverRec, org: OrgRec | undefined): Driver {
     let using = 0;
-    if (org) for (const p of org.printers.values()) if (p.driver_id === d.id || p.manual_driver_id === d.id) using++;
-    return { ...d, printers_using_driver: using, blob_capabilities: { options: 2, count: 6, capabilities: DRIVER_CAPS } };
+    if (org)
+      for (const p of org.printers.values()) if (p.driver_id === d.id || p.manual_driver_id === d.id) using++;
+    return {
+      ...d,
+      printers_using_driver: using,
+      blob_capabilities: { options: 2, count: 6, capabilities: DRIVER_CAPS },
+    };
   }
 
   toOrganization(o: OrgRec): Organization {
@@ -299,7 +319,10 @@ export class SimState {
 
   // ---- mutations keeping invariants ----
 
-  addGroup(org: OrgRec, init: Partial<Omit<GroupRec, "members" | "printers" | "orgId">> & { name: string }): GroupRec {
+  addGroup(
+    org: OrgRec,
+    init: Partial<Omit<GroupRec, "members" | "printers" | "orgId">> & { name: string },
+  ): GroupRec {
     const g: GroupRec = {
       id: init.id ?? randomUUID(),
       orgId: org.id,
@@ -415,7 +438,11 @@ export class SimState {
     return { inv, user: u };
   }
 
-  acceptInvitation(org: OrgRec, inv: InvitationRec, profile: { firstName?: string; lastName?: string } = {}): UserRec {
+  acceptInvitation(
+    org: OrgRec,
+    inv: InvitationRec,
+    profile: { firstName?: string; lastName?: string } = {},
+  ): UserRec {
     const u = org.users.get(inv.userId);
     if (!u) throw new Error(`invitation ${inv.id} has no user`);
     inv.accepted = true;

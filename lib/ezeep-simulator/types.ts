@@ -32,7 +32,12 @@ export interface FaultRule {
 }
 
 export interface SimulatorStats {
-  tokenRequests: { client_credentials: number; authorization_code: number; refresh_token: number; failed: number };
+  tokenRequests: {
+    client_credentials: number;
+    authorization_code: number;
+    refresh_token: number;
+    failed: number;
+  };
   requests: number;
   byRoute: Record<string, number>;
   inFlightMax: number;
@@ -49,7 +54,10 @@ export interface Simulator {
   stats(): SimulatorStats;
   resetStats(): void;
   reset(seed?: SeedSpec): void;
-  addAzureGroups(orgId: string, groups: { name: string; foreignId?: string; description?: string }[]): Group[];
+  addAzureGroups(
+    orgId: string,
+    groups: { name: string; foreignId?: string; description?: string }[],
+  ): Group[];
   acceptInvitation(invitationId: string, profile?: { firstName?: string; lastName?: string }): AccountUser;
   expireAllTokens(): void;
   close(): Promise<void>;

@@ -3,6 +3,7 @@
 // printing-related on the printing host (api2).
 
 import type { z } from "zod";
+
 import { createHttpClient, type HttpMethod, type HttpSettings, type Query } from "./http";
 import { collectAll, iterateOffsetPages, iteratePagedPages } from "./pagination";
 import {
@@ -97,7 +98,9 @@ export interface GroupCreateInput {
   local_printing_enabled?: boolean;
   myprinters_enabled?: boolean;
 }
-export type GroupUpdateInput = Partial<Pick<GroupCreateInput, "name" | "description" | "local_printing_enabled" | "myprinters_enabled">>;
+export type GroupUpdateInput = Partial<
+  Pick<GroupCreateInput, "name" | "description" | "local_printing_enabled" | "myprinters_enabled">
+>;
 
 export interface PrintingUserUpdateInput {
   local_printing_enabled?: boolean;
@@ -225,7 +228,10 @@ function seg(id: string): string {
 /** ezeep accepts `YYYY-MM-DDTHH:MM:SS` (§2.7); Dates are sent in UTC without milliseconds. */
 export function formatEzeepDate(d: Date | string): string {
   if (typeof d === "string") return d;
-  return d.toISOString().replace(/\.\d{3}Z$/, "").replace(/Z$/, "");
+  return d
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "")
+    .replace(/Z$/, "");
 }
 
 function uniqueGroups(groupIds: readonly string[]): { group_id: string }[] {
@@ -275,10 +281,20 @@ export function createEzeepClient(config: EzeepClientConfig): EzeepClient {
   });
 
   // --- small request helpers -----------------------------------------------------------------
-  function api<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, extra: { query?: Query; json?: unknown } = {}) {
+  function api<S extends z.ZodType>(
+    method: HttpMethod,
+    path: string,
+    schema: S,
+    extra: { query?: Query; json?: unknown } = {},
+  ) {
     return http.request({ host: "api", method, path, schema, ...extra });
   }
-  function account<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, extra: { query?: Query; json?: unknown } = {}) {
+  function account<S extends z.ZodType>(
+    method: HttpMethod,
+    path: string,
+    schema: S,
+    extra: { query?: Query; json?: unknown } = {},
+  ) {
     return http.request({ host: "account", method, path, schema, ...extra });
   }
 
@@ -293,7 +309,13 @@ export function createEzeepClient(config: EzeepClientConfig): EzeepClient {
       const { size, filters } = splitIterate(params, "pageSize");
       return iterateOffsetPages<T>(
         ({ limit, offset }) =>
-          http.request({ host, method: "GET", path, schema: pageSchema, query: { ...filters, limit, offset } }),
+          http.request({
+            host,
+            method: "GET",
+            path,
+            schema: pageSchema,
+            query: { ...filters, limit, offset },
+          }),
         size !== undefined ? { pageSize: size } : {},
       );
     };
@@ -306,7 +328,13 @@ export function createEzeepClient(config: EzeepClientConfig): EzeepClient {
 
   function pageResource<T>(path: string, pageSchema: z.ZodType<Page<T>, unknown>): PageListResource<T> {
     const list = (params?: PageParams) =>
-      http.request({ host: "account", method: "GET", path, schema: pageSchema, query: { ...(params ?? {}) } });
+      http.request({
+        host: "account",
+        method: "GET",
+        path,
+        schema: pageSchema,
+        query: { ...(params ?? {}) },
+      });
     const iterate = (params?: IteratePageOptions): AsyncIterable<T> =>
       iteratePagedPages<T>(
         (q) => http.request({ host: "account", method: "GET", path, schema: pageSchema, query: { ...q } }),
@@ -343,7 +371,9 @@ export function createEzeepClient(config: EzeepClientConfig): EzeepClient {
     get: (id) => api("GET", `${GROUPS}${seg(id)}/`, groupSchema),
     create: async (input) => {
       const organization_id = input.organization_id ?? (await organizationId()) ?? undefined;
-      return api("POST", GROUPS, groupSchema, { json: { ...input, ...(organization_id ? { organization_id } : {}) } });
+      return api("POST", GROUPS, groupSchema, {
+        json: { ...input, ...(organization_id ? { organization_id } : {}) },
+      });
     },
     update: (id, input) => api("PATCH", `${GROUPS}${seg(id)}/`, groupSchema, { json: input }),
     delete: (id) => api("DELETE", `${GROUPS}${seg(id)}/`, emptySchema),

@@ -33,7 +33,12 @@ export class EzeepError extends Error {
    */
   static [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    return this === EzeepError && typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[EZEEP_ERROR_BRAND] === true;
+    return (
+      this === EzeepError &&
+      typeof value === "object" &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[EZEEP_ERROR_BRAND] === true
+    );
   }
   readonly [EZEEP_ERROR_BRAND] = true;
   override name = "EzeepError";
@@ -178,8 +183,14 @@ export function describeErrorBody(body: unknown): DescribedBody {
   const o = body as Record<string, unknown>;
 
   // OAuth (RFC 6749) error shape.
-  if (typeof o.error === "string" && (typeof o.error_description === "string" || Object.keys(o).length <= 3)) {
-    const desc = typeof o.error_description === "string" && o.error_description.trim() ? o.error_description.trim() : null;
+  if (
+    typeof o.error === "string" &&
+    (typeof o.error_description === "string" || Object.keys(o).length <= 3)
+  ) {
+    const desc =
+      typeof o.error_description === "string" && o.error_description.trim()
+        ? o.error_description.trim()
+        : null;
     return { message: truncate(desc ? `${desc} (${o.error})` : o.error), code: o.error };
   }
 
@@ -187,7 +198,10 @@ export function describeErrorBody(body: unknown): DescribedBody {
   const detailMsgs = asMessages(o.detail);
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
-    if (["detail", "non_field_errors", "code", "status", "title", "type", "instance", "status_code"].includes(k)) continue;
+    if (
+      ["detail", "non_field_errors", "code", "status", "title", "type", "instance", "status_code"].includes(k)
+    )
+      continue;
     rest[k] = v;
   }
 
@@ -230,14 +244,16 @@ function seconds(ms: number): string {
 }
 
 const GENERIC_NOT_FOUND = /^not found\.?$/i;
-const GENERIC_AUTH = /^(authentication credentials were not provided|invalid token|token (has )?expired|given token not valid.*|invalid_token)\.?$/i;
+const GENERIC_AUTH =
+  /^(authentication credentials were not provided|invalid token|token (has )?expired|given token not valid.*|invalid_token)\.?$/i;
 
 /** Default message for a status when ezeep's body has nothing better. */
 export function defaultMessageForStatus(status: number, retryAfterMs?: number): string {
   if (status === 400) return "ezeep rejected the request as invalid.";
   if (status === 401)
     return "ezeep rejected the portal's credentials. Check the ezeep client id and secret (or reconnect the organization).";
-  if (status === 403) return "ezeep refused this action: the portal's ezeep client lacks the permission for it.";
+  if (status === 403)
+    return "ezeep refused this action: the portal's ezeep client lacks the permission for it.";
   if (status === 404) return "The requested item was not found in ezeep (it may have been deleted).";
   if (status === 405) return "ezeep does not allow this operation.";
   if (status === 409) return "ezeep reported a conflict with the current state; reload and try again.";
@@ -319,7 +335,13 @@ function networkCode(cause: unknown): string | null {
   return null;
 }
 
-export function networkError(method: string, path: string, host: string, cause: unknown, attempts?: number): EzeepError {
+export function networkError(
+  method: string,
+  path: string,
+  host: string,
+  cause: unknown,
+  attempts?: number,
+): EzeepError {
   const code = networkCode(cause);
   return new EzeepError({
     kind: "network",

@@ -3,13 +3,15 @@
 // 401, and zod validation of every answer.
 
 import type { z } from "zod";
+
 import { EzeepError, httpError, malformedError, networkError, timeoutError } from "./errors";
 import type { TokenProvider } from "./token";
 
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type Host = "account" | "api";
 
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+export type QueryValue =
+  string | number | boolean | null | undefined | readonly (string | number | boolean)[];
 export type Query = Record<string, QueryValue>;
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -111,7 +113,10 @@ export function buildQuery(query?: Query): string {
  * Parses a Retry-After header (delta-seconds or HTTP-date) into milliseconds from `now`.
  * Returns undefined when absent or unreadable; never negative.
  */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number = Date.now(),
+): number | undefined {
   if (value === null || value === undefined) return undefined;
   const v = value.trim();
   if (!v) return undefined;
@@ -148,8 +153,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 // ---------------------------------------------------------------------------------------------
 
 type Attempt =
-  | { type: "response"; status: number; headers: Headers; text: string }
-  | { type: "error"; error: EzeepError };
+  { type: "response"; status: number; headers: Headers; text: string } | { type: "error"; error: EzeepError };
 
 export function createHttpClient(config: HttpSettings): HttpClient {
   const settings: ResolvedSettings = {
@@ -207,7 +211,12 @@ export function createHttpClient(config: HttpSettings): HttpClient {
       else spec.signal.addEventListener("abort", onOuterAbort, { once: true });
     }
     try {
-      const init: RequestInit = { method: spec.method, headers, signal: controller.signal, redirect: "manual" };
+      const init: RequestInit = {
+        method: spec.method,
+        headers,
+        signal: controller.signal,
+        redirect: "manual",
+      };
       if (body !== undefined) init.body = body;
       const res = await doFetch(target, init);
       // Read the body inside the timeout as well: a stalled body is a timeout too.

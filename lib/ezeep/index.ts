@@ -2,6 +2,7 @@
 // Import from "@/lib/ezeep" only in server actions, route handlers and services.
 
 import { createHash } from "node:crypto";
+
 import { createEzeepClient, type EzeepClient, type EzeepClientConfig } from "./client";
 import { DEFAULT_TIMEOUT_MS } from "./http";
 
@@ -109,7 +110,16 @@ export function getEzeepClientFromEnv(env: EnvLike = process.env): EzeepClient |
   }
   // A digest, so the secret is not kept in a second place in memory.
   const key = createHash("sha256")
-    .update(JSON.stringify([cfg.accountUrl, cfg.apiUrl, cfg.clientId, cfg.clientSecret, cfg.organizationId, cfg.timeoutMs]))
+    .update(
+      JSON.stringify([
+        cfg.accountUrl,
+        cfg.apiUrl,
+        cfg.clientId,
+        cfg.clientSecret,
+        cfg.organizationId,
+        cfg.timeoutMs,
+      ]),
+    )
     .digest("hex");
   const hit = g[globalKey];
   if (hit && hit.key === key) return hit.client;

@@ -81,7 +81,9 @@ export async function* iterateOffsetPages<T>(
   opts: OffsetIterateOptions = {},
 ): AsyncGenerator<T, void, undefined> {
   let params: { limit?: number; offset: number } =
-    opts.pageSize !== undefined ? { limit: opts.pageSize, offset: opts.offset ?? 0 } : { offset: opts.offset ?? 0 };
+    opts.pageSize !== undefined
+      ? { limit: opts.pageSize, offset: opts.offset ?? 0 }
+      : { offset: opts.offset ?? 0 };
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     const page = await fetchPage(params);
     for (const item of page.results) yield item;
@@ -96,7 +98,10 @@ export async function* iterateOffsetPages<T>(
         message: "ezeep sent a response the portal could not read (the next page link does not advance).",
       });
     }
-    params = next.limit !== undefined ? next : { ...next, ...(params.limit !== undefined ? { limit: params.limit } : {}) };
+    params =
+      next.limit !== undefined
+        ? next
+        : { ...next, ...(params.limit !== undefined ? { limit: params.limit } : {}) };
   }
 }
 

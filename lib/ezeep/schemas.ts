@@ -15,10 +15,19 @@ const text = z
   .transform((v) => v ?? "");
 
 /** Integer that seeds type as "str": accept 3 or "3". */
-const count = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const count = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 /** Boolean that may be missing in some answers; defaults to false. */
-const flag = z.boolean().nullish().transform((v) => v ?? false);
+const flag = z
+  .boolean()
+  .nullish()
+  .transform((v) => v ?? false);
 
 /** Canonical spelling of the known identity providers; compare case-insensitively (§4 #5). */
 export function normaliseProvider(p: string): string {

@@ -13,7 +13,9 @@
 // a message or a log line.
 
 import { Buffer } from "node:buffer";
+
 import { z } from "zod";
+
 import { createHttpClient, type HttpSettings } from "./http";
 import { tokenResponseSchema } from "./schemas";
 
@@ -96,8 +98,10 @@ export function createCachingTokenProvider(
 // ---------------------------------------------------------------------------------------------
 // Token endpoint
 
-export interface TokenRequestOptions
-  extends Pick<HttpSettings, "timeoutMs" | "maxRetries" | "fetch" | "sleep" | "random" | "baseDelayMs" | "maxDelayMs" | "maxRetryAfterMs"> {
+export interface TokenRequestOptions extends Pick<
+  HttpSettings,
+  "timeoutMs" | "maxRetries" | "fetch" | "sleep" | "random" | "baseDelayMs" | "maxDelayMs" | "maxRetryAfterMs"
+> {
   accountUrl: string;
   clientId: string;
   /** Empty or missing for public clients (Basic `base64("<id>:")`, §1.2). */
@@ -123,7 +127,9 @@ export function decodeJwtClaims(token: string): Record<string, unknown> | null {
   try {
     const json = Buffer.from(parts[1], "base64url").toString("utf8");
     const claims: unknown = JSON.parse(json);
-    return claims && typeof claims === "object" && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null;
+    return claims && typeof claims === "object" && !Array.isArray(claims)
+      ? (claims as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -172,7 +178,10 @@ export async function requestToken(opts: TokenRequestOptions): Promise<IssuedTok
 // ---------------------------------------------------------------------------------------------
 // Client credentials
 
-export interface ClientCredentialsOptions extends Omit<TokenRequestOptions, "form" | "retry" | "clientSecret"> {
+export interface ClientCredentialsOptions extends Omit<
+  TokenRequestOptions,
+  "form" | "retry" | "clientSecret"
+> {
   clientSecret: string;
   /** Optional org selector for partner clients controlling several orgs (CONTRACTS.md). */
   organizationId?: string;
@@ -194,7 +203,9 @@ export function createClientCredentialsTokenProvider(opts: ClientCredentialsOpti
 // Revocation (§1.3: POST /oauth/revoke/, form `token`, Basic client auth; RFC 7009 answers 200)
 
 export async function revokeToken(
-  opts: Pick<TokenRequestOptions, "accountUrl" | "clientId" | "clientSecret" | "timeoutMs" | "fetch"> & { token: string },
+  opts: Pick<TokenRequestOptions, "accountUrl" | "clientId" | "clientSecret" | "timeoutMs" | "fetch"> & {
+    token: string;
+  },
 ): Promise<void> {
   const http = createHttpClient({
     accountUrl: opts.accountUrl,

@@ -1,6 +1,8 @@
 "use server";
+
 // Server actions for groups. Each one is defineAction(…): session, permission, zod, audit.
 import { revalidatePath } from "next/cache";
+
 import { defineAction } from "@/lib/auth/action";
 import { createGroupSchema, deleteGroupSchema, updateGroupSchema } from "@/lib/groups/schemas";
 import { createGroup, deleteGroup, updateGroup } from "@/lib/groups/service";

@@ -1,10 +1,10 @@
 // Groups of one organization: read from ezeep, changed through ezeep, every change audited.
-import type { OrgContext } from "@/lib/auth/context";
 import { audited } from "@/lib/audit/service";
-import { EzeepError, type Group } from "@/lib/ezeep";
-import { ezeepFor } from "@/lib/organizations/service";
+import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { EzeepError, type Group } from "@/lib/ezeep";
 import type { ListGroupsQuery } from "@/lib/groups/schemas";
+import { ezeepFor } from "@/lib/organizations/service";
 
 export interface GroupView {
   id: string;
@@ -77,14 +77,25 @@ export async function listGroups(ctx: OrgContext, query: ListGroupsQuery): Promi
   for await (const group of ezeepFor(ctx.organization).groups.iterate()) {
     const view = toGroupView(group);
     if (query.origin !== "all" && view.origin !== query.origin) continue;
-    if (needle && !view.name.toLowerCase().includes(needle) && !view.description.toLowerCase().includes(needle)) continue;
+    if (
+      needle &&
+      !view.name.toLowerCase().includes(needle) &&
+      !view.description.toLowerCase().includes(needle)
+    )
+      continue;
     all.push(view);
   }
   all.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
   const pageCount = Math.max(1, Math.ceil(all.length / query.pageSize));
   const page = Math.min(query.page, pageCount);
   const start = (page - 1) * query.pageSize;
-  return { items: all.slice(start, start + query.pageSize), total: all.length, page, pageSize: query.pageSize, pageCount };
+  return {
+    items: all.slice(start, start + query.pageSize),
+    total: all.length,
+    page,
+    pageSize: query.pageSize,
+    pageCount,
+  };
 }
 
 /** The group, or null when ezeep does not know it (in this organization). */
@@ -103,7 +114,10 @@ export async function getGroup(ctx: OrgContext, id: string): Promise<GroupView> 
   return group;
 }
 
-export async function createGroup(ctx: OrgContext, input: { name: string; description: string }): Promise<GroupView> {
+export async function createGroup(
+  ctx: OrgContext,
+  input: { name: string; description: string },
+): Promise<GroupView> {
   return audited(ctx, {
     action: "group.create",
     target: { type: "group", label: input.name },
@@ -116,7 +130,11 @@ export async function createGroup(ctx: OrgContext, input: { name: string; descri
           organization_id: ctx.organization.ezeepId,
         }),
       );
-      return { result: created, after: auditSnapshot(created), target: { type: "group", id: created.id, label: created.name } };
+      return {
+        result: created,
+        after: auditSnapshot(created),
+        target: { type: "group", id: created.id, label: created.name },
+      };
     },
   });
 }
@@ -142,12 +160,19 @@ export async function updateGroup(
     intended: { ...auditSnapshot(before), ...patch },
     run: async () => {
       const updated = toGroupView(await ezeepFor(ctx.organization).groups.update(before.id, patch));
-      return { result: updated, after: auditSnapshot(updated), target: { type: "group", id: updated.id, label: updated.name } };
+      return {
+        result: updated,
+        after: auditSnapshot(updated),
+        target: { type: "group", id: updated.id, label: updated.name },
+      };
     },
   });
 }
 
-export async function deleteGroup(ctx: OrgContext, input: { id: string }): Promise<{ id: string; name: string }> {
+export async function deleteGroup(
+  ctx: OrgContext,
+  input: { id: string },
+): Promise<{ id: string; name: string }> {
   const before = await getGroup(ctx, input.id);
   return audited(ctx, {
     action: "group.delete",

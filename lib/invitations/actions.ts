@@ -1,6 +1,8 @@
 "use server";
+
 // Server actions for invitations. Each one is defineAction(…): session, permission, zod, audit.
 import { revalidatePath } from "next/cache";
+
 import { defineAction } from "@/lib/auth/action";
 import { bulkResendSchema, inviteSchema, resendSchema, syncSchema } from "@/lib/invitations/schemas";
 import { bulkResend, inviteMany, resendInvitation, syncInvitations } from "@/lib/invitations/service";

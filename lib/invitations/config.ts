@@ -10,7 +10,11 @@
 
 export const DAY_MS = 86_400_000;
 
-function positiveNumber(raw: string | undefined, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
+function positiveNumber(
+  raw: string | undefined,
+  fallback: number,
+  { min = 0, max = Number.MAX_SAFE_INTEGER } = {},
+): number {
   const n = Number(raw?.trim());
   if (raw === undefined || raw.trim() === "" || !Number.isFinite(n)) return fallback;
   return Math.min(max, Math.max(min, n));
@@ -36,8 +40,11 @@ export function parseReminderDays(raw: string | undefined): number[] {
 
 export function invitationSettings(env: NodeJS.ProcessEnv = process.env): InvitationSettings {
   return {
-    defaultExpiryDays: Math.round(positiveNumber(env.INVITATION_DEFAULT_EXPIRY_DAYS, 14, { min: 1, max: 365 })),
-    resendCooldownMs: positiveNumber(env.INVITATION_RESEND_COOLDOWN_MINUTES, 60, { min: 0, max: 7 * 24 * 60 }) * 60_000,
+    defaultExpiryDays: Math.round(
+      positiveNumber(env.INVITATION_DEFAULT_EXPIRY_DAYS, 14, { min: 1, max: 365 }),
+    ),
+    resendCooldownMs:
+      positiveNumber(env.INVITATION_RESEND_COOLDOWN_MINUTES, 60, { min: 0, max: 7 * 24 * 60 }) * 60_000,
     syncIntervalMs: Math.round(positiveNumber(env.INVITATION_SYNC_INTERVAL_MS, 300_000, { min: 1_000 })),
     reminderDays: parseReminderDays(env.INVITATION_REMINDER_DAYS),
     maxReminders: Math.round(positiveNumber(env.INVITATION_MAX_REMINDERS, 2, { min: 0, max: 20 })),
@@ -59,7 +66,8 @@ export function nextReminderAt(
   if (k >= settings.maxReminders || days.length === 0) return null;
   // Beyond the listed days, repeat the last gap (or the single day).
   const lastGap = days.length > 1 ? days[days.length - 1] - days[days.length - 2] : days[0];
-  const dayOf = (i: number) => (i < days.length ? days[i] : days[days.length - 1] + (i - days.length + 1) * lastGap);
+  const dayOf = (i: number) =>
+    i < days.length ? days[i] : days[days.length - 1] + (i - days.length + 1) * lastGap;
   const planned = inv.sentAt.getTime() + dayOf(k) * DAY_MS;
   const gap = (k === 0 ? dayOf(0) : dayOf(k) - dayOf(k - 1)) * DAY_MS;
   const afterPrevious = inv.lastRemindedAt ? inv.lastRemindedAt.getTime() + gap : 0;

@@ -2,9 +2,9 @@
 // one portal instance — the one holding the job's lease in the database — runs
 // syncInvitations(org, now) for every organization: status from ezeep, imports, expiry,
 // reminders on the schedule, intended role and groups once an invitation is accepted.
-import type { JobDefinition } from "@/lib/jobs/runner";
 import { invitationSettings } from "@/lib/invitations/config";
 import { organizationsToFollowUp, syncInvitations } from "@/lib/invitations/service";
+import type { JobDefinition } from "@/lib/jobs/runner";
 
 export const INVITATION_JOB_NAME = "invitation-follow-up";
 
@@ -14,10 +14,15 @@ export async function followUpAllOrganizations(now = new Date()): Promise<void> 
     try {
       const summary = await syncInvitations(org, now);
       if (summary.errors.length || summary.ezeepError) {
-        console.warn(`[invitations] ${org.name}: ${summary.ezeepError ?? summary.errors.slice(0, 3).join("; ")}`);
+        console.warn(
+          `[invitations] ${org.name}: ${summary.ezeepError ?? summary.errors.slice(0, 3).join("; ")}`,
+        );
       }
     } catch (err) {
-      console.error(`[invitations] follow-up for ${org.name} failed:`, err instanceof Error ? err.message : err);
+      console.error(
+        `[invitations] follow-up for ${org.name} failed:`,
+        err instanceof Error ? err.message : err,
+      );
     }
   }
 }

@@ -39,8 +39,12 @@ export function parseAddressList(raw: string): ParsedAddress[] {
   }
   const seen = new Set<string>();
   return tokens.map((input) => {
-    const email = input.replace(/^mailto:/i, "").trim().toLowerCase();
-    if (email.length > EMAIL_MAX || !EMAIL_RE.test(email)) return { input, email: null, problem: "invalid" as const };
+    const email = input
+      .replace(/^mailto:/i, "")
+      .trim()
+      .toLowerCase();
+    if (email.length > EMAIL_MAX || !EMAIL_RE.test(email))
+      return { input, email: null, problem: "invalid" as const };
     if (seen.has(email)) return { input, email, problem: "duplicate" as const };
     seen.add(email);
     return { input, email, problem: null };
@@ -54,7 +58,10 @@ export const inviteSchema = z.object({
     .string({ error: "Enter at least one email address." })
     .max(20_000, "That is too much text: paste at most 100 addresses at a time.")
     .refine((v) => parseAddressList(v).length > 0, "Enter at least one email address.")
-    .refine((v) => parseAddressList(v).length <= MAX_ADDRESSES, `Invite at most ${MAX_ADDRESSES} addresses at a time.`),
+    .refine(
+      (v) => parseAddressList(v).length <= MAX_ADDRESSES,
+      `Invite at most ${MAX_ADDRESSES} addresses at a time.`,
+    ),
   role: z.enum(INVITATION_ROLES, { error: "Choose a role." }).default("user"),
   groupIds: z.array(id).max(50, "Choose at most 50 groups.").default([]),
   expiresInDays: z.coerce
@@ -68,12 +75,18 @@ export type InviteInput = z.output<typeof inviteSchema>;
 
 export const resendSchema = z.object({ id });
 export const bulkResendSchema = z.object({
-  ids: z.array(id).min(1, "Select at least one invitation.").max(200, "Resend at most 200 invitations at a time."),
+  ids: z
+    .array(id)
+    .min(1, "Select at least one invitation.")
+    .max(200, "Resend at most 200 invitations at a time."),
 });
 export const syncSchema = z.object({}).default({});
 
 export const listInvitationsSchema = z.object({
-  status: z.enum(["all", ...INVITATION_STATUSES]).default("all").catch("all"),
+  status: z
+    .enum(["all", ...INVITATION_STATUSES])
+    .default("all")
+    .catch("all"),
   q: z.string().trim().max(200).default("").catch(""),
   page: z.coerce.number().int().min(1).default(1).catch(1),
   pageSize: z.coerce.number().int().min(5).max(100).default(25).catch(25),

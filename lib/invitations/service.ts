@@ -1,14 +1,12 @@
 // Invitations of one organization: sent through ezeep (POST /v1/userinvitations/, §3.3), tracked
 // in the portal's database (status, expiry, reminders, intended groups), resent with a cooldown,
 // and followed up by lib/invitations/follow-up.ts. Every change and every failed attempt is audited.
-import type { Actor, OrgContext, OrganizationRef } from "@/lib/auth/context";
-import { can } from "@/lib/auth/permissions";
 import { audited, recordAudit } from "@/lib/audit/service";
+import type { Actor, OrganizationRef, OrgContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { EzeepError, type Invitation as EzeepInvitation } from "@/lib/ezeep";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
-import { withKeyLock } from "@/lib/locks";
-import { ezeepFor } from "@/lib/organizations/service";
+import { EzeepError, type Invitation as EzeepInvitation } from "@/lib/ezeep";
 import { DAY_MS, invitationSettings, nextReminderAt } from "@/lib/invitations/config";
 import {
   parseAddressList,
@@ -17,6 +15,8 @@ import {
   type InviteInput,
   type ListInvitationsQuery,
 } from "@/lib/invitations/schemas";
+import { withKeyLock } from "@/lib/locks";
+import { ezeepFor } from "@/lib/organizations/service";
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, label: "Invitation follow-up" };
 
@@ -73,7 +73,9 @@ export function toInvitationView(row: Row, now = new Date()): InvitationView {
     id: row.id,
     email: row.email,
     role: row.role === "admin" ? "admin" : "user",
-    status: (["pending", "expired", "accepted", "cancelled"].includes(row.status) ? row.status : "pending") as InvitationStatus,
+    status: (["pending", "expired", "accepted", "cancelled"].includes(row.status)
+      ? row.status
+      : "pending") as InvitationStatus,
     origin: row.origin === "ezeep" ? "ezeep" : "portal",
     sentAt: row.sentAt,
     expiresAt: row.expiresAt,
@@ -111,7 +113,11 @@ export interface InvitationPage {
   counts: Record<"all" | InvitationStatus, number>;
 }
 
-export async function listInvitations(ctx: OrgContext, query: ListInvitationsQuery, now = new Date()): Promise<InvitationPage> {
+export async function listInvitations(
+  ctx: OrgContext,
+  query: ListInvitationsQuery,
+  now = new Date(),
+): Promise<InvitationPage> {
   const base = { organizationId: ctx.organization.id };
   const where = {
     ...base,
@@ -135,7 +141,14 @@ export async function listInvitations(ctx: OrgContext, query: ListInvitationsQue
     skip: (page - 1) * query.pageSize,
     take: query.pageSize,
   });
-  return { items: rows.map((r) => toInvitationView(r, now)), total, page, pageSize: query.pageSize, pageCount, counts };
+  return {
+    items: rows.map((r) => toInvitationView(r, now)),
+    total,
+    page,
+    pageSize: query.pageSize,
+    pageCount,
+    counts,
+  };
 }
 
 export async function getInvitation(ctx: OrgContext, id: string): Promise<Row> {
@@ -159,7 +172,9 @@ export async function summarizeInvitations(ctx: OrgContext, now = new Date()): P
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const [fresh, week, older, expired, acceptedThisWeek, state] = await Promise.all([
     db.invitation.count({ where: { organizationId: org, status: "pending", sentAt: { gt: ago(3) } } }),
-    db.invitation.count({ where: { organizationId: org, status: "pending", sentAt: { lte: ago(3), gt: ago(7) } } }),
+    db.invitation.count({
+      where: { organizationId: org, status: "pending", sentAt: { lte: ago(3), gt: ago(7) } },
+    }),
     db.invitation.count({ where: { organizationId: org, status: "pending", sentAt: { lte: ago(7) } } }),
     db.invitation.count({ where: { organizationId: org, status: "expired" } }),
     db.invitation.count({ where: { organizationId: org, status: "accepted", acceptedAt: { gte: ago(7) } } }),
@@ -197,7 +212,11 @@ export function parseEzeepDate(value: string | null | undefined): Date | null {
 }
 
 /** Our status from ezeep's `invitation_status` and the expiry (our clock decides when ezeep lags). */
-export function statusFrom(ezeepStatus: string | null | undefined, expiresAt: Date | null, now: Date): InvitationStatus {
+export function statusFrom(
+  ezeepStatus: string | null | undefined,
+  expiresAt: Date | null,
+  now: Date,
+): InvitationStatus {
   const s = (ezeepStatus ?? "").toUpperCase();
   if (s === "ACCEPTED") return "accepted";
   if (s === "EXPIRED") return "expired";
@@ -215,7 +234,9 @@ async function allEzeepInvitations(org: OrganizationRef): Promise<Map<string, Ez
  * invitations (§3.2). One pass over the users finds the ids for the given invitations/emails.
  */
 async function findUserIds(org: OrganizationRef, rows: Row[]): Promise<Map<string, string>> {
-  const byInvitation = new Map(rows.filter((r) => r.ezeepInvitationId).map((r) => [r.ezeepInvitationId!, r.id]));
+  const byInvitation = new Map(
+    rows.filter((r) => r.ezeepInvitationId).map((r) => [r.ezeepInvitationId!, r.id]),
+  );
   const byEmail = new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
   const found = new Map<string, string>(); // portal invitation id → ezeep user id
   for await (const user of ezeepFor(org).users.iterate()) {
@@ -280,21 +301,31 @@ function attemptDenied(ctx: OrgContext, reason: string, input: unknown): Promise
   });
 }
 
-export async function inviteMany(ctx: OrgContext, input: InviteInput, now = new Date()): Promise<InviteResult> {
+export async function inviteMany(
+  ctx: OrgContext,
+  input: InviteInput,
+  now = new Date(),
+): Promise<InviteResult> {
   const settings = invitationSettings();
   // Inviting is helpdesk work; choosing the ezeep admin role or group memberships is not: the
   // same permissions as changing a user's roles or memberships directly.
   if (input.role === "admin" && !can(ctx.role, "users.write")) {
     await attemptDenied(ctx, "permission denied: inviting as ezeep admin needs users.write", input);
-    throw new UserFacingError("Your role may invite people as users only. Ask an admin to invite ezeep admins.", {
-      role: ["Your role may invite people as users only."],
-    });
+    throw new UserFacingError(
+      "Your role may invite people as users only. Ask an admin to invite ezeep admins.",
+      {
+        role: ["Your role may invite people as users only."],
+      },
+    );
   }
   if (input.groupIds.length > 0 && !can(ctx.role, "memberships.write")) {
     await attemptDenied(ctx, "permission denied: choosing groups needs memberships.write", input);
-    throw new UserFacingError("Your role may not choose groups. Invite without groups; an admin adds them later.", {
-      groupIds: ["Your role may not choose groups."],
-    });
+    throw new UserFacingError(
+      "Your role may not choose groups. Invite without groups; an admin adds them later.",
+      {
+        groupIds: ["Your role may not choose groups."],
+      },
+    );
   }
 
   const groupIds = [...new Set(input.groupIds)];
@@ -303,15 +334,22 @@ export async function inviteMany(ctx: OrgContext, input: InviteInput, now = new 
     try {
       names = await groupNames(ctx.organization);
     } catch (err) {
-      await attemptDenied(ctx, `groups could not be read from ezeep: ${err instanceof Error ? err.message : String(err)}`, input);
+      await attemptDenied(
+        ctx,
+        `groups could not be read from ezeep: ${err instanceof Error ? err.message : String(err)}`,
+        input,
+      );
       throw err;
     }
     const unknown = groupIds.filter((id) => !names.has(id));
     if (unknown.length > 0) {
       await attemptDenied(ctx, `unknown group ids: ${unknown.join(", ")}`, input);
-      throw new UserFacingError("A chosen group no longer exists in ezeep. Reload the page and choose again.", {
-        groupIds: ["A chosen group no longer exists in ezeep."],
-      });
+      throw new UserFacingError(
+        "A chosen group no longer exists in ezeep. Reload the page and choose again.",
+        {
+          groupIds: ["A chosen group no longer exists in ezeep."],
+        },
+      );
     }
   }
   const groupLabels = groupIds.map((id) => names.get(id) ?? id);
@@ -332,7 +370,8 @@ export async function inviteMany(ctx: OrgContext, input: InviteInput, now = new 
         target: { type: "invitation", label: address.input.slice(0, 254) },
         after: { attemptedInput: { email: address.input.slice(0, 254), role: input.role } },
         outcome: "failure",
-        error: address.problem === "invalid" ? "invalid email address" : "duplicate address in the same request",
+        error:
+          address.problem === "invalid" ? "invalid email address" : "duplicate address in the same request",
       });
       results.push({ input: address.input, email: address.email, outcome: address.problem, message });
       continue;
@@ -344,8 +383,13 @@ export async function inviteMany(ctx: OrgContext, input: InviteInput, now = new 
         target: { type: "invitation", label: email },
         intended: { email, role: input.role, groups: groupLabels, expiresAt: expireDate.toISOString() },
         run: async () => {
-          const created = await ezeepFor(ctx.organization).invitations.create({ email, expire_date: expireDate });
-          const expiresAt = parseEzeepDate(created.expire_date) ?? new Date(now.getTime() + settings.defaultExpiryDays * DAY_MS);
+          const created = await ezeepFor(ctx.organization).invitations.create({
+            email,
+            expire_date: expireDate,
+          });
+          const expiresAt =
+            parseEzeepDate(created.expire_date) ??
+            new Date(now.getTime() + settings.defaultExpiryDays * DAY_MS);
           const data = {
             email: created.email.toLowerCase() || email,
             role: input.role,
@@ -359,27 +403,60 @@ export async function inviteMany(ctx: OrgContext, input: InviteInput, now = new 
           };
           // The follow-up may have imported it in the meantime: the portal's intent wins.
           const saved = await db.invitation.upsert({
-            where: { organizationId_ezeepInvitationId: { organizationId: ctx.organization.id, ezeepInvitationId: created.id } },
+            where: {
+              organizationId_ezeepInvitationId: {
+                organizationId: ctx.organization.id,
+                ezeepInvitationId: created.id,
+              },
+            },
             create: { organizationId: ctx.organization.id, ezeepInvitationId: created.id, ...data },
             update: data,
           });
           return {
             result: saved,
-            after: { email, role: input.role, groups: groupLabels, status: saved.status, expiresAt: expiresAt.toISOString(), ezeepInvitationId: created.id },
+            after: {
+              email,
+              role: input.role,
+              groups: groupLabels,
+              status: saved.status,
+              expiresAt: expiresAt.toISOString(),
+              ezeepInvitationId: created.id,
+            },
             target: { type: "invitation", id: saved.id, label: email },
           };
         },
       });
       sentRows.push(row);
-      results.push({ input: address.input, email, outcome: "sent", message: "Invitation sent.", invitationId: row.id });
+      results.push({
+        input: address.input,
+        email,
+        outcome: "sent",
+        message: "Invitation sent.",
+        invitationId: row.id,
+      });
     } catch (err) {
-      if (err instanceof EzeepError && err.status !== null && err.status >= 400 && err.status < 500 && err.status !== 401 && err.status !== 403 && err.status !== 429) {
+      if (
+        err instanceof EzeepError &&
+        err.status !== null &&
+        err.status >= 400 &&
+        err.status < 500 &&
+        err.status !== 401 &&
+        err.status !== 403 &&
+        err.status !== 429
+      ) {
         const pending = await db.invitation.findFirst({
           where: { organizationId: ctx.organization.id, email, status: { in: ["pending", "expired"] } },
           orderBy: { sentAt: "desc" },
         });
-        const hint = pending ? ` It was invited on ${pending.sentAt.toISOString().slice(0, 10)}: resend that invitation instead.` : "";
-        results.push({ input: address.input, email, outcome: "rejected", message: `ezeep refused it: ${err.fieldErrors?.email?.[0] ?? err.message}${hint}` });
+        const hint = pending
+          ? ` It was invited on ${pending.sentAt.toISOString().slice(0, 10)}: resend that invitation instead.`
+          : "";
+        results.push({
+          input: address.input,
+          email,
+          outcome: "rejected",
+          message: `ezeep refused it: ${err.fieldErrors?.email?.[0] ?? err.message}${hint}`,
+        });
       } else if (err instanceof EzeepError) {
         results.push({ input: address.input, email, outcome: "failed", message: `Not sent: ${err.message}` });
       } else {
@@ -408,20 +485,30 @@ async function applyRolesNow(ctx: OrgContext, rows: Row[], now: Date): Promise<M
   try {
     ids = await findUserIds(ctx.organization, rows);
   } catch (err) {
-    for (const r of rows) warnings.set(r.id, `The admin role could not be set yet (${err instanceof Error ? err.message : err}); the portal retries it.`);
+    for (const r of rows)
+      warnings.set(
+        r.id,
+        `The admin role could not be set yet (${err instanceof Error ? err.message : err}); the portal retries it.`,
+      );
     return warnings;
   }
   for (const row of rows) {
     const userId = ids.get(row.id);
     if (!userId) {
-      warnings.set(row.id, "ezeep did not list the invited user yet; the admin role is set by the follow-up.");
+      warnings.set(
+        row.id,
+        "ezeep did not list the invited user yet; the admin role is set by the follow-up.",
+      );
       continue;
     }
     await db.invitation.update({ where: { id: row.id }, data: { ezeepUserId: userId } });
     try {
       await applyRole(system, { ...row, ezeepUserId: userId }, userId, now);
     } catch (err) {
-      warnings.set(row.id, `The admin role could not be set yet (${err instanceof Error ? err.message : err}); the portal retries it.`);
+      warnings.set(
+        row.id,
+        `The admin role could not be set yet (${err instanceof Error ? err.message : err}); the portal retries it.`,
+      );
     }
   }
   return warnings;
@@ -444,7 +531,10 @@ async function applyRole(ctx: OrgContext, row: Row, userId: string, now: Date): 
         },
       });
     }
-    await db.invitation.updateMany({ where: { id: row.id, roleAppliedAt: null }, data: { roleAppliedAt: now } });
+    await db.invitation.updateMany({
+      where: { id: row.id, roleAppliedAt: null },
+      data: { roleAppliedAt: now },
+    });
     return true;
   });
 }
@@ -454,7 +544,13 @@ async function applyRole(ctx: OrgContext, row: Row, userId: string, now: Date): 
  * (§3.4), so the current groups are re-read inside the per-user lock and the union is written.
  * Groups deleted since the invitation are skipped (and named in the audit entry).
  */
-async function applyGroups(ctx: OrgContext, row: Row, userId: string, existing: Map<string, string>, now: Date): Promise<void> {
+async function applyGroups(
+  ctx: OrgContext,
+  row: Row,
+  userId: string,
+  existing: Map<string, string>,
+  now: Date,
+): Promise<void> {
   const intended = parseIds(row.intendedGroupIds);
   const ezeep = ezeepFor(ctx.organization);
   const valid = intended.filter((id) => existing.has(id));
@@ -475,13 +571,20 @@ async function applyGroups(ctx: OrgContext, row: Row, userId: string, existing: 
           const ids = updated.groups.map((g) => g.group_id);
           return {
             result: updated,
-            after: { email: row.email, groups: label(ids), ...(missing.length ? { skippedDeletedGroups: missing } : {}) },
+            after: {
+              email: row.email,
+              groups: label(ids),
+              ...(missing.length ? { skippedDeletedGroups: missing } : {}),
+            },
           };
         },
       });
     });
   }
-  await db.invitation.updateMany({ where: { id: row.id, groupsAppliedAt: null }, data: { groupsAppliedAt: now } });
+  await db.invitation.updateMany({
+    where: { id: row.id, groupsAppliedAt: null },
+    data: { groupsAppliedAt: now },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -505,7 +608,8 @@ function cooldownMessage(row: Row, now: Date, cooldownMs: number): string | null
 /** Checks without side effects why a resend is not possible, or null when it is. */
 function resendRefusal(row: Row, now: Date, opts: { cooldown: boolean }): string | null {
   if (row.status === "accepted") return "This invitation was already accepted.";
-  if (row.status === "cancelled") return "This invitation no longer exists in ezeep (the invited user was deleted). Invite the address again.";
+  if (row.status === "cancelled")
+    return "This invitation no longer exists in ezeep (the invited user was deleted). Invite the address again.";
   if (!row.ezeepInvitationId) return "This invitation is not known to ezeep.";
   return opts.cooldown ? cooldownMessage(row, now, invitationSettings().resendCooldownMs) : null;
 }
@@ -532,7 +636,8 @@ async function resendRow(ctx: OrgContext, row: Row, opts: ResendOptions): Promis
     where: { id: row.id, reminderCount: row.reminderCount, status: { in: ["pending", "expired"] } },
     data: { reminderCount: row.reminderCount + 1, lastRemindedAt: opts.now },
   });
-  if (claimed.count !== 1) throw new UserFacingError("This invitation was just resent by someone else. Reload the page to see it.");
+  if (claimed.count !== 1)
+    throw new UserFacingError("This invitation was just resent by someone else. Reload the page to see it.");
   const claimedRow: Row = { ...row, reminderCount: row.reminderCount + 1, lastRemindedAt: opts.now };
   try {
     await audited(ctx, {
@@ -566,17 +671,27 @@ async function refreshFromEzeep(org: OrganizationRef, rows: Row[], now: Date): P
       if (!row) continue;
       const expiresAt = parseEzeepDate(inv.expire_date) ?? row.expiresAt;
       const status = statusFrom(inv.invitation_status, expiresAt, now);
-      await db.invitation.update({ where: { id: row.id }, data: { expiresAt, status, ...(status === "accepted" && !row.acceptedAt ? { acceptedAt: now } : {}) } });
+      await db.invitation.update({
+        where: { id: row.id },
+        data: { expiresAt, status, ...(status === "accepted" && !row.acceptedAt ? { acceptedAt: now } : {}) },
+      });
       wanted.delete(inv.id);
       if (wanted.size === 0) break;
     }
   } catch (err) {
     // The resend itself worked; the next sync reads the new expiry.
-    console.warn("[invitations] could not re-read invitations after a resend:", err instanceof Error ? err.message : err);
+    console.warn(
+      "[invitations] could not re-read invitations after a resend:",
+      err instanceof Error ? err.message : err,
+    );
   }
 }
 
-export async function resendInvitation(ctx: OrgContext, input: { id: string }, now = new Date()): Promise<InvitationView> {
+export async function resendInvitation(
+  ctx: OrgContext,
+  input: { id: string },
+  now = new Date(),
+): Promise<InvitationView> {
   const row = await getInvitation(ctx, input.id);
   const sent = await resendRow(ctx, row, { action: "invitation.resend", now });
   await refreshFromEzeep(ctx.organization, [sent], now);
@@ -588,9 +703,15 @@ export interface BulkResendResult {
   sent: number;
 }
 
-export async function bulkResend(ctx: OrgContext, input: { ids: string[] }, now = new Date()): Promise<BulkResendResult> {
+export async function bulkResend(
+  ctx: OrgContext,
+  input: { ids: string[] },
+  now = new Date(),
+): Promise<BulkResendResult> {
   const ids = [...new Set(input.ids)];
-  const rows = await db.invitation.findMany({ where: { id: { in: ids }, organizationId: ctx.organization.id } });
+  const rows = await db.invitation.findMany({
+    where: { id: { in: ids }, organizationId: ctx.organization.id },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const results: BulkResendResult["results"] = [];
   const sentRows: Row[] = [];
@@ -646,7 +767,11 @@ function errorText(err: unknown): string {
  * and from several instances (per-organization lock; each send is claimed in the database).
  * `actor` is who asked for the run ("Sync now"); automatic changes are always made as system.
  */
-export async function syncInvitations(org: OrganizationRef, now = new Date(), opts: { actor?: Actor } = {}): Promise<SyncSummary> {
+export async function syncInvitations(
+  org: OrganizationRef,
+  now = new Date(),
+  opts: { actor?: Actor } = {},
+): Promise<SyncSummary> {
   return withKeyLock(`invitations:${org.id}`, () => syncLocked(org, now, opts.actor ?? SYSTEM_ACTOR), {
     ttlMs: 10 * 60_000,
     waitMs: 30_000,
@@ -658,7 +783,16 @@ async function syncLocked(org: OrganizationRef, now: Date, requestedBy: Actor): 
   const settings = invitationSettings();
   const system = systemContext(org);
   const summary: SyncSummary = {
-    imported: [], accepted: [], expired: [], revived: [], withdrawn: [], reminded: [], groupsApplied: [], rolesApplied: [], errors: [], ezeepError: null,
+    imported: [],
+    accepted: [],
+    expired: [],
+    revived: [],
+    withdrawn: [],
+    reminded: [],
+    groupsApplied: [],
+    rolesApplied: [],
+    errors: [],
+    ezeepError: null,
   };
   const countsBefore = await statusCounts(org);
 
@@ -703,16 +837,26 @@ async function syncLocked(org: OrganizationRef, now: Date, requestedBy: Actor): 
         }
         continue;
       }
-      const expiresAt = ezeepExpiry ?? row.expiresAt ?? new Date(row.sentAt.getTime() + settings.defaultExpiryDays * DAY_MS);
+      const expiresAt =
+        ezeepExpiry ?? row.expiresAt ?? new Date(row.sentAt.getTime() + settings.defaultExpiryDays * DAY_MS);
       const status = statusFrom(inv.invitation_status, expiresAt, now);
       if (row.status === "accepted" && status !== "accepted") continue; // never un-accept
       if (status !== row.status || expiresAt.getTime() !== row.expiresAt?.getTime()) {
         await db.invitation.update({
           where: { id: row.id },
-          data: { status, expiresAt, ...(status === "accepted" && !row.acceptedAt ? { acceptedAt: now } : {}) },
+          data: {
+            status,
+            expiresAt,
+            ...(status === "accepted" && !row.acceptedAt ? { acceptedAt: now } : {}),
+          },
         });
         if (status !== row.status) {
-          const list = status === "accepted" ? summary.accepted : status === "expired" ? summary.expired : summary.revived;
+          const list =
+            status === "accepted"
+              ? summary.accepted
+              : status === "expired"
+                ? summary.expired
+                : summary.revived;
           list.push(row.email);
         }
       }
@@ -735,13 +879,16 @@ async function syncLocked(org: OrganizationRef, now: Date, requestedBy: Actor): 
   // 2. Accepted: the intended role and groups, once. Pending admins whose role failed: retry.
   const current = await db.invitation.findMany({ where: { organizationId: org.id } });
   const needsGroups = current.filter((r) => r.status === "accepted" && !r.groupsAppliedAt);
-  const needsRole = current.filter((r) => r.role === "admin" && !r.roleAppliedAt && (r.status === "accepted" || r.status === "pending"));
+  const needsRole = current.filter(
+    (r) => r.role === "admin" && !r.roleAppliedAt && (r.status === "accepted" || r.status === "pending"),
+  );
   const needingUser = [...new Map([...needsGroups, ...needsRole].map((r) => [r.id, r])).values()];
   if (needingUser.length > 0 && !summary.ezeepError) {
     try {
       const missingIds = needingUser.filter((r) => !r.ezeepUserId);
       const found = missingIds.length ? await findUserIds(org, missingIds) : new Map<string, string>();
-      for (const [rowId, userId] of found) await db.invitation.update({ where: { id: rowId }, data: { ezeepUserId: userId } });
+      for (const [rowId, userId] of found)
+        await db.invitation.update({ where: { id: rowId }, data: { ezeepUserId: userId } });
       const userOf = (r: Row) => r.ezeepUserId ?? found.get(r.id) ?? null;
       for (const row of needsRole) {
         const userId = userOf(row);
@@ -775,7 +922,9 @@ async function syncLocked(org: OrganizationRef, now: Date, requestedBy: Actor): 
 
   // 3. Reminders for pending invitations on the schedule, as resends by the system.
   if (!summary.ezeepError) {
-    const pending = await db.invitation.findMany({ where: { organizationId: org.id, status: "pending", ezeepInvitationId: { not: null } } });
+    const pending = await db.invitation.findMany({
+      where: { organizationId: org.id, status: "pending", ezeepInvitationId: { not: null } },
+    });
     const reminded: Row[] = [];
     for (const row of pending) {
       const due = nextReminderAt(row, settings);
@@ -797,7 +946,11 @@ async function syncLocked(org: OrganizationRef, now: Date, requestedBy: Actor): 
 }
 
 async function statusCounts(org: OrganizationRef): Promise<Record<string, number>> {
-  const grouped = await db.invitation.groupBy({ by: ["status"], where: { organizationId: org.id }, _count: { _all: true } });
+  const grouped = await db.invitation.groupBy({
+    by: ["status"],
+    where: { organizationId: org.id },
+    _count: { _all: true },
+  });
   const counts: Record<string, number> = { pending: 0, expired: 0, accepted: 0, cancelled: 0 };
   for (const g of grouped) counts[g.status] = g._count._all;
   return counts;
@@ -809,7 +962,13 @@ const FAILURE_REPEAT_MS = 60 * 60_000;
  * The run's own audit entry ("invitation.sync"): when it changed something, when a person asked
  * for it, or when it failed (a failure repeated by the automatic runs is recorded once an hour).
  */
-async function recordSync(org: OrganizationRef, now: Date, actor: Actor, summary: SyncSummary, before: Record<string, number>) {
+async function recordSync(
+  org: OrganizationRef,
+  now: Date,
+  actor: Actor,
+  summary: SyncSummary,
+  before: Record<string, number>,
+) {
   const previous = await db.invitationSyncState.findUnique({ where: { organizationId: org.id } });
   const error = summary.ezeepError;
   await db.invitationSyncState.upsert({
@@ -817,12 +976,22 @@ async function recordSync(org: OrganizationRef, now: Date, actor: Actor, summary
     create: { organizationId: org.id, lastRunAt: now, lastSuccessAt: error ? null : now, lastError: error },
     update: { lastRunAt: now, ...(error ? {} : { lastSuccessAt: now }), lastError: error },
   });
-  const changed = summary.imported.length + summary.accepted.length + summary.expired.length + summary.revived.length + summary.withdrawn.length > 0;
+  const changed =
+    summary.imported.length +
+      summary.accepted.length +
+      summary.expired.length +
+      summary.revived.length +
+      summary.withdrawn.length >
+    0;
   const manual = actor.type !== "system";
   const repeatedFailure =
-    !!error && !manual && previous?.lastError === error && now.getTime() - previous.lastRunAt.getTime() < FAILURE_REPEAT_MS;
+    !!error &&
+    !manual &&
+    previous?.lastError === error &&
+    now.getTime() - previous.lastRunAt.getTime() < FAILURE_REPEAT_MS;
   if (!changed && !manual && (!error || repeatedFailure)) return;
-  const cap = (list: string[]) => (list.length > 50 ? [...list.slice(0, 50), `… ${list.length - 50} more`] : list);
+  const cap = (list: string[]) =>
+    list.length > 50 ? [...list.slice(0, 50), `… ${list.length - 50} more`] : list;
   await recordAudit({
     organizationId: org.id,
     actor,

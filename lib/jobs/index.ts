@@ -1,9 +1,9 @@
 // The portal's background jobs, started once per server process by instrumentation.ts.
 // Add a job by appending its definition to `portalJobs()`. PORTAL_JOBS=off disables them all
 // (tests that drive jobs call runJobOnce themselves).
-import { startJobs, type JobDefinition, type RunningJobs } from "@/lib/jobs/runner";
-import { invitationFollowUpJob } from "@/lib/invitations/follow-up";
 import { auditDriftJob, auditMaintenanceJob } from "@/lib/audit/jobs";
+import { invitationFollowUpJob } from "@/lib/invitations/follow-up";
+import { startJobs, type JobDefinition, type RunningJobs } from "@/lib/jobs/runner";
 
 export function portalJobs(): JobDefinition[] {
   return [invitationFollowUpJob, auditDriftJob, auditMaintenanceJob];

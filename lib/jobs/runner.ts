@@ -1,6 +1,7 @@
 // Background jobs that run without anyone clicking. Each tick of a job first takes its lease in
 // the database (lib/locks.ts), so with several portal instances the work is done once.
 import { randomUUID } from "node:crypto";
+
 import { acquireLease, releaseLease } from "@/lib/locks";
 
 export interface JobDefinition {

@@ -1,6 +1,8 @@
 "use server";
+
 // Server actions for group memberships. Each one is defineAction(…): session, permission, zod, audit.
 import { revalidatePath } from "next/cache";
+
 import { defineAction } from "@/lib/auth/action";
 import { bulkAddSchema, changeUserGroupsSchema } from "@/lib/memberships/schemas";
 import { addUserToGroups, bulkAddToGroup, removeUserFromGroups } from "@/lib/memberships/service";

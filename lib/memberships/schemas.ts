@@ -3,7 +3,12 @@ import { z } from "zod";
 
 export const BULK_BATCH_MAX = 50;
 
-const id = (what: string) => z.string({ error: `Choose a ${what}.` }).trim().min(1, `Choose a ${what}.`).max(100);
+const id = (what: string) =>
+  z
+    .string({ error: `Choose a ${what}.` })
+    .trim()
+    .min(1, `Choose a ${what}.`)
+    .max(100);
 const ids = (what: string, plural: string, max: number) =>
   z
     .array(id(what), { error: `Choose at least one ${what}.` })

@@ -6,16 +6,29 @@
 // written back. Two admins changing the same user's groups at once therefore never lose each
 // other's change. Every change, and every failed attempt, gets its audit entry with the group
 // lists before and after.
-import type { OrgContext } from "@/lib/auth/context";
-import { toActionError } from "@/lib/auth/action";
 import { audited, recordAudit } from "@/lib/audit/service";
-import { EzeepError, type PrintingUser } from "@/lib/ezeep";
+import { toActionError } from "@/lib/auth/action";
+import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { EzeepError, type PrintingUser } from "@/lib/ezeep";
 import { withKeyLock } from "@/lib/locks";
-import { ezeepFor } from "@/lib/organizations/service";
-import { getDirectory, groupRef, mapLimit, patchDirectory, rememberGroup, type GroupRef } from "@/lib/users/directory";
-import { queryDirectory, resolveGroups, toListItem, userLockKey, type UserListItem } from "@/lib/users/service";
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
+import { ezeepFor } from "@/lib/organizations/service";
+import {
+  getDirectory,
+  groupRef,
+  mapLimit,
+  patchDirectory,
+  rememberGroup,
+  type GroupRef,
+} from "@/lib/users/directory";
+import {
+  queryDirectory,
+  resolveGroups,
+  toListItem,
+  userLockKey,
+  type UserListItem,
+} from "@/lib/users/service";
 
 export type MembershipAction = "membership.add" | "membership.remove" | "membership.bulk_add";
 
@@ -45,9 +58,12 @@ function explain(err: unknown, who: string): unknown {
     );
   }
   if (err.status === 400 && err.fieldErrors?.groups) {
-    return new UserFacingError(`A chosen group no longer exists in ezeep (it may have been deleted meanwhile). Reload the page and try again.`, {
-      groupIds: err.fieldErrors.groups,
-    });
+    return new UserFacingError(
+      `A chosen group no longer exists in ezeep (it may have been deleted meanwhile). Reload the page and try again.`,
+      {
+        groupIds: err.fieldErrors.groups,
+      },
+    );
   }
   return err;
 }
@@ -91,10 +107,14 @@ export async function changeUserGroups(
         throw explained;
       }
       const beforeIds = [...new Set(current.groups.map((g) => g.group_id))];
-      const nextIds = [...beforeIds.filter((id) => !remove.has(id)), ...add.filter((id) => !beforeIds.includes(id) && !remove.has(id))];
+      const nextIds = [
+        ...beforeIds.filter((id) => !remove.has(id)),
+        ...add.filter((id) => !beforeIds.includes(id) && !remove.has(id)),
+      ];
       const names = await resolveGroups(ctx, [...new Set([...beforeIds, ...nextIds])]);
       const byId = new Map(names.map((g) => [g.id, g]));
-      const refs = (ids: readonly string[]) => ids.map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false });
+      const refs = (ids: readonly string[]) =>
+        ids.map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false });
       if (sameSet(beforeIds, nextIds)) {
         patchDirectory(ctx.organization.id, { userId, groupIds: beforeIds });
         return { userId, changed: false, groups: refs(beforeIds) };
@@ -145,7 +165,10 @@ export interface BulkResult {
  * Adds each user to one group, user by user (each its own locked read-modify-write and audit
  * entry), a few at a time; one user's failure does not stop the others.
  */
-export async function bulkAddToGroup(ctx: OrgContext, input: { groupId: string; userIds: string[] }): Promise<{ group: GroupRef; results: BulkResult[] }> {
+export async function bulkAddToGroup(
+  ctx: OrgContext,
+  input: { groupId: string; userIds: string[] },
+): Promise<{ group: GroupRef; results: BulkResult[] }> {
   let group: GroupRef;
   try {
     group = groupRef(await ezeepFor(ctx.organization).groups.get(input.groupId));
@@ -178,7 +201,11 @@ export interface MemberPage {
 }
 
 /** A group's members: ezeep has no members endpoint (§3.4), so they come from the user index. */
-export async function listGroupMembers(ctx: OrgContext, groupId: string, query: ListMembersQuery): Promise<MemberPage> {
+export async function listGroupMembers(
+  ctx: OrgContext,
+  groupId: string,
+  query: ListMembersQuery,
+): Promise<MemberPage> {
   const dir = await getDirectory(ctx);
   const { rows, total, page, pageCount } = queryDirectory(dir, {
     q: query.q,
@@ -190,7 +217,14 @@ export async function listGroupMembers(ctx: OrgContext, groupId: string, query: 
     page: query.page,
     pageSize: query.pageSize,
   });
-  return { items: rows.map((r) => toListItem(dir, r)), total, page, pageSize: query.pageSize, pageCount, asOf: new Date(dir.builtAt || Date.now()) };
+  return {
+    items: rows.map((r) => toListItem(dir, r)),
+    total,
+    page,
+    pageSize: query.pageSize,
+    pageCount,
+    asOf: new Date(dir.builtAt || Date.now()),
+  };
 }
 
 /** The groups a user is not in yet (for the "add to groups" picker on the user's page). */
@@ -202,5 +236,7 @@ export async function groupsToJoin(ctx: OrgContext, memberOf: readonly string[])
   const current = new Set(memberOf);
   const groups = (await ezeepFor(ctx.organization).groups.all({ pageSize: 100 })).map(groupRef);
   for (const group of groups) rememberGroup(ctx.organization.id, group);
-  return groups.filter((g) => !current.has(g.id)).sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  return groups
+    .filter((g) => !current.has(g.id))
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
 }

@@ -1,20 +1,31 @@
 "use server";
+
 // Switching the organization an admin works on. Not org-scoped itself: it checks that the admin
 // holds a role in the target organization before remembering the choice.
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
+
+import { defineAction, SIGNED_OUT_ERROR, type ActionResult } from "@/lib/auth/action";
 import { currentAdmin, ORG_COOKIE } from "@/lib/auth/session";
-import { SIGNED_OUT_ERROR, type ActionResult } from "@/lib/auth/action";
-import { roleIn } from "@/lib/organizations/service";
-import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/auth/action";
+import {
+  beginAuthorization,
+  disconnectOrganization,
+  OAUTH_COOKIE,
+  OAUTH_COOKIE_PATH,
+} from "@/lib/organizations/oauth";
 import { createPartnerOrganization, deletePartnerOrganization } from "@/lib/organizations/partner";
-import { createPartnerOrganizationSchema, deletePartnerOrganizationSchema } from "@/lib/organizations/schemas";
-import { beginAuthorization, disconnectOrganization, OAUTH_COOKIE, OAUTH_COOKIE_PATH } from "@/lib/organizations/oauth";
+import {
+  createPartnerOrganizationSchema,
+  deletePartnerOrganizationSchema,
+} from "@/lib/organizations/schemas";
+import { roleIn } from "@/lib/organizations/service";
 
 const switchSchema = z.object({ organizationId: z.string().min(1).max(100) });
 
-export async function switchOrganizationAction(raw: { organizationId: string }): Promise<ActionResult<{ name: string }>> {
+export async function switchOrganizationAction(raw: {
+  organizationId: string;
+}): Promise<ActionResult<{ name: string }>> {
   const admin = await currentAdmin();
   if (!admin) return { ok: false, error: SIGNED_OUT_ERROR };
   const parsed = switchSchema.safeParse(raw);

@@ -42,9 +42,13 @@ export async function handleOAuthCallback(request: Request): Promise<Response> {
     });
     const org = `${ORG_COOKIE}=${encodeURIComponent(done.organization.id)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`;
     const notice = done.created ? "added" : "connected";
-    return redirect(`/organizations?notice=${notice}&name=${encodeURIComponent(done.organization.name)}`, [clearState, org]);
+    return redirect(`/organizations?notice=${notice}&name=${encodeURIComponent(done.organization.name)}`, [
+      clearState,
+      org,
+    ]);
   } catch (err) {
-    const message = err instanceof UserFacingError ? err.message : "Something went wrong while connecting. Try again.";
+    const message =
+      err instanceof UserFacingError ? err.message : "Something went wrong while connecting. Try again.";
     if (!(err instanceof UserFacingError)) console.error("[oauth] callback failed", err);
     return redirect(`/organizations?error=${encodeURIComponent(message)}`, [clearState]);
   }

@@ -13,14 +13,27 @@
 //    one is added to the portal with the connecting admin as its owner.
 // 3. disconnectOrganization() revokes the refresh token at /oauth/revoke/ and deletes it.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { OrgContext, OrganizationRef } from "@/lib/auth/context";
+
 import { audited, recordAudit } from "@/lib/audit/service";
-import { db } from "@/lib/db";
+import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import { decodeJwtClaims, ezeepConfigFromEnv, requestToken, revokeToken, createEzeepClient, EzeepError } from "@/lib/ezeep";
+import {
+  createEzeepClient,
+  decodeJwtClaims,
+  ezeepConfigFromEnv,
+  EzeepError,
+  requestToken,
+  revokeToken,
+} from "@/lib/ezeep";
 import { forgetEzeepClient } from "@/lib/organizations/service";
-import { clearRefreshToken, readRefreshToken, rememberInitialToken, saveRefreshToken } from "@/lib/organizations/token-store";
+import {
+  clearRefreshToken,
+  readRefreshToken,
+  rememberInitialToken,
+  saveRefreshToken,
+} from "@/lib/organizations/token-store";
 
 export const OAUTH_COOKIE = "portal_oauth";
 export const OAUTH_COOKIE_PATH = "/code";
@@ -41,7 +54,10 @@ interface Pending {
 
 function requireConfig() {
   const config = ezeepConfigFromEnv();
-  if (!config) throw new UserFacingError("The portal has no ezeep client. Set EZEEP_CLIENT_ID and EZEEP_CLIENT_SECRET on the server.");
+  if (!config)
+    throw new UserFacingError(
+      "The portal has no ezeep client. Set EZEEP_CLIENT_ID and EZEEP_CLIENT_SECRET on the server.",
+    );
   return config;
 }
 
@@ -50,8 +66,12 @@ export function pkceChallenge(verifier: string): string {
 }
 
 /** The authorize URL to send the browser to, and the encrypted cookie that remembers the attempt. */
-export function beginAuthorization(ctx: OrgContext, now = Date.now()): { url: string; cookieValue: string; maxAgeSeconds: number } {
-  if (ctx.actor.type !== "admin" || !ctx.actor.id) throw new UserFacingError("Only a signed-in admin can connect an organization.");
+export function beginAuthorization(
+  ctx: OrgContext,
+  now = Date.now(),
+): { url: string; cookieValue: string; maxAgeSeconds: number } {
+  if (ctx.actor.type !== "admin" || !ctx.actor.id)
+    throw new UserFacingError("Only a signed-in admin can connect an organization.");
   const config = requireConfig();
   const pending: Pending = {
     state: randomBytes(24).toString("base64url"),
@@ -70,7 +90,11 @@ export function beginAuthorization(ctx: OrgContext, now = Date.now()): { url: st
     code_challenge: pkceChallenge(pending.verifier),
     code_challenge_method: "S256",
   }).toString();
-  return { url: url.toString(), cookieValue: encryptSecret(JSON.stringify(pending), COOKIE_AAD), maxAgeSeconds: OAUTH_STATE_TTL_MS / 1000 };
+  return {
+    url: url.toString(),
+    cookieValue: encryptSecret(JSON.stringify(pending), COOKIE_AAD),
+    maxAgeSeconds: OAUTH_STATE_TTL_MS / 1000,
+  };
 }
 
 function sameText(a: string, b: string): boolean {
@@ -94,18 +118,27 @@ export async function completeAuthorization(input: {
   now?: number;
 }): Promise<CompletedConnection> {
   const now = input.now ?? Date.now();
-  if (!input.cookieValue) throw new UserFacingError("This sign-in was not started from this browser, or it took too long. Start again.");
+  if (!input.cookieValue)
+    throw new UserFacingError(
+      "This sign-in was not started from this browser, or it took too long. Start again.",
+    );
   let pending: Pending;
   try {
     pending = JSON.parse(decryptSecret(input.cookieValue, COOKIE_AAD)) as Pending;
   } catch {
-    throw new UserFacingError("This sign-in was not started from this browser, or it took too long. Start again.");
+    throw new UserFacingError(
+      "This sign-in was not started from this browser, or it took too long. Start again.",
+    );
   }
-  if (!input.state || !sameText(input.state, pending.state)) throw new UserFacingError("The answer from ezeep does not belong to this sign-in. Start again.");
-  if (pending.expiresAt < now) throw new UserFacingError("The sign-in took longer than 10 minutes. Start again.");
+  if (!input.state || !sameText(input.state, pending.state))
+    throw new UserFacingError("The answer from ezeep does not belong to this sign-in. Start again.");
+  if (pending.expiresAt < now)
+    throw new UserFacingError("The sign-in took longer than 10 minutes. Start again.");
   if (input.error) {
     throw new UserFacingError(
-      input.error === "access_denied" ? "The connection was not allowed in ezeep." : `ezeep refused the sign-in (${input.error.slice(0, 60)}).`,
+      input.error === "access_denied"
+        ? "The connection was not allowed in ezeep."
+        : `ezeep refused the sign-in (${input.error.slice(0, 60)}).`,
     );
   }
   if (!input.code) throw new UserFacingError("ezeep sent no authorization code. Start again.");
@@ -125,7 +158,13 @@ export async function completeAuthorization(input: {
       accountUrl: config.accountUrl,
       clientId: config.clientId,
       clientSecret: config.clientSecret,
-      form: { grant_type: "authorization_code", code: input.code, redirect_uri: redirectUri(), code_verifier: pending.verifier, scope: "printing" },
+      form: {
+        grant_type: "authorization_code",
+        code: input.code,
+        redirect_uri: redirectUri(),
+        code_verifier: pending.verifier,
+        scope: "printing",
+      },
       retry: false,
       timeoutMs: config.timeoutMs,
     });
@@ -139,7 +178,9 @@ export async function completeAuthorization(input: {
       ezeepStatus: err instanceof EzeepError ? err.status : null,
       error: err instanceof Error ? err.message : String(err),
     });
-    throw new UserFacingError(`ezeep did not accept the sign-in: ${err instanceof Error ? err.message : "unknown error"}`);
+    throw new UserFacingError(
+      `ezeep did not accept the sign-in: ${err instanceof Error ? err.message : "unknown error"}`,
+    );
   }
   const ezeepId = decodeJwtClaims(issued.accessToken)?.org;
   if (typeof ezeepId !== "string" || !ezeepId || !issued.refreshToken) {
@@ -148,14 +189,31 @@ export async function completeAuthorization(input: {
 
   const existing = await db.organization.findUnique({ where: { ezeepId } });
   if (existing) {
-    const role = await db.role.findUnique({ where: { adminId_organizationId: { adminId: admin.id, organizationId: existing.id } } });
-    if (role?.role !== "owner") throw new UserFacingError("That ezeep organization is managed in this portal by other people: ask one of its owners.");
+    const role = await db.role.findUnique({
+      where: { adminId_organizationId: { adminId: admin.id, organizationId: existing.id } },
+    });
+    if (role?.role !== "owner")
+      throw new UserFacingError(
+        "That ezeep organization is managed in this portal by other people: ask one of its owners.",
+      );
   }
   const name = existing?.name ?? (await organizationName(ezeepId, config));
   const org =
     existing ??
-    (await db.organization.create({ data: { ezeepId, name, connection: "authorization_code", roles: { create: { adminId: admin.id, role: "owner" } } } }));
-  const ref: OrganizationRef = { id: org.id, ezeepId: org.ezeepId, name: org.name, connection: "authorization_code" };
+    (await db.organization.create({
+      data: {
+        ezeepId,
+        name,
+        connection: "authorization_code",
+        roles: { create: { adminId: admin.id, role: "owner" } },
+      },
+    }));
+  const ref: OrganizationRef = {
+    id: org.id,
+    ezeepId: org.ezeepId,
+    name: org.name,
+    connection: "authorization_code",
+  };
   await audited(
     { actor, organization: ref, role: "owner" },
     {
@@ -214,7 +272,13 @@ export async function disconnectOrganization(ctx: OrgContext): Promise<{ id: str
       const token = await readRefreshToken(org.id).catch(() => null);
       if (token) {
         try {
-          await revokeToken({ accountUrl: config.accountUrl, clientId: config.clientId, clientSecret: config.clientSecret, token, timeoutMs: config.timeoutMs });
+          await revokeToken({
+            accountUrl: config.accountUrl,
+            clientId: config.clientId,
+            clientSecret: config.clientSecret,
+            token,
+            timeoutMs: config.timeoutMs,
+          });
         } catch {
           revoked = false; // deleted anyway: the portal never uses it again
         }
@@ -222,8 +286,10 @@ export async function disconnectOrganization(ctx: OrgContext): Promise<{ id: str
       await clearRefreshToken(org.id);
       await db.organization.update({ where: { id: org.id }, data: { connection: "client_credentials" } });
       forgetEzeepClient(org.id);
-      return { result: { id: org.id, name: org.name }, after: { connection: "client_credentials", refreshToken: "deleted", revokedAtEzeep: revoked } };
+      return {
+        result: { id: org.id, name: org.name },
+        after: { connection: "client_credentials", refreshToken: "deleted", revokedAtEzeep: revoked },
+      };
     },
   });
 }
-

@@ -1,20 +1,23 @@
 // Partner API (ezeep-api.md §3.1, §1.8): list, create and delete ezeep organizations with the
 // portal's own client credentials (which must be a partner client). Every change is audited;
 // a created organization is registered in the portal with its creator as owner.
-import type { OrgContext, OrganizationRef } from "@/lib/auth/context";
 import { audited } from "@/lib/audit/service";
+import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { createEzeepClient, ezeepConfigFromEnv, type EzeepClient } from "@/lib/ezeep";
-import { forgetEzeepClient } from "@/lib/organizations/service";
 import type { CreatePartnerOrganizationInput } from "@/lib/organizations/schemas";
+import { forgetEzeepClient } from "@/lib/organizations/service";
 
 const g = globalThis as unknown as { __partnerClient?: { key: string; client: EzeepClient } };
 
 /** A client-credentials client without an organization selector: the partner's own token. */
 export function partnerClient(): EzeepClient {
   const config = ezeepConfigFromEnv();
-  if (!config) throw new UserFacingError("The portal has no ezeep credentials. Set EZEEP_CLIENT_ID and EZEEP_CLIENT_SECRET on the server.");
+  if (!config)
+    throw new UserFacingError(
+      "The portal has no ezeep credentials. Set EZEEP_CLIENT_ID and EZEEP_CLIENT_SECRET on the server.",
+    );
   const key = `${config.accountUrl}|${config.clientId}`;
   if (g.__partnerClient?.key === key) return g.__partnerClient.client;
   const client = createEzeepClient({
@@ -47,12 +50,21 @@ export async function listPartnerOrganizations(ctx: OrgContext): Promise<Partner
   return orgs
     .map((o) => {
       const k = byEzeep.get(o.id);
-      return { ezeepId: o.id, name: o.name, currency: o.currency_code ?? null, portalId: k?.id ?? null, role: k?.roles[0]?.role ?? null };
+      return {
+        ezeepId: o.id,
+        name: o.name,
+        currency: o.currency_code ?? null,
+        portalId: k?.id ?? null,
+        role: k?.roles[0]?.role ?? null,
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function createPartnerOrganization(ctx: OrgContext, input: CreatePartnerOrganizationInput): Promise<OrganizationRef> {
+export async function createPartnerOrganization(
+  ctx: OrgContext,
+  input: CreatePartnerOrganizationInput,
+): Promise<OrganizationRef> {
   const expire = new Date(Date.now() + 14 * 86_400_000);
   return audited(ctx, {
     action: "organization.create",
@@ -65,7 +77,11 @@ export async function createPartnerOrganization(ctx: OrgContext, input: CreatePa
         admin_user_invitation: {
           email: input.adminEmail,
           expire_date: expire,
-          user: { first_name: input.adminFirstName, last_name: input.adminLastName, preferred_language: input.language },
+          user: {
+            first_name: input.adminFirstName,
+            last_name: input.adminLastName,
+            preferred_language: input.language,
+          },
         },
       });
       const org = await db.organization.upsert({
@@ -81,7 +97,11 @@ export async function createPartnerOrganization(ctx: OrgContext, input: CreatePa
         });
       }
       const ref = { id: org.id, ezeepId: org.ezeepId, name: org.name, connection: org.connection };
-      return { result: ref, after: { ezeepId: created.id, name: created.name, currency: input.currency }, target: { type: "organization", id: org.id, label: org.name } };
+      return {
+        result: ref,
+        after: { ezeepId: created.id, name: created.name, currency: input.currency },
+        target: { type: "organization", id: org.id, label: org.name },
+      };
     },
   });
 }
@@ -91,26 +111,53 @@ export async function createPartnerOrganization(ctx: OrgContext, input: CreatePa
  * organization may, and only after typing its exact name. The audit entry is written in the
  * deleted organization's log (entries outlive it) and in the log of the organization acted from.
  */
-export async function deletePartnerOrganization(ctx: OrgContext, input: { id: string; confirmName: string }): Promise<{ name: string }> {
+export async function deletePartnerOrganization(
+  ctx: OrgContext,
+  input: { id: string; confirmName: string },
+): Promise<{ name: string }> {
   const org = await db.organization.findUnique({ where: { id: input.id } });
-  const role = org && ctx.actor.id ? await db.role.findUnique({ where: { adminId_organizationId: { adminId: ctx.actor.id, organizationId: org.id } } }) : null;
-  if (!org || role?.role !== "owner") throw new UserFacingError("Only an owner of that organization can delete it.");
+  const role =
+    org && ctx.actor.id
+      ? await db.role.findUnique({
+          where: { adminId_organizationId: { adminId: ctx.actor.id, organizationId: org.id } },
+        })
+      : null;
+  if (!org || role?.role !== "owner")
+    throw new UserFacingError("Only an owner of that organization can delete it.");
   if (input.confirmName.trim() !== org.name) {
-    throw new UserFacingError("Type the organization's name exactly to confirm.", { confirmName: [`Type “${org.name}” to confirm.`] });
+    throw new UserFacingError("Type the organization's name exactly to confirm.", {
+      confirmName: [`Type “${org.name}” to confirm.`],
+    });
   }
   const target = { type: "organization", id: org.id, label: org.name };
-  const inTarget: OrgContext = { ...ctx, organization: { id: org.id, ezeepId: org.ezeepId, name: org.name, connection: org.connection }, role: "owner" };
+  const inTarget: OrgContext = {
+    ...ctx,
+    organization: { id: org.id, ezeepId: org.ezeepId, name: org.name, connection: org.connection },
+    role: "owner",
+  };
   const run = async () => {
     await partnerClient().organizations.delete(org.ezeepId);
     await db.organization.delete({ where: { id: org.id } });
     forgetEzeepClient(org.id);
     return { result: { name: org.name }, after: { deleted: true } };
   };
-  if (ctx.organization.id === org.id) return audited(inTarget, { action: "organization.delete", target, before: { name: org.name, ezeepId: org.ezeepId }, run });
+  if (ctx.organization.id === org.id)
+    return audited(inTarget, {
+      action: "organization.delete",
+      target,
+      before: { name: org.name, ezeepId: org.ezeepId },
+      run,
+    });
   return audited(ctx, {
     action: "organization.delete",
     target,
     before: { name: org.name, ezeepId: org.ezeepId },
-    run: () => audited(inTarget, { action: "organization.delete", target, before: { name: org.name, ezeepId: org.ezeepId }, run }).then((r) => ({ result: r })),
+    run: () =>
+      audited(inTarget, {
+        action: "organization.delete",
+        target,
+        before: { name: org.name, ezeepId: org.ezeepId },
+        run,
+      }).then((r) => ({ result: r })),
   });
 }

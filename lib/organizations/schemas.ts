@@ -9,7 +9,12 @@ const name = z
 export const createPartnerOrganizationSchema = z.object({
   name,
   currency: z.enum(["EUR", "USD"], { error: "Choose EUR or USD." }),
-  adminEmail: z.string({ error: "Enter the first admin's email." }).trim().toLowerCase().email("Enter a valid email address.").max(254),
+  adminEmail: z
+    .string({ error: "Enter the first admin's email." })
+    .trim()
+    .toLowerCase()
+    .email("Enter a valid email address.")
+    .max(254),
   adminFirstName: z.string({ error: "Enter a first name." }).trim().min(1, "Enter a first name.").max(100),
   adminLastName: z.string({ error: "Enter a last name." }).trim().min(1, "Enter a last name.").max(100),
   language: z.enum(["en", "de"]).default("en"),

@@ -1,10 +1,10 @@
 // Organizations the portal manages, and the ezeep client that acts for each of them.
-import { db } from "@/lib/db";
-import { createEzeepClient, ezeepConfigFromEnv, type EzeepClient } from "@/lib/ezeep";
-import { UserFacingError } from "@/lib/errors";
 import type { OrganizationRef } from "@/lib/auth/context";
-import { createLimiter } from "@/lib/provisioning/pool";
+import { db } from "@/lib/db";
+import { UserFacingError } from "@/lib/errors";
+import { createEzeepClient, ezeepConfigFromEnv, type EzeepClient } from "@/lib/ezeep";
 import { createAuthorizationCodeTokenProvider } from "@/lib/organizations/token-store";
+import { createLimiter } from "@/lib/provisioning/pool";
 
 export async function ensureOrganization(input: {
   ezeepId: string;
@@ -14,7 +14,11 @@ export async function ensureOrganization(input: {
   const org = await db.organization.upsert({
     where: { ezeepId: input.ezeepId },
     update: { name: input.name },
-    create: { ezeepId: input.ezeepId, name: input.name, connection: input.connection ?? "client_credentials" },
+    create: {
+      ezeepId: input.ezeepId,
+      name: input.name,
+      connection: input.connection ?? "client_credentials",
+    },
   });
   return { id: org.id, ezeepId: org.ezeepId, name: org.name, connection: org.connection };
 }
@@ -43,10 +47,14 @@ export async function roleIn(adminId: string, organizationId: string) {
     where: { adminId_organizationId: { adminId, organizationId } },
     include: { organization: true },
   });
-  return row ? { role: row.role, organization: { id: row.organization.id, name: row.organization.name } } : null;
+  return row
+    ? { role: row.role, organization: { id: row.organization.id, name: row.organization.name } }
+    : null;
 }
 
-const globalClients = globalThis as unknown as { __ezeepClients?: Map<string, { connection: string; client: EzeepClient }> };
+const globalClients = globalThis as unknown as {
+  __ezeepClients?: Map<string, { connection: string; client: EzeepClient }>;
+};
 const clients = (globalClients.__ezeepClients ??= new Map());
 
 /** How many requests one organization's client may have in flight toward ezeep at once. */

@@ -9,10 +9,16 @@
 //
 // createCachingTokenProvider adds single-flight and caching in front, so N concurrent calls with
 // an expired access token cause exactly one refresh per instance.
-import { db } from "@/lib/db";
 import { decryptSecret, encryptSecret, KEY_VERSION } from "@/lib/crypto";
+import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import { createCachingTokenProvider, EzeepError, requestToken, type CachingTokenProvider, type IssuedToken } from "@/lib/ezeep";
+import {
+  createCachingTokenProvider,
+  EzeepError,
+  requestToken,
+  type CachingTokenProvider,
+  type IssuedToken,
+} from "@/lib/ezeep";
 import { withKeyLock } from "@/lib/locks";
 
 const aad = (organizationId: string) => `refresh-token:${organizationId}`;
@@ -20,7 +26,11 @@ const aad = (organizationId: string) => `refresh-token:${organizationId}`;
 export const RECONNECT_MESSAGE =
   "The ezeep connection of this organization is no longer valid. An owner can connect it again under Organizations.";
 
-export async function saveRefreshToken(organizationId: string, refreshToken: string, accessExpiresAt: Date | null): Promise<void> {
+export async function saveRefreshToken(
+  organizationId: string,
+  refreshToken: string,
+  accessExpiresAt: Date | null,
+): Promise<void> {
   await db.organization.update({
     where: { id: organizationId },
     data: {
@@ -32,7 +42,10 @@ export async function saveRefreshToken(organizationId: string, refreshToken: str
 }
 
 export async function readRefreshToken(organizationId: string): Promise<string | null> {
-  const row = await db.organization.findUnique({ where: { id: organizationId }, select: { refreshTokenCipher: true } });
+  const row = await db.organization.findUnique({
+    where: { id: organizationId },
+    select: { refreshTokenCipher: true },
+  });
   if (!row?.refreshTokenCipher) return null;
   return decryptSecret(row.refreshTokenCipher, aad(organizationId));
 }
@@ -84,20 +97,34 @@ export function createAuthorizationCodeTokenProvider(
             accountUrl: config.accountUrl,
             clientId: config.clientId,
             clientSecret: config.clientSecret,
-            form: { grant_type: "refresh_token", refresh_token: refreshToken, scope: "printing", organization_id: org.ezeepId },
+            form: {
+              grant_type: "refresh_token",
+              refresh_token: refreshToken,
+              scope: "printing",
+              organization_id: org.ezeepId,
+            },
             retry: false, // single use: a repeated request could burn the rotated token
             ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
             ...(config.fetch ? { fetch: config.fetch } : {}),
           });
         } catch (err) {
-          if (err instanceof EzeepError && (err.status === 400 || err.status === 401)) throw new UserFacingError(RECONNECT_MESSAGE);
+          if (err instanceof EzeepError && (err.status === 400 || err.status === 401))
+            throw new UserFacingError(RECONNECT_MESSAGE);
           throw err;
         }
         if (!issued.refreshToken) throw new UserFacingError(RECONNECT_MESSAGE);
-        await saveRefreshToken(org.id, issued.refreshToken, new Date(Date.now() + issued.expiresInSeconds * 1000));
+        await saveRefreshToken(
+          org.id,
+          issued.refreshToken,
+          new Date(Date.now() + issued.expiresInSeconds * 1000),
+        );
         return issued;
       },
-      { ttlMs: 60_000, waitMs: 30_000, busyMessage: "Another portal instance is renewing the ezeep connection. Try again in a moment." },
+      {
+        ttlMs: 60_000,
+        waitMs: 30_000,
+        busyMessage: "Another portal instance is renewing the ezeep connection. Try again in a moment.",
+      },
     );
   });
 }

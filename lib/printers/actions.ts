@@ -1,7 +1,9 @@
 "use server";
+
 // Server actions for printers: group assignments (from either side) and the manual driver.
 // Each one is defineAction(…): session, permission, zod, audit (in the service).
 import { revalidatePath } from "next/cache";
+
 import { defineAction } from "@/lib/auth/action";
 import {
   assignGroupsSchema,

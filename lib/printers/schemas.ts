@@ -1,7 +1,12 @@
 // Input rules for printers and printer↔group assignments (ezeep-api.md §3.6, §3.7).
 import { z } from "zod";
 
-const id = (what: string) => z.string({ error: `A ${what} id is required.` }).trim().min(1, `A ${what} id is required.`).max(100);
+const id = (what: string) =>
+  z
+    .string({ error: `A ${what} id is required.` })
+    .trim()
+    .min(1, `A ${what} id is required.`)
+    .max(100);
 
 /** 1–50 distinct group ids. */
 const groupIds = z

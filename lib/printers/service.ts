@@ -5,13 +5,13 @@
 // Each change runs under a per-printer lock, re-reads the printer's current groups inside it and
 // sends ezeep only the difference: PUT with the groups to add, DELETE with the groups to remove.
 // So another admin's assignment made meanwhile is never dropped.
-import type { OrgContext } from "@/lib/auth/context";
 import { audited } from "@/lib/audit/service";
-import { EzeepError, type Connector, type Printer, type PrinterAssignments } from "@/lib/ezeep";
-import { ezeepFor } from "@/lib/organizations/service";
-import { NotFoundError, UserFacingError } from "@/lib/errors";
-import { withKeyLock } from "@/lib/locks";
+import type { OrgContext } from "@/lib/auth/context";
 import { connectorTypeLabel } from "@/lib/connectors/types";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { EzeepError, type Connector, type Printer, type PrinterAssignments } from "@/lib/ezeep";
+import { withKeyLock } from "@/lib/locks";
+import { ezeepFor } from "@/lib/organizations/service";
 import type { ListPrintersQuery } from "@/lib/printers/schemas";
 
 // ---------------------------------------------------------------------------------------------
@@ -72,7 +72,12 @@ function toGroupRefs(a: PrinterAssignments | undefined): GroupRefView[] {
   const seen = new Map<string, GroupRefView>();
   for (const block of a.assignments)
     for (const g of block.groups)
-      if (!seen.has(g.group_id)) seen.set(g.group_id, { id: g.group_id, name: g.group_name || g.group_id, foreignId: g.group_foreign_id ?? null });
+      if (!seen.has(g.group_id))
+        seen.set(g.group_id, {
+          id: g.group_id,
+          name: g.group_name || g.group_id,
+          foreignId: g.group_foreign_id ?? null,
+        });
   return [...seen.values()].sort(byName);
 }
 
@@ -80,7 +85,12 @@ function byName<T extends { name: string }>(a: T, b: T): number {
   return a.name.localeCompare(b.name, undefined, { sensitivity: "base" });
 }
 
-function toPrinterView(p: Printer, assignments: PrinterAssignments | undefined, connectors: Map<string, Connector>, drivers: Map<string, DriverName>): PrinterView {
+function toPrinterView(
+  p: Printer,
+  assignments: PrinterAssignments | undefined,
+  connectors: Map<string, Connector>,
+  drivers: Map<string, DriverName>,
+): PrinterView {
   const connector = p.connector_id ? connectors.get(p.connector_id) : undefined;
   const manualId = p.manual_driver_id ?? null;
   const autoId = p.driver_id ?? null;
@@ -112,7 +122,12 @@ function driverRef(id: string, manual: boolean, drivers: Map<string, DriverName>
 export function summarizeBlob(blob: unknown): CapabilitiesView["blob"] {
   if (!blob || typeof blob !== "object") return null;
   const o = blob as Record<string, unknown>;
-  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null);
+  const num = (v: unknown) =>
+    typeof v === "number" && Number.isFinite(v)
+      ? v
+      : typeof v === "string" && /^\d+$/.test(v)
+        ? Number(v)
+        : null;
   const data = o.Capabilities ?? o.capabilities;
   return {
     options: num(o.Options ?? o.options),
@@ -137,12 +152,20 @@ async function connectorMap(ctx: OrgContext): Promise<Map<string, Connector>> {
 
 async function assignmentMap(ctx: OrgContext, group?: string): Promise<Map<string, PrinterAssignments>> {
   const map = new Map<string, PrinterAssignments>();
-  for await (const a of ezeepFor(ctx.organization).assignments.iterate({ pageSize: 100, ...(group ? { group } : {}) })) map.set(a.printer_id, a);
+  for await (const a of ezeepFor(ctx.organization).assignments.iterate({
+    pageSize: 100,
+    ...(group ? { group } : {}),
+  }))
+    map.set(a.printer_id, a);
   return map;
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -160,10 +183,15 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
  * Names of drivers, looked up in ezeep's catalogue per vendor (ezeep lists drivers only by
  * vendor, §3.9). Best effort: a failed lookup leaves the driver shown by id.
  */
-async function driverNames(ctx: OrgContext, printers: Printer[], extraVendors: string[] = []): Promise<Map<string, DriverName>> {
+async function driverNames(
+  ctx: OrgContext,
+  printers: Printer[],
+  extraVendors: string[] = [],
+): Promise<Map<string, DriverName>> {
   const map = new Map<string, DriverName>();
   const vendors = new Set<string>(extraVendors.filter(Boolean));
-  for (const p of printers) if ((p.driver_id || p.manual_driver_id) && p.vendor_name) vendors.add(p.vendor_name);
+  for (const p of printers)
+    if ((p.driver_id || p.manual_driver_id) && p.vendor_name) vendors.add(p.vendor_name);
   await mapLimit([...vendors], 4, async (vendor) => {
     try {
       for await (const d of ezeepFor(ctx.organization).drivers.iterate({ vendor, pageSize: 100 }))
@@ -176,7 +204,11 @@ async function driverNames(ctx: OrgContext, printers: Printer[], extraVendors: s
 }
 
 /** Finds drivers missing from `map` by scanning the vendor list (detail page only). */
-async function findMissingDrivers(ctx: OrgContext, ids: string[], map: Map<string, DriverName>): Promise<void> {
+async function findMissingDrivers(
+  ctx: OrgContext,
+  ids: string[],
+  map: Map<string, DriverName>,
+): Promise<void> {
   let missing = ids.filter((id) => !map.has(id));
   if (missing.length === 0) return;
   try {
@@ -195,7 +227,8 @@ async function findMissingDrivers(ctx: OrgContext, ids: string[], map: Map<strin
 
 /** The printer's current assignment item, scanning ezeep's list (ezeep documents no single GET). */
 async function readAssignments(ctx: OrgContext, printerId: string): Promise<PrinterAssignments | null> {
-  for await (const a of ezeepFor(ctx.organization).assignments.iterate({ pageSize: 100 })) if (a.printer_id === printerId) return a;
+  for await (const a of ezeepFor(ctx.organization).assignments.iterate({ pageSize: 100 }))
+    if (a.printer_id === printerId) return a;
   return null;
 }
 
@@ -241,7 +274,9 @@ export async function listPrinters(ctx: OrgContext, query: ListPrintersQuery): P
     .map((p) => toPrinterView(p, assignments.get(p.id), connectors, new Map()));
   if (needle)
     views = views.filter((v) =>
-      [v.name, v.location, v.vendor, v.model, v.connectorName ?? "", ...v.groups.map((g) => g.name)].some((s) => s.toLowerCase().includes(needle)),
+      [v.name, v.location, v.vendor, v.model, v.connectorName ?? "", ...v.groups.map((g) => g.name)].some(
+        (s) => s.toLowerCase().includes(needle),
+      ),
     );
   views.sort(byName);
   const pageCount = Math.max(1, Math.ceil(views.length / query.pageSize));
@@ -250,8 +285,13 @@ export async function listPrinters(ctx: OrgContext, query: ListPrintersQuery): P
   const slice = views.slice(start, start + query.pageSize);
   // Driver names only for the page shown.
   const pageIds = new Set(slice.map((v) => v.id));
-  const names = await driverNames(ctx, printers.filter((p) => pageIds.has(p.id)));
-  const items = slice.map((v) => (v.driver ? { ...v, driver: driverRef(v.driver.id, v.driver.manual, names) } : v));
+  const names = await driverNames(
+    ctx,
+    printers.filter((p) => pageIds.has(p.id)),
+  );
+  const items = slice.map((v) =>
+    v.driver ? { ...v, driver: driverRef(v.driver.id, v.driver.manual, names) } : v,
+  );
   return {
     items,
     total: views.length,
@@ -280,18 +320,34 @@ export async function listConnectorPrinters(ctx: OrgContext, connectorId: string
 /** The printers assigned to one group (the group's Printers tab). */
 export async function listGroupPrinters(ctx: OrgContext, groupId: string): Promise<PrinterView[]> {
   const ezeep = ezeepFor(ctx.organization);
-  const [assignments, printers, connectors] = await Promise.all([assignmentMap(ctx, groupId), ezeep.printers.all({ pageSize: 100 }), connectorMap(ctx)]);
-  const mine = printers.filter((p) => assignments.get(p.id)?.assignments.some((a) => a.groups.some((g) => g.group_id === groupId)));
+  const [assignments, printers, connectors] = await Promise.all([
+    assignmentMap(ctx, groupId),
+    ezeep.printers.all({ pageSize: 100 }),
+    connectorMap(ctx),
+  ]);
+  const mine = printers.filter((p) =>
+    assignments.get(p.id)?.assignments.some((a) => a.groups.some((g) => g.group_id === groupId)),
+  );
   const names = await driverNames(ctx, mine);
   return mine.map((p) => toPrinterView(p, assignments.get(p.id), connectors, names)).sort(byName);
 }
 
 /** Every printer, light (id, name, location, groups), for pickers. */
-export async function listPrinterChoices(ctx: OrgContext): Promise<{ id: string; name: string; location: string; groupIds: string[] }[]> {
+export async function listPrinterChoices(
+  ctx: OrgContext,
+): Promise<{ id: string; name: string; location: string; groupIds: string[] }[]> {
   const ezeep = ezeepFor(ctx.organization);
-  const [printers, assignments] = await Promise.all([ezeep.printers.all({ pageSize: 100 }), assignmentMap(ctx)]);
+  const [printers, assignments] = await Promise.all([
+    ezeep.printers.all({ pageSize: 100 }),
+    assignmentMap(ctx),
+  ]);
   return printers
-    .map((p) => ({ id: p.id, name: p.name, location: p.location, groupIds: toGroupRefs(assignments.get(p.id)).map((g) => g.id) }))
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      location: p.location,
+      groupIds: toGroupRefs(assignments.get(p.id)).map((g) => g.id),
+    }))
     .sort(byName);
 }
 
@@ -307,7 +363,11 @@ export async function listGroupChoices(ctx: OrgContext): Promise<{ id: string; n
 export async function findPrinter(ctx: OrgContext, id: string): Promise<PrinterDetail | null> {
   const printer = await findRawPrinter(ctx, id);
   if (!printer) return null;
-  const [assignments, connectors, names] = await Promise.all([readAssignments(ctx, id), connectorMap(ctx), driverNames(ctx, [printer])]);
+  const [assignments, connectors, names] = await Promise.all([
+    readAssignments(ctx, id),
+    connectorMap(ctx),
+    driverNames(ctx, [printer]),
+  ]);
   const ids = [printer.manual_driver_id, printer.driver_id].filter((x): x is string => !!x);
   await findMissingDrivers(ctx, ids, names);
   const view = toPrinterView(printer, assignments ?? undefined, connectors, names);
@@ -350,7 +410,9 @@ export async function listPrinterUsers(ctx: OrgContext, groups: GroupRefView[]):
   const wanted = new Map(groups.map((g) => [g.id, g]));
   const members = new Map<string, { id: string; name: string }[]>();
   for await (const u of ezeep.printingUsers.iterate({ pageSize: 100 })) {
-    const via = u.groups.filter((g) => wanted.has(g.group_id)).map((g) => ({ id: g.group_id, name: wanted.get(g.group_id)!.name }));
+    const via = u.groups
+      .filter((g) => wanted.has(g.group_id))
+      .map((g) => ({ id: g.group_id, name: wanted.get(g.group_id)!.name }));
     if (via.length) members.set(u.id, via);
   }
   if (members.size === 0) return [];
@@ -391,20 +453,26 @@ export async function listEffectivePrinters(ctx: OrgContext, userId: string): Pr
   try {
     groupIds = [...new Set((await ezeep.printingUsers.get(userId)).groups.map((g) => g.group_id))];
   } catch (err) {
-    if (err instanceof EzeepError && err.status === 404) return { hasPrintingProfile: false, groupCount: 0, printers: [] };
+    if (err instanceof EzeepError && err.status === 404)
+      return { hasPrintingProfile: false, groupCount: 0, printers: [] };
     throw err;
   }
   const byPrinter = new Map<string, { name: string; via: Map<string, string> }>();
   await mapLimit(groupIds, 4, async (groupId) => {
     for await (const a of ezeep.assignments.iterate({ group: groupId, pageSize: 100 })) {
-      const entry = byPrinter.get(a.printer_id) ?? { name: a.printer_name || a.printer_id, via: new Map<string, string>() };
+      const entry = byPrinter.get(a.printer_id) ?? {
+        name: a.printer_name || a.printer_id,
+        via: new Map<string, string>(),
+      };
       const group = a.assignments.flatMap((b) => b.groups).find((g) => g.group_id === groupId);
       entry.via.set(groupId, group?.group_name || groupId);
       byPrinter.set(a.printer_id, entry);
     }
   });
   const details = new Map<string, Printer>();
-  if (byPrinter.size > 0) for await (const p of ezeep.printers.iterate({ pageSize: 100 })) if (byPrinter.has(p.id)) details.set(p.id, p);
+  if (byPrinter.size > 0)
+    for await (const p of ezeep.printers.iterate({ pageSize: 100 }))
+      if (byPrinter.has(p.id)) details.set(p.id, p);
   const printers = [...byPrinter.entries()]
     .map(([id, e]) => ({
       id,
@@ -422,7 +490,10 @@ export async function listEffectivePrinters(ctx: OrgContext, userId: string): Pr
 
 /** What the audit log keeps of a printer's groups: names, sorted (the change line shows them). */
 function groupsSnapshot(groups: GroupRefView[]): string {
-  return [...groups].sort(byName).map((g) => g.name).join(", ");
+  return [...groups]
+    .sort(byName)
+    .map((g) => g.name)
+    .join(", ");
 }
 
 async function groupNames(ctx: OrgContext, ids: string[]): Promise<GroupRefView[]> {
@@ -449,7 +520,10 @@ function lockKey(ctx: OrgContext, printerId: string): string {
   return `printer:${ctx.organization.id}:${printerId}`;
 }
 
-async function currentAssignments(ctx: OrgContext, printerId: string): Promise<{ name: string; groups: GroupRefView[] }> {
+async function currentAssignments(
+  ctx: OrgContext,
+  printerId: string,
+): Promise<{ name: string; groups: GroupRefView[] }> {
   const a = await readAssignments(ctx, printerId);
   if (a) return { name: a.printer_name || printerId, groups: toGroupRefs(a) };
   // Not listed: either no such printer or ezeep omits unassigned ones.
@@ -459,56 +533,83 @@ async function currentAssignments(ctx: OrgContext, printerId: string): Promise<{
 }
 
 /** Adds groups to a printer: PUT with only the groups not yet assigned. */
-export async function assignGroups(ctx: OrgContext, input: { printerId: string; groupIds: string[] }): Promise<AssignmentChange> {
-  return withKeyLock(lockKey(ctx, input.printerId), async () => {
-    const before = await currentAssignments(ctx, input.printerId);
-    const have = new Set(before.groups.map((g) => g.id));
-    const toAdd = input.groupIds.filter((id) => !have.has(id));
-    if (toAdd.length === 0) return { printerId: input.printerId, printerName: before.name, changed: [], groups: before.groups };
-    const adding = await groupNames(ctx, toAdd);
-    const intended = [...before.groups, ...adding];
-    return audited(ctx, {
-      action: "printer.assign_groups",
-      target: { type: "printer", id: input.printerId, label: before.name },
-      before: { groups: groupsSnapshot(before.groups) },
-      intended: { groups: groupsSnapshot(intended), added: groupsSnapshot(adding) },
-      run: async () => {
-        const ezeep = ezeepFor(ctx.organization);
-        let after = toGroupRefs(await ezeep.assignments.assign(input.printerId, toAdd));
-        // ezeep does not say whether PUT adds or replaces (§3.6). Should it have replaced the
-        // list, put back the groups that were there before (read inside this lock).
-        const lost = before.groups.filter((g) => !after.some((a) => a.id === g.id));
-        if (lost.length) after = toGroupRefs(await ezeep.assignments.assign(input.printerId, [...have, ...toAdd]));
-        const result = { printerId: input.printerId, printerName: before.name, changed: adding, groups: after };
-        return { result, after: { groups: groupsSnapshot(after), added: groupsSnapshot(adding) } };
-      },
-    });
-  }, { busyMessage: "Another change to this printer's groups is still running. Try again in a moment." });
+export async function assignGroups(
+  ctx: OrgContext,
+  input: { printerId: string; groupIds: string[] },
+): Promise<AssignmentChange> {
+  return withKeyLock(
+    lockKey(ctx, input.printerId),
+    async () => {
+      const before = await currentAssignments(ctx, input.printerId);
+      const have = new Set(before.groups.map((g) => g.id));
+      const toAdd = input.groupIds.filter((id) => !have.has(id));
+      if (toAdd.length === 0)
+        return { printerId: input.printerId, printerName: before.name, changed: [], groups: before.groups };
+      const adding = await groupNames(ctx, toAdd);
+      const intended = [...before.groups, ...adding];
+      return audited(ctx, {
+        action: "printer.assign_groups",
+        target: { type: "printer", id: input.printerId, label: before.name },
+        before: { groups: groupsSnapshot(before.groups) },
+        intended: { groups: groupsSnapshot(intended), added: groupsSnapshot(adding) },
+        run: async () => {
+          const ezeep = ezeepFor(ctx.organization);
+          let after = toGroupRefs(await ezeep.assignments.assign(input.printerId, toAdd));
+          // ezeep does not say whether PUT adds or replaces (§3.6). Should it have replaced the
+          // list, put back the groups that were there before (read inside this lock).
+          const lost = before.groups.filter((g) => !after.some((a) => a.id === g.id));
+          if (lost.length)
+            after = toGroupRefs(await ezeep.assignments.assign(input.printerId, [...have, ...toAdd]));
+          const result = {
+            printerId: input.printerId,
+            printerName: before.name,
+            changed: adding,
+            groups: after,
+          };
+          return { result, after: { groups: groupsSnapshot(after), added: groupsSnapshot(adding) } };
+        },
+      });
+    },
+    { busyMessage: "Another change to this printer's groups is still running. Try again in a moment." },
+  );
 }
 
 /** Removes groups from a printer: DELETE naming only groups that are assigned now. */
-export async function unassignGroups(ctx: OrgContext, input: { printerId: string; groupIds: string[] }): Promise<AssignmentChange> {
-  return withKeyLock(lockKey(ctx, input.printerId), async () => {
-    const before = await currentAssignments(ctx, input.printerId);
-    const wanted = new Set(input.groupIds);
-    const removing = before.groups.filter((g) => wanted.has(g.id));
-    if (removing.length === 0) return { printerId: input.printerId, printerName: before.name, changed: [], groups: before.groups };
-    const remaining = before.groups.filter((g) => !wanted.has(g.id));
-    return audited(ctx, {
-      action: "printer.unassign_groups",
-      target: { type: "printer", id: input.printerId, label: before.name },
-      before: { groups: groupsSnapshot(before.groups) },
-      intended: { groups: groupsSnapshot(remaining), removed: groupsSnapshot(removing) },
-      run: async () => {
-        await ezeepFor(ctx.organization).assignments.unassign(
-          input.printerId,
-          removing.map((g) => g.id),
-        );
-        const result = { printerId: input.printerId, printerName: before.name, changed: removing, groups: remaining };
-        return { result, after: { groups: groupsSnapshot(remaining), removed: groupsSnapshot(removing) } };
-      },
-    });
-  }, { busyMessage: "Another change to this printer's groups is still running. Try again in a moment." });
+export async function unassignGroups(
+  ctx: OrgContext,
+  input: { printerId: string; groupIds: string[] },
+): Promise<AssignmentChange> {
+  return withKeyLock(
+    lockKey(ctx, input.printerId),
+    async () => {
+      const before = await currentAssignments(ctx, input.printerId);
+      const wanted = new Set(input.groupIds);
+      const removing = before.groups.filter((g) => wanted.has(g.id));
+      if (removing.length === 0)
+        return { printerId: input.printerId, printerName: before.name, changed: [], groups: before.groups };
+      const remaining = before.groups.filter((g) => !wanted.has(g.id));
+      return audited(ctx, {
+        action: "printer.unassign_groups",
+        target: { type: "printer", id: input.printerId, label: before.name },
+        before: { groups: groupsSnapshot(before.groups) },
+        intended: { groups: groupsSnapshot(remaining), removed: groupsSnapshot(removing) },
+        run: async () => {
+          await ezeepFor(ctx.organization).assignments.unassign(
+            input.printerId,
+            removing.map((g) => g.id),
+          );
+          const result = {
+            printerId: input.printerId,
+            printerName: before.name,
+            changed: removing,
+            groups: remaining,
+          };
+          return { result, after: { groups: groupsSnapshot(remaining), removed: groupsSnapshot(removing) } };
+        },
+      });
+    },
+    { busyMessage: "Another change to this printer's groups is still running. Try again in a moment." },
+  );
 }
 
 export interface GroupPrintersChange {
@@ -532,12 +633,18 @@ async function changeGroupPrinters(
       const r = await change(ctx, { printerId, groupIds: [group.id] });
       return { ok: true as const, id: printerId, name: r.printerName, changed: r.changed.length > 0 };
     } catch (err) {
-      const message = err instanceof EzeepError || err instanceof UserFacingError ? err.message : "Something went wrong on the server.";
-      if (!(err instanceof EzeepError || err instanceof UserFacingError)) console.error("[printers] group change failed", err);
+      const message =
+        err instanceof EzeepError || err instanceof UserFacingError
+          ? err.message
+          : "Something went wrong on the server.";
+      if (!(err instanceof EzeepError || err instanceof UserFacingError))
+        console.error("[printers] group change failed", err);
       return { ok: false as const, id: printerId, name: printerId, error: message };
     }
   });
-  const failed = outcomes.filter((o) => !o.ok).map((o) => ({ id: o.id, name: o.name, error: (o as { error: string }).error }));
+  const failed = outcomes
+    .filter((o) => !o.ok)
+    .map((o) => ({ id: o.id, name: o.name, error: (o as { error: string }).error }));
   if (failed.length === input.printerIds.length) throw new UserFacingError(failed[0].error);
   return {
     groupId: group.id,
@@ -561,19 +668,31 @@ export async function setPrinterDriver(
 ): Promise<{ printerId: string; printerName: string; manualDriver: DriverRefView | null; changed: boolean }> {
   const before = await getPrinter(ctx, input.printerId);
   if ((before.manualDriverId ?? null) === input.driverId) {
-    return { printerId: before.id, printerName: before.name, manualDriver: before.manualDriver, changed: false };
+    return {
+      printerId: before.id,
+      printerName: before.name,
+      manualDriver: before.manualDriver,
+      changed: false,
+    };
   }
-  const describe = (d: DriverRefView | null) => (d ? `${d.name ?? d.id}${d.vendor ? ` (${d.vendor})` : ""}` : "none");
+  const describe = (d: DriverRefView | null) =>
+    d ? `${d.name ?? d.id}${d.vendor ? ` (${d.vendor})` : ""}` : "none";
   let chosen: DriverRefView | null = null;
   if (input.driverId) {
     const names = new Map<string, DriverName>();
     if (input.vendor) {
-      for await (const d of ezeepFor(ctx.organization).drivers.iterate({ vendor: input.vendor, pageSize: 100 }))
+      for await (const d of ezeepFor(ctx.organization).drivers.iterate({
+        vendor: input.vendor,
+        pageSize: 100,
+      }))
         names.set(d.id, { name: d.readable_name || d.name, vendor: d.vendor || input.vendor });
       if (!names.has(input.driverId)) {
-        throw new UserFacingError(`This driver is not in ezeep's list for ${input.vendor}. Choose the driver again.`, {
-          driverId: ["Choose a driver from the list."],
-        });
+        throw new UserFacingError(
+          `This driver is not in ezeep's list for ${input.vendor}. Choose the driver again.`,
+          {
+            driverId: ["Choose a driver from the list."],
+          },
+        );
       }
     } else {
       await findMissingDrivers(ctx, [input.driverId], names);
@@ -586,10 +705,16 @@ export async function setPrinterDriver(
     before: { manualDriver: describe(before.manualDriver), manualDriverId: before.manualDriverId },
     intended: { manualDriver: describe(chosen), manualDriverId: input.driverId },
     run: async () => {
-      const updated = await ezeepFor(ctx.organization).printers.update(before.id, { driver_id: input.driverId });
+      const updated = await ezeepFor(ctx.organization).printers.update(before.id, {
+        driver_id: input.driverId,
+      });
       // ezeep shows the chosen driver back in manual_driver_id (§3.7).
       const manualId = updated.manual_driver_id ?? null;
-      const manualDriver = manualId ? (manualId === chosen?.id ? chosen : { id: manualId, name: null, vendor: null, manual: true }) : null;
+      const manualDriver = manualId
+        ? manualId === chosen?.id
+          ? chosen
+          : { id: manualId, name: null, vendor: null, manual: true }
+        : null;
       return {
         result: { printerId: before.id, printerName: before.name, manualDriver, changed: true },
         after: { manualDriver: describe(manualDriver), manualDriverId: manualId },

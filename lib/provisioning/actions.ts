@@ -1,10 +1,17 @@
 "use server";
+
 // The provisioning sequence's Azure steps (lib/provisioning/azure.ts): owners of the target organization.
 import { revalidatePath } from "next/cache";
+
 import { defineAction } from "@/lib/auth/action";
 import { activateAzureConnection, checkAzureGroups, importAzureGroups } from "@/lib/provisioning/azure";
-import { azureImportSchema, azureStepSchema, importApplySchema, importPreviewSchema } from "@/lib/provisioning/schemas";
 import { applyImportChunk, previewImport } from "@/lib/provisioning/csv";
+import {
+  azureImportSchema,
+  azureStepSchema,
+  importApplySchema,
+  importPreviewSchema,
+} from "@/lib/provisioning/schemas";
 
 function refresh() {
   try {

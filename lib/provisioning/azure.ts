@@ -13,8 +13,8 @@
 //                              Against real ezeep it refuses with what to do instead (import in the
 //                              ezeep admin console). Either way the result is verified through the
 //                              documented API: groups whose origin.provider is "Azure" (§3.5).
-import type { OrgContext, OrganizationRef } from "@/lib/auth/context";
 import { audited } from "@/lib/audit/service";
+import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { ezeepFor } from "@/lib/organizations/service";
@@ -31,12 +31,20 @@ function simulatorControl(): string | null {
 export async function ownedOrganization(ctx: OrgContext, organizationId: string): Promise<OrganizationRef> {
   const org = await db.organization.findUnique({ where: { id: organizationId } });
   const role =
-    org && ctx.actor.id ? await db.role.findUnique({ where: { adminId_organizationId: { adminId: ctx.actor.id, organizationId: org.id } } }) : null;
-  if (!org || role?.role !== "owner") throw new UserFacingError("Only an owner of that organization can do this.");
+    org && ctx.actor.id
+      ? await db.role.findUnique({
+          where: { adminId_organizationId: { adminId: ctx.actor.id, organizationId: org.id } },
+        })
+      : null;
+  if (!org || role?.role !== "owner")
+    throw new UserFacingError("Only an owner of that organization can do this.");
   return { id: org.id, ezeepId: org.ezeepId, name: org.name, connection: org.connection };
 }
 
-export async function activateAzureConnection(ctx: OrgContext, input: { organizationId: string }): Promise<{ simulated: boolean }> {
+export async function activateAzureConnection(
+  ctx: OrgContext,
+  input: { organizationId: string },
+): Promise<{ simulated: boolean }> {
   const org = await ownedOrganization(ctx, input.organizationId);
   const control = simulatorControl();
   if (!control) {
@@ -68,7 +76,9 @@ export async function importAzureGroups(
   const org = await ownedOrganization(ctx, input.organizationId);
   const control = simulatorControl();
   if (!control) {
-    throw new UserFacingError("ezeep has no public API for this step. Import the Azure AD groups in the ezeep admin console, then choose “Check groups”.");
+    throw new UserFacingError(
+      "ezeep has no public API for this step. Import the Azure AD groups in the ezeep admin console, then choose “Check groups”.",
+    );
   }
   const inOrg: OrgContext = { ...ctx, organization: org, role: "owner" };
   return audited(inOrg, {
@@ -92,7 +102,9 @@ export async function importAzureGroups(
 }
 
 /** Verification through the documented API: the organization's groups that come from Azure AD. */
-export async function listAzureGroups(org: OrganizationRef): Promise<{ id: string; name: string; foreignId: string | null }[]> {
+export async function listAzureGroups(
+  org: OrganizationRef,
+): Promise<{ id: string; name: string; foreignId: string | null }[]> {
   const groups = await ezeepFor(org).groups.all({ pageSize: 100 });
   return groups
     .filter((g) => (g.origin?.provider ?? "").toLowerCase() === "azure")

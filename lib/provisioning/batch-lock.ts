@@ -4,9 +4,13 @@
 // for the batch, and the batch is refused (the caller falls back to withKeyLock per key) when any
 // key is held already. One INSERT of N rows is atomic: all keys are taken, or none.
 import { randomUUID } from "node:crypto";
+
 import { db } from "@/lib/db";
 
-export async function tryLockMany(keys: string[], ttlMs = 120_000): Promise<{ release(): Promise<void> } | null> {
+export async function tryLockMany(
+  keys: string[],
+  ttlMs = 120_000,
+): Promise<{ release(): Promise<void> } | null> {
   const holder = `batch:${randomUUID()}`;
   const names = [...new Set(keys)].map((k) => `lock:${k}`);
   if (names.length === 0) return { release: async () => undefined };

@@ -5,7 +5,12 @@
 // Columns (header row required, case-insensitive, any order): group, description, email, name.
 // One row = one person in one group; a group's description is the first non-empty one given.
 import type { OrgContext } from "@/lib/auth/context";
-import { applyProvisioning, planProvisioning, type GroupingInput, type Plan } from "@/lib/provisioning/engine";
+import {
+  applyProvisioning,
+  planProvisioning,
+  type GroupingInput,
+  type Plan,
+} from "@/lib/provisioning/engine";
 
 export const CSV_MAX_BYTES = 1_000_000;
 export const CSV_MAX_ROWS = 5000;
@@ -63,16 +68,28 @@ export interface ParsedCsv {
 }
 
 export function readImportCsv(text: string): ParsedCsv {
-  if (text.length > CSV_MAX_BYTES) return { rows: [], invalid: [], fileError: "The file is larger than 1 MB: split it." };
+  if (text.length > CSV_MAX_BYTES)
+    return { rows: [], invalid: [], fileError: "The file is larger than 1 MB: split it." };
   const all = parseCsv(text);
-  const header = (all[0] ?? []).map((h) => h.trim().toLowerCase().replace(/[\s_-]+/g, ""));
+  const header = (all[0] ?? []).map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, ""),
+  );
   const col = (...names: string[]) => header.findIndex((h) => names.includes(h));
   const gi = col("group", "groupname");
   const di = col("description", "groupdescription");
   const ei = col("email", "e-mail", "mail");
   const ni = col("name", "fullname");
-  if (gi < 0 || ei < 0) return { rows: [], invalid: [], fileError: "The first row must name the columns, with at least “group” and “email”." };
-  if (all.length - 1 > CSV_MAX_ROWS) return { rows: [], invalid: [], fileError: `At most ${CSV_MAX_ROWS} rows per file: split it.` };
+  if (gi < 0 || ei < 0)
+    return {
+      rows: [],
+      invalid: [],
+      fileError: "The first row must name the columns, with at least “group” and “email”.",
+    };
+  if (all.length - 1 > CSV_MAX_ROWS)
+    return { rows: [], invalid: [], fileError: `At most ${CSV_MAX_ROWS} rows per file: split it.` };
   const rows: CsvRow[] = [];
   const invalid: ParsedCsv["invalid"] = [];
   const seen = new Set<string>();
@@ -86,8 +103,10 @@ export function readImportCsv(text: string): ParsedCsv {
     else if (row.group.length > 255) reason = "The group name is longer than 255 characters.";
     else if (row.description.length > 255) reason = "The description is longer than 255 characters.";
     else if (!row.email) reason = "The email is missing.";
-    else if (row.email.length > 254 || !EMAIL.test(row.email)) reason = `“${row.email.slice(0, 80)}” is not an email address.`;
-    else if (seen.has(`${row.group}\n${row.email}`)) reason = `Repeats line ${rows.find((x) => x.group === row.group && x.email === row.email)!.line}.`;
+    else if (row.email.length > 254 || !EMAIL.test(row.email))
+      reason = `“${row.email.slice(0, 80)}” is not an email address.`;
+    else if (seen.has(`${row.group}\n${row.email}`))
+      reason = `Repeats line ${rows.find((x) => x.group === row.group && x.email === row.email)!.line}.`;
     if (reason) invalid.push({ line, reason, raw: raw.slice(0, 200) });
     else {
       seen.add(`${row.group}\n${row.email}`);
@@ -113,18 +132,47 @@ function groupingsOf(rows: CsvRow[]): { groupings: GroupingInput[]; lines: numbe
 export interface ImportPreview {
   fileError: string | null;
   totalRows: number;
-  groups: { name: string; action: "create" | "update" | "unchanged"; description: string | null; previousDescription: string | null; rows: number }[];
+  groups: {
+    name: string;
+    action: "create" | "update" | "unchanged";
+    description: string | null;
+    previousDescription: string | null;
+    rows: number;
+  }[];
   users: { line: number; group: string; email: string; action: "add" | "member" | "invite" | "invited" }[];
   invalid: ParsedCsv["invalid"];
-  counts: { create: number; update: number; add: number; member: number; invite: number; invited: number; invalid: number };
+  counts: {
+    create: number;
+    update: number;
+    add: number;
+    member: number;
+    invite: number;
+    invited: number;
+    invalid: number;
+  };
 }
 
 /** The dry run: reads ezeep, changes nothing. */
 export async function previewImport(ctx: OrgContext, csv: string): Promise<ImportPreview> {
   const parsed = readImportCsv(csv);
-  const empty = { create: 0, update: 0, add: 0, member: 0, invite: 0, invited: 0, invalid: parsed.invalid.length };
+  const empty = {
+    create: 0,
+    update: 0,
+    add: 0,
+    member: 0,
+    invite: 0,
+    invited: 0,
+    invalid: parsed.invalid.length,
+  };
   if (parsed.fileError || parsed.rows.length === 0) {
-    return { fileError: parsed.fileError, totalRows: parsed.rows.length + parsed.invalid.length, groups: [], users: [], invalid: parsed.invalid, counts: empty };
+    return {
+      fileError: parsed.fileError,
+      totalRows: parsed.rows.length + parsed.invalid.length,
+      groups: [],
+      users: [],
+      invalid: parsed.invalid,
+      counts: empty,
+    };
   }
   const { groupings } = groupingsOf(parsed.rows);
   const plan: Plan = await planProvisioning(ctx, groupings, { readMemberships: true });
@@ -157,7 +205,10 @@ export interface ImportRowResult {
 }
 
 /** Applies the valid rows whose position (among valid rows) is in [from, to). */
-export async function applyImportChunk(ctx: OrgContext, input: { csv: string; from: number; to: number }): Promise<{ results: ImportRowResult[]; validRows: number }> {
+export async function applyImportChunk(
+  ctx: OrgContext,
+  input: { csv: string; from: number; to: number },
+): Promise<{ results: ImportRowResult[]; validRows: number }> {
   const parsed = readImportCsv(input.csv);
   if (parsed.fileError) return { results: [], validRows: 0 };
   const chunk = parsed.rows.slice(input.from, input.to);
@@ -170,7 +221,11 @@ export async function applyImportChunk(ctx: OrgContext, input: { csv: string; fr
     group: groupings[u.grouping]!.name,
     email: u.email,
     outcome: u.outcome,
-    error: u.error ?? (applied.groups[u.grouping]!.outcome === "failed" ? (applied.groups[u.grouping]!.error ?? "The group failed.") : null),
+    error:
+      u.error ??
+      (applied.groups[u.grouping]!.outcome === "failed"
+        ? (applied.groups[u.grouping]!.error ?? "The group failed.")
+        : null),
   }));
   results.sort((a, b) => a.line - b.line);
   return { results, validRows: parsed.rows.length };

@@ -9,15 +9,15 @@
 // (the same key the users/memberships feature uses). Concurrency toward ezeep is bounded by the
 // organization's client (lib/organizations/service.ts, EZEEP_MAX_CONCURRENCY); the pool here is
 // wider so that database work overlaps with ezeep's latency.
-import type { OrgContext } from "@/lib/auth/context";
 import { audited } from "@/lib/audit/service";
+import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { EzeepError, type AccountUser, type Group } from "@/lib/ezeep";
 import { createGroup, updateGroup } from "@/lib/groups/service";
 import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
-import { mapPool } from "@/lib/provisioning/pool";
 import { tryLockMany } from "@/lib/provisioning/batch-lock";
+import { mapPool } from "@/lib/provisioning/pool";
 
 export const INVITATION_VALID_DAYS = 14;
 const TASK_CONCURRENCY = 32;
@@ -108,11 +108,19 @@ export async function planProvisioning(
   let memberships: Map<string, Set<string>> | null = null;
   if (opts.readMemberships) {
     memberships = new Map();
-    for (const pu of printingUsers ?? []) memberships.set(pu.id, new Set((pu.groups ?? []).map((g) => g.group_id)));
+    for (const pu of printingUsers ?? [])
+      memberships.set(pu.id, new Set((pu.groups ?? []).map((g) => g.group_id)));
   }
   const planned: PlannedGroup[] = groupings.map((g) => {
     const existing = byName.get(g.name);
-    if (!existing) return { name: g.name, action: "create", id: null, description: g.description ?? "", previousDescription: null };
+    if (!existing)
+      return {
+        name: g.name,
+        action: "create",
+        id: null,
+        description: g.description ?? "",
+        previousDescription: null,
+      };
     const current = existing.description ?? "";
     const changed = g.description !== undefined && g.description !== current;
     return {
@@ -153,7 +161,11 @@ export interface ApplyOptions {
 }
 
 /** Carries out a plan. Every change is audited; failures are reported per group / per user. */
-export async function applyProvisioning(ctx: OrgContext, plan: Plan, opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyProvisioning(
+  ctx: OrgContext,
+  plan: Plan,
+  opts: ApplyOptions = {},
+): Promise<ApplyResult> {
   const groupResults: GroupResult[] = await Promise.all(
     plan.groups.map(async (g): Promise<GroupResult> => {
       try {
@@ -182,7 +194,13 @@ export async function applyProvisioning(ctx: OrgContext, plan: Plan, opts: Apply
       return;
     }
     const key = lowerEmail(u.email);
-    const task = tasks.get(key) ?? { email: u.email, userId: u.userId, action: u.action, groupIds: [], entries: [] };
+    const task = tasks.get(key) ?? {
+      email: u.email,
+      userId: u.userId,
+      action: u.action,
+      groupIds: [],
+      entries: [],
+    };
     // "member" (known from the plan's read) needs no write unless another entry of the same person does.
     if (task.action === "member" && u.action !== "member") task.action = u.action;
     if (!task.groupIds.includes(group.id)) task.groupIds.push(group.id);
@@ -224,25 +242,34 @@ export async function applyProvisioning(ctx: OrgContext, plan: Plan, opts: Apply
   const others = all.filter((t) => !members.includes(t) && !invites.includes(t));
   const chunk = (list: Task[], kind: "member" | "invite") => {
     const out: { kind: typeof kind; tasks: Task[] }[] = [];
-    for (let i = 0; i < list.length; i += MEMBERSHIP_BATCH) out.push({ kind, tasks: list.slice(i, i + MEMBERSHIP_BATCH) });
+    for (let i = 0; i < list.length; i += MEMBERSHIP_BATCH)
+      out.push({ kind, tasks: list.slice(i, i + MEMBERSHIP_BATCH) });
     return out;
   };
   await Promise.all([
-    mapPool([...chunk(members, "member"), ...chunk(invites, "invite")], BATCH_CONCURRENCY, async ({ kind, tasks: batch }) => {
-      const lock = await tryLockMany(
-        batch.map((t) => (kind === "member" ? `user:${ctx.organization.id}:${t.userId}` : `invite:${ctx.organization.id}:${lowerEmail(t.email)}`)),
-      );
-      if (!lock) {
-        await mapPool(batch, TASK_CONCURRENCY, runOne);
-        return;
-      }
-      try {
-        if (kind === "member") await addMembershipsBatch(ctx, batch, finish);
-        else await inviteBatch(ctx, batch, finish);
-      } finally {
-        await lock.release();
-      }
-    }),
+    mapPool(
+      [...chunk(members, "member"), ...chunk(invites, "invite")],
+      BATCH_CONCURRENCY,
+      async ({ kind, tasks: batch }) => {
+        const lock = await tryLockMany(
+          batch.map((t) =>
+            kind === "member"
+              ? `user:${ctx.organization.id}:${t.userId}`
+              : `invite:${ctx.organization.id}:${lowerEmail(t.email)}`,
+          ),
+        );
+        if (!lock) {
+          await mapPool(batch, TASK_CONCURRENCY, runOne);
+          return;
+        }
+        try {
+          if (kind === "member") await addMembershipsBatch(ctx, batch, finish);
+          else await inviteBatch(ctx, batch, finish);
+        } finally {
+          await lock.release();
+        }
+      },
+    ),
     mapPool(others, TASK_CONCURRENCY, runOne),
   ]);
   return { groups: groupResults, users: userResults };
@@ -280,15 +307,29 @@ async function addMembershipsBatch(
   try {
     await audited(ctx, {
       action: "provisioning.membership",
-      target: single ? { type: "user", id: single.userId, label: single.email } : { type: "users", label: `${changes.length} users` },
+      target: single
+        ? { type: "user", id: single.userId, label: single.email }
+        : { type: "users", label: `${changes.length} users` },
       before: { users: changes.map((c) => ({ id: c.task.userId, email: c.task.email, groups: c.before })) },
-      intended: { users: changes.map((c) => ({ id: c.task.userId, email: c.task.email, groups: c.next, added: c.added })) },
+      intended: {
+        users: changes.map((c) => ({
+          id: c.task.userId,
+          email: c.task.email,
+          groups: c.next,
+          added: c.added,
+        })),
+      },
       run: async () => {
         const results = await mapPool(changes, changes.length, async (c) => {
           try {
             const updated = await client.printingUsers.setGroups(c.task.userId!, c.next);
             outcomes.set(c.task, null);
-            return { id: c.task.userId, email: c.task.email, groups: (updated.groups ?? []).map((g) => g.group_id), added: c.added };
+            return {
+              id: c.task.userId,
+              email: c.task.email,
+              groups: (updated.groups ?? []).map((g) => g.group_id),
+              added: c.added,
+            };
           } catch (err) {
             outcomes.set(c.task, messageOf(err));
             return { id: c.task.userId, email: c.task.email, error: messageOf(err) };
@@ -316,7 +357,9 @@ async function inviteBatch(
   finish: (task: Task, outcome: UserResult["outcome"], error?: string) => void,
 ): Promise<void> {
   const emails = batch.map((t) => lowerEmail(t.email));
-  const pending = await db.invitation.findMany({ where: { organizationId: ctx.organization.id, email: { in: emails }, status: "pending" } });
+  const pending = await db.invitation.findMany({
+    where: { organizationId: ctx.organization.id, email: { in: emails }, status: "pending" },
+  });
   const byEmail = new Map(pending.map((p) => [p.email, p]));
   const fresh: Task[] = [];
   for (const t of batch) {
@@ -337,8 +380,12 @@ async function inviteBatch(
   try {
     await audited(ctx, {
       action: "provisioning.invite",
-      target: single ? { type: "invitation", label: lowerEmail(single.email) } : { type: "invitations", label: `${fresh.length} invitations` },
-      intended: { invitations: fresh.map((t) => ({ email: lowerEmail(t.email), intendedGroupIds: t.groupIds })) },
+      target: single
+        ? { type: "invitation", label: lowerEmail(single.email) }
+        : { type: "invitations", label: `${fresh.length} invitations` },
+      intended: {
+        invitations: fresh.map((t) => ({ email: lowerEmail(t.email), intendedGroupIds: t.groupIds })),
+      },
       run: async () => {
         const client = ezeepFor(ctx.organization);
         const results = await mapPool(fresh, fresh.length, async (t) => {
@@ -351,7 +398,9 @@ async function inviteBatch(
             return { task: t, email, error: messageOf(err) };
           }
         });
-        const sent = results.filter((r): r is { task: Task; email: string; ezeepInvitationId: string } => "ezeepInvitationId" in r);
+        const sent = results.filter(
+          (r): r is { task: Task; email: string; ezeepInvitationId: string } => "ezeepInvitationId" in r,
+        );
         if (sent.length > 0) {
           await db.invitation.createMany({
             data: sent.map((r) => ({
@@ -369,7 +418,10 @@ async function inviteBatch(
         if (sent.length === 0) throw new Error((results[0] as { error: string }).error);
         return {
           result: undefined,
-          after: { invitations: results.map(({ task, ...r }) => ({ ...r, intendedGroupIds: task.groupIds })), failed: results.length - sent.length },
+          after: {
+            invitations: results.map(({ task, ...r }) => ({ ...r, intendedGroupIds: task.groupIds })),
+            failed: results.length - sent.length,
+          },
         };
       },
     });
@@ -383,7 +435,12 @@ async function inviteBatch(
   }
 }
 
-async function addMemberships(ctx: OrgContext, userId: string, email: string, groupIds: string[]): Promise<UserResult["outcome"]> {
+async function addMemberships(
+  ctx: OrgContext,
+  userId: string,
+  email: string,
+  groupIds: string[],
+): Promise<UserResult["outcome"]> {
   const client = ezeepFor(ctx.organization);
   return withKeyLock(`user:${ctx.organization.id}:${userId}`, async () => {
     const current = await client.printingUsers.get(userId);
@@ -398,7 +455,10 @@ async function addMemberships(ctx: OrgContext, userId: string, email: string, gr
       intended: { groups: next, added: missing },
       run: async () => {
         const updated = await client.printingUsers.setGroups(userId, next);
-        return { result: "added" as const, after: { groups: (updated.groups ?? []).map((g) => g.group_id), added: missing } };
+        return {
+          result: "added" as const,
+          after: { groups: (updated.groups ?? []).map((g) => g.group_id), added: missing },
+        };
       },
     });
   });
@@ -424,10 +484,16 @@ function parseIds(json: string): string[] {
  * groups (applied when they accept, by the invitations feature). Serialized per email so two
  * concurrent runs never invite twice; a pending row found inside the lock means "already invited".
  */
-async function inviteUser(ctx: OrgContext, email: string, groupIds: string[]): Promise<UserResult["outcome"]> {
+async function inviteUser(
+  ctx: OrgContext,
+  email: string,
+  groupIds: string[],
+): Promise<UserResult["outcome"]> {
   const key = lowerEmail(email);
   return withKeyLock(`invite:${ctx.organization.id}:${key}`, async () => {
-    const pending = await db.invitation.findFirst({ where: { organizationId: ctx.organization.id, email: key, status: "pending" } });
+    const pending = await db.invitation.findFirst({
+      where: { organizationId: ctx.organization.id, email: key, status: "pending" },
+    });
     if (pending) return mergeIntendedGroups(ctx, pending, groupIds);
     const expiresAt = new Date(Date.now() + INVITATION_VALID_DAYS * 86_400_000);
     return audited(ctx, {
@@ -435,7 +501,10 @@ async function inviteUser(ctx: OrgContext, email: string, groupIds: string[]): P
       target: { type: "invitation", label: key },
       intended: { email: key, intendedGroupIds: groupIds },
       run: async () => {
-        const inv = await ezeepFor(ctx.organization).invitations.create({ email: key, expire_date: expiresAt });
+        const inv = await ezeepFor(ctx.organization).invitations.create({
+          email: key,
+          expire_date: expiresAt,
+        });
         const row = await db.invitation.create({
           data: {
             organizationId: ctx.organization.id,
@@ -479,14 +548,23 @@ async function mergeIntendedGroups(
 }
 
 /** Someone with an open ezeep invitation: record the groups on the portal's Invitation row. */
-async function addIntendedGroups(ctx: OrgContext, email: string, userId: string | null, groupIds: string[]): Promise<UserResult["outcome"]> {
+async function addIntendedGroups(
+  ctx: OrgContext,
+  email: string,
+  userId: string | null,
+  groupIds: string[],
+): Promise<UserResult["outcome"]> {
   const key = lowerEmail(email);
   return withKeyLock(`invite:${ctx.organization.id}:${key}`, async () => {
-    const pending = await db.invitation.findFirst({ where: { organizationId: ctx.organization.id, email: key, status: "pending" } });
+    const pending = await db.invitation.findFirst({
+      where: { organizationId: ctx.organization.id, email: key, status: "pending" },
+    });
     if (pending) return mergeIntendedGroups(ctx, pending, groupIds);
     // Invited outside the portal: adopt the open ezeep invitation.
     const account = userId ? await ezeepFor(ctx.organization).users.get(userId) : null;
-    const open = account?.user_invitations?.find((i) => (i.invitation_status ?? "OPEN").toUpperCase() === "OPEN");
+    const open = account?.user_invitations?.find(
+      (i) => (i.invitation_status ?? "OPEN").toUpperCase() === "OPEN",
+    );
     return audited(ctx, {
       action: "provisioning.invitation_groups",
       target: { type: "invitation", label: key },
@@ -504,9 +582,11 @@ async function addIntendedGroups(ctx: OrgContext, email: string, userId: string 
             expiresAt: ezeepDate(open?.expire_date),
           },
         });
-        return { result: "invitation_updated" as const, target: { type: "invitation", id: row.id, label: key } };
+        return {
+          result: "invitation_updated" as const,
+          target: { type: "invitation", id: row.id, label: key },
+        };
       },
     });
   });
 }
-

@@ -18,10 +18,11 @@
 // - Name is accepted and validated but ezeep invitations carry only the email; existing ezeep users
 //   keep the name ezeep has.
 import { z } from "zod";
+
+import { authenticateApiToken, type AuthenticatedToken } from "@/lib/api-tokens/service";
+import { audited, recordAudit } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { requestMeta } from "@/lib/auth/request";
-import { audited, recordAudit } from "@/lib/audit/service";
-import { authenticateApiToken, type AuthenticatedToken } from "@/lib/api-tokens/service";
 import { applyProvisioning, planProvisioning, type GroupingInput } from "@/lib/provisioning/engine";
 
 export const NDD_INSTANCE = "/v1/groups/users";
@@ -70,22 +71,39 @@ export interface ProblemDetails {
 
 /** The request shape (PascalCase as in seed 003). Items are checked one by one below. */
 const bodySchema = z.object({
-  Client: z.string({ error: "Client is required." }).trim().min(1, "Client is required.").max(200, "Client is too long."),
+  Client: z
+    .string({ error: "Client is required." })
+    .trim()
+    .min(1, "Client is required.")
+    .max(200, "Client is too long."),
   Groups: z
     .array(z.unknown(), { error: "Groups is required." })
     .min(1, "Groups is required.")
-    .max(NDD_MAX_GROUPINGS, `At most ${NDD_MAX_GROUPINGS} groupings per request; send more in additional requests.`),
+    .max(
+      NDD_MAX_GROUPINGS,
+      `At most ${NDD_MAX_GROUPINGS} groupings per request; send more in additional requests.`,
+    ),
 });
 
 function problem(status: number, title: string, detail: string, errors?: Record<string, string[]>): Response {
-  const body: ProblemDetails = { ...(errors ? { errors } : {}), title, status, detail, instance: NDD_INSTANCE };
-  const headers: Record<string, string> = { "content-type": "application/problem+json; charset=utf-8", "cache-control": "no-store" };
+  const body: ProblemDetails = {
+    ...(errors ? { errors } : {}),
+    title,
+    status,
+    detail,
+    instance: NDD_INSTANCE,
+  };
+  const headers: Record<string, string> = {
+    "content-type": "application/problem+json; charset=utf-8",
+    "cache-control": "no-store",
+  };
   if (status === 401) headers["www-authenticate"] = 'Bearer realm="ezeep Admin Portal"';
   return new Response(JSON.stringify(body), { status, headers });
 }
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 interface ValidGrouping {
   index: number;
@@ -94,7 +112,10 @@ interface ValidGrouping {
 }
 
 /** Per-grouping validation: the groupings to process and the errors to report. */
-export function validateGroupings(groups: unknown[]): { valid: ValidGrouping[]; errors: (NddGroupError | null)[] } {
+export function validateGroupings(groups: unknown[]): {
+  valid: ValidGrouping[];
+  errors: (NddGroupError | null)[];
+} {
   const seen = new Set<string>();
   const valid: ValidGrouping[] = [];
   const errors = groups.map((raw, index): NddGroupError | null => {
@@ -103,12 +124,15 @@ export function validateGroupings(groups: unknown[]): { valid: ValidGrouping[]; 
     const groupName = rawName ?? "";
     const name = groupName.trim();
     let groupError = "";
-    const description = g.GroupDescription === undefined || g.GroupDescription === null ? undefined : str(g.GroupDescription);
+    const description =
+      g.GroupDescription === undefined || g.GroupDescription === null ? undefined : str(g.GroupDescription);
     if (!name) groupError = MESSAGES.groupNameRequired;
     else if (name.length > NDD_GROUP_NAME_MAX) groupError = MESSAGES.groupNameTooLong;
     else if (seen.has(name)) groupError = MESSAGES.groupNameRepeated;
-    else if (g.GroupDescription !== undefined && g.GroupDescription !== null && description === undefined) groupError = "Group Description is not valid.";
-    else if ((description ?? "").trim().length > NDD_GROUP_DESCRIPTION_MAX) groupError = MESSAGES.groupDescriptionTooLong;
+    else if (g.GroupDescription !== undefined && g.GroupDescription !== null && description === undefined)
+      groupError = "Group Description is not valid.";
+    else if ((description ?? "").trim().length > NDD_GROUP_DESCRIPTION_MAX)
+      groupError = MESSAGES.groupDescriptionTooLong;
     else if (!Array.isArray(g.Users)) groupError = MESSAGES.usersRequired;
     else if (g.Users.length > NDD_MAX_USERS) groupError = MESSAGES.tooManyUsers;
     if (name) seen.add(name);
@@ -125,8 +149,14 @@ export function validateGroupings(groups: unknown[]): { valid: ValidGrouping[]; 
       let message = "";
       if (!IDENT.test(logon)) message = MESSAGES.logon;
       else if (!IDENT.test(domain)) message = MESSAGES.domain;
-      else if (u.Name !== undefined && u.Name !== null && (typeof u.Name !== "string" || u.Name.length > 255)) message = MESSAGES.name;
-      else if (u.Email !== undefined && u.Email !== null && u.Email !== "" && (!email || email.length > 254 || !EMAIL.test(email)))
+      else if (u.Name !== undefined && u.Name !== null && (typeof u.Name !== "string" || u.Name.length > 255))
+        message = MESSAGES.name;
+      else if (
+        u.Email !== undefined &&
+        u.Email !== null &&
+        u.Email !== "" &&
+        (!email || email.length > 254 || !EMAIL.test(email))
+      )
         message = MESSAGES.email;
       else if (!email) message = MESSAGES.emailRequired;
       if (message) {
@@ -139,9 +169,15 @@ export function validateGroupings(groups: unknown[]): { valid: ValidGrouping[]; 
       users.push({ ref, email: email! });
     }
     if (!groupError) {
-      valid.push({ index, groupName, input: { name, ...(description !== undefined ? { description: description.trim() } : {}), users } });
+      valid.push({
+        index,
+        groupName,
+        input: { name, ...(description !== undefined ? { description: description.trim() } : {}), users },
+      });
     }
-    return groupError || userErrors.length > 0 ? { groupName, users: userErrors, errorMessage: groupError } : null;
+    return groupError || userErrors.length > 0
+      ? { groupName, users: userErrors, errorMessage: groupError }
+      : null;
   });
   return { valid, errors };
 }
@@ -152,7 +188,11 @@ export function tenantMatches(tenant: string, org: { name: string; ezeepId: stri
 }
 
 function contextFor(token: AuthenticatedToken, headers: Headers): OrgContext {
-  return { actor: { type: "api_token", id: token.id, label: token.name, ...requestMeta(headers) }, organization: token.organization, role: null };
+  return {
+    actor: { type: "api_token", id: token.id, label: token.name, ...requestMeta(headers) },
+    organization: token.organization,
+    role: null,
+  };
 }
 
 const ACTION = "ndd.groups_users";
@@ -186,30 +226,46 @@ export async function handleNddGroupsUsers(request: Request): Promise<Response> 
 
   const tenant = request.headers.get("tenant");
   if (!tenant?.trim()) {
-    return refuse(problem(400, "BadRequest", "ValidationException", { Tenant: ["The Tenant header is required."] }), "missing Tenant header");
+    return refuse(
+      problem(400, "BadRequest", "ValidationException", { Tenant: ["The Tenant header is required."] }),
+      "missing Tenant header",
+    );
   }
   if (!tenantMatches(tenant, ctx.organization)) {
-    return refuse(problem(403, "Forbidden", "The Tenant header does not name this token's organization."), "Tenant does not match the token's organization");
+    return refuse(
+      problem(403, "Forbidden", "The Tenant header does not name this token's organization."),
+      "Tenant does not match the token's organization",
+    );
   }
 
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > NDD_MAX_BODY_BYTES) {
-    return refuse(problem(413, "PayloadTooLarge", `The body is larger than ${NDD_MAX_BODY_BYTES / 1_000_000} MB.`), "body too large");
+    return refuse(
+      problem(413, "PayloadTooLarge", `The body is larger than ${NDD_MAX_BODY_BYTES / 1_000_000} MB.`),
+      "body too large",
+    );
   }
   let json: unknown;
   try {
     const text = await request.text();
     if (text.length > NDD_MAX_BODY_BYTES) {
-      return refuse(problem(413, "PayloadTooLarge", `The body is larger than ${NDD_MAX_BODY_BYTES / 1_000_000} MB.`), "body too large");
+      return refuse(
+        problem(413, "PayloadTooLarge", `The body is larger than ${NDD_MAX_BODY_BYTES / 1_000_000} MB.`),
+        "body too large",
+      );
     }
     json = JSON.parse(text);
   } catch {
-    return refuse(problem(400, "BadRequest", "ValidationException", { body: ["The request body is not valid JSON."] }), "body is not JSON");
+    return refuse(
+      problem(400, "BadRequest", "ValidationException", { body: ["The request body is not valid JSON."] }),
+      "body is not JSON",
+    );
   }
   const parsed = bodySchema.safeParse(json);
   if (!parsed.success) {
     const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (errors[issue.path.join(".") || "body"] ??= []).push(issue.message);
+    for (const issue of parsed.error.issues)
+      (errors[issue.path.join(".") || "body"] ??= []).push(issue.message);
     return refuse(problem(400, "BadRequest", "ValidationException", errors), "invalid request body");
   }
 
@@ -247,9 +303,14 @@ export async function handleNddGroupsUsers(request: Request): Promise<Response> 
       result.users.forEach((u) => {
         if (u.outcome !== "failed") return;
         const v = valid[u.grouping]!;
-        out[v.index]!.users.push({ user: u.ref, errorMessage: u.error ?? "The user could not be processed." });
+        out[v.index]!.users.push({
+          user: u.ref,
+          errorMessage: u.error ?? "The user could not be processed.",
+        });
       });
-      const list = out.filter((e): e is NddGroupError => e !== null && (e.errorMessage !== "" || e.users.length > 0));
+      const list = out.filter(
+        (e): e is NddGroupError => e !== null && (e.errorMessage !== "" || e.users.length > 0),
+      );
       const counts = {
         groupsCreated: result.groups.filter((g) => g.outcome === "created").length,
         groupsUpdated: result.groups.filter((g) => g.outcome === "updated").length,
@@ -275,6 +336,10 @@ export async function handleNddGroupsUsers(request: Request): Promise<Response> 
   }).catch((err: unknown) => {
     const reference = ctx.actor.requestId ?? "n/a";
     console.error(`[ndd] unexpected error (reference ${reference})`, err);
-    return problem(500, "InternalServerError", `Something went wrong on the server. Reference: ${reference}.`);
+    return problem(
+      500,
+      "InternalServerError",
+      `Something went wrong on the server. Reference: ${reference}.`,
+    );
   });
 }

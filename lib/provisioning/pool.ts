@@ -29,7 +29,11 @@ export function createLimiter(max: number): Limiter & { active(): number; waitin
 }
 
 /** Runs `fn` over `items` with at most `concurrency` running at once; results keep the order. */
-export async function mapPool<T, R>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapPool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

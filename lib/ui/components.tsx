@@ -1,6 +1,7 @@
 // Small presentational pieces shared by every area of the portal (server-renderable).
 import Link from "next/link";
 import type { ReactNode } from "react";
+
 import { buttonClass, cardClass } from "@/lib/ui/styles";
 
 export function PageHeader(props: { title: string; description?: ReactNode; actions?: ReactNode }) {
@@ -28,7 +29,7 @@ export function Badge(props: { tone?: keyof typeof badgeTones; children: ReactNo
   return (
     <span
       title={props.title}
-      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${badgeTones[props.tone ?? "slate"]}`}
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${badgeTones[props.tone ?? "slate"]}`}
     >
       {props.children}
     </span>
@@ -43,7 +44,9 @@ export function EmptyState(props: { title: string; children?: ReactNode; action?
   return (
     <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
       <h2 className="text-base font-semibold text-slate-900">{props.title}</h2>
-      {props.children ? <div className="mx-auto mt-2 max-w-md text-sm text-slate-600">{props.children}</div> : null}
+      {props.children ? (
+        <div className="mx-auto mt-2 max-w-md text-sm text-slate-600">{props.children}</div>
+      ) : null}
       {props.action ? <div className="mt-5">{props.action}</div> : null}
     </div>
   );
@@ -56,7 +59,10 @@ export function Notice(props: { tone: "success" | "error" | "info"; children: Re
     info: "border-brand-100 bg-brand-50 text-brand-900",
   }[props.tone];
   return (
-    <div role={props.tone === "error" ? "alert" : "status"} className={`mb-4 rounded-lg border px-4 py-3 text-sm ${tone}`}>
+    <div
+      role={props.tone === "error" ? "alert" : "status"}
+      className={`mb-4 rounded-lg border px-4 py-3 text-sm ${tone}`}
+    >
       {props.children}
     </div>
   );
@@ -75,7 +81,8 @@ export function FormAlert(props: { message: string | null }) {
 export function AccessDenied(props: { what: string }) {
   return (
     <EmptyState title="Not available for your role">
-      Your role in this organization does not include {props.what}. Ask an owner of the organization if you need it.
+      Your role in this organization does not include {props.what}. Ask an owner of the organization if you
+      need it.
     </EmptyState>
   );
 }
@@ -98,7 +105,10 @@ export function Pagination(props: {
 }) {
   if (props.total === 0) return null;
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
+    <nav
+      aria-label="Pagination"
+      className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
+    >
       <p className="text-slate-600">
         Page {props.page} of {props.pageCount} · {props.total} {props.noun}
       </p>
@@ -123,5 +133,9 @@ export function Pagination(props: {
 }
 
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(date) + " UTC";
+  return (
+    new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
+      date,
+    ) + " UTC"
+  );
 }

@@ -1,7 +1,9 @@
 "use client";
+
 // The one confirmation dialog: a trigger button, a modal that says what will happen, Cancel, and
 // a confirm button that runs a server action and shows its error in place when it fails.
 import { useId, useRef, useState, useTransition, type ReactNode } from "react";
+
 import type { ActionResult } from "@/lib/auth/action";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
@@ -55,7 +57,12 @@ export function ConfirmDialog<T>(props: {
           <FormAlert message={error} />
         </div>
         <div className="flex justify-end gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
-          <button type="button" className={buttonClass.secondary} onClick={() => dialog.current?.close()} disabled={pending}>
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            onClick={() => dialog.current?.close()}
+            disabled={pending}
+          >
             Cancel
           </button>
           <button

@@ -20,7 +20,12 @@ export function FilterSelect(props: {
       <label htmlFor={props.id} className="sr-only">
         {props.label}
       </label>
-      <select id={props.id} name={props.name} defaultValue={props.defaultValue} className={`${inputClass} ${props.className ?? ""}`}>
+      <select
+        id={props.id}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        className={`${inputClass} ${props.className ?? ""}`}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -1,7 +1,7 @@
 // An area of the navigation whose feature arrives later: the page exists, states what it will do,
 // and still checks the reader's permission on the server.
-import { getPageContext } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/permissions";
+import { getPageContext } from "@/lib/auth/session";
 import { AccessDenied, ComingSoon, PageHeader } from "@/lib/ui/components";
 
 export async function PlaceholderPage(props: { title: string; permission: Permission; purpose: string }) {
@@ -9,7 +9,11 @@ export async function PlaceholderPage(props: { title: string; permission: Permis
   return (
     <>
       <PageHeader title={props.title} description={`Here you will manage ${props.purpose}.`} />
-      {ctx.can(props.permission) ? <ComingSoon area={props.title} /> : <AccessDenied what={props.title.toLowerCase()} />}
+      {ctx.can(props.permission) ? (
+        <ComingSoon area={props.title} />
+      ) : (
+        <AccessDenied what={props.title.toLowerCase()} />
+      )}
     </>
   );
 }

@@ -1,6 +1,8 @@
 "use server";
+
 // Server actions for users. Each one is defineAction(…): session, permission, zod, audit.
 import { revalidatePath } from "next/cache";
+
 import { defineAction } from "@/lib/auth/action";
 import { deleteUserSchema, searchUsersSchema, setFlagsSchema, updateUserSchema } from "@/lib/users/schemas";
 import { deleteUser, searchUsers, setPrintingFlags, updateUser } from "@/lib/users/service";

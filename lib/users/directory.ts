@@ -103,7 +103,11 @@ export function groupRef(group: Group): GroupRef {
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -141,7 +145,11 @@ async function allPrintingUsers(client: EzeepClient): Promise<PrintingUser[]> {
   const step = Math.max(first.results.length, 1);
   const offsets: number[] = [];
   if (first.next) for (let o = step; o < first.count; o += step) offsets.push(o);
-  const rest = await mapLimit(offsets, CONCURRENCY, async (offset) => (await client.printingUsers.list({ limit: PAGE_SIZE, offset })).results);
+  const rest = await mapLimit(
+    offsets,
+    CONCURRENCY,
+    async (offset) => (await client.printingUsers.list({ limit: PAGE_SIZE, offset })).results,
+  );
   return [...first.results, ...rest.flat()];
 }
 
@@ -153,7 +161,11 @@ async function allGroups(client: EzeepClient): Promise<Group[]> {
 
 export async function buildDirectory(client: EzeepClient): Promise<Directory> {
   const started = Date.now();
-  const [accounts, printing, groups] = await Promise.all([allAccountUsers(client), allPrintingUsers(client), allGroups(client)]);
+  const [accounts, printing, groups] = await Promise.all([
+    allAccountUsers(client),
+    allPrintingUsers(client),
+    allGroups(client),
+  ]);
   const printingById = new Map(printing.map((p) => [p.id, p]));
   const byId = new Map<string, UserRow>();
   for (const a of accounts) if (!byId.has(a.id)) byId.set(a.id, userRow(a, printingById.get(a.id) ?? null));
@@ -222,7 +234,14 @@ export function invalidateDirectory(organizationId: string): void {
 }
 
 /** Applies a change the portal just made (with ezeep's answer) to the cached index, if any. */
-export function patchDirectory(organizationId: string, update: { user: UserRow } | { removeId: string } | { userId: string; groupIds: string[] } | { userId: string; flags: Partial<UserRow["flags"]> }): void {
+export function patchDirectory(
+  organizationId: string,
+  update:
+    | { user: UserRow }
+    | { removeId: string }
+    | { userId: string; groupIds: string[] }
+    | { userId: string; flags: Partial<UserRow["flags"]> },
+): void {
   const dir = slots.get(organizationId)?.directory;
   if (!dir) return;
   dir.sorted.clear();
@@ -234,12 +253,17 @@ export function patchDirectory(organizationId: string, update: { user: UserRow }
   if ("user" in update) {
     const existing = dir.byId.get(update.user.id);
     dir.byId.set(update.user.id, update.user);
-    dir.users = existing ? dir.users.map((u) => (u.id === update.user.id ? update.user : u)) : [...dir.users, update.user];
+    dir.users = existing
+      ? dir.users.map((u) => (u.id === update.user.id ? update.user : u))
+      : [...dir.users, update.user];
     return;
   }
   const row = dir.byId.get(update.userId);
   if (!row) return;
-  const next: UserRow = "groupIds" in update ? { ...row, groupIds: [...new Set(update.groupIds)] } : { ...row, flags: { ...row.flags, ...update.flags } };
+  const next: UserRow =
+    "groupIds" in update
+      ? { ...row, groupIds: [...new Set(update.groupIds)] }
+      : { ...row, flags: { ...row.flags, ...update.flags } };
   dir.byId.set(row.id, next);
   dir.users = dir.users.map((u) => (u.id === row.id ? next : u));
 }

@@ -4,16 +4,28 @@ import { z } from "zod";
 
 export const USER_NAME_MAX = 150;
 
-export const userId = z.string({ error: "A user id is required." }).trim().min(1, "A user id is required.").max(100);
+export const userId = z
+  .string({ error: "A user id is required." })
+  .trim()
+  .min(1, "A user id is required.")
+  .max(100);
 
 export const USER_ROLES = ["admin", "user"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const USER_ROLE_LABELS: Record<UserRole, string> = { admin: "Admin", user: "User" };
 
-export const PRINTING_FLAGS = ["local_printing_enabled", "self_service_enabled", "myprinters_enabled", "pull_printing_enabled"] as const;
+export const PRINTING_FLAGS = [
+  "local_printing_enabled",
+  "self_service_enabled",
+  "myprinters_enabled",
+  "pull_printing_enabled",
+] as const;
 export type PrintingFlag = (typeof PRINTING_FLAGS)[number];
 export const PRINTING_FLAG_LABELS: Record<PrintingFlag, { label: string; hint: string }> = {
-  local_printing_enabled: { label: "Local printing", hint: "Print to printers attached to their own computer." },
+  local_printing_enabled: {
+    label: "Local printing",
+    hint: "Print to printers attached to their own computer.",
+  },
   self_service_enabled: { label: "Self service", hint: "Add printers themselves in the ezeep app." },
   myprinters_enabled: { label: "My printers", hint: "Keep a personal list of printers." },
   pull_printing_enabled: { label: "Pull printing", hint: "Release jobs at the printer." },
@@ -43,7 +55,10 @@ export const setFlagsSchema = z
     myprinters_enabled: z.boolean({ error: "Choose on or off." }).optional(),
     pull_printing_enabled: z.boolean({ error: "Choose on or off." }).optional(),
   })
-  .refine((v) => PRINTING_FLAGS.some((f) => v[f] !== undefined), { message: "Choose at least one printing setting to change.", path: ["flags"] });
+  .refine((v) => PRINTING_FLAGS.some((f) => v[f] !== undefined), {
+    message: "Choose at least one printing setting to change.",
+    path: ["flags"],
+  });
 export type SetFlagsInput = z.output<typeof setFlagsSchema>;
 
 export const deleteUserSchema = z.object({ id: userId });
@@ -54,7 +69,10 @@ export type UserSort = (typeof USER_SORTS)[number];
 export const listUsersSchema = z.object({
   q: z.string().trim().max(200).catch("").default(""),
   group: z.string().trim().max(100).catch("").default(""),
-  role: z.enum(["all", ...USER_ROLES]).catch("all").default("all"),
+  role: z
+    .enum(["all", ...USER_ROLES])
+    .catch("all")
+    .default("all"),
   status: z.enum(["all", "active", "invited"]).catch("all").default("all"),
   sort: z.enum(USER_SORTS).catch("name").default("name"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),

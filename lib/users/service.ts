@@ -2,10 +2,10 @@
 // identity, roles and delete on the account host (`users`), printing flags and groups on the
 // printing host (`printingUsers`). Lists come from the per-organization index
 // (lib/users/directory.ts); one user's page and every write read ezeep directly.
-import type { OrgContext } from "@/lib/auth/context";
 import { audited } from "@/lib/audit/service";
-import { EzeepError, type AccountUser, type PrintingUser } from "@/lib/ezeep";
+import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { EzeepError, type AccountUser, type PrintingUser } from "@/lib/ezeep";
 import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import {
@@ -18,7 +18,13 @@ import {
   type GroupRef,
   type UserRow,
 } from "@/lib/users/directory";
-import { PRINTING_FLAGS, USER_ROLE_LABELS, type ListUsersQuery, type SetFlagsInput, type UpdateUserInput } from "@/lib/users/schemas";
+import {
+  PRINTING_FLAGS,
+  USER_ROLE_LABELS,
+  type ListUsersQuery,
+  type SetFlagsInput,
+  type UpdateUserInput,
+} from "@/lib/users/schemas";
 
 export type { UserRow, GroupRef } from "@/lib/users/directory";
 
@@ -70,7 +76,15 @@ export function toListItem(dir: Directory, row: UserRow): UserListItem {
 }
 
 function sortKey(u: UserRow, sort: ListUsersQuery["sort"]): string | number {
-  return sort === "email" ? u.email.toLowerCase() : sort === "role" ? u.role : sort === "groups" ? u.groupIds.length : sort === "joined" ? u.dateJoined ?? "" : u.sortName;
+  return sort === "email"
+    ? u.email.toLowerCase()
+    : sort === "role"
+      ? u.role
+      : sort === "groups"
+        ? u.groupIds.length
+        : sort === "joined"
+          ? (u.dateJoined ?? "")
+          : u.sortName;
 }
 
 /** Users in `sort` order (ties by name, then id), cached on the index until a user changes. */
@@ -78,14 +92,19 @@ export function sortedUsers(dir: Directory, sort: ListUsersQuery["sort"]): UserR
   const cached = dir.sorted.get(sort);
   if (cached) return cached;
   const decorated = dir.users.map((u) => ({ k: sortKey(u, sort), n: u.sortName, id: u.id, u }));
-  decorated.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.n < b.n ? -1 : a.n > b.n ? 1 : a.id < b.id ? -1 : 1));
+  decorated.sort((a, b) =>
+    a.k < b.k ? -1 : a.k > b.k ? 1 : a.n < b.n ? -1 : a.n > b.n ? 1 : a.id < b.id ? -1 : 1,
+  );
   const out = decorated.map((d) => d.u);
   dir.sorted.set(sort, out);
   return out;
 }
 
 /** Filters, sorts and pages the index (never the whole list to the page). */
-export function queryDirectory(dir: Directory, query: ListUsersQuery): { rows: UserRow[]; total: number; page: number; pageCount: number } {
+export function queryDirectory(
+  dir: Directory,
+  query: ListUsersQuery,
+): { rows: UserRow[]; total: number; page: number; pageCount: number } {
   const needle = query.q.toLowerCase();
   const filtering = Boolean(needle || query.group || query.role !== "all" || query.status !== "all");
   const ordered = sortedUsers(dir, query.sort);
@@ -110,7 +129,11 @@ export function queryDirectory(dir: Directory, query: ListUsersQuery): { rows: U
   return { rows, total, page, pageCount };
 }
 
-export async function listUsers(ctx: OrgContext, query: ListUsersQuery, opts: { refresh?: boolean } = {}): Promise<UserPage> {
+export async function listUsers(
+  ctx: OrgContext,
+  query: ListUsersQuery,
+  opts: { refresh?: boolean } = {},
+): Promise<UserPage> {
   const dir = await getDirectory(ctx, opts);
   const { rows, total, page, pageCount } = queryDirectory(dir, query);
   return {
@@ -120,13 +143,18 @@ export async function listUsers(ctx: OrgContext, query: ListUsersQuery, opts: { 
     pageSize: query.pageSize,
     pageCount,
     asOf: new Date(dir.builtAt || Date.now()),
-    groups: [...dir.groups.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" })),
+    groups: [...dir.groups.values()].sort((a, b) =>
+      a.name.localeCompare(b.name, undefined, { sensitivity: "base" }),
+    ),
     organizationUsers: dir.users.length,
   };
 }
 
 /** For pickers: a few users matching `q`, optionally leaving out a group's members. */
-export async function searchUsers(ctx: OrgContext, input: { q: string; notInGroup?: string; limit: number }): Promise<UserListItem[]> {
+export async function searchUsers(
+  ctx: OrgContext,
+  input: { q: string; notInGroup?: string; limit: number },
+): Promise<UserListItem[]> {
   const dir = await getDirectory(ctx);
   const needle = input.q.toLowerCase();
   const out: UserRow[] = [];
@@ -214,7 +242,10 @@ function toDetail(account: AccountUser, printing: PrintingUser | null, groups: G
     azure: row.azure,
     azureName: account.id_profile?.preferred_username ?? null,
     dateJoined: row.dateJoined,
-    invitation: latest && !row.verified ? { status: latest.invitation_status ?? "OPEN", expires: latest.expire_date ?? null } : null,
+    invitation:
+      latest && !row.verified
+        ? { status: latest.invitation_status ?? "OPEN", expires: latest.expire_date ?? null }
+        : null,
     printing: printing ? row.flags : null,
     groups,
   };
@@ -240,7 +271,12 @@ export async function getUser(ctx: OrgContext, id: string): Promise<UserDetail> 
 // ---------------------------------------------------------------------------------------------
 // Changes
 
-const FIELD_NAMES: Record<string, string> = { first_name: "firstName", last_name: "lastName", roles: "role", email: "email" };
+const FIELD_NAMES: Record<string, string> = {
+  first_name: "firstName",
+  last_name: "lastName",
+  roles: "role",
+  email: "email",
+};
 
 /** ezeep's answer in words an admin can act on, with its field errors on our form's fields. */
 export function explainUserError(err: unknown, what: string): unknown {
@@ -277,7 +313,11 @@ export async function updateUser(ctx: OrgContext, input: UpdateUserInput): Promi
         const printing = await readPrintingUser(ctx, before.id);
         patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
         const after = toDetail(account, printing, before.groups);
-        return { result: after, after: identitySnapshot(after), target: { type: "user", id: after.id, label: after.email } };
+        return {
+          result: after,
+          after: identitySnapshot(after),
+          target: { type: "user", id: after.id, label: after.email },
+        };
       },
     });
   } catch (err) {
@@ -293,10 +333,13 @@ export async function setPrintingFlags(ctx: OrgContext, input: SetFlagsInput): P
   return withKeyLock(userLockKey(ctx, input.id), async () => {
     const before = await getUser(ctx, input.id);
     if (!before.printing) {
-      throw new UserFacingError(`${before.email} has not accepted the invitation yet, so ezeep has no printing settings for them.`);
+      throw new UserFacingError(
+        `${before.email} has not accepted the invitation yet, so ezeep has no printing settings for them.`,
+      );
     }
     const patch: Partial<UserRow["flags"]> = {};
-    for (const f of PRINTING_FLAGS) if (input[f] !== undefined && input[f] !== before.printing[f]) patch[f] = input[f];
+    for (const f of PRINTING_FLAGS)
+      if (input[f] !== undefined && input[f] !== before.printing[f]) patch[f] = input[f];
     const changed = Object.keys(patch);
     if (changed.length === 0) return before;
     try {
@@ -325,19 +368,28 @@ export interface DeletionImpact {
 }
 
 /** Printers a user gets through these groups (ezeep has no per-user filter: §4 #12). */
-export async function printersThroughGroups(ctx: OrgContext, groups: readonly GroupRef[]): Promise<{ id: string; name: string; via: string[] }[]> {
+export async function printersThroughGroups(
+  ctx: OrgContext,
+  groups: readonly GroupRef[],
+): Promise<{ id: string; name: string; via: string[] }[]> {
   const printers = new Map<string, { id: string; name: string; via: string[] }>();
   const client = ezeepFor(ctx.organization);
   await Promise.all(
     groups.map(async (group) => {
       for await (const a of client.assignments.iterate({ group: group.id, pageSize: 100 })) {
-        const entry = printers.get(a.printer_id) ?? { id: a.printer_id, name: a.printer_name || "Unnamed printer", via: [] };
+        const entry = printers.get(a.printer_id) ?? {
+          id: a.printer_id,
+          name: a.printer_name || "Unnamed printer",
+          via: [],
+        };
         if (!entry.via.includes(group.name)) entry.via.push(group.name);
         printers.set(a.printer_id, entry);
       }
     }),
   );
-  return [...printers.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  return [...printers.values()].sort((a, b) =>
+    a.name.localeCompare(b.name, undefined, { sensitivity: "base" }),
+  );
 }
 
 export async function deletionImpact(ctx: OrgContext, id: string): Promise<DeletionImpact> {
@@ -345,7 +397,10 @@ export async function deletionImpact(ctx: OrgContext, id: string): Promise<Delet
   return { user, groups: user.groups, printers: await printersThroughGroups(ctx, user.groups) };
 }
 
-export async function deleteUser(ctx: OrgContext, input: { id: string }): Promise<{ id: string; email: string }> {
+export async function deleteUser(
+  ctx: OrgContext,
+  input: { id: string },
+): Promise<{ id: string; email: string }> {
   return withKeyLock(userLockKey(ctx, input.id), async () => {
     const before = await getUser(ctx, input.id);
     try {

@@ -27,18 +27,25 @@ export async function discoverOrganizationOverHttp(opts: {
     signal,
   });
   if (!tokenRes.ok) {
-    throw new Error(`ezeep at ${base} refused the client credentials (HTTP ${tokenRes.status}); check EZEEP_CLIENT_ID / EZEEP_CLIENT_SECRET`);
+    throw new Error(
+      `ezeep at ${base} refused the client credentials (HTTP ${tokenRes.status}); check EZEEP_CLIENT_ID / EZEEP_CLIENT_SECRET`,
+    );
   }
   const { access_token: token } = (await tokenRes.json()) as { access_token?: string };
   let ezeepId = opts.organizationId;
   try {
-    const claims = JSON.parse(Buffer.from(String(token).split(".")[1] ?? "", "base64url").toString("utf8")) as { org?: string };
+    const claims = JSON.parse(
+      Buffer.from(String(token).split(".")[1] ?? "", "base64url").toString("utf8"),
+    ) as { org?: string };
     ezeepId ??= claims.org;
   } catch {
     /* opaque token: rely on the organization list */
   }
   let name: string | undefined;
-  const orgsRes = await fetch(`${base}/v1/organizations/`, { headers: { authorization: `Bearer ${token}` }, signal });
+  const orgsRes = await fetch(`${base}/v1/organizations/`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal,
+  });
   if (orgsRes.ok) {
     const body = (await orgsRes.json()) as { results?: { id: string; name: string }[] };
     const list = body.results ?? [];
@@ -47,7 +54,9 @@ export async function discoverOrganizationOverHttp(opts: {
     name = match?.name;
   }
   if (!ezeepId) {
-    throw new Error("could not tell which ezeep organization these credentials act for: set EZEEP_ORGANIZATION_ID");
+    throw new Error(
+      "could not tell which ezeep organization these credentials act for: set EZEEP_ORGANIZATION_ID",
+    );
   }
   return { ezeepId, name: name ?? `ezeep organization ${ezeepId}` };
 }

@@ -2,9 +2,18 @@
 // (scripts/dev.ts: next dev): secrets, the simulated (or real) ezeep, the database, the first
 // owner, then the Next.js server and a banner. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { discoverOrganizationOverHttp } from "./ezeep-org";
 import { isPortFree } from "./ports.mjs";
 import { randomSecret } from "./secrets.mjs";
@@ -32,14 +41,17 @@ function loadSecrets(): DemoSecrets {
     try {
       stored = JSON.parse(readFileSync(SECRETS_FILE, "utf8")) as Partial<DemoSecrets>;
     } catch {
-      throw new Error(`${path.relative(root, SECRETS_FILE)} is not valid JSON: fix or delete it (a new one is then generated)`);
+      throw new Error(
+        `${path.relative(root, SECRETS_FILE)} is not valid JSON: fix or delete it (a new one is then generated)`,
+      );
     }
   }
   const secrets: DemoSecrets = {
     NEXTAUTH_SECRET: stored.NEXTAUTH_SECRET || randomSecret(32),
     SIMULATOR_CLIENT_ID: stored.SIMULATOR_CLIENT_ID || `demo-${randomSecret(9)}`,
     SIMULATOR_CLIENT_SECRET: stored.SIMULATOR_CLIENT_SECRET || randomSecret(32),
-    PORTAL_ENCRYPTION_KEY: stored.PORTAL_ENCRYPTION_KEY || Buffer.from(randomSecret(32), "base64url").toString("base64"),
+    PORTAL_ENCRYPTION_KEY:
+      stored.PORTAL_ENCRYPTION_KEY || Buffer.from(randomSecret(32), "base64url").toString("base64"),
     ...(stored.FIRST_ADMIN_PASSWORD ? { FIRST_ADMIN_PASSWORD: stored.FIRST_ADMIN_PASSWORD } : {}),
   };
   saveSecrets(secrets, JSON.stringify(stored) !== JSON.stringify(secrets));
@@ -58,10 +70,26 @@ function newestSourceMtime(): number {
     if (!existsSync(p)) return;
     const st = statSync(p);
     if (st.isDirectory()) {
-      for (const name of readdirSync(p)) if (name !== "node_modules" && !name.startsWith(".")) visit(path.join(p, name));
+      for (const name of readdirSync(p))
+        if (name !== "node_modules" && !name.startsWith(".")) visit(path.join(p, name));
     } else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ["app", "lib", "public", "components", "middleware.ts", "proxy.ts", "instrumentation.ts", "next.config.js", "next.config.mjs", "next.config.ts", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json"]) {
+  for (const p of [
+    "app",
+    "lib",
+    "public",
+    "components",
+    "middleware.ts",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.js",
+    "next.config.mjs",
+    "next.config.ts",
+    "postcss.config.mjs",
+    "package.json",
+    "package-lock.json",
+    "tsconfig.json",
+  ]) {
     visit(path.join(root, p));
   }
   return newest;
@@ -112,7 +140,13 @@ interface Simulated {
 
 async function startDemoSimulator(secrets: DemoSecrets): Promise<Simulated> {
   const { startSimulator } = await import("@/lib/ezeep-simulator");
-  const clients = [{ clientId: secrets.SIMULATOR_CLIENT_ID, clientSecret: secrets.SIMULATOR_CLIENT_SECRET, organizationIds: [] as string[] }];
+  const clients = [
+    {
+      clientId: secrets.SIMULATOR_CLIENT_ID,
+      clientSecret: secrets.SIMULATOR_CLIENT_SECRET,
+      organizationIds: [] as string[],
+    },
+  ];
   try {
     return await startSimulator({ clients, seed: "demo", accountPort: 4010, apiPort: 4011 });
   } catch (err) {
@@ -127,7 +161,9 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const port = Number(process.env.PORT || 3000);
   if (!(await isPortFree(port))) {
-    throw new Error(`port ${port} on 127.0.0.1 is in use: stop what runs there or start with PORT=<another port> npm run ${mode}`);
+    throw new Error(
+      `port ${port} on 127.0.0.1 is in use: stop what runs there or start with PORT=<another port> npm run ${mode}`,
+    );
   }
   const url = `http://127.0.0.1:${port}`;
   const databaseUrl = process.env.DATABASE_URL || "file:./data/portal.db";
@@ -153,7 +189,13 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
 
   // ezeep: the real one when credentials are given, else the simulator.
   const real = Boolean(process.env.EZEEP_CLIENT_ID && process.env.EZEEP_CLIENT_SECRET);
-  let ezeep: { clientId: string; clientSecret: string; accountUrl: string; apiUrl: string; organizationId?: string };
+  let ezeep: {
+    clientId: string;
+    clientSecret: string;
+    accountUrl: string;
+    apiUrl: string;
+    organizationId?: string;
+  };
   if (real) {
     ezeep = {
       clientId: process.env.EZEEP_CLIENT_ID!,
@@ -204,17 +246,28 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
   const admins = await countAdmins();
   if (admins === 0) {
     password = generatePassword();
-    await createAdmin({ email, name: "Demo Owner", password, roles: [{ organizationId: org.id, role: "owner" }] });
+    await createAdmin({
+      email,
+      name: "Demo Owner",
+      password,
+      roles: [{ organizationId: org.id, role: "owner" }],
+    });
     saveSecrets({ ...secrets, FIRST_ADMIN_PASSWORD: password });
     log(`created the first owner ${email}`);
   } else {
     const first = await db.admin.findUnique({ where: { email: FIRST_ADMIN_EMAIL } });
-    if (first && secrets.FIRST_ADMIN_PASSWORD && (await verifyPassword(secrets.FIRST_ADMIN_PASSWORD, first.passwordHash))) {
+    if (
+      first &&
+      secrets.FIRST_ADMIN_PASSWORD &&
+      (await verifyPassword(secrets.FIRST_ADMIN_PASSWORD, first.passwordHash))
+    ) {
       password = secrets.FIRST_ADMIN_PASSWORD;
     } else if (!first) {
       email = "";
     }
-    log(`${admins === 1 ? "1 admin exists" : `${admins} admins exist`} already: no admin created (add one with \`npm run admin:create -- --email you@example.com --name "Your Name" --role owner\`)`);
+    log(
+      `${admins === 1 ? "1 admin exists" : `${admins} admins exist`} already: no admin created (add one with \`npm run admin:create -- --email you@example.com --name "Your Name" --role owner\`)`,
+    );
   }
   await db.$disconnect();
 
@@ -251,7 +304,11 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
   }
   if (stopping) return;
 
-  server = spawn(next, [mode === "demo" ? "start" : "dev", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+  server = spawn(next, [mode === "demo" ? "start" : "dev", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   server.once("exit", (code) => {
     if (!stopping) {
       log(`the Next.js server exited (${code ?? "signal"})`);
@@ -260,17 +317,21 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
   });
   await waitForHttp(`${url}/api/auth/csrf`, server, mode === "demo" ? 60_000 : 180_000);
 
-  banner([
-    `ezeep Admin Portal (${mode === "demo" ? "demo" : "development server"}) is running`,
-    "",
-    `URL:       ${url}`,
-    email ? `Email:     ${email}` : "Sign in with one of your existing admins.",
-    email ? `Password:  ${password ?? "(the one you chose; reset it with npm run admin:create)"}` : "",
-    "",
-    sim ? `simulated ezeep at ${sim.accountUrl} (account) and ${sim.apiUrl} (printing)` : `real ezeep at ${ezeep.accountUrl}`,
-    `organization: ${org.name}`,
-    `database: ${databaseUrl}`,
-    "",
-    "Ctrl-C stops everything.",
-  ].filter((l, i, a) => !(l === "" && a[i - 1] === "")));
+  banner(
+    [
+      `ezeep Admin Portal (${mode === "demo" ? "demo" : "development server"}) is running`,
+      "",
+      `URL:       ${url}`,
+      email ? `Email:     ${email}` : "Sign in with one of your existing admins.",
+      email ? `Password:  ${password ?? "(the one you chose; reset it with npm run admin:create)"}` : "",
+      "",
+      sim
+        ? `simulated ezeep at ${sim.accountUrl} (account) and ${sim.apiUrl} (printing)`
+        : `real ezeep at ${ezeep.accountUrl}`,
+      `organization: ${org.name}`,
+      `database: ${databaseUrl}`,
+      "",
+      "Ctrl-C stops everything.",
+    ].filter((l, i, a) => !(l === "" && a[i - 1] === "")),
+  );
 }

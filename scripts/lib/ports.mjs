@@ -1,6 +1,6 @@
 // Free TCP ports on 127.0.0.1 (the only address tests and the demo may use).
-import net from "node:net";
 import { execFileSync } from "node:child_process";
+import net from "node:net";
 
 /** Asks the OS for a free port (listen on 0, read it, close). */
 export function freePort(host = "127.0.0.1") {

@@ -5,5 +5,8 @@ export interface ThrowawayCluster {
   stop(): void;
 }
 export function findPgBinDir(): string | null;
-export function startThrowawayCluster(opts?: { binDir?: string | null; log?: (line: string) => void }): Promise<ThrowawayCluster>;
+export function startThrowawayCluster(opts?: {
+  binDir?: string | null;
+  log?: (line: string) => void;
+}): Promise<ThrowawayCluster>;
 export function withDatabase(url: string, database: string): string;

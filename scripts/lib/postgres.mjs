@@ -2,9 +2,10 @@
 // run as the `postgres` user when we are root (PostgreSQL refuses to run as root).
 // See /work/shared/RECIPE.md "Throwaway PostgreSQL 15".
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { freePort } from "./ports.mjs";
 
 /** Directory holding initdb/pg_ctl, or null when PostgreSQL is not installed. */
@@ -14,7 +15,12 @@ export function findPgBinDir() {
   if (process.env.PG_BINDIR) return ok(process.env.PG_BINDIR) ? process.env.PG_BINDIR : null;
   const candidates = [];
   try {
-    candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    candidates.push(
+      execFileSync("pg_config", ["--bindir"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim(),
+    );
   } catch {
     /* no pg_config */
   }
@@ -47,7 +53,8 @@ function userExists(name) {
 export async function startThrowawayCluster({ binDir = findPgBinDir(), log = () => {} } = {}) {
   if (!binDir) throw new Error("PostgreSQL (initdb/pg_ctl) not found");
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (asRoot && !userExists("postgres")) throw new Error("running as root but there is no `postgres` user to run PostgreSQL as");
+  if (asRoot && !userExists("postgres"))
+    throw new Error("running as root but there is no `postgres` user to run PostgreSQL as");
   const dir = mkdtempSync(path.join(os.tmpdir(), "portal-pg-"));
   if (asRoot) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
@@ -56,7 +63,11 @@ export async function startThrowawayCluster({ binDir = findPgBinDir(), log = () 
   }
   const run = (args) => {
     const cmd = args.map(shellQuote).join(" ");
-    if (asRoot) execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", cmd], { stdio: ["ignore", "pipe", "pipe"], cwd: "/" });
+    if (asRoot)
+      execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", cmd], {
+        stdio: ["ignore", "pipe", "pipe"],
+        cwd: "/",
+      });
     else execFileSync(args[0], args.slice(1), { stdio: ["ignore", "pipe", "pipe"] });
   };
   const data = path.join(dir, "data");
@@ -75,7 +86,18 @@ export async function startThrowawayCluster({ binDir = findPgBinDir(), log = () 
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    run([path.join(binDir, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
+    run([
+      path.join(binDir, "initdb"),
+      "-D",
+      data,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "-E",
+      "UTF8",
+      "--no-locale",
+      "--no-sync",
+    ]);
     // A few attempts: the free port can be taken between asking for it and binding it.
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
@@ -90,7 +112,19 @@ export async function startThrowawayCluster({ binDir = findPgBinDir(), log = () 
         "-c max_connections=200",
       ].join(" ");
       try {
-        run([path.join(binDir, "pg_ctl"), "-D", data, "-l", path.join(dir, "log"), "-w", "-t", "30", "-o", opts, "start"]);
+        run([
+          path.join(binDir, "pg_ctl"),
+          "-D",
+          data,
+          "-l",
+          path.join(dir, "log"),
+          "-w",
+          "-t",
+          "30",
+          "-o",
+          opts,
+          "start",
+        ]);
         started = true;
         const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
         log(`PostgreSQL (${binDir}) listening on 127.0.0.1:${port}, data in ${dir}`);

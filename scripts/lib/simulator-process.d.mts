@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+
 export interface SimulatorProcess {
   accountUrl: string;
   apiUrl: string;

@@ -2,6 +2,7 @@
 // one JSON line it prints when ready: {"accountUrl","apiUrl","clientId","clientSecret","organizationId"}.
 import { spawn } from "node:child_process";
 import path from "node:path";
+
 import { freePort } from "./ports.mjs";
 
 export async function startSimulatorProcess({
@@ -17,7 +18,17 @@ export async function startSimulatorProcess({
   accountPort ??= await freePort();
   apiPort ??= await freePort();
   // `node --import tsx` (not the tsx wrapper) so the pid we hold is the simulator itself.
-  const args = ["--import", "tsx", path.join(cwd, "lib/ezeep-simulator/cli.ts"), "--seed", seed, "--account-port", String(accountPort), "--api-port", String(apiPort)];
+  const args = [
+    "--import",
+    "tsx",
+    path.join(cwd, "lib/ezeep-simulator/cli.ts"),
+    "--seed",
+    seed,
+    "--account-port",
+    String(accountPort),
+    "--api-port",
+    String(apiPort),
+  ];
   if (clientId && clientSecret) args.push("--client-id", clientId, "--client-secret", clientSecret);
   const child = spawn(process.execPath, args, {
     cwd,

@@ -1,7 +1,9 @@
 // The audit log through the browser: filters kept in the URL, the entry detail with its diff,
 // CSV/JSON export (itself audited) and the integrity check — as an auditor (read-only role).
 import { readFileSync } from "node:fs";
+
 import { expect, test, type Page } from "@playwright/test";
+
 import { signInAs } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 7);
@@ -21,7 +23,9 @@ async function createAndRenameGroup(page: Page, name: string) {
 }
 
 test.describe("audit log", () => {
-  test("an auditor filters the log, shares the view by URL and reads an entry's before/after diff", async ({ browser }) => {
+  test("an auditor filters the log, shares the view by URL and reads an entry's before/after diff", async ({
+    browser,
+  }) => {
     const name = `E2E Audit ${unique()}`;
     const adminContext = await browser.newContext();
     await createAndRenameGroup(await adminContext.newPage(), name);
@@ -64,7 +68,9 @@ test.describe("audit log", () => {
     const nameRow = diff.getByTestId("diff-row").filter({ hasText: /^name/ });
     await expect(nameRow).toContainText(name);
     await expect(nameRow).toContainText(`${name} EU`);
-    await expect(diff.getByTestId("diff-row").filter({ hasText: "description" })).toContainText("After the rename");
+    await expect(diff.getByTestId("diff-row").filter({ hasText: "description" })).toContainText(
+      "After the rename",
+    );
     // An auditor can read everything, and there is nothing to edit or delete.
     await expect(page.getByRole("button", { name: /delete|edit/i })).toHaveCount(0);
     await context.close();
@@ -76,7 +82,10 @@ test.describe("audit log", () => {
     await page.goto(`/audit?q=${encodeURIComponent(name)}`);
     await expect(page.getByTestId("audit-entry")).toHaveCount(2);
 
-    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
     expect(csvDownload.suggestedFilename()).toMatch(/^audit-.+\.csv$/);
     const csv = readFileSync((await csvDownload.path())!, "utf8");
     const lines = csv.trim().split("\r\n");
@@ -85,9 +94,15 @@ test.describe("audit log", () => {
     expect(csv).toContain("group.create");
     expect(csv).toContain(`${name} EU`);
 
-    const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export JSON" }).click()]);
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export JSON" }).click(),
+    ]);
     expect(jsonDownload.suggestedFilename()).toMatch(/\.json$/);
-    const json = JSON.parse(readFileSync((await jsonDownload.path())!, "utf8")) as { action: string; after: { name: string } }[];
+    const json = JSON.parse(readFileSync((await jsonDownload.path())!, "utf8")) as {
+      action: string;
+      after: { name: string };
+    }[];
     expect(json.map((e) => e.action).sort()).toEqual(["group.create", "group.update"]);
 
     await page.goto("/audit?action=audit.export");
@@ -98,7 +113,10 @@ test.describe("audit log", () => {
 
     // The export checks the session itself.
     const anonymous = await page.context().browser()!.newContext();
-    const response = await anonymous.request.get(new URL("/api/audit/export?format=csv", page.url()).toString(), { maxRedirects: 0 });
+    const response = await anonymous.request.get(
+      new URL("/api/audit/export?format=csv", page.url()).toString(),
+      { maxRedirects: 0 },
+    );
     expect(response.status()).toBe(401);
     await anonymous.close();
   });

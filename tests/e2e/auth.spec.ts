@@ -1,5 +1,6 @@
 // Smoke test of sign-in / sign-out against a real `next start` and the simulator.
 import { expect, test } from "@playwright/test";
+
 import { E2E_ADMINS, E2E_PASSWORD, signIn, submitSignIn } from "./fixtures";
 
 test.describe("authentication", () => {

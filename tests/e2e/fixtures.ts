@@ -40,7 +40,12 @@ export async function submitSignIn(page: Page, email: string, password: string):
 }
 
 /** Signs in through /signin and waits until the portal lands on `/` (or `expectPath`). */
-export async function signIn(page: Page, email: string, password: string = E2E_PASSWORD, expectPath = "/"): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string = E2E_PASSWORD,
+  expectPath = "/",
+): Promise<void> {
   await submitSignIn(page, email, password);
   await page.waitForURL((url) => url.pathname === expectPath);
 }

@@ -3,7 +3,9 @@
 // registers the simulator's organization and seeds one admin per role (tests/e2e/fixtures.ts).
 // Values stored in process.env here reach the test workers.
 import { rmSync } from "node:fs";
+
 import pg from "pg";
+
 import { E2E_ADMINS, E2E_PASSWORD } from "./fixtures";
 
 async function ensurePgDatabase(url: string): Promise<void> {
@@ -40,10 +42,15 @@ async function discoverOrganization(): Promise<{ ezeepId: string; name: string }
     headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ grant_type: "client_credentials", scope: "printing" }),
   });
-  if (!tokenRes.ok) throw new Error(`simulator token request failed: HTTP ${tokenRes.status} ${await tokenRes.text()}`);
+  if (!tokenRes.ok)
+    throw new Error(`simulator token request failed: HTTP ${tokenRes.status} ${await tokenRes.text()}`);
   const { access_token } = (await tokenRes.json()) as { access_token: string };
-  const claims = JSON.parse(Buffer.from(access_token.split(".")[1], "base64url").toString("utf8")) as { org: string };
-  const orgsRes = await fetch(`${E2E_ACCOUNT_URL}/v1/organizations/`, { headers: { authorization: `Bearer ${access_token}` } });
+  const claims = JSON.parse(Buffer.from(access_token.split(".")[1], "base64url").toString("utf8")) as {
+    org: string;
+  };
+  const orgsRes = await fetch(`${E2E_ACCOUNT_URL}/v1/organizations/`, {
+    headers: { authorization: `Bearer ${access_token}` },
+  });
   let name = `Organization ${claims.org}`;
   if (orgsRes.ok) {
     const body = (await orgsRes.json()) as { results?: { id: string; name: string }[] };
@@ -77,7 +84,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const { createAdmin } = await import("@/lib/admins/service");
   const organization = await ensureOrganization({ ezeepId: org.ezeepId, name: org.name });
   for (const a of Object.values(E2E_ADMINS)) {
-    await createAdmin({ email: a.email, name: a.name, password: E2E_PASSWORD, roles: [{ organizationId: organization.id, role: a.role }] });
+    await createAdmin({
+      email: a.email,
+      name: a.name,
+      password: E2E_PASSWORD,
+      roles: [{ organizationId: organization.id, role: a.role }],
+    });
   }
   process.env.E2E_ORG_ID = org.ezeepId;
   process.env.E2E_ORG_NAME = org.name;

@@ -1,12 +1,15 @@
 // Groups through the browser: create, edit, delete, see the audit entries; validation; and an
 // auditor who cannot change anything — checked by replaying a real server-action request.
 import { expect, test, type Request } from "@playwright/test";
+
 import { signInAs } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 7);
 
 test.describe("groups", () => {
-  test("an admin creates, edits and deletes a group and sees each change in the audit log", async ({ page }) => {
+  test("an admin creates, edits and deletes a group and sees each change in the audit log", async ({
+    page,
+  }) => {
     const name = `E2E Finance ${unique()}`;
     await signInAs(page, "admin");
     await page.getByRole("link", { name: "Groups" }).first().click();
@@ -54,7 +57,9 @@ test.describe("groups", () => {
     await expect(page.getByText("No groups match")).toBeVisible();
   });
 
-  test("an auditor sees groups but cannot change them, even by calling the server action directly", async ({ browser }) => {
+  test("an auditor sees groups but cannot change them, even by calling the server action directly", async ({
+    browser,
+  }) => {
     // 1. Record a genuine "create group" server-action request made by an admin.
     const adminContext = await browser.newContext();
     const adminPage = await adminContext.newPage();
@@ -90,7 +95,9 @@ test.describe("groups", () => {
         "next-action": headers["next-action"],
         "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
         accept: "text/x-component",
-        ...(headers["next-router-state-tree"] ? { "next-router-state-tree": headers["next-router-state-tree"] } : {}),
+        ...(headers["next-router-state-tree"]
+          ? { "next-router-state-tree": headers["next-router-state-tree"] }
+          : {}),
       },
       data: recorded!.postData()!.replace(adminName, auditorName),
     });
@@ -102,7 +109,11 @@ test.describe("groups", () => {
     await page.goto(`/groups?q=${encodeURIComponent(auditorName)}`);
     await expect(page.getByText("No groups match")).toBeVisible();
     await page.goto("/audit?outcome=failure");
-    const refused = page.getByTestId("audit-entry").filter({ hasText: "auditor@e2e.test" }).filter({ hasText: "group.create" }).first();
+    const refused = page
+      .getByTestId("audit-entry")
+      .filter({ hasText: "auditor@e2e.test" })
+      .filter({ hasText: "group.create" })
+      .first();
     await expect(refused).toContainText("permission denied");
     await expect(refused).toContainText("Failed");
     await auditorContext.close();

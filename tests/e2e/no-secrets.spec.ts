@@ -3,7 +3,14 @@
 // the ezeep client secret, the NextAuth secret and ezeep access tokens. Also checks the security
 // headers next.config.js sets.
 import { expect, test, type Response } from "@playwright/test";
-import { findEzeepTokens, findSecrets, formatLeaks, simulatorIssuedTokens, type Leak } from "../security/leaks";
+
+import {
+  findEzeepTokens,
+  findSecrets,
+  formatLeaks,
+  simulatorIssuedTokens,
+  type Leak,
+} from "../security/leaks";
 import { E2E_ADMINS, E2E_PASSWORD, e2eEnv, signIn, simControl } from "./fixtures";
 
 function expectSecurityHeaders(response: Response | null) {
@@ -44,7 +51,9 @@ test("no secret or token reaches the browser", async ({ page }) => {
 
   // The pages named in the brief, plus every portal page the navigation links to.
   const paths = new Set(["/", "/groups", "/audit"]);
-  for (const href of await page.locator("nav a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))) {
+  for (const href of await page
+    .locator("nav a[href^='/']")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""))) {
     const path = href.split(/[?#]/)[0];
     if (path && !path.startsWith("/api/")) paths.add(path);
   }
@@ -57,7 +66,10 @@ test("no secret or token reaches the browser", async ({ page }) => {
   }
 
   const stats = await simControl<{ requests: number }>("/stats");
-  expect(stats.requests, "the portal called ezeep while rendering the pages (so it held a token)").toBeGreaterThan(0);
+  expect(
+    stats.requests,
+    "the portal called ezeep while rendering the pages (so it held a token)",
+  ).toBeGreaterThan(0);
 
   const issued = await simulatorIssuedTokens(env.accountUrl);
   const secrets: Record<string, string> = {

@@ -2,6 +2,7 @@
 // the invitee accepts (simulator hook), "Sync now" → accepted and added to the intended groups;
 // the background follow-up does the same without anyone clicking; helpdesk and auditor limits.
 import { expect, test, type Page } from "@playwright/test";
+
 import { e2eEnv, signInAs, simControl } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -16,14 +17,19 @@ async function ezeep<T>(host: "account" | "api", path: string): Promise<T> {
     body: new URLSearchParams({ grant_type: "client_credentials", scope: "printing" }),
   });
   const { access_token } = (await tokenRes.json()) as { access_token: string };
-  const res = await fetch(`${host === "account" ? env.accountUrl : env.apiUrl}${path}`, { headers: { authorization: `Bearer ${access_token}` } });
+  const res = await fetch(`${host === "account" ? env.accountUrl : env.apiUrl}${path}`, {
+    headers: { authorization: `Bearer ${access_token}` },
+  });
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }
 
 async function ezeepInvitationId(email: string): Promise<string> {
   for (let page = 1; ; page++) {
-    const body = await ezeep<{ results: { id: string; email: string }[]; next: string | null }>("account", `/v1/userinvitations/?page=${page}&per_page=100`);
+    const body = await ezeep<{ results: { id: string; email: string }[]; next: string | null }>(
+      "account",
+      `/v1/userinvitations/?page=${page}&per_page=100`,
+    );
     const hit = body.results.find((i) => i.email === email);
     if (hit) return hit.id;
     if (!body.next) throw new Error(`no invitation for ${email}`);
@@ -37,10 +43,13 @@ async function groupMembers(page: Page, name: string): Promise<number> {
   return Number(text);
 }
 
-const invitationRow = (page: Page, email: string) => page.getByTestId("invitation-row").filter({ hasText: email });
+const invitationRow = (page: Page, email: string) =>
+  page.getByTestId("invitation-row").filter({ hasText: email });
 
 test.describe("invitations", () => {
-  test("invite → accept in ezeep → Sync now → the new user is in the intended groups, all audited", async ({ page }) => {
+  test("invite → accept in ezeep → Sync now → the new user is in the intended groups, all audited", async ({
+    page,
+  }) => {
     const email = `e2e.joiner.${unique()}@newco.example`;
     await signInAs(page, "admin");
     const legalBefore = await groupMembers(page, "Legal");
@@ -51,7 +60,9 @@ test.describe("invitations", () => {
     await expect(page.getByRole("heading", { name: "Invitations" })).toBeVisible();
     await page.getByRole("link", { name: "Invite people" }).click();
     // new.hire@acme.example has an open invitation in the demo data: ezeep refuses it (400).
-    await page.getByLabel("Email addresses").fill(`${email}, not-an-address\n${email.toUpperCase()} new.hire@acme.example`);
+    await page
+      .getByLabel("Email addresses")
+      .fill(`${email}, not-an-address\n${email.toUpperCase()} new.hire@acme.example`);
     await expect(page.getByText("2 addresses · 1 invalid · 1 listed twice")).toBeVisible();
     await page.getByRole("checkbox", { name: "Legal" }).check();
     await page.getByRole("checkbox", { name: "Operations" }).check();
@@ -60,7 +71,9 @@ test.describe("invitations", () => {
     const results = page.getByTestId("invite-result");
     await expect(page.getByRole("status").filter({ hasText: "1 of 4 addresses invited." })).toBeVisible();
     await expect(results.filter({ hasText: "new.hire@acme.example" })).toContainText("Refused by ezeep");
-    await expect(results.filter({ hasText: "new.hire@acme.example" })).toContainText("An open invitation for this email already exists.");
+    await expect(results.filter({ hasText: "new.hire@acme.example" })).toContainText(
+      "An open invitation for this email already exists.",
+    );
     await expect(results.filter({ hasText: email }).first()).toContainText("Sent");
     await expect(results.filter({ hasText: "not-an-address" })).toContainText("Invalid");
     await expect(results.filter({ hasText: "Listed twice" })).toHaveCount(1);
@@ -74,7 +87,10 @@ test.describe("invitations", () => {
     await expect(row.getByRole("button", { name: `Resend to ${email}` })).toBeDisabled(); // cooldown
 
     // The invitee accepts in ezeep (simulator hook); a person does not want to wait for the job.
-    const user = await simControl<{ id: string }>(`/invitations/${await ezeepInvitationId(email)}/accept`, { firstName: "Jo", lastName: "Iner" });
+    const user = await simControl<{ id: string }>(`/invitations/${await ezeepInvitationId(email)}/accept`, {
+      firstName: "Jo",
+      lastName: "Iner",
+    });
     await page.getByRole("button", { name: "Sync now" }).click();
     await expect(page.getByTestId("sync-result")).toContainText("Synced with ezeep");
     await expect(invitationRow(page, email)).toContainText("Accepted");
@@ -86,9 +102,15 @@ test.describe("invitations", () => {
 
     await page.goto("/audit");
     const entries = page.getByTestId("audit-entry").filter({ hasText: email });
-    await expect(entries.filter({ hasText: "invitation.create" }).filter({ hasText: "Success" })).toHaveCount(1);
-    await expect(entries.filter({ hasText: "invitation.apply_groups" })).toContainText("Invitation follow-up");
-    await expect(page.getByTestId("audit-entry").filter({ hasText: "not-an-address" }).first()).toContainText("invalid email address");
+    await expect(entries.filter({ hasText: "invitation.create" }).filter({ hasText: "Success" })).toHaveCount(
+      1,
+    );
+    await expect(entries.filter({ hasText: "invitation.apply_groups" })).toContainText(
+      "Invitation follow-up",
+    );
+    await expect(page.getByTestId("audit-entry").filter({ hasText: "not-an-address" }).first()).toContainText(
+      "invalid email address",
+    );
   });
 
   test("the background follow-up picks up an acceptance without anyone clicking", async ({ page }) => {
@@ -99,7 +121,10 @@ test.describe("invitations", () => {
     await page.getByRole("checkbox", { name: "Finance" }).check();
     await page.getByRole("button", { name: "Send invitation" }).click();
     await expect(page.getByRole("status").filter({ hasText: "1 invitation sent." })).toBeVisible();
-    const user = await simControl<{ id: string }>(`/invitations/${await ezeepInvitationId(email)}/accept`, {});
+    const user = await simControl<{ id: string }>(
+      `/invitations/${await ezeepInvitationId(email)}/accept`,
+      {},
+    );
     await expect(async () => {
       await page.goto("/invitations?status=accepted");
       await expect(invitationRow(page, email)).toContainText("added ✓", { timeout: 1_000 });

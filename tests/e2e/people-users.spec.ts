@@ -2,6 +2,7 @@
 // group's side (picker with progress), bulk add from the users list, deleting a user after a
 // confirmation that names what is lost, and roles that may not do it.
 import { expect, test, type Page } from "@playwright/test";
+
 import { e2eEnv, signInAs, simControl } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 7);
@@ -14,12 +15,20 @@ async function ezeepToken(): Promise<string> {
       authorization: `Basic ${Buffer.from(`${env.clientId}:${env.clientSecret}`).toString("base64")}`,
       "content-type": "application/x-www-form-urlencoded",
     },
-    body: new URLSearchParams({ grant_type: "client_credentials", scope: "printing", organization_id: env.orgId }),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      scope: "printing",
+      organization_id: env.orgId,
+    }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-async function ezeep<T>(host: "account" | "api", path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+async function ezeep<T>(
+  host: "account" | "api",
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
   const env = e2eEnv();
   const res = await fetch(`${host === "account" ? env.accountUrl : env.apiUrl}${path}`, {
     method: init.method ?? "GET",
@@ -35,13 +44,22 @@ async function ezeep<T>(host: "account" | "api", path: string, init: { method?: 
 async function newUser(first: string, last: string): Promise<{ id: string; email: string; name: string }> {
   const email = `e2e.${first.toLowerCase()}.${unique()}@example.com`;
   const expire = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 19);
-  const inv = await ezeep<{ id: string }>("account", "/v1/userinvitations/", { method: "POST", body: { email, expire_date: expire } });
-  const user = await simControl<{ id: string }>(`/invitations/${inv.id}/accept`, { firstName: first, lastName: last });
+  const inv = await ezeep<{ id: string }>("account", "/v1/userinvitations/", {
+    method: "POST",
+    body: { email, expire_date: expire },
+  });
+  const user = await simControl<{ id: string }>(`/invitations/${inv.id}/accept`, {
+    firstName: first,
+    lastName: last,
+  });
   return { id: user.id, email, name: `${first} ${last}` };
 }
 
 async function newGroup(name: string): Promise<{ id: string; name: string }> {
-  return ezeep("api", "/printing/v1/groups/", { method: "POST", body: { name, organization_id: e2eEnv().orgId } });
+  return ezeep("api", "/printing/v1/groups/", {
+    method: "POST",
+    body: { name, organization_id: e2eEnv().orgId },
+  });
 }
 
 async function groupsOf(userId: string): Promise<string[]> {
@@ -55,7 +73,9 @@ async function openAuditFor(page: Page, text: string) {
 }
 
 test.describe("people: users and memberships", () => {
-  test("an admin adds a user to a group from the user's page and removes them from the group's Members tab", async ({ page }) => {
+  test("an admin adds a user to a group from the user's page and removes them from the group's Members tab", async ({
+    page,
+  }) => {
     const user = await newUser("Mira", `Moss${unique()}`);
     const group = await newGroup(`E2E Team ${unique()}`);
     await signInAs(page, "admin");
@@ -73,7 +93,10 @@ test.describe("people: users and memberships", () => {
     // The other side: the group's Members tab lists the user; remove them there.
     await page.getByTestId("user-groups").getByRole("link", { name: group.name }).click();
     await expect(page).toHaveURL(new RegExp(`/groups/${group.id}/members`));
-    await expect(page.getByRole("link", { name: "Members", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("link", { name: "Members", exact: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     const row = page.getByTestId("member-row").filter({ hasText: user.email });
     await expect(row).toBeVisible();
     await row.getByRole("button", { name: `Remove ${user.name} from ${group.name}` }).click();
@@ -89,7 +112,9 @@ test.describe("people: users and memberships", () => {
     await expect(entries.filter({ hasText: "membership.remove" })).toHaveCount(1);
   });
 
-  test("an admin adds several people from the group's Members tab with progress, then removes one from the user's page", async ({ page }) => {
+  test("an admin adds several people from the group's Members tab with progress, then removes one from the user's page", async ({
+    page,
+  }) => {
     const tag = unique();
     const a = await newUser("Pia", `Picker${tag}`);
     const b = await newUser("Paul", `Picker${tag}`);
@@ -111,7 +136,11 @@ test.describe("people: users and memberships", () => {
     await expect(progress.getByTestId("bulk-row").filter({ hasText: a.email })).toContainText("Added");
     await expect(page.getByTestId("member-row")).toHaveCount(2);
 
-    await page.getByTestId("member-row").filter({ hasText: a.email }).getByRole("link", { name: a.name }).click();
+    await page
+      .getByTestId("member-row")
+      .filter({ hasText: a.email })
+      .getByRole("link", { name: a.name })
+      .click();
     await expect(page.getByRole("heading", { name: a.name })).toBeVisible();
     await page.getByRole("button", { name: `Remove from ${group.name}` }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
@@ -120,7 +149,9 @@ test.describe("people: users and memberships", () => {
     expect(await groupsOf(b.id)).toEqual([group.id]);
   });
 
-  test("an admin adds a selection from the users list to a group, with a result per person", async ({ page }) => {
+  test("an admin adds a selection from the users list to a group, with a result per person", async ({
+    page,
+  }) => {
     const tag = unique();
     await newUser("Bea", `Bulk${tag}`);
     await newUser("Ben", `Bulk${tag}`);
@@ -133,18 +164,28 @@ test.describe("people: users and memberships", () => {
     await expect(page.getByTestId("bulk-bar")).toContainText("3 selected");
     await page.getByLabel("Group to add the selection to").selectOption({ label: group.name });
     await page.getByTestId("bulk-bar").getByRole("button", { name: "Add to group" }).click();
-    await expect(page.getByTestId("bulk-progress")).toContainText("3 of 3 processed · 3 added · 0 already members · 0 failed");
+    await expect(page.getByTestId("bulk-progress")).toContainText(
+      "3 of 3 processed · 3 added · 0 already members · 0 failed",
+    );
     await page.goto(`/users?q=Bulk${tag}&group=${group.id}`);
     await expect(page.getByTestId("user-row")).toHaveCount(3);
   });
 
-  test("an admin deletes a user after a confirmation that names the account, groups and printers lost", async ({ page }) => {
+  test("an admin deletes a user after a confirmation that names the account, groups and printers lost", async ({
+    page,
+  }) => {
     const user = await newUser("Dora", `Delete${unique()}`);
     // A group that has printers (the demo's Engineering group) plus a fresh one.
-    const groups = await ezeep<{ results: { id: string; name: string; num_printers: number }[] }>("api", "/printing/v1/groups/?limit=100");
+    const groups = await ezeep<{ results: { id: string; name: string; num_printers: number }[] }>(
+      "api",
+      "/printing/v1/groups/?limit=100",
+    );
     const withPrinters = groups.results.find((g) => g.num_printers > 0)!;
     const fresh = await newGroup(`E2E Doomed ${unique()}`);
-    await ezeep("api", `/printing/v1/users/${user.id}/`, { method: "PATCH", body: { groups: [{ group_id: withPrinters.id }, { group_id: fresh.id }] } });
+    await ezeep("api", `/printing/v1/users/${user.id}/`, {
+      method: "PATCH",
+      body: { groups: [{ group_id: withPrinters.id }, { group_id: fresh.id }] },
+    });
 
     await signInAs(page, "admin");
     await page.goto(`/users/${user.id}`);
@@ -160,7 +201,9 @@ test.describe("people: users and memberships", () => {
     await expect(impact).toContainText(/access to \d+ printers?/);
     await dialog.getByRole("button", { name: "Delete user" }).click();
     await expect(page).toHaveURL(/\/users\?notice=deleted/);
-    await expect(page.getByRole("status").first()).toContainText(`${user.email} was deleted from the organization.`);
+    await expect(page.getByRole("status").first()).toContainText(
+      `${user.email} was deleted from the organization.`,
+    );
     await page.goto(`/users?q=${encodeURIComponent(user.email)}`);
     await expect(page.getByText("No users match")).toBeVisible();
     await page.goto(`/users/${user.id}`);
@@ -170,7 +213,9 @@ test.describe("people: users and memberships", () => {
     await expect(entries.filter({ hasText: "user.delete" })).toContainText("Success");
   });
 
-  test("an admin edits a name and role; an empty name is refused with a specific message", async ({ page }) => {
+  test("an admin edits a name and role; an empty name is refused with a specific message", async ({
+    page,
+  }) => {
     const user = await newUser("Erin", `Edit${unique()}`);
     await signInAs(page, "admin");
     await page.goto(`/users/${user.id}/edit`);
@@ -183,10 +228,15 @@ test.describe("people: users and memberships", () => {
     await expect(page.getByRole("status").first()).toContainText("Your changes were saved.");
     await expect(page.getByRole("heading", { name: /^Erina / })).toBeVisible();
     await page.getByRole("switch", { name: "Local printing" }).click();
-    await expect(page.getByRole("switch", { name: "Local printing" })).toHaveAttribute("aria-checked", "true");
+    await expect(page.getByRole("switch", { name: "Local printing" })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
   });
 
-  test("helpdesk and auditors cannot delete users or change memberships, and the server refuses a replayed delete", async ({ browser }) => {
+  test("helpdesk and auditors cannot delete users or change memberships, and the server refuses a replayed delete", async ({
+    browser,
+  }) => {
     const user = await newUser("Hugo", `Guard${unique()}`);
     // Record a genuine delete request by an owner … on a throwaway user.
     const decoy = await newUser("Dee", `Decoy${unique()}`);
@@ -215,7 +265,11 @@ test.describe("people: users and memberships", () => {
       await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
       const headers = recorded!.headers();
       const response = await page.request.post(recorded!.url(), {
-        headers: { "next-action": headers["next-action"], "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+        headers: {
+          "next-action": headers["next-action"],
+          "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+        },
         data: recorded!.postData()!.replace(decoy.id, user.id),
       });
       expect(await response.text()).toContain("Your role does not allow this action.");

@@ -1,6 +1,7 @@
 // Printing through the browser: assign and unassign a group on a printer, set a printer's driver
 // with the searchable picker, browse a connector's printers; an auditor sees no controls.
 import { expect, test, type Page } from "@playwright/test";
+
 import { signInAs, simControl } from "./fixtures";
 
 async function openFirstPrinter(page: Page, nth = 0): Promise<string> {
@@ -14,7 +15,9 @@ async function openFirstPrinter(page: Page, nth = 0): Promise<string> {
 }
 
 test.describe("printing", () => {
-  test("an admin assigns a group to a printer, unassigns it, and sees both changes in the audit log", async ({ page }) => {
+  test("an admin assigns a group to a printer, unassigns it, and sees both changes in the audit log", async ({
+    page,
+  }) => {
     await signInAs(page, "admin");
     const printer = await openFirstPrinter(page, 1);
 
@@ -30,7 +33,9 @@ test.describe("printing", () => {
 
     await page.getByRole("button", { name: `Unassign ${group}`, exact: true }).click();
     await expect(page.getByRole("status")).toContainText(`“${group}” no longer has ${printer}.`);
-    await expect(page.getByRole("list", { name: "Assigned groups" }).getByRole("link", { name: group, exact: true })).toHaveCount(0);
+    await expect(
+      page.getByRole("list", { name: "Assigned groups" }).getByRole("link", { name: group, exact: true }),
+    ).toHaveCount(0);
 
     // The printer's history shows both changes with before/after.
     await page.reload();
@@ -39,35 +44,53 @@ test.describe("printing", () => {
     await expect(history.filter({ hasText: "printer.unassign_groups" }).first()).toContainText("Success");
   });
 
-  test("an ezeep failure while assigning is shown in words and recorded as a failed change", async ({ page }) => {
+  test("an ezeep failure while assigning is shown in words and recorded as a failed change", async ({
+    page,
+  }) => {
     await signInAs(page, "admin");
     const printer = await openFirstPrinter(page, 3);
     const select = page.getByLabel("Assign a group");
     const option = select.locator("option").nth(1);
     const group = (await option.textContent())!.trim();
     await select.selectOption((await option.getAttribute("value"))!);
-    await simControl("/faults", { rule: { host: "api", method: "PUT", path: "/printing/v1/assignments/", kind: "status", status: 503 } });
+    await simControl("/faults", {
+      rule: { host: "api", method: "PUT", path: "/printing/v1/assignments/", kind: "status", status: 503 },
+    });
     try {
       await page.getByRole("button", { name: "Assign", exact: true }).click();
       await expect(page.getByRole("alert").filter({ hasText: "ezeep is unavailable" })).toBeVisible();
     } finally {
       await simControl("/faults", undefined, "DELETE");
     }
-    await expect(page.getByRole("list", { name: "Assigned groups" }).getByRole("link", { name: group, exact: true })).toHaveCount(0);
+    await expect(
+      page.getByRole("list", { name: "Assigned groups" }).getByRole("link", { name: group, exact: true }),
+    ).toHaveCount(0);
     await page.reload();
-    const failed = page.getByTestId("audit-entry").filter({ hasText: "printer.assign_groups" }).filter({ hasText: printer }).first();
+    const failed = page
+      .getByTestId("audit-entry")
+      .filter({ hasText: "printer.assign_groups" })
+      .filter({ hasText: printer })
+      .first();
     await expect(failed).toContainText("Failed");
     await expect(failed).toContainText("503");
   });
 
-  test("an admin assigns a printer from the group's Printers tab and unassigns it again", async ({ page }) => {
+  test("an admin assigns a printer from the group's Printers tab and unassigns it again", async ({
+    page,
+  }) => {
     await signInAs(page, "admin");
     await page.goto("/groups?q=Legal");
     await page.getByRole("link", { name: "Legal", exact: true }).click();
-    await page.getByRole("navigation", { name: "Group sections" }).getByRole("link", { name: "Printers" }).click();
+    await page
+      .getByRole("navigation", { name: "Group sections" })
+      .getByRole("link", { name: "Printers" })
+      .click();
     await expect(page.getByRole("heading", { name: "Printers of this group" })).toBeVisible();
 
-    const choice = page.getByRole("group", { name: /Printers not yet assigned/ }).getByRole("checkbox").first();
+    const choice = page
+      .getByRole("group", { name: /Printers not yet assigned/ })
+      .getByRole("checkbox")
+      .first();
     const label = (await choice.locator("xpath=..").locator("span.block.font-medium").textContent())!.trim();
     await choice.check();
     await page.getByRole("button", { name: "Assign printer" }).click();
@@ -78,7 +101,9 @@ test.describe("printing", () => {
     await expect(page.getByTestId("printer-row").filter({ hasText: label })).toHaveCount(0);
   });
 
-  test("an admin sets a printer's driver with the searchable picker and sees it as the manual driver", async ({ page }) => {
+  test("an admin sets a printer's driver with the searchable picker and sees it as the manual driver", async ({
+    page,
+  }) => {
     await signInAs(page, "admin");
     const printer = await openFirstPrinter(page, 2);
     await page.getByLabel("Vendor", { exact: true }).selectOption("Canon");
@@ -103,11 +128,15 @@ test.describe("printing", () => {
     await expect(page.getByRole("status")).toContainText("The manual driver was removed");
   });
 
-  test("anyone can browse the connectors, an ezeep Hub's configuration and a connector's printers", async ({ page }) => {
+  test("anyone can browse the connectors, an ezeep Hub's configuration and a connector's printers", async ({
+    page,
+  }) => {
     await signInAs(page, "auditor");
     await page.goto("/connectors");
     await expect(page.getByRole("heading", { name: "Connectors", exact: true })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Connector types" }).getByRole("link", { name: "ezeep Hub" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Connector types" }).getByRole("link", { name: "ezeep Hub" }),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { name: "ezeep Hub configuration" })).toBeVisible();
 
     const row = page.getByTestId("connector-row").first();

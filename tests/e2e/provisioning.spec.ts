@@ -2,12 +2,16 @@
 // and an external system provisions groups with it (POST /v1/groups/users); connecting the
 // organization with an ezeep sign-in (authorization code + PKCE) and disconnecting it again.
 import { expect, test } from "@playwright/test";
+
 import { e2eEnv, signInAs } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 7);
 
 test.describe("API tokens and the NDD-compatible API", () => {
-  test("an owner creates a token, an external system provisions a group with it, the owner revokes it", async ({ page, request }) => {
+  test("an owner creates a token, an external system provisions a group with it, the owner revokes it", async ({
+    page,
+    request,
+  }) => {
     const tokenName = `Orbix ${unique()}`;
     const groupName = `NDD Finance ${unique()}`;
     await signInAs(page, "owner");
@@ -29,7 +33,14 @@ test.describe("API tokens and the NDD-compatible API", () => {
       {
         GroupName: groupName,
         GroupDescription: "From NDD",
-        Users: [{ Logon: "carlos.silva", Domain: "NDD", Name: "Carlos Silva", Email: `carlos.${unique()}@ndd.example` }],
+        Users: [
+          {
+            Logon: "carlos.silva",
+            Domain: "NDD",
+            Name: "Carlos Silva",
+            Email: `carlos.${unique()}@ndd.example`,
+          },
+        ],
       },
     ]);
     expect(res.status()).toBe(201);
@@ -38,7 +49,9 @@ test.describe("API tokens and the NDD-compatible API", () => {
     await page.goto(`/groups?q=${encodeURIComponent(groupName)}`);
     await expect(page.getByRole("link", { name: groupName, exact: true })).toBeVisible();
     await page.goto("/audit");
-    await expect(page.getByTestId("audit-entry").filter({ hasText: "ndd.groups_users" }).first()).toContainText(tokenName);
+    await expect(
+      page.getByTestId("audit-entry").filter({ hasText: "ndd.groups_users" }).first(),
+    ).toContainText(tokenName);
 
     await page.goto("/settings");
     const row = page.getByTestId("api-token").filter({ hasText: tokenName });
@@ -58,7 +71,10 @@ test.describe("API tokens and the NDD-compatible API", () => {
 });
 
 test.describe("connecting by authorization code", () => {
-  test("an owner connects the organization with an ezeep sign-in and disconnects it again", async ({ page, baseURL }) => {
+  test("an owner connects the organization with an ezeep sign-in and disconnects it again", async ({
+    page,
+    baseURL,
+  }) => {
     // The registered redirect URI is http://localhost:3000/code; in this run the portal listens on
     // another port, so send that redirect to the portal under test (as a proxy would).
     await page.route("http://localhost:3000/code**", async (route) => {
@@ -93,7 +109,9 @@ test.describe("connecting by authorization code", () => {
     await signInAs(page, "owner");
     await page.goto("/code?code=forged&state=forged");
     await expect(page).toHaveURL(/\/organizations\?error=/);
-    await expect(page.getByRole("alert").filter({ hasText: "Connecting did not work" })).toContainText("Start again");
+    await expect(page.getByRole("alert").filter({ hasText: "Connecting did not work" })).toContainText(
+      "Start again",
+    );
   });
 });
 
@@ -128,7 +146,9 @@ test.describe("partner organizations", () => {
 });
 
 test.describe("provisioning sequence", () => {
-  test("an owner creates an organization, activates Azure, imports Azure groups and deletes it, step by step", async ({ page }) => {
+  test("an owner creates an organization, activates Azure, imports Azure groups and deletes it, step by step", async ({
+    page,
+  }) => {
     const name = `E2E Azure ${unique()}`;
     await signInAs(page, "owner");
     await page.goto("/organizations");
@@ -184,7 +204,9 @@ test.describe("provisioning sequence", () => {
 });
 
 test.describe("CSV import", () => {
-  test("an admin previews a file, applies it with a progress bar and downloads the report", async ({ page }) => {
+  test("an admin previews a file, applies it with a progress bar and downloads the report", async ({
+    page,
+  }) => {
     const tag = unique();
     const csv = [
       "group,description,email,name",
@@ -196,28 +218,43 @@ test.describe("CSV import", () => {
     await signInAs(page, "admin");
     await page.goto("/import");
     await expect(page.getByRole("heading", { name: "Import from CSV" })).toBeVisible();
-    await page.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await expect(page.getByRole("heading", { name: "Preview of team.csv" })).toBeVisible();
     const counts = page.getByTestId("import-counts");
     await expect(counts).toContainText("Groups to create1");
     await expect(counts).toContainText("To invite2");
     await expect(counts).toContainText("Invalid rows2");
     await expect(page.getByTestId("invalid-rows")).toContainText("Line 4: The group is missing.");
-    await expect(page.getByTestId("invalid-rows")).toContainText("Line 5: “not-an-email” is not an email address.");
+    await expect(page.getByTestId("invalid-rows")).toContainText(
+      "Line 5: “not-an-email” is not an email address.",
+    );
 
     // nothing was applied before confirming
     await page.goto(`/groups?q=${encodeURIComponent(`CSV Team ${tag}`)}`);
     await expect(page.getByText("No groups match")).toBeVisible();
     await page.goto("/import");
-    await page.getByLabel("CSV file").setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Apply 2 rows" }).click();
-    await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "100");
-    await expect(page.getByRole("status").filter({ hasText: "Done:" })).toContainText("Done: 2 rows applied.");
+    await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute(
+      "aria-valuenow",
+      "100",
+    );
+    await expect(page.getByRole("status").filter({ hasText: "Done:" })).toContainText(
+      "Done: 2 rows applied.",
+    );
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download report" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe("import-report-team.csv");
-    const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    const text = await (
+      await file.createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString("utf8"));
     expect(text).toContain(`csv.one.${tag}@import.example,Invited`);
     expect(text).toContain("Invalid row,The group is missing.");
 

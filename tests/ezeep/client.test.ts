@@ -1,5 +1,6 @@
 // Request shapes of every resource method, against a recording fake transport (§3).
 import { describe, expect, it } from "vitest";
+
 import { createEzeepClient, ezeepConfigFromEnv, formatEzeepDate, getEzeepClientFromEnv } from "@/lib/ezeep";
 
 const ORG = "11111111-1111-1111-1111-111111111111";
@@ -17,11 +18,22 @@ const group = {
   num_printers: 6,
   extra_field: "kept",
 };
-const puser = { id: "u1", local_printing_enabled: false, self_service_enabled: true, myprinters_enabled: true, groups: [{ group_id: "g1" }] };
+const puser = {
+  id: "u1",
+  local_printing_enabled: false,
+  self_service_enabled: true,
+  myprinters_enabled: true,
+  groups: [{ group_id: "g1" }],
+};
 const assignment = {
   printer_id: "p1",
   printer_name: "TSC",
-  assignments: [{ settings: null, groups: [{ group_id: "g1", group_name: "free", group_foreign_id: null, force_chosen: false }] }],
+  assignments: [
+    {
+      settings: null,
+      groups: [{ group_id: "g1", group_name: "free", group_foreign_id: null, force_chosen: false }],
+    },
+  ],
 };
 const printer = {
   id: "p1",
@@ -51,21 +63,44 @@ function setup() {
     if (url.endsWith("/oauth/access_token/")) {
       return Response.json({ access_token: jwt, token_type: "Bearer", expires_in: 3600, scope: "" });
     }
-    const body = raw === undefined ? undefined : headers["Content-Type"] === "application/json" ? JSON.parse(raw) : raw;
+    const body =
+      raw === undefined ? undefined : headers["Content-Type"] === "application/json" ? JSON.parse(raw) : raw;
     calls.push({ method, url, body, ...(headers["Content-Type"] ? { ct: headers["Content-Type"] } : {}) });
     const path = new URL(url).pathname;
     if (method === "DELETE") return new Response(null, { status: 204 });
-    if (path === "/printing/v1/groups/") return method === "POST" ? Response.json(group, { status: 201 }) : Response.json(page([group]));
+    if (path === "/printing/v1/groups/")
+      return method === "POST" ? Response.json(group, { status: 201 }) : Response.json(page([group]));
     if (path.startsWith("/printing/v1/groups/")) return Response.json(group);
-    if (path.startsWith("/printing/v1/users/")) return Response.json(path === "/printing/v1/users/" ? page([puser]) : puser);
-    if (path.startsWith("/printing/v1/assignments/")) return Response.json(path === "/printing/v1/assignments/" ? page([assignment]) : assignment);
-    if (path.startsWith("/printing/v1/printers/")) return Response.json(path === "/printing/v1/printers/" ? page([printer]) : printer);
-    if (path === "/printing/v1/filter_values/connector/") return Response.json([{ field_name: "type", values: ["TPHub"] }]);
+    if (path.startsWith("/printing/v1/users/"))
+      return Response.json(path === "/printing/v1/users/" ? page([puser]) : puser);
+    if (path.startsWith("/printing/v1/assignments/"))
+      return Response.json(path === "/printing/v1/assignments/" ? page([assignment]) : assignment);
+    if (path.startsWith("/printing/v1/printers/"))
+      return Response.json(path === "/printing/v1/printers/" ? page([printer]) : printer);
+    if (path === "/printing/v1/filter_values/connector/")
+      return Response.json([{ field_name: "type", values: ["TPHub"] }]);
     if (path === "/printing/v1/drivers/vendors/") return Response.json(["HP", "Zebra"]);
     if (path.startsWith("/v1/userinvitations/")) {
-      return method === "PATCH" ? Response.json({ id: "i1" }) : Response.json({ id: "i1", email: "a@b.c", expire_date: "x", delivery_status: "SENT", invitation_status: "OPEN", updated: "y" }, { status: 201 });
+      return method === "PATCH"
+        ? Response.json({ id: "i1" })
+        : Response.json(
+            {
+              id: "i1",
+              email: "a@b.c",
+              expire_date: "x",
+              delivery_status: "SENT",
+              invitation_status: "OPEN",
+              updated: "y",
+            },
+            { status: 201 },
+          );
     }
-    if (path.startsWith("/partner/v1/organizations/")) return Response.json(path.endsWith("organizations/") && method === "GET" ? [{ id: "o", name: "O" }] : { id: "o", name: "O", admin_user: "u" });
+    if (path.startsWith("/partner/v1/organizations/"))
+      return Response.json(
+        path.endsWith("organizations/") && method === "GET"
+          ? [{ id: "o", name: "O" }]
+          : { id: "o", name: "O", admin_user: "u" },
+      );
     return new Response(JSON.stringify({ detail: "Not found." }), { status: 404 });
   }) as typeof fetch;
   const client = createEzeepClient({
@@ -85,7 +120,12 @@ describe("client request shapes", () => {
     expect((p.results[0] as Record<string, unknown>).extra_field).toBe("kept");
     expect(calls[0]!.url).toBe("https://api.example/printing/v1/groups/?limit=3");
     await client.groups.create({ name: "x" });
-    expect(calls[1]).toMatchObject({ method: "POST", url: "https://api.example/printing/v1/groups/", body: { name: "x", organization_id: ORG }, ct: "application/json" });
+    expect(calls[1]).toMatchObject({
+      method: "POST",
+      url: "https://api.example/printing/v1/groups/",
+      body: { name: "x", organization_id: ORG },
+      ct: "application/json",
+    });
     await client.groups.update("g 1", { name: "y" });
     expect(calls[2]).toMatchObject({ method: "PATCH", url: "https://api.example/printing/v1/groups/g%201/" });
     await client.groups.delete("g1");
@@ -96,7 +136,11 @@ describe("client request shapes", () => {
   it("printingUsers.setGroups sends the REPLACE body via PATCH", async () => {
     const { client, calls } = setup();
     await client.printingUsers.setGroups("u1", ["a", "b", "a"]);
-    expect(calls[0]).toMatchObject({ method: "PATCH", url: "https://api.example/printing/v1/users/u1/", body: { groups: [{ group_id: "a" }, { group_id: "b" }] } });
+    expect(calls[0]).toMatchObject({
+      method: "PATCH",
+      url: "https://api.example/printing/v1/users/u1/",
+      body: { groups: [{ group_id: "a" }, { group_id: "b" }] },
+    });
     await client.printingUsers.setGroups("u1", []);
     expect(calls[1]!.body).toEqual({ groups: [] });
   });
@@ -105,9 +149,17 @@ describe("client request shapes", () => {
     const { client, calls } = setup();
     const a = await client.assignments.assign("p1", ["g1", "g2"]);
     expect(a.printer_id).toBe("p1");
-    expect(calls[0]).toMatchObject({ method: "PUT", url: "https://api.example/printing/v1/assignments/p1/", body: { assignment: [{ groups: [{ group_id: "g1" }, { group_id: "g2" }] }] } });
+    expect(calls[0]).toMatchObject({
+      method: "PUT",
+      url: "https://api.example/printing/v1/assignments/p1/",
+      body: { assignment: [{ groups: [{ group_id: "g1" }, { group_id: "g2" }] }] },
+    });
     await client.assignments.unassign("p1", ["g2"]);
-    expect(calls[1]).toMatchObject({ method: "DELETE", url: "https://api.example/printing/v1/assignments/p1/", body: { assignment: [{ groups: [{ group_id: "g2" }] }] } });
+    expect(calls[1]).toMatchObject({
+      method: "DELETE",
+      url: "https://api.example/printing/v1/assignments/p1/",
+      body: { assignment: [{ groups: [{ group_id: "g2" }] }] },
+    });
     await client.assignments.all({ group: "g1" });
     expect(calls[2]!.url).toBe("https://api.example/printing/v1/assignments/?group=g1&offset=0");
   });
@@ -115,9 +167,17 @@ describe("client request shapes", () => {
   it("invitations: create on /v1/userinvitations/ with a formatted date; resend = PATCH without body", async () => {
     const { client, calls } = setup();
     await client.invitations.create({ email: "a@b.c", expire_date: new Date("2030-01-31T10:20:30.456Z") });
-    expect(calls[0]).toMatchObject({ method: "POST", url: "https://account.example/v1/userinvitations/", body: { email: "a@b.c", expire_date: "2030-01-31T10:20:30" } });
+    expect(calls[0]).toMatchObject({
+      method: "POST",
+      url: "https://account.example/v1/userinvitations/",
+      body: { email: "a@b.c", expire_date: "2030-01-31T10:20:30" },
+    });
     expect(await client.invitations.resend("i1")).toMatchObject({ id: "i1" });
-    expect(calls[1]).toMatchObject({ method: "PATCH", url: "https://account.example/v1/userinvitations/i1/", body: undefined });
+    expect(calls[1]).toMatchObject({
+      method: "PATCH",
+      url: "https://account.example/v1/userinvitations/i1/",
+      body: undefined,
+    });
   });
 
   it("printers, connectors, drivers, organizations", async () => {
@@ -129,7 +189,10 @@ describe("client request shapes", () => {
     expect(calls[1]).toMatchObject({ method: "PATCH", body: { driver_id: "d1" } });
     expect(await client.connectors.filterValues()).toEqual([{ field_name: "type", values: ["TPHub"] }]);
     await client.connectors.delete("c1");
-    expect(calls[3]).toMatchObject({ method: "DELETE", url: "https://api.example/printing/v1/connectors/c1/" });
+    expect(calls[3]).toMatchObject({
+      method: "DELETE",
+      url: "https://api.example/printing/v1/connectors/c1/",
+    });
     expect(await client.drivers.vendors()).toEqual(["HP", "Zebra"]);
     const orgs = await client.organizations.list();
     expect(orgs.results).toEqual([{ id: "o", name: "O" }]);
@@ -147,10 +210,25 @@ describe("config from env", () => {
   it("returns null without credentials, applies defaults otherwise", () => {
     expect(ezeepConfigFromEnv({})).toBeNull();
     expect(ezeepConfigFromEnv({ EZEEP_CLIENT_ID: "a" })).toBeNull();
-    const c = ezeepConfigFromEnv({ EZEEP_CLIENT_ID: "a", EZEEP_CLIENT_SECRET: "b", EZEEP_TIMEOUT_MS: "2500" })!;
-    expect(c).toMatchObject({ accountUrl: "https://account.ezeep.com", apiUrl: "https://api2.ezeep.com", clientId: "a", clientSecret: "b", timeoutMs: 2500 });
+    const c = ezeepConfigFromEnv({
+      EZEEP_CLIENT_ID: "a",
+      EZEEP_CLIENT_SECRET: "b",
+      EZEEP_TIMEOUT_MS: "2500",
+    })!;
+    expect(c).toMatchObject({
+      accountUrl: "https://account.ezeep.com",
+      apiUrl: "https://api2.ezeep.com",
+      clientId: "a",
+      clientSecret: "b",
+      timeoutMs: 2500,
+    });
     expect(c.credentials).toEqual({ clientId: "a", clientSecret: "b" });
-    const d = ezeepConfigFromEnv({ EZEEP_CLIENT_ID: "a", EZEEP_CLIENT_SECRET: "b", EZEEP_API_URL: "http://127.0.0.1:5/", EZEEP_ORGANIZATION_ID: "o" })!;
+    const d = ezeepConfigFromEnv({
+      EZEEP_CLIENT_ID: "a",
+      EZEEP_CLIENT_SECRET: "b",
+      EZEEP_API_URL: "http://127.0.0.1:5/",
+      EZEEP_ORGANIZATION_ID: "o",
+    })!;
     expect(d.apiUrl).toBe("http://127.0.0.1:5");
     expect(d.credentials).toEqual({ clientId: "a", clientSecret: "b", organizationId: "o" });
   });

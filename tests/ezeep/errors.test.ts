@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import {
-  EzeepError,
   describeErrorBody,
+  EzeepError,
   httpError,
   malformedError,
   networkError,
@@ -13,7 +14,11 @@ const base = { method: "POST", path: "/printing/v1/groups/" };
 
 describe("error mapping from ezeep bodies (§2.5)", () => {
   it("uses DRF `detail`", () => {
-    const e = httpError({ ...base, status: 403, body: { detail: "You do not have permission to perform this action." } });
+    const e = httpError({
+      ...base,
+      status: 403,
+      body: { detail: "You do not have permission to perform this action." },
+    });
     expect(e).toBeInstanceOf(EzeepError);
     expect(e.kind).toBe("http");
     expect(e.status).toBe(403);
@@ -39,7 +44,11 @@ describe("error mapping from ezeep bodies (§2.5)", () => {
   });
 
   it("uses non_field_errors without a field prefix", () => {
-    const e = httpError({ ...base, status: 400, body: { non_field_errors: ["A group with this name already exists."] } });
+    const e = httpError({
+      ...base,
+      status: 400,
+      body: { non_field_errors: ["A group with this name already exists."] },
+    });
     expect(e.message).toBe("A group with this name already exists.");
     expect(e.fieldErrors).toBeUndefined();
   });
@@ -59,11 +68,16 @@ describe("error mapping from ezeep bodies (§2.5)", () => {
   });
 
   it("describes an OAuth error without description", () => {
-    expect(describeErrorBody({ error: "invalid_grant" })).toEqual({ message: "invalid_grant", code: "invalid_grant" });
+    expect(describeErrorBody({ error: "invalid_grant" })).toEqual({
+      message: "invalid_grant",
+      code: "invalid_grant",
+    });
   });
 
   it("uses plain text bodies, but not HTML error pages", () => {
-    expect(httpError({ ...base, status: 400, body: "Bad things happened" }).message).toBe("Bad things happened");
+    expect(httpError({ ...base, status: 400, body: "Bad things happened" }).message).toBe(
+      "Bad things happened",
+    );
     const e = httpError({ ...base, status: 502, body: "<html><body>Bad gateway</body></html>" });
     expect(e.message).toBe("ezeep is unavailable (HTTP 502), try again in a moment.");
   });
@@ -83,11 +97,15 @@ describe("error mapping from ezeep bodies (§2.5)", () => {
     expect(m(403).message).toMatch(/permission/);
     expect(m(404).message).toMatch(/not found in ezeep/);
     expect(m(404, { detail: "Not found." }).message).toMatch(/not found in ezeep/);
-    expect(m(404, { detail: "No Group matches the given query." }).message).toBe("No Group matches the given query.");
+    expect(m(404, { detail: "No Group matches the given query." }).message).toBe(
+      "No Group matches the given query.",
+    );
     expect(m(429).message).toMatch(/^ezeep is rate-limiting/);
     expect(m(429, null, 5000).message).toMatch(/try again in 5 s/);
     expect(m(503).message).toBe("ezeep is unavailable (HTTP 503), try again in a moment.");
-    expect(m(503, { detail: "Maintenance" }).message).toBe("ezeep is unavailable (HTTP 503), try again in a moment. (Maintenance)");
+    expect(m(503, { detail: "Maintenance" }).message).toBe(
+      "ezeep is unavailable (HTTP 503), try again in a moment. (Maintenance)",
+    );
     expect(m(400).message).toBe("ezeep rejected the request as invalid.");
   });
 
@@ -114,7 +132,9 @@ describe("error mapping from ezeep bodies (§2.5)", () => {
     const e = httpError({
       ...base,
       status: 400,
-      body: { detail: `Token ${jwt} invalid; Authorization: Bearer abcdefghijklmnop; client_secret=hunter2hunter2` },
+      body: {
+        detail: `Token ${jwt} invalid; Authorization: Bearer abcdefghijklmnop; client_secret=hunter2hunter2`,
+      },
     });
     expect(e.message).not.toContain(jwt);
     expect(e.message).not.toContain("abcdefghijklmnop");

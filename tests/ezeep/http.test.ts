@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+
 import { EzeepError } from "@/lib/ezeep/errors";
 import {
   backoffDelay,
@@ -81,7 +82,8 @@ function fakeFetch(replies: Reply[]) {
       body: init?.body as string | undefined,
     });
     const r = replies.length > 1 ? replies.shift()! : replies[0]!;
-    if (r === "network") throw Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } });
+    if (r === "network")
+      throw Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } });
     if (r === "hang") {
       return new Promise<Response>((_, reject) => {
         init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
@@ -135,7 +137,13 @@ const item = z.object({ id: z.string() });
 describe("request()", () => {
   it("sends JSON with content type, bearer token and a trailing slash", async () => {
     const c = client([{ status: 201, body: { id: "g1" } }]);
-    const r = await c.http.request({ host: "api", method: "POST", path: "/printing/v1/groups", json: { name: "x" }, schema: item });
+    const r = await c.http.request({
+      host: "api",
+      method: "POST",
+      path: "/printing/v1/groups",
+      json: { name: "x" },
+      schema: item,
+    });
     expect(r).toEqual({ id: "g1" });
     expect(c.seen[0]!.url).toBe("https://api.example/printing/v1/groups/");
     expect(c.seen[0]!.headers["Content-Type"]).toBe("application/json");
@@ -149,7 +157,9 @@ describe("request()", () => {
       { status: 429, headers: { "Retry-After": "2" } },
       { status: 200, body: { id: "a" } },
     ]);
-    await expect(c.http.request({ host: "api", method: "GET", path: "/x/", schema: item })).resolves.toEqual({ id: "a" });
+    await expect(c.http.request({ host: "api", method: "GET", path: "/x/", schema: item })).resolves.toEqual({
+      id: "a",
+    });
     expect(c.seen).toHaveLength(3);
     expect(c.sleeps).toEqual([100, 2000]); // jitter 0.5 * 200, then Retry-After
   });
@@ -164,9 +174,15 @@ describe("request()", () => {
   });
 
   it("does not wait for a Retry-After above the cap", async () => {
-    const c = client([{ status: 429, headers: { "Retry-After": "120" } }, { status: 200, body: { id: "a" } }], {
-      maxRetryAfterMs: 5000,
-    });
+    const c = client(
+      [
+        { status: 429, headers: { "Retry-After": "120" } },
+        { status: 200, body: { id: "a" } },
+      ],
+      {
+        maxRetryAfterMs: 5000,
+      },
+    );
     const e = await c.http.request({ host: "api", method: "GET", path: "/x/", schema: item }).catch((x) => x);
     expect(e.status).toBe(429);
     expect(e.retryAfterMs).toBe(120_000);
@@ -177,11 +193,15 @@ describe("request()", () => {
   it("never retries POST or PATCH on 503, network errors or timeouts", async () => {
     for (const method of ["POST", "PATCH"] as const) {
       const c = client([{ status: 503 }, { status: 200, body: { id: "a" } }]);
-      const e = await c.http.request({ host: "api", method, path: "/x/", json: {}, schema: item }).catch((x) => x);
+      const e = await c.http
+        .request({ host: "api", method, path: "/x/", json: {}, schema: item })
+        .catch((x) => x);
       expect(e.status).toBe(503);
       expect(c.seen).toHaveLength(1);
       const n = client(["network", { status: 200, body: { id: "a" } }]);
-      const e2 = await n.http.request({ host: "api", method, path: "/x/", json: {}, schema: item }).catch((x) => x);
+      const e2 = await n.http
+        .request({ host: "api", method, path: "/x/", json: {}, schema: item })
+        .catch((x) => x);
       expect(e2.kind).toBe("network");
       expect(n.seen).toHaveLength(1);
     }
@@ -197,8 +217,13 @@ describe("request()", () => {
   });
 
   it("on 401 invalidates the token and retries exactly once, for any method", async () => {
-    const c = client([{ status: 401, body: { detail: "Token expired" } }, { status: 201, body: { id: "a" } }]);
-    await expect(c.http.request({ host: "api", method: "POST", path: "/x/", json: {}, schema: item })).resolves.toEqual({ id: "a" });
+    const c = client([
+      { status: 401, body: { detail: "Token expired" } },
+      { status: 201, body: { id: "a" } },
+    ]);
+    await expect(
+      c.http.request({ host: "api", method: "POST", path: "/x/", json: {}, schema: item }),
+    ).resolves.toEqual({ id: "a" });
     expect(c.tokens.invalidated).toEqual(["tok-1"]);
     expect(c.seen.map((s) => s.headers.Authorization)).toEqual(["Bearer tok-1", "Bearer tok-2"]);
 
@@ -223,11 +248,15 @@ describe("request()", () => {
     expect(e.kind).toBe("malformed");
     expect(e.status).toBeNull();
     const d = client([{ status: 200, body: { id: 5 } }]);
-    const e2 = await d.http.request({ host: "api", method: "GET", path: "/x/", schema: item }).catch((x) => x);
+    const e2 = await d.http
+      .request({ host: "api", method: "GET", path: "/x/", schema: item })
+      .catch((x) => x);
     expect(e2.kind).toBe("malformed");
     expect(e2.message).toMatch(/id:/);
     const empty = client([{ status: 200 }]);
-    const e3 = await empty.http.request({ host: "api", method: "GET", path: "/x/", schema: item }).catch((x) => x);
+    const e3 = await empty.http
+      .request({ host: "api", method: "GET", path: "/x/", schema: item })
+      .catch((x) => x);
     expect(e3.kind).toBe("malformed");
     // malformed bodies are not retried
     expect(c.seen).toHaveLength(1);

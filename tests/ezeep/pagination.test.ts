@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import {
   collectAll,
   iterateOffsetPages,
@@ -12,9 +13,9 @@ import type { Page } from "@/lib/ezeep/schemas";
 describe("next-link rewriting (§2.2)", () => {
   it("takes only limit/offset from ezeep's http:// link and uses the configured base", () => {
     const next = "http://api2.ezeep.com/printing/v1/assignments/?limit=20&offset=20";
-    expect(rewriteNextLink(next, { baseUrl: "https://api2.ezeep.com/", path: "/printing/v1/assignments/" })).toBe(
-      "https://api2.ezeep.com/printing/v1/assignments/?limit=20&offset=20",
-    );
+    expect(
+      rewriteNextLink(next, { baseUrl: "https://api2.ezeep.com/", path: "/printing/v1/assignments/" }),
+    ).toBe("https://api2.ezeep.com/printing/v1/assignments/?limit=20&offset=20");
     expect(
       rewriteNextLink("http://evil.example/other/?limit=5&offset=10&group=zzz", {
         baseUrl: "http://127.0.0.1:4000",
@@ -38,7 +39,10 @@ function offsetServer(total: number, nextBase = "http://api2.ezeep.com/printing/
   const fetchPage = async (p: { limit?: number; offset: number }): Promise<Page<number>> => {
     calls.push(p);
     const limit = p.limit ?? 20;
-    const results = Array.from({ length: Math.max(0, Math.min(limit, total - p.offset)) }, (_, i) => p.offset + i);
+    const results = Array.from(
+      { length: Math.max(0, Math.min(limit, total - p.offset)) },
+      (_, i) => p.offset + i,
+    );
     const end = p.offset + results.length;
     return {
       count: total,
@@ -66,7 +70,12 @@ describe("offset iteration", () => {
     expect(s.calls).toHaveLength(2);
   });
   it("refuses a next link that does not advance", async () => {
-    const fetchPage = async (): Promise<Page<number>> => ({ count: 9, next: "?limit=1&offset=0", previous: null, results: [1] });
+    const fetchPage = async (): Promise<Page<number>> => ({
+      count: 9,
+      next: "?limit=1&offset=0",
+      previous: null,
+      results: [1],
+    });
     await expect(collectAll(iterateOffsetPages(fetchPage))).rejects.toMatchObject({ kind: "malformed" });
   });
 });
@@ -80,7 +89,12 @@ describe("page iteration", () => {
       const per = p.per_page ?? 10;
       const start = (p.page - 1) * per;
       const results = Array.from({ length: Math.max(0, Math.min(per, total - start)) }, (_, i) => start + i);
-      return { count: total, next: start + per < total ? `http://a/v1/users/?page=${p.page + 1}` : null, previous: null, results };
+      return {
+        count: total,
+        next: start + per < total ? `http://a/v1/users/?page=${p.page + 1}` : null,
+        previous: null,
+        results,
+      };
     };
     const all = await collectAll(iteratePagedPages(fetchPage, { perPage: 20 }));
     expect(all).toHaveLength(45);

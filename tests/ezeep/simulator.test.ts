@@ -1,14 +1,15 @@
 // The client against the simulator (lib/ezeep-simulator), with faults. Section numbers refer to
 // /work/shared/ezeep-api.md.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "@/lib/ezeep-simulator";
+
 import {
-  EzeepError,
   createClientCredentialsTokenProvider,
   createEzeepClient,
+  EzeepError,
   type EzeepClient,
   type EzeepClientConfig,
 } from "@/lib/ezeep";
+import { startSimulator, type Simulator } from "@/lib/ezeep-simulator";
 
 let sim: Simulator;
 
@@ -67,7 +68,11 @@ describe("tokens (§1.2, client credentials)", () => {
 
   it("single-flight at the provider level too", async () => {
     const c = sim.clients[0]!;
-    const p = createClientCredentialsTokenProvider({ accountUrl: sim.accountUrl, clientId: c.clientId, clientSecret: c.clientSecret });
+    const p = createClientCredentialsTokenProvider({
+      accountUrl: sim.accountUrl,
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
+    });
     const tokens = await Promise.all(Array.from({ length: 100 }, () => p.getAccessToken()));
     expect(new Set(tokens).size).toBe(1);
     expect(sim.stats().tokenRequests.client_credentials).toBe(1);
@@ -109,7 +114,14 @@ describe("tokens (§1.2, client credentials)", () => {
 describe("retries (§2.6)", () => {
   it("GET retries on 503 and succeeds", async () => {
     const client = makeClient();
-    sim.faults.add({ host: "api", method: "GET", path: "/printing/v1/printers/", kind: "status", status: 503, times: 2 });
+    sim.faults.add({
+      host: "api",
+      method: "GET",
+      path: "/printing/v1/printers/",
+      kind: "status",
+      status: 503,
+      times: 2,
+    });
     const page = await client.printers.list();
     expect(page.results.length).toBeGreaterThan(0);
     expect(routeCount("GET /printing/v1/printers/")).toBe(3);
@@ -117,7 +129,14 @@ describe("retries (§2.6)", () => {
 
   it("GET retries on 429 with Retry-After and succeeds", async () => {
     const client = makeClient();
-    sim.faults.add({ host: "api", method: "GET", path: "/printing/v1/groups/", kind: "rate_limit", retryAfter: 1, times: 1 });
+    sim.faults.add({
+      host: "api",
+      method: "GET",
+      path: "/printing/v1/groups/",
+      kind: "rate_limit",
+      retryAfter: 1,
+      times: 1,
+    });
     const page = await client.groups.list();
     expect(page.results.length).toBeGreaterThan(0);
     expect(routeCount("GET /printing/v1/groups/")).toBe(2);
@@ -136,7 +155,14 @@ describe("retries (§2.6)", () => {
 
   it("POST is NOT retried on 503", async () => {
     const client = makeClient();
-    sim.faults.add({ host: "api", method: "POST", path: "/printing/v1/groups/", kind: "status", status: 503, times: 1 });
+    sim.faults.add({
+      host: "api",
+      method: "POST",
+      path: "/printing/v1/groups/",
+      kind: "status",
+      status: 503,
+      times: 1,
+    });
     const e = await caught(client.groups.create({ name: "never-created" }));
     expect(e.status).toBe(503);
     expect(routeCount("POST /printing/v1/groups/")).toBe(1);
@@ -149,7 +175,14 @@ describe("retries (§2.6)", () => {
     const [printer] = (await client.assignments.list({ limit: 1 })).results;
     const groups = await client.groups.all();
     const target = groups.find((g) => g.name === "Legal") ?? groups[0]!;
-    sim.faults.add({ host: "api", method: "PUT", path: "/printing/v1/assignments/", kind: "status", status: 502, times: 1 });
+    sim.faults.add({
+      host: "api",
+      method: "PUT",
+      path: "/printing/v1/assignments/",
+      kind: "status",
+      status: 502,
+      times: 1,
+    });
     const res = await client.assignments.assign(printer!.printer_id, [target.id]);
     expect(res.assignments.flatMap((a) => a.groups.map((g) => g.group_id))).toContain(target.id);
     expect(routeCount("PUT /printing/v1/assignments/:id/")).toBe(2);
@@ -206,7 +239,10 @@ describe("pagination (§2.2)", () => {
       const text = await res.text();
       // What ezeep does behind its reverse proxy: absolute next links on the public host, http://.
       const rewritten = text.split(sim.apiUrl).join("http://api2.ezeep.com");
-      return new Response(res.status === 204 ? null : rewritten, { status: res.status, headers: res.headers });
+      return new Response(res.status === 204 ? null : rewritten, {
+        status: res.status,
+        headers: res.headers,
+      });
     }) as typeof fetch;
     const client = makeClient({ fetch: proxyFetch });
     const first = await client.groups.list({ limit: 4 });
@@ -224,7 +260,8 @@ describe("pagination (§2.2)", () => {
     const eng = groups.find((g) => g.name === "Engineering")!;
     const rows = await client.assignments.all({ group: eng.id, pageSize: 1 });
     expect(rows.length).toBe(eng.num_printers);
-    for (const r of rows) expect(r.assignments.flatMap((a) => a.groups.map((g) => g.group_id))).toContain(eng.id);
+    for (const r of rows)
+      expect(r.assignments.flatMap((a) => a.groups.map((g) => g.group_id))).toContain(eng.id);
   });
 
   it("account host: users page/per_page 20", async () => {
@@ -280,7 +317,9 @@ describe("resources end to end", () => {
     const renamed = await client.groups.update(g.id, { name: `${g.name}-2` });
     expect(renamed.name).toBe(`${g.name}-2`);
     await client.groups.delete(g.id);
-    expect((await client.printingUsers.get(u.id)).groups.map((x) => x.group_id).sort()).toEqual([...before].sort());
+    expect((await client.printingUsers.get(u.id)).groups.map((x) => x.group_id).sort()).toEqual(
+      [...before].sort(),
+    );
   });
 
   it("users, invitations, printers, connectors, drivers", async () => {
@@ -289,7 +328,10 @@ describe("resources end to end", () => {
     const one = await client.users.get(users.results[0]!.id);
     expect(one.email).toBe(users.results[0]!.email);
 
-    const inv = await client.invitations.create({ email: `client-${Date.now()}@acme.example`, expire_date: new Date(Date.now() + 86_400_000) });
+    const inv = await client.invitations.create({
+      email: `client-${Date.now()}@acme.example`,
+      expire_date: new Date(Date.now() + 86_400_000),
+    });
     expect(inv.invitation_status).toBe("OPEN");
     expect((await client.invitations.resend(inv.id)).id).toBe(inv.id);
 
@@ -336,7 +378,15 @@ describe("resources end to end", () => {
 
   it("a client bound to another organization via organization_id acts on it", async () => {
     const client = makeClient();
-    const org = await client.organizations.create({ name: `Second Org ${Date.now()}`, currency_code: "USD", admin_user_invitation: { email: `second-${Date.now()}@example.com`, expire_date: "2031-01-01T00:00:00", user: { first_name: "B", last_name: "C", preferred_language: "de" } } });
+    const org = await client.organizations.create({
+      name: `Second Org ${Date.now()}`,
+      currency_code: "USD",
+      admin_user_invitation: {
+        email: `second-${Date.now()}@example.com`,
+        expire_date: "2031-01-01T00:00:00",
+        user: { first_name: "B", last_name: "C", preferred_language: "de" },
+      },
+    });
     const c = sim.clients[0]!;
     const scoped = createEzeepClient({
       accountUrl: sim.accountUrl,

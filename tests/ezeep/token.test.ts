@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+
+import { EzeepError } from "@/lib/ezeep/errors";
 import {
   basicAuthHeader,
   createCachingTokenProvider,
@@ -7,7 +9,6 @@ import {
   refreshMarginMs,
   type IssuedToken,
 } from "@/lib/ezeep/token";
-import { EzeepError } from "@/lib/ezeep/errors";
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -33,7 +34,9 @@ describe("token caching and single-flight", () => {
     const p = createCachingTokenProvider(
       () => {
         calls++;
-        return calls === 1 ? d.promise : Promise.resolve({ accessToken: `t${calls}`, expiresInSeconds: 3600 });
+        return calls === 1
+          ? d.promise
+          : Promise.resolve({ accessToken: `t${calls}`, expiresInSeconds: 3600 });
       },
       { now: () => clock },
     );
@@ -80,9 +83,12 @@ describe("client credentials request", () => {
     const seen: { url: string; init: RequestInit }[] = [];
     const fetchFn = (async (url: RequestInfo | URL, init?: RequestInit) => {
       seen.push({ url: String(url), init: init! });
-      return new Response(JSON.stringify({ access_token: "abc", token_type: "Bearer", expires_in: 3600, scope: "" }), {
-        status: 200,
-      });
+      return new Response(
+        JSON.stringify({ access_token: "abc", token_type: "Bearer", expires_in: 3600, scope: "" }),
+        {
+          status: 200,
+        },
+      );
     }) as typeof fetch;
     const p = createClientCredentialsTokenProvider({
       accountUrl: "https://account.example/",
@@ -103,7 +109,12 @@ describe("client credentials request", () => {
   it("maps an invalid_client answer to kind auth", async () => {
     const fetchFn = (async () =>
       new Response(JSON.stringify({ error: "invalid_client" }), { status: 401 })) as unknown as typeof fetch;
-    const p = createClientCredentialsTokenProvider({ accountUrl: "https://a", clientId: "x", clientSecret: "y", fetch: fetchFn });
+    const p = createClientCredentialsTokenProvider({
+      accountUrl: "https://a",
+      clientId: "x",
+      clientSecret: "y",
+      fetch: fetchFn,
+    });
     const e = await p.getAccessToken().catch((x) => x);
     expect(e).toBeInstanceOf(EzeepError);
     expect(e.kind).toBe("auth");

@@ -7,9 +7,10 @@
 //     "group.delete": async (owner) => ({ id: (await createGroup(owner, {...})).id }),
 //   });
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { actionRegistry, DENIED_ERROR, SIGNED_OUT_ERROR } from "@/lib/auth/action";
-import { can, ROLES, type Role } from "@/lib/auth/permissions";
 import type { OrgContext } from "@/lib/auth/context";
+import { can, ROLES, type Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { Simulator } from "@/lib/ezeep-simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
@@ -32,7 +33,10 @@ export function testActionAuthorization(sim: () => Simulator, inputs: Record<str
       });
 
       it("refuses a signed-out caller", async () => {
-        expect(await actionRegistry.get(name)!.invoke(null, {})).toEqual({ ok: false, error: SIGNED_OUT_ERROR });
+        expect(await actionRegistry.get(name)!.invoke(null, {})).toEqual({
+          ok: false,
+          error: SIGNED_OUT_ERROR,
+        });
       });
 
       for (const role of ROLES) {
@@ -45,7 +49,9 @@ export function testActionAuthorization(sim: () => Simulator, inputs: Record<str
             expect(result.ok, `${role} should be allowed: ${JSON.stringify(result)}`).toBe(true);
           } else {
             expect(result).toEqual({ ok: false, error: DENIED_ERROR });
-            expect(await db.auditEntry.count({ where: { action: name, outcome: "success" } })).toBe(successesBefore);
+            expect(await db.auditEntry.count({ where: { action: name, outcome: "success" } })).toBe(
+              successesBefore,
+            );
             if (action.mutation) {
               const denial = await db.auditEntry.findFirst({
                 where: { action: name, actorId: contexts[role].actor.id },

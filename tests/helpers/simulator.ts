@@ -4,6 +4,7 @@
 //   const sim = useSimulator();                 // starts in beforeAll, closes in afterAll
 //   it("…", async () => { sim().faults.add({ path: "/printing/v1/groups/", kind: "status" }); … });
 import { afterAll, beforeAll } from "vitest";
+
 import { startSimulator, type Simulator, type SimulatorOptions } from "@/lib/ezeep-simulator";
 
 export const SIMULATOR_ENV_KEYS = [
@@ -31,7 +32,9 @@ export function simulatorEnv(sim: Simulator): Record<(typeof SIMULATOR_ENV_KEYS)
  * Starts a simulator and sets process.env EZEEP_* from it. `stop()` closes it and restores the
  * previous values. Prefer `useSimulator()` inside test files.
  */
-export async function startTestSimulator(opts: SimulatorOptions = {}): Promise<{ sim: Simulator; stop(): Promise<void> }> {
+export async function startTestSimulator(
+  opts: SimulatorOptions = {},
+): Promise<{ sim: Simulator; stop(): Promise<void> }> {
   const sim = await startSimulator({ seed: "demo", ...opts });
   const previous = Object.fromEntries(SIMULATOR_ENV_KEYS.map((k) => [k, process.env[k]]));
   Object.assign(process.env, simulatorEnv(sim));

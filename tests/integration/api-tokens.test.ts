@@ -1,17 +1,20 @@
 // API tokens: created and revoked by owners, shown once, stored hashed, scoped to one organization.
 import { beforeAll, describe, expect, it } from "vitest";
+
+import { POST } from "@/app/v1/groups/users/route";
+import { authenticateApiToken, createApiToken, hashApiToken, listApiTokens } from "@/lib/api-tokens/service";
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
-import { authenticateApiToken, createApiToken, hashApiToken, listApiTokens } from "@/lib/api-tokens/service";
 import { db } from "@/lib/db";
 import { ensureOrganization } from "@/lib/organizations/service";
 import { testActionAuthorization } from "@/tests/helpers/authorization";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
-import { POST } from "@/app/v1/groups/users/route";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/api-tokens/actions";
 
-const invoke = (name: string, ctx: OrgContext, input: unknown) => actionRegistry.get(name)!.invoke(ctx, input);
+const invoke = (name: string, ctx: OrgContext, input: unknown) =>
+  actionRegistry.get(name)!.invoke(ctx, input);
 let counter = 0;
 
 describe("API tokens", () => {
@@ -20,20 +23,28 @@ describe("API tokens", () => {
   let otherOwner: OrgContext;
 
   beforeAll(async () => {
-    owner = await contextFor(await portalOrganization(sim().organizationId), "owner", "tokens-owner@test.example");
+    owner = await contextFor(
+      await portalOrganization(sim().organizationId),
+      "owner",
+      "tokens-owner@test.example",
+    );
     const other = await ensureOrganization({ ezeepId: "other-org-ezeep-id", name: "Other Org" });
     otherOwner = await contextFor(other, "owner", "other-owner@test.example");
   });
 
   testActionAuthorization(sim, {
     "apiToken.create": async () => ({ name: `token ${++counter}` }),
-    "apiToken.revoke": async (ownerCtx) => ({ id: (await createApiToken(ownerCtx, { name: `to revoke ${++counter}` })).id }),
+    "apiToken.revoke": async (ownerCtx) => ({
+      id: (await createApiToken(ownerCtx, { name: `to revoke ${++counter}` })).id,
+    }),
   });
 
   it("shows the token once and stores only its hash", async () => {
     const result = await invoke("apiToken.create", owner, { name: "Orbix sync" });
     expect(result.ok).toBe(true);
-    const { token, id, prefix } = (result as { ok: true; data: { token: string; id: string; prefix: string } }).data;
+    const { token, id, prefix } = (
+      result as { ok: true; data: { token: string; id: string; prefix: string } }
+    ).data;
     expect(token).toMatch(/^ezp_[A-Za-z0-9_-]{43}$/);
     expect(token.startsWith(prefix)).toBe(true);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id } });
@@ -45,13 +56,22 @@ describe("API tokens", () => {
     // nor in the audit log
     const entries = await db.auditEntry.findMany({ where: { action: "apiToken.create" } });
     expect(JSON.stringify(entries)).not.toContain(token);
-    expect(entries.find((e) => e.targetId === id)).toMatchObject({ outcome: "success", actorId: owner.actor.id });
+    expect(entries.find((e) => e.targetId === id)).toMatchObject({
+      outcome: "success",
+      actorId: owner.actor.id,
+    });
   });
 
   it("refuses a second active token with the same name", async () => {
     await invoke("apiToken.create", owner, { name: "Twice" });
-    expect(await invoke("apiToken.create", owner, { name: "Twice" })).toMatchObject({ ok: false, fieldErrors: { name: expect.any(Array) } });
-    expect(await invoke("apiToken.create", owner, { name: "  " })).toMatchObject({ ok: false, fieldErrors: { name: ["Enter a name for the token."] } });
+    expect(await invoke("apiToken.create", owner, { name: "Twice" })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: expect.any(Array) },
+    });
+    expect(await invoke("apiToken.create", owner, { name: "  " })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ["Enter a name for the token."] },
+    });
   });
 
   it("authenticates a live token (recording its use) and refuses a revoked one at once", async () => {
@@ -69,7 +89,9 @@ describe("API tokens", () => {
       }),
     );
     expect(res.status).toBe(401);
-    const entry = await db.auditEntry.findFirst({ where: { action: "apiToken.revoke", targetId: created.id } });
+    const entry = await db.auditEntry.findFirst({
+      where: { action: "apiToken.revoke", targetId: created.id },
+    });
     expect(entry).toMatchObject({ outcome: "success", before: expect.stringContaining('"revoked":false') });
   });
 
@@ -91,7 +113,9 @@ describe("API tokens", () => {
       }),
     );
     expect(res.status).toBe(403);
-    const entry = await db.auditEntry.findFirst({ where: { action: "ndd.groups_users", actorId: theirs.id } });
+    const entry = await db.auditEntry.findFirst({
+      where: { action: "ndd.groups_users", actorId: theirs.id },
+    });
     expect(entry).toMatchObject({ organizationId: otherOwner.organization.id, outcome: "failure" });
   });
 });

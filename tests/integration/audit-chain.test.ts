@@ -2,19 +2,22 @@
 // edited / deleted / forged rows, the append-only trigger (PostgreSQL), retention with a
 // checkpoint, and "no change without its entry" when the completion cannot be written.
 import { beforeAll, describe, expect, it } from "vitest";
+
+import { chainKey, PORTAL_CHAIN } from "@/lib/audit/chain";
+import { pruneChain, sealStalePending } from "@/lib/audit/retention";
+import { audited, recordAudit } from "@/lib/audit/service";
+import { verifyAll, verifyChain } from "@/lib/audit/verify";
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db, isPostgresUrl } from "@/lib/db";
-import { audited, recordAudit } from "@/lib/audit/service";
-import { chainKey, PORTAL_CHAIN } from "@/lib/audit/chain";
-import { verifyChain, verifyAll } from "@/lib/audit/verify";
-import { pruneChain, sealStalePending } from "@/lib/audit/retention";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/groups/actions";
 
 const onPg = () => isPostgresUrl(process.env.DATABASE_URL ?? "");
-const invoke = (name: string, ctx: OrgContext, input: unknown) => actionRegistry.get(name)!.invoke(ctx, input);
+const invoke = (name: string, ctx: OrgContext, input: unknown) =>
+  actionRegistry.get(name)!.invoke(ctx, input);
 
 /** Changes rows behind the portal's back, as someone with database access would. */
 async function tamper(sql: string) {
@@ -42,13 +45,25 @@ describe("audit hash chain", () => {
 
   it("keeps one unbroken chain through 50 concurrent audited changes (and concurrent portal-wide events)", async () => {
     const results = await Promise.all([
-      ...Array.from({ length: 50 }, (_, i) => invoke("group.create", admin, { name: `Chain ${i}`, description: "" })),
+      ...Array.from({ length: 50 }, (_, i) =>
+        invoke("group.create", admin, { name: `Chain ${i}`, description: "" }),
+      ),
       ...Array.from({ length: 10 }, (_, i) =>
-        recordAudit({ organizationId: null, actor: { type: "admin", id: null, label: `x${i}@test` }, action: "admin.sign_in", target: { type: "admin" }, outcome: "failure", error: "wrong email or password" }),
+        recordAudit({
+          organizationId: null,
+          actor: { type: "admin", id: null, label: `x${i}@test` },
+          action: "admin.sign_in",
+          target: { type: "admin" },
+          outcome: "failure",
+          error: "wrong email or password",
+        }),
       ),
     ]);
     expect(results.slice(0, 50).every((r) => (r as { ok: boolean }).ok)).toBe(true);
-    const chained = await db.auditEntry.findMany({ where: { organizationId: admin.organization.id }, orderBy: { chainSeq: "asc" } });
+    const chained = await db.auditEntry.findMany({
+      where: { organizationId: admin.organization.id },
+      orderBy: { chainSeq: "asc" },
+    });
     expect(chained.length).toBeGreaterThanOrEqual(50);
     expect(chained.map((e) => e.chainSeq)).toEqual(chained.map((_, i) => i + 1));
     for (let i = 1; i < chained.length; i++) expect(chained[i].prevHash).toBe(chained[i - 1].hash);
@@ -60,24 +75,52 @@ describe("audit hash chain", () => {
     expect(portal.checked).toBeGreaterThanOrEqual(10);
   });
 
-  it.runIf(process.env.TEST_DATABASE === "postgres")("rejects UPDATE, DELETE and TRUNCATE of entries in the database (PostgreSQL trigger)", async () => {
-    const entry = await db.auditEntry.findFirstOrThrow({ where: { organizationId: admin.organization.id, outcome: "success" } });
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "actorLabel" = 'mallory' WHERE "id" = ${entry.id}`)).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEntry" WHERE "id" = ${entry.id}`)).rejects.toThrow(/cannot be deleted/);
-    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/cannot be deleted/);
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditChain" SET "checkpointSeq" = 99 WHERE "key" = '${key}'`)).rejects.toThrow(/retention/);
-    // A pending entry may be completed once, with its identity unchanged…
-    const id = await recordAudit({ organizationId: admin.organization.id, actor: admin.actor, action: "test.pending", target: { type: "test" }, outcome: "pending" });
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "action" = 'test.other' WHERE "id" = ${id}`)).rejects.toThrow(/only the outcome/);
-    await sealStalePending({ olderThanMs: 0 });
-    // …and never again.
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "outcome" = 'success' WHERE "id" = ${id}`)).rejects.toThrow(/append-only/);
-    expect(await db.auditEntry.findUnique({ where: { id } })).toMatchObject({ outcome: "pending", action: "test.pending" });
-    expect((await verifyChain(key)).intact).toBe(true);
-  });
+  it.runIf(process.env.TEST_DATABASE === "postgres")(
+    "rejects UPDATE, DELETE and TRUNCATE of entries in the database (PostgreSQL trigger)",
+    async () => {
+      const entry = await db.auditEntry.findFirstOrThrow({
+        where: { organizationId: admin.organization.id, outcome: "success" },
+      });
+      await expect(
+        db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "actorLabel" = 'mallory' WHERE "id" = ${entry.id}`),
+      ).rejects.toThrow(/append-only/);
+      await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEntry" WHERE "id" = ${entry.id}`)).rejects.toThrow(
+        /cannot be deleted/,
+      );
+      await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/cannot be deleted/);
+      await expect(
+        db.$executeRawUnsafe(`UPDATE "AuditChain" SET "checkpointSeq" = 99 WHERE "key" = '${key}'`),
+      ).rejects.toThrow(/retention/);
+      // A pending entry may be completed once, with its identity unchanged…
+      const id = await recordAudit({
+        organizationId: admin.organization.id,
+        actor: admin.actor,
+        action: "test.pending",
+        target: { type: "test" },
+        outcome: "pending",
+      });
+      await expect(
+        db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "action" = 'test.other' WHERE "id" = ${id}`),
+      ).rejects.toThrow(/only the outcome/);
+      await sealStalePending({ olderThanMs: 0 });
+      // …and never again.
+      await expect(
+        db.$executeRawUnsafe(`UPDATE "AuditEntry" SET "outcome" = 'success' WHERE "id" = ${id}`),
+      ).rejects.toThrow(/append-only/);
+      expect(await db.auditEntry.findUnique({ where: { id } })).toMatchObject({
+        outcome: "pending",
+        action: "test.pending",
+      });
+      expect((await verifyChain(key)).intact).toBe(true);
+    },
+  );
 
   it("detects an entry edited directly in the database, and names it", async () => {
-    const victim = await db.auditEntry.findFirstOrThrow({ where: { organizationId: admin.organization.id, action: "group.create" }, orderBy: { chainSeq: "asc" }, skip: 10 });
+    const victim = await db.auditEntry.findFirstOrThrow({
+      where: { organizationId: admin.organization.id, action: "group.create" },
+      orderBy: { chainSeq: "asc" },
+      skip: 10,
+    });
     await tamper(`UPDATE "AuditEntry" SET "targetLabel" = 'Innocent' WHERE "id" = ${victim.id}`);
     const report = await verifyChain(key);
     expect(report.intact).toBe(false);
@@ -87,7 +130,10 @@ describe("audit hash chain", () => {
   });
 
   it("detects a relinked entry, a deleted entry, a forged unchained entry and a removed tail", async () => {
-    const rows = await db.auditEntry.findMany({ where: { organizationId: admin.organization.id }, orderBy: { chainSeq: "asc" } });
+    const rows = await db.auditEntry.findMany({
+      where: { organizationId: admin.organization.id },
+      orderBy: { chainSeq: "asc" },
+    });
     // recomputed hash but wrong link
     await tamper(`UPDATE "AuditEntry" SET "prevHash" = 'f00' WHERE "id" = ${rows[5].id}`);
     expect((await verifyChain(key)).firstBreak).toMatchObject({ kind: "link", entryId: rows[5].id });
@@ -111,18 +157,43 @@ describe("audit chain: forged entries, retention, lost completions", () => {
 
   beforeAll(async () => {
     // A second organization row, so this block has its own, intact chain.
-    admin = await contextFor(await portalOrganization(`${sim().organizationId}`, "Acme Corp"), "owner", "owner2@test.example");
-    admin = { ...admin, organization: { ...admin.organization, id: (await db.organization.create({ data: { ezeepId: `other-${Date.now()}`, name: "Other Org" } })).id } };
+    admin = await contextFor(
+      await portalOrganization(`${sim().organizationId}`, "Acme Corp"),
+      "owner",
+      "owner2@test.example",
+    );
+    admin = {
+      ...admin,
+      organization: {
+        ...admin.organization,
+        id: (await db.organization.create({ data: { ezeepId: `other-${Date.now()}`, name: "Other Org" } }))
+          .id,
+      },
+    };
     key = chainKey(admin.organization.id);
   });
 
   const event = (action: string) =>
-    recordAudit({ organizationId: admin.organization.id, actor: admin.actor, action, target: { type: "test", label: action }, outcome: "success" });
+    recordAudit({
+      organizationId: admin.organization.id,
+      actor: admin.actor,
+      action,
+      target: { type: "test", label: action },
+      outcome: "success",
+    });
 
   it("flags a complete entry written around the portal (not in the chain)", async () => {
     await event("test.one");
     await db.auditEntry.create({
-      data: { organizationId: admin.organization.id, actorType: "admin", actorLabel: "mallory", action: "test.forged", targetType: "test", outcome: "success", completedAt: new Date() },
+      data: {
+        organizationId: admin.organization.id,
+        actorType: "admin",
+        actorLabel: "mallory",
+        action: "test.forged",
+        targetType: "test",
+        outcome: "success",
+        completedAt: new Date(),
+      },
     });
     const report = await verifyChain(key);
     expect(report.firstBreak).toMatchObject({ kind: "unchained" });
@@ -139,9 +210,19 @@ describe("audit chain: forged entries, retention, lost completions", () => {
     for (let i = 0; i < 3; i++) await event(`test.new.${i}`);
     const result = await pruneChain(key, cutoff);
     expect(result.deleted).toBe(6); // test.one + 5 old
-    expect(await db.auditEntry.count({ where: { organizationId: admin.organization.id, action: { startsWith: "test.old" } } })).toBe(0);
-    expect(await db.auditEntry.count({ where: { organizationId: admin.organization.id, action: { startsWith: "test.new" } } })).toBe(3);
-    const prune = await db.auditEntry.findFirstOrThrow({ where: { organizationId: admin.organization.id, action: "audit.prune" } });
+    expect(
+      await db.auditEntry.count({
+        where: { organizationId: admin.organization.id, action: { startsWith: "test.old" } },
+      }),
+    ).toBe(0);
+    expect(
+      await db.auditEntry.count({
+        where: { organizationId: admin.organization.id, action: { startsWith: "test.new" } },
+      }),
+    ).toBe(3);
+    const prune = await db.auditEntry.findFirstOrThrow({
+      where: { organizationId: admin.organization.id, action: "audit.prune" },
+    });
     expect(prune).toMatchObject({ actorType: "system", outcome: "success" });
     expect(JSON.parse(prune.after!)).toMatchObject({ deleted: 6, checkpointSeq: result.checkpointSeq });
     await event("test.after-prune");

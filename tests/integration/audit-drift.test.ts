@@ -2,17 +2,19 @@
 // ezeep's own console would) become "external change" entries; changes made through the
 // portal do not.
 import { beforeAll, describe, expect, it } from "vitest";
+
+import { chainKey } from "@/lib/audit/chain";
+import { detectDrift } from "@/lib/audit/drift";
+import { auditDriftJob } from "@/lib/audit/jobs";
+import { verifyChain } from "@/lib/audit/verify";
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { assignedGroupIds, createEzeepClient, ezeepConfigFromEnv, type EzeepClient } from "@/lib/ezeep";
-import { detectDrift } from "@/lib/audit/drift";
-import { chainKey } from "@/lib/audit/chain";
-import { verifyChain } from "@/lib/audit/verify";
-import { auditDriftJob } from "@/lib/audit/jobs";
 import { portalJobs } from "@/lib/jobs";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/groups/actions";
 
 describe("drift detection", () => {
@@ -25,7 +27,11 @@ describe("drift detection", () => {
     console_ = createEzeepClient(ezeepConfigFromEnv()!);
   });
 
-  const externalEntries = () => db.auditEntry.findMany({ where: { organizationId: admin.organization.id, actorType: "external" }, orderBy: { id: "asc" } });
+  const externalEntries = () =>
+    db.auditEntry.findMany({
+      where: { organizationId: admin.organization.id, actorType: "external" },
+      orderBy: { id: "asc" },
+    });
 
   it("is one of the portal's background jobs", () => {
     expect(portalJobs().map((j) => j.name)).toContain(auditDriftJob.name);
@@ -56,7 +62,12 @@ describe("drift detection", () => {
         ["printer.assignment", printer.printer_id],
       ].sort(),
     );
-    for (const e of entries) expect(e).toMatchObject({ actorType: "external", outcome: "success", actorLabel: "Outside the portal (ezeep)" });
+    for (const e of entries)
+      expect(e).toMatchObject({
+        actorType: "external",
+        outcome: "success",
+        actorLabel: "Outside the portal (ezeep)",
+      });
     const membership = entries.find((e) => e.action === "membership.update")!;
     expect(JSON.parse(membership.after!).groups).toContain("Made in the ezeep console");
     expect(membership.targetLabel).toContain("@");
@@ -77,10 +88,14 @@ describe("drift detection", () => {
 
   it("does not report changes made through the portal", async () => {
     const before = (await externalEntries()).length;
-    const result = await actionRegistry.get("group.create")!.invoke(admin, { name: "Made in the portal", description: "" });
+    const result = await actionRegistry
+      .get("group.create")!
+      .invoke(admin, { name: "Made in the portal", description: "" });
     expect(result.ok).toBe(true);
     const id = (result as { data: { id: string } }).data.id;
-    const updated = await actionRegistry.get("group.update")!.invoke(admin, { id, name: "Made in the portal 2", description: "" });
+    const updated = await actionRegistry
+      .get("group.update")!
+      .invoke(admin, { id, name: "Made in the portal 2", description: "" });
     expect(updated.ok).toBe(true);
     const drift = await detectDrift(admin.organization);
     expect(drift.recorded).toBe(0);

@@ -1,12 +1,14 @@
 // "No change without its entry": when the audit log cannot be written, the change is not made
 // and the admin is told it failed (ARCHITECTURE.md invariant 3).
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { ezeepFor } from "@/lib/organizations/service";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/groups/actions";
 
 describe("audit guarantee", () => {
@@ -22,7 +24,9 @@ describe("audit guarantee", () => {
     // This test file has its own database copy, so breaking the table affects nothing else.
     await db.$executeRawUnsafe(`ALTER TABLE "AuditEntry" RENAME TO "AuditEntryGone"`);
     try {
-      const result = await actionRegistry.get("group.create")!.invoke(admin, { name: "Unaudited", description: "" });
+      const result = await actionRegistry
+        .get("group.create")!
+        .invoke(admin, { name: "Unaudited", description: "" });
       expect(result.ok).toBe(false);
       const error = (result as { error: string }).error;
       expect(error).toMatch(/^Something went wrong on the server\. Reference: req-admin\.$/);

@@ -1,17 +1,19 @@
 // Reviewing the log: every filter, keyset pagination, bounded free-text search, the activity
 // chart, the streamed CSV/JSON export, the field diff, scopes, and read-only actions.
 import { beforeAll, describe, expect, it } from "vitest";
+
+import { diffValues } from "@/lib/audit/diff";
+import { csvField, EXPORT_COLUMNS, exportStream } from "@/lib/audit/export";
+import { activityChart, listAuditEntriesIn, parseAuditQuery, type AuditQuery } from "@/lib/audit/queries";
+import { auditScopeOptions, canReadEntryOf, resolveAuditScope } from "@/lib/audit/scope";
+import { recordAudit } from "@/lib/audit/service";
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { recordAudit } from "@/lib/audit/service";
-import { activityChart, listAuditEntriesIn, parseAuditQuery, type AuditQuery } from "@/lib/audit/queries";
-import { csvField, exportStream, EXPORT_COLUMNS } from "@/lib/audit/export";
-import { diffValues } from "@/lib/audit/diff";
-import { auditScopeOptions, canReadEntryOf, resolveAuditScope } from "@/lib/audit/scope";
-import { useSimulator } from "@/tests/helpers/simulator";
-import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 import { testActionAuthorization } from "@/tests/helpers/authorization";
+import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/audit/actions";
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -27,16 +29,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
     } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -57,7 +70,11 @@ describe("audit review", () => {
         organizationId: org.id,
         actor: who.actor,
         action: i % 2 ? "group.update" : "user.invite",
-        target: { type: i % 2 ? "group" : "invitation", id: `t-${i % 5}`, label: i === 7 ? 'Finance, "EU" =SUM(A1)' : `Target ${i}` },
+        target: {
+          type: i % 2 ? "group" : "invitation",
+          id: `t-${i % 5}`,
+          label: i === 7 ? 'Finance, "EU" =SUM(A1)' : `Target ${i}`,
+        },
         before: i % 2 ? { name: `Old ${i}`, members: ["a", "b"] } : undefined,
         after: i % 2 ? { name: `New ${i}`, members: ["b", "c"] } : { email: `u${i}@x.test` },
         outcome: i % 10 === 9 ? "failure" : "success",
@@ -72,20 +89,31 @@ describe("audit review", () => {
     expect(byActor.entries).toHaveLength(10);
     expect(byActor.entries.every((e) => e.actorLabel === "rev-helpdesk@test.example")).toBe(true);
     expect((await listAuditEntriesIn(scope(), q({ action: "group.update" }))).entries).toHaveLength(15);
-    expect((await listAuditEntriesIn(scope(), q({ targetType: "invitation", targetId: "t-0" }))).entries.every((e) => e.targetId === "t-0" && e.targetType === "invitation")).toBe(true);
+    expect(
+      (await listAuditEntriesIn(scope(), q({ targetType: "invitation", targetId: "t-0" }))).entries.every(
+        (e) => e.targetId === "t-0" && e.targetType === "invitation",
+      ),
+    ).toBe(true);
     expect((await listAuditEntriesIn(scope(), q({ outcome: "failure" }))).entries).toHaveLength(3);
     const today = new Date().toISOString().slice(0, 10);
     expect((await listAuditEntriesIn(scope(), q({ from: today, to: today }))).entries.length).toBe(30);
     expect((await listAuditEntriesIn(scope(), q({ to: "2001-01-01" }))).entries).toHaveLength(0);
     expect((await listAuditEntriesIn(scope(), q({ actorType: "external" }))).entries).toHaveLength(0);
     // junk in the URL is ignored, not an error
-    expect(q({ outcome: "nope", from: "yesterday", limit: "9999", before: "-3" })).toMatchObject({ outcome: undefined, from: undefined, limit: 50, before: undefined });
+    expect(q({ outcome: "nope", from: "yesterday", limit: "9999", before: "-3" })).toMatchObject({
+      outcome: undefined,
+      from: undefined,
+      limit: 50,
+      before: undefined,
+    });
   });
 
   it("searches free text in action, target, actor and error, case-insensitively", async () => {
     expect((await listAuditEntriesIn(scope(), q({ q: "QUOTA" }))).entries).toHaveLength(3);
-    expect((await listAuditEntriesIn(scope(), q({ q: "finance, \"eu\"" }))).entries).toHaveLength(1);
-    expect((await listAuditEntriesIn(scope(), q({ q: "rev-helpdesk", action: "user.invite" }))).entries).toHaveLength(5);
+    expect((await listAuditEntriesIn(scope(), q({ q: 'finance, "eu"' }))).entries).toHaveLength(1);
+    expect(
+      (await listAuditEntriesIn(scope(), q({ q: "rev-helpdesk", action: "user.invite" }))).entries,
+    ).toHaveLength(5);
     expect((await listAuditEntriesIn(scope(), q({ q: "no-such-thing" }))).entries).toHaveLength(0);
   });
 
@@ -94,14 +122,24 @@ describe("audit review", () => {
       const seen: number[] = [];
       let before: number | undefined;
       for (let i = 0; i < 20; i++) {
-        const page = await listAuditEntriesIn(scope(), q({ ...extra, limit: "7", ...(before ? { before: String(before) } : {}) }));
+        const page = await listAuditEntriesIn(
+          scope(),
+          q({ ...extra, limit: "7", ...(before ? { before: String(before) } : {}) }),
+        );
         seen.push(...page.entries.map((e) => e.id));
         if (!page.nextBefore) break;
         before = page.nextBefore;
       }
       expect(seen).toEqual([...seen].sort((a, b) => b - a));
       expect(new Set(seen).size).toBe(seen.length);
-      expect(seen.length).toBe(await db.auditEntry.count({ where: { organizationId: owner.organization.id, ...("q" in extra ? { targetLabel: { startsWith: "Target" } } : {}) } }));
+      expect(seen.length).toBe(
+        await db.auditEntry.count({
+          where: {
+            organizationId: owner.organization.id,
+            ...("q" in extra ? { targetLabel: { startsWith: "Target" } } : {}),
+          },
+        }),
+      );
     }
   });
 
@@ -128,15 +166,24 @@ describe("audit review", () => {
     expect(tricky[EXPORT_COLUMNS.indexOf("targetLabel")]).toBe('Finance, "EU" =SUM(A1)');
     expect(csvField("=1+2")).toBe("'=1+2");
     expect(csvField("a\nb")).toBe('"a\nb"');
-    const json = JSON.parse(await readAll(exportStream(scope(), { outcome: "failure" }, "json", 2))) as Record<string, unknown>[];
+    const json = JSON.parse(
+      await readAll(exportStream(scope(), { outcome: "failure" }, "json", 2)),
+    ) as Record<string, unknown>[];
     expect(json).toHaveLength(3);
-    expect(json[0]).toMatchObject({ outcome: "failure", ezeepStatus: 400, error: "ezeep said no (quota exceeded)" });
+    expect(json[0]).toMatchObject({
+      outcome: "failure",
+      ezeepStatus: 400,
+      error: "ezeep said no (quota exceeded)",
+    });
     expect(json[0].after).toEqual(expect.any(Object));
     expect(JSON.parse(await readAll(exportStream(scope(), { q: "nothing-matches" }, "json")))).toEqual([]);
   });
 
   it("shows a field-by-field diff, lists as added/removed items", () => {
-    const rows = diffValues({ name: "Old", members: ["a", "b"], meta: { x: 1 } }, { name: "New", members: ["b", "c"], meta: { x: 1, y: 2 } });
+    const rows = diffValues(
+      { name: "Old", members: ["a", "b"], meta: { x: 1 } },
+      { name: "New", members: ["b", "c"], meta: { x: 1, y: 2 } },
+    );
     expect(rows).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: "name", kind: "changed", before: "Old", after: "New" }),
@@ -145,7 +192,9 @@ describe("audit review", () => {
         expect.objectContaining({ path: "meta.y", kind: "added", after: "2" }),
       ]),
     );
-    expect(diffValues(null, { email: "a@b" })).toEqual([expect.objectContaining({ path: "email", kind: "added" })]);
+    expect(diffValues(null, { email: "a@b" })).toEqual([
+      expect.objectContaining({ path: "email", kind: "added" }),
+    ]);
   });
 
   it("lets each role read its organizations' logs; portal-wide entries only for owners", () => {

@@ -2,7 +2,9 @@
 // (tests/helpers/authorization.ts): adding an action without one fails here.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { actionRegistry } from "@/lib/auth/action";
 
 // Loads every actions module, which registers its actions.

@@ -1,13 +1,24 @@
 // Connectors (ezeep-api.md §3.8): the types ezeep offers (filter_values), every connector with
 // type and status, the ezeep Hub (TPHub) configuration and the printers behind each connector.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OrgContext } from "@/lib/auth/context";
-import { connectorFilterValues, connectorTypeLabel, findConnector, listConnectors } from "@/lib/connectors/service";
-import { ezeepFor } from "@/lib/organizations/service";
-import { useSimulator } from "@/tests/helpers/simulator";
-import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 
-const q = (over: Partial<{ type: string; status: string; q: string }> = {}) => ({ type: "", status: "", q: "", ...over });
+import type { OrgContext } from "@/lib/auth/context";
+import {
+  connectorFilterValues,
+  connectorTypeLabel,
+  findConnector,
+  listConnectors,
+} from "@/lib/connectors/service";
+import { ezeepFor } from "@/lib/organizations/service";
+import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
+const q = (over: Partial<{ type: string; status: string; q: string }> = {}) => ({
+  type: "",
+  status: "",
+  q: "",
+  ...over,
+});
 
 describe("connectors", () => {
   const sim = useSimulator();
@@ -64,7 +75,12 @@ describe("connectors", () => {
   });
 
   it("fails with ezeep's error when ezeep is down, so the page can say so", async () => {
-    sim().faults.add({ host: "api", path: "/printing/v1/filter_values/connector/", kind: "status", status: 403 });
+    sim().faults.add({
+      host: "api",
+      path: "/printing/v1/filter_values/connector/",
+      kind: "status",
+      status: 403,
+    });
     await expect(listConnectors(auditor, q())).rejects.toMatchObject({ status: 403 });
   });
 });

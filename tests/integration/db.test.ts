@@ -1,6 +1,7 @@
 // Proves the test harness: every test file gets its own migrated database (SQLite by default,
 // PostgreSQL with TEST_DATABASE=postgres) behind `@/lib/db`.
 import { describe, expect, it } from "vitest";
+
 import { db, isPostgresUrl } from "@/lib/db";
 
 const provider = isPostgresUrl(process.env.DATABASE_URL ?? "") ? "postgres" : "sqlite";
@@ -24,7 +25,9 @@ describe(`test database harness (${provider})`, () => {
   it("rolls a $transaction back when it throws", async () => {
     await expect(
       db.$transaction(async (tx) => {
-        await tx.admin.create({ data: { email: "rollback@example.test", name: "Rollback", passwordHash: "x" } });
+        await tx.admin.create({
+          data: { email: "rollback@example.test", name: "Rollback", passwordHash: "x" },
+        });
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
@@ -32,7 +35,9 @@ describe(`test database harness (${provider})`, () => {
   });
 
   it("returns COUNT(*) from $queryRaw as a bigint", async () => {
-    const rows = await db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM "Admin" WHERE "email" LIKE ${"%@example.test"}`;
+    const rows = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT COUNT(*) AS n FROM "Admin" WHERE "email" LIKE ${"%@example.test"}`;
     expect(typeof rows[0].n).toBe("bigint");
     expect(rows[0].n).toBe(1n);
   });

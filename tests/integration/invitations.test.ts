@@ -1,29 +1,45 @@
 // Invitations below the UI: server action → service → ezeep (simulator, with faults) → database
 // and audit log; and the follow-up (syncInvitations) driven with chosen clocks.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { actionRegistry, toActionError } from "@/lib/auth/action";
-import { EzeepError } from "@/lib/ezeep";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
+import { EzeepError } from "@/lib/ezeep";
 import { DAY_MS, nextReminderAt, parseReminderDays } from "@/lib/invitations/config";
-import { parseAddressList } from "@/lib/invitations/schemas";
-import { bulkResend, inviteMany, resendInvitation, summarizeInvitations, syncInvitations } from "@/lib/invitations/service";
 import { invitationFollowUpJob } from "@/lib/invitations/follow-up";
+import { parseAddressList } from "@/lib/invitations/schemas";
+import {
+  bulkResend,
+  inviteMany,
+  resendInvitation,
+  summarizeInvitations,
+  syncInvitations,
+} from "@/lib/invitations/service";
 import { portalJobs } from "@/lib/jobs";
 import { runJobOnce } from "@/lib/jobs/runner";
 import { ezeepFor } from "@/lib/organizations/service";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/invitations/actions";
 
-type Result = { ok: true; data: any } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
-const invoke = (name: string, ctx: OrgContext, input: unknown) => actionRegistry.get(name)!.invoke(ctx, input) as Promise<Result>;
+/** Loosely typed result rows: the assertions below check their shape. */
+type Row = { email?: string; input?: string; outcome?: string; message?: string; warning?: string };
+type Data = { results: Row[]; sent?: number; ezeepError?: string };
+type Result = { ok: true; data: Data } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+const dataOf = (r: Result) => (r as { ok: true; data: Data }).data;
+const errorOf = (r: Result) => (r as { ok: false; error: string }).error;
+const invoke = (name: string, ctx: OrgContext, input: unknown) =>
+  actionRegistry.get(name)!.invoke(ctx, input) as Promise<Result>;
 const unique = (prefix: string) => `${prefix}.${Math.random().toString(36).slice(2, 8)}@newco.example`;
 const MIN = 60_000;
 
 describe("invitation addresses", () => {
   it("splits on commas, semicolons, spaces and lines, reads Name <address>, lower-cases, flags invalid and repeated ones", () => {
-    const parsed = parseAddressList("Ada@Example.com, bob@example.com;\n  not-an-address \n\"Carl C\" <carl@example.com>, Dana Doe <dana@example.com>\nada@example.com  x@y");
+    const parsed = parseAddressList(
+      'Ada@Example.com, bob@example.com;\n  not-an-address \n"Carl C" <carl@example.com>, Dana Doe <dana@example.com>\nada@example.com  x@y',
+    );
     expect(parsed).toEqual([
       { input: "Ada@Example.com", email: "ada@example.com", problem: null },
       { input: "bob@example.com", email: "bob@example.com", problem: null },
@@ -39,14 +55,22 @@ describe("invitation addresses", () => {
     const sentAt = new Date("2026-01-01T00:00:00Z");
     const s = { reminderDays: parseReminderDays("7, 3"), maxReminders: 2 };
     expect(s.reminderDays).toEqual([3, 7]);
-    expect(nextReminderAt({ sentAt, reminderCount: 0, lastRemindedAt: null }, s)).toEqual(new Date(sentAt.getTime() + 3 * DAY_MS));
-    expect(nextReminderAt({ sentAt, reminderCount: 1, lastRemindedAt: new Date(sentAt.getTime() + 3 * DAY_MS) }, s)).toEqual(
-      new Date(sentAt.getTime() + 7 * DAY_MS),
+    expect(nextReminderAt({ sentAt, reminderCount: 0, lastRemindedAt: null }, s)).toEqual(
+      new Date(sentAt.getTime() + 3 * DAY_MS),
     );
+    expect(
+      nextReminderAt(
+        { sentAt, reminderCount: 1, lastRemindedAt: new Date(sentAt.getTime() + 3 * DAY_MS) },
+        s,
+      ),
+    ).toEqual(new Date(sentAt.getTime() + 7 * DAY_MS));
     // First reminder sent late (day 9): the second waits the 4-day gap.
-    expect(nextReminderAt({ sentAt, reminderCount: 1, lastRemindedAt: new Date(sentAt.getTime() + 9 * DAY_MS) }, s)).toEqual(
-      new Date(sentAt.getTime() + 13 * DAY_MS),
-    );
+    expect(
+      nextReminderAt(
+        { sentAt, reminderCount: 1, lastRemindedAt: new Date(sentAt.getTime() + 9 * DAY_MS) },
+        s,
+      ),
+    ).toEqual(new Date(sentAt.getTime() + 13 * DAY_MS));
     expect(nextReminderAt({ sentAt, reminderCount: 2, lastRemindedAt: sentAt }, s)).toBeNull();
   });
 });
@@ -61,7 +85,13 @@ describe("ezeep errors across bundle copies", () => {
     }
     expect(new OtherCopy("x")).toBeInstanceOf(EzeepError);
     expect(new Error("x")).not.toBeInstanceOf(EzeepError);
-    expect(toActionError(Object.assign(new OtherCopy("An open invitation for this email already exists."), { fieldErrors: {} }))).toMatchObject({
+    expect(
+      toActionError(
+        Object.assign(new OtherCopy("An open invitation for this email already exists."), {
+          fieldErrors: {},
+        }),
+      ),
+    ).toMatchObject({
       ok: false,
       error: "An open invitation for this email already exists.",
     });
@@ -86,8 +116,10 @@ describe("invitations", () => {
   });
 
   const row = (email: string) => db.invitation.findFirstOrThrow({ where: { email } });
-  const userByEmail = async (email: string) => (await ezeepFor(admin.organization).users.all()).find((u) => u.email === email);
-  const ezeepInvitation = async (email: string) => (await ezeepFor(admin.organization).invitations.all()).find((i) => i.email === email);
+  const userByEmail = async (email: string) =>
+    (await ezeepFor(admin.organization).users.all()).find((u) => u.email === email);
+  const ezeepInvitation = async (email: string) =>
+    (await ezeepFor(admin.organization).invitations.all()).find((i) => i.email === email);
 
   it("invites several addresses at once and reports each one: sent, invalid, repeated, refused by ezeep — all audited", async () => {
     const a = unique("ann");
@@ -98,8 +130,8 @@ describe("invitations", () => {
       groupIds: [groups[0].id, groups[1].id],
     });
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    const data = (result as { ok: true; data: any }).data;
-    expect(data.results.map((r: any) => [r.email ?? r.input, r.outcome])).toEqual([
+    const data = dataOf(result);
+    expect(data.results.map((r: Row) => [r.email ?? r.input, r.outcome])).toEqual([
       [a, "sent"],
       ["not-an-email", "invalid"],
       [a, "duplicate"],
@@ -110,7 +142,13 @@ describe("invitations", () => {
     expect(data).toMatchObject({ sent: 2, notSent: 3 });
 
     const saved = await row(a);
-    expect(saved).toMatchObject({ status: "pending", origin: "portal", role: "user", invitedById: admin.actor.id, reminderCount: 0 });
+    expect(saved).toMatchObject({
+      status: "pending",
+      origin: "portal",
+      role: "user",
+      invitedById: admin.actor.id,
+      reminderCount: 0,
+    });
     expect(JSON.parse(saved.intendedGroupIds)).toEqual([groups[0].id, groups[1].id]);
     const remote = await ezeepInvitation(a);
     expect(remote?.invitation_status).toBe("OPEN");
@@ -118,7 +156,10 @@ describe("invitations", () => {
     expect(saved.expiresAt!.getTime()).toBe(new Date(remote!.expire_date!).getTime()); // ezeep's expiry
     expect(saved.expiresAt!.getTime() - Date.now()).toBeGreaterThan(13.9 * DAY_MS); // default 14 days
 
-    const entries = await db.auditEntry.findMany({ where: { action: "invitation.create", actorId: admin.actor.id }, orderBy: { id: "asc" } });
+    const entries = await db.auditEntry.findMany({
+      where: { action: "invitation.create", actorId: admin.actor.id },
+      orderBy: { id: "asc" },
+    });
     const mine = entries.slice(-5);
     expect(mine.map((e) => [e.targetLabel, e.outcome])).toEqual([
       [a, "success"],
@@ -128,7 +169,12 @@ describe("invitations", () => {
       [b, "success"],
     ]);
     expect(mine[0].targetId).toBe(saved.id);
-    expect(JSON.parse(mine[0].after!)).toMatchObject({ email: a, role: "user", groups: [groups[0].name, groups[1].name], status: "pending" });
+    expect(JSON.parse(mine[0].after!)).toMatchObject({
+      email: a,
+      role: "user",
+      groups: [groups[0].name, groups[1].name],
+      status: "pending",
+    });
     expect(mine[1].error).toBe("invalid email address");
     expect(mine[2].error).toBe("duplicate address in the same request");
     expect(mine[3]).toMatchObject({ ezeepStatus: 400 });
@@ -136,44 +182,64 @@ describe("invitations", () => {
   });
 
   it("keeps going when ezeep fails for one address, and says which one was not sent", async () => {
-    sim().faults.add({ host: "account", method: "POST", path: "/v1/userinvitations/", kind: "status", status: 503, times: 1 });
+    sim().faults.add({
+      host: "account",
+      method: "POST",
+      path: "/v1/userinvitations/",
+      kind: "status",
+      status: 503,
+      times: 1,
+    });
     const first = unique("fail");
     const second = unique("fine");
     const result = await invoke("invitation.create", admin, { emails: `${first} ${second}` });
     expect(result.ok).toBe(true);
-    const data = (result as { ok: true; data: any }).data;
-    expect(data.results.map((r: any) => r.outcome)).toEqual(["failed", "sent"]);
+    const data = dataOf(result);
+    expect(data.results.map((r: Row) => r.outcome)).toEqual(["failed", "sent"]);
     expect(data.results[0].message).toMatch(/^Not sent: /);
     expect(await db.invitation.count({ where: { email: first } })).toBe(0);
     expect(await ezeepInvitation(first)).toBeUndefined(); // POST is not retried
-    const failure = await db.auditEntry.findFirst({ where: { action: "invitation.create", targetLabel: first } });
+    const failure = await db.auditEntry.findFirst({
+      where: { action: "invitation.create", targetLabel: first },
+    });
     expect(failure).toMatchObject({ outcome: "failure", ezeepStatus: 503 });
   });
 
   it("refuses unknown groups and an empty request before anything is sent", async () => {
     const email = unique("nogroup");
-    const result = await invoke("invitation.create", admin, { emails: email, groupIds: ["00000000-0000-4000-8000-000000000000"] });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { groupIds: ["A chosen group no longer exists in ezeep."] } });
+    const result = await invoke("invitation.create", admin, {
+      emails: email,
+      groupIds: ["00000000-0000-4000-8000-000000000000"],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { groupIds: ["A chosen group no longer exists in ezeep."] },
+    });
     expect(await ezeepInvitation(email)).toBeUndefined();
     expect(await invoke("invitation.create", admin, { emails: " ,; " })).toMatchObject({
       ok: false,
       fieldErrors: { emails: ["Enter at least one email address."] },
     });
     const many = Array.from({ length: 101 }, (_, i) => `p${i}@x.example`).join(",");
-    expect(await invoke("invitation.create", admin, { emails: many })).toMatchObject({ ok: false, fieldErrors: { emails: ["Invite at most 100 addresses at a time."] } });
+    expect(await invoke("invitation.create", admin, { emails: many })).toMatchObject({
+      ok: false,
+      fieldErrors: { emails: ["Invite at most 100 addresses at a time."] },
+    });
   });
 
   it("sets the ezeep admin role on the invited user at once, audited", async () => {
     const email = unique("boss");
     const result = await invoke("invitation.create", admin, { emails: email, role: "admin" });
     expect(result).toMatchObject({ ok: true, data: { sent: 1 } });
-    expect((result as any).data.results[0].warning).toBeUndefined();
+    expect(dataOf(result).results[0].warning).toBeUndefined();
     const user = await userByEmail(email);
     expect(user).toMatchObject({ roles: ["admin"], is_verified: false });
     const saved = await row(email);
     expect(saved.ezeepUserId).toBe(user!.id);
     expect(saved.roleAppliedAt).not.toBeNull();
-    const entry = await db.auditEntry.findFirst({ where: { action: "invitation.apply_role", targetId: saved.id } });
+    const entry = await db.auditEntry.findFirst({
+      where: { action: "invitation.apply_role", targetId: saved.id },
+    });
     expect(entry).toMatchObject({ outcome: "success" });
     expect(JSON.parse(entry!.before!)).toMatchObject({ roles: ["user"] });
     expect(JSON.parse(entry!.after!)).toMatchObject({ roles: ["admin"] });
@@ -181,16 +247,26 @@ describe("invitations", () => {
 
   it("retries the admin role in the follow-up when setting it failed right after sending", async () => {
     const email = unique("boss2");
-    sim().faults.add({ host: "account", method: "PATCH", path: "re:^/v1/users/[^/]+/?$", kind: "status", status: 503 });
+    sim().faults.add({
+      host: "account",
+      method: "PATCH",
+      path: "re:^/v1/users/[^/]+/?$",
+      kind: "status",
+      status: 503,
+    });
     const result = await invoke("invitation.create", admin, { emails: email, role: "admin" });
     expect(result).toMatchObject({ ok: true, data: { sent: 1 } });
-    expect((result as any).data.results[0].warning).toMatch(/admin role could not be set yet/);
+    expect(dataOf(result).results[0].warning).toMatch(/admin role could not be set yet/);
     expect((await row(email)).roleAppliedAt).toBeNull();
     sim().faults.clear();
     const summary = await syncInvitations(admin.organization, new Date());
     expect(summary.rolesApplied).toContain(email);
     expect((await userByEmail(email))?.roles).toEqual(["admin"]);
-    expect(await db.auditEntry.count({ where: { action: "invitation.apply_role", targetLabel: email, outcome: "failure" } })).toBeGreaterThan(0);
+    expect(
+      await db.auditEntry.count({
+        where: { action: "invitation.apply_role", targetLabel: email, outcome: "failure" },
+      }),
+    ).toBeGreaterThan(0);
   });
 
   it("lets helpdesk invite users, but not choose the admin role or groups (refusals audited)", async () => {
@@ -202,13 +278,17 @@ describe("invitations", () => {
       fieldErrors: { role: ["Your role may invite people as users only."] },
     });
     const withGroups = unique("hdgroups");
-    expect(await invoke("invitation.create", helpdesk, { emails: withGroups, groupIds: [groups[0].id] })).toMatchObject({
+    expect(
+      await invoke("invitation.create", helpdesk, { emails: withGroups, groupIds: [groups[0].id] }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { groupIds: ["Your role may not choose groups."] },
     });
     expect(await ezeepInvitation(asAdmin)).toBeUndefined();
     expect(await ezeepInvitation(withGroups)).toBeUndefined();
-    const refusals = await db.auditEntry.findMany({ where: { action: "invitation.create", actorId: helpdesk.actor.id, outcome: "failure" } });
+    const refusals = await db.auditEntry.findMany({
+      where: { action: "invitation.create", actorId: helpdesk.actor.id, outcome: "failure" },
+    });
     expect(refusals.map((e) => e.error)).toEqual([
       "permission denied: inviting as ezeep admin needs users.write",
       "permission denied: choosing groups needs memberships.write",
@@ -221,21 +301,36 @@ describe("invitations", () => {
     const saved = await row(email);
     const early = await invoke("invitation.resend", admin, { id: saved.id });
     expect(early).toMatchObject({ ok: false });
-    expect((early as any).error).toMatch(/was sent just now\. You can resend it in 60 minutes\./);
-    const refused = await db.auditEntry.findFirst({ where: { action: "invitation.resend", targetId: saved.id } });
+    expect(errorOf(early)).toMatch(/was sent just now\. You can resend it in 60 minutes\./);
+    const refused = await db.auditEntry.findFirst({
+      where: { action: "invitation.resend", targetId: saved.id },
+    });
     expect(refused).toMatchObject({ outcome: "failure" });
 
     const later = new Date(saved.sentAt.getTime() + 61 * MIN);
     const view = await resendInvitation(admin, { id: saved.id }, later);
     expect(view).toMatchObject({ reminderCount: 1, status: "pending" });
     expect(view.lastRemindedAt).toEqual(later);
-    await expect(resendInvitation(admin, { id: saved.id }, new Date(later.getTime() + 10 * MIN))).rejects.toThrow(/sent 10 minutes ago\. You can resend it in 50 minutes/);
+    await expect(
+      resendInvitation(admin, { id: saved.id }, new Date(later.getTime() + 10 * MIN)),
+    ).rejects.toThrow(/sent 10 minutes ago\. You can resend it in 50 minutes/);
 
     // ezeep failing: audited as failed, and the send is not counted.
-    sim().faults.add({ host: "account", method: "PATCH", path: "/v1/userinvitations/", kind: "status", status: 502 });
-    await expect(resendInvitation(admin, { id: saved.id }, new Date(later.getTime() + 2 * 60 * MIN))).rejects.toMatchObject({ status: 502 });
+    sim().faults.add({
+      host: "account",
+      method: "PATCH",
+      path: "/v1/userinvitations/",
+      kind: "status",
+      status: 502,
+    });
+    await expect(
+      resendInvitation(admin, { id: saved.id }, new Date(later.getTime() + 2 * 60 * MIN)),
+    ).rejects.toMatchObject({ status: 502 });
     expect((await row(email)).reminderCount).toBe(1);
-    const entries = await db.auditEntry.findMany({ where: { action: "invitation.resend", targetId: saved.id }, orderBy: { id: "asc" } });
+    const entries = await db.auditEntry.findMany({
+      where: { action: "invitation.resend", targetId: saved.id },
+      orderBy: { id: "asc" },
+    });
     expect(entries.map((e) => e.outcome)).toEqual(["failure", "success", "failure", "failure"]);
     expect(JSON.parse(entries[1].before!)).toMatchObject({ reminderCount: 0 });
     expect(JSON.parse(entries[1].after!)).toMatchObject({ reminderCount: 1 });
@@ -256,20 +351,28 @@ describe("invitations", () => {
     sim().acceptInvitation(acceptedRow.ezeepInvitationId!);
     await syncInvitations(admin.organization, new Date());
 
-    const result = await invoke("invitation.bulk_resend", admin, { ids: [expired.id, pending.id, acceptedRow.id] });
+    const result = await invoke("invitation.bulk_resend", admin, {
+      ids: [expired.id, pending.id, acceptedRow.id],
+    });
     expect(result.ok).toBe(true);
-    expect((result as any).data.results.map((r: any) => [r.email, r.outcome])).toEqual([
+    expect(dataOf(result).results.map((r: Row) => [r.email, r.outcome])).toEqual([
       ["old.invite@acme.example", "sent"],
       [email, "sent"],
       [accepted, "skipped"],
     ]);
-    expect((result as any).data.results[2].message).toBe("This invitation was already accepted.");
+    expect(dataOf(result).results[2].message).toBe("This invitation was already accepted.");
     const revived = await row("old.invite@acme.example");
     expect(revived.status).toBe("pending");
     expect(revived.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 6 * DAY_MS);
-    const entries = await db.auditEntry.findMany({ where: { action: "invitation.bulk_resend", targetId: { in: [expired.id, pending.id, acceptedRow.id] } } });
+    const entries = await db.auditEntry.findMany({
+      where: { action: "invitation.bulk_resend", targetId: { in: [expired.id, pending.id, acceptedRow.id] } },
+    });
     expect(entries.map((e) => [e.targetLabel, e.outcome]).sort()).toEqual(
-      [["old.invite@acme.example", "success"], [email, "success"], [accepted, "failure"]].sort(),
+      [
+        ["old.invite@acme.example", "success"],
+        [email, "success"],
+        [accepted, "failure"],
+      ].sort(),
     );
   });
 
@@ -277,12 +380,28 @@ describe("invitations", () => {
     const first = await syncInvitations(admin.organization, new Date());
     expect(first.ezeepError).toBeNull();
     const imported = await db.invitation.findMany({ where: { origin: "ezeep" } });
-    expect(imported.map((r) => r.email)).toEqual(expect.arrayContaining(["new.hire@acme.example", "contractor.jane@acme.example", "intern.max@acme.example"]));
+    expect(imported.map((r) => r.email)).toEqual(
+      expect.arrayContaining([
+        "new.hire@acme.example",
+        "contractor.jane@acme.example",
+        "intern.max@acme.example",
+      ]),
+    );
     const remote = await ezeepFor(admin.organization).invitations.all();
-    expect(await db.invitation.count({ where: { organizationId: admin.organization.id } })).toBe(remote.length);
+    expect(await db.invitation.count({ where: { organizationId: admin.organization.id } })).toBe(
+      remote.length,
+    );
     const auditBefore = await db.auditEntry.count();
     const second = await syncInvitations(admin.organization, new Date());
-    expect(second).toMatchObject({ imported: [], accepted: [], expired: [], revived: [], withdrawn: [], reminded: [], groupsApplied: [] });
+    expect(second).toMatchObject({
+      imported: [],
+      accepted: [],
+      expired: [],
+      revived: [],
+      withdrawn: [],
+      reminded: [],
+      groupsApplied: [],
+    });
     expect(await db.auditEntry.count()).toBe(auditBefore); // a run without changes leaves no entry
   });
 
@@ -298,24 +417,35 @@ describe("invitations", () => {
     expect(summary.accepted).toContain(email);
     expect(summary.groupsApplied).toContain(email);
     const after = await ezeepFor(admin.organization).printingUsers.get(user.id);
-    expect(after.groups.map((g) => g.group_id).sort()).toEqual([groups[0].id, groups[1].id, groups[2].id].sort());
+    expect(after.groups.map((g) => g.group_id).sort()).toEqual(
+      [groups[0].id, groups[1].id, groups[2].id].sort(),
+    );
     const applied = await row(email);
     expect(applied).toMatchObject({ status: "accepted", ezeepUserId: user.id });
     expect(applied.acceptedAt).not.toBeNull();
     expect(applied.groupsAppliedAt).not.toBeNull();
 
-    const entries = await db.auditEntry.findMany({ where: { action: "invitation.apply_groups", targetId: saved.id } });
+    const entries = await db.auditEntry.findMany({
+      where: { action: "invitation.apply_groups", targetId: saved.id },
+    });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorType: "system", outcome: "success" });
     expect(JSON.parse(entries[0].before!)).toMatchObject({ groups: [groups[2].name] });
-    expect(JSON.parse(entries[0].after!).groups.sort()).toEqual([groups[0].name, groups[1].name, groups[2].name].sort());
+    expect(JSON.parse(entries[0].after!).groups.sort()).toEqual(
+      [groups[0].name, groups[1].name, groups[2].name].sort(),
+    );
 
     // Idempotent: later runs do not touch the membership again, even if it changed since.
     await ezeepFor(admin.organization).printingUsers.setGroups(user.id, []);
     await syncInvitations(admin.organization, new Date());
-    expect(await db.auditEntry.count({ where: { action: "invitation.apply_groups", targetId: saved.id } })).toBe(1);
+    expect(
+      await db.auditEntry.count({ where: { action: "invitation.apply_groups", targetId: saved.id } }),
+    ).toBe(1);
     expect((await ezeepFor(admin.organization).printingUsers.get(user.id)).groups).toEqual([]);
-    const sync = await db.auditEntry.findFirst({ where: { action: "invitation.sync", actorType: "system" }, orderBy: { id: "desc" } });
+    const sync = await db.auditEntry.findFirst({
+      where: { action: "invitation.sync", actorType: "system" },
+      orderBy: { id: "desc" },
+    });
     expect(sync).toBeTruthy();
   });
 
@@ -327,16 +457,28 @@ describe("invitations", () => {
     const user = sim().acceptInvitation(saved.ezeepInvitationId!);
     await ezeepFor(admin.organization).groups.delete(doomed.id);
 
-    sim().faults.add({ host: "api", method: "PATCH", path: "/printing/v1/users/", kind: "status", status: 503 });
+    sim().faults.add({
+      host: "api",
+      method: "PATCH",
+      path: "/printing/v1/users/",
+      kind: "status",
+      status: 503,
+    });
     const failed = await syncInvitations(admin.organization, new Date());
     expect(failed.errors.join(" ")).toMatch(new RegExp(`${email.replace(/\./g, "\\.")}: groups not applied`));
     expect((await row(email)).groupsAppliedAt).toBeNull();
-    expect(await db.auditEntry.findFirst({ where: { action: "invitation.apply_groups", targetId: saved.id } })).toMatchObject({ outcome: "failure", ezeepStatus: 503 });
+    expect(
+      await db.auditEntry.findFirst({ where: { action: "invitation.apply_groups", targetId: saved.id } }),
+    ).toMatchObject({ outcome: "failure", ezeepStatus: 503 });
 
     sim().faults.clear();
     await syncInvitations(admin.organization, new Date());
-    expect((await ezeepFor(admin.organization).printingUsers.get(user.id)).groups.map((g) => g.group_id)).toEqual([groups[3].id]);
-    const done = await db.auditEntry.findFirst({ where: { action: "invitation.apply_groups", targetId: saved.id, outcome: "success" } });
+    expect(
+      (await ezeepFor(admin.organization).printingUsers.get(user.id)).groups.map((g) => g.group_id),
+    ).toEqual([groups[3].id]);
+    const done = await db.auditEntry.findFirst({
+      where: { action: "invitation.apply_groups", targetId: saved.id, outcome: "success" },
+    });
     expect(JSON.parse(done!.after!)).toMatchObject({ skippedDeletedGroups: [doomed.id] });
     expect((await row(email)).groupsAppliedAt).not.toBeNull();
   });
@@ -356,7 +498,9 @@ describe("invitations", () => {
     expect((await syncInvitations(admin.organization, at(7))).reminded).toContain(email);
     expect((await syncInvitations(admin.organization, at(12))).reminded).not.toContain(email); // at most 2
     expect(await reminders()).toBe(2);
-    const entries = await db.auditEntry.findMany({ where: { action: "invitation.resend", targetLabel: email } });
+    const entries = await db.auditEntry.findMany({
+      where: { action: "invitation.resend", targetLabel: email },
+    });
     expect(entries.map((e) => [e.actorType, e.actorLabel, e.outcome])).toEqual([
       ["system", "Invitation follow-up", "success"],
       ["system", "Invitation follow-up", "success"],
@@ -383,14 +527,23 @@ describe("invitations", () => {
     expect(summary.withdrawn).toContain(email);
     expect((await row(email)).status).toBe("cancelled");
     process.env.INVITATION_RESEND_COOLDOWN_MINUTES = "0";
-    expect(await invoke("invitation.resend", admin, { id: (await row(email)).id })).toMatchObject({ ok: false, error: expect.stringMatching(/no longer exists in ezeep/) });
+    expect(await invoke("invitation.resend", admin, { id: (await row(email)).id })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no longer exists in ezeep/),
+    });
   });
 
   it("when ezeep's list fails: expires by the clock alone, audits the failure once an hour, and a person's sync always", async () => {
     const email = unique("outage");
     await invoke("invitation.create", admin, { emails: email });
     const expiry = (await row(email)).expiresAt!;
-    sim().faults.add({ host: "account", method: "GET", path: "/v1/userinvitations/", kind: "status", status: 503 });
+    sim().faults.add({
+      host: "account",
+      method: "GET",
+      path: "/v1/userinvitations/",
+      kind: "status",
+      status: 503,
+    });
     const late = new Date(expiry.getTime() + MIN);
     const failed = await syncInvitations(admin.organization, late);
     expect(failed.ezeepError).toBeTruthy();
@@ -403,7 +556,9 @@ describe("invitations", () => {
     const manual = await invoke("invitation.sync", admin, {});
     expect(manual).toMatchObject({ ok: true, data: { ezeepError: expect.any(String) } });
     expect(await failures()).toBe(n + 1);
-    const state = await db.invitationSyncState.findUnique({ where: { organizationId: admin.organization.id } });
+    const state = await db.invitationSyncState.findUnique({
+      where: { organizationId: admin.organization.id },
+    });
     expect(state?.lastError).toBeTruthy();
   });
 
@@ -411,10 +566,17 @@ describe("invitations", () => {
     expect(portalJobs().map((j) => j.name)).toContain("invitation-follow-up");
     const email = unique("lease");
     await inviteMany(admin, { emails: email, role: "user", groupIds: [] }, new Date(Date.now() - 4 * DAY_MS)); // a reminder is due
-    const [a, b] = await Promise.all([runJobOnce(invitationFollowUpJob, "instance-a"), runJobOnce(invitationFollowUpJob, "instance-b")]);
+    const [a, b] = await Promise.all([
+      runJobOnce(invitationFollowUpJob, "instance-a"),
+      runJobOnce(invitationFollowUpJob, "instance-b"),
+    ]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
     expect((await row(email)).reminderCount).toBe(1);
-    expect(await db.auditEntry.count({ where: { action: "invitation.resend", targetLabel: email, outcome: "success" } })).toBe(1);
+    expect(
+      await db.auditEntry.count({
+        where: { action: "invitation.resend", targetLabel: email, outcome: "success" },
+      }),
+    ).toBe(1);
     // The next tick (lease released) finds nothing more to do for it.
     expect(await runJobOnce(invitationFollowUpJob, "instance-b")).toBe(true);
     expect((await row(email)).reminderCount).toBe(1);
@@ -425,7 +587,9 @@ describe("invitations", () => {
     const email = unique("race");
     await invoke("invitation.create", admin, { emails: email });
     const saved = await row(email);
-    const results = await Promise.all([1, 2, 3].map(() => invoke("invitation.resend", admin, { id: saved.id })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => invoke("invitation.resend", admin, { id: saved.id })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect((await row(email)).reminderCount).toBe(1);
     const resent = await bulkResend(admin, { ids: [saved.id] });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { runJobOnce } from "@/lib/jobs/runner";
 import { acquireLease } from "@/lib/locks";
 
@@ -30,7 +31,9 @@ describe("background jobs", () => {
   it("skips a tick while another instance holds a live lease", async () => {
     await acquireLease("job:held", "other", 60_000);
     let ran = false;
-    expect(await runJobOnce({ name: "held", intervalMs: 1_000, run: async () => void (ran = true) }, "me")).toBe(false);
+    expect(
+      await runJobOnce({ name: "held", intervalMs: 1_000, run: async () => void (ran = true) }, "me"),
+    ).toBe(false);
     expect(ran).toBe(false);
   });
 });

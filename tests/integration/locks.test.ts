@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { acquireLease, releaseLease, withKeyLock } from "@/lib/locks";
+
 import { db } from "@/lib/db";
+import { acquireLease, releaseLease, withKeyLock } from "@/lib/locks";
 
 describe("locks and leases", () => {
   it("runs critical sections for one key strictly one at a time, in order", async () => {
@@ -56,7 +57,9 @@ describe("locks and leases", () => {
   });
 
   it("releases the lock when the critical section throws", async () => {
-    await expect(withKeyLock("user:3", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(withKeyLock("user:3", async () => Promise.reject(new Error("boom")))).rejects.toThrow(
+      "boom",
+    );
     await expect(withKeyLock("user:3", async () => "next")).resolves.toBe("next");
   });
 });

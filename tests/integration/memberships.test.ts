@@ -1,19 +1,22 @@
 // Group memberships below the UI: server action → lock → re-read → PATCH whole list (ezeep-api.md
 // §3.4) → audit. Concurrent admins never lose each other's change; faults are recorded and explained.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { createGroup } from "@/lib/groups/service";
-import { ezeepFor } from "@/lib/organizations/service";
 import { listGroupMembers } from "@/lib/memberships/service";
+import { ezeepFor } from "@/lib/organizations/service";
 import { invalidateDirectory } from "@/lib/users/directory";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { testActionAuthorization } from "@/tests/helpers/authorization";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/memberships/actions";
 
-const invoke = (name: string, ctx: OrgContext, input: unknown) => actionRegistry.get(name)!.invoke(ctx, input);
+const invoke = (name: string, ctx: OrgContext, input: unknown) =>
+  actionRegistry.get(name)!.invoke(ctx, input);
 const unique = (prefix: string) => `${prefix} ${Math.random().toString(36).slice(2, 9)}`;
 const PUSERS = "/printing/v1/users/";
 
@@ -24,7 +27,9 @@ describe("memberships", () => {
   let userIds: string[] = [];
 
   async function groupsOf(userId: string): Promise<string[]> {
-    return (await ezeepFor(admin.organization).printingUsers.get(userId)).groups.map((g) => g.group_id).sort();
+    return (await ezeepFor(admin.organization).printingUsers.get(userId)).groups
+      .map((g) => g.group_id)
+      .sort();
   }
   async function newGroups(n: number, owner = admin) {
     const out: { id: string; name: string }[] = [];
@@ -56,7 +61,10 @@ describe("memberships", () => {
     expect(removed).toMatchObject({ ok: true, data: { changed: true } });
     expect(await groupsOf(userId)).toEqual([...original, b.id].sort());
 
-    const entries = await db.auditEntry.findMany({ where: { targetId: userId, action: { startsWith: "membership." } }, orderBy: { id: "asc" } });
+    const entries = await db.auditEntry.findMany({
+      where: { targetId: userId, action: { startsWith: "membership." } },
+      orderBy: { id: "asc" },
+    });
     expect(entries.map((e) => [e.action, e.outcome])).toEqual([
       ["membership.add", "success"],
       ["membership.remove", "success"],
@@ -73,10 +81,16 @@ describe("memberships", () => {
   it("does not write (or audit) when the user already is in the group", async () => {
     const userId = userIds[1];
     const [g] = await newGroups(1);
-    expect(await invoke("membership.add", admin, { userId, groupIds: [g.id] })).toMatchObject({ ok: true, data: { changed: true } });
+    expect(await invoke("membership.add", admin, { userId, groupIds: [g.id] })).toMatchObject({
+      ok: true,
+      data: { changed: true },
+    });
     sim().resetStats();
     const auditBefore = await db.auditEntry.count();
-    expect(await invoke("membership.add", admin, { userId, groupIds: [g.id] })).toMatchObject({ ok: true, data: { changed: false } });
+    expect(await invoke("membership.add", admin, { userId, groupIds: [g.id] })).toMatchObject({
+      ok: true,
+      data: { changed: false },
+    });
     expect(sim().stats().byRoute["PATCH /printing/v1/users/:id/"] ?? 0).toBe(0);
     expect(await db.auditEntry.count()).toBe(auditBefore);
   });
@@ -85,15 +99,27 @@ describe("memberships", () => {
     const userId = userIds[2];
     const original = await groupsOf(userId);
     const groups = await newGroups(10);
-    const admins = await Promise.all(groups.map((_, i) => contextFor(admin.organization, "admin", `concurrent${i}@test.example`)));
+    const admins = await Promise.all(
+      groups.map((_, i) => contextFor(admin.organization, "admin", `concurrent${i}@test.example`)),
+    );
     sim().setLatency(15); // widen the read→write window: without the lock, later writes would drop earlier ones
-    const results = await Promise.all(groups.map((g, i) => invoke("membership.add", admins[i], { userId, groupIds: [g.id] })));
-    expect(results.every((r) => r.ok), JSON.stringify(results.filter((r) => !r.ok))).toBe(true);
+    const results = await Promise.all(
+      groups.map((g, i) => invoke("membership.add", admins[i], { userId, groupIds: [g.id] })),
+    );
+    expect(
+      results.every((r) => r.ok),
+      JSON.stringify(results.filter((r) => !r.ok)),
+    ).toBe(true);
     expect(await groupsOf(userId)).toEqual([...original, ...groups.map((g) => g.id)].sort());
     // Each admin's change is its own completed audit entry, and each saw the previous ones (re-read).
-    const entries = await db.auditEntry.findMany({ where: { targetId: userId, action: "membership.add" }, orderBy: { id: "asc" } });
+    const entries = await db.auditEntry.findMany({
+      where: { targetId: userId, action: "membership.add" },
+      orderBy: { id: "asc" },
+    });
     expect(entries.filter((e) => e.outcome === "success")).toHaveLength(10);
-    const sizes = entries.map((e) => (JSON.parse(e.before!) as { groupIds: string[] }).groupIds.length).sort((x, y) => x - y);
+    const sizes = entries
+      .map((e) => (JSON.parse(e.before!) as { groupIds: string[] }).groupIds.length)
+      .sort((x, y) => x - y);
     expect(sizes).toEqual(groups.map((_, i) => original.length + i));
     expect(new Set(entries.map((e) => e.actorId)).size).toBe(10);
   });
@@ -105,14 +131,21 @@ describe("memberships", () => {
     const toAdd = await newGroups(5);
     const setup = await invoke("membership.add", admin, { userId, groupIds: toRemove.map((g) => g.id) });
     expect(setup.ok).toBe(true);
-    const admins = await Promise.all(Array.from({ length: 10 }, (_, i) => contextFor(admin.organization, "admin", `interleave${i}@test.example`)));
+    const admins = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        contextFor(admin.organization, "admin", `interleave${i}@test.example`),
+      ),
+    );
     sim().setLatency(10);
     const calls = toRemove.flatMap((g, i) => [
       invoke("membership.remove", admins[2 * i], { userId, groupIds: [g.id] }),
       invoke("membership.add", admins[2 * i + 1], { userId, groupIds: [toAdd[i].id] }),
     ]);
     const results = await Promise.all(calls);
-    expect(results.every((r) => r.ok), JSON.stringify(results)).toBe(true);
+    expect(
+      results.every((r) => r.ok),
+      JSON.stringify(results),
+    ).toBe(true);
     expect(await groupsOf(userId)).toEqual([...original, ...toAdd.map((g) => g.id)].sort());
   });
 
@@ -134,17 +167,29 @@ describe("memberships", () => {
     const [g] = await newGroups(1);
     const chosen = userIds.slice(10, 22);
     // One invitee (no printing row yet) and one already a member.
-    const inv = await ezeepFor(admin.organization).invitations.create({ email: `${unique("bulk").replace(" ", ".")}@example.com`, expire_date: new Date(Date.now() + 86_400_000) });
+    const inv = await ezeepFor(admin.organization).invitations.create({
+      email: `${unique("bulk").replace(" ", ".")}@example.com`,
+      expire_date: new Date(Date.now() + 86_400_000),
+    });
     const invitee = (await ezeepFor(admin.organization).users.all()).find((u) => u.email === inv.email)!;
     await invoke("membership.add", admin, { userId: chosen[0], groupIds: [g.id] });
 
     const mark = (await db.auditEntry.findFirst({ orderBy: { id: "desc" } }))!.id;
-    const result = await invoke("membership.bulk_add", admin, { groupId: g.id, userIds: [...chosen, invitee.id] });
+    const result = await invoke("membership.bulk_add", admin, {
+      groupId: g.id,
+      userIds: [...chosen, invitee.id],
+    });
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    const { results } = (result as { ok: true; data: { results: { userId: string; ok: boolean; changed: boolean; error: string | null }[] } }).data;
+    const { results } = (
+      result as {
+        ok: true;
+        data: { results: { userId: string; ok: boolean; changed: boolean; error: string | null }[] };
+      }
+    ).data;
     expect(results).toHaveLength(13);
     expect(results.find((r) => r.userId === chosen[0])).toMatchObject({ ok: true, changed: false });
-    for (const id of chosen.slice(1)) expect(results.find((r) => r.userId === id)).toMatchObject({ ok: true, changed: true, error: null });
+    for (const id of chosen.slice(1))
+      expect(results.find((r) => r.userId === id)).toMatchObject({ ok: true, changed: true, error: null });
     const failed = results.find((r) => r.userId === invitee.id)!;
     expect(failed.ok).toBe(false);
     expect(failed.error).toMatch(/not accepted their invitation/);
@@ -152,8 +197,16 @@ describe("memberships", () => {
     for (const id of chosen) expect(await groupsOf(id)).toContain(g.id);
     const mine = await db.auditEntry.findMany({ where: { action: "membership.bulk_add", id: { gt: mark } } });
     expect(mine).toHaveLength(12); // 11 added + 1 failed; the existing member needed no change
-    expect(mine.filter((e) => e.outcome === "success").map((e) => e.targetId).sort()).toEqual(chosen.slice(1).sort());
-    expect(mine.find((e) => e.targetId === invitee.id)).toMatchObject({ outcome: "failure", ezeepStatus: 404 });
+    expect(
+      mine
+        .filter((e) => e.outcome === "success")
+        .map((e) => e.targetId)
+        .sort(),
+    ).toEqual(chosen.slice(1).sort());
+    expect(mine.find((e) => e.targetId === invitee.id)).toMatchObject({
+      outcome: "failure",
+      ezeepStatus: 404,
+    });
 
     // The group's members page lists them (from the index, updated in place).
     const members = await listGroupMembers(admin, g.id, { q: "", page: 1, pageSize: 100 });
@@ -161,14 +214,22 @@ describe("memberships", () => {
   });
 
   it("refuses a bulk add to a group that does not exist, and validates its input", async () => {
-    const missing = await invoke("membership.bulk_add", admin, { groupId: "00000000-0000-4000-8000-000000000000", userIds: [userIds[0]] });
+    const missing = await invoke("membership.bulk_add", admin, {
+      groupId: "00000000-0000-4000-8000-000000000000",
+      userIds: [userIds[0]],
+    });
     expect(missing).toMatchObject({ ok: false });
     expect((missing as { error: string }).error).toMatch(/group was not found/i);
     expect(await invoke("membership.bulk_add", admin, { groupId: "x", userIds: [] })).toMatchObject({
       ok: false,
       fieldErrors: { userIds: ["Choose at least one user."] },
     });
-    expect(await invoke("membership.add", admin, { userId: userIds[0], groupIds: Array.from({ length: 101 }, (_, i) => `g${i}`) })).toMatchObject({
+    expect(
+      await invoke("membership.add", admin, {
+        userId: userIds[0],
+        groupIds: Array.from({ length: 101 }, (_, i) => `g${i}`),
+      }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { groupIds: ["Choose at most 100 groups at a time."] },
     });
@@ -181,9 +242,14 @@ describe("memberships", () => {
     sim().faults.add({ host: "api", method: "PATCH", path: PUSERS, kind: "status", status: 503, times: 1 });
     const result = await invoke("membership.add", admin, { userId, groupIds: [g.id] });
     expect(result).toMatchObject({ ok: false });
-    expect((result as { error: string }).error).toMatch(/ezeep is unavailable \(HTTP 503\), try again in a moment/);
+    expect((result as { error: string }).error).toMatch(
+      /ezeep is unavailable \(HTTP 503\), try again in a moment/,
+    );
     expect(await groupsOf(userId)).toEqual(before);
-    const entry = await db.auditEntry.findFirst({ where: { targetId: userId, action: "membership.add" }, orderBy: { id: "desc" } });
+    const entry = await db.auditEntry.findFirst({
+      where: { targetId: userId, action: "membership.add" },
+      orderBy: { id: "desc" },
+    });
     expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 503 });
     expect(JSON.parse(entry!.before!).groupIds.sort()).toEqual(before);
     expect(JSON.parse(entry!.after!).groupIds).toContain(g.id);
@@ -193,12 +259,23 @@ describe("memberships", () => {
     const userId = userIds[6];
     const before = await groupsOf(userId);
     const [g] = await newGroups(1);
-    sim().faults.add({ host: "api", method: "GET", path: `${PUSERS}${userId}/`, kind: "status", status: 502 });
+    sim().faults.add({
+      host: "api",
+      method: "GET",
+      path: `${PUSERS}${userId}/`,
+      kind: "status",
+      status: 502,
+    });
     const result = await invoke("membership.add", admin, { userId, groupIds: [g.id] });
     sim().faults.clear();
     expect((result as { error: string }).error).toMatch(/ezeep is unavailable \(HTTP 502\)/);
     expect(await groupsOf(userId)).toEqual(before);
-    expect(await db.auditEntry.findFirst({ where: { targetId: userId, action: "membership.add" }, orderBy: { id: "desc" } })).toMatchObject({
+    expect(
+      await db.auditEntry.findFirst({
+        where: { targetId: userId, action: "membership.add" },
+        orderBy: { id: "desc" },
+      }),
+    ).toMatchObject({
       outcome: "failure",
       ezeepStatus: 502,
     });
@@ -207,7 +284,14 @@ describe("memberships", () => {
   it("rides out a rate limit and a dropped connection on the re-read (GETs are retried)", async () => {
     const userId = userIds[7];
     const [g] = await newGroups(1);
-    sim().faults.add({ host: "api", method: "GET", path: `${PUSERS}${userId}/`, kind: "rate_limit", retryAfter: 0, times: 1 });
+    sim().faults.add({
+      host: "api",
+      method: "GET",
+      path: `${PUSERS}${userId}/`,
+      kind: "rate_limit",
+      retryAfter: 0,
+      times: 1,
+    });
     sim().faults.add({ host: "api", method: "GET", path: `${PUSERS}${userId}/`, kind: "reset", times: 1 });
     const result = await invoke("membership.add", admin, { userId, groupIds: [g.id] });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
@@ -221,7 +305,12 @@ describe("memberships", () => {
     const result = await invoke("membership.add", admin, { userId, groupIds: [g.id] });
     expect(result).toMatchObject({ ok: false });
     expect((result as { error: string }).error).toMatch(/group no longer exists in ezeep/);
-    expect(await db.auditEntry.findFirst({ where: { targetId: userId, action: "membership.add" }, orderBy: { id: "desc" } })).toMatchObject({
+    expect(
+      await db.auditEntry.findFirst({
+        where: { targetId: userId, action: "membership.add" },
+        orderBy: { id: "desc" },
+      }),
+    ).toMatchObject({
       outcome: "failure",
       ezeepStatus: 400,
     });
@@ -243,16 +332,23 @@ describe("membership actions", () => {
     return page.results[0].id;
   };
   let n = 10;
-  const freshGroup = async (owner: OrgContext) => createGroup(owner, { name: unique("authz memb"), description: "" });
+  const freshGroup = async (owner: OrgContext) =>
+    createGroup(owner, { name: unique("authz memb"), description: "" });
 
   testActionAuthorization(sim, {
-    "membership.add": async (owner) => ({ userId: await someUser(owner, n++), groupIds: [(await freshGroup(owner)).id] }),
+    "membership.add": async (owner) => ({
+      userId: await someUser(owner, n++),
+      groupIds: [(await freshGroup(owner)).id],
+    }),
     "membership.remove": async (owner) => {
       const userId = await someUser(owner, n++);
       const g = await freshGroup(owner);
       await ezeepFor(owner.organization).printingUsers.setGroups(userId, [g.id]);
       return { userId, groupIds: [g.id] };
     },
-    "membership.bulk_add": async (owner) => ({ groupId: (await freshGroup(owner)).id, userIds: [await someUser(owner, n++), await someUser(owner, n++)] }),
+    "membership.bulk_add": async (owner) => ({
+      groupId: (await freshGroup(owner)).id,
+      userIds: [await someUser(owner, n++), await someUser(owner, n++)],
+    }),
   });
 });

@@ -1,13 +1,14 @@
 // Contract of POST /v1/groups/users, built from seed 003's text (ezeep-api.md §5.3). Each test
 // quotes the sentence of the seed it checks. The route handler is called as Next calls it.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { POST } from "@/app/v1/groups/users/route";
-import type { OrgContext } from "@/lib/auth/context";
 import { createApiToken } from "@/lib/api-tokens/service";
+import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { ezeepFor } from "@/lib/organizations/service";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
 
 const SEED_EXAMPLE = {
   Client: "ABC",
@@ -50,10 +51,15 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
     const all = { Tenant: tenant, Authorization: `Bearer ${token}`, ...headers };
     for (const [k, v] of Object.entries(all)) if (v !== null) h.set(k, v);
     return POST(
-      new Request("http://portal.test/v1/groups/users", { method: "POST", headers: h, body: typeof body === "string" ? body : JSON.stringify(body) }),
+      new Request("http://portal.test/v1/groups/users", {
+        method: "POST",
+        headers: h,
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
     );
   }
-  const groupByName = async (name: string) => (await ezeepFor(owner.organization).groups.all()).find((g) => g.name === name);
+  const groupByName = async (name: string) =>
+    (await ezeepFor(owner.organization).groups.all()).find((g) => g.name === name);
   const usersNamed = (name: string) => ({ GroupName: name, Users: [] as unknown[] });
 
   it("'The response code 201 indicates that all groupings have been successfully created or updated and will return []'", async () => {
@@ -64,7 +70,9 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
     expect(await groupByName("Group 1")).toMatchObject({ description: "Group 1 description" });
     expect(await groupByName("Group 2")).toMatchObject({ description: "Group 2 description" });
     // new people are invited, and the invitation records the intended group
-    const inv = await db.invitation.findFirst({ where: { organizationId: owner.organization.id, email: "carlos.silva@ndd.tech" } });
+    const inv = await db.invitation.findFirst({
+      where: { organizationId: owner.organization.id, email: "carlos.silva@ndd.tech" },
+    });
     expect(JSON.parse(inv!.intendedGroupIds)).toEqual([(await groupByName("Group 1"))!.id]);
     expect(inv!.ezeepInvitationId).toBeTruthy();
   });
@@ -80,12 +88,17 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
     expect(await db.invitation.count()).toBe(invitations);
     expect(await db.auditEntry.count({ where: { action: { startsWith: "provisioning." } } })).toBe(changes);
     expect((await ezeepFor(owner.organization).groups.all()).length).toBe(groups);
-    const writes = Object.entries(sim().stats().byRoute).filter(([route]) => !route.startsWith("GET") && !route.includes("/oauth/"));
+    const writes = Object.entries(sim().stats().byRoute).filter(
+      ([route]) => !route.startsWith("GET") && !route.includes("/oauth/"),
+    );
     expect(writes).toEqual([]);
   });
 
   it("'If there is already a grouping registered with the same GroupName, but with different GroupDescription information, the grouping will be updated'", async () => {
-    const res = await call({ Client: "ABC", Groups: [{ GroupName: "Group 1", GroupDescription: "New text", Users: [] }] });
+    const res = await call({
+      Client: "ABC",
+      Groups: [{ GroupName: "Group 1", GroupDescription: "New text", Users: [] }],
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual([]);
     expect(await groupByName("Group 1")).toMatchObject({ description: "New text" });
@@ -97,13 +110,22 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
     const before = await ezeepFor(owner.organization).printingUsers.get(verified.id);
     const res = await call({
       Client: "ABC",
-      Groups: [{ GroupName: "Group 2", Users: [{ Logon: "existing", Domain: "ACME", Email: verified.email.toUpperCase() }] }],
+      Groups: [
+        {
+          GroupName: "Group 2",
+          Users: [{ Logon: "existing", Domain: "ACME", Email: verified.email.toUpperCase() }],
+        },
+      ],
     });
     expect(await res.json()).toEqual([]);
     const after = await ezeepFor(owner.organization).printingUsers.get(verified.id);
     const group2 = (await groupByName("Group 2"))!;
-    expect(after.groups.map((g) => g.group_id).sort()).toEqual([...before.groups.map((g) => g.group_id), group2.id].sort());
-    const entry = await db.auditEntry.findFirst({ where: { action: "provisioning.membership", targetId: verified.id } });
+    expect(after.groups.map((g) => g.group_id).sort()).toEqual(
+      [...before.groups.map((g) => g.group_id), group2.id].sort(),
+    );
+    const entry = await db.auditEntry.findFirst({
+      where: { action: "provisioning.membership", targetId: verified.id },
+    });
     expect(entry).toMatchObject({ outcome: "success", actorType: "api_token", actorLabel: "NDD Orbix" });
   });
 
@@ -114,13 +136,24 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
       Client: "ABC",
       Groups: [
         { GroupName: longName, Users: [{ Logon: "João Souza", Domain: "NDD", Email: "joao@ndd.tech" }] },
-        { GroupName: "Group 2", Users: [{ Logon: "joana.pereira", Domain: "NDD", Name: "Joana Pereira", Email: "joana.pereira@" }] },
+        {
+          GroupName: "Group 2",
+          Users: [{ Logon: "joana.pereira", Domain: "NDD", Name: "Joana Pereira", Email: "joana.pereira@" }],
+        },
       ],
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual([
-      { groupName: longName, users: [{ user: "NDD//João Souza", errorMessage: "Logon is not valid." }], errorMessage: "Group Name is too long." },
-      { groupName: "Group 2", users: [{ user: "NDD//joana.pereira", errorMessage: "E-mail is not valid." }], errorMessage: "" },
+      {
+        groupName: longName,
+        users: [{ user: "NDD//João Souza", errorMessage: "Logon is not valid." }],
+        errorMessage: "Group Name is too long.",
+      },
+      {
+        groupName: "Group 2",
+        users: [{ user: "NDD//joana.pereira", errorMessage: "E-mail is not valid." }],
+        errorMessage: "",
+      },
     ]);
     expect(await groupByName(longName)).toBeUndefined();
   });
@@ -155,7 +188,13 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
   });
 
   it("'The code 400 response indicates that there was a failure to create or update all groupings' — the seed's exact body", async () => {
-    const res = await call({ Client: "ABC", Groups: [{ GroupName: "", Users: [] }, { GroupName: "x".repeat(101), Users: [] }] });
+    const res = await call({
+      Client: "ABC",
+      Groups: [
+        { GroupName: "", Users: [] },
+        { GroupName: "x".repeat(101), Users: [] },
+      ],
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       errors: { "3400": ["All groups are invalid."] },
@@ -177,11 +216,20 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
   });
 
   it("'… with 1,000 users each': a grouping with 1,001 users is invalid and reported", async () => {
-    const users = Array.from({ length: 1001 }, (_, i) => ({ Logon: `u${i}`, Domain: "NDD", Email: `u${i}@big.example` }));
-    const res = await call({ Client: "ABC", Groups: [{ GroupName: "Too big", Users: users }, usersNamed("Small")] });
+    const users = Array.from({ length: 1001 }, (_, i) => ({
+      Logon: `u${i}`,
+      Domain: "NDD",
+      Email: `u${i}@big.example`,
+    }));
+    const res = await call({
+      Client: "ABC",
+      Groups: [{ GroupName: "Too big", Users: users }, usersNamed("Small")],
+    });
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body).toEqual([{ groupName: "Too big", users: [], errorMessage: "At most 1000 users per grouping." }]);
+    expect(body).toEqual([
+      { groupName: "Too big", users: [], errorMessage: "At most 1000 users per grouping." },
+    ]);
     expect(await groupByName("Too big")).toBeUndefined();
     expect(await groupByName("Small")).toBeDefined();
   });
@@ -210,35 +258,66 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
 
   it("'Authorization: Mandatory' — missing, malformed or unknown tokens get 401 and change nothing", async () => {
     for (const auth of [null, "Basic abc", "Bearer ezp_unknown", `Bearer ${token}x`]) {
-      const res = await call({ Client: "ABC", Groups: [usersNamed("Unauthorized group")] }, { Authorization: auth });
+      const res = await call(
+        { Client: "ABC", Groups: [usersNamed("Unauthorized group")] },
+        { Authorization: auth },
+      );
       expect(res.status).toBe(401);
       expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
     }
     expect(await groupByName("Unauthorized group")).toBeUndefined();
-    expect(await db.auditEntry.count({ where: { action: "ndd.groups_users", outcome: "failure", organizationId: null } })).toBe(4);
+    expect(
+      await db.auditEntry.count({
+        where: { action: "ndd.groups_users", outcome: "failure", organizationId: null },
+      }),
+    ).toBe(4);
   });
 
   it("'Tenant: Mandatory' — missing is 400, another organization's name is 403; the name matches case-insensitively or by ezeep id", async () => {
     expect((await call({ Client: "ABC", Groups: [usersNamed("T1")] }, { Tenant: null })).status).toBe(400);
-    expect((await call({ Client: "ABC", Groups: [usersNamed("T1")] }, { Tenant: "Other Corp" })).status).toBe(403);
+    expect((await call({ Client: "ABC", Groups: [usersNamed("T1")] }, { Tenant: "Other Corp" })).status).toBe(
+      403,
+    );
     expect(await groupByName("T1")).toBeUndefined();
-    expect((await call({ Client: "ABC", Groups: [usersNamed("T2")] }, { Tenant: "  acme CORP " })).status).toBe(201);
-    expect((await call({ Client: "ABC", Groups: [usersNamed("T3")] }, { Tenant: owner.organization.ezeepId })).status).toBe(201);
+    expect(
+      (await call({ Client: "ABC", Groups: [usersNamed("T2")] }, { Tenant: "  acme CORP " })).status,
+    ).toBe(201);
+    expect(
+      (await call({ Client: "ABC", Groups: [usersNamed("T3")] }, { Tenant: owner.organization.ezeepId }))
+        .status,
+    ).toBe(201);
   });
 
   it("every call is audited with the token as actor", async () => {
     const before = await db.auditEntry.count({ where: { action: "ndd.groups_users" } });
     await call({ Client: "ABC", Groups: [usersNamed("Audited")] });
-    const entry = await db.auditEntry.findFirst({ where: { action: "ndd.groups_users" }, orderBy: { id: "desc" } });
+    const entry = await db.auditEntry.findFirst({
+      where: { action: "ndd.groups_users" },
+      orderBy: { id: "desc" },
+    });
     expect(await db.auditEntry.count({ where: { action: "ndd.groups_users" } })).toBe(before + 1);
-    expect(entry).toMatchObject({ actorType: "api_token", actorLabel: "NDD Orbix", outcome: "success", organizationId: owner.organization.id });
+    expect(entry).toMatchObject({
+      actorType: "api_token",
+      actorLabel: "NDD Orbix",
+      outcome: "success",
+      organizationId: owner.organization.id,
+    });
     expect(JSON.parse(entry!.after!)).toMatchObject({ status: 201, groupsCreated: 1 });
-    const created = await db.auditEntry.findFirst({ where: { action: "group.create", targetLabel: "Audited" } });
+    const created = await db.auditEntry.findFirst({
+      where: { action: "group.create", targetLabel: "Audited" },
+    });
     expect(created).toMatchObject({ actorType: "api_token", outcome: "success" });
   });
 
   it("an ezeep failure for one user is reported for that user; the rest goes on", async () => {
-    sim().faults.add({ host: "account", method: "POST", path: "/v1/userinvitations/", kind: "status", status: 400, times: 1 });
+    sim().faults.add({
+      host: "account",
+      method: "POST",
+      path: "/v1/userinvitations/",
+      kind: "status",
+      status: 400,
+      times: 1,
+    });
     const res = await call({
       Client: "ABC",
       Groups: [{ GroupName: "Group 4", Users: [{ Logon: "f1", Domain: "NDD", Email: "f1@ndd.tech" }] }],
@@ -249,11 +328,24 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
     expect(body[0]).toMatchObject({ groupName: "Group 4", errorMessage: "", users: [{ user: "NDD//f1" }] });
     // re-running finishes the rest
     sim().faults.clear();
-    expect(await (await call({ Client: "ABC", Groups: [{ GroupName: "Group 4", Users: [{ Logon: "f1", Domain: "NDD", Email: "f1@ndd.tech" }] }] })).json()).toEqual([]);
+    expect(
+      await (
+        await call({
+          Client: "ABC",
+          Groups: [{ GroupName: "Group 4", Users: [{ Logon: "f1", Domain: "NDD", Email: "f1@ndd.tech" }] }],
+        })
+      ).json(),
+    ).toEqual([]);
   });
 
   it("when ezeep refuses every grouping the answer is a 502 problem, not a success", async () => {
-    sim().faults.add({ host: "api", method: "POST", path: "/printing/v1/groups/", kind: "status", status: 503 });
+    sim().faults.add({
+      host: "api",
+      method: "POST",
+      path: "/printing/v1/groups/",
+      kind: "status",
+      status: 503,
+    });
     const res = await call({ Client: "ABC", Groups: [usersNamed("Outage")] });
     expect(res.status).toBe(502);
   });

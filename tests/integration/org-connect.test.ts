@@ -2,24 +2,32 @@
 // refresh token, single-flight refresh (also across instances through the database lock), and
 // disconnecting.
 import { randomBytes } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { actionRegistry } from "@/lib/auth/action";
-import type { OrgContext, OrganizationRef } from "@/lib/auth/context";
+import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { ezeepFor, forgetEzeepClient } from "@/lib/organizations/service";
 import { beginAuthorization, completeAuthorization, pkceChallenge } from "@/lib/organizations/oauth";
 import { handleOAuthCallback } from "@/lib/organizations/oauth-callback";
-import { createAuthorizationCodeTokenProvider, readRefreshToken, saveRefreshToken } from "@/lib/organizations/token-store";
+import { ezeepFor, forgetEzeepClient } from "@/lib/organizations/service";
+import {
+  createAuthorizationCodeTokenProvider,
+  readRefreshToken,
+  saveRefreshToken,
+} from "@/lib/organizations/token-store";
 import { testActionAuthorization } from "@/tests/helpers/authorization";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/organizations/actions";
 
 const previousEnv = { key: process.env.PORTAL_ENCRYPTION_KEY, url: process.env.NEXTAUTH_URL };
 process.env.PORTAL_ENCRYPTION_KEY = randomBytes(32).toString("base64");
 delete process.env.NEXTAUTH_URL;
 
-const invoke = (name: string, ctx: OrgContext, input: unknown) => actionRegistry.get(name)!.invoke(ctx, input);
+const invoke = (name: string, ctx: OrgContext, input: unknown) =>
+  actionRegistry.get(name)!.invoke(ctx, input);
 const meta = { ip: "127.0.0.1", userAgent: "vitest", requestId: "req-oauth" };
 
 describe("connecting an organization by authorization code", () => {
@@ -41,7 +49,10 @@ describe("connecting an organization by authorization code", () => {
     "organization.connect": async () => ({}),
     "organization.disconnect": async (ownerCtx) => {
       await saveRefreshToken(ownerCtx.organization.id, "dummy-refresh-token", null);
-      await db.organization.update({ where: { id: ownerCtx.organization.id }, data: { connection: "authorization_code" } });
+      await db.organization.update({
+        where: { id: ownerCtx.organization.id },
+        data: { connection: "authorization_code" },
+      });
       return {};
     },
   });
@@ -55,13 +66,18 @@ describe("connecting an organization by authorization code", () => {
 
   function callback(back: URL, cookieValue: string | null) {
     return handleOAuthCallback(
-      new Request(back.toString(), { headers: cookieValue ? { cookie: `other=1; portal_oauth=${encodeURIComponent(cookieValue)}` } : {} }),
+      new Request(back.toString(), {
+        headers: cookieValue ? { cookie: `other=1; portal_oauth=${encodeURIComponent(cookieValue)}` } : {},
+      }),
     );
   }
 
   it("starts with state and an S256 PKCE challenge to the configured redirect URI", async () => {
     // (the authorization tests above left the organization "connected" with a dummy token)
-    await db.organization.update({ where: { id: org.id }, data: { connection: "client_credentials", refreshTokenCipher: null } });
+    await db.organization.update({
+      where: { id: org.id },
+      data: { connection: "client_credentials", refreshTokenCipher: null },
+    });
     const started = beginAuthorization(owner);
     const url = new URL(started.url);
     expect(url.pathname).toBe("/oauth/authorize/");
@@ -73,7 +89,9 @@ describe("connecting an organization by authorization code", () => {
     expect(started.cookieValue).not.toContain(url.searchParams.get("state"));
     const action = await invoke("organization.connect", owner, {});
     expect(action).toMatchObject({ ok: true, data: { url: expect.stringContaining("/oauth/authorize/?") } });
-    expect(pkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")).toBe("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"); // RFC 7636 B
+    expect(pkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")).toBe(
+      "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    ); // RFC 7636 B
   });
 
   it("refuses an answer with a wrong state, without the cookie, after 10 minutes, or when denied", async () => {
@@ -96,10 +114,18 @@ describe("connecting an organization by authorization code", () => {
       }),
     ).rejects.toThrow(/10 minutes/);
     await expect(
-      completeAuthorization({ code: null, state: back.searchParams.get("state"), error: "access_denied", cookieValue: started.cookieValue, meta }),
+      completeAuthorization({
+        code: null,
+        state: back.searchParams.get("state"),
+        error: "access_denied",
+        cookieValue: started.cookieValue,
+        meta,
+      }),
     ).rejects.toThrow(/not allowed/);
     expect(sim().stats().tokenRequests.authorization_code).toBe(0);
-    expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).connection).toBe("client_credentials");
+    expect((await db.organization.findUniqueOrThrow({ where: { id: org.id } })).connection).toBe(
+      "client_credentials",
+    );
   });
 
   it("exchanges the code on the server, stores the refresh token encrypted and audits the connection", async () => {
@@ -119,7 +145,9 @@ describe("connecting an organization by authorization code", () => {
     const plain = await readRefreshToken(org.id);
     expect(plain).toBeTruthy();
     expect(row.refreshTokenCipher).not.toContain(plain!);
-    const entry = await db.auditEntry.findFirst({ where: { action: "organization.connect", outcome: "success" } });
+    const entry = await db.auditEntry.findFirst({
+      where: { action: "organization.connect", outcome: "success" },
+    });
     expect(entry).toMatchObject({ organizationId: org.id, actorId: owner.actor.id });
     expect(JSON.stringify(entry)).not.toContain(plain!);
 
@@ -137,7 +165,9 @@ describe("connecting an organization by authorization code", () => {
     const before = await readRefreshToken(org.id);
     sim().expireAllTokens();
     sim().resetStats();
-    const results = await Promise.all(Array.from({ length: 50 }, () => ezeepFor(org).groups.list({ limit: 1 })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => ezeepFor(org).groups.list({ limit: 1 })),
+    );
     expect(results).toHaveLength(50);
     expect(sim().stats().tokenRequests).toMatchObject({ refresh_token: 1, failed: 0 });
     const after = await readRefreshToken(org.id);
@@ -147,10 +177,19 @@ describe("connecting an organization by authorization code", () => {
   it("two portal instances refreshing at once each use the current token once (database lock), never an old one", async () => {
     forgetEzeepClient(org.id);
     sim().resetStats();
-    const config = { accountUrl: sim().accountUrl, clientId: sim().clients[0]!.clientId, clientSecret: sim().clients[0]!.clientSecret };
+    const config = {
+      accountUrl: sim().accountUrl,
+      clientId: sim().clients[0]!.clientId,
+      clientSecret: sim().clients[0]!.clientSecret,
+    };
     const a = createAuthorizationCodeTokenProvider(org, config);
     const b = createAuthorizationCodeTokenProvider(org, config);
-    const tokens = await Promise.all([a.getAccessToken(), b.getAccessToken(), a.getAccessToken(), b.getAccessToken()]);
+    const tokens = await Promise.all([
+      a.getAccessToken(),
+      b.getAccessToken(),
+      a.getAccessToken(),
+      b.getAccessToken(),
+    ]);
     expect(new Set(tokens).size).toBe(2);
     expect(sim().stats().tokenRequests).toMatchObject({ refresh_token: 2, failed: 0 });
   });
@@ -160,7 +199,11 @@ describe("connecting an organization by authorization code", () => {
     const result = await invoke("organization.disconnect", owner, {});
     expect(result).toMatchObject({ ok: true });
     const row = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
-    expect(row).toMatchObject({ connection: "client_credentials", refreshTokenCipher: null, tokenExpiresAt: null });
+    expect(row).toMatchObject({
+      connection: "client_credentials",
+      refreshTokenCipher: null,
+      tokenExpiresAt: null,
+    });
     // ezeep no longer accepts the revoked token
     const res = await fetch(`${sim().accountUrl}/oauth/access_token/`, {
       method: "POST",
@@ -171,7 +214,11 @@ describe("connecting an organization by authorization code", () => {
       body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: token }),
     });
     expect(res.status).toBe(400);
-    expect(await db.auditEntry.findFirst({ where: { action: "organization.disconnect", outcome: "success", actorId: owner.actor.id } })).not.toBeNull();
+    expect(
+      await db.auditEntry.findFirst({
+        where: { action: "organization.disconnect", outcome: "success", actorId: owner.actor.id },
+      }),
+    ).not.toBeNull();
   });
 });
 
@@ -180,10 +227,16 @@ describe("the /code redirect between hosts", () => {
     const saved = process.env.NEXTAUTH_URL;
     process.env.NEXTAUTH_URL = "http://127.0.0.1:3000";
     try {
-      const first = await handleOAuthCallback(new Request("http://localhost:3000/code?code=c&state=s", { headers: { host: "localhost:3000" } }));
+      const first = await handleOAuthCallback(
+        new Request("http://localhost:3000/code?code=c&state=s", { headers: { host: "localhost:3000" } }),
+      );
       expect(first.status).toBe(303);
       expect(first.headers.get("location")).toBe("http://127.0.0.1:3000/code?code=c&state=s&portal_fwd=1");
-      const second = await handleOAuthCallback(new Request("http://localhost:3000/code?code=c&state=s&portal_fwd=1", { headers: { host: "localhost:3000" } }));
+      const second = await handleOAuthCallback(
+        new Request("http://localhost:3000/code?code=c&state=s&portal_fwd=1", {
+          headers: { host: "localhost:3000" },
+        }),
+      );
       expect(second.headers.get("location")).toMatch(/^\/organizations\?error=/);
     } finally {
       if (saved === undefined) delete process.env.NEXTAUTH_URL;

@@ -2,20 +2,23 @@
 // organization B tries to read or change organization A through every action and route handler
 // of these features, and never reaches A's data.
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { POST } from "@/app/v1/groups/users/route";
+import { createApiToken, listApiTokens } from "@/lib/api-tokens/service";
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
-import { createApiToken, listApiTokens } from "@/lib/api-tokens/service";
 import { db } from "@/lib/db";
 import { createPartnerOrganization } from "@/lib/organizations/partner";
 import { ezeepFor } from "@/lib/organizations/service";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/api-tokens/actions";
 import "@/lib/organizations/actions";
 import "@/lib/provisioning/actions";
 
-const invoke = (name: string, ctx: OrgContext, input: unknown) => actionRegistry.get(name)!.invoke(ctx, input);
+const invoke = (name: string, ctx: OrgContext, input: unknown) =>
+  actionRegistry.get(name)!.invoke(ctx, input);
 
 describe("organization isolation", () => {
   const sim = useSimulator();
@@ -67,27 +70,42 @@ describe("organization isolation", () => {
 
   it("B cannot delete A, run A's Azure steps, or disconnect A", async () => {
     const a = ownerA.organization;
-    expect(await invoke("organization.delete", ownerB, { id: a.id, confirmName: a.name })).toMatchObject({ ok: false });
-    expect(await invoke("organization.azure_activate", ownerB, { organizationId: a.id })).toMatchObject({ ok: false });
-    expect(await invoke("organization.azure_import", ownerB, { organizationId: a.id, groups: [{ name: "X" }] })).toMatchObject({ ok: false });
-    expect(await invoke("organization.azure_check", ownerB, { organizationId: a.id })).toMatchObject({ ok: false });
+    expect(await invoke("organization.delete", ownerB, { id: a.id, confirmName: a.name })).toMatchObject({
+      ok: false,
+    });
+    expect(await invoke("organization.azure_activate", ownerB, { organizationId: a.id })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await invoke("organization.azure_import", ownerB, { organizationId: a.id, groups: [{ name: "X" }] }),
+    ).toMatchObject({ ok: false });
+    expect(await invoke("organization.azure_check", ownerB, { organizationId: a.id })).toMatchObject({
+      ok: false,
+    });
     // disconnect acts on the caller's own organization only (no id in its input)
     await invoke("organization.disconnect", ownerB, {});
-    expect((await db.organization.findUniqueOrThrow({ where: { id: a.id } })).connection).toBe("client_credentials");
+    expect((await db.organization.findUniqueOrThrow({ where: { id: a.id } })).connection).toBe(
+      "client_credentials",
+    );
     expect(await db.organization.findUnique({ where: { id: a.id } })).not.toBeNull();
   });
 
   it("B's CSV import lands in B, never in A", async () => {
     const csv = "group,email\nB import group,someone@iso.example";
     expect(await invoke("import.apply", ownerB, { csv, from: 0, to: 1 })).toMatchObject({ ok: true });
-    expect((await ezeepFor(ownerA.organization).groups.all()).map((g) => g.name)).not.toContain("B import group");
+    expect((await ezeepFor(ownerA.organization).groups.all()).map((g) => g.name)).not.toContain(
+      "B import group",
+    );
     expect((await ezeepFor(ownerB.organization).groups.all()).map((g) => g.name)).toContain("B import group");
-    expect(await db.invitation.findFirst({ where: { email: "someone@iso.example" } })).toMatchObject({ organizationId: ownerB.organization.id });
+    expect(await db.invitation.findFirst({ where: { email: "someone@iso.example" } })).toMatchObject({
+      organizationId: ownerB.organization.id,
+    });
   });
 
   it("audit entries of B's attempts are written in B's log (or as denied), never in A's as successes", async () => {
-    const inA = await db.auditEntry.findMany({ where: { organizationId: ownerA.organization.id, actorId: ownerB.actor.id, outcome: "success" } });
+    const inA = await db.auditEntry.findMany({
+      where: { organizationId: ownerA.organization.id, actorId: ownerB.actor.id, outcome: "success" },
+    });
     expect(inA).toEqual([]);
   });
 });
-

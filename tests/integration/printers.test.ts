@@ -3,6 +3,7 @@
 // printer so concurrent admins never drop each other's groups; effective printers of a user;
 // every change and failed attempt in the audit log with before/after.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
@@ -13,16 +14,20 @@ import {
   findPrinter,
   listEffectivePrinters,
   listGroupPrinters,
-  listPrinterUsers,
   listPrinters,
+  listPrinterUsers,
 } from "@/lib/printers/service";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/printers/actions";
 
-const invoke = (name: string, ctx: OrgContext, input: unknown) => actionRegistry.get(name)!.invoke(ctx, input);
+const invoke = (name: string, ctx: OrgContext, input: unknown) =>
+  actionRegistry.get(name)!.invoke(ctx, input);
 const unique = (prefix: string) => `${prefix} ${Math.random().toString(36).slice(2, 8)}`;
-const query = (over: Partial<{ q: string; page: number; pageSize: number; connector: string; group: string }> = {}) => ({
+const query = (
+  over: Partial<{ q: string; page: number; pageSize: number; connector: string; group: string }> = {},
+) => ({
   q: "",
   page: 1,
   pageSize: 20,
@@ -44,15 +49,19 @@ describe("printers", () => {
   beforeEach(() => sim().faults.clear());
 
   async function groupsOf(printerId: string): Promise<string[]> {
-    for await (const a of ezeepFor(admin.organization).assignments.iterate()) if (a.printer_id === printerId) return assignedGroupIds(a);
+    for await (const a of ezeepFor(admin.organization).assignments.iterate())
+      if (a.printer_id === printerId) return assignedGroupIds(a);
     return [];
   }
-  const newGroup = async (prefix = "Printing") => createGroup(admin, { name: unique(prefix), description: "" });
+  const newGroup = async (prefix = "Printing") =>
+    createGroup(admin, { name: unique(prefix), description: "" });
 
   it("lists every printer with connector, groups and driver, and paginates on the server", async () => {
     const all = await listPrinters(admin, query({ pageSize: 100 }));
     expect(all.total).toBe(printers.length);
-    expect(all.items.map((p) => p.name)).toEqual([...printers.map((p) => p.name)].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: "base" })));
+    expect(all.items.map((p) => p.name)).toEqual(
+      [...printers.map((p) => p.name)].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: "base" })),
+    );
     expect(all.items.every((p) => p.connectorName)).toBe(true);
     expect(all.items.some((p) => p.groups.length > 0)).toBe(true);
     expect(all.items.some((p) => p.groups.length === 0)).toBe(true);
@@ -96,7 +105,11 @@ describe("printers", () => {
     await ezeepFor(admin.organization).assignments.assign(target.id, [group.id]);
     // Put two users in the group.
     const users = await ezeepFor(admin.organization).printingUsers.all({ max: 2 });
-    for (const u of users) await ezeepFor(admin.organization).printingUsers.setGroups(u.id, [...u.groups.map((g) => g.group_id), group.id]);
+    for (const u of users)
+      await ezeepFor(admin.organization).printingUsers.setGroups(u.id, [
+        ...u.groups.map((g) => g.group_id),
+        group.id,
+      ]);
 
     const detail = (await findPrinter(admin, target.id))!;
     expect(detail.capabilities).toMatchObject({
@@ -107,7 +120,8 @@ describe("printers", () => {
     });
     expect(detail.groups.map((g) => g.id)).toContain(group.id);
     const canPrint = await listPrinterUsers(admin, detail.groups);
-    for (const u of users) expect(canPrint.find((c) => c.id === u.id)?.via.map((g) => g.id)).toContain(group.id);
+    for (const u of users)
+      expect(canPrint.find((c) => c.id === u.id)?.via.map((g) => g.id)).toContain(group.id);
     expect(canPrint.every((u) => u.email.includes("@"))).toBe(true);
 
     expect(await findPrinter(admin, "00000000-0000-4000-8000-000000000000")).toBeNull();
@@ -120,12 +134,21 @@ describe("printers", () => {
     await ezeepFor(admin.organization).assignments.assign(target.id, [keep.id]);
     sim().resetStats();
 
-    const assigned = await invoke("printer.assign_groups", admin, { printerId: target.id, groupIds: [keep.id, add.id] });
-    expect(assigned, JSON.stringify(assigned)).toMatchObject({ ok: true, data: { changed: [{ id: add.id, name: add.name }] } });
+    const assigned = await invoke("printer.assign_groups", admin, {
+      printerId: target.id,
+      groupIds: [keep.id, add.id],
+    });
+    expect(assigned, JSON.stringify(assigned)).toMatchObject({
+      ok: true,
+      data: { changed: [{ id: add.id, name: add.name }] },
+    });
     expect(sim().stats().byRoute["PUT /printing/v1/assignments/:id/"]).toBe(1);
     expect(await groupsOf(target.id)).toEqual(expect.arrayContaining([keep.id, add.id]));
 
-    const entry = await db.auditEntry.findFirst({ where: { action: "printer.assign_groups", targetId: target.id }, orderBy: { id: "desc" } });
+    const entry = await db.auditEntry.findFirst({
+      where: { action: "printer.assign_groups", targetId: target.id },
+      orderBy: { id: "desc" },
+    });
     expect(entry).toMatchObject({ outcome: "success", targetLabel: target.name, actorId: admin.actor.id });
     expect(JSON.parse(entry!.before!).groups).toContain(keep.name);
     expect(JSON.parse(entry!.before!).groups).not.toContain(add.name);
@@ -134,15 +157,23 @@ describe("printers", () => {
 
     // Assigning an already assigned group changes nothing and calls no PUT.
     sim().resetStats();
-    expect(await invoke("printer.assign_groups", admin, { printerId: target.id, groupIds: [add.id] })).toMatchObject({ ok: true, data: { changed: [] } });
+    expect(
+      await invoke("printer.assign_groups", admin, { printerId: target.id, groupIds: [add.id] }),
+    ).toMatchObject({ ok: true, data: { changed: [] } });
     expect(sim().stats().byRoute["PUT /printing/v1/assignments/:id/"]).toBeUndefined();
 
-    const removed = await invoke("printer.unassign_groups", admin, { printerId: target.id, groupIds: [add.id] });
+    const removed = await invoke("printer.unassign_groups", admin, {
+      printerId: target.id,
+      groupIds: [add.id],
+    });
     expect(removed).toMatchObject({ ok: true, data: { changed: [{ id: add.id }] } });
     const groups = await groupsOf(target.id);
     expect(groups).toContain(keep.id);
     expect(groups).not.toContain(add.id);
-    const unassignEntry = await db.auditEntry.findFirst({ where: { action: "printer.unassign_groups", targetId: target.id }, orderBy: { id: "desc" } });
+    const unassignEntry = await db.auditEntry.findFirst({
+      where: { action: "printer.unassign_groups", targetId: target.id },
+      orderBy: { id: "desc" },
+    });
     expect(unassignEntry).toMatchObject({ outcome: "success" });
     expect(JSON.parse(unassignEntry!.before!).groups).toContain(add.name);
     expect(JSON.parse(unassignEntry!.after!)).toMatchObject({ removed: add.name });
@@ -153,20 +184,32 @@ describe("printers", () => {
     const target = printers[5];
     const admins = await Promise.all(
       ["owner", "admin", "admin", "owner", "admin", "admin"].map((role, i) =>
-        contextFor(admin.organization, role as "owner" | "admin", `concurrent-${i}-${Math.random().toString(36).slice(2, 6)}@test.example`),
+        contextFor(
+          admin.organization,
+          role as "owner" | "admin",
+          `concurrent-${i}-${Math.random().toString(36).slice(2, 6)}@test.example`,
+        ),
       ),
     );
     const groups = await Promise.all(admins.map(() => newGroup("Concurrent")));
     const before = await groupsOf(target.id);
     const results = await Promise.all(
-      admins.map((ctx, i) => invoke("printer.assign_groups", ctx, { printerId: target.id, groupIds: [groups[i].id] })),
+      admins.map((ctx, i) =>
+        invoke("printer.assign_groups", ctx, { printerId: target.id, groupIds: [groups[i].id] }),
+      ),
     );
-    expect(results.every((r) => r.ok), JSON.stringify(results)).toBe(true);
+    expect(
+      results.every((r) => r.ok),
+      JSON.stringify(results),
+    ).toBe(true);
     const after = await groupsOf(target.id);
     expect(after).toEqual(expect.arrayContaining([...before, ...groups.map((g) => g.id)]));
 
     // Serialized: each change saw the ones before it, so the "before" snapshots are all different.
-    const entries = await db.auditEntry.findMany({ where: { action: "printer.assign_groups", targetId: target.id }, orderBy: { id: "asc" } });
+    const entries = await db.auditEntry.findMany({
+      where: { action: "printer.assign_groups", targetId: target.id },
+      orderBy: { id: "asc" },
+    });
     const last = entries.slice(-admins.length);
     expect(last.every((e) => e.outcome === "success")).toBe(true);
     expect(new Set(last.map((e) => e.before)).size).toBe(admins.length);
@@ -176,15 +219,27 @@ describe("printers", () => {
     const target = printers[6];
     const groups = await Promise.all([1, 2, 3].map(() => newGroup("Faulty")));
     // The first PUT (and its three retries) fails: one admin's change fails, the others go through.
-    sim().faults.add({ host: "api", method: "PUT", path: `/printing/v1/assignments/${target.id}/`, kind: "status", status: 503, times: 4 });
-    const results = await Promise.all(groups.map((g) => invoke("printer.assign_groups", admin, { printerId: target.id, groupIds: [g.id] })));
+    sim().faults.add({
+      host: "api",
+      method: "PUT",
+      path: `/printing/v1/assignments/${target.id}/`,
+      kind: "status",
+      status: 503,
+      times: 4,
+    });
+    const results = await Promise.all(
+      groups.map((g) => invoke("printer.assign_groups", admin, { printerId: target.id, groupIds: [g.id] })),
+    );
     const failed = results.filter((r) => !r.ok);
     expect(failed).toHaveLength(1);
     expect((failed[0] as { error: string }).error).toMatch(/ezeep/i);
     const after = await groupsOf(target.id);
     expect(groups.filter((g) => after.includes(g.id))).toHaveLength(2);
 
-    const entries = await db.auditEntry.findMany({ where: { action: "printer.assign_groups", targetId: target.id }, orderBy: { id: "asc" } });
+    const entries = await db.auditEntry.findMany({
+      where: { action: "printer.assign_groups", targetId: target.id },
+      orderBy: { id: "asc" },
+    });
     expect(entries.filter((e) => e.outcome === "failure")).toHaveLength(1);
     expect(entries.find((e) => e.outcome === "failure")).toMatchObject({ ezeepStatus: 503 });
     expect(entries.find((e) => e.outcome === "failure")!.error).toBeTruthy();
@@ -195,12 +250,24 @@ describe("printers", () => {
     const target = printers[7];
     const group = await newGroup("Stays");
     await ezeepFor(admin.organization).assignments.assign(target.id, [group.id]);
-    sim().faults.add({ host: "api", method: "DELETE", path: `/printing/v1/assignments/${target.id}/`, kind: "status", status: 500 });
-    const result = await invoke("printer.unassign_groups", admin, { printerId: target.id, groupIds: [group.id] });
+    sim().faults.add({
+      host: "api",
+      method: "DELETE",
+      path: `/printing/v1/assignments/${target.id}/`,
+      kind: "status",
+      status: 500,
+    });
+    const result = await invoke("printer.unassign_groups", admin, {
+      printerId: target.id,
+      groupIds: [group.id],
+    });
     expect(result.ok).toBe(false);
     sim().faults.clear();
     expect(await groupsOf(target.id)).toContain(group.id);
-    const entry = await db.auditEntry.findFirst({ where: { action: "printer.unassign_groups", targetId: target.id }, orderBy: { id: "desc" } });
+    const entry = await db.auditEntry.findFirst({
+      where: { action: "printer.unassign_groups", targetId: target.id },
+      orderBy: { id: "desc" },
+    });
     expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 500 });
   });
 
@@ -221,7 +288,10 @@ describe("printers", () => {
       return original(printerId, groupIds);
     };
     try {
-      const result = await invoke("printer.assign_groups", admin, { printerId: target.id, groupIds: [added.id] });
+      const result = await invoke("printer.assign_groups", admin, {
+        printerId: target.id,
+        groupIds: [added.id],
+      });
       expect(result.ok).toBe(true);
     } finally {
       client.assignments.assign = original;
@@ -240,13 +310,23 @@ describe("printers", () => {
     expect((await listGroupPrinters(admin, group.id)).map((p) => p.id).sort()).toEqual([...chosen].sort());
     // One audited change per printer.
     for (const id of chosen) {
-      expect(await db.auditEntry.count({ where: { action: "printer.assign_groups", targetId: id, outcome: "success" } })).toBeGreaterThan(0);
+      expect(
+        await db.auditEntry.count({
+          where: { action: "printer.assign_groups", targetId: id, outcome: "success" },
+        }),
+      ).toBeGreaterThan(0);
     }
-    const removed = await invoke("printer.unassign_from_group", admin, { groupId: group.id, printerIds: [chosen[0]] });
+    const removed = await invoke("printer.unassign_from_group", admin, {
+      groupId: group.id,
+      printerIds: [chosen[0]],
+    });
     expect(removed).toMatchObject({ ok: true, data: { changed: [{ id: chosen[0] }] } });
     expect((await listGroupPrinters(admin, group.id)).map((p) => p.id)).toEqual([chosen[1]]);
 
-    const missing = await invoke("printer.assign_to_group", admin, { groupId: "00000000-0000-4000-8000-000000000000", printerIds: chosen });
+    const missing = await invoke("printer.assign_to_group", admin, {
+      groupId: "00000000-0000-4000-8000-000000000000",
+      printerIds: chosen,
+    });
     expect(missing).toMatchObject({ ok: false });
     expect((missing as { error: string }).error).toMatch(/not found/i);
   });
@@ -265,20 +345,36 @@ describe("printers", () => {
     expect(effective).toMatchObject({ hasPrintingProfile: true, groupCount: 2 });
     const byId = new Map(effective.printers.map((p) => [p.id, p]));
     expect(byId.get(p1.id)?.via.map((g) => g.name)).toEqual([a.name]);
-    expect(byId.get(p2.id)?.via.map((g) => g.name).sort()).toEqual([a.name, b.name].sort());
+    expect(
+      byId
+        .get(p2.id)
+        ?.via.map((g) => g.name)
+        .sort(),
+    ).toEqual([a.name, b.name].sort());
     expect(byId.get(p3.id)?.via.map((g) => g.name)).toEqual([b.name]);
     expect(byId.get(p1.id)?.location).toBe(p1.location);
     expect(new Set(effective.printers.map((p) => p.id)).size).toBe(effective.printers.length);
 
     await ezeepFor(admin.organization).printingUsers.setGroups(user.id, []);
-    expect(await listEffectivePrinters(admin, user.id)).toEqual({ hasPrintingProfile: true, groupCount: 0, printers: [] });
-    expect(await listEffectivePrinters(admin, "00000000-0000-4000-8000-000000000000")).toMatchObject({ hasPrintingProfile: false });
+    expect(await listEffectivePrinters(admin, user.id)).toEqual({
+      hasPrintingProfile: true,
+      groupCount: 0,
+      printers: [],
+    });
+    expect(await listEffectivePrinters(admin, "00000000-0000-4000-8000-000000000000")).toMatchObject({
+      hasPrintingProfile: false,
+    });
   });
 
   it.each([
     ["no groups", { printerId: "p", groupIds: [] }, "groupIds", "Choose at least one group."],
     ["a missing printer id", { groupIds: ["g"] }, "printerId", "A printer id is required."],
-    ["groups that are not a list", { printerId: "p", groupIds: "g" }, "groupIds", "Choose at least one group."],
+    [
+      "groups that are not a list",
+      { printerId: "p", groupIds: "g" },
+      "groupIds",
+      "Choose at least one group.",
+    ],
   ])("rejects %s with a specific message and changes nothing", async (_label, input, field, message) => {
     const auditBefore = await db.auditEntry.count();
     const result = await invoke("printer.assign_groups", admin, input);
@@ -290,15 +386,18 @@ describe("printers", () => {
     // In a production build the cached client may come from another layer, whose EzeepError is a
     // different class carrying the same brand (lib/ezeep/errors.ts): simulate one.
     const foreign = (status: number) =>
-      Object.assign(new Error(status === 404 ? "Not found." : "ezeep is unavailable (HTTP 503), try again in a moment."), {
-        [Symbol.for("ezeep-admin-portal.EzeepError")]: true,
-        name: "EzeepError",
-        kind: "http",
-        status,
-        method: "GET",
-        path: "/printing/v1/printers/x/",
-        attempts: 1,
-      });
+      Object.assign(
+        new Error(status === 404 ? "Not found." : "ezeep is unavailable (HTTP 503), try again in a moment."),
+        {
+          [Symbol.for("ezeep-admin-portal.EzeepError")]: true,
+          name: "EzeepError",
+          kind: "http",
+          status,
+          method: "GET",
+          path: "/printing/v1/printers/x/",
+          attempts: 1,
+        },
+      );
     const client = ezeepFor(admin.organization);
     const original = client.printers.get;
     try {
@@ -321,11 +420,20 @@ describe("printers", () => {
 
   it("reports an unknown printer as not found, and an ezeep outage while listing in words", async () => {
     const group = await newGroup("Nowhere");
-    const result = await invoke("printer.assign_groups", admin, { printerId: "00000000-0000-4000-8000-000000000000", groupIds: [group.id] });
+    const result = await invoke("printer.assign_groups", admin, {
+      printerId: "00000000-0000-4000-8000-000000000000",
+      groupIds: [group.id],
+    });
     expect(result).toMatchObject({ ok: false });
     expect((result as { error: string }).error).toMatch(/printer was not found/i);
 
-    sim().faults.add({ host: "api", method: "GET", path: "/printing/v1/printers/", kind: "status", status: 400 });
+    sim().faults.add({
+      host: "api",
+      method: "GET",
+      path: "/printing/v1/printers/",
+      kind: "status",
+      status: 400,
+    });
     await expect(listPrinters(admin, query())).rejects.toMatchObject({ status: 400 });
   });
 });

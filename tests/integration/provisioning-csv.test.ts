@@ -1,16 +1,19 @@
 // CSV import: the preview changes nothing; apply works in chunks; a failure midway is reported
 // per row and re-running the same file finishes the rest.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { ezeepFor } from "@/lib/organizations/service";
 import { parseCsv, readImportCsv, type ImportPreview, type ImportRowResult } from "@/lib/provisioning/csv";
 import { testActionAuthorization } from "@/tests/helpers/authorization";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/provisioning/actions";
 
-const invoke = (name: string, ctx: OrgContext, input: unknown) => actionRegistry.get(name)!.invoke(ctx, input);
+const invoke = (name: string, ctx: OrgContext, input: unknown) =>
+  actionRegistry.get(name)!.invoke(ctx, input);
 
 describe("CSV import", () => {
   const sim = useSimulator();
@@ -19,7 +22,11 @@ describe("CSV import", () => {
   let csv: string;
 
   beforeAll(async () => {
-    admin = await contextFor(await portalOrganization(sim().organizationId), "admin", "csv-admin@test.example");
+    admin = await contextFor(
+      await portalOrganization(sim().organizationId),
+      "admin",
+      "csv-admin@test.example",
+    );
     const users = await ezeepFor(admin.organization).users.all({ perPage: 100 });
     existing = users.find((u) => u.is_verified)!.email;
     csv = [
@@ -40,8 +47,14 @@ describe("CSV import", () => {
   });
 
   it("parses quoted fields, CRLF and semicolon files", () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n')).toEqual([["a", "b"], ["x, y", 'say "hi"']]);
-    expect(parseCsv("group;email\nA;a@b.c")).toEqual([["group", "email"], ["A", "a@b.c"]]);
+    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n')).toEqual([
+      ["a", "b"],
+      ["x, y", 'say "hi"'],
+    ]);
+    expect(parseCsv("group;email\nA;a@b.c")).toEqual([
+      ["group", "email"],
+      ["A", "a@b.c"],
+    ]);
     expect(readImportCsv("name,foo\nx,y").fileError).toMatch(/group.*email/);
   });
 
@@ -50,14 +63,27 @@ describe("CSV import", () => {
     const result = await invoke("import.preview", admin, { csv });
     expect(result.ok).toBe(true);
     const preview = (result as { ok: true; data: ImportPreview }).data;
-    expect(preview.counts).toEqual({ create: 3, update: 0, add: 1, member: 0, invite: 3, invited: 0, invalid: 2 });
-    expect(preview.groups.find((g) => g.name === "CSV Support")).toMatchObject({ action: "create", description: "Help, desk" });
+    expect(preview.counts).toEqual({
+      create: 3,
+      update: 0,
+      add: 1,
+      member: 0,
+      invite: 3,
+      invited: 0,
+      invalid: 2,
+    });
+    expect(preview.groups.find((g) => g.name === "CSV Support")).toMatchObject({
+      action: "create",
+      description: "Help, desk",
+    });
     expect(preview.invalid).toEqual([
       { line: 5, reason: "The group is missing.", raw: ",,nogroup@csv.example," },
       { line: 6, reason: "“not-an-email” is not an email address.", raw: "CSV Support,,not-an-email," },
     ]);
     expect(preview.users.find((u) => u.email === existing)).toMatchObject({ line: 2, action: "add" });
-    const writes = Object.keys(sim().stats().byRoute).filter((r) => !r.startsWith("GET") && !r.includes("/oauth/"));
+    const writes = Object.keys(sim().stats().byRoute).filter(
+      (r) => !r.startsWith("GET") && !r.includes("/oauth/"),
+    );
     expect(writes).toEqual([]);
   });
 
@@ -66,9 +92,19 @@ describe("CSV import", () => {
     const first = await invoke("import.apply", admin, { csv, from: 0, to: 2 });
     expect(first).toMatchObject({ ok: true, data: { validRows: 4 } });
     const r1 = (first as { ok: true; data: { results: ImportRowResult[] } }).data.results;
-    expect(r1.map((r) => [r.line, r.outcome])).toEqual([[2, "added"], [3, "invited"]]);
+    expect(r1.map((r) => [r.line, r.outcome])).toEqual([
+      [2, "added"],
+      [3, "invited"],
+    ]);
 
-    sim().faults.add({ host: "account", method: "POST", path: "/v1/userinvitations/", kind: "status", status: 503, times: 1 });
+    sim().faults.add({
+      host: "account",
+      method: "POST",
+      path: "/v1/userinvitations/",
+      kind: "status",
+      status: 503,
+      times: 1,
+    });
     const second = await invoke("import.apply", admin, { csv, from: 2, to: 4 });
     const r2 = (second as { ok: true; data: { results: ImportRowResult[] } }).data.results;
     expect(r2.filter((r) => r.outcome === "failed")).toHaveLength(1);

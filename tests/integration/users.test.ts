@@ -1,6 +1,7 @@
 // Users below the UI: the server-side index (search / filter / sort / paginate), one user read from
 // both ezeep hosts, edits of identity and printing flags, delete — each audited, faults explained.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
@@ -10,12 +11,14 @@ import { ezeepFor } from "@/lib/organizations/service";
 import { invalidateDirectory } from "@/lib/users/directory";
 import { listUsersSchema } from "@/lib/users/schemas";
 import { deletionImpact, findUser, listUsers } from "@/lib/users/service";
-import { useSimulator } from "@/tests/helpers/simulator";
 import { testActionAuthorization } from "@/tests/helpers/authorization";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
+
 import "@/lib/users/actions";
 
-const invoke = (name: string, ctx: OrgContext, input: unknown) => actionRegistry.get(name)!.invoke(ctx, input);
+const invoke = (name: string, ctx: OrgContext, input: unknown) =>
+  actionRegistry.get(name)!.invoke(ctx, input);
 const unique = (prefix: string) => `${prefix}${Math.random().toString(36).slice(2, 9)}`;
 const query = (q: Record<string, unknown> = {}) => listUsersSchema.parse(q);
 
@@ -24,7 +27,10 @@ const sim = useSimulator();
 /** A new verified user (invite + accept in the simulator), with a printing row. */
 async function freshUser(owner: OrgContext, first = "Fresh"): Promise<AccountUser> {
   const email = `${unique("fresh.")}@example.com`;
-  const inv = await ezeepFor(owner.organization).invitations.create({ email, expire_date: new Date(Date.now() + 86_400_000) });
+  const inv = await ezeepFor(owner.organization).invitations.create({
+    email,
+    expire_date: new Date(Date.now() + 86_400_000),
+  });
   return sim().acceptInvitation(inv.id, { firstName: first, lastName: "Person" }) as unknown as AccountUser;
 }
 
@@ -64,7 +70,9 @@ describe("users", () => {
   it("builds the index once for many concurrent first requests (single flight)", async () => {
     invalidateDirectory(admin.organization.id);
     sim().resetStats();
-    await Promise.all(Array.from({ length: 8 }, (_, i) => listUsers(admin, query({ page: i + 1, pageSize: 5 }))));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => listUsers(admin, query({ page: i + 1, pageSize: 5 }))),
+    );
     const users = sim().stats().byRoute["GET /v1/users/"];
     expect(users).toBe(1); // 60 users fit one page of 100
     expect(sim().stats().byRoute["GET /printing/v1/users/"]).toBe(1);
@@ -76,21 +84,37 @@ describe("users", () => {
     expect(byEmail.items.map((u) => u.id)).toEqual([target.id]);
     const byName = await listUsers(admin, query({ q: target.last_name.toLowerCase() }));
     expect(byName.items.map((u) => u.id)).toContain(target.id);
-    expect(byName.items.every((u) => `${u.name} ${u.email}`.toLowerCase().includes(target.last_name.toLowerCase()))).toBe(true);
+    expect(
+      byName.items.every((u) =>
+        `${u.name} ${u.email}`.toLowerCase().includes(target.last_name.toLowerCase()),
+      ),
+    ).toBe(true);
     expect((await listUsers(admin, query({ q: "zzz-nobody" }))).total).toBe(0);
   });
 
   it("filters by group and by role, matching ezeep", async () => {
     const groupId = printing.find((p) => p.groups.length > 0)!.groups[0].group_id;
-    const expected = printing.filter((p) => p.groups.some((g) => g.group_id === groupId)).map((p) => p.id).sort();
+    const expected = printing
+      .filter((p) => p.groups.some((g) => g.group_id === groupId))
+      .map((p) => p.id)
+      .sort();
     const inGroup = await listUsers(admin, query({ group: groupId, pageSize: 100 }));
     expect(inGroup.items.map((u) => u.id).sort()).toEqual(expected);
-    expect(inGroup.items.every((u) => u.groups.some((g) => g.id === groupId && g.name !== "Unknown group"))).toBe(true);
+    expect(
+      inGroup.items.every((u) => u.groups.some((g) => g.id === groupId && g.name !== "Unknown group")),
+    ).toBe(true);
 
     const admins = await listUsers(admin, query({ role: "admin", pageSize: 100 }));
-    expect(admins.items.map((u) => u.id).sort()).toEqual(accounts.filter((a) => a.roles.includes("admin")).map((a) => a.id).sort());
+    expect(admins.items.map((u) => u.id).sort()).toEqual(
+      accounts
+        .filter((a) => a.roles.includes("admin"))
+        .map((a) => a.id)
+        .sort(),
+    );
     const combined = await listUsers(admin, query({ role: "user", group: groupId, pageSize: 100 }));
-    expect(combined.items.every((u) => u.role === "user" && u.groups.some((g) => g.id === groupId))).toBe(true);
+    expect(combined.items.every((u) => u.role === "user" && u.groups.some((g) => g.id === groupId))).toBe(
+      true,
+    );
   });
 
   it("sorts by email and by number of groups, both directions", async () => {
@@ -104,7 +128,10 @@ describe("users", () => {
 
   it("shows invitees (account host only) as not yet active, and filters them", async () => {
     const email = `${unique("invitee.")}@example.com`;
-    await ezeepFor(admin.organization).invitations.create({ email, expire_date: new Date(Date.now() + 86_400_000) });
+    await ezeepFor(admin.organization).invitations.create({
+      email,
+      expire_date: new Date(Date.now() + 86_400_000),
+    });
     invalidateDirectory(admin.organization.id);
     const invited = await listUsers(admin, query({ status: "invited", pageSize: 100 }));
     const row = invited.items.find((u) => u.email === email)!;
@@ -118,8 +145,17 @@ describe("users", () => {
     const p = printing.find((x) => x.groups.length >= 2)!;
     const a = accounts.find((x) => x.id === p.id)!;
     const detail = await findUser(admin, p.id);
-    expect(detail).toMatchObject({ id: p.id, email: a.email, firstName: a.first_name, lastName: a.last_name, verified: true });
-    expect(detail!.printing).toMatchObject({ local_printing_enabled: p.local_printing_enabled, myprinters_enabled: p.myprinters_enabled });
+    expect(detail).toMatchObject({
+      id: p.id,
+      email: a.email,
+      firstName: a.first_name,
+      lastName: a.last_name,
+      verified: true,
+    });
+    expect(detail!.printing).toMatchObject({
+      local_printing_enabled: p.local_printing_enabled,
+      myprinters_enabled: p.myprinters_enabled,
+    });
     expect(detail!.groups.map((g) => g.id).sort()).toEqual(p.groups.map((g) => g.group_id).sort());
     expect(detail!.groups.every((g) => g.name && g.name !== "Unknown group")).toBe(true);
     expect(await findUser(admin, "00000000-0000-4000-8000-000000000000")).toBeNull();
@@ -127,11 +163,22 @@ describe("users", () => {
 
   it("edits name and role with before/after in the audit log, and the list shows it at once", async () => {
     const user = await freshUser(admin, "Edith");
-    const result = await invoke("user.update", admin, { id: user.id, firstName: " Edda ", lastName: "Newname", role: "admin" });
-    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { firstName: "Edda", lastName: "Newname", role: "admin" } });
+    const result = await invoke("user.update", admin, {
+      id: user.id,
+      firstName: " Edda ",
+      lastName: "Newname",
+      role: "admin",
+    });
+    expect(result, JSON.stringify(result)).toMatchObject({
+      ok: true,
+      data: { firstName: "Edda", lastName: "Newname", role: "admin" },
+    });
     const account = await ezeepFor(admin.organization).users.get(user.id);
     expect(account).toMatchObject({ first_name: "Edda", last_name: "Newname", roles: ["admin"] });
-    const entry = await db.auditEntry.findFirst({ where: { targetId: user.id, action: "user.update" }, orderBy: { id: "desc" } });
+    const entry = await db.auditEntry.findFirst({
+      where: { targetId: user.id, action: "user.update" },
+      orderBy: { id: "desc" },
+    });
     expect(entry).toMatchObject({ outcome: "success", targetLabel: user.email });
     expect(JSON.parse(entry!.before!)).toEqual({ firstName: "Edith", lastName: "Person", role: "User" });
     expect(JSON.parse(entry!.after!)).toEqual({ firstName: "Edda", lastName: "Newname", role: "Admin" });
@@ -140,37 +187,94 @@ describe("users", () => {
   });
 
   it.each([
-    ["an empty first name", { firstName: "  ", lastName: "x", role: "user" }, "firstName", "Enter a first name."],
-    ["a long last name", { firstName: "x", lastName: "y".repeat(151), role: "user" }, "lastName", "Use at most 150 characters for the last name."],
-    ["markup in a name", { firstName: "<b>", lastName: "y", role: "user" }, "firstName", "The first name cannot contain < or >."],
-    ["an unknown role", { firstName: "x", lastName: "y", role: "owner" }, "role", "Choose Admin or User as the role."],
+    [
+      "an empty first name",
+      { firstName: "  ", lastName: "x", role: "user" },
+      "firstName",
+      "Enter a first name.",
+    ],
+    [
+      "a long last name",
+      { firstName: "x", lastName: "y".repeat(151), role: "user" },
+      "lastName",
+      "Use at most 150 characters for the last name.",
+    ],
+    [
+      "markup in a name",
+      { firstName: "<b>", lastName: "y", role: "user" },
+      "firstName",
+      "The first name cannot contain < or >.",
+    ],
+    [
+      "an unknown role",
+      { firstName: "x", lastName: "y", role: "owner" },
+      "role",
+      "Choose Admin or User as the role.",
+    ],
   ])("rejects %s with a specific message and changes nothing", async (_label, fields, field, message) => {
     const auditBefore = await db.auditEntry.count();
     const result = await invoke("user.update", admin, { id: accounts[20].id, ...fields });
     expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: [message] } });
     expect(await db.auditEntry.count()).toBe(auditBefore);
-    expect(await ezeepFor(admin.organization).users.get(accounts[20].id)).toMatchObject({ first_name: accounts[20].first_name });
+    expect(await ezeepFor(admin.organization).users.get(accounts[20].id)).toMatchObject({
+      first_name: accounts[20].first_name,
+    });
   });
 
   it("maps ezeep's field errors onto the form's fields", async () => {
     const { EzeepError } = await import("@/lib/ezeep");
     const { explainUserError } = await import("@/lib/users/service");
-    const err = new EzeepError({ kind: "http", status: 400, method: "PATCH", path: "/v1/users/x/", message: "first_name: Too long.", fieldErrors: { first_name: ["Ensure this field has no more than 150 characters."] } });
+    const err = new EzeepError({
+      kind: "http",
+      status: 400,
+      method: "PATCH",
+      path: "/v1/users/x/",
+      message: "first_name: Too long.",
+      fieldErrors: { first_name: ["Ensure this field has no more than 150 characters."] },
+    });
     expect(explainUserError(err, "This user")).toMatchObject({
       message: "ezeep did not accept the change: Ensure this field has no more than 150 characters.",
       fieldErrors: { firstName: ["Ensure this field has no more than 150 characters."] },
     });
-    expect((explainUserError(new EzeepError({ kind: "http", status: 404, method: "GET", path: "/v1/users/x/", message: "Not found." }), "This user") as Error).message).toMatch(
-      /This user was not found/,
-    );
+    expect(
+      (
+        explainUserError(
+          new EzeepError({
+            kind: "http",
+            status: 404,
+            method: "GET",
+            path: "/v1/users/x/",
+            message: "Not found.",
+          }),
+          "This user",
+        ) as Error
+      ).message,
+    ).toMatch(/This user was not found/);
   });
 
   it("records ezeep's refusal of an edit as a failed entry", async () => {
     const user = await freshUser(admin);
-    sim().faults.add({ host: "account", method: "PATCH", path: "/v1/users/", kind: "status", status: 400, times: 1 });
-    const result = await invoke("user.update", admin, { id: user.id, firstName: "Changed", lastName: "Person", role: "user" });
+    sim().faults.add({
+      host: "account",
+      method: "PATCH",
+      path: "/v1/users/",
+      kind: "status",
+      status: 400,
+      times: 1,
+    });
+    const result = await invoke("user.update", admin, {
+      id: user.id,
+      firstName: "Changed",
+      lastName: "Person",
+      role: "user",
+    });
     expect(result).toMatchObject({ ok: false });
-    expect(await db.auditEntry.findFirst({ where: { targetId: user.id, action: "user.update" }, orderBy: { id: "desc" } })).toMatchObject({
+    expect(
+      await db.auditEntry.findFirst({
+        where: { targetId: user.id, action: "user.update" },
+        orderBy: { id: "desc" },
+      }),
+    ).toMatchObject({
       outcome: "failure",
       ezeepStatus: 400,
     });
@@ -179,20 +283,46 @@ describe("users", () => {
   it("reports ezeep being down in words and records the failed attempt", async () => {
     const user = await freshUser(admin);
     sim().faults.add({ host: "account", method: "PATCH", path: "/v1/users/", kind: "status", status: 503 });
-    const result = await invoke("user.update", admin, { id: user.id, firstName: "Down", lastName: "Time", role: "user" });
-    expect((result as { error: string }).error).toMatch(/^ezeep is unavailable \(HTTP 503\), try again in a moment\./);
-    const entry = await db.auditEntry.findFirst({ where: { targetId: user.id, action: "user.update" }, orderBy: { id: "desc" } });
+    const result = await invoke("user.update", admin, {
+      id: user.id,
+      firstName: "Down",
+      lastName: "Time",
+      role: "user",
+    });
+    expect((result as { error: string }).error).toMatch(
+      /^ezeep is unavailable \(HTTP 503\), try again in a moment\./,
+    );
+    const entry = await db.auditEntry.findFirst({
+      where: { targetId: user.id, action: "user.update" },
+      orderBy: { id: "desc" },
+    });
     expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 503 });
     expect(JSON.parse(entry!.after!)).toMatchObject({ firstName: "Down" }); // what was attempted
   });
 
   it("toggles printing flags on the printing host, audited per flag", async () => {
     const user = await freshUser(admin);
-    const result = await invoke("user.update_printing", admin, { id: user.id, local_printing_enabled: true, pull_printing_enabled: true });
-    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { printing: { local_printing_enabled: true, pull_printing_enabled: true } } });
-    expect(await ezeepFor(admin.organization).printingUsers.get(user.id)).toMatchObject({ local_printing_enabled: true, pull_printing_enabled: true });
-    const entry = await db.auditEntry.findFirst({ where: { targetId: user.id, action: "user.update_printing" }, orderBy: { id: "desc" } });
-    expect(JSON.parse(entry!.before!)).toEqual({ local_printing_enabled: "off", pull_printing_enabled: "off" });
+    const result = await invoke("user.update_printing", admin, {
+      id: user.id,
+      local_printing_enabled: true,
+      pull_printing_enabled: true,
+    });
+    expect(result, JSON.stringify(result)).toMatchObject({
+      ok: true,
+      data: { printing: { local_printing_enabled: true, pull_printing_enabled: true } },
+    });
+    expect(await ezeepFor(admin.organization).printingUsers.get(user.id)).toMatchObject({
+      local_printing_enabled: true,
+      pull_printing_enabled: true,
+    });
+    const entry = await db.auditEntry.findFirst({
+      where: { targetId: user.id, action: "user.update_printing" },
+      orderBy: { id: "desc" },
+    });
+    expect(JSON.parse(entry!.before!)).toEqual({
+      local_printing_enabled: "off",
+      pull_printing_enabled: "off",
+    });
     expect(JSON.parse(entry!.after!)).toEqual({ local_printing_enabled: "on", pull_printing_enabled: "on" });
     expect(await invoke("user.update_printing", admin, { id: user.id })).toMatchObject({
       ok: false,
@@ -208,14 +338,19 @@ describe("users", () => {
     const impact = await deletionImpact(admin, user.id);
     expect(impact.groups.map((g) => g.name)).toContain(group.name);
     const assigned = await ezeepFor(admin.organization).assignments.all({ group: printerGroup });
-    expect(impact.printers.map((p) => p.id).sort()).toEqual([...new Set(assigned.map((a) => a.printer_id))].sort());
+    expect(impact.printers.map((p) => p.id).sort()).toEqual(
+      [...new Set(assigned.map((a) => a.printer_id))].sort(),
+    );
 
     const result = await invoke("user.delete", admin, { id: user.id });
     expect(result).toMatchObject({ ok: true, data: { id: user.id } });
     await expect(ezeepFor(admin.organization).users.get(user.id)).rejects.toMatchObject({ status: 404 });
     const entry = await db.auditEntry.findFirst({ where: { targetId: user.id, action: "user.delete" } });
     expect(entry).toMatchObject({ outcome: "success", targetLabel: user.email });
-    expect(JSON.parse(entry!.before!)).toMatchObject({ email: user.email, groups: expect.arrayContaining([group.name]) });
+    expect(JSON.parse(entry!.before!)).toMatchObject({
+      email: user.email,
+      groups: expect.arrayContaining([group.name]),
+    });
     expect((await listUsers(admin, query({ q: user.email }))).total).toBe(0);
     // Deleting again: a readable "not found".
     const again = await invoke("user.delete", admin, { id: user.id });
@@ -229,7 +364,9 @@ describe("users", () => {
     sim().faults.clear();
     expect((result as { error: string }).error).toMatch(/ezeep is unavailable \(HTTP 500\)/);
     expect(await ezeepFor(admin.organization).users.get(user.id)).toMatchObject({ id: user.id });
-    expect(await db.auditEntry.findFirst({ where: { targetId: user.id, action: "user.delete" } })).toMatchObject({ outcome: "failure", ezeepStatus: 500 });
+    expect(
+      await db.auditEntry.findFirst({ where: { targetId: user.id, action: "user.delete" } }),
+    ).toMatchObject({ outcome: "failure", ezeepStatus: 500 });
   });
 
   it("keeps the list answering from the old index while ezeep is down during a background refresh", async () => {
@@ -260,7 +397,10 @@ describe("user actions", () => {
       const u = await freshUser(owner);
       return { id: u.id, firstName: unique("Renamed"), lastName: "Person", role: "user" };
     },
-    "user.update_printing": async (owner) => ({ id: (await freshUser(owner)).id, local_printing_enabled: true }),
+    "user.update_printing": async (owner) => ({
+      id: (await freshUser(owner)).id,
+      local_printing_enabled: true,
+    }),
     "user.delete": async (owner) => ({ id: (await freshUser(owner)).id }),
     "user.search": async () => ({ q: "a", limit: 5 + n++ }),
   });
@@ -272,9 +412,18 @@ describe("user actions", () => {
     const auditor = await contextFor(org, "auditor", "auditor3@test.example");
     const user = await freshUser(owner);
     for (const who of [helpdesk, auditor]) {
-      expect(await invoke("user.delete", who, { id: user.id })).toMatchObject({ ok: false, error: "Your role does not allow this action." });
-      expect(await invoke("user.update", who, { id: user.id, firstName: "X", lastName: "Y", role: "admin" })).toMatchObject({ ok: false });
+      expect(await invoke("user.delete", who, { id: user.id })).toMatchObject({
+        ok: false,
+        error: "Your role does not allow this action.",
+      });
+      expect(
+        await invoke("user.update", who, { id: user.id, firstName: "X", lastName: "Y", role: "admin" }),
+      ).toMatchObject({ ok: false });
     }
-    expect(await ezeepFor(org).users.get(user.id)).toMatchObject({ id: user.id, roles: ["user"], first_name: "Fresh" });
+    expect(await ezeepFor(org).users.get(user.id)).toMatchObject({
+      id: user.id,
+      roles: ["user"],
+      first_name: "Fresh",
+    });
   });
 });

@@ -8,7 +8,11 @@ export interface Leak {
 }
 
 /** Known secret values: exact matches (values shorter than 8 characters are ignored). */
-export function findSecrets(text: string, secrets: Record<string, string | undefined>, where: string): Leak[] {
+export function findSecrets(
+  text: string,
+  secrets: Record<string, string | undefined>,
+  where: string,
+): Leak[] {
   const leaks: Leak[] = [];
   for (const [what, value] of Object.entries(secrets)) {
     if (value && value.length >= 8 && text.includes(value)) leaks.push({ where, what });
@@ -26,9 +30,15 @@ export function findEzeepTokens(text: string, where: string): Leak[] {
   const leaks: Leak[] = [];
   for (const match of text.matchAll(JWT)) {
     try {
-      const claims = JSON.parse(Buffer.from(match[0].split(".")[1], "base64url").toString("utf8")) as Record<string, unknown>;
+      const claims = JSON.parse(Buffer.from(match[0].split(".")[1], "base64url").toString("utf8")) as Record<
+        string,
+        unknown
+      >;
       if ("org" in claims || "scopes" in claims || "client_id" in claims) {
-        leaks.push({ where, what: `an ezeep-style access token (claims: ${Object.keys(claims).join(", ")})` });
+        leaks.push({
+          where,
+          what: `an ezeep-style access token (claims: ${Object.keys(claims).join(", ")})`,
+        });
       }
     } catch {
       /* not a JWT after all */

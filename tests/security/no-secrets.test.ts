@@ -5,7 +5,9 @@
 // The rendered-pages half is tests/e2e/no-secrets.spec.ts.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import { findEzeepTokens, findSecrets, formatLeaks, simulatorIssuedTokens, type Leak } from "./leaks";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -25,9 +27,9 @@ function* walk(dir: string): Generator<string> {
 function knownSecrets(): Record<string, string | undefined> {
   const env = process.env;
   const secrets: Record<string, string | undefined> = {
-    "E2E_CLIENT_SECRET": env.E2E_CLIENT_SECRET,
-    "E2E_NEXTAUTH_SECRET": env.E2E_NEXTAUTH_SECRET,
-    "EZEEP_CLIENT_SECRET": env.EZEEP_CLIENT_SECRET,
+    E2E_CLIENT_SECRET: env.E2E_CLIENT_SECRET,
+    E2E_NEXTAUTH_SECRET: env.E2E_NEXTAUTH_SECRET,
+    EZEEP_CLIENT_SECRET: env.EZEEP_CLIENT_SECRET,
     "NEXTAUTH_SECRET (build)": env.BUILD_NEXTAUTH_SECRET,
   };
   const demo = path.join(root, "data/demo-secrets.json");
@@ -35,7 +37,8 @@ function knownSecrets(): Record<string, string | undefined> {
     try {
       const parsed = JSON.parse(readFileSync(demo, "utf8")) as Record<string, unknown>;
       for (const [k, v] of Object.entries(parsed)) {
-        if (typeof v === "string" && /secret|key|password/i.test(k)) secrets[`data/demo-secrets.json ${k}`] = v;
+        if (typeof v === "string" && /secret|key|password/i.test(k))
+          secrets[`data/demo-secrets.json ${k}`] = v;
       }
     } catch {
       /* unreadable: nothing to compare with */

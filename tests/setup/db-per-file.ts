@@ -4,7 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
+
 import { afterAll, inject } from "vitest";
+
 import { ident, pgAdmin, pgUrl } from "./test-db";
 
 const config = inject("testDb");
@@ -15,7 +17,13 @@ const globalForDb = globalThis as unknown as { __portalDb?: { $disconnect(): Pro
 delete globalForDb.__portalDb;
 
 // Tests never talk to a real ezeep: helpers (tests/helpers/simulator.ts) set these per file.
-for (const key of ["EZEEP_CLIENT_ID", "EZEEP_CLIENT_SECRET", "EZEEP_ACCOUNT_URL", "EZEEP_API_URL", "EZEEP_ORGANIZATION_ID"]) {
+for (const key of [
+  "EZEEP_CLIENT_ID",
+  "EZEEP_CLIENT_SECRET",
+  "EZEEP_ACCOUNT_URL",
+  "EZEEP_API_URL",
+  "EZEEP_ORGANIZATION_ID",
+]) {
   delete process.env[key];
 }
 process.env.NEXTAUTH_SECRET ??= `test-nextauth-secret-${randomBytes(16).toString("hex")}`;

@@ -4,8 +4,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import type { TestProject } from "vitest/node";
+
 import { migrateDatabase } from "@/lib/db-migrate";
+
 import { ident, pgAdmin, pgUrl, wantPostgres, type TestDbConfig } from "./test-db";
 
 function migrate(url: string) {
@@ -13,7 +16,9 @@ function migrate(url: string) {
     migrateDatabase(url);
   } catch (err) {
     const e = err as { stdout?: Buffer; stderr?: Buffer; message: string };
-    throw new Error(`migrating the test template database failed: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+    throw new Error(
+      `migrating the test template database failed: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`,
+    );
   }
 }
 

@@ -3,8 +3,11 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
+
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
 import { startSimulator, type Group, type Page, type SimulatorStats } from "@/lib/ezeep-simulator";
+
 import { call, ccToken, tokenRequest, useSim, type Json } from "./helpers";
 
 const { sim } = useSim({ seed: "demo" });
@@ -24,7 +27,7 @@ afterEach(() => {
 const groups = () => call<Page<Group>>(sim(), tok, "GET", "/printing/v1/groups/");
 
 describe("faults", () => {
-  it("§2.4 status: 503 {detail: \"Service unavailable\"} for `times` requests, then normal", async () => {
+  it('§2.4 status: 503 {detail: "Service unavailable"} for `times` requests, then normal', async () => {
     sim().faults.add({ path: "/printing/v1/groups/", kind: "status", times: 2 });
     for (let i = 0; i < 2; i++) {
       const r = await groups();
@@ -62,13 +65,20 @@ describe("faults", () => {
   it("timeout: a client-side abort ends the wait early", async () => {
     sim().faults.add({ path: "/printing/v1/groups/", kind: "timeout", delayMs: 30_000, times: 1 });
     const t0 = Date.now();
-    await expect(fetch(`${sim().apiUrl}/printing/v1/groups/`, { headers: { authorization: `Bearer ${tok}` }, signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    await expect(
+      fetch(`${sim().apiUrl}/printing/v1/groups/`, {
+        headers: { authorization: `Bearer ${tok}` },
+        signal: AbortSignal.timeout(200),
+      }),
+    ).rejects.toThrow();
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
   it("malformed: 200 application/json with a truncated body", async () => {
     sim().faults.add({ path: "/printing/v1/groups/", kind: "malformed", times: 1 });
-    const r = await fetch(`${sim().apiUrl}/printing/v1/groups/`, { headers: { authorization: `Bearer ${tok}` } });
+    const r = await fetch(`${sim().apiUrl}/printing/v1/groups/`, {
+      headers: { authorization: `Bearer ${tok}` },
+    });
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toContain("application/json");
     const text = await r.text();
@@ -146,7 +156,11 @@ describe("latency and stats", () => {
     await call(sim(), tok, "GET", `/printing/v1/groups/${id}`);
     await call(sim(), tok, "GET", `/printing/v1/groups/${id}/`);
     await ccToken(sim());
-    await tokenRequest(sim(), { grant_type: "client_credentials" }, { ...sim().clients[0], clientSecret: "bad" });
+    await tokenRequest(
+      sim(),
+      { grant_type: "client_credentials" },
+      { ...sim().clients[0], clientSecret: "bad" },
+    );
     sim().setLatency(100);
     await Promise.all(Array.from({ length: 8 }, () => groups()));
     sim().setLatency(0);
@@ -156,7 +170,12 @@ describe("latency and stats", () => {
     expect(s.byRoute["GET /printing/v1/groups/"]).toBe(9);
     expect(s.byRoute["GET /printing/v1/groups/:id/"]).toBe(2);
     expect(s.byRoute["POST /oauth/access_token/"]).toBe(2);
-    expect(s.tokenRequests).toEqual({ client_credentials: 1, authorization_code: 0, refresh_token: 0, failed: 1 });
+    expect(s.tokenRequests).toEqual({
+      client_credentials: 1,
+      authorization_code: 0,
+      refresh_token: 0,
+      failed: 1,
+    });
     expect(s.inFlightMax).toBeGreaterThanOrEqual(4);
     expect(s.rateLimited).toBe(0);
     sim().resetStats();
@@ -165,21 +184,38 @@ describe("latency and stats", () => {
 });
 
 describe("/__sim HTTP control", () => {
-  const ctl = async (base: string, method: string, p: string, body?: unknown): Promise<{ status: number; body: Json }> => {
-    const r = await fetch(base + p, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const ctl = async (
+    base: string,
+    method: string,
+    p: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Json }> => {
+    const r = await fetch(base + p, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await r.text();
     return { status: r.status, body: text ? (JSON.parse(text) as Json) : {} };
   };
 
   it("faults, latency, stats and clients over HTTP on both listeners", async () => {
     for (const base of [sim().accountUrl, sim().apiUrl]) {
-      expect((await ctl(base, "POST", "/__sim/faults", { rule: { path: "/printing/v1/groups/", kind: "status", times: 1 } })).status).toBe(200);
+      expect(
+        (
+          await ctl(base, "POST", "/__sim/faults", {
+            rule: { path: "/printing/v1/groups/", kind: "status", times: 1 },
+          })
+        ).status,
+      ).toBe(200);
       expect((await groups()).status).toBe(503);
       await ctl(base, "POST", "/__sim/faults", { rule: { path: "/printing/v1/groups/", kind: "status" } });
       expect((await ctl(base, "DELETE", "/__sim/faults")).status).toBe(200);
       expect((await groups()).status).toBe(200);
     }
-    expect((await ctl(sim().apiUrl, "POST", "/__sim/faults", { rule: { path: "/x", kind: "nope" } })).status).toBe(400);
+    expect(
+      (await ctl(sim().apiUrl, "POST", "/__sim/faults", { rule: { path: "/x", kind: "nope" } })).status,
+    ).toBe(400);
     await ctl(sim().apiUrl, "POST", "/__sim/latency", { ms: 120 });
     const t0 = Date.now();
     await groups();
@@ -194,7 +230,10 @@ describe("/__sim HTTP control", () => {
   });
 
   it("reset, azure-groups and tokens/expire over HTTP", async () => {
-    const az = await ctl(sim().apiUrl, "POST", "/__sim/azure-groups", { organizationId: sim().organizationId, groups: [{ name: "AAD Sales", foreignId: "22222222-2222-4222-8222-222222222222" }] });
+    const az = await ctl(sim().apiUrl, "POST", "/__sim/azure-groups", {
+      organizationId: sim().organizationId,
+      groups: [{ name: "AAD Sales", foreignId: "22222222-2222-4222-8222-222222222222" }],
+    });
     expect(az.status).toBe(201);
     expect((await groups()).body.count).toBe(11);
     const r = await ctl(sim().accountUrl, "POST", "/__sim/reset", { seed: "empty" });
@@ -222,7 +261,9 @@ describe("seeds", () => {
       expect(ga.body.results).toEqual(gb.body.results);
       const ua = await call<Page<Json>>(a, ta, "GET", "/v1/users/?per_page=100");
       const ub = await call<Page<Json>>(b, tb, "GET", "/v1/users/?per_page=100");
-      expect(ua.body.results.map((u) => [u.id, u.email])).toEqual(ub.body.results.map((u) => [u.id, u.email]));
+      expect(ua.body.results.map((u) => [u.id, u.email])).toEqual(
+        ub.body.results.map((u) => [u.id, u.email]),
+      );
       expect(a.clients[0].clientId).not.toBe(b.clients[0].clientId);
       expect(a.clients[0].redirectUris).toEqual(["http://localhost:3000/code", "http://127.0.0.1:3000/code"]);
     } finally {
@@ -264,21 +305,46 @@ describe("seeds", () => {
 describe("cli", () => {
   it("prints one JSON ready line and exits cleanly on SIGTERM", async () => {
     const root = path.resolve(import.meta.dirname, "../..");
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["lib/ezeep-simulator/cli.ts", "--seed", "empty", "--client-id", "cli-id", "--client-secret", "cli-secret"], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      path.join(root, "node_modules/.bin/tsx"),
+      [
+        "lib/ezeep-simulator/cli.ts",
+        "--seed",
+        "empty",
+        "--client-id",
+        "cli-id",
+        "--client-secret",
+        "cli-secret",
+      ],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     try {
       const line = await new Promise<string>((resolve, reject) => {
         const rl = createInterface({ input: child.stdout });
         rl.once("line", resolve);
         child.once("exit", (code) => reject(new Error(`cli exited early with ${code}`)));
       });
-      const ready = JSON.parse(line) as { accountUrl: string; apiUrl: string; clientId: string; clientSecret: string; organizationId: string };
-      expect(ready).toMatchObject({ clientId: "cli-id", clientSecret: "cli-secret", organizationId: expect.any(String) });
+      const ready = JSON.parse(line) as {
+        accountUrl: string;
+        apiUrl: string;
+        clientId: string;
+        clientSecret: string;
+        organizationId: string;
+      };
+      expect(ready).toMatchObject({
+        clientId: "cli-id",
+        clientSecret: "cli-secret",
+        organizationId: expect.any(String),
+      });
       const t = await fetch(`${ready.accountUrl}/oauth/access_token/`, {
         method: "POST",
-        headers: { authorization: `Basic ${Buffer.from("cli-id:cli-secret").toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+        headers: {
+          authorization: `Basic ${Buffer.from("cli-id:cli-secret").toString("base64")}`,
+          "content-type": "application/x-www-form-urlencoded",
+        },
         body: "grant_type=client_credentials",
       });
       expect(t.status).toBe(200);

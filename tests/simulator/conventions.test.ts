@@ -1,7 +1,10 @@
 // Conventions (ezeep-api.md §2): pagination on both hosts, slashes, unknown routes, error shapes.
 import { request } from "node:http";
+
 import { describe, expect, it } from "vitest";
+
 import type { Group, Page } from "@/lib/ezeep-simulator";
+
 import { call, useSim } from "./helpers";
 
 const { sim, token } = useSim({ seed: { users: 250, groups: 130, printers: 30 } });
@@ -46,11 +49,15 @@ describe("api2 limit/offset pagination", () => {
   it("§2.2 the Host header decides the link origin", async () => {
     // fetch() cannot set Host; node:http can (a reverse proxy in front of the simulator would).
     const text = await new Promise<string>((resolve, reject) => {
-      const req = request(`${sim().apiUrl}/printing/v1/users/`, { headers: { authorization: `Bearer ${token()}`, host: "api2.example.test" } }, (res) => {
-        let data = "";
-        res.on("data", (c: Buffer) => (data += c.toString()));
-        res.on("end", () => resolve(data));
-      });
+      const req = request(
+        `${sim().apiUrl}/printing/v1/users/`,
+        { headers: { authorization: `Bearer ${token()}`, host: "api2.example.test" } },
+        (res) => {
+          let data = "";
+          res.on("data", (c: Buffer) => (data += c.toString()));
+          res.on("end", () => resolve(data));
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -61,7 +68,12 @@ describe("api2 limit/offset pagination", () => {
   it("§2.2 extra query parameters survive in next links (assignments ?group=)", async () => {
     const groups = await call<Page<Group>>(sim(), token(), "GET", "/printing/v1/groups/?limit=100");
     const busy = groups.body.results.reduce((a, b) => (b.num_printers > a.num_printers ? b : a));
-    const r = await call<Page<unknown>>(sim(), token(), "GET", `/printing/v1/assignments/?group=${busy.id}&limit=1`);
+    const r = await call<Page<unknown>>(
+      sim(),
+      token(),
+      "GET",
+      `/printing/v1/assignments/?group=${busy.id}&limit=1`,
+    );
     expect(r.body.count).toBe(busy.num_printers);
     if (busy.num_printers > 1) expect(r.body.next).toContain(`group=${busy.id}`);
   });
@@ -96,7 +108,7 @@ describe("account page/per_page pagination", () => {
     expect(ids.size).toBe(count);
   });
 
-  it("§2.5 a page past the end → 404 {detail: \"Invalid page.\"}", async () => {
+  it('§2.5 a page past the end → 404 {detail: "Invalid page."}', async () => {
     const r = await call(sim(), token(), "GET", "/v1/users/?page=999");
     expect(r.status).toBe(404);
     expect(r.body).toEqual({ detail: "Invalid page." });
@@ -129,7 +141,7 @@ describe("paths and errors", () => {
     expect(r.headers.get("allow")).toContain("GET");
   });
 
-  it("§2.5 an unknown object id → 404 {detail: \"Not found.\"}", async () => {
+  it('§2.5 an unknown object id → 404 {detail: "Not found."}', async () => {
     const r = await call(sim(), token(), "GET", "/printing/v1/groups/00000000-0000-4000-8000-000000000000/");
     expect(r.status).toBe(404);
     expect(r.body).toEqual({ detail: "Not found." });

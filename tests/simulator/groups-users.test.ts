@@ -1,6 +1,8 @@
 // Groups (§3.5), printing-side users and membership (§3.4), account users (§3.2), org isolation.
 import { beforeEach, describe, expect, it } from "vitest";
+
 import type { AccountUser, Group, Page, PrinterAssignments, PrintingUser } from "@/lib/ezeep-simulator";
+
 import { call, ccToken, useSim, type Json } from "./helpers";
 
 const { sim } = useSim({ seed: "demo" });
@@ -11,7 +13,8 @@ beforeEach(async () => {
 });
 
 const get = <T = Json>(path: string) => call<T>(sim(), tok, "GET", path);
-const send = <T = Json>(method: string, path: string, body?: unknown) => call<T>(sim(), tok, method, path, body);
+const send = <T = Json>(method: string, path: string, body?: unknown) =>
+  call<T>(sim(), tok, method, path, body);
 
 async function allGroups(): Promise<Group[]> {
   return (await get<Page<Group>>("/printing/v1/groups/?limit=100")).body.results;
@@ -28,16 +31,21 @@ describe("groups", () => {
     expect(azure.length).toBeGreaterThanOrEqual(1);
     expect(azure.length).toBeLessThanOrEqual(2);
     for (const g of azure) expect(g.origin.foreign_id).toMatch(/^[0-9a-f-]{36}$/);
-    for (const g of groups.filter((x) => x.origin.provider === "Ezeep")) expect(g.origin).toEqual({ provider: "Ezeep" });
+    for (const g of groups.filter((x) => x.origin.provider === "Ezeep"))
+      expect(g.origin).toEqual({ provider: "Ezeep" });
     // num_members matches the printing-side view.
     const users = await allPrintingUsers();
-    for (const g of groups) expect(g.num_members).toBe(users.filter((u) => u.groups.some((x) => x.group_id === g.id)).length);
+    for (const g of groups)
+      expect(g.num_members).toBe(users.filter((u) => u.groups.some((x) => x.group_id === g.id)).length);
     const sizes = new Set(groups.map((g) => g.num_members));
     expect(sizes.size).toBeGreaterThan(4);
   });
 
   it("§3.5 create → 201 with defaults; get, patch and put return the full object", async () => {
-    const c = await send<Group>("POST", "/printing/v1/groups/", { name: "Night Shift", organization_id: sim().organizationId });
+    const c = await send<Group>("POST", "/printing/v1/groups/", {
+      name: "Night Shift",
+      organization_id: sim().organizationId,
+    });
     expect(c.status).toBe(201);
     expect(c.body).toMatchObject({
       name: "Night Shift",
@@ -51,12 +59,17 @@ describe("groups", () => {
     });
     const id = c.body.id;
     expect((await get<Group>(`/printing/v1/groups/${id}/`)).body.name).toBe("Night Shift");
-    const p = await send<Group>("PATCH", `/printing/v1/groups/${id}/`, { description: "late", myprinters_enabled: true });
+    const p = await send<Group>("PATCH", `/printing/v1/groups/${id}/`, {
+      description: "late",
+      myprinters_enabled: true,
+    });
     expect(p.status).toBe(200);
     expect(p.body).toMatchObject({ name: "Night Shift", description: "late", myprinters_enabled: true });
     const put = await send<Group>("PUT", `/printing/v1/groups/${id}`, { name: "Night Owls" });
     expect(put.body).toMatchObject({ name: "Night Owls", description: "late" });
-    expect((await send("PUT", `/printing/v1/groups/${id}`, { description: "x" })).body).toEqual({ name: ["This field is required."] });
+    expect((await send("PUT", `/printing/v1/groups/${id}`, { description: "x" })).body).toEqual({
+      name: ["This field is required."],
+    });
   });
 
   it("§3.5 create without organization_id uses the token's org", async () => {
@@ -97,22 +110,33 @@ describe("groups", () => {
     expect((await get(`/printing/v1/groups/${g.id}/`)).status).toBe(404);
     for (const u of await allPrintingUsers()) expect(u.groups.map((x) => x.group_id)).not.toContain(g.id);
     const a = await get<Page<PrinterAssignments>>("/printing/v1/assignments/?limit=100");
-    for (const p of a.body.results) for (const as of p.assignments) expect(as.groups.map((x) => x.group_id)).not.toContain(g.id);
-    expect((await get<Page<PrinterAssignments>>(`/printing/v1/assignments/?group=${g.id}`)).body.count).toBe(0);
+    for (const p of a.body.results)
+      for (const as of p.assignments) expect(as.groups.map((x) => x.group_id)).not.toContain(g.id);
+    expect((await get<Page<PrinterAssignments>>(`/printing/v1/assignments/?group=${g.id}`)).body.count).toBe(
+      0,
+    );
     expect((await send("DELETE", `/printing/v1/groups/${g.id}/`)).status).toBe(404);
   });
 
   it("§3.14 addAzureGroups seeds Azure-origin groups (idempotent by foreign id)", async () => {
-    const [g] = sim().addAzureGroups(sim().organizationId, [{ name: "AAD Printing", foreignId: "11111111-1111-4111-8111-111111111111" }]);
+    const [g] = sim().addAzureGroups(sim().organizationId, [
+      { name: "AAD Printing", foreignId: "11111111-1111-4111-8111-111111111111" },
+    ]);
     expect(g.origin).toEqual({ provider: "Azure", foreign_id: "11111111-1111-4111-8111-111111111111" });
-    const [again] = sim().addAzureGroups(sim().organizationId, [{ name: "AAD Printing renamed", foreignId: "11111111-1111-4111-8111-111111111111" }]);
+    const [again] = sim().addAzureGroups(sim().organizationId, [
+      { name: "AAD Printing renamed", foreignId: "11111111-1111-4111-8111-111111111111" },
+    ]);
     expect(again.id).toBe(g.id);
     expect((await get<Group>(`/printing/v1/groups/${g.id}/`)).body.name).toBe("AAD Printing renamed");
     // Shows up in assignments as group_foreign_id.
     const printers = (await get<Page<PrinterAssignments>>("/printing/v1/assignments/")).body.results;
-    await send("PUT", `/printing/v1/assignments/${printers[0].printer_id}/`, { assignment: [{ groups: [{ group_id: g.id }] }] });
+    await send("PUT", `/printing/v1/assignments/${printers[0].printer_id}/`, {
+      assignment: [{ groups: [{ group_id: g.id }] }],
+    });
     const a = await get<PrinterAssignments>(`/printing/v1/assignments/${printers[0].printer_id}/`);
-    expect(a.body.assignments[0].groups.find((x) => x.group_id === g.id)?.group_foreign_id).toBe("11111111-1111-4111-8111-111111111111");
+    expect(a.body.assignments[0].groups.find((x) => x.group_id === g.id)?.group_foreign_id).toBe(
+      "11111111-1111-4111-8111-111111111111",
+    );
   });
 });
 
@@ -134,13 +158,19 @@ describe("printing users (membership)", () => {
     const groups = await allGroups();
     const [a, b, c] = groups;
     const u = (await allPrintingUsers())[5];
-    const r1 = await send<PrintingUser>("PATCH", `/printing/v1/users/${u.id}/`, { groups: [{ group_id: a.id }] });
+    const r1 = await send<PrintingUser>("PATCH", `/printing/v1/users/${u.id}/`, {
+      groups: [{ group_id: a.id }],
+    });
     expect(r1.status).toBe(200);
     expect(r1.body.groups).toEqual([{ group_id: a.id }]);
-    const r2 = await send<PrintingUser>("PATCH", `/printing/v1/users/${u.id}/`, { groups: [{ group_id: b.id }, { group_id: c.id }] });
+    const r2 = await send<PrintingUser>("PATCH", `/printing/v1/users/${u.id}/`, {
+      groups: [{ group_id: b.id }, { group_id: c.id }],
+    });
     expect(r2.body.groups.map((x) => x.group_id).sort()).toEqual([b.id, c.id].sort());
     const after = await allGroups();
-    expect(after.find((g) => g.id === a.id)?.num_members).toBe(a.num_members - (u.groups.some((x) => x.group_id === a.id) ? 1 : 0));
+    expect(after.find((g) => g.id === a.id)?.num_members).toBe(
+      a.num_members - (u.groups.some((x) => x.group_id === a.id) ? 1 : 0),
+    );
     const r3 = await send<PrintingUser>("PATCH", `/printing/v1/users/${u.id}/`, { groups: [] });
     expect(r3.body.groups).toEqual([]);
   });
@@ -154,7 +184,10 @@ describe("printing users (membership)", () => {
 
   it("§3.4 boolean flags are patchable without touching groups", async () => {
     const u = (await allPrintingUsers()).find((x) => x.groups.length > 0) as PrintingUser;
-    const r = await send<PrintingUser>("PATCH", `/printing/v1/users/${u.id}/`, { local_printing_enabled: !u.local_printing_enabled, pull_printing_enabled: true });
+    const r = await send<PrintingUser>("PATCH", `/printing/v1/users/${u.id}/`, {
+      local_printing_enabled: !u.local_printing_enabled,
+      pull_printing_enabled: true,
+    });
     expect(r.body.local_printing_enabled).toBe(!u.local_printing_enabled);
     expect(r.body.pull_printing_enabled).toBe(true);
     expect(r.body.groups).toEqual(u.groups);
@@ -163,7 +196,9 @@ describe("printing users (membership)", () => {
   it("Appendix A: an unknown group_id → 400 field error and nothing changes", async () => {
     const u = (await allPrintingUsers()).find((x) => x.groups.length > 0) as PrintingUser;
     const [g] = await allGroups();
-    const r = await send("PATCH", `/printing/v1/users/${u.id}/`, { groups: [{ group_id: g.id }, { group_id: "00000000-0000-4000-8000-000000000000" }] });
+    const r = await send("PATCH", `/printing/v1/users/${u.id}/`, {
+      groups: [{ group_id: g.id }, { group_id: "00000000-0000-4000-8000-000000000000" }],
+    });
     expect(r.status).toBe(400);
     expect(Object.keys(r.body)).toEqual(["groups"]);
     expect((await get<PrintingUser>(`/printing/v1/users/${u.id}/`)).body.groups).toEqual(u.groups);
@@ -171,7 +206,10 @@ describe("printing users (membership)", () => {
   });
 
   it("§3.4 unknown printing user → 404", async () => {
-    expect((await send("PATCH", "/printing/v1/users/00000000-0000-4000-8000-000000000000/", { groups: [] })).status).toBe(404);
+    expect(
+      (await send("PATCH", "/printing/v1/users/00000000-0000-4000-8000-000000000000/", { groups: [] }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -186,25 +224,56 @@ describe("account users", () => {
     expect(u.display_name).toBe(`${u.first_name} ${u.last_name}`);
     expect(u.user_invitations).toBeNull();
     expect(Object.keys(u).sort()).toEqual(
-      ["id", "email", "first_name", "last_name", "display_name", "date_joined", "azure_profile", "id_profile", "user_invitations", "roles", "is_verified"].sort(),
+      [
+        "id",
+        "email",
+        "first_name",
+        "last_name",
+        "display_name",
+        "date_joined",
+        "azure_profile",
+        "id_profile",
+        "user_invitations",
+        "roles",
+        "is_verified",
+      ].sort(),
     );
     expect(u.date_joined).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
   });
 
   it("§3.2 PATCH first/last/email/roles; a roles string is coerced to an array; display_name recomputed", async () => {
     const u = (await get<Page<AccountUser>>("/v1/users/")).body.results[4];
-    const r = await send<AccountUser>("PATCH", `/v1/users/${u.id}/`, { first_name: "Ada", last_name: "Lovelace", email: "ada@acme.example", roles: "admin" });
+    const r = await send<AccountUser>("PATCH", `/v1/users/${u.id}/`, {
+      first_name: "Ada",
+      last_name: "Lovelace",
+      email: "ada@acme.example",
+      roles: "admin",
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ first_name: "Ada", last_name: "Lovelace", display_name: "Ada Lovelace", email: "ada@acme.example", roles: ["admin"] });
-    expect((await send<AccountUser>("PATCH", `/v1/users/${u.id}/`, { roles: ["user"] })).body.roles).toEqual(["user"]);
+    expect(r.body).toMatchObject({
+      first_name: "Ada",
+      last_name: "Lovelace",
+      display_name: "Ada Lovelace",
+      email: "ada@acme.example",
+      roles: ["admin"],
+    });
+    expect((await send<AccountUser>("PATCH", `/v1/users/${u.id}/`, { roles: ["user"] })).body.roles).toEqual([
+      "user",
+    ]);
   });
 
   it("§2.5 PATCH account user validation → 400 field maps", async () => {
     const [a, b] = (await get<Page<AccountUser>>("/v1/users/")).body.results;
-    expect((await send("PATCH", `/v1/users/${a.id}/`, { email: "not-an-email" })).body).toEqual({ email: ["Enter a valid email address."] });
+    expect((await send("PATCH", `/v1/users/${a.id}/`, { email: "not-an-email" })).body).toEqual({
+      email: ["Enter a valid email address."],
+    });
     expect((await send("PATCH", `/v1/users/${a.id}/`, { email: b.email })).status).toBe(400);
-    expect(Object.keys((await send("PATCH", `/v1/users/${a.id}/`, { roles: ["superuser"] })).body)).toEqual(["roles"]);
-    expect(Object.keys((await send("PATCH", `/v1/users/${a.id}/`, { first_name: "x".repeat(151) })).body)).toEqual(["first_name"]);
+    expect(Object.keys((await send("PATCH", `/v1/users/${a.id}/`, { roles: ["superuser"] })).body)).toEqual([
+      "roles",
+    ]);
+    expect(
+      Object.keys((await send("PATCH", `/v1/users/${a.id}/`, { first_name: "x".repeat(151) })).body),
+    ).toEqual(["first_name"]);
   });
 
   it("§3.2 DELETE → 204 and the user disappears from both views and from group counts", async () => {
@@ -225,7 +294,9 @@ describe("account users", () => {
 
   it("§3.1 GET /v1/organizations/ lists the caller's organizations", async () => {
     const r = await get<Page<{ id: string; name: string }>>("/v1/organizations/");
-    expect(r.body.results).toEqual([expect.objectContaining({ id: sim().organizationId, name: "Acme Corp" })]);
+    expect(r.body.results).toEqual([
+      expect.objectContaining({ id: sim().organizationId, name: "Acme Corp" }),
+    ]);
   });
 });
 
@@ -254,7 +325,11 @@ describe("organization isolation", () => {
     expect((await call(sim(), tokB, "GET", `/printing/v1/groups/${aGroup.id}/`)).status).toBe(404);
     // A user of org B cannot be put into org A's group, and vice versa.
     const aUser = (await allPrintingUsers())[0];
-    expect((await call(sim(), tokB, "PATCH", `/printing/v1/users/${aUser.id}/`, { groups: [] })).status).toBe(404);
-    expect((await asA(`/printing/v1/users/${aUser.id}/`, "PATCH", { groups: [{ group_id: gB.body.id }] })).status).toBe(400);
+    expect((await call(sim(), tokB, "PATCH", `/printing/v1/users/${aUser.id}/`, { groups: [] })).status).toBe(
+      404,
+    );
+    expect(
+      (await asA(`/printing/v1/users/${aUser.id}/`, "PATCH", { groups: [{ group_id: gB.body.id }] })).status,
+    ).toBe(400);
   });
 });

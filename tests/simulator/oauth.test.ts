@@ -1,7 +1,10 @@
 // OAuth and API authentication (ezeep-api.md §1, Appendix A "Auth").
 import { createHash, randomBytes } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { startSimulator } from "@/lib/ezeep-simulator";
+
 import { authCode, basic, call, ccToken, tokenRequest, useSim, type Json } from "./helpers";
 
 const { sim, token } = useSim({ seed: "demo" });
@@ -13,7 +16,7 @@ function claimsOf(jwt: string): Json {
 }
 
 describe("token endpoint", () => {
-  it("§1.2/§1.3 client_credentials returns a Bearer RS256 JWT, scope \"\" and no refresh_token", async () => {
+  it('§1.2/§1.3 client_credentials returns a Bearer RS256 JWT, scope "" and no refresh_token', async () => {
     const r = await tokenRequest(sim(), { grant_type: "client_credentials", scope: "printing" });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "" });
@@ -28,7 +31,10 @@ describe("token endpoint", () => {
     const c = sim().clients[0];
     const r = await fetch(`${sim().accountUrl}/oauth/access_token`, {
       method: "POST",
-      headers: { authorization: basic(c.clientId, c.clientSecret), "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        authorization: basic(c.clientId, c.clientSecret),
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: "grant_type=client_credentials",
     });
     expect(r.status).toBe(200);
@@ -43,22 +49,36 @@ describe("token endpoint", () => {
   });
 
   it("§2.5 missing client authentication and unknown client → 401 invalid_client", async () => {
-    expect((await tokenRequest(sim(), { grant_type: "client_credentials" }, null)).body.error).toBe("invalid_client");
-    const r = await tokenRequest(sim(), { grant_type: "client_credentials" }, { clientId: "ghost", clientSecret: "x", organizationIds: [] });
+    expect((await tokenRequest(sim(), { grant_type: "client_credentials" }, null)).body.error).toBe(
+      "invalid_client",
+    );
+    const r = await tokenRequest(
+      sim(),
+      { grant_type: "client_credentials" },
+      { clientId: "ghost", clientSecret: "x", organizationIds: [] },
+    );
     expect(r.status).toBe(401);
   });
 
   it("§2.5 unsupported grant → 400 unsupported_grant_type; missing grant → 400 invalid_request", async () => {
-    expect((await tokenRequest(sim(), { grant_type: "password", username: "a", password: "b" })).body).toMatchObject({ error: "unsupported_grant_type" });
+    expect(
+      (await tokenRequest(sim(), { grant_type: "password", username: "a", password: "b" })).body,
+    ).toMatchObject({ error: "unsupported_grant_type" });
     const r = await tokenRequest(sim(), {});
     expect(r.status).toBe(400);
     expect(r.body.error).toBe("invalid_request");
   });
 
   it("§1.8 (CONTRACTS) organization_id selects a controlled org; a foreign one → 400 invalid_request", async () => {
-    const ok = await tokenRequest(sim(), { grant_type: "client_credentials", organization_id: sim().organizationId });
+    const ok = await tokenRequest(sim(), {
+      grant_type: "client_credentials",
+      organization_id: sim().organizationId,
+    });
     expect(claimsOf(ok.body.access_token as string).org).toBe(sim().organizationId);
-    const bad = await tokenRequest(sim(), { grant_type: "client_credentials", organization_id: "00000000-0000-4000-8000-000000000000" });
+    const bad = await tokenRequest(sim(), {
+      grant_type: "client_credentials",
+      organization_id: "00000000-0000-4000-8000-000000000000",
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe("invalid_request");
   });
@@ -66,14 +86,21 @@ describe("token endpoint", () => {
 
 describe("authorization code flow", () => {
   it("§1.4 GET /oauth/authorize answers 301 to /oauth/authorize/ keeping the query", async () => {
-    const r = await fetch(`${sim().accountUrl}/oauth/authorize?response_type=code&client_id=x`, { redirect: "manual" });
+    const r = await fetch(`${sim().accountUrl}/oauth/authorize?response_type=code&client_id=x`, {
+      redirect: "manual",
+    });
     expect(r.status).toBe(301);
     expect(r.headers.get("location")).toBe("/oauth/authorize/?response_type=code&client_id=x");
   });
 
   it("§1.4 the authorize page shows an Allow form whose POST redirects to redirect_uri with code and state", async () => {
     const c = sim().clients[0];
-    const q = new URLSearchParams({ response_type: "code", client_id: c.clientId, redirect_uri: "http://localhost:3000/code", state: "xyz" });
+    const q = new URLSearchParams({
+      response_type: "code",
+      client_id: c.clientId,
+      redirect_uri: "http://localhost:3000/code",
+      state: "xyz",
+    });
     const page = await fetch(`${sim().accountUrl}/oauth/authorize/?${q}`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -98,7 +125,13 @@ describe("authorization code flow", () => {
     const post = await fetch(`${sim().accountUrl}/oauth/authorize/`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ response_type: "code", client_id: c.clientId, redirect_uri: "http://127.0.0.1:3000/code", state: "s", decision: "deny" }),
+      body: new URLSearchParams({
+        response_type: "code",
+        client_id: c.clientId,
+        redirect_uri: "http://127.0.0.1:3000/code",
+        state: "s",
+        decision: "deny",
+      }),
       redirect: "manual",
     });
     expect(new URL(post.headers.get("location") ?? "").searchParams.get("error")).toBe("access_denied");
@@ -106,7 +139,12 @@ describe("authorization code flow", () => {
 
   it("§1.4 an unregistered redirect_uri is refused without redirecting", async () => {
     const c = sim().clients[0];
-    const q = new URLSearchParams({ response_type: "code", client_id: c.clientId, redirect_uri: "http://evil.example/cb", auto: "1" });
+    const q = new URLSearchParams({
+      response_type: "code",
+      client_id: c.clientId,
+      redirect_uri: "http://evil.example/cb",
+      auto: "1",
+    });
     const r = await fetch(`${sim().accountUrl}/oauth/authorize/?${q}`, { redirect: "manual" });
     expect(r.status).toBe(400);
     expect(r.headers.get("location")).toBeNull();
@@ -117,7 +155,12 @@ describe("authorization code flow", () => {
     const form = { grant_type: "authorization_code", code, redirect_uri: "http://localhost:3000/code" };
     const r = await tokenRequest(sim(), form);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "printing", refresh_token: expect.any(String) });
+    expect(r.body).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 3600,
+      scope: "printing",
+      refresh_token: expect.any(String),
+    });
     const c = claimsOf(r.body.access_token as string);
     expect(c.org).toBe(sim().organizationId);
     const me = await call(sim(), r.body.access_token as string, "GET", "/v1/users/me");
@@ -130,7 +173,11 @@ describe("authorization code flow", () => {
 
   it("§1.3 authorization_code with a different redirect_uri → invalid_grant", async () => {
     const code = await authCode(sim(), {});
-    const r = await tokenRequest(sim(), { grant_type: "authorization_code", code, redirect_uri: "http://127.0.0.1:3000/code" });
+    const r = await tokenRequest(sim(), {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: "http://127.0.0.1:3000/code",
+    });
     expect(r.status).toBe(400);
     expect(r.body.error).toBe("invalid_grant");
   });
@@ -142,7 +189,15 @@ describe("authorization code flow", () => {
     const base = { grant_type: "authorization_code", redirect_uri: "http://localhost:3000/code" };
 
     const code1 = await authCode(sim(), pkce);
-    expect((await tokenRequest(sim(), { ...base, code: code1, code_verifier: "wrong-verifier-wrong-verifier-wrong-verifier" })).body.error).toBe("invalid_grant");
+    expect(
+      (
+        await tokenRequest(sim(), {
+          ...base,
+          code: code1,
+          code_verifier: "wrong-verifier-wrong-verifier-wrong-verifier",
+        })
+      ).body.error,
+    ).toBe("invalid_grant");
     expect((await tokenRequest(sim(), { ...base, code: code1 })).body.error).toBe("invalid_grant");
     const ok = await tokenRequest(sim(), { ...base, code: code1, code_verifier: verifier });
     expect(ok.status).toBe(200);
@@ -150,16 +205,31 @@ describe("authorization code flow", () => {
 
   it("§1.4 PKCE with a non-S256 method is rejected back to the client", async () => {
     const c = sim().clients[0];
-    const q = new URLSearchParams({ response_type: "code", client_id: c.clientId, redirect_uri: c.redirectUris?.[0] ?? "", code_challenge: "abc", code_challenge_method: "plain", auto: "1" });
+    const q = new URLSearchParams({
+      response_type: "code",
+      client_id: c.clientId,
+      redirect_uri: c.redirectUris?.[0] ?? "",
+      code_challenge: "abc",
+      code_challenge_method: "plain",
+      auto: "1",
+    });
     const r = await fetch(`${sim().accountUrl}/oauth/authorize/?${q}`, { redirect: "manual" });
     expect(new URL(r.headers.get("location") ?? "").searchParams.get("error")).toBe("invalid_request");
   });
 
   it("§1.2 refresh tokens rotate: each refresh gives a new one and reusing the old one → 400 invalid_grant", async () => {
     const code = await authCode(sim(), {});
-    const first = await tokenRequest(sim(), { grant_type: "authorization_code", code, redirect_uri: "http://localhost:3000/code" });
+    const first = await tokenRequest(sim(), {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: "http://localhost:3000/code",
+    });
     const rt1 = first.body.refresh_token as string;
-    const second = await tokenRequest(sim(), { grant_type: "refresh_token", refresh_token: rt1, scope: "printing" });
+    const second = await tokenRequest(sim(), {
+      grant_type: "refresh_token",
+      refresh_token: rt1,
+      scope: "printing",
+    });
     expect(second.status).toBe(200);
     const rt2 = second.body.refresh_token as string;
     expect(rt2).toBeTruthy();
@@ -180,8 +250,16 @@ describe("authorization code flow", () => {
     });
     try {
       const code = await authCode(s, {}, s.clients[0]);
-      const t = await tokenRequest(s, { grant_type: "authorization_code", code, redirect_uri: "http://localhost:3000/code" }, s.clients[0]);
-      const r = await tokenRequest(s, { grant_type: "refresh_token", refresh_token: t.body.refresh_token as string }, s.clients[1]);
+      const t = await tokenRequest(
+        s,
+        { grant_type: "authorization_code", code, redirect_uri: "http://localhost:3000/code" },
+        s.clients[0],
+      );
+      const r = await tokenRequest(
+        s,
+        { grant_type: "refresh_token", refresh_token: t.body.refresh_token as string },
+        s.clients[1],
+      );
       expect(r.body.error).toBe("invalid_grant");
     } finally {
       await s.close();
@@ -190,15 +268,29 @@ describe("authorization code flow", () => {
 
   it("§1.3 POST /oauth/revoke/ kills a refresh token", async () => {
     const code = await authCode(sim(), {});
-    const t = await tokenRequest(sim(), { grant_type: "authorization_code", code, redirect_uri: "http://localhost:3000/code" });
+    const t = await tokenRequest(sim(), {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: "http://localhost:3000/code",
+    });
     const c = sim().clients[0];
     const r = await fetch(`${sim().accountUrl}/oauth/revoke/`, {
       method: "POST",
-      headers: { authorization: basic(c.clientId, c.clientSecret), "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        authorization: basic(c.clientId, c.clientSecret),
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: new URLSearchParams({ token: t.body.refresh_token as string }),
     });
     expect(r.status).toBe(200);
-    expect((await tokenRequest(sim(), { grant_type: "refresh_token", refresh_token: t.body.refresh_token as string })).body.error).toBe("invalid_grant");
+    expect(
+      (
+        await tokenRequest(sim(), {
+          grant_type: "refresh_token",
+          refresh_token: t.body.refresh_token as string,
+        })
+      ).body.error,
+    ).toBe("invalid_grant");
   });
 });
 
@@ -254,13 +346,24 @@ describe("bearer authentication on the APIs", () => {
   });
 
   it("§3.2 an ordinary user's token lists only themselves and cannot write", async () => {
-    const list = await call<{ results: { id: string; email: string; roles: string[]; is_verified: boolean }[] }>(sim(), token(), "GET", "/v1/users/?per_page=100");
+    const list = await call<{
+      results: { id: string; email: string; roles: string[]; is_verified: boolean }[];
+    }>(sim(), token(), "GET", "/v1/users/?per_page=100");
     const plain = list.body.results.find((u) => u.is_verified && !u.roles.includes("admin"));
     expect(plain).toBeDefined();
     const code = await authCode(sim(), { user: plain?.email ?? "" });
-    const t = await tokenRequest(sim(), { grant_type: "authorization_code", code, redirect_uri: "http://localhost:3000/code" });
+    const t = await tokenRequest(sim(), {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: "http://localhost:3000/code",
+    });
     const userToken = t.body.access_token as string;
-    const own = await call<{ count: number; results: { id: string }[] }>(sim(), userToken, "GET", "/v1/users/");
+    const own = await call<{ count: number; results: { id: string }[] }>(
+      sim(),
+      userToken,
+      "GET",
+      "/v1/users/",
+    );
     expect(own.body.count).toBe(1);
     expect(own.body.results[0].id).toBe(plain?.id);
     const w = await call(sim(), userToken, "POST", "/printing/v1/groups/", { name: "Nope" });

@@ -1,18 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageContext } from "@/lib/auth/session";
-import { activityChart, filterSearchParams, hasFilters, listAuditEntriesIn, parseAuditQuery, recentFilterValues } from "@/lib/audit/queries";
-import { auditScopeOptions, resolveAuditScope } from "@/lib/audit/scope";
-import { AuditTable } from "@/lib/audit/components/audit-table";
-import { AuditFilters } from "@/lib/audit/components/audit-filters";
+
 import { ActivityChart } from "@/lib/audit/components/activity-chart";
+import { AuditFilters } from "@/lib/audit/components/audit-filters";
+import { AuditTable } from "@/lib/audit/components/audit-table";
 import { VerifyButton } from "@/lib/audit/components/verify-button";
+import {
+  activityChart,
+  filterSearchParams,
+  hasFilters,
+  listAuditEntriesIn,
+  parseAuditQuery,
+  recentFilterValues,
+} from "@/lib/audit/queries";
+import { auditScopeOptions, resolveAuditScope } from "@/lib/audit/scope";
+import { getPageContext } from "@/lib/auth/session";
 import { AccessDenied, Card, EmptyState, PageHeader } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await getPageContext();
   if (!ctx.current || !ctx.can("audit.read")) return <AccessDenied what="the audit log" />;
   const params = await searchParams;
@@ -28,8 +40,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   ]);
   const filtered = hasFilters(query);
   const shared = filterSearchParams(query);
-  const href = (extra: Record<string, string | number | null>) => `/audit?${filterSearchParams(query, { split: split === "outcome" ? null : split, ...extra })}`;
-  const exportHref = (format: string) => `/api/audit/export?${filterSearchParams({ ...query, org: scope.value }, { format })}`;
+  const href = (extra: Record<string, string | number | null>) =>
+    `/audit?${filterSearchParams(query, { split: split === "outcome" ? null : split, ...extra })}`;
+  const exportHref = (format: string) =>
+    `/api/audit/export?${filterSearchParams({ ...query, org: scope.value }, { format })}`;
   const isCurrentOrg = scope.organizationId === ctx.current.organization.id;
 
   return (
@@ -44,8 +58,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         actions={
           <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
             <div className="flex gap-2">
-              <a href={exportHref("csv")} className={`${buttonClass.secondary} flex-1 whitespace-nowrap`} download>Export CSV</a>
-              <a href={exportHref("json")} className={`${buttonClass.secondary} flex-1 whitespace-nowrap`} download>Export JSON</a>
+              <a
+                href={exportHref("csv")}
+                className={`${buttonClass.secondary} flex-1 whitespace-nowrap`}
+                download
+              >
+                Export CSV
+              </a>
+              <a
+                href={exportHref("json")}
+                className={`${buttonClass.secondary} flex-1 whitespace-nowrap`}
+                download
+              >
+                Export JSON
+              </a>
             </div>
             {isCurrentOrg ? <VerifyButton /> : null}
           </div>
@@ -61,9 +87,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <Card className="mb-4 p-4">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-sm font-semibold text-slate-900">
-            Activity <span className="font-normal text-slate-500">· {chart.from} to {chart.to} · {chart.total.toLocaleString("en")} entries</span>
+            Activity{" "}
+            <span className="font-normal text-slate-500">
+              · {chart.from} to {chart.to} · {chart.total.toLocaleString("en")} entries
+            </span>
           </h2>
-          <div className="inline-flex rounded-lg border border-slate-200 p-0.5 text-xs" role="group" aria-label="Split the chart by">
+          <div
+            className="inline-flex rounded-lg border border-slate-200 p-0.5 text-xs"
+            role="group"
+            aria-label="Split the chart by"
+          >
             {(["outcome", "action"] as const).map((s) => (
               <Link
                 key={s}
@@ -80,19 +113,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </Card>
       {page.entries.length === 0 && !page.searchedDownTo ? (
         <EmptyState title={filtered ? "No entries match" : "Nothing recorded yet"}>
-          {filtered ? "Try other filters or a wider date range." : "Changes made through the portal will appear here."}
+          {filtered
+            ? "Try other filters or a wider date range."
+            : "Changes made through the portal will appear here."}
         </EmptyState>
       ) : (
         <Card>
-          {page.entries.length ? <AuditTable entries={page.entries} /> : <p className="px-4 py-6 text-sm text-slate-600">No matches in this part of the log yet.</p>}
-          <nav aria-label="Pagination" className="flex flex-col gap-2 border-t border-slate-200 px-4 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
+          {page.entries.length ? (
+            <AuditTable entries={page.entries} />
+          ) : (
+            <p className="px-4 py-6 text-sm text-slate-600">No matches in this part of the log yet.</p>
+          )}
+          <nav
+            aria-label="Pagination"
+            className="flex flex-col gap-2 border-t border-slate-200 px-4 py-3 text-sm sm:flex-row sm:items-center sm:justify-between"
+          >
             <p className="text-slate-600">
               {page.searchedDownTo
                 ? `Searched back to entry ${page.searchedDownTo.toLocaleString("en")}; older entries are not searched yet.`
                 : `${page.entries.length} entries${query.before ? ` before entry ${query.before}` : ", newest first"}`}
             </p>
             <div className="flex gap-2">
-              {query.before ? <Link href={href({ before: null })} className={buttonClass.secondary}>Newest</Link> : null}
+              {query.before ? (
+                <Link href={href({ before: null })} className={buttonClass.secondary}>
+                  Newest
+                </Link>
+              ) : null}
               {page.nextBefore ? (
                 <Link href={href({ before: page.nextBefore })} className={buttonClass.secondary} rel="next">
                   {page.searchedDownTo ? "Search older entries" : "Older entries"}
@@ -102,7 +148,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </nav>
         </Card>
       )}
-      {shared.size > 0 ? <p className="mt-3 text-xs text-slate-500">The address of this page keeps these filters: copy it to share this view.</p> : null}
+      {shared.size > 0 ? (
+        <p className="mt-3 text-xs text-slate-500">
+          The address of this page keeps these filters: copy it to share this view.
+        </p>
+      ) : null}
     </>
   );
 }

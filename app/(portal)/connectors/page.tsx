@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { getPageContext } from "@/lib/auth/session";
+import { ConnectorFields } from "@/lib/connectors/components/connector-fields";
 import { listConnectorsSchema } from "@/lib/connectors/schemas";
 import { connectorTypeLabel, listConnectors } from "@/lib/connectors/service";
-import { ConnectorFields } from "@/lib/connectors/components/connector-fields";
 import { StatusBadge } from "@/lib/printers/components/status-badge";
 import { AccessDenied, Badge, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
+import { FilterSelect } from "@/lib/ui/filter-select";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
-import { FilterSelect } from "@/lib/ui/filter-select";
 
 export const metadata: Metadata = { title: "Connectors" };
 
@@ -19,7 +20,11 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
   const ctx = await getPageContext();
   if (!ctx.current || !ctx.can("connectors.read")) return <AccessDenied what="connectors" />;
   const params = await searchParams;
-  const parsed = listConnectorsSchema.safeParse({ type: str(params.type), status: str(params.status), q: str(params.q) });
+  const parsed = listConnectorsSchema.safeParse({
+    type: str(params.type),
+    status: str(params.status),
+    q: str(params.q),
+  });
   const query = parsed.success ? parsed.data : listConnectorsSchema.parse({});
   const loaded = await tryLoad(() => listConnectors(ctx.current!, query));
   const filtered = Boolean(query.type || query.status || query.q);
@@ -62,7 +67,9 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                     href={typeHref(type)}
                     aria-current={active ? "page" : undefined}
                     className={`rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${
-                      active ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
+                      active
+                        ? "bg-brand-600 text-white ring-brand-600"
+                        : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
                     }`}
                   >
                     {type ? connectorTypeLabel(type) : "All types"}
@@ -75,7 +82,14 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
               <label htmlFor="connector-search" className="sr-only">
                 Search connectors
               </label>
-              <input id="connector-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name, location or serial" className={inputClass} />
+              <input
+                id="connector-search"
+                name="q"
+                type="search"
+                defaultValue={query.q}
+                placeholder="Search by name, location or serial"
+                className={inputClass}
+              />
               <FilterSelect
                 id="connector-status"
                 name="status"
@@ -84,7 +98,10 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                 className="sm:w-40"
                 options={[
                   { value: "", label: "Any status" },
-                  ...loaded.data.filters.statuses.map((s) => ({ value: s, label: s === "ON" ? "Online (ON)" : s === "OFF" ? "Offline (OFF)" : s })),
+                  ...loaded.data.filters.statuses.map((s) => ({
+                    value: s,
+                    label: s === "ON" ? "Online (ON)" : s === "OFF" ? "Offline (OFF)" : s,
+                  })),
                 ]}
               />
               <button type="submit" className={buttonClass.secondary}>
@@ -101,28 +118,48 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                 </EmptyState>
               ) : (
                 <EmptyState title="No connectors yet">
-                  Set up an ezeep Hub or install the ezeep connector on a print server: its printers then appear here.
+                  Set up an ezeep Hub or install the ezeep connector on a print server: its printers then
+                  appear here.
                 </EmptyState>
               )
             ) : (
               <Card className="overflow-hidden">
                 <table className="w-full text-left text-sm">
-                  <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:table-header-group">
+                  <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
                     <tr>
-                      <th scope="col" className="px-4 py-3">Connector</th>
-                      <th scope="col" className="px-4 py-3">Type</th>
-                      <th scope="col" className="px-4 py-3">Status</th>
-                      <th scope="col" className="px-4 py-3 text-right">Printers</th>
+                      <th scope="col" className="px-4 py-3">
+                        Connector
+                      </th>
+                      <th scope="col" className="px-4 py-3">
+                        Type
+                      </th>
+                      <th scope="col" className="px-4 py-3">
+                        Status
+                      </th>
+                      <th scope="col" className="px-4 py-3 text-right">
+                        Printers
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {loaded.data.connectors.map((c) => (
-                      <tr key={c.id} className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-slate-50 sm:table-row sm:px-0 sm:py-0" data-testid="connector-row">
+                      <tr
+                        key={c.id}
+                        className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-slate-50 sm:table-row sm:px-0 sm:py-0"
+                        data-testid="connector-row"
+                      >
                         <td className="w-full min-w-0 sm:w-auto sm:px-4 sm:py-3">
-                          <Link href={`/connectors/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                          <Link
+                            href={`/connectors/${c.id}`}
+                            className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                          >
                             {c.name}
                           </Link>
-                          {c.location || c.description ? <p className="mt-0.5 line-clamp-1 text-slate-500">{[c.location, c.description].filter(Boolean).join(" · ")}</p> : null}
+                          {c.location || c.description ? (
+                            <p className="mt-0.5 line-clamp-1 text-slate-500">
+                              {[c.location, c.description].filter(Boolean).join(" · ")}
+                            </p>
+                          ) : null}
                         </td>
                         <td className="sm:px-4 sm:py-3">
                           <Badge tone={c.type === "TPHub" ? "violet" : "slate"}>{c.typeLabel}</Badge>
@@ -131,7 +168,10 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                           <StatusBadge status={c.status} />
                         </td>
                         <td className="text-slate-600 sm:px-4 sm:py-3 sm:text-right">
-                          <Link href={`/connectors/${c.id}#printers`} className="hover:text-brand-700 hover:underline">
+                          <Link
+                            href={`/connectors/${c.id}#printers`}
+                            className="hover:text-brand-700 hover:underline"
+                          >
                             {c.printers} printer{c.printers === 1 ? "" : "s"}
                           </Link>
                         </td>
@@ -151,7 +191,9 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
               <h2 id="hub-title" className="text-base font-semibold text-slate-900">
                 ezeep Hub configuration
               </h2>
-              <p className="text-sm text-slate-600">The ezeep Hubs (type TPHub) of the organization, with the settings ezeep reports for each.</p>
+              <p className="text-sm text-slate-600">
+                The ezeep Hubs (type TPHub) of the organization, with the settings ezeep reports for each.
+              </p>
             </div>
             {loaded.data.hubs.length === 0 ? (
               <EmptyState title="No ezeep Hub">This organization has no ezeep Hub connected.</EmptyState>
@@ -162,7 +204,10 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                     <div className="mb-4 flex items-start justify-between gap-3">
                       <div className="min-w-0">
                         <h3 className="font-semibold text-slate-900">
-                          <Link href={`/connectors/${hub.id}`} className="hover:text-brand-700 hover:underline">
+                          <Link
+                            href={`/connectors/${hub.id}`}
+                            className="hover:text-brand-700 hover:underline"
+                          >
                             {hub.name}
                           </Link>
                         </h3>

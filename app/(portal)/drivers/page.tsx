@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { getPageContext } from "@/lib/auth/session";
 import { listDriversSchema } from "@/lib/drivers/schemas";
 import { listDrivers } from "@/lib/drivers/service";
@@ -16,7 +17,11 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
   const ctx = await getPageContext();
   if (!ctx.current || !ctx.can("drivers.read")) return <AccessDenied what="drivers" />;
   const params = await searchParams;
-  const parsed = listDriversSchema.safeParse({ vendor: str(params.vendor), q: str(params.q), page: str(params.page) });
+  const parsed = listDriversSchema.safeParse({
+    vendor: str(params.vendor),
+    q: str(params.q),
+    page: str(params.page),
+  });
   const query = parsed.success ? parsed.data : listDriversSchema.parse({});
   const loaded = await tryLoad(() => listDrivers(ctx.current!, query));
   const hrefFor = (page: number) => {
@@ -51,7 +56,12 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
             <label htmlFor="driver-vendor" className="sr-only">
               Vendor
             </label>
-            <select id="driver-vendor" name="vendor" defaultValue={loaded.data.vendor} className={`${inputClass} sm:w-56`}>
+            <select
+              id="driver-vendor"
+              name="vendor"
+              defaultValue={loaded.data.vendor}
+              className={`${inputClass} sm:w-56`}
+            >
               <option value="">Choose a vendor…</option>
               {loaded.data.vendors.map((v) => (
                 <option key={v} value={v}>
@@ -62,7 +72,14 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
             <label htmlFor="driver-search" className="sr-only">
               Search drivers
             </label>
-            <input id="driver-search" name="q" type="search" defaultValue={query.q} placeholder="Search driver names" className={inputClass} />
+            <input
+              id="driver-search"
+              name="q"
+              type="search"
+              defaultValue={query.q}
+              placeholder="Search driver names"
+              className={inputClass}
+            />
             <button type="submit" className={`${buttonClass.secondary} whitespace-nowrap`}>
               Show drivers
             </button>
@@ -78,7 +95,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
                     <li key={v}>
                       <Link
                         href={`/drivers?vendor=${encodeURIComponent(v)}`}
-                        className="block truncate rounded-lg px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-200 hover:bg-slate-50 hover:text-brand-700"
+                        className="block truncate rounded-lg px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-200 ring-inset hover:bg-slate-50 hover:text-brand-700"
                       >
                         {v}
                       </Link>
@@ -92,7 +109,10 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
               {query.q ? (
                 <>
                   No {loaded.data.vendor} driver matches “{query.q}”.{" "}
-                  <Link className="font-medium text-brand-700 hover:underline" href={`/drivers?vendor=${encodeURIComponent(loaded.data.vendor)}`}>
+                  <Link
+                    className="font-medium text-brand-700 hover:underline"
+                    href={`/drivers?vendor=${encodeURIComponent(loaded.data.vendor)}`}
+                  >
                     Show all {loaded.data.vendor} drivers
                   </Link>
                 </>
@@ -103,21 +123,33 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
           ) : (
             <Card className="overflow-hidden">
               <table className="w-full text-left text-sm">
-                <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:table-header-group">
+                <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
                   <tr>
-                    <th scope="col" className="px-4 py-3">Driver</th>
-                    <th scope="col" className="px-4 py-3">Platform</th>
-                    <th scope="col" className="px-4 py-3 text-right">Printers using it</th>
+                    <th scope="col" className="px-4 py-3">
+                      Driver
+                    </th>
+                    <th scope="col" className="px-4 py-3">
+                      Platform
+                    </th>
+                    <th scope="col" className="px-4 py-3 text-right">
+                      Printers using it
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {loaded.data.items.map((d) => (
-                    <tr key={d.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 sm:table-row sm:px-0 sm:py-0" data-testid="driver-row">
+                    <tr
+                      key={d.id}
+                      className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 sm:table-row sm:px-0 sm:py-0"
+                      data-testid="driver-row"
+                    >
                       <td className="w-full sm:w-auto sm:px-4 sm:py-3">
                         <span className="font-medium text-slate-900">{d.name}</span>
                         <span className="block text-xs text-slate-500">{d.vendor}</span>
                       </td>
-                      <td className="text-slate-600 sm:px-4 sm:py-3">{[d.os, d.arch].filter(Boolean).join(" · ") || "—"}</td>
+                      <td className="text-slate-600 sm:px-4 sm:py-3">
+                        {[d.os, d.arch].filter(Boolean).join(" · ") || "—"}
+                      </td>
                       <td className="text-slate-600 sm:px-4 sm:py-3 sm:text-right">
                         <span className="sm:hidden">Used by </span>
                         {d.printersUsing}
@@ -127,7 +159,13 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
                   ))}
                 </tbody>
               </table>
-              <Pagination page={loaded.data.page} pageCount={loaded.data.pageCount} total={loaded.data.total} noun="drivers" hrefFor={hrefFor} />
+              <Pagination
+                page={loaded.data.page}
+                pageCount={loaded.data.pageCount}
+                total={loaded.data.total}
+                noun="drivers"
+                hrefFor={hrefFor}
+              />
             </Card>
           )}
         </>

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { getPageContext } from "@/lib/auth/session";
-import { listGroupsSchema } from "@/lib/groups/schemas";
-import { listGroups } from "@/lib/groups/service";
 import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
 import { OriginBadge } from "@/lib/groups/components/origin-badge";
+import { listGroupsSchema } from "@/lib/groups/schemas";
+import { listGroups } from "@/lib/groups/service";
 import { AccessDenied, Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { FilterSelect } from "@/lib/ui/filter-select";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
-import { FilterSelect } from "@/lib/ui/filter-select";
 
 export const metadata: Metadata = { title: "Groups" };
 
@@ -51,12 +52,21 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
           ) : null
         }
       />
-      {notice ? <Notice tone="success">{notice(typeof params.name === "string" ? params.name : "")}</Notice> : null}
+      {notice ? (
+        <Notice tone="success">{notice(typeof params.name === "string" ? params.name : "")}</Notice>
+      ) : null}
       <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/groups">
         <label htmlFor="group-search" className="sr-only">
           Search groups
         </label>
-        <input id="group-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name or description" className={inputClass} />
+        <input
+          id="group-search"
+          name="q"
+          type="search"
+          defaultValue={query.q}
+          placeholder="Search by name or description"
+          className={inputClass}
+        />
         <FilterSelect
           id="group-origin"
           name="origin"
@@ -78,7 +88,10 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
       ) : loaded.data.total === 0 ? (
         query.q || query.origin !== "all" ? (
           <EmptyState title="No groups match">
-            Nothing matches your search. <Link className="font-medium text-brand-700 hover:underline" href="/groups">Show all groups</Link>
+            Nothing matches your search.{" "}
+            <Link className="font-medium text-brand-700 hover:underline" href="/groups">
+              Show all groups
+            </Link>
           </EmptyState>
         ) : (
           <EmptyState
@@ -97,23 +110,43 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
       ) : (
         <Card className="overflow-hidden">
           <table className="w-full text-left text-sm">
-            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:table-header-group">
+            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
               <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Origin</th>
-                <th scope="col" className="px-4 py-3 text-right">Members</th>
-                <th scope="col" className="px-4 py-3 text-right">Printers</th>
-                {canWrite ? <th scope="col" className="px-4 py-3 text-right"><span className="sr-only">Actions</span></th> : null}
+                <th scope="col" className="px-4 py-3">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Origin
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  Members
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  Printers
+                </th>
+                {canWrite ? (
+                  <th scope="col" className="px-4 py-3 text-right">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {loaded.data.items.map((group) => (
-                <tr key={group.id} className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 text-sm sm:table-row sm:px-0 sm:py-0 hover:bg-slate-50">
+                <tr
+                  key={group.id}
+                  className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 text-sm hover:bg-slate-50 sm:table-row sm:px-0 sm:py-0"
+                >
                   <td className="w-full sm:w-auto sm:px-4 sm:py-3">
-                    <Link href={`/groups/${group.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                    <Link
+                      href={`/groups/${group.id}`}
+                      className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                    >
                       {group.name}
                     </Link>
-                    {group.description ? <p className="mt-0.5 line-clamp-1 text-slate-500">{group.description}</p> : null}
+                    {group.description ? (
+                      <p className="mt-0.5 line-clamp-1 text-slate-500">{group.description}</p>
+                    ) : null}
                   </td>
                   <td className="sm:px-4 sm:py-3">
                     <OriginBadge group={group} />
@@ -129,7 +162,11 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
                   {canWrite ? (
                     <td className="ml-auto sm:px-4 sm:py-3 sm:text-right">
                       <div className="flex gap-3 sm:justify-end">
-                        <Link href={`/groups/${group.id}/edit`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Edit ${group.name}`}>
+                        <Link
+                          href={`/groups/${group.id}/edit`}
+                          className="text-sm font-medium text-brand-700 hover:underline"
+                          aria-label={`Edit ${group.name}`}
+                        >
                           Edit
                         </Link>
                         <DeleteGroupButton group={group} variant="link" />
@@ -140,7 +177,13 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
               ))}
             </tbody>
           </table>
-          <Pagination page={loaded.data.page} pageCount={loaded.data.pageCount} total={loaded.data.total} noun="groups" hrefFor={hrefFor} />
+          <Pagination
+            page={loaded.data.page}
+            pageCount={loaded.data.pageCount}
+            total={loaded.data.total}
+            noun="groups"
+            hrefFor={hrefFor}
+          />
         </Card>
       )}
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+
 import { getPageContext } from "@/lib/auth/session";
 import { CsvImport } from "@/lib/provisioning/components/csv-import";
 import { AccessDenied, PageHeader } from "@/lib/ui/components";

@@ -1,14 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { getPageContext } from "@/lib/auth/session";
+import { InvitationList, type InvitationRow } from "@/lib/invitations/components/invitation-list";
+import { STATUS_LABELS } from "@/lib/invitations/components/status-badge";
+import { SyncButton } from "@/lib/invitations/components/sync-button";
 import { invitationSettings } from "@/lib/invitations/config";
+import { plural, relativeTime } from "@/lib/invitations/format";
 import { listInvitationsSchema, type InvitationStatus } from "@/lib/invitations/schemas";
 import { groupNamesFor, invitationSyncState, listInvitations } from "@/lib/invitations/service";
-import { plural, relativeTime } from "@/lib/invitations/format";
-import { InvitationList, type InvitationRow } from "@/lib/invitations/components/invitation-list";
-import { SyncButton } from "@/lib/invitations/components/sync-button";
-import { STATUS_LABELS } from "@/lib/invitations/components/status-badge";
-import { AccessDenied, Card, EmptyState, Notice, PageHeader, Pagination, formatDateTime } from "@/lib/ui/components";
+import {
+  AccessDenied,
+  Card,
+  EmptyState,
+  formatDateTime,
+  Notice,
+  PageHeader,
+  Pagination,
+} from "@/lib/ui/components";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Invitations" };
@@ -29,7 +38,10 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
   const now = new Date();
   const canWrite = ctx.can("invitations.write");
   const settings = invitationSettings();
-  const [data, state] = await Promise.all([listInvitations(ctx.current, query, now), invitationSyncState(ctx.current)]);
+  const [data, state] = await Promise.all([
+    listInvitations(ctx.current, query, now),
+    invitationSyncState(ctx.current),
+  ]);
   const needsNames = data.items.some((i) => i.intendedGroupIds.length > 0);
   const names = needsNames ? await groupNamesFor(ctx.current) : null;
 
@@ -45,7 +57,10 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
     expires: i.expiresAt ? relativeTime(i.expiresAt, now) : null,
     reminders: i.reminderCount,
     lastReminded: i.lastRemindedAt ? relativeTime(i.lastRemindedAt, now) : null,
-    nextReminder: i.nextReminderAt && i.expiresAt && i.nextReminderAt < i.expiresAt ? relativeTime(i.nextReminderAt, now).replace(/ ago$/, " (due)") : null,
+    nextReminder:
+      i.nextReminderAt && i.expiresAt && i.nextReminderAt < i.expiresAt
+        ? relativeTime(i.nextReminderAt, now).replace(/ ago$/, " (due)")
+        : null,
     groups: i.intendedGroupIds.map((id) => names?.get(id) ?? (names ? "deleted group" : id.slice(0, 8))),
     groupsApplied: !!i.groupsAppliedAt,
     canResend: i.canResend,
@@ -60,9 +75,10 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
     const s = next.toString();
     return s ? `/invitations?${s}` : "/invitations";
   };
-  const schedule = settings.maxReminders > 0 && settings.reminderDays.length
-    ? `reminders after ${settings.reminderDays.slice(0, settings.maxReminders).join(" and ")} days (at most ${settings.maxReminders})`
-    : "no automatic reminders";
+  const schedule =
+    settings.maxReminders > 0 && settings.reminderDays.length
+      ? `reminders after ${settings.reminderDays.slice(0, settings.maxReminders).join(" and ")} days (at most ${settings.maxReminders})`
+      : "no automatic reminders";
 
   return (
     <>
@@ -70,8 +86,12 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
         title="Invitations"
         description={
           <>
-            Everyone invited to {ctx.current.organization.name}, sent from the portal or found in ezeep. The portal checks with ezeep every{" "}
-            {settings.syncIntervalMs >= 60_000 ? plural(Math.round(settings.syncIntervalMs / 60_000), "minute") : plural(Math.round(settings.syncIntervalMs / 1000), "second")}, sends {schedule}, and adds people to their groups when they accept.
+            Everyone invited to {ctx.current.organization.name}, sent from the portal or found in ezeep. The
+            portal checks with ezeep every{" "}
+            {settings.syncIntervalMs >= 60_000
+              ? plural(Math.round(settings.syncIntervalMs / 60_000), "minute")
+              : plural(Math.round(settings.syncIntervalMs / 1000), "second")}
+            , sends {schedule}, and adds people to their groups when they accept.
           </>
         }
         actions={
@@ -87,7 +107,8 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
       />
       {state?.lastError ? (
         <Notice tone="error">
-          The last check with ezeep failed{state.lastRunAt ? ` (${relativeTime(state.lastRunAt, now)})` : ""}: {state.lastError}. The list shows what the portal knew before.
+          The last check with ezeep failed{state.lastRunAt ? ` (${relativeTime(state.lastRunAt, now)})` : ""}:{" "}
+          {state.lastError}. The list shows what the portal knew before.
         </Notice>
       ) : null}
 
@@ -100,12 +121,18 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                 <Link
                   href={hrefFor(1, tab)}
                   aria-current={active ? "page" : undefined}
-                  className={`inline-flex items-center gap-1.5 whitespace-nowrap border-b-2 px-1 pb-2 text-sm font-medium ${
-                    active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                  className={`inline-flex items-center gap-1.5 border-b-2 px-1 pb-2 text-sm font-medium whitespace-nowrap ${
+                    active
+                      ? "border-brand-600 text-brand-700"
+                      : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                   }`}
                 >
                   {tab === "all" ? "All" : STATUS_LABELS[tab]}
-                  <span className={`rounded-full px-1.5 text-xs ${active ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}>{data.counts[tab]}</span>
+                  <span
+                    className={`rounded-full px-1.5 text-xs ${active ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}
+                  >
+                    {data.counts[tab]}
+                  </span>
                 </Link>
               </li>
             );
@@ -118,7 +145,14 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
         <label htmlFor="invitation-search" className="sr-only">
           Search invitations
         </label>
-        <input id="invitation-search" name="q" type="search" defaultValue={query.q} placeholder="Search by email address" className={inputClass} />
+        <input
+          id="invitation-search"
+          name="q"
+          type="search"
+          defaultValue={query.q}
+          placeholder="Search by email address"
+          className={inputClass}
+        />
         <button type="submit" className={buttonClass.secondary}>
           Search
         </button>
@@ -143,18 +177,28 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
               ) : null
             }
           >
-            Invite people by email; the portal follows up until they join{canWrite ? ", or press Sync now to load invitations already sent from ezeep" : ""}.
+            Invite people by email; the portal follows up until they join
+            {canWrite ? ", or press Sync now to load invitations already sent from ezeep" : ""}.
           </EmptyState>
         )
       ) : (
         <Card className="overflow-hidden">
           <InvitationList rows={rows} canWrite={canWrite} />
-          <Pagination page={data.page} pageCount={data.pageCount} total={data.total} noun="invitations" hrefFor={(p) => hrefFor(p)} />
+          <Pagination
+            page={data.page}
+            pageCount={data.pageCount}
+            total={data.total}
+            noun="invitations"
+            hrefFor={(p) => hrefFor(p)}
+          />
         </Card>
       )}
       <p className="mt-3 text-xs text-slate-500">
-        {state?.lastSuccessAt ? `Last checked with ezeep ${relativeTime(state.lastSuccessAt, now)}.` : "Not checked with ezeep yet."} A resend is possible{" "}
-        {plural(Math.round(settings.resendCooldownMs / 60_000), "minute")} after the previous send.
+        {state?.lastSuccessAt
+          ? `Last checked with ezeep ${relativeTime(state.lastSuccessAt, now)}.`
+          : "Not checked with ezeep yet."}{" "}
+        A resend is possible {plural(Math.round(settings.resendCooldownMs / 60_000), "minute")} after the
+        previous send.
       </p>
     </>
   );

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { getPageContext } from "@/lib/auth/session";
+import { PrinterTable } from "@/lib/printers/components/printer-table";
 import { listPrintersSchema } from "@/lib/printers/schemas";
 import { listPrinters } from "@/lib/printers/service";
-import { PrinterTable } from "@/lib/printers/components/printer-table";
 import { AccessDenied, Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { FilterSelect } from "@/lib/ui/filter-select";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
-import { FilterSelect } from "@/lib/ui/filter-select";
 
 export const metadata: Metadata = { title: "Printers" };
 
@@ -19,7 +20,12 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
   const ctx = await getPageContext();
   if (!ctx.current || !ctx.can("printers.read")) return <AccessDenied what="printers" />;
   const params = await searchParams;
-  const parsed = listPrintersSchema.safeParse({ q: str(params.q), page: str(params.page), connector: str(params.connector), group: str(params.group) });
+  const parsed = listPrintersSchema.safeParse({
+    q: str(params.q),
+    page: str(params.page),
+    connector: str(params.connector),
+    group: str(params.group),
+  });
   const query = parsed.success ? parsed.data : listPrintersSchema.parse({});
   const loaded = await tryLoad(() => listPrinters(ctx.current!, query));
   const filtered = Boolean(query.q || query.connector || query.group);
@@ -49,7 +55,14 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
         <label htmlFor="printer-search" className="sr-only">
           Search printers
         </label>
-        <input id="printer-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name, location, model or group" className={inputClass} />
+        <input
+          id="printer-search"
+          name="q"
+          type="search"
+          defaultValue={query.q}
+          placeholder="Search by name, location, model or group"
+          className={inputClass}
+        />
         <div className="flex flex-col gap-2 sm:flex-row">
           <FilterSelect
             id="printer-connector"
@@ -57,7 +70,10 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
             label="Connector"
             defaultValue={query.connector}
             className="lg:w-48"
-            options={[{ value: "", label: "All connectors" }, ...(loaded.ok ? loaded.data.connectors.map((c) => ({ value: c.id, label: c.name })) : [])]}
+            options={[
+              { value: "", label: "All connectors" },
+              ...(loaded.ok ? loaded.data.connectors.map((c) => ({ value: c.id, label: c.name })) : []),
+            ]}
           />
           <FilterSelect
             id="printer-group"
@@ -65,7 +81,10 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
             label="Group"
             defaultValue={query.group}
             className="lg:w-48"
-            options={[{ value: "", label: "All groups" }, ...(loaded.ok ? loaded.data.groups.map((g) => ({ value: g.id, label: g.name })) : [])]}
+            options={[
+              { value: "", label: "All groups" },
+              ...(loaded.ok ? loaded.data.groups.map((g) => ({ value: g.id, label: g.name })) : []),
+            ]}
           />
           <button type="submit" className={buttonClass.secondary}>
             Search
@@ -84,13 +103,20 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
           </EmptyState>
         ) : (
           <EmptyState title="No printers yet">
-            Printers appear here once a connector (an ezeep Hub or a print server) has registered them with ezeep.
+            Printers appear here once a connector (an ezeep Hub or a print server) has registered them with
+            ezeep.
           </EmptyState>
         )
       ) : (
         <Card className="overflow-hidden">
           <PrinterTable printers={loaded.data.items} />
-          <Pagination page={loaded.data.page} pageCount={loaded.data.pageCount} total={loaded.data.total} noun="printers" hrefFor={hrefFor} />
+          <Pagination
+            page={loaded.data.page}
+            pageCount={loaded.data.pageCount}
+            total={loaded.data.total}
+            noun="printers"
+            hrefFor={hrefFor}
+          />
         </Card>
       )}
     </>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { getPageContext } from "@/lib/auth/session";
-import { listApiTokens } from "@/lib/api-tokens/service";
+
 import { CreateTokenForm } from "@/lib/api-tokens/components/create-token-form";
 import { RevokeTokenButton } from "@/lib/api-tokens/components/revoke-token-button";
+import { listApiTokens } from "@/lib/api-tokens/service";
+import { getPageContext } from "@/lib/auth/session";
 import { AccessDenied, Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -30,8 +31,9 @@ export default async function SettingsPage() {
           <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
             <h2 className="text-base font-semibold text-slate-900">API tokens</h2>
             <p className="mt-1 text-sm text-slate-600">
-              Tokens let other systems call the portal’s provisioning API for <span className="font-medium">{org.name}</span> only. A token is shown
-              once when it is created and stored hashed; every call is recorded in the audit log under the token’s name.
+              Tokens let other systems call the portal’s provisioning API for{" "}
+              <span className="font-medium">{org.name}</span> only. A token is shown once when it is created
+              and stored hashed; every call is recorded in the audit log under the token’s name.
             </p>
           </div>
           {canManage ? (
@@ -39,24 +41,42 @@ export default async function SettingsPage() {
               <CreateTokenForm />
             </div>
           ) : (
-            <p className="border-b border-slate-200 px-4 py-3 text-sm text-slate-600 sm:px-6">Only owners create and revoke tokens.</p>
+            <p className="border-b border-slate-200 px-4 py-3 text-sm text-slate-600 sm:px-6">
+              Only owners create and revoke tokens.
+            </p>
           )}
           {tokens.length === 0 ? (
             <p className="px-4 py-6 text-center text-sm text-slate-600 sm:px-6">No API tokens yet.</p>
           ) : (
             <table className="w-full text-left text-sm">
-              <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:table-header-group">
+              <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
                 <tr>
-                  <th scope="col" className="px-6 py-3">Name</th>
-                  <th scope="col" className="px-4 py-3">Created</th>
-                  <th scope="col" className="px-4 py-3">Last used</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                  {canManage ? <th scope="col" className="px-6 py-3 text-right"><span className="sr-only">Actions</span></th> : null}
+                  <th scope="col" className="px-6 py-3">
+                    Name
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Created
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Last used
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Status
+                  </th>
+                  {canManage ? (
+                    <th scope="col" className="px-6 py-3 text-right">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {tokens.map((t) => (
-                  <tr key={t.id} data-testid="api-token" className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 sm:table-row sm:px-0 sm:py-0">
+                  <tr
+                    key={t.id}
+                    data-testid="api-token"
+                    className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 sm:table-row sm:px-0 sm:py-0"
+                  >
                     <td className="w-full sm:w-auto sm:px-6 sm:py-3">
                       <p className="font-medium text-slate-900">{t.name}</p>
                       <p className="font-mono text-xs text-slate-500">{t.prefix}…</p>
@@ -70,10 +90,18 @@ export default async function SettingsPage() {
                       {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}
                     </td>
                     <td className="sm:px-4 sm:py-3">
-                      {t.revokedAt ? <Badge tone="red" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked</Badge> : <Badge tone="green">Active</Badge>}
+                      {t.revokedAt ? (
+                        <Badge tone="red" title={`Revoked ${formatDateTime(t.revokedAt)}`}>
+                          Revoked
+                        </Badge>
+                      ) : (
+                        <Badge tone="green">Active</Badge>
+                      )}
                     </td>
                     {canManage ? (
-                      <td className="ml-auto sm:px-6 sm:py-3 sm:text-right">{t.revokedAt ? null : <RevokeTokenButton token={{ id: t.id, name: t.name }} />}</td>
+                      <td className="ml-auto sm:px-6 sm:py-3 sm:text-right">
+                        {t.revokedAt ? null : <RevokeTokenButton token={{ id: t.id, name: t.name }} />}
+                      </td>
                     ) : null}
                   </tr>
                 ))}
@@ -85,11 +113,15 @@ export default async function SettingsPage() {
         <Card className="p-4 sm:p-6">
           <h2 className="text-base font-semibold text-slate-900">NDD-compatible provisioning API</h2>
           <p className="mt-1 text-sm text-slate-600">
-            <code className="font-mono">POST {base}/v1/groups/users</code> accepts NDD Orbix’s “create or update groupings of print queue users”
-            request: each grouping becomes an ezeep group, people are matched by email — existing ezeep users join the group, new ones are invited
-            to it. Send the organization’s name (<span className="font-medium">{org.name}</span>) or its ezeep id in the <code className="font-mono">Tenant</code> header.
+            <code className="font-mono">POST {base}/v1/groups/users</code> accepts NDD Orbix’s “create or
+            update groupings of print queue users” request: each grouping becomes an ezeep group, people are
+            matched by email — existing ezeep users join the group, new ones are invited to it. Send the
+            organization’s name (<span className="font-medium">{org.name}</span>) or its ezeep id in the{" "}
+            <code className="font-mono">Tenant</code> header.
           </p>
-          <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{curl}</pre>
+          <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
+            {curl}
+          </pre>
         </Card>
       </div>
     </>

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { getPageContext } from "@/lib/auth/session";
-import { listUsersSchema, type ListUsersQuery } from "@/lib/users/schemas";
-import { listUsers } from "@/lib/users/service";
-import { UserTable } from "@/lib/users/components/user-table";
 import { AccessDenied, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { FilterSelect } from "@/lib/ui/filter-select";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
-import { FilterSelect } from "@/lib/ui/filter-select";
+import { UserTable } from "@/lib/users/components/user-table";
+import { listUsersSchema, type ListUsersQuery } from "@/lib/users/schemas";
+import { listUsers } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -63,8 +64,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     const active = query.sort === sort;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
     return (
-      <th scope="col" className={`px-4 py-3 ${className}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={hrefWith({ sort, dir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-800">
+      <th
+        scope="col"
+        className={`px-4 py-3 ${className}`}
+        aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+      >
+        <Link
+          href={hrefWith({ sort, dir, page: 1 })}
+          className="inline-flex items-center gap-1 hover:text-slate-800"
+        >
           {label}
           <span aria-hidden className={active ? "text-slate-700" : "text-slate-300"}>
             {active && query.dir === "desc" ? "↓" : "↑"}
@@ -92,12 +100,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         }
       />
       {notice ? <Notice tone="success">{notice(str("name") ?? "")}</Notice> : null}
-      <form role="search" className="mb-4 grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]" action="/users">
+      <form
+        role="search"
+        className="mb-4 grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"
+        action="/users"
+      >
         <div className="col-span-2 lg:col-span-1">
           <label htmlFor="user-search" className="sr-only">
             Search users
           </label>
-          <input id="user-search" name="q" type="search" defaultValue={query.q} placeholder="Search by name or email" className={inputClass} />
+          <input
+            id="user-search"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder="Search by name or email"
+            className={inputClass}
+          />
         </div>
         <div>
           <FilterSelect
@@ -105,7 +124,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             name="group"
             label="Group"
             defaultValue={query.group}
-            options={[{ value: "", label: "All groups" }, ...(loaded.ok ? loaded.data.groups.map((g) => ({ value: g.id, label: g.name })) : [])]}
+            options={[
+              { value: "", label: "All groups" },
+              ...(loaded.ok ? loaded.data.groups.map((g) => ({ value: g.id, label: g.name })) : []),
+            ]}
           />
         </div>
         <div>
@@ -140,7 +162,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             name="sort"
             label="Sort by"
             defaultValue={query.sort}
-            options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label: `Sort: ${label}` }))}
+            options={Object.entries(SORT_LABELS).map(([value, label]) => ({
+              value,
+              label: `Sort: ${label}`,
+            }))}
           />
           {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
         </div>
@@ -159,29 +184,42 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             </Link>
           </EmptyState>
         ) : (
-          <EmptyState title="No users yet">Invite people to your organization; they appear here once invited.</EmptyState>
+          <EmptyState title="No users yet">
+            Invite people to your organization; they appear here once invited.
+          </EmptyState>
         )
       ) : (
         <UserTable
-            users={loaded.data.items}
-            groups={loaded.data.groups}
-            canManageMemberships={ctx.can("memberships.write")}
-            header={
-              <>
-                {sortHeader("name", "Name")}
-                {sortHeader("role", "Role")}
-                {sortHeader("groups", "Groups")}
-              </>
-            }
-            footer={
-              <Pagination page={loaded.data.page} pageCount={loaded.data.pageCount} total={loaded.data.total} noun={loaded.data.total === 1 ? "user" : "users"} hrefFor={(page) => hrefWith({ page })} />
-            }
-          />
+          users={loaded.data.items}
+          groups={loaded.data.groups}
+          canManageMemberships={ctx.can("memberships.write")}
+          header={
+            <>
+              {sortHeader("name", "Name")}
+              {sortHeader("role", "Role")}
+              {sortHeader("groups", "Groups")}
+            </>
+          }
+          footer={
+            <Pagination
+              page={loaded.data.page}
+              pageCount={loaded.data.pageCount}
+              total={loaded.data.total}
+              noun={loaded.data.total === 1 ? "user" : "users"}
+              hrefFor={(page) => hrefWith({ page })}
+            />
+          }
+        />
       )}
       {loaded.ok ? (
         <p className="mt-3 text-xs text-slate-500">
-          List as of {timeOf(loaded.data.asOf)} (refreshed from ezeep every 30 seconds; your own changes show at once).{" "}
-          <Link href={`${hrefWith({})}${hrefWith({}).includes("?") ? "&" : "?"}refresh=1`} className="font-medium text-brand-700 hover:underline" prefetch={false}>
+          List as of {timeOf(loaded.data.asOf)} (refreshed from ezeep every 30 seconds; your own changes show
+          at once).{" "}
+          <Link
+            href={`${hrefWith({})}${hrefWith({}).includes("?") ? "&" : "?"}refresh=1`}
+            className="font-medium text-brand-700 hover:underline"
+            prefetch={false}
+          >
             Refresh now
           </Link>
         </p>

@@ -1,6 +1,8 @@
 "use client";
+
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+
 import { createApiTokenAction } from "@/lib/api-tokens/actions";
 import { API_TOKEN_NAME_MAX } from "@/lib/api-tokens/schemas";
 import { FormAlert } from "@/lib/ui/components";
@@ -65,10 +67,18 @@ export function CreateTokenForm() {
         <FormAlert message={error} />
       )}
       {created ? (
-        <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900">
-          <p className="font-semibold">Token “{created.name}” was created. Copy it now: it is shown only once.</p>
+        <div
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900"
+        >
+          <p className="font-semibold">
+            Token “{created.name}” was created. Copy it now: it is shown only once.
+          </p>
           <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-center">
-            <code data-testid="new-token" className="min-w-0 flex-1 break-all rounded-md bg-white px-3 py-2 font-mono text-xs text-slate-900 ring-1 ring-emerald-200">
+            <code
+              data-testid="new-token"
+              className="min-w-0 flex-1 rounded-md bg-white px-3 py-2 font-mono text-xs break-all text-slate-900 ring-1 ring-emerald-200"
+            >
               {created.token}
             </code>
             <button

@@ -1,5 +1,7 @@
 "use client";
+
 import { useRouter } from "next/navigation";
+
 import { revokeApiTokenAction } from "@/lib/api-tokens/actions";
 import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
 
@@ -17,7 +19,9 @@ export function RevokeTokenButton(props: { token: { id: string; name: string } }
       action={() => revokeApiTokenAction({ id: token.id })}
       onSuccess={() => router.refresh()}
     >
-      <p className="text-sm text-slate-600">Systems using this token are refused from now on. This cannot be undone; create a new token if needed.</p>
+      <p className="text-sm text-slate-600">
+        Systems using this token are refused from now on. This cannot be undone; create a new token if needed.
+      </p>
     </ConfirmDialog>
   );
 }

@@ -3,7 +3,11 @@ import type { ActivityChart as Chart } from "@/lib/audit/queries";
 
 const OUTCOME_COLORS: Record<string, string> = { success: "#10b981", failure: "#ef4444", pending: "#f59e0b" };
 const PALETTE = ["#2563eb", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#94a3b8"];
-const OUTCOME_LABELS: Record<string, string> = { success: "Success", failure: "Failed", pending: "Outcome unknown" };
+const OUTCOME_LABELS: Record<string, string> = {
+  success: "Success",
+  failure: "Failed",
+  pending: "Outcome unknown",
+};
 
 export function seriesColor(chart: Chart, key: string, i: number): string {
   if (chart.split === "outcome") return OUTCOME_COLORS[key] ?? PALETTE[i % PALETTE.length];
@@ -32,49 +36,64 @@ function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
   const barW = Math.max(2, slot * 0.72);
   const y = (v: number) => padT + plotH - (v / max) * plotH;
   const labelEvery = Math.ceil(n / (compact ? 4 : 8));
-  const label = (key: string) => (chart.split === "outcome" ? OUTCOME_LABELS[key] ?? key : key);
+  const label = (key: string) => (chart.split === "outcome" ? (OUTCOME_LABELS[key] ?? key) : key);
   return (
-      <svg viewBox={`0 0 ${W} ${H}`} className={`h-auto w-full ${compact ? "sm:hidden" : "hidden sm:block"}`} role="img" aria-label={`Changes per day from ${chart.from} to ${chart.to}: ${chart.total} in total`}>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={padL} x2={W - 4} y1={y(max * f)} y2={y(max * f)} stroke="#e2e8f0" strokeWidth={1} />
-            <text x={padL - 6} y={y(max * f) + 4} textAnchor="end" fontSize={11} fill="#64748b">
-              {Math.round(max * f)}
-            </text>
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      className={`h-auto w-full ${compact ? "sm:hidden" : "hidden sm:block"}`}
+      role="img"
+      aria-label={`Changes per day from ${chart.from} to ${chart.to}: ${chart.total} in total`}
+    >
+      {[0, 0.5, 1].map((f) => (
+        <g key={f}>
+          <line x1={padL} x2={W - 4} y1={y(max * f)} y2={y(max * f)} stroke="#e2e8f0" strokeWidth={1} />
+          <text x={padL - 6} y={y(max * f) + 4} textAnchor="end" fontSize={11} fill="#64748b">
+            {Math.round(max * f)}
+          </text>
+        </g>
+      ))}
+      {chart.days.map((day, i) => {
+        let acc = 0;
+        const x = padL + i * slot + (slot - barW) / 2;
+        return (
+          <g key={day}>
+            <title>{`${day}: ${totals[i]} ${totals[i] === 1 ? "entry" : "entries"}${chart.series
+              .filter((s) => s.counts[i] > 0)
+              .map((s) => `\n${label(s.key)}: ${s.counts[i]}`)
+              .join("")}`}</title>
+            <rect x={padL + i * slot} y={padT} width={slot} height={plotH} fill="transparent" />
+            {chart.series.map((s, si) => {
+              const v = s.counts[i];
+              if (!v) return null;
+              const top = y(acc + v);
+              const h = y(acc) - top;
+              acc += v;
+              return (
+                <rect
+                  key={s.key}
+                  x={x}
+                  y={top}
+                  width={barW}
+                  height={Math.max(h, 1)}
+                  rx={1}
+                  fill={seriesColor(chart, s.key, si)}
+                />
+              );
+            })}
+            {i % labelEvery === 0 ? (
+              <text x={x + barW / 2} y={H - 6} textAnchor="middle" fontSize={11} fill="#64748b">
+                {day.slice(5)}
+              </text>
+            ) : null}
           </g>
-        ))}
-        {chart.days.map((day, i) => {
-          let acc = 0;
-          const x = padL + i * slot + (slot - barW) / 2;
-          return (
-            <g key={day}>
-              <title>{`${day}: ${totals[i]} ${totals[i] === 1 ? "entry" : "entries"}${chart.series
-                .filter((s) => s.counts[i] > 0)
-                .map((s) => `\n${label(s.key)}: ${s.counts[i]}`)
-                .join("")}`}</title>
-              <rect x={padL + i * slot} y={padT} width={slot} height={plotH} fill="transparent" />
-              {chart.series.map((s, si) => {
-                const v = s.counts[i];
-                if (!v) return null;
-                const top = y(acc + v);
-                const h = y(acc) - top;
-                acc += v;
-                return <rect key={s.key} x={x} y={top} width={barW} height={Math.max(h, 1)} rx={1} fill={seriesColor(chart, s.key, si)} />;
-              })}
-              {i % labelEvery === 0 ? (
-                <text x={x + barW / 2} y={H - 6} textAnchor="middle" fontSize={11} fill="#64748b">
-                  {day.slice(5)}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </svg>
+        );
+      })}
+    </svg>
   );
 }
 
 export function ActivityChart({ chart }: { chart: Chart }) {
-  const label = (key: string) => (chart.split === "outcome" ? OUTCOME_LABELS[key] ?? key : key);
+  const label = (key: string) => (chart.split === "outcome" ? (OUTCOME_LABELS[key] ?? key) : key);
   return (
     <figure data-testid="activity-chart">
       <Bars chart={chart} compact={false} />
@@ -83,7 +102,10 @@ export function ActivityChart({ chart }: { chart: Chart }) {
         {chart.series.length === 0 ? <span>No entries in this period.</span> : null}
         {chart.series.map((s, si) => (
           <span key={s.key} className="inline-flex items-center gap-1.5">
-            <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: seriesColor(chart, s.key, si) }} />
+            <span
+              className="inline-block h-2.5 w-2.5 rounded-sm"
+              style={{ background: seriesColor(chart, s.key, si) }}
+            />
             {label(s.key)} <span className="text-slate-400">{s.counts.reduce((a, b) => a + b, 0)}</span>
           </span>
         ))}

@@ -4,7 +4,11 @@ const ACTOR: Record<string, { tone: "slate" | "blue" | "violet" | "amber"; label
   admin: { tone: "slate", label: "Admin", title: "A portal admin, signed in" },
   api_token: { tone: "blue", label: "API token", title: "A portal API token" },
   system: { tone: "slate", label: "System", title: "The portal itself (background job)" },
-  external: { tone: "violet", label: "External change", title: "Made outside the portal (e.g. in ezeep's own console), found by drift detection" },
+  external: {
+    tone: "violet",
+    label: "External change",
+    title: "Made outside the portal (e.g. in ezeep's own console), found by drift detection",
+  },
 };
 
 export function ActorBadge({ type }: { type: string }) {
@@ -16,4 +20,6 @@ export function ActorBadge({ type }: { type: string }) {
   );
 }
 
-export const ACTOR_TYPE_LABELS: Record<string, string> = Object.fromEntries(Object.entries(ACTOR).map(([k, v]) => [k, v.label]));
+export const ACTOR_TYPE_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(ACTOR).map(([k, v]) => [k, v.label]),
+);

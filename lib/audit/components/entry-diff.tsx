@@ -9,22 +9,31 @@ const KIND: Record<DiffRow["kind"], { label: string; row: string }> = {
 
 function Value({ text, tone }: { text: string | null; tone: "old" | "new" }) {
   if (text === null) return <span className="text-slate-400">—</span>;
-  return <span className={`whitespace-pre-wrap break-words ${tone === "old" ? "text-slate-700" : "text-slate-900"}`}>{text}</span>;
+  return (
+    <span
+      className={`break-words whitespace-pre-wrap ${tone === "old" ? "text-slate-700" : "text-slate-900"}`}
+    >
+      {text}
+    </span>
+  );
 }
 
 export function EntryDiff({ before, after }: { before: unknown; after: unknown }) {
   const rows = diffValues(before, after);
-  if (rows.length === 0) return <p className="px-4 py-6 text-sm text-slate-600">This entry records no field values.</p>;
+  if (rows.length === 0)
+    return <p className="px-4 py-6 text-sm text-slate-600">This entry records no field values.</p>;
   const changed = rows.filter((r) => r.kind !== "unchanged");
   const ordered = [...changed, ...rows.filter((r) => r.kind === "unchanged")];
   return (
     <div data-testid="entry-diff">
       <p className="px-4 pt-3 text-xs text-slate-500">
-        {changed.length === 0 ? "No field changed." : `${changed.length} field${changed.length === 1 ? "" : "s"} changed.`}
+        {changed.length === 0
+          ? "No field changed."
+          : `${changed.length} field${changed.length === 1 ? "" : "s"} changed.`}
       </p>
       <table className="mt-2 w-full table-fixed text-sm">
         <thead>
-          <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <tr className="border-b border-slate-200 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
             <th className="w-[30%] px-3 py-2 sm:w-1/4 sm:px-4">Field</th>
             <th className="px-3 py-2 sm:px-4">Before</th>
             <th className="px-3 py-2 sm:px-4">After</th>
@@ -34,16 +43,28 @@ export function EntryDiff({ before, after }: { before: unknown; after: unknown }
           {ordered.map((r) => (
             <tr key={r.path} className={KIND[r.kind].row} data-testid="diff-row" data-kind={r.kind}>
               <td className="px-3 py-2 align-top sm:px-4">
-                <code className="break-words text-xs text-slate-800 [overflow-wrap:anywhere]">{r.path}</code>
-                {r.kind !== "unchanged" ? <span className="mt-0.5 block text-xs text-slate-500">{KIND[r.kind].label}</span> : null}
+                <code className="text-xs [overflow-wrap:anywhere] break-words text-slate-800">{r.path}</code>
+                {r.kind !== "unchanged" ? (
+                  <span className="mt-0.5 block text-xs text-slate-500">{KIND[r.kind].label}</span>
+                ) : null}
               </td>
               <td className="px-3 py-2 align-top sm:px-4">
-                {r.kind === "changed" || r.kind === "removed" ? <del className="decoration-red-400"><Value text={r.before} tone="old" /></del> : <Value text={r.before} tone="old" />}
+                {r.kind === "changed" || r.kind === "removed" ? (
+                  <del className="decoration-red-400">
+                    <Value text={r.before} tone="old" />
+                  </del>
+                ) : (
+                  <Value text={r.before} tone="old" />
+                )}
               </td>
               <td className="px-3 py-2 align-top sm:px-4">
                 <Value text={r.after} tone="new" />
-                {r.addedItems?.length ? <span className="mt-1 block text-xs text-emerald-700">+ {r.addedItems.join(", ")}</span> : null}
-                {r.removedItems?.length ? <span className="mt-0.5 block text-xs text-red-700">− {r.removedItems.join(", ")}</span> : null}
+                {r.addedItems?.length ? (
+                  <span className="mt-1 block text-xs text-emerald-700">+ {r.addedItems.join(", ")}</span>
+                ) : null}
+                {r.removedItems?.length ? (
+                  <span className="mt-0.5 block text-xs text-red-700">− {r.removedItems.join(", ")}</span>
+                ) : null}
               </td>
             </tr>
           ))}

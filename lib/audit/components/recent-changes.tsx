@@ -9,7 +9,13 @@ export function RecentChanges({ entries, emptyText }: { entries: AuditEntryView[
       <h2 id="history-title" className="mb-2 text-sm font-semibold text-slate-900">
         Recent changes
       </h2>
-      <Card>{entries.length ? <AuditTable entries={entries} /> : <p className="px-4 py-6 text-sm text-slate-500">{emptyText}</p>}</Card>
+      <Card>
+        {entries.length ? (
+          <AuditTable entries={entries} />
+        ) : (
+          <p className="px-4 py-6 text-sm text-slate-500">{emptyText}</p>
+        )}
+      </Card>
     </section>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
+
 // Verifies the organization's hash chain on the server and says "intact" or where it breaks.
 import Link from "next/link";
 import { useState, useTransition } from "react";
+
 import { verifyAuditAction } from "@/lib/audit/actions";
 import { buttonClass } from "@/lib/ui/styles";
 
@@ -23,13 +25,23 @@ export function VerifyButton() {
       {result ? (
         result.ok ? (
           result.data.intact ? (
-            <p role="status" data-testid="verify-result" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            <p
+              role="status"
+              data-testid="verify-result"
+              className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+            >
               <strong>Intact.</strong> {result.data.checked.toLocaleString("en")} entries verified
-              {result.data.checkpointSeq > 0 ? ` after the retention checkpoint (#${result.data.checkpointSeq})` : ""}
+              {result.data.checkpointSeq > 0
+                ? ` after the retention checkpoint (#${result.data.checkpointSeq})`
+                : ""}
               {result.data.pending > 0 ? `; ${result.data.pending} awaiting their outcome` : ""}.
             </p>
           ) : (
-            <p role="alert" data-testid="verify-result" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+            <p
+              role="alert"
+              data-testid="verify-result"
+              className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+            >
               <strong>Broken.</strong> {result.data.firstBreak?.message}{" "}
               {result.data.firstBreak?.entryId ? (
                 <Link className="font-medium underline" href={`/audit/${result.data.firstBreak.entryId}`}>
@@ -39,7 +51,9 @@ export function VerifyButton() {
             </p>
           )
         ) : (
-          <p role="alert" className="text-sm text-red-700">{result.error}</p>
+          <p role="alert" className="text-sm text-red-700">
+            {result.error}
+          </p>
         )
       ) : null}
     </div>

@@ -1,13 +1,14 @@
 // The configuration ezeep reports for a connector, as a definition list.
 import type { ReactNode } from "react";
+
 import type { ConnectorView } from "@/lib/connectors/service";
 import { Badge } from "@/lib/ui/components";
 
 function Field(props: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{props.label}</dt>
-      <dd className="mt-1 break-words text-sm text-slate-900">{props.children}</dd>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{props.label}</dt>
+      <dd className="mt-1 text-sm break-words text-slate-900">{props.children}</dd>
     </div>
   );
 }
@@ -19,11 +20,19 @@ export function ConnectorFields({ connector }: { connector: ConnectorView }) {
     <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
       <Field label="Type">
         {connector.typeLabel}
-        {connector.typeLabel !== connector.type && connector.type ? <span className="text-slate-500"> ({connector.type})</span> : null}
+        {connector.typeLabel !== connector.type && connector.type ? (
+          <span className="text-slate-500"> ({connector.type})</span>
+        ) : null}
       </Field>
       <Field label="Location">{connector.location || none}</Field>
       <Field label="Operating system">{connector.osType || none}</Field>
-      <Field label="Serial">{connector.serial ? <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{connector.serial}</code> : none}</Field>
+      <Field label="Serial">
+        {connector.serial ? (
+          <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{connector.serial}</code>
+        ) : (
+          none
+        )}
+      </Field>
       <Field label="Supported formats">
         {connector.supportedFormats.length ? (
           <span className="flex flex-wrap gap-1">

@@ -1,8 +1,10 @@
 "use client";
+
 // Choose a printer's driver: vendor first, then a searchable list of that vendor's drivers
 // (searched on the server), then PATCH driver_id. ezeep shows the choice back as the manual driver.
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, useTransition } from "react";
+
 import { searchDriversAction } from "@/lib/drivers/actions";
 import type { DriverView } from "@/lib/drivers/service";
 import { setDriverAction } from "@/lib/printers/actions";
@@ -18,11 +20,16 @@ export function DriverPicker(props: {
 }) {
   const router = useRouter();
   const uid = useId();
-  const initialVendor = props.vendors.find((v) => v.toLowerCase() === props.defaultVendor.toLowerCase()) ?? "";
+  const initialVendor =
+    props.vendors.find((v) => v.toLowerCase() === props.defaultVendor.toLowerCase()) ?? "";
   const [vendor, setVendor] = useState(initialVendor);
   const [q, setQ] = useState("");
-  const [drivers, setDrivers] = useState<{ vendor: string; q: string; items: DriverView[]; total: number } | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [drivers, setDrivers] = useState<{
+    vendor: string;
+    q: string;
+    items: DriverView[];
+    total: number;
+  } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string>("");
   const [error, setError] = useState<string | null>(null);
@@ -30,41 +37,49 @@ export function DriverPicker(props: {
   const [pending, startTransition] = useTransition();
 
   useEffect(() => {
-    if (!vendor) {
-      setDrivers(null);
-      return;
-    }
+    if (!vendor) return;
     let cancelled = false;
-    setLoading(true);
-    const timer = setTimeout(async () => {
-      const result = await searchDriversAction({ vendor, q, limit: 50 });
-      if (cancelled) return;
-      setLoading(false);
-      if (!result.ok) {
-        setLoadError(result.error);
-        setDrivers(null);
-        return;
-      }
-      setLoadError(null);
-      setDrivers({ vendor, q, items: result.data.items, total: result.data.total });
-    }, q ? 250 : 0);
+    const timer = setTimeout(
+      async () => {
+        const result = await searchDriversAction({ vendor, q, limit: 50 });
+        if (cancelled) return;
+        if (!result.ok) {
+          setLoadError(result.error);
+          setDrivers(null);
+          return;
+        }
+        setLoadError(null);
+        setDrivers({ vendor, q, items: result.data.items, total: result.data.total });
+      },
+      q ? 250 : 0,
+    );
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
   }, [vendor, q]);
 
+  const loading = Boolean(vendor) && !loadError && (!drivers || drivers.vendor !== vendor || drivers.q !== q);
+
   function save(driverId: string | null) {
     setError(null);
     setMessage(null);
     startTransition(async () => {
-      const result = await setDriverAction({ printerId: props.printerId, driverId, ...(driverId && vendor ? { vendor } : {}) });
+      const result = await setDriverAction({
+        printerId: props.printerId,
+        driverId,
+        ...(driverId && vendor ? { vendor } : {}),
+      });
       if (!result.ok) {
         setError(result.error);
         return;
       }
       const d = result.data.manualDriver;
-      setMessage(d ? `${props.printerName} now uses ${d.name ?? d.id}.` : `The manual driver was removed; ezeep's automatic choice applies again.`);
+      setMessage(
+        d
+          ? `${props.printerName} now uses ${d.name ?? d.id}.`
+          : `The manual driver was removed; ezeep's automatic choice applies again.`,
+      );
       setChosen("");
       router.refresh();
     });
@@ -74,7 +89,10 @@ export function DriverPicker(props: {
     <div className="space-y-3">
       <FormAlert message={error} />
       {message ? (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        >
           {message}
         </p>
       ) : null}
@@ -127,9 +145,14 @@ export function DriverPicker(props: {
           ) : !drivers || drivers.vendor !== vendor ? (
             <p className="px-3 py-3 text-sm text-slate-500">Loading drivers…</p>
           ) : drivers.items.length === 0 ? (
-            <p className="px-3 py-3 text-sm text-slate-500">{q ? `No ${vendor} driver matches “${q}”.` : `ezeep lists no driver for ${vendor}.`}</p>
+            <p className="px-3 py-3 text-sm text-slate-500">
+              {q ? `No ${vendor} driver matches “${q}”.` : `ezeep lists no driver for ${vendor}.`}
+            </p>
           ) : (
-            <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto" aria-label={`Drivers of ${vendor}`}>
+            <ul
+              className="max-h-64 divide-y divide-slate-100 overflow-y-auto"
+              aria-label={`Drivers of ${vendor}`}
+            >
               {drivers.items.map((d) => (
                 <li key={d.id}>
                   <label className="flex cursor-pointer items-start gap-3 px-3 py-2 text-sm hover:bg-slate-50">
@@ -145,7 +168,9 @@ export function DriverPicker(props: {
                       <span className="block font-medium text-slate-900">{d.name}</span>
                       <span className="block text-xs text-slate-500">
                         {[d.os, d.arch].filter(Boolean).join(" · ")}
-                        {d.printersUsing ? ` · used by ${d.printersUsing} printer${d.printersUsing === 1 ? "" : "s"}` : ""}
+                        {d.printersUsing
+                          ? ` · used by ${d.printersUsing} printer${d.printersUsing === 1 ? "" : "s"}`
+                          : ""}
                         {props.manualDriver?.id === d.id ? " · current manual driver" : ""}
                       </span>
                     </span>
@@ -162,11 +187,21 @@ export function DriverPicker(props: {
         </fieldset>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={buttonClass.primary} disabled={pending || !chosen || chosen === props.manualDriver?.id} onClick={() => save(chosen)}>
+        <button
+          type="button"
+          className={buttonClass.primary}
+          disabled={pending || !chosen || chosen === props.manualDriver?.id}
+          onClick={() => save(chosen)}
+        >
           {pending ? "Saving…" : "Set driver"}
         </button>
         {props.manualDriver ? (
-          <button type="button" className={buttonClass.secondary} disabled={pending} onClick={() => save(null)}>
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            disabled={pending}
+            onClick={() => save(null)}
+          >
             Remove manual driver
           </button>
         ) : null}

@@ -1,5 +1,16 @@
 // Account host: identity users (§3.2), invitations (§3.3), the caller's organizations (§3.1).
-import { fieldError, HttpError, json, jsonBody, noContent, notFound, optString, pageNumber, type Ctx, type Reply } from "../http";
+import {
+  fieldError,
+  HttpError,
+  json,
+  jsonBody,
+  noContent,
+  notFound,
+  optString,
+  pageNumber,
+  type Ctx,
+  type Reply,
+} from "../http";
 import { isAdmin, orgOf, requireAdmin, route, type Route, type Runtime } from "../runtime";
 import type { InvitationRec, OrgRec, SimState, UserRec } from "../state";
 import { EMAIL_RE, parseDateTime } from "../util";
@@ -28,10 +39,14 @@ export function parseEmail(value: unknown, field = "email"): string {
 
 /** `YYYY-MM-DDTHH:MM:SS` (naive = UTC), must lie in the future. */
 export function parseExpireDate(state: SimState, value: unknown, field = "expire_date"): number {
-  if (value === undefined || value === null || value === "") throw fieldError(field, "This field is required.");
+  if (value === undefined || value === null || value === "")
+    throw fieldError(field, "This field is required.");
   const t = typeof value === "string" ? parseDateTime(value.trim()) : null;
   if (t === null) {
-    throw fieldError(field, "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].");
+    throw fieldError(
+      field,
+      "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].",
+    );
   }
   if (t <= state.now()) throw fieldError(field, "Expire date must be in the future.");
   return t;
@@ -46,9 +61,12 @@ function findByEmail(org: OrgRec, email: string, exceptId?: string): UserRec | u
 function parseRoles(v: unknown): string[] {
   // §4 #7: the docs send "roles": "user"; a string is wrapped.
   const list = typeof v === "string" ? [v] : v;
-  if (!Array.isArray(list)) throw fieldError("roles", `Expected a list of items but got type "${v === null ? "null" : typeof v}".`);
+  if (!Array.isArray(list))
+    throw fieldError("roles", `Expected a list of items but got type "${v === null ? "null" : typeof v}".`);
   if (list.length === 0) throw fieldError("roles", "This list may not be empty.");
-  for (const r of list) if (typeof r !== "string" || !ROLE_CHOICES.has(r)) throw fieldError("roles", `"${String(r)}" is not a valid choice.`);
+  for (const r of list)
+    if (typeof r !== "string" || !ROLE_CHOICES.has(r))
+      throw fieldError("roles", `"${String(r)}" is not a valid choice.`);
   return [...new Set(list as string[])];
 }
 
@@ -78,7 +96,8 @@ function patchUser(ctx: Ctx, rt: Runtime): Reply {
   const first = optString(body, "first_name", 150, { allowBlank: true });
   const last = optString(body, "last_name", 150, { allowBlank: true });
   const email = "email" in body ? parseEmail(body.email) : undefined;
-  if (email && findByEmail(org, email, user.id)) throw fieldError("email", "A user with this email already exists.");
+  if (email && findByEmail(org, email, user.id))
+    throw fieldError("email", "A user with this email already exists.");
   const roles = "roles" in body ? parseRoles(body.roles) : undefined;
   if (first !== undefined) user.first_name = first;
   if (last !== undefined) user.last_name = last;
@@ -111,10 +130,12 @@ function createInvitation(ctx: Ctx, rt: Runtime): Reply {
   const expire = parseExpireDate(rt.state, body.expire_date);
   const existing = findByEmail(org, email);
   if (existing?.is_verified) throw fieldError("email", "A user with this email already exists.");
-  const open = existing && (existing.invitationIds ?? []).some((id) => {
-    const inv = org.invitations.get(id);
-    return inv && rt.state.invitationStatus(inv) === "OPEN";
-  });
+  const open =
+    existing &&
+    (existing.invitationIds ?? []).some((id) => {
+      const inv = org.invitations.get(id);
+      return inv && rt.state.invitationStatus(inv) === "OPEN";
+    });
   if (open) throw fieldError("email", "An open invitation for this email already exists.");
   // An unverified user whose invitations all expired gets a fresh invitation on the same user.
   const { inv } = rt.state.createInvitation(org, existing?.email ?? email, expire, { user: existing });
@@ -137,7 +158,8 @@ function getInvitation(ctx: Ctx, rt: Runtime): Reply {
 function resendInvitation(ctx: Ctx, rt: Runtime): Reply {
   requireAdmin(ctx);
   const { inv } = invitationOr404(ctx);
-  if (inv.accepted) throw new HttpError(400, { non_field_errors: ["This invitation has already been accepted."] });
+  if (inv.accepted)
+    throw new HttpError(400, { non_field_errors: ["This invitation has already been accepted."] });
   const now = rt.state.now();
   inv.updated = Math.max(now, inv.updated + 1);
   inv.expire = Math.max(inv.expire, now + RESEND_MIN_VALIDITY_MS);

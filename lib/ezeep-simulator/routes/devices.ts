@@ -1,6 +1,20 @@
 // Printing host: printers (§3.7), connectors and filter values (§3.8), drivers (§3.9).
 import { randomUUID } from "node:crypto";
-import { fieldError, HttpError, json, jsonBody, limitOffset, noContent, notFound, optString, reqString, type Ctx, type JsonObject, type Reply } from "../http";
+
+import {
+  fieldError,
+  HttpError,
+  json,
+  jsonBody,
+  limitOffset,
+  noContent,
+  notFound,
+  optString,
+  reqString,
+  type Ctx,
+  type JsonObject,
+  type Reply,
+} from "../http";
 import { orgOf, route, type Route, type Runtime } from "../runtime";
 import type { ConnectorRec, OrgRec, PrinterRec } from "../state";
 import { UUID_RE } from "../util";
@@ -36,7 +50,8 @@ function status(body: JsonObject, required: boolean): string | undefined {
     return undefined;
   }
   const v = body.status;
-  if (typeof v !== "string" || !PRINTER_STATUS.has(v)) throw fieldError("status", `"${String(v)}" is not a valid choice.`);
+  if (typeof v !== "string" || !PRINTER_STATUS.has(v))
+    throw fieldError("status", `"${String(v)}" is not a valid choice.`);
   return v;
 }
 
@@ -44,12 +59,16 @@ function formats(body: JsonObject): string[] | undefined {
   if (!("supported_formats" in body)) return undefined;
   const v = body.supported_formats;
   if (!Array.isArray(v)) throw fieldError("supported_formats", "Expected a list of items.");
-  for (const f of v) if (typeof f !== "string" || !FORMATS.has(f)) throw fieldError("supported_formats", `"${String(f)}" is not a valid choice.`);
+  for (const f of v)
+    if (typeof f !== "string" || !FORMATS.has(f))
+      throw fieldError("supported_formats", `"${String(f)}" is not a valid choice.`);
   return [...new Set(v as string[])];
 }
 
 function checkPrinterName(org: OrgRec, name: string, exceptId?: string): void {
-  for (const p of org.printers.values()) if (p.id !== exceptId && p.name === name) throw fieldError("name", "printer with this name already exists.");
+  for (const p of org.printers.values())
+    if (p.id !== exceptId && p.name === name)
+      throw fieldError("name", "printer with this name already exists.");
 }
 
 /** Connector-side registration (§3.7): the owning connector comes from X-Host-Id. */
@@ -64,11 +83,13 @@ function createPrinter(ctx: Ctx, rt: Runtime): Reply {
   let tpId: number | undefined;
   if ("tp_id" in body) {
     const v = body.tp_id;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 2147483646) throw fieldError("tp_id", "Ensure this value is between 1 and 2147483646.");
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || v > 2147483646)
+      throw fieldError("tp_id", "Ensure this value is between 1 and 2147483646.");
     tpId = v;
   }
   const used = [...org.printers.values()].filter((p) => p.connector_id === connector.id).map((p) => p.tp_id);
-  if (tpId !== undefined && used.includes(tpId)) throw fieldError("tp_id", "A printer with this tp_id already exists on this connector.");
+  if (tpId !== undefined && used.includes(tpId))
+    throw fieldError("tp_id", "A printer with this tp_id already exists on this connector.");
   checkPrinterName(org, name, undefined);
   const p: PrinterRec = {
     id: randomUUID(),
@@ -102,13 +123,15 @@ function updatePrinter(ctx: Ctx, rt: Runtime): Reply {
   let connectorId: string | undefined;
   if ("connector_id" in body) {
     const v = body.connector_id;
-    if (typeof v !== "string" || !org.connectors.has(v)) throw fieldError("connector_id", `Invalid pk "${String(v)}" - object does not exist.`);
+    if (typeof v !== "string" || !org.connectors.has(v))
+      throw fieldError("connector_id", `Invalid pk "${String(v)}" - object does not exist.`);
     connectorId = v;
   }
   let driver: string | null | undefined;
   if ("driver_id" in body) {
     const v = body.driver_id;
-    if (v !== null && (typeof v !== "string" || !rt.state.drivers.has(v))) throw fieldError("driver_id", `Invalid pk "${String(v)}" - object does not exist.`);
+    if (v !== null && (typeof v !== "string" || !rt.state.drivers.has(v)))
+      throw fieldError("driver_id", `Invalid pk "${String(v)}" - object does not exist.`);
     driver = v;
   }
   const fmts = formats(body);
@@ -140,7 +163,9 @@ function listConnectors(ctx: Ctx, rt: Runtime): Reply {
   const org = orgOf(ctx);
   const type = ctx.url.searchParams.get("type");
   const st = ctx.url.searchParams.get("status");
-  const items = [...org.connectors.values()].filter((c) => (type === null || c.type === type) && (st === null || c.status === st));
+  const items = [...org.connectors.values()].filter(
+    (c) => (type === null || c.type === type) && (st === null || c.status === st),
+  );
   const page = limitOffset(ctx, items);
   return json(200, { ...page, results: page.results.map((c) => rt.state.toConnector(c)) });
 }
@@ -176,13 +201,18 @@ function connectorFilterValues(ctx: Ctx): Reply {
 function vendors(ctx: Ctx, rt: Runtime): Reply {
   const set = new Set<string>();
   for (const d of rt.state.drivers.values()) set.add(d.vendor);
-  return json(200, [...set].sort((a, b) => a.localeCompare(b)));
+  return json(
+    200,
+    [...set].sort((a, b) => a.localeCompare(b)),
+  );
 }
 
 function listDrivers(ctx: Ctx, rt: Runtime): Reply {
   const org = orgOf(ctx);
   const vendor = ctx.url.searchParams.get("vendor");
-  const items = [...rt.state.drivers.values()].filter((d) => vendor === null || d.vendor.toLowerCase() === vendor.toLowerCase());
+  const items = [...rt.state.drivers.values()].filter(
+    (d) => vendor === null || d.vendor.toLowerCase() === vendor.toLowerCase(),
+  );
   const page = limitOffset(ctx, items);
   return json(200, { ...page, results: page.results.map((d) => rt.state.toDriver(d, org)) });
 }

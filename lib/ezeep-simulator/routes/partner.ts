@@ -1,6 +1,20 @@
 // Partner API (§3.1): organizations controlled by a partner client (client-credentials tokens only).
 import { randomUUID } from "node:crypto";
-import { fieldError, HttpError, json, jsonBody, noContent, notFound, optString, pageNumber, reqString, type Ctx, type JsonObject, type Reply } from "../http";
+
+import {
+  fieldError,
+  HttpError,
+  json,
+  jsonBody,
+  noContent,
+  notFound,
+  optString,
+  pageNumber,
+  reqString,
+  type Ctx,
+  type JsonObject,
+  type Reply,
+} from "../http";
 import { route, type Route, type Runtime } from "../runtime";
 import { newOrg, type OrgRec } from "../state";
 import type { SimulatorClient } from "../types";
@@ -30,13 +44,15 @@ function currency(body: JsonObject, required: boolean): string | undefined {
     return undefined;
   }
   const v = body.currency_code;
-  if (typeof v !== "string" || !CURRENCIES.has(v)) throw fieldError("currency_code", `"${String(v)}" is not a valid choice.`);
+  if (typeof v !== "string" || !CURRENCIES.has(v))
+    throw fieldError("currency_code", `"${String(v)}" is not a valid choice.`);
   return v;
 }
 
 function existingUserId(rt: Runtime, v: unknown): string {
   if (typeof v !== "string" || !UUID_RE.test(v)) throw fieldError("admin_user", "Must be a valid UUID.");
-  if (!rt.state.findUserAnywhere(v)) throw fieldError("admin_user", `Invalid pk "${v}" - object does not exist.`);
+  if (!rt.state.findUserAnywhere(v))
+    throw fieldError("admin_user", `Invalid pk "${v}" - object does not exist.`);
   return v;
 }
 
@@ -54,12 +70,14 @@ interface InvitationInput {
 }
 
 function parseAdminInvitation(rt: Runtime, v: unknown): InvitationInput {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw fieldError("admin_user_invitation", "Invalid data. Expected a dictionary.");
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw fieldError("admin_user_invitation", "Invalid data. Expected a dictionary.");
   const o = v as JsonObject;
   try {
     const email = parseEmail(o.email);
     const expire = parseExpireDate(rt.state, o.expire_date);
-    if (typeof o.user !== "object" || o.user === null || Array.isArray(o.user)) throw fieldError("user", "This field is required.");
+    if (typeof o.user !== "object" || o.user === null || Array.isArray(o.user))
+      throw fieldError("user", "This field is required.");
     const u = o.user as JsonObject;
     let firstName: string;
     let lastName: string;
@@ -87,7 +105,9 @@ function createOrg(ctx: Ctx, rt: Runtime): Reply {
   const hasUser = "admin_user" in body && body.admin_user !== null;
   const hasInv = "admin_user_invitation" in body && body.admin_user_invitation !== null;
   if (hasUser === hasInv) {
-    throw new HttpError(400, { non_field_errors: ["Provide exactly one of admin_user or admin_user_invitation."] });
+    throw new HttpError(400, {
+      non_field_errors: ["Provide exactly one of admin_user or admin_user_invitation."],
+    });
   }
   const adminUser = hasUser ? existingUserId(rt, body.admin_user) : null;
   const invitation = hasInv ? parseAdminInvitation(rt, body.admin_user_invitation) : null;
@@ -98,7 +118,9 @@ function createOrg(ctx: Ctx, rt: Runtime): Reply {
     // Users are single-org in the simulator: the existing user is recorded as admin only.
     org.admin_user = adminUser;
   } else if (invitation) {
-    const { user } = rt.state.createInvitation(org, invitation.email, invitation.expire, { roles: ["admin"] });
+    const { user } = rt.state.createInvitation(org, invitation.email, invitation.expire, {
+      roles: ["admin"],
+    });
     user.first_name = invitation.firstName;
     user.last_name = invitation.lastName;
     org.admin_user = user.id;

@@ -1,11 +1,29 @@
 // Printing host: groups (§3.5), printing-side users and membership (§3.4), assignments (§3.6).
-import { fieldError, json, jsonBody, limitOffset, noContent, notFound, optBool, optString, reqString, type Ctx, type JsonObject, type Reply } from "../http";
+import {
+  fieldError,
+  json,
+  jsonBody,
+  limitOffset,
+  noContent,
+  notFound,
+  optBool,
+  optString,
+  reqString,
+  type Ctx,
+  type JsonObject,
+  type Reply,
+} from "../http";
 import { orgOf, route, type Route, type Runtime } from "../runtime";
 import type { GroupRec, OrgRec, PrinterRec, UserRec } from "../state";
 import { UUID_RE } from "../util";
 
 const GROUP_FLAGS = ["local_printing_enabled", "myprinters_enabled"] as const;
-const USER_FLAGS = ["local_printing_enabled", "self_service_enabled", "myprinters_enabled", "pull_printing_enabled"] as const;
+const USER_FLAGS = [
+  "local_printing_enabled",
+  "self_service_enabled",
+  "myprinters_enabled",
+  "pull_printing_enabled",
+] as const;
 
 // ---- groups ----
 
@@ -21,12 +39,15 @@ function checkOrgField(org: OrgRec, body: JsonObject): void {
   if (!("organization_id" in body) || body.organization_id === null) return;
   const v = body.organization_id;
   if (typeof v !== "string" || !UUID_RE.test(v)) throw fieldError("organization_id", "Must be a valid UUID.");
-  if (v.toLowerCase() !== org.id.toLowerCase()) throw fieldError("organization_id", "Organization does not match the token's organization.");
+  if (v.toLowerCase() !== org.id.toLowerCase())
+    throw fieldError("organization_id", "Organization does not match the token's organization.");
 }
 
 /** Our choice: names are unique per org (exact match), so racing creates surface as 400. */
 function checkNameFree(org: OrgRec, name: string, exceptId?: string): void {
-  for (const g of org.groups.values()) if (g.id !== exceptId && g.name === name) throw fieldError("name", "A group with this name already exists.");
+  for (const g of org.groups.values())
+    if (g.id !== exceptId && g.name === name)
+      throw fieldError("name", "A group with this name already exists.");
 }
 
 function listGroups(ctx: Ctx, rt: Runtime): Reply {
@@ -44,7 +65,12 @@ function createGroup(ctx: Ctx, rt: Runtime): Reply {
   const local = optBool(body, "local_printing_enabled");
   const mine = optBool(body, "myprinters_enabled");
   checkNameFree(org, name);
-  const g = rt.state.addGroup(org, { name, description, local_printing_enabled: local, myprinters_enabled: mine });
+  const g = rt.state.addGroup(org, {
+    name,
+    description,
+    local_printing_enabled: local,
+    myprinters_enabled: mine,
+  });
   return json(201, rt.state.toGroup(g));
 }
 
@@ -79,7 +105,8 @@ function printingUserOr404(ctx: Ctx): { org: OrgRec; user: UserRec } {
   const user = org.users.get(ctx.params.id);
   // Only verified users have a printing row (invitees appear once they accept).
   if (!user || !user.printing) throw notFound();
-  if (ctx.auth?.user && !ctx.auth.user.roles.includes("admin") && ctx.auth.user.id !== user.id) throw notFound();
+  if (ctx.auth?.user && !ctx.auth.user.roles.includes("admin") && ctx.auth.user.id !== user.id)
+    throw notFound();
   return { org, user };
 }
 
@@ -99,12 +126,14 @@ function getPrintingUser(ctx: Ctx, rt: Runtime): Reply {
 
 /** `[{group_id}]` → ids; every id must be a group of this org. */
 function parseGroupRefs(org: OrgRec, field: string, v: unknown): string[] {
-  if (!Array.isArray(v)) throw fieldError(field, `Expected a list of items but got type "${v === null ? "null" : typeof v}".`);
+  if (!Array.isArray(v))
+    throw fieldError(field, `Expected a list of items but got type "${v === null ? "null" : typeof v}".`);
   const ids: string[] = [];
   for (const item of v) {
     const gid = typeof item === "object" && item !== null ? (item as JsonObject).group_id : undefined;
     if (typeof gid !== "string") throw fieldError(field, "Each item must be an object with a group_id.");
-    if (!UUID_RE.test(gid) || !org.groups.has(gid)) throw fieldError(field, `Invalid pk "${gid}" - object does not exist.`);
+    if (!UUID_RE.test(gid) || !org.groups.has(gid))
+      throw fieldError(field, `Invalid pk "${gid}" - object does not exist.`);
     ids.push(gid);
   }
   return ids;
@@ -150,15 +179,19 @@ function getAssignment(ctx: Ctx, rt: Runtime): Reply {
 function parseAssignmentBody(org: OrgRec, body: JsonObject, mustExist: boolean): string[] {
   const a = body.assignment;
   if (a === undefined) throw fieldError("assignment", "This field is required.");
-  if (!Array.isArray(a) || a.length === 0) throw fieldError("assignment", "Expected a non-empty list of items.");
+  if (!Array.isArray(a) || a.length === 0)
+    throw fieldError("assignment", "Expected a non-empty list of items.");
   const ids: string[] = [];
   for (const item of a) {
     const groups = typeof item === "object" && item !== null ? (item as JsonObject).groups : undefined;
-    if (!Array.isArray(groups)) throw fieldError("assignment", "Each item must be an object with a groups list.");
+    if (!Array.isArray(groups))
+      throw fieldError("assignment", "Each item must be an object with a groups list.");
     for (const g of groups) {
       const gid = typeof g === "object" && g !== null ? (g as JsonObject).group_id : undefined;
-      if (typeof gid !== "string") throw fieldError("assignment", "Each group must be an object with a group_id.");
-      if (mustExist && !org.groups.has(gid)) throw fieldError("assignment", `Invalid pk "${gid}" - object does not exist.`);
+      if (typeof gid !== "string")
+        throw fieldError("assignment", "Each group must be an object with a group_id.");
+      if (mustExist && !org.groups.has(gid))
+        throw fieldError("assignment", `Invalid pk "${gid}" - object does not exist.`);
       ids.push(gid);
     }
   }

@@ -1,5 +1,7 @@
 "use client";
+
 import { useRouter } from "next/navigation";
+
 import { deleteGroupAction } from "@/lib/groups/actions";
 import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
 
@@ -13,7 +15,9 @@ export function DeleteGroupButton(props: {
     <ConfirmDialog
       triggerLabel="Delete"
       triggerAriaLabel={`Delete ${group.name}`}
-      triggerClassName={props.variant === "link" ? "text-sm font-medium text-red-700 hover:underline" : undefined}
+      triggerClassName={
+        props.variant === "link" ? "text-sm font-medium text-red-700 hover:underline" : undefined
+      }
       title={`Delete “${group.name}”?`}
       confirmLabel="Delete group"
       pendingLabel="Deleting…"
@@ -24,9 +28,10 @@ export function DeleteGroupButton(props: {
       }}
     >
       <p className="text-sm text-slate-600">
-        {group.members} member{group.members === 1 ? "" : "s"} will leave this group and {group.printers} printer
-        {group.printers === 1 ? "" : "s"} will no longer be assigned through it. Users keep their other groups. This cannot be
-        undone.
+        {group.members} member{group.members === 1 ? "" : "s"} will leave this group and {group.printers}{" "}
+        printer
+        {group.printers === 1 ? "" : "s"} will no longer be assigned through it. Users keep their other
+        groups. This cannot be undone.
       </p>
     </ConfirmDialog>
   );

@@ -1,7 +1,9 @@
 "use client";
+
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import Link from "next/link";
+
 import { createGroupAction, updateGroupAction } from "@/lib/groups/actions";
 import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from "@/lib/groups/schemas";
 import { FormAlert } from "@/lib/ui/components";
@@ -25,9 +27,14 @@ export function GroupForm({ group }: Props) {
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        const fields = { name: String(form.get("name") ?? ""), description: String(form.get("description") ?? "") };
+        const fields = {
+          name: String(form.get("name") ?? ""),
+          description: String(form.get("description") ?? ""),
+        };
         startTransition(async () => {
-          const result = group ? await updateGroupAction({ id: group.id, ...fields }) : await createGroupAction(fields);
+          const result = group
+            ? await updateGroupAction({ id: group.id, ...fields })
+            : await createGroupAction(fields);
           if (!result.ok) {
             setError(result.error);
             setFieldErrors(result.fieldErrors ?? {});
@@ -80,7 +87,10 @@ export function GroupForm({ group }: Props) {
         />
         <div className="flex justify-between text-xs">
           <span className="text-red-700">{fieldErrors.description?.[0]}</span>
-          <span id="description-count" className={description.length > GROUP_DESCRIPTION_MAX ? "text-red-700" : "text-slate-500"}>
+          <span
+            id="description-count"
+            className={description.length > GROUP_DESCRIPTION_MAX ? "text-red-700" : "text-slate-500"}
+          >
             {description.length}/{GROUP_DESCRIPTION_MAX}
           </span>
         </div>

@@ -1,6 +1,7 @@
 // The head of every group page (overview, members, printers): name, description, Edit/Delete for
 // those who may change groups, and the section tabs.
 import Link from "next/link";
+
 import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
 import { GroupTabs } from "@/lib/groups/components/group-tabs";
 import type { GroupView } from "@/lib/groups/service";

@@ -1,4 +1,5 @@
 "use client";
+
 // Sub-navigation of one group: overview (details and history), members, printers.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -21,8 +22,10 @@ export function GroupTabs({ groupId }: { groupId: string }) {
               <Link
                 href={tab.href}
                 aria-current={active ? "page" : undefined}
-                className={`inline-block whitespace-nowrap border-b-2 px-1 pb-2 text-sm font-medium ${
-                  active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                className={`inline-block border-b-2 px-1 pb-2 text-sm font-medium whitespace-nowrap ${
+                  active
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                 }`}
               >
                 {tab.label}

@@ -1,5 +1,5 @@
-import { Badge } from "@/lib/ui/components";
 import type { GroupView } from "@/lib/groups/service";
+import { Badge } from "@/lib/ui/components";
 
 export function OriginBadge({ group }: { group: Pick<GroupView, "origin" | "originLabel" | "foreignId"> }) {
   if (group.origin === "azure")

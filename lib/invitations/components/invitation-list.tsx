@@ -1,8 +1,10 @@
 "use client";
+
 // The invitations table: status, age, who invited, reminders, intended groups; resend one, or
 // select several pending/expired ones and resend them together (a result per invitation).
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+
 import { bulkResendAction, resendInvitationAction } from "@/lib/invitations/actions";
 import { InvitationStatusBadge } from "@/lib/invitations/components/status-badge";
 import type { InvitationStatus } from "@/lib/invitations/schemas";
@@ -92,7 +94,10 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
   return (
     <div>
       {message ? (
-        <p role="status" className="border-b border-emerald-200 bg-emerald-50 px-4 py-2.5 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="border-b border-emerald-200 bg-emerald-50 px-4 py-2.5 text-sm text-emerald-900"
+        >
           {message}
         </p>
       ) : null}
@@ -122,20 +127,40 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
             disabled={selected.size === 0 || pending}
             onClick={resendSelected}
           >
-            {pending && !busyId ? "Resending…" : `Resend selected${selected.size ? ` (${selected.size})` : ""}`}
+            {pending && !busyId
+              ? "Resending…"
+              : `Resend selected${selected.size ? ` (${selected.size})` : ""}`}
           </button>
         </div>
       ) : null}
       <table className="w-full text-left text-sm">
-        <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 md:table-header-group">
+        <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase md:table-header-group">
           <tr>
-            {canWrite ? <th scope="col" className="w-10 py-3 pl-4"><span className="sr-only">Select</span></th> : null}
-            <th scope="col" className="px-4 py-3">Invitee</th>
-            <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">Sent</th>
-            <th scope="col" className="px-4 py-3">Reminders</th>
-            <th scope="col" className="px-4 py-3">Groups</th>
-            {canWrite ? <th scope="col" className="px-4 py-3 text-right"><span className="sr-only">Actions</span></th> : null}
+            {canWrite ? (
+              <th scope="col" className="w-10 py-3 pl-4">
+                <span className="sr-only">Select</span>
+              </th>
+            ) : null}
+            <th scope="col" className="px-4 py-3">
+              Invitee
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Sent
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Reminders
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Groups
+            </th>
+            {canWrite ? (
+              <th scope="col" className="px-4 py-3 text-right">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -143,7 +168,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
             <tr
               key={row.id}
               data-testid="invitation-row"
-              className="grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1.5 px-4 py-3 md:table-row md:px-0 md:py-0 hover:bg-slate-50"
+              className="grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1.5 px-4 py-3 hover:bg-slate-50 md:table-row md:px-0 md:py-0"
             >
               {canWrite ? (
                 <td className="row-span-5 pt-0.5 md:py-3 md:pl-4 md:align-top">
@@ -158,7 +183,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                 </td>
               ) : null}
               <td className={`min-w-0 md:px-4 md:py-3 md:align-top ${canWrite ? "" : "col-span-2"}`}>
-                <p className="break-words font-medium text-slate-900">{row.email}</p>
+                <p className="font-medium break-words text-slate-900">{row.email}</p>
                 <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
                   {row.role === "admin" ? <Badge tone="violet">ezeep admin</Badge> : null}
                   {row.origin === "ezeep" ? (
@@ -175,30 +200,49 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                   <InvitationStatusBadge status={row.status} />
                   {row.expires ? (
                     <span className="text-xs text-slate-500">
-                      {row.status === "expired" ? `expired ${row.expires}` : row.status === "pending" ? `expires ${row.expires}` : null}
+                      {row.status === "expired"
+                        ? `expired ${row.expires}`
+                        : row.status === "pending"
+                          ? `expires ${row.expires}`
+                          : null}
                     </span>
                   ) : null}
                 </div>
               </td>
-              <td className={`text-slate-600 md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}>
+              <td
+                className={`text-slate-600 md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}
+              >
                 <span className="md:hidden">Sent </span>
-                <time title={row.sentTitle} className="md:whitespace-nowrap">{row.sent}</time>
+                <time title={row.sentTitle} className="md:whitespace-nowrap">
+                  {row.sent}
+                </time>
               </td>
-              <td className={`text-slate-600 md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}>
+              <td
+                className={`text-slate-600 md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}
+              >
                 <span className="md:hidden">Reminders: </span>
                 {row.reminders}
-                {row.lastReminded ? <span className="text-xs text-slate-500 md:whitespace-nowrap"> · last {row.lastReminded}</span> : null}
+                {row.lastReminded ? (
+                  <span className="text-xs text-slate-500 md:whitespace-nowrap">
+                    {" "}
+                    · last {row.lastReminded}
+                  </span>
+                ) : null}
                 {row.nextReminder ? (
                   <span className="text-xs text-slate-500 md:block md:whitespace-nowrap">
                     <span className="md:hidden"> · </span>next {row.nextReminder}
                   </span>
                 ) : null}
               </td>
-              <td className={`text-slate-600 md:table-cell md:px-4 md:py-3 md:align-top ${row.groups.length ? "" : "hidden"} ${canWrite ? "col-start-2" : "col-span-2"}`}>
+              <td
+                className={`text-slate-600 md:table-cell md:px-4 md:py-3 md:align-top ${row.groups.length ? "" : "hidden"} ${canWrite ? "col-start-2" : "col-span-2"}`}
+              >
                 {row.groups.length ? (
                   <div className="flex flex-wrap items-center gap-1">
                     {row.groups.map((g) => (
-                      <Badge key={g} tone="blue">{g}</Badge>
+                      <Badge key={g} tone="blue">
+                        {g}
+                      </Badge>
                     ))}
                     {row.status === "accepted" && row.groupsApplied ? (
                       <span className="text-xs text-emerald-700">added ✓</span>
@@ -225,7 +269,11 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                       >
                         {busyId === row.id ? "Resending…" : "Resend"}
                       </button>
-                      {row.cooldown ? <span className="text-xs text-slate-500 md:whitespace-nowrap">possible {row.cooldown}</span> : null}
+                      {row.cooldown ? (
+                        <span className="text-xs text-slate-500 md:whitespace-nowrap">
+                          possible {row.cooldown}
+                        </span>
+                      ) : null}
                     </div>
                   ) : null}
                 </td>
@@ -247,17 +295,29 @@ function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: ()
         <p className="font-medium text-slate-900">
           Resent {sent} of {results.length} invitation{results.length === 1 ? "" : "s"}.
         </p>
-        <button type="button" onClick={onClose} className="text-xs font-medium text-slate-600 hover:underline">
+        <button
+          type="button"
+          onClick={onClose}
+          className="text-xs font-medium text-slate-600 hover:underline"
+        >
           Dismiss
         </button>
       </div>
       <ul className="mt-2 space-y-1">
         {results.map((r) => (
           <li key={r.id} className="flex flex-wrap gap-x-2">
-            <span className={r.outcome === "sent" ? "text-emerald-700" : r.outcome === "failed" ? "text-red-700" : "text-amber-800"}>
+            <span
+              className={
+                r.outcome === "sent"
+                  ? "text-emerald-700"
+                  : r.outcome === "failed"
+                    ? "text-red-700"
+                    : "text-amber-800"
+              }
+            >
               {r.outcome === "sent" ? "✓ Sent" : r.outcome === "failed" ? "✗ Failed" : "– Skipped"}
             </span>
-            <span className="break-all font-medium text-slate-800">{r.email || r.id}</span>
+            <span className="font-medium break-all text-slate-800">{r.email || r.id}</span>
             {r.outcome !== "sent" ? <span className="text-slate-600">{r.message}</span> : null}
           </li>
         ))}

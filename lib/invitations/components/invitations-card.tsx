@@ -1,9 +1,10 @@
 // Overview card: pending invitations by age, expired ones needing action, accepted this week.
 // Reads the portal's database only (the follow-up keeps it in step with ezeep).
 import Link from "next/link";
+
 import type { OrgContext } from "@/lib/auth/context";
-import { summarizeInvitations } from "@/lib/invitations/service";
 import { relativeTime } from "@/lib/invitations/format";
+import { summarizeInvitations } from "@/lib/invitations/service";
 import { cardClass } from "@/lib/ui/styles";
 
 export async function InvitationsCard({ ctx, now = new Date() }: { ctx: OrgContext; now?: Date }) {
@@ -15,9 +16,15 @@ export async function InvitationsCard({ ctx, now = new Date() }: { ctx: OrgConte
   }
   const max = Math.max(1, ...summary.pendingByAge.map((b) => b.count));
   return (
-    <section aria-labelledby="invitations-card-title" className={`${cardClass} mb-8`} data-testid="invitations-card">
+    <section
+      aria-labelledby="invitations-card-title"
+      className={`${cardClass} mb-8`}
+      data-testid="invitations-card"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-5 py-3">
-        <h2 id="invitations-card-title" className="text-sm font-semibold text-slate-900">Invitations</h2>
+        <h2 id="invitations-card-title" className="text-sm font-semibold text-slate-900">
+          Invitations
+        </h2>
         <Link href="/invitations" className="text-sm font-medium text-brand-700 hover:underline">
           Open invitations
         </Link>
@@ -30,26 +37,48 @@ export async function InvitationsCard({ ctx, now = new Date() }: { ctx: OrgConte
           </Link>
           <ul className="mt-3 space-y-1.5" aria-label="Pending by age">
             {summary.pendingByAge.map((b) => (
-              <li key={b.label} className="grid grid-cols-[5.5rem_1fr_2rem] items-center gap-2 text-xs text-slate-600">
+              <li
+                key={b.label}
+                className="grid grid-cols-[5.5rem_1fr_2rem] items-center gap-2 text-xs text-slate-600"
+              >
                 <span>{b.label}</span>
                 <span className="h-1.5 rounded-full bg-slate-100">
-                  <span className="block h-1.5 rounded-full bg-amber-400" style={{ width: `${(b.count / max) * 100}%` }} />
+                  <span
+                    className="block h-1.5 rounded-full bg-amber-400"
+                    style={{ width: `${(b.count / max) * 100}%` }}
+                  />
                 </span>
                 <span className="text-right font-medium text-slate-800">{b.count}</span>
               </li>
             ))}
           </ul>
         </div>
-        <Link href="/invitations?status=expired" className="group block sm:border-l sm:border-slate-100 sm:pl-5">
+        <Link
+          href="/invitations?status=expired"
+          className="group block sm:border-l sm:border-slate-100 sm:pl-5"
+        >
           <p className="text-sm text-slate-600 group-hover:text-brand-700">Expired, needing action</p>
-          <p className={`mt-1 text-3xl font-semibold tracking-tight ${summary.expired ? "text-red-700" : ""}`}>{summary.expired}</p>
-          <p className="mt-2 text-xs text-slate-500">{summary.expired ? "Resend them, or let them go." : "Nothing to do."}</p>
-        </Link>
-        <Link href="/invitations?status=accepted" className="group block sm:border-l sm:border-slate-100 sm:pl-5">
-          <p className="text-sm text-slate-600 group-hover:text-brand-700">Accepted this week</p>
-          <p className="mt-1 text-3xl font-semibold tracking-tight text-emerald-700">{summary.acceptedThisWeek}</p>
+          <p
+            className={`mt-1 text-3xl font-semibold tracking-tight ${summary.expired ? "text-red-700" : ""}`}
+          >
+            {summary.expired}
+          </p>
           <p className="mt-2 text-xs text-slate-500">
-            {summary.lastSyncAt ? `Checked with ezeep ${relativeTime(summary.lastSyncAt, now)}.` : "Not checked with ezeep yet."}
+            {summary.expired ? "Resend them, or let them go." : "Nothing to do."}
+          </p>
+        </Link>
+        <Link
+          href="/invitations?status=accepted"
+          className="group block sm:border-l sm:border-slate-100 sm:pl-5"
+        >
+          <p className="text-sm text-slate-600 group-hover:text-brand-700">Accepted this week</p>
+          <p className="mt-1 text-3xl font-semibold tracking-tight text-emerald-700">
+            {summary.acceptedThisWeek}
+          </p>
+          <p className="mt-2 text-xs text-slate-500">
+            {summary.lastSyncAt
+              ? `Checked with ezeep ${relativeTime(summary.lastSyncAt, now)}.`
+              : "Not checked with ezeep yet."}
           </p>
         </Link>
       </div>

@@ -1,9 +1,11 @@
 "use client";
+
 // Invite one or many addresses with a role and intended groups; after sending, the outcome of
 // every address is listed (sent, invalid, listed twice, refused by ezeep, not sent).
 import Link from "next/link";
-import { useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+
 import { inviteAction } from "@/lib/invitations/actions";
 import { MAX_ADDRESSES, parseAddressList } from "@/lib/invitations/schemas";
 import { Badge, FormAlert } from "@/lib/ui/components";
@@ -17,7 +19,10 @@ interface AddressResult {
   warning?: string;
 }
 
-const OUTCOME: Record<AddressResult["outcome"], { label: string; tone: "green" | "red" | "amber" | "slate" }> = {
+const OUTCOME: Record<
+  AddressResult["outcome"],
+  { label: string; tone: "green" | "red" | "amber" | "slate" }
+> = {
   sent: { label: "Sent", tone: "green" },
   invalid: { label: "Invalid", tone: "red" },
   duplicate: { label: "Listed twice", tone: "slate" },
@@ -47,7 +52,9 @@ export function InviteForm(props: {
   const valid = parsed.filter((p) => !p.problem).length;
   const invalid = parsed.filter((p) => p.problem === "invalid").length;
   const duplicates = parsed.filter((p) => p.problem === "duplicate").length;
-  const visibleGroups = (props.groups ?? []).filter((g) => g.name.toLowerCase().includes(filter.trim().toLowerCase()));
+  const visibleGroups = (props.groups ?? []).filter((g) =>
+    g.name.toLowerCase().includes(filter.trim().toLowerCase()),
+  );
 
   if (results) {
     const sent = results.filter((r) => r.outcome === "sent").length;
@@ -59,16 +66,24 @@ export function InviteForm(props: {
               ? `${sent} invitation${sent === 1 ? "" : "s"} sent.`
               : `${sent} of ${results.length} address${results.length === 1 ? "" : "es"} invited.`}
           </h2>
-          {sent < results.length ? <p className="mt-1 text-sm text-slate-600">The others are listed with the reason. Nothing else was changed for them.</p> : null}
+          {sent < results.length ? (
+            <p className="mt-1 text-sm text-slate-600">
+              The others are listed with the reason. Nothing else was changed for them.
+            </p>
+          ) : null}
         </div>
         <ul className="divide-y divide-slate-100" data-testid="invite-results">
           {results.map((r, i) => (
-            <li key={`${r.input}-${i}`} className="flex flex-col gap-1 px-6 py-3 sm:flex-row sm:items-start sm:gap-4" data-testid="invite-result">
+            <li
+              key={`${r.input}-${i}`}
+              className="flex flex-col gap-1 px-6 py-3 sm:flex-row sm:items-start sm:gap-4"
+              data-testid="invite-result"
+            >
               <div className="w-36 shrink-0">
                 <Badge tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Badge>
               </div>
               <div className="min-w-0 text-sm">
-                <p className="break-all font-medium text-slate-900">{r.email ?? r.input}</p>
+                <p className="font-medium break-all text-slate-900">{r.email ?? r.input}</p>
                 {r.outcome !== "sent" ? <p className="text-slate-600">{r.message}</p> : null}
                 {r.warning ? <p className="text-amber-800">{r.warning}</p> : null}
               </div>
@@ -84,7 +99,12 @@ export function InviteForm(props: {
             className={buttonClass.secondary}
             onClick={() => {
               // Keep what was not sent, to fix and try again.
-              setEmails(results.filter((r) => r.outcome === "invalid" || r.outcome === "failed").map((r) => r.input).join("\n"));
+              setEmails(
+                results
+                  .filter((r) => r.outcome === "invalid" || r.outcome === "failed")
+                  .map((r) => r.input)
+                  .join("\n"),
+              );
               setResults(null);
             }}
           >
@@ -104,7 +124,12 @@ export function InviteForm(props: {
         setError(null);
         setFieldErrors({});
         startTransition(async () => {
-          const result = await inviteAction({ emails, role, groupIds, expiresInDays: days === "" ? undefined : Number(days) });
+          const result = await inviteAction({
+            emails,
+            role,
+            groupIds,
+            expiresInDays: days === "" ? undefined : Number(days),
+          });
           if (!result.ok) {
             setError(result.error);
             setFieldErrors(result.fieldErrors ?? {});
@@ -136,7 +161,9 @@ export function InviteForm(props: {
             {fieldErrors.emails ? (
               <span className="text-red-700">{fieldErrors.emails[0]}</span>
             ) : (
-              <span className="text-slate-500">Separate addresses with commas, spaces or new lines; up to {MAX_ADDRESSES} at a time.</span>
+              <span className="text-slate-500">
+                Separate addresses with commas, spaces or new lines; up to {MAX_ADDRESSES} at a time.
+              </span>
             )}
             {parsed.length ? (
               <span className="text-slate-600" aria-live="polite">
@@ -163,10 +190,20 @@ export function InviteForm(props: {
                   key={value}
                   className={`flex gap-3 rounded-lg border p-3 text-sm ${role === value ? "border-brand-500 bg-brand-50" : "border-slate-200"} ${disabled ? "cursor-not-allowed opacity-60" : "cursor-pointer"}`}
                 >
-                  <input type="radio" name="role" value={value} checked={role === value} disabled={disabled} onChange={() => setRole(value)} className="mt-0.5" />
+                  <input
+                    type="radio"
+                    name="role"
+                    value={value}
+                    checked={role === value}
+                    disabled={disabled}
+                    onChange={() => setRole(value)}
+                    className="mt-0.5"
+                  />
                   <span>
                     <span className="font-medium text-slate-900">{label}</span>
-                    <span className="block text-slate-600">{disabled ? "Your role may invite users only." : hint}</span>
+                    <span className="block text-slate-600">
+                      {disabled ? "Your role may invite users only." : hint}
+                    </span>
                   </span>
                 </label>
               );
@@ -177,7 +214,10 @@ export function InviteForm(props: {
 
         <fieldset className="space-y-2">
           <legend className={labelClass}>
-            Groups <span className="font-normal text-slate-500">(optional: added automatically once the invitation is accepted)</span>
+            Groups{" "}
+            <span className="font-normal text-slate-500">
+              (optional: added automatically once the invitation is accepted)
+            </span>
           </legend>
           {!props.canChooseGroups ? (
             <p className="rounded-lg border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600">
@@ -191,8 +231,17 @@ export function InviteForm(props: {
             <div className="rounded-lg border border-slate-200">
               {props.groups.length > 8 ? (
                 <div className="border-b border-slate-100 p-2">
-                  <label htmlFor="group-filter" className="sr-only">Filter groups</label>
-                  <input id="group-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Filter groups" className={inputClass} />
+                  <label htmlFor="group-filter" className="sr-only">
+                    Filter groups
+                  </label>
+                  <input
+                    id="group-filter"
+                    type="search"
+                    value={filter}
+                    onChange={(e) => setFilter(e.target.value)}
+                    placeholder="Filter groups"
+                    className={inputClass}
+                  />
                 </div>
               ) : null}
               <ul className="grid max-h-64 gap-x-4 overflow-y-auto p-2 sm:grid-cols-2">
@@ -203,17 +252,25 @@ export function InviteForm(props: {
                         type="checkbox"
                         className="size-4 rounded border-slate-300"
                         checked={groupIds.includes(g.id)}
-                        onChange={(e) => setGroupIds((prev) => (e.target.checked ? [...prev, g.id] : prev.filter((x) => x !== g.id)))}
+                        onChange={(e) =>
+                          setGroupIds((prev) =>
+                            e.target.checked ? [...prev, g.id] : prev.filter((x) => x !== g.id),
+                          )
+                        }
                       />
                       <span className="truncate text-slate-800">{g.name}</span>
                       {g.azure ? <Badge tone="violet">Azure AD</Badge> : null}
                     </label>
                   </li>
                 ))}
-                {visibleGroups.length === 0 ? <li className="px-2 py-1.5 text-sm text-slate-500">No group matches.</li> : null}
+                {visibleGroups.length === 0 ? (
+                  <li className="px-2 py-1.5 text-sm text-slate-500">No group matches.</li>
+                ) : null}
               </ul>
               {groupIds.length ? (
-                <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-600">{groupIds.length} selected</p>
+                <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-600">
+                  {groupIds.length} selected
+                </p>
               ) : null}
             </div>
           )}
@@ -236,7 +293,9 @@ export function InviteForm(props: {
               className={inputClass}
             />
           </div>
-          {fieldErrors.expiresInDays ? <p className="text-sm text-red-700">{fieldErrors.expiresInDays[0]}</p> : null}
+          {fieldErrors.expiresInDays ? (
+            <p className="text-sm text-red-700">{fieldErrors.expiresInDays[0]}</p>
+          ) : null}
         </div>
       </div>
       <div className="flex flex-wrap gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">

@@ -1,5 +1,5 @@
-import { Badge } from "@/lib/ui/components";
 import type { InvitationStatus } from "@/lib/invitations/schemas";
+import { Badge } from "@/lib/ui/components";
 
 export const STATUS_LABELS: Record<InvitationStatus, string> = {
   pending: "Pending",
@@ -12,7 +12,14 @@ const TONES = { pending: "amber", expired: "red", accepted: "green", cancelled: 
 
 export function InvitationStatusBadge({ status }: { status: InvitationStatus }) {
   return (
-    <Badge tone={TONES[status]} title={status === "cancelled" ? "The invitation no longer exists in ezeep (the invited user was deleted)." : undefined}>
+    <Badge
+      tone={TONES[status]}
+      title={
+        status === "cancelled"
+          ? "The invitation no longer exists in ezeep (the invited user was deleted)."
+          : undefined
+      }
+    >
       {STATUS_LABELS[status]}
     </Badge>
   );

@@ -1,12 +1,17 @@
 "use client";
+
 // "Add to groups" on a user's page: pick one or several groups the user is not in yet.
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
+
 import { addMembershipAction } from "@/lib/memberships/actions";
 import { Badge, FormAlert } from "@/lib/ui/components";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
-export function AddToGroups(props: { user: { id: string; label: string }; groups: { id: string; name: string; azure: boolean }[] }) {
+export function AddToGroups(props: {
+  user: { id: string; label: string };
+  groups: { id: string; name: string; azure: boolean }[];
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
@@ -20,7 +25,12 @@ export function AddToGroups(props: { user: { id: string; label: string }; groups
 
   if (!open) {
     return (
-      <button type="button" className={buttonClass.secondary} onClick={() => setOpen(true)} disabled={props.groups.length === 0}>
+      <button
+        type="button"
+        className={buttonClass.secondary}
+        onClick={() => setOpen(true)}
+        disabled={props.groups.length === 0}
+      >
         Add to groups
       </button>
     );
@@ -36,8 +46,19 @@ export function AddToGroups(props: { user: { id: string; label: string }; groups
       <label htmlFor="group-filter" className="sr-only">
         Filter groups
       </label>
-      <input id="group-filter" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Filter groups" className={inputClass} autoFocus />
-      <ul aria-label="Groups to join" className="max-h-56 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200">
+      <input
+        id="group-filter"
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder="Filter groups"
+        className={inputClass}
+        autoFocus
+      />
+      <ul
+        aria-label="Groups to join"
+        className="max-h-56 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200"
+      >
         {visible.length === 0 ? (
           <li className="px-3 py-4 text-sm text-slate-500">No group matches.</li>
         ) : (

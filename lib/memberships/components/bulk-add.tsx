@@ -1,7 +1,9 @@
 "use client";
+
 // Adding many users to one group from the browser: the selection is sent in small batches (one
 // server action call each), so the admin sees progress and a result per user as it happens.
 import { useCallback, useState } from "react";
+
 import { bulkAddMembershipAction } from "@/lib/memberships/actions";
 import { Badge } from "@/lib/ui/components";
 
@@ -27,7 +29,12 @@ export function useBulkAdd(onDone?: () => void) {
   const [state, setState] = useState<BulkState | null>(null);
   const run = useCallback(
     async (group: { id: string; name: string }, users: { id: string; label: string; detail?: string }[]) => {
-      const rows: BulkRow[] = users.map((u) => ({ userId: u.id, label: u.label, detail: u.detail, status: "waiting" }));
+      const rows: BulkRow[] = users.map((u) => ({
+        userId: u.id,
+        label: u.label,
+        detail: u.detail,
+        status: "waiting",
+      }));
       setState({ groupName: group.name, rows, running: true, error: null });
       let error: string | null = null;
       for (let i = 0; i < users.length && !error; i += BULK_BATCH_SIZE) {
@@ -73,7 +80,11 @@ export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: (
   const failed = state.rows.filter((r) => r.status === "failed").length;
   const percent = total ? Math.round((done / total) * 100) : 100;
   return (
-    <section aria-label="Bulk add progress" data-testid="bulk-progress" className="rounded-xl border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-label="Bulk add progress"
+      data-testid="bulk-progress"
+      className="rounded-xl border border-slate-200 bg-white shadow-sm"
+    >
       <div className="space-y-2 p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h3 className="text-sm font-semibold text-slate-900">
@@ -91,7 +102,10 @@ export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: (
           aria-valuenow={done}
           className="h-2 overflow-hidden rounded-full bg-slate-100"
         >
-          <div className={`h-full rounded-full transition-all ${failed ? "bg-amber-500" : "bg-brand-600"}`} style={{ width: `${percent}%` }} />
+          <div
+            className={`h-full rounded-full transition-all ${failed ? "bg-amber-500" : "bg-brand-600"}`}
+            style={{ width: `${percent}%` }}
+          />
         </div>
         {state.error ? <p className="text-sm text-red-700">{state.error}</p> : null}
       </div>
@@ -103,10 +117,12 @@ export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: (
               <tr key={row.userId} data-testid="bulk-row">
                 <td className="min-w-0 px-4 py-2">
                   <span className="block font-medium text-slate-900">{row.label}</span>
-                  {row.detail ? <span className="block break-all text-xs text-slate-500">{row.detail}</span> : null}
+                  {row.detail ? (
+                    <span className="block text-xs break-all text-slate-500">{row.detail}</span>
+                  ) : null}
                   {row.error ? <p className="text-xs text-red-700">{row.error}</p> : null}
                 </td>
-                <td className="whitespace-nowrap px-4 py-2 text-right align-top">
+                <td className="px-4 py-2 text-right align-top whitespace-nowrap">
                   <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].label}</Badge>
                 </td>
               </tr>
@@ -116,7 +132,11 @@ export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: (
       </div>
       {!state.running && onClose ? (
         <div className="flex justify-end border-t border-slate-100 bg-slate-50 px-4 py-2">
-          <button type="button" onClick={onClose} className="text-sm font-medium text-brand-700 hover:underline">
+          <button
+            type="button"
+            onClick={onClose}
+            className="text-sm font-medium text-brand-700 hover:underline"
+          >
             Dismiss
           </button>
         </div>

@@ -1,12 +1,14 @@
 "use client";
+
 // "Add members" on a group's Members tab: search people (server-side, from the user index), pick
 // one or many, add them with progress and a result per person.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { searchUsersAction } from "@/lib/users/actions";
+
 import { BulkProgress, useBulkAdd } from "@/lib/memberships/components/bulk-add";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass } from "@/lib/ui/styles";
+import { searchUsersAction } from "@/lib/users/actions";
 
 interface Candidate {
   id: string;
@@ -93,14 +95,30 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
         />
       </div>
       <FormAlert message={error} />
-      <ul id="member-results" aria-label="People not in this group" aria-busy={searching} className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200">
+      <ul
+        id="member-results"
+        aria-label="People not in this group"
+        aria-busy={searching}
+        className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200"
+      >
         {results.length === 0 ? (
-          <li className="px-3 py-4 text-sm text-slate-500">{searching ? "Searching…" : q ? "Nobody outside this group matches." : "Everyone is in this group already."}</li>
+          <li className="px-3 py-4 text-sm text-slate-500">
+            {searching
+              ? "Searching…"
+              : q
+                ? "Nobody outside this group matches."
+                : "Everyone is in this group already."}
+          </li>
         ) : (
           results.map((c) => (
             <li key={c.id}>
               <label className="flex cursor-pointer items-center gap-3 px-3 py-2 text-sm hover:bg-slate-50">
-                <input type="checkbox" checked={selected.has(c.id)} onChange={() => toggle(c)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
+                <input
+                  type="checkbox"
+                  checked={selected.has(c.id)}
+                  onChange={() => toggle(c)}
+                  className="h-4 w-4 rounded border-slate-300 text-brand-600"
+                />
                 <span className="min-w-0">
                   <span className="block truncate font-medium text-slate-900">{c.name}</span>
                   <span className="block truncate text-slate-500">{c.email}</span>
@@ -112,7 +130,12 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
       </ul>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600">
-          {selected.size === 0 ? "Nobody selected yet." : `${selected.size} selected: ${[...selected.values()].slice(0, 3).map((c) => c.name).join(", ")}${selected.size > 3 ? ` and ${selected.size - 3} more` : ""}`}
+          {selected.size === 0
+            ? "Nobody selected yet."
+            : `${selected.size} selected: ${[...selected.values()]
+                .slice(0, 3)
+                .map((c) => c.name)
+                .join(", ")}${selected.size > 3 ? ` and ${selected.size - 3} more` : ""}`}
         </p>
         <button
           type="button"

@@ -1,6 +1,8 @@
 "use client";
+
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+
 import { connectOrganizationAction, disconnectOrganizationAction } from "@/lib/organizations/actions";
 import { FormAlert } from "@/lib/ui/components";
 import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
@@ -48,8 +50,8 @@ export function DisconnectButton(props: { organization: { name: string } }) {
       }}
     >
       <p className="text-sm text-slate-600">
-        The stored ezeep sign-in is revoked at ezeep and deleted. The portal then uses its own API client for this organization, which works
-        only if that client controls it; otherwise connect again.
+        The stored ezeep sign-in is revoked at ezeep and deleted. The portal then uses its own API client for
+        this organization, which works only if that client controls it; otherwise connect again.
       </p>
     </ConfirmDialog>
   );

@@ -1,9 +1,14 @@
 "use client";
-import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
+
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createPartnerOrganizationAction, deletePartnerOrganizationAction } from "@/lib/organizations/actions";
+
+import {
+  createPartnerOrganizationAction,
+  deletePartnerOrganizationAction,
+} from "@/lib/organizations/actions";
 import { FormAlert } from "@/lib/ui/components";
+import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
 
 function Field(props: { id: string; label: string; error?: string; children: React.ReactNode }) {
@@ -22,12 +27,17 @@ function Field(props: { id: string; label: string; error?: string; children: Rea
   );
 }
 
-export function CreatePartnerOrganizationForm(props: { onCreated?: (org: { id: string; name: string }) => void } = {}) {
+export function CreatePartnerOrganizationForm(
+  props: { onCreated?: (org: { id: string; name: string }) => void } = {},
+) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const invalid = (k: string) => ({ "aria-invalid": Boolean(fieldErrors[k]), "aria-describedby": fieldErrors[k] ? `org-${k}-error` : undefined });
+  const invalid = (k: string) => ({
+    "aria-invalid": Boolean(fieldErrors[k]),
+    "aria-describedby": fieldErrors[k] ? `org-${k}-error` : undefined,
+  });
   return (
     <form
       noValidate
@@ -75,7 +85,13 @@ export function CreatePartnerOrganizationForm(props: { onCreated?: (org: { id: s
           </select>
         </Field>
         <Field id="org-adminEmail" label="First admin’s email" error={fieldErrors.adminEmail?.[0]}>
-          <input id="org-adminEmail" name="adminEmail" type="email" className={inputClass} {...invalid("adminEmail")} />
+          <input
+            id="org-adminEmail"
+            name="adminEmail"
+            type="email"
+            className={inputClass}
+            {...invalid("adminEmail")}
+          />
         </Field>
         <Field id="org-language" label="Admin’s language">
           <select id="org-language" name="language" defaultValue="en" className={inputClass}>
@@ -84,13 +100,26 @@ export function CreatePartnerOrganizationForm(props: { onCreated?: (org: { id: s
           </select>
         </Field>
         <Field id="org-adminFirstName" label="First name" error={fieldErrors.adminFirstName?.[0]}>
-          <input id="org-adminFirstName" name="adminFirstName" className={inputClass} {...invalid("adminFirstName")} />
+          <input
+            id="org-adminFirstName"
+            name="adminFirstName"
+            className={inputClass}
+            {...invalid("adminFirstName")}
+          />
         </Field>
         <Field id="org-adminLastName" label="Last name" error={fieldErrors.adminLastName?.[0]}>
-          <input id="org-adminLastName" name="adminLastName" className={inputClass} {...invalid("adminLastName")} />
+          <input
+            id="org-adminLastName"
+            name="adminLastName"
+            className={inputClass}
+            {...invalid("adminLastName")}
+          />
         </Field>
       </div>
-      <p className="text-xs text-slate-500">ezeep e-mails the first admin an invitation (valid 14 days). You become the new organization’s owner in this portal.</p>
+      <p className="text-xs text-slate-500">
+        ezeep e-mails the first admin an invitation (valid 14 days). You become the new organization’s owner
+        in this portal.
+      </p>
       <button type="submit" disabled={pending} className={buttonClass.primary}>
         {pending ? "Creating…" : "Create organization"}
       </button>
@@ -121,14 +150,20 @@ export function DeletePartnerOrganizationButton(props: { organization: { id: str
       }}
     >
       <p className="text-sm text-slate-600">
-        The organization is deleted in ezeep with all its users, groups and printers, and the portal forgets it (its audit log entries stay).
-        This cannot be undone.
+        The organization is deleted in ezeep with all its users, groups and printers, and the portal forgets
+        it (its audit log entries stay). This cannot be undone.
       </p>
       <div className="space-y-1.5">
         <label htmlFor={inputId} className={labelClass}>
           Type <span className="font-semibold">{organization.name}</span> to confirm
         </label>
-        <input id={inputId} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" className={inputClass} />
+        <input
+          id={inputId}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          className={inputClass}
+        />
       </div>
     </ConfirmDialog>
   );

@@ -1,10 +1,11 @@
 // The printers a user can print to: the union over the user's groups, each printer with the
 // group(s) that give access. A server component; ezeep failures render as a notice (tryLoad).
 import Link from "next/link";
+
 import type { OrgContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
-import { listEffectivePrinters } from "@/lib/printers/service";
 import { StatusBadge } from "@/lib/printers/components/status-badge";
+import { listEffectivePrinters } from "@/lib/printers/service";
 import { Badge, Card, Notice } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 
@@ -21,10 +22,13 @@ export async function EffectivePrinters(props: { ctx: OrgContext; userId: string
     <section aria-labelledby="effective-printers-title" data-testid="effective-printers">
       {title}
       {!loaded.ok ? (
-        <Notice tone="error">The user's printers could not be loaded from ezeep. {loaded.error}</Notice>
+        <Notice tone="error">The user’s printers could not be loaded from ezeep. {loaded.error}</Notice>
       ) : !loaded.data.hasPrintingProfile ? (
         <Card>
-          <p className="px-4 py-6 text-sm text-slate-500">This user has no printing profile in ezeep yet (for example, the invitation has not been accepted).</p>
+          <p className="px-4 py-6 text-sm text-slate-500">
+            This user has no printing profile in ezeep yet (for example, the invitation has not been
+            accepted).
+          </p>
         </Card>
       ) : loaded.data.printers.length === 0 ? (
         <Card>
@@ -38,9 +42,15 @@ export async function EffectivePrinters(props: { ctx: OrgContext; userId: string
         <Card className="overflow-hidden">
           <ul className="divide-y divide-slate-100">
             {loaded.data.printers.map((printer) => (
-              <li key={printer.id} className="flex flex-col gap-1.5 px-4 py-3 text-sm sm:flex-row sm:items-center sm:gap-4">
+              <li
+                key={printer.id}
+                className="flex flex-col gap-1.5 px-4 py-3 text-sm sm:flex-row sm:items-center sm:gap-4"
+              >
                 <div className="min-w-0 flex-1">
-                  <Link href={`/printers/${printer.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  <Link
+                    href={`/printers/${printer.id}`}
+                    className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  >
                     {printer.name}
                   </Link>
                   {printer.location ? <p className="truncate text-slate-500">{printer.location}</p> : null}
@@ -58,7 +68,8 @@ export async function EffectivePrinters(props: { ctx: OrgContext; userId: string
             ))}
           </ul>
           <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
-            {loaded.data.printers.length} printer{loaded.data.printers.length === 1 ? "" : "s"} through {loaded.data.groupCount} group
+            {loaded.data.printers.length} printer{loaded.data.printers.length === 1 ? "" : "s"} through{" "}
+            {loaded.data.groupCount} group
             {loaded.data.groupCount === 1 ? "" : "s"}.
           </p>
         </Card>

@@ -1,8 +1,10 @@
 "use client";
+
 // From the group side: assign printers to the group (several at once) or unassign one. Each
 // printer's change is its own locked read-modify-write and audit entry on the server.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+
 import { assignPrintersToGroupAction, unassignPrintersFromGroupAction } from "@/lib/printers/actions";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
@@ -13,14 +15,23 @@ interface PrinterOption {
   location: string;
 }
 
-function summary(verb: string, changed: { name: string }[], failed: { name: string; error: string }[], groupName: string) {
+function summary(
+  verb: string,
+  changed: { name: string }[],
+  failed: { name: string; error: string }[],
+  groupName: string,
+) {
   const parts: string[] = [];
   if (changed.length) parts.push(`${changed.map((p) => `“${p.name}”`).join(", ")} ${verb} “${groupName}”.`);
   else parts.push("Nothing changed: the printers were already in that state.");
   return { text: parts.join(" "), failed: failed.map((f) => `${f.name}: ${f.error}`).join(" ") || null };
 }
 
-export function AssignPrintersForm(props: { groupId: string; groupName: string; available: PrinterOption[] }) {
+export function AssignPrintersForm(props: {
+  groupId: string;
+  groupName: string;
+  available: PrinterOption[];
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [filter, setFilter] = useState("");
@@ -28,9 +39,16 @@ export function AssignPrintersForm(props: { groupId: string; groupName: string; 
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const needle = filter.trim().toLowerCase();
-  const shown = props.available.filter((p) => !needle || p.name.toLowerCase().includes(needle) || p.location.toLowerCase().includes(needle));
+  const shown = props.available.filter(
+    (p) => !needle || p.name.toLowerCase().includes(needle) || p.location.toLowerCase().includes(needle),
+  );
 
-  if (props.available.length === 0) return <p className="text-sm text-slate-500">Every printer of the organization is already assigned to this group.</p>;
+  if (props.available.length === 0)
+    return (
+      <p className="text-sm text-slate-500">
+        Every printer of the organization is already assigned to this group.
+      </p>
+    );
 
   return (
     <form
@@ -44,7 +62,10 @@ export function AssignPrintersForm(props: { groupId: string; groupName: string; 
           return;
         }
         startTransition(async () => {
-          const result = await assignPrintersToGroupAction({ groupId: props.groupId, printerIds: [...chosen] });
+          const result = await assignPrintersToGroupAction({
+            groupId: props.groupId,
+            printerIds: [...chosen],
+          });
           if (!result.ok) {
             setError(result.error);
             return;
@@ -59,7 +80,10 @@ export function AssignPrintersForm(props: { groupId: string; groupName: string; 
     >
       <FormAlert message={error} />
       {message ? (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        >
           {message}
         </p>
       ) : null}
@@ -67,7 +91,14 @@ export function AssignPrintersForm(props: { groupId: string; groupName: string; 
         <label htmlFor="printer-filter" className={labelClass}>
           Find printers to assign
         </label>
-        <input id="printer-filter" type="search" className={inputClass} placeholder="Name or location" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          id="printer-filter"
+          type="search"
+          className={inputClass}
+          placeholder="Name or location"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
       </div>
       <fieldset className="rounded-lg border border-slate-200">
         <legend className="sr-only">Printers not yet assigned to {props.groupName}</legend>
@@ -106,7 +137,11 @@ export function AssignPrintersForm(props: { groupId: string; groupName: string; 
   );
 }
 
-export function UnassignPrinterButton(props: { groupId: string; groupName: string; printer: { id: string; name: string } }) {
+export function UnassignPrinterButton(props: {
+  groupId: string;
+  groupName: string;
+  printer: { id: string; name: string };
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -120,7 +155,10 @@ export function UnassignPrinterButton(props: { groupId: string; groupName: strin
         onClick={() =>
           startTransition(async () => {
             setError(null);
-            const result = await unassignPrintersFromGroupAction({ groupId: props.groupId, printerIds: [props.printer.id] });
+            const result = await unassignPrintersFromGroupAction({
+              groupId: props.groupId,
+              printerIds: [props.printer.id],
+            });
             if (!result.ok) {
               setError(result.error);
               return;

@@ -1,9 +1,11 @@
 "use client";
+
 // A printer's groups: remove one, or add one or more. Every change goes through a server action
 // that re-reads the printer's groups under a lock and sends ezeep only the difference.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
+
 import { assignGroupsAction, unassignGroupsAction } from "@/lib/printers/actions";
 import { Badge, FormAlert } from "@/lib/ui/components";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
@@ -61,18 +63,29 @@ export function PrinterGroupsEditor(props: {
     <div className="space-y-3">
       <FormAlert message={error} />
       {message ? (
-        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        >
           {message}
         </p>
       ) : null}
       {props.assigned.length === 0 ? (
-        <p className="text-sm text-slate-500">No group is assigned: nobody can print to this printer through ezeep groups.</p>
+        <p className="text-sm text-slate-500">
+          No group is assigned: nobody can print to this printer through ezeep groups.
+        </p>
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200" aria-label="Assigned groups">
+        <ul
+          className="divide-y divide-slate-100 rounded-lg border border-slate-200"
+          aria-label="Assigned groups"
+        >
           {props.assigned.map((group) => (
             <li key={group.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
               <span className="flex min-w-0 items-center gap-2">
-                <Link href={`/groups/${group.id}/printers`} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <Link
+                  href={`/groups/${group.id}/printers`}
+                  className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                >
                   {group.name}
                 </Link>
                 {group.foreignId ? <Badge tone="violet">Azure AD</Badge> : null}

@@ -2,8 +2,9 @@
 // status. Stacks into cards below the `sm` breakpoint, like the groups list.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { PrinterView } from "@/lib/printers/service";
+
 import { StatusBadge } from "@/lib/printers/components/status-badge";
+import type { PrinterView } from "@/lib/printers/service";
 import { Badge } from "@/lib/ui/components";
 
 export function DriverLabel({ driver }: { driver: PrinterView["driver"] }) {
@@ -31,13 +32,27 @@ export function PrinterTable(props: {
   const showGroups = props.showGroups ?? true;
   return (
     <table className="w-full text-left text-sm">
-      <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:table-header-group">
+      <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
         <tr>
-          <th scope="col" className="px-4 py-3">Printer</th>
-          {showConnector ? <th scope="col" className="px-4 py-3">Connector</th> : null}
-          {showGroups ? <th scope="col" className="px-4 py-3">Groups</th> : null}
-          <th scope="col" className="px-4 py-3">Driver</th>
-          <th scope="col" className="px-4 py-3">Status</th>
+          <th scope="col" className="px-4 py-3">
+            Printer
+          </th>
+          {showConnector ? (
+            <th scope="col" className="px-4 py-3">
+              Connector
+            </th>
+          ) : null}
+          {showGroups ? (
+            <th scope="col" className="px-4 py-3">
+              Groups
+            </th>
+          ) : null}
+          <th scope="col" className="px-4 py-3">
+            Driver
+          </th>
+          <th scope="col" className="px-4 py-3">
+            Status
+          </th>
           {props.rowAction ? (
             <th scope="col" className="px-4 py-3 text-right">
               <span className="sr-only">{props.actionLabel ?? "Actions"}</span>
@@ -49,9 +64,16 @@ export function PrinterTable(props: {
         {props.printers.map((p) => {
           const model = [p.vendor, p.model].filter(Boolean).join(" ");
           return (
-            <tr key={p.id} className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-slate-50 sm:table-row sm:px-0 sm:py-0" data-testid="printer-row">
+            <tr
+              key={p.id}
+              className="flex flex-wrap items-center gap-x-4 gap-y-1.5 px-4 py-3 hover:bg-slate-50 sm:table-row sm:px-0 sm:py-0"
+              data-testid="printer-row"
+            >
               <td className="w-full min-w-0 sm:w-auto sm:min-w-52 sm:px-4 sm:py-3">
-                <Link href={`/printers/${p.id}`} className="break-words font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <Link
+                  href={`/printers/${p.id}`}
+                  className="font-medium break-words text-slate-900 hover:text-brand-700 hover:underline"
+                >
                   {p.name}
                 </Link>
                 {p.location ? <p className="mt-0.5 text-slate-500">{p.location}</p> : null}
@@ -60,7 +82,10 @@ export function PrinterTable(props: {
               {showConnector ? (
                 <td className="text-slate-600 sm:px-4 sm:py-3">
                   {p.connectorId ? (
-                    <Link href={`/connectors/${p.connectorId}`} className="hover:text-brand-700 hover:underline">
+                    <Link
+                      href={`/connectors/${p.connectorId}`}
+                      className="hover:text-brand-700 hover:underline"
+                    >
                       {p.connectorName ?? "Unknown connector"}
                     </Link>
                   ) : (
@@ -80,7 +105,13 @@ export function PrinterTable(props: {
                         </Badge>
                       ))}
                       {p.groups.length > MAX_GROUP_BADGES ? (
-                        <Badge tone="slate" title={p.groups.slice(MAX_GROUP_BADGES).map((g) => g.name).join(", ")}>
+                        <Badge
+                          tone="slate"
+                          title={p.groups
+                            .slice(MAX_GROUP_BADGES)
+                            .map((g) => g.name)
+                            .join(", ")}
+                        >
                           +{p.groups.length - MAX_GROUP_BADGES} more
                         </Badge>
                       ) : null}
@@ -94,7 +125,9 @@ export function PrinterTable(props: {
               <td className="sm:px-4 sm:py-3">
                 <StatusBadge status={p.status} />
               </td>
-              {props.rowAction ? <td className="ml-auto sm:px-4 sm:py-3 sm:text-right">{props.rowAction(p)}</td> : null}
+              {props.rowAction ? (
+                <td className="ml-auto sm:px-4 sm:py-3 sm:text-right">{props.rowAction(p)}</td>
+              ) : null}
             </tr>
           );
         })}

@@ -1,12 +1,19 @@
 "use client";
+
 import { useState } from "react";
+
 import { applyImportAction, previewImportAction } from "@/lib/provisioning/actions";
 import type { ImportPreview, ImportRowResult } from "@/lib/provisioning/csv";
 import { Badge, FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
 
 const CHUNK = 100;
-const USER_LABEL = { add: "Join group", member: "Already a member", invite: "Invite", invited: "Add to open invitation" } as const;
+const USER_LABEL = {
+  add: "Join group",
+  member: "Already a member",
+  invite: "Invite",
+  invited: "Add to open invitation",
+} as const;
 const OUTCOME_LABEL: Record<ImportRowResult["outcome"], string> = {
   added: "Added to group",
   unchanged: "No change needed",
@@ -59,7 +66,9 @@ export function CsvImport() {
     for (let from = 0; from < total; from += CHUNK) {
       const r = await applyImportAction({ csv, from, to: Math.min(total, from + CHUNK) });
       if (!r.ok) {
-        setStopped(`Stopped after ${from} of ${total} rows: ${r.error} Download the report, then apply the same file again to finish the rest.`);
+        setStopped(
+          `Stopped after ${from} of ${total} rows: ${r.error} Download the report, then apply the same file again to finish the rest.`,
+        );
         break;
       }
       all.push(...r.data.results);
@@ -71,8 +80,10 @@ export function CsvImport() {
 
   const download = () => {
     const lines = ["line,group,email,outcome,error"];
-    for (const r of results ?? []) lines.push([r.line, r.group, r.email, OUTCOME_LABEL[r.outcome], r.error].map(csvField).join(","));
-    for (const i of preview?.invalid ?? []) lines.push([i.line, "", "", "Invalid row", i.reason].map(csvField).join(","));
+    for (const r of results ?? [])
+      lines.push([r.line, r.group, r.email, OUTCOME_LABEL[r.outcome], r.error].map(csvField).join(","));
+    for (const i of preview?.invalid ?? [])
+      lines.push([i.line, "", "", "Invalid row", i.reason].map(csvField).join(","));
     const url = URL.createObjectURL(new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
     const a = document.createElement("a");
     a.href = url;
@@ -108,10 +119,15 @@ export function CsvImport() {
           }}
         />
         <p className="text-xs text-slate-500">
-          Columns: <span className="font-mono">group, description, email, name</span> (header row; “group” and “email” required). One row per person and
-          group; at most 5,000 rows. Nothing changes until you apply.
+          Columns: <span className="font-mono">group, description, email, name</span> (header row; “group” and
+          “email” required). One row per person and group; at most 5,000 rows. Nothing changes until you
+          apply.
         </p>
-        {busy === "preview" ? <p role="status" className="text-sm text-slate-600">Checking the file against ezeep…</p> : null}
+        {busy === "preview" ? (
+          <p role="status" className="text-sm text-slate-600">
+            Checking the file against ezeep…
+          </p>
+        ) : null}
         <FormAlert message={error} />
       </div>
 
@@ -143,7 +159,15 @@ export function CsvImport() {
                   <li key={g.name} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
                     <span className="min-w-0 flex-1 font-medium text-slate-900">{g.name}</span>
                     <span className="text-slate-500">{g.rows} rows</span>
-                    {g.action === "create" ? <Badge tone="green">Create</Badge> : g.action === "update" ? <Badge tone="amber" title={`Was: ${g.previousDescription ?? ""}`}>Update description</Badge> : <Badge>Exists</Badge>}
+                    {g.action === "create" ? (
+                      <Badge tone="green">Create</Badge>
+                    ) : g.action === "update" ? (
+                      <Badge tone="amber" title={`Was: ${g.previousDescription ?? ""}`}>
+                        Update description
+                      </Badge>
+                    ) : (
+                      <Badge>Exists</Badge>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -155,7 +179,8 @@ export function CsvImport() {
               <ul className="mt-2 space-y-1 text-sm">
                 {preview.invalid.map((i) => (
                   <li key={i.line}>
-                    <span className="font-medium text-slate-900">Line {i.line}:</span> <span className="text-slate-700">{i.reason}</span>
+                    <span className="font-medium text-slate-900">Line {i.line}:</span>{" "}
+                    <span className="text-slate-700">{i.reason}</span>
                   </li>
                 ))}
               </ul>
@@ -170,15 +195,22 @@ export function CsvImport() {
                   return (
                     <tr key={u.line} className="flex flex-wrap gap-x-3 py-1.5 sm:table-row">
                       <td className="text-slate-500 sm:py-1.5 sm:pr-3">{u.line}</td>
-                      <td className="min-w-0 break-all font-medium text-slate-900 sm:py-1.5 sm:pr-3">{u.email}</td>
+                      <td className="min-w-0 font-medium break-all text-slate-900 sm:py-1.5 sm:pr-3">
+                        {u.email}
+                      </td>
                       <td className="text-slate-600 sm:py-1.5 sm:pr-3">{u.group}</td>
                       <td className="sm:py-1.5">
                         {done ? (
-                          <Badge tone={done.outcome === "failed" ? "red" : "green"} title={done.error ?? undefined}>
+                          <Badge
+                            tone={done.outcome === "failed" ? "red" : "green"}
+                            title={done.error ?? undefined}
+                          >
                             {OUTCOME_LABEL[done.outcome]}
                           </Badge>
                         ) : (
-                          <Badge tone={u.action === "member" ? "slate" : "blue"}>{USER_LABEL[u.action]}</Badge>
+                          <Badge tone={u.action === "member" ? "slate" : "blue"}>
+                            {USER_LABEL[u.action]}
+                          </Badge>
                         )}
                       </td>
                     </tr>
@@ -196,23 +228,44 @@ export function CsvImport() {
                     {progress.done} / {progress.total} rows
                   </span>
                 </div>
-                <div role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2 overflow-hidden rounded-full bg-slate-200">
-                  <div className="h-full rounded-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
+                <div
+                  role="progressbar"
+                  aria-label="Import progress"
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={pct}
+                  className="h-2 overflow-hidden rounded-full bg-slate-200"
+                >
+                  <div
+                    className="h-full rounded-full bg-brand-600 transition-all"
+                    style={{ width: `${pct}%` }}
+                  />
                 </div>
               </div>
             ) : null}
             {stopped ? <FormAlert message={stopped} /> : null}
             {results && busy === null && !stopped ? (
               <p role="status" className="text-sm text-slate-700">
-                Done: {results.length - failed} rows applied{failed ? `, ${failed} failed — apply the same file again to retry them` : ""}.
+                Done: {results.length - failed} rows applied
+                {failed ? `, ${failed} failed — apply the same file again to retry them` : ""}.
               </p>
             ) : null}
             <div className="flex flex-wrap gap-2">
-              <button type="button" className={buttonClass.primary} disabled={busy !== null || preview.users.length === 0} onClick={apply}>
+              <button
+                type="button"
+                className={buttonClass.primary}
+                disabled={busy !== null || preview.users.length === 0}
+                onClick={apply}
+              >
                 {results ? "Apply again" : `Apply ${preview.users.length} rows`}
               </button>
               {results ? (
-                <button type="button" className={buttonClass.secondary} onClick={download} disabled={busy !== null}>
+                <button
+                  type="button"
+                  className={buttonClass.secondary}
+                  onClick={download}
+                  disabled={busy !== null}
+                >
                   Download report
                 </button>
               ) : null}

@@ -2,8 +2,9 @@
 // switcher, and who is signed in with which role.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { PageContext } from "@/lib/auth/session";
+
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { PageContext } from "@/lib/auth/session";
 import { Badge } from "@/lib/ui/components";
 import { NAV_ITEMS } from "@/lib/ui/shell/nav-items";
 import { NavLinks } from "@/lib/ui/shell/nav-links";
@@ -13,7 +14,10 @@ import { SignOutButton } from "@/lib/ui/shell/sign-out-button";
 function Brand() {
   return (
     <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
-      <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white">
+      <span
+        aria-hidden
+        className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white"
+      >
         ez
       </span>
       <span className="hidden sm:inline">ezeep Admin Portal</span>
@@ -26,7 +30,11 @@ export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
   const { ctx } = props;
   const items = NAV_ITEMS.filter((item) => ctx.can(item.permission));
   const role = ctx.current?.role;
-  const options = ctx.memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role }));
+  const options = ctx.memberships.map((m) => ({
+    id: m.organization.id,
+    name: m.organization.name,
+    role: m.role,
+  }));
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[16rem_1fr]">
       <aside className="hidden border-r border-slate-200 bg-white lg:block">
@@ -44,7 +52,10 @@ export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
               <summary className="flex cursor-pointer list-none items-center rounded-lg border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 [&::-webkit-details-marker]:hidden">
                 Menu
               </summary>
-              <nav aria-label="Main" className="absolute left-0 top-11 z-30 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
+              <nav
+                aria-label="Main"
+                className="absolute top-11 left-0 z-30 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg"
+              >
                 <NavLinks items={items} />
               </nav>
             </details>

@@ -1,9 +1,14 @@
 "use client";
+
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+
 import { switchOrganizationAction } from "@/lib/organizations/actions";
 
-export function OrgSwitcher(props: { current: string | null; options: { id: string; name: string; role: string }[] }) {
+export function OrgSwitcher(props: {
+  current: string | null;
+  options: { id: string; name: string; role: string }[];
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +33,7 @@ export function OrgSwitcher(props: { current: string | null; options: { id: stri
             }
           });
         }}
-        className="max-w-[14rem] truncate rounded-lg border border-slate-300 bg-white py-1.5 pl-3 pr-8 text-sm font-medium text-slate-800 shadow-sm disabled:bg-slate-50 disabled:text-slate-700"
+        className="max-w-[14rem] truncate rounded-lg border border-slate-300 bg-white py-1.5 pr-8 pl-3 text-sm font-medium text-slate-800 shadow-sm disabled:bg-slate-50 disabled:text-slate-700"
       >
         {props.options.map((o) => (
           <option key={o.id} value={o.id}>

@@ -1,5 +1,7 @@
 "use client";
+
 import { signOut } from "next-auth/react";
+
 import { buttonClass } from "@/lib/ui/styles";
 
 export function SignOutButton({ variant = "ghost" }: { variant?: "ghost" | "primary" }) {

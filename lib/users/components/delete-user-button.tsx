@@ -1,9 +1,11 @@
 "use client";
+
 // Deleting a user, after a confirmation that names what is lost: the ezeep account, the group
 // memberships, and the printers the user had through those groups.
 import { useRouter } from "next/navigation";
-import { deleteUserAction } from "@/lib/users/actions";
+
 import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
+import { deleteUserAction } from "@/lib/users/actions";
 
 export function DeleteUserButton(props: {
   user: { id: string; name: string; email: string };
@@ -12,7 +14,10 @@ export function DeleteUserButton(props: {
 }) {
   const router = useRouter();
   const { user, groups, printers } = props;
-  const list = (items: string[], max = 6) => (items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", "));
+  const list = (items: string[], max = 6) =>
+    items.length > max
+      ? `${items.slice(0, max).join(", ")} and ${items.length - max} more`
+      : items.join(", ");
   return (
     <ConfirmDialog
       triggerLabel="Delete"
@@ -27,17 +32,21 @@ export function DeleteUserButton(props: {
         router.refresh();
       }}
     >
-      <p className="text-sm text-slate-600">This removes the person from your ezeep organization. They lose:</p>
+      <p className="text-sm text-slate-600">
+        This removes the person from your ezeep organization. They lose:
+      </p>
       <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700" data-testid="delete-impact">
         <li>
-          their ezeep account <span className="font-medium text-slate-900">{user.email}</span> — they can no longer sign in or print
+          their ezeep account <span className="font-medium text-slate-900">{user.email}</span> — they can no
+          longer sign in or print
         </li>
         <li>
           {groups.length === 0 ? (
             "no group memberships (they are in no group)"
           ) : (
             <>
-              {groups.length} group membership{groups.length === 1 ? "" : "s"}: <span className="font-medium text-slate-900">{list(groups)}</span>
+              {groups.length} group membership{groups.length === 1 ? "" : "s"}:{" "}
+              <span className="font-medium text-slate-900">{list(groups)}</span>
             </>
           )}
         </li>
@@ -46,7 +55,8 @@ export function DeleteUserButton(props: {
             "no printers (none are assigned through their groups)"
           ) : (
             <>
-              access to {printers.length} printer{printers.length === 1 ? "" : "s"}: <span className="font-medium text-slate-900">{list(printers)}</span>
+              access to {printers.length} printer{printers.length === 1 ? "" : "s"}:{" "}
+              <span className="font-medium text-slate-900">{list(printers)}</span>
             </>
           )}
         </li>

@@ -1,12 +1,18 @@
 "use client";
+
 // A user's printing settings on the printing host (ezeep-api.md §3.4), as switches.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+
+import { FormAlert } from "@/lib/ui/components";
 import { setPrintingFlagsAction } from "@/lib/users/actions";
 import { PRINTING_FLAG_LABELS, PRINTING_FLAGS, type PrintingFlag } from "@/lib/users/schemas";
-import { FormAlert } from "@/lib/ui/components";
 
-export function PrintingFlags(props: { userId: string; flags: Record<PrintingFlag, boolean>; canWrite: boolean }) {
+export function PrintingFlags(props: {
+  userId: string;
+  flags: Record<PrintingFlag, boolean>;
+  canWrite: boolean;
+}) {
   const router = useRouter();
   const [flags, setFlags] = useState(props.flags);
   const [busy, setBusy] = useState<PrintingFlag | null>(null);
@@ -51,7 +57,9 @@ export function PrintingFlags(props: { userId: string; flags: Record<PrintingFla
                   on ? "bg-brand-600" : "bg-slate-300"
                 } ${busy === flag ? "opacity-60" : ""} ${!props.canWrite ? "opacity-70" : ""}`}
               >
-                <span className={`inline-block h-5 w-5 transform rounded-full bg-white shadow transition-transform ${on ? "translate-x-5" : "translate-x-0.5"}`} />
+                <span
+                  className={`inline-block h-5 w-5 transform rounded-full bg-white shadow transition-transform ${on ? "translate-x-5" : "translate-x-0.5"}`}
+                />
                 <span className="sr-only">{on ? "On" : "Off"}</span>
               </button>
             </li>

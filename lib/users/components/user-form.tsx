@@ -1,11 +1,13 @@
 "use client";
+
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import Link from "next/link";
-import { updateUserAction } from "@/lib/users/actions";
-import { USER_NAME_MAX } from "@/lib/users/schemas";
+
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { updateUserAction } from "@/lib/users/actions";
+import { USER_NAME_MAX } from "@/lib/users/schemas";
 
 interface Props {
   user: { id: string; email: string; firstName: string; lastName: string; role: "admin" | "user" };
@@ -55,7 +57,7 @@ export function UserForm({ user }: Props) {
       <div className="space-y-1.5">
         <span className={labelClass}>Email</span>
         <p className="text-sm text-slate-900">{user.email}</p>
-        <p className="text-xs text-slate-500">The email is the person's sign-in name in ezeep.</p>
+        <p className="text-xs text-slate-500">The email is the person’s sign-in name in ezeep.</p>
       </div>
       <div className="grid gap-5 sm:grid-cols-2">
         <div className="space-y-1.5">
@@ -100,8 +102,17 @@ export function UserForm({ user }: Props) {
               ["admin", "Admin", "Also manages the organization in ezeep's own admin pages."],
             ] as const
           ).map(([value, label, hint]) => (
-            <label key={value} className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
-              <input type="radio" name="role" value={value} defaultChecked={user.role === value} className="mt-0.5 h-4 w-4 text-brand-600" />
+            <label
+              key={value}
+              className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name="role"
+                value={value}
+                defaultChecked={user.role === value}
+                className="mt-0.5 h-4 w-4 text-brand-600"
+              />
               <span>
                 <span className="block font-medium text-slate-900">{label}</span>
                 <span className="block text-slate-600">{hint}</span>

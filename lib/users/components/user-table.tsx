@@ -1,14 +1,16 @@
 "use client";
+
 // One page of users. Admins who may change memberships can select people and add the selection
 // to a group (in batches, with progress and a result per person).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { UserListItem } from "@/lib/users/service";
+
 import { BulkProgress, useBulkAdd } from "@/lib/memberships/components/bulk-add";
-import { RoleBadge, StatusBadge } from "@/lib/users/components/user-badges";
 import { Badge, Card } from "@/lib/ui/components";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { RoleBadge, StatusBadge } from "@/lib/users/components/user-badges";
+import type { UserListItem } from "@/lib/users/service";
 
 const MAX_GROUP_BADGES = 3;
 
@@ -37,17 +39,29 @@ export function UserTable(props: {
   return (
     <>
       {props.canManageMemberships && selected.size > 0 ? (
-        <div className="mb-3 flex flex-col gap-2 rounded-xl border border-brand-100 bg-brand-50 p-3 sm:flex-row sm:items-center" data-testid="bulk-bar">
+        <div
+          className="mb-3 flex flex-col gap-2 rounded-xl border border-brand-100 bg-brand-50 p-3 sm:flex-row sm:items-center"
+          data-testid="bulk-bar"
+        >
           <p className="text-sm font-medium text-brand-900 sm:mr-auto">
             {selected.size} selected
-            <button type="button" className="ml-2 text-sm font-normal text-brand-700 hover:underline" onClick={() => setSelected(new Set())}>
+            <button
+              type="button"
+              className="ml-2 text-sm font-normal text-brand-700 hover:underline"
+              onClick={() => setSelected(new Set())}
+            >
               Clear
             </button>
           </p>
           <label htmlFor="bulk-group" className="sr-only">
             Group to add the selection to
           </label>
-          <select id="bulk-group" value={groupId} onChange={(e) => setGroupId(e.target.value)} className={`${inputClass} sm:w-64`}>
+          <select
+            id="bulk-group"
+            value={groupId}
+            onChange={(e) => setGroupId(e.target.value)}
+            className={`${inputClass} sm:w-64`}
+          >
             <option value="">Choose a group…</option>
             {props.groups.map((g) => (
               <option key={g.id} value={g.id}>
@@ -61,7 +75,9 @@ export function UserTable(props: {
             disabled={!groupId || running}
             onClick={async () => {
               const group = props.groups.find((g) => g.id === groupId)!;
-              const users = props.users.filter((u) => selected.has(u.id)).map((u) => ({ id: u.id, label: u.name, detail: u.email }));
+              const users = props.users
+                .filter((u) => selected.has(u.id))
+                .map((u) => ({ id: u.id, label: u.name, detail: u.email }));
               setSelected(new Set());
               await bulk.run(group, users);
             }}
@@ -77,7 +93,7 @@ export function UserTable(props: {
       ) : null}
       <Card className="overflow-hidden">
         <table className="w-full text-left text-sm">
-          <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:table-header-group">
+          <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
             <tr>
               {props.canManageMemberships ? (
                 <th scope="col" className="w-10 py-3 pl-4">
@@ -85,7 +101,9 @@ export function UserTable(props: {
                     type="checkbox"
                     aria-label="Select every user on this page"
                     checked={allSelected}
-                    onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((u) => u.id)))}
+                    onChange={() =>
+                      setSelected(allSelected ? new Set() : new Set(selectable.map((u) => u.id)))
+                    }
                     className="h-4 w-4 rounded border-slate-300 text-brand-600"
                   />
                 </th>
@@ -95,7 +113,11 @@ export function UserTable(props: {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {props.users.map((user) => (
-              <tr key={user.id} data-testid="user-row" className="flex flex-wrap items-center gap-x-3 gap-y-1.5 px-4 py-3 sm:table-row sm:px-0 sm:py-0 hover:bg-slate-50">
+              <tr
+                key={user.id}
+                data-testid="user-row"
+                className="flex flex-wrap items-center gap-x-3 gap-y-1.5 px-4 py-3 hover:bg-slate-50 sm:table-row sm:px-0 sm:py-0"
+              >
                 {props.canManageMemberships ? (
                   <td className="sm:py-3 sm:pl-4">
                     <input
@@ -110,10 +132,17 @@ export function UserTable(props: {
                   </td>
                 ) : null}
                 <td className="min-w-0 flex-1 sm:px-4 sm:py-3">
-                  <Link href={`/users/${user.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  <Link
+                    href={`/users/${user.id}`}
+                    className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                  >
                     {user.name}
                   </Link>
-                  {user.name !== user.email ? <p className="truncate text-slate-500">{user.email}</p> : <p className="text-slate-500">Has not signed in yet</p>}
+                  {user.name !== user.email ? (
+                    <p className="truncate text-slate-500">{user.email}</p>
+                  ) : (
+                    <p className="text-slate-500">Has not signed in yet</p>
+                  )}
                 </td>
                 <td className="sm:px-4 sm:py-3">
                   <span className="flex flex-wrap gap-1">
@@ -133,7 +162,13 @@ export function UserTable(props: {
                         </Badge>
                       ))}
                       {user.groups.length > MAX_GROUP_BADGES ? (
-                        <Badge tone="slate" title={user.groups.slice(MAX_GROUP_BADGES).map((g) => g.name).join(", ")}>
+                        <Badge
+                          tone="slate"
+                          title={user.groups
+                            .slice(MAX_GROUP_BADGES)
+                            .map((g) => g.name)
+                            .join(", ")}
+                        >
                           +{user.groups.length - MAX_GROUP_BADGES}
                         </Badge>
                       ) : null}

@@ -1,21 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getPageContext } from "@/lib/auth/session";
+
+import { outcomeBadge } from "@/lib/audit/components/audit-table";
+import { ActorBadge } from "@/lib/audit/components/badges";
+import { EntryDiff } from "@/lib/audit/components/entry-diff";
 import { getAuditEntry } from "@/lib/audit/queries";
 import { canReadEntryOf } from "@/lib/audit/scope";
-import { EntryDiff } from "@/lib/audit/components/entry-diff";
-import { ActorBadge } from "@/lib/audit/components/badges";
-import { outcomeBadge } from "@/lib/audit/components/audit-table";
-import { AccessDenied, Card, PageHeader, formatDateTime } from "@/lib/ui/components";
+import { getPageContext } from "@/lib/auth/session";
+import { AccessDenied, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
 
 export const metadata: Metadata = { title: "Audit entry" };
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 break-words text-sm text-slate-900">{children}</dd>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd className="mt-1 text-sm break-words text-slate-900">{children}</dd>
     </div>
   );
 }
@@ -39,11 +40,18 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
 
   return (
     <>
-      <Link href="/audit" className="text-sm font-medium text-brand-700 hover:underline">← Audit log</Link>
+      <Link href="/audit" className="text-sm font-medium text-brand-700 hover:underline">
+        ← Audit log
+      </Link>
       <div className="mt-2">
         <PageHeader
           title={`${entry.action}${entry.targetLabel ? ` · ${entry.targetLabel}` : ""}`}
-          description={<>Entry {entry.id} · {formatDateTime(entry.at)}{org ? ` · ${org.name}` : " · portal-wide"}</>}
+          description={
+            <>
+              Entry {entry.id} · {formatDateTime(entry.at)}
+              {org ? ` · ${org.name}` : " · portal-wide"}
+            </>
+          }
           actions={
             <div className="flex items-center gap-2">
               {entry.actorType !== "admin" ? <ActorBadge type={entry.actorType} /> : null}
@@ -57,51 +65,93 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
           <dl className="grid gap-4 sm:grid-cols-2">
             <Field label="Who">
               <span className="font-medium">{entry.actorLabel}</span>
-              <span className="block text-xs text-slate-500">{ACTOR_KIND[entry.actorType] ?? entry.actorType}{entry.actorId ? ` · ${entry.actorId}` : ""}</span>
+              <span className="block text-xs text-slate-500">
+                {ACTOR_KIND[entry.actorType] ?? entry.actorType}
+                {entry.actorId ? ` · ${entry.actorId}` : ""}
+              </span>
             </Field>
             <Field label="When">
               <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
               <span className="block text-xs text-slate-500">
-                {entry.completedAt ? `completed ${formatDateTime(entry.completedAt)}` : entry.outcome === "pending" ? "no outcome recorded" : ""}
+                {entry.completedAt
+                  ? `completed ${formatDateTime(entry.completedAt)}`
+                  : entry.outcome === "pending"
+                    ? "no outcome recorded"
+                    : ""}
               </span>
             </Field>
             <Field label="From where">
               {entry.ip ?? <span className="text-slate-500">no IP recorded</span>}
-              {entry.userAgent ? <span className="block text-xs text-slate-500" data-testid="user-agent">{entry.userAgent}</span> : null}
+              {entry.userAgent ? (
+                <span className="block text-xs text-slate-500" data-testid="user-agent">
+                  {entry.userAgent}
+                </span>
+              ) : null}
             </Field>
             <Field label="What">
-              <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{entry.action}</code> on {entry.targetType}
+              <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{entry.action}</code> on{" "}
+              {entry.targetType}
               {entry.targetLabel ? <> “{entry.targetLabel}”</> : null}
-              {entry.targetId ? <span className="block break-all text-xs text-slate-500">{entry.targetId}</span> : null}
+              {entry.targetId ? (
+                <span className="block text-xs break-all text-slate-500">{entry.targetId}</span>
+              ) : null}
             </Field>
             <Field label="ezeep outcome">
-              {entry.outcome === "success" ? "ezeep accepted the change." : entry.outcome === "failure" ? (
+              {entry.outcome === "success" ? (
+                "ezeep accepted the change."
+              ) : entry.outcome === "failure" ? (
                 <span className="text-red-700">
                   {entry.ezeepStatus ? `HTTP ${entry.ezeepStatus}: ` : ""}
                   {entry.error ?? "failed"}
                 </span>
               ) : (
-                <span className="text-amber-800">Unknown: the portal recorded the attempt but no answer from ezeep.</span>
+                <span className="text-amber-800">
+                  Unknown: the portal recorded the attempt but no answer from ezeep.
+                </span>
               )}
             </Field>
-            <Field label="Request">{entry.requestId ? <code className="break-all text-xs">{entry.requestId}</code> : <span className="text-slate-500">—</span>}</Field>
+            <Field label="Request">
+              {entry.requestId ? (
+                <code className="text-xs break-all">{entry.requestId}</code>
+              ) : (
+                <span className="text-slate-500">—</span>
+              )}
+            </Field>
           </dl>
         </Card>
         <Card className="p-4">
           <h2 className="text-sm font-semibold text-slate-900">Tamper evidence</h2>
           {entry.hash ? (
             <>
-              <p className={`mt-2 text-sm ${entry.hashValid ? "text-emerald-800" : "text-red-700"}`} data-testid="entry-integrity">
-                {entry.hashValid ? "Content matches its hash." : "Content does NOT match its hash: this entry was changed."}
+              <p
+                className={`mt-2 text-sm ${entry.hashValid ? "text-emerald-800" : "text-red-700"}`}
+                data-testid="entry-integrity"
+              >
+                {entry.hashValid
+                  ? "Content matches its hash."
+                  : "Content does NOT match its hash: this entry was changed."}
               </p>
               <dl className="mt-3 space-y-2 text-xs">
-                <div><dt className="text-slate-500">Position in chain</dt><dd className="font-mono">{entry.chainSeq}</dd></div>
-                <div><dt className="text-slate-500">Hash</dt><dd className="break-all font-mono text-slate-800">{entry.hash}</dd></div>
-                <div><dt className="text-slate-500">Previous hash</dt><dd className="break-all font-mono text-slate-800">{entry.prevHash ?? "— (first entry)"}</dd></div>
+                <div>
+                  <dt className="text-slate-500">Position in chain</dt>
+                  <dd className="font-mono">{entry.chainSeq}</dd>
+                </div>
+                <div>
+                  <dt className="text-slate-500">Hash</dt>
+                  <dd className="font-mono break-all text-slate-800">{entry.hash}</dd>
+                </div>
+                <div>
+                  <dt className="text-slate-500">Previous hash</dt>
+                  <dd className="font-mono break-all text-slate-800">
+                    {entry.prevHash ?? "— (first entry)"}
+                  </dd>
+                </div>
               </dl>
             </>
           ) : (
-            <p className="mt-2 text-sm text-slate-600">Not chained yet: the entry joins the chain when its outcome is recorded.</p>
+            <p className="mt-2 text-sm text-slate-600">
+              Not chained yet: the entry joins the chain when its outcome is recorded.
+            </p>
           )}
         </Card>
       </div>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { getPageContext } from "@/lib/auth/session";
-import { findConnector } from "@/lib/connectors/service";
 import { ConnectorFields } from "@/lib/connectors/components/connector-fields";
+import { findConnector } from "@/lib/connectors/service";
 import { PrinterTable } from "@/lib/printers/components/printer-table";
 import { StatusBadge } from "@/lib/printers/components/status-badge";
 import { AccessDenied, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
@@ -26,7 +27,9 @@ export default async function ConnectorPage({ params }: { params: Promise<{ id: 
       </Link>
       {!data ? (
         <div className="mt-4">
-          <Notice tone="error">The connector could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}</Notice>
+          <Notice tone="error">
+            The connector could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}
+          </Notice>
         </div>
       ) : (
         <div className="mt-2 space-y-6">
@@ -50,7 +53,9 @@ export default async function ConnectorPage({ params }: { params: Promise<{ id: 
             {!ctx.can("printers.read") ? (
               <AccessDenied what="printers" />
             ) : data.printers.length === 0 ? (
-              <EmptyState title="No printers">This connector has not registered any printer with ezeep.</EmptyState>
+              <EmptyState title="No printers">
+                This connector has not registered any printer with ezeep.
+              </EmptyState>
             ) : (
               <Card className="overflow-hidden">
                 <PrinterTable printers={data.printers} showConnector={false} />

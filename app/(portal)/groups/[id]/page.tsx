@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getPageContext } from "@/lib/auth/session";
-import { findGroup } from "@/lib/groups/service";
-import { listAuditEntries } from "@/lib/audit/queries";
+
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
-import { OriginBadge } from "@/lib/groups/components/origin-badge";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { getPageContext } from "@/lib/auth/session";
 import { GroupHeader } from "@/lib/groups/components/group-header";
+import { OriginBadge } from "@/lib/groups/components/origin-badge";
+import { findGroup } from "@/lib/groups/service";
 import { AccessDenied, Badge, Card, Notice } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 
 export const metadata: Metadata = { title: "Group" };
 
-const NOTICES: Record<string, string> = { created: "The group was created.", updated: "Your changes were saved." };
+const NOTICES: Record<string, string> = {
+  created: "The group was created.",
+  updated: "Your changes were saved.",
+};
 
 export default async function GroupPage({
   params,
@@ -34,47 +38,63 @@ export default async function GroupPage({
 
   return (
     <>
-      <Link href="/groups" className="text-sm font-medium text-brand-700 hover:underline">← Groups</Link>
+      <Link href="/groups" className="text-sm font-medium text-brand-700 hover:underline">
+        ← Groups
+      </Link>
       {!loaded.ok ? (
         <div className="mt-4">
           <Notice tone="error">The group could not be loaded from ezeep. {loaded.error}</Notice>
         </div>
       ) : (
         <div className="mt-2">
-          {typeof notice === "string" && NOTICES[notice] ? <Notice tone="success">{NOTICES[notice]}</Notice> : null}
+          {typeof notice === "string" && NOTICES[notice] ? (
+            <Notice tone="success">{NOTICES[notice]}</Notice>
+          ) : null}
           <GroupHeader group={loaded.data!} canWrite={canWrite} />
           <Card className="mb-6">
             <dl className="grid grid-cols-2 gap-4 p-5 sm:grid-cols-4">
               <div>
-                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Origin</dt>
-                <dd className="mt-1"><OriginBadge group={loaded.data!} /></dd>
+                <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">Origin</dt>
+                <dd className="mt-1">
+                  <OriginBadge group={loaded.data!} />
+                </dd>
               </div>
               <div>
-                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Members</dt>
+                <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">Members</dt>
                 <dd className="mt-1 text-lg font-semibold">{loaded.data!.members}</dd>
               </div>
               <div>
-                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Printers</dt>
+                <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">Printers</dt>
                 <dd className="mt-1 text-lg font-semibold">{loaded.data!.printers}</dd>
               </div>
               <div>
-                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Printing options</dt>
+                <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">
+                  Printing options
+                </dt>
                 <dd className="mt-1 flex flex-wrap gap-1">
-                  <Badge tone={loaded.data!.localPrintingEnabled ? "green" : "slate"}>Local printing {loaded.data!.localPrintingEnabled ? "on" : "off"}</Badge>
-                  <Badge tone={loaded.data!.myPrintersEnabled ? "green" : "slate"}>My printers {loaded.data!.myPrintersEnabled ? "on" : "off"}</Badge>
+                  <Badge tone={loaded.data!.localPrintingEnabled ? "green" : "slate"}>
+                    Local printing {loaded.data!.localPrintingEnabled ? "on" : "off"}
+                  </Badge>
+                  <Badge tone={loaded.data!.myPrintersEnabled ? "green" : "slate"}>
+                    My printers {loaded.data!.myPrintersEnabled ? "on" : "off"}
+                  </Badge>
                 </dd>
               </div>
             </dl>
             {loaded.data!.origin === "azure" ? (
               <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
-                Imported from Azure AD{loaded.data!.foreignId ? ` (object id ${loaded.data!.foreignId})` : ""}. Its name follows Azure AD.
+                Imported from Azure AD{loaded.data!.foreignId ? ` (object id ${loaded.data!.foreignId})` : ""}
+                . Its name follows Azure AD.
               </p>
             ) : null}
           </Card>
         </div>
       )}
       {history ? (
-        <RecentChanges entries={history.entries} emptyText="No changes were made to this group through the portal yet." />
+        <RecentChanges
+          entries={history.entries}
+          emptyText="No changes were made to this group through the portal yet."
+        />
       ) : null}
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { getPageContext } from "@/lib/auth/session";
 import { AZURE_ASSUMPTION } from "@/lib/provisioning/azure";
 import { ProvisioningFlow } from "@/lib/provisioning/components/provisioning-flow";
@@ -25,7 +26,9 @@ export default async function ProvisionPage() {
       />
       <Notice tone="info">
         <span className="font-semibold">Assumed steps.</span> {AZURE_ASSUMPTION}
-        {simulated ? " This portal runs against the simulator, so both steps run here." : " This portal talks to real ezeep, so steps 2 and 3 tell you what to do in ezeep instead."}
+        {simulated
+          ? " This portal runs against the simulator, so both steps run here."
+          : " This portal talks to real ezeep, so steps 2 and 3 tell you what to do in ezeep instead."}
       </Notice>
       <div className="max-w-3xl">
         <ProvisioningFlow />

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { getPageContext } from "@/lib/auth/session";
-import { listAuditEntries } from "@/lib/audit/queries";
+
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
-import { listVendors } from "@/lib/drivers/service";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { getPageContext } from "@/lib/auth/session";
 import { DriverPicker } from "@/lib/drivers/components/driver-picker";
-import { findPrinter, listGroupChoices, listPrinterUsers, type DriverRefView } from "@/lib/printers/service";
+import { listVendors } from "@/lib/drivers/service";
 import { PrinterGroupsEditor } from "@/lib/printers/components/printer-groups-editor";
 import { StatusBadge } from "@/lib/printers/components/status-badge";
+import { findPrinter, listGroupChoices, listPrinterUsers, type DriverRefView } from "@/lib/printers/service";
 import { AccessDenied, Badge, Card, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 
@@ -18,8 +19,8 @@ export const metadata: Metadata = { title: "Printer" };
 function Field(props: { label: string; children: ReactNode; testId?: string }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{props.label}</dt>
-      <dd className="mt-1 break-words text-sm text-slate-900" data-testid={props.testId}>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{props.label}</dt>
+      <dd className="mt-1 text-sm break-words text-slate-900" data-testid={props.testId}>
         {props.children}
       </dd>
     </div>
@@ -77,36 +78,53 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
       </Link>
       {!printer ? (
         <div className="mt-4">
-          <Notice tone="error">The printer could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}</Notice>
+          <Notice tone="error">
+            The printer could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}
+          </Notice>
         </div>
       ) : (
         <div className="mt-2 space-y-6">
           <PageHeader
             title={printer.name}
-            description={[printer.location, [printer.vendor, printer.model].filter(Boolean).join(" ")].filter(Boolean).join(" · ") || "No location or model reported."}
+            description={
+              [printer.location, [printer.vendor, printer.model].filter(Boolean).join(" ")]
+                .filter(Boolean)
+                .join(" · ") || "No location or model reported."
+            }
             actions={<StatusBadge status={printer.status} />}
           />
           <Card>
             <dl className="grid grid-cols-2 gap-4 p-5 sm:grid-cols-4">
               <Field label="Connector">
                 {printer.connectorId ? (
-                  <Link href={`/connectors/${printer.connectorId}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/connectors/${printer.connectorId}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {printer.connectorName ?? "Unknown connector"}
                   </Link>
                 ) : (
                   <span className="text-slate-400">None</span>
                 )}
-                {printer.connectorType ? <span className="block text-xs text-slate-500">{printer.connectorType}</span> : null}
+                {printer.connectorType ? (
+                  <span className="block text-xs text-slate-500">{printer.connectorType}</span>
+                ) : null}
               </Field>
-              <Field label="Location">{printer.location || <span className="text-slate-400">Not reported</span>}</Field>
+              <Field label="Location">
+                {printer.location || <span className="text-slate-400">Not reported</span>}
+              </Field>
               <Field label="Vendor and model">
-                {[printer.vendor, printer.model].filter(Boolean).join(" ") || <span className="text-slate-400">Not reported</span>}
+                {[printer.vendor, printer.model].filter(Boolean).join(" ") || (
+                  <span className="text-slate-400">Not reported</span>
+                )}
               </Field>
               <Field label="Driver in use">
                 {driverText(printer.driver)}
                 {printer.driver ? (
                   <span className="mt-1 block">
-                    <Badge tone={printer.driver.manual ? "violet" : "slate"}>{printer.driver.manual ? "Manual" : "Automatic"}</Badge>
+                    <Badge tone={printer.driver.manual ? "violet" : "slate"}>
+                      {printer.driver.manual ? "Manual" : "Automatic"}
+                    </Badge>
                   </span>
                 ) : null}
               </Field>
@@ -114,8 +132,14 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
           </Card>
 
           <div className="grid gap-6 lg:grid-cols-2">
-            <Section id="groups-title" title="Assigned groups" description="Members of these groups can print to this printer.">
-              {groups && !groups.ok ? <Notice tone="error">The groups could not be loaded from ezeep. {groups.error}</Notice> : null}
+            <Section
+              id="groups-title"
+              title="Assigned groups"
+              description="Members of these groups can print to this printer."
+            >
+              {groups && !groups.ok ? (
+                <Notice tone="error">The groups could not be loaded from ezeep. {groups.error}</Notice>
+              ) : null}
               <PrinterGroupsEditor
                 printerId={printer.id}
                 printerName={printer.name}
@@ -125,9 +149,15 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
               />
             </Section>
 
-            <Section id="driver-title" title="Driver" description="A manual driver overrides the one ezeep chose automatically.">
+            <Section
+              id="driver-title"
+              title="Driver"
+              description="A manual driver overrides the one ezeep chose automatically."
+            >
               <dl className="mb-4 grid gap-3 sm:grid-cols-2">
-                <Field label="Manual driver" testId="manual-driver">{driverText(printer.manualDriver)}</Field>
+                <Field label="Manual driver" testId="manual-driver">
+                  {driverText(printer.manualDriver)}
+                </Field>
                 <Field label="Automatic driver">{driverText(printer.autoDriver)}</Field>
               </dl>
               {vendors ? (
@@ -137,16 +167,26 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                     printerName={printer.name}
                     vendors={vendors.data}
                     defaultVendor={printer.manualDriver?.vendor ?? printer.vendor}
-                    manualDriver={printer.manualDriver ? { id: printer.manualDriver.id, name: printer.manualDriver.name } : null}
+                    manualDriver={
+                      printer.manualDriver
+                        ? { id: printer.manualDriver.id, name: printer.manualDriver.name }
+                        : null
+                    }
                   />
                 ) : (
-                  <Notice tone="error">The driver vendors could not be loaded from ezeep. {vendors.error}</Notice>
+                  <Notice tone="error">
+                    The driver vendors could not be loaded from ezeep. {vendors.error}
+                  </Notice>
                 )
               ) : null}
             </Section>
           </div>
 
-          <Section id="capabilities-title" title="Capabilities" description="As ezeep reports them for this printer.">
+          <Section
+            id="capabilities-title"
+            title="Capabilities"
+            description="As ezeep reports them for this printer."
+          >
             <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
               <Field label="Supported formats">
                 {printer.capabilities.supportedFormats.length ? (
@@ -160,13 +200,18 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                 )}
               </Field>
               <Field label="Status">{printer.capabilities.status || "—"}</Field>
-              <Field label="Automatic driver assignment">{printer.capabilities.autoDriverAssignmentState ?? "—"}</Field>
+              <Field label="Automatic driver assignment">
+                {printer.capabilities.autoDriverAssignmentState ?? "—"}
+              </Field>
               <Field label="Capability blob">
                 {printer.capabilities.blob ? (
                   <>
-                    {printer.capabilities.blob.count ?? "?"} capabilities · {printer.capabilities.blob.options ?? "?"} options
+                    {printer.capabilities.blob.count ?? "?"} capabilities ·{" "}
+                    {printer.capabilities.blob.options ?? "?"} options
                     {printer.capabilities.blob.blobLength !== null ? (
-                      <span className="block text-xs text-slate-500">{printer.capabilities.blob.blobLength.toLocaleString("en")} characters of encoded data</span>
+                      <span className="block text-xs text-slate-500">
+                        {printer.capabilities.blob.blobLength.toLocaleString("en")} characters of encoded data
+                      </span>
                     ) : null}
                   </>
                 ) : (
@@ -175,7 +220,13 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
               </Field>
               <Field label="Printer number on connector">{printer.capabilities.tpId ?? "—"}</Field>
               <Field label="Plug and Play id">
-                {printer.capabilities.pnpId ? <code className="break-all rounded bg-slate-100 px-1.5 py-0.5 text-xs">{printer.capabilities.pnpId}</code> : "—"}
+                {printer.capabilities.pnpId ? (
+                  <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs break-all">
+                    {printer.capabilities.pnpId}
+                  </code>
+                ) : (
+                  "—"
+                )}
               </Field>
             </dl>
           </Section>
@@ -185,16 +236,25 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
               <Notice tone="error">The users could not be loaded from ezeep. {users.error}</Notice>
             ) : users.data.length === 0 ? (
               <p className="text-sm text-slate-500">
-                {printer.groups.length === 0 ? "Nobody: no group is assigned to this printer." : "Nobody: the assigned groups have no members."}
+                {printer.groups.length === 0
+                  ? "Nobody: no group is assigned to this printer."
+                  : "Nobody: the assigned groups have no members."}
               </p>
             ) : (
               <>
                 <ul className="divide-y divide-slate-100" aria-label="Users who can print here">
                   {users.data.slice(0, MAX_USERS).map((u) => (
-                    <li key={u.id} className="flex flex-col gap-1 py-2 text-sm sm:flex-row sm:items-center sm:justify-between">
+                    <li
+                      key={u.id}
+                      className="flex flex-col gap-1 py-2 text-sm sm:flex-row sm:items-center sm:justify-between"
+                    >
                       <span className="min-w-0">
                         <span className="font-medium text-slate-900">{u.name}</span>
-                        {u.email && u.email !== u.name ? <span className="block truncate text-slate-500 sm:inline sm:before:content-['_·_']">{u.email}</span> : null}
+                        {u.email && u.email !== u.name ? (
+                          <span className="block truncate text-slate-500 sm:inline sm:before:content-['_·_']">
+                            {u.email}
+                          </span>
+                        ) : null}
                       </span>
                       <span className="flex flex-wrap gap-1">
                         {u.via.map((g) => (
@@ -207,7 +267,9 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                   ))}
                 </ul>
                 <p className="mt-2 text-xs text-slate-500">
-                  {users.data.length > MAX_USERS ? `Showing ${MAX_USERS} of ${users.data.length} users.` : `${users.data.length} user${users.data.length === 1 ? "" : "s"}.`}
+                  {users.data.length > MAX_USERS
+                    ? `Showing ${MAX_USERS} of ${users.data.length} users.`
+                    : `${users.data.length} user${users.data.length === 1 ? "" : "s"}.`}
                 </p>
               </>
             )}
@@ -215,7 +277,10 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
         </div>
       )}
       {history ? (
-        <RecentChanges entries={history.entries} emptyText="No changes were made to this printer through the portal yet." />
+        <RecentChanges
+          entries={history.entries}
+          emptyText="No changes were made to this printer through the portal yet."
+        />
       ) : null}
     </>
   );

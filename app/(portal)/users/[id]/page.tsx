@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getPageContext } from "@/lib/auth/session";
-import { listAuditEntries } from "@/lib/audit/queries";
+
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
-import { groupsToJoin } from "@/lib/memberships/service";
+import { listAuditEntries } from "@/lib/audit/queries";
+import { getPageContext } from "@/lib/auth/session";
 import { AddToGroups } from "@/lib/memberships/components/add-to-groups";
 import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-button";
+import { groupsToJoin } from "@/lib/memberships/service";
 import { EffectivePrinters } from "@/lib/printers/components/effective-printers";
-import { findUser, printersThroughGroups } from "@/lib/users/service";
+import { AccessDenied, Badge, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
+import { tryLoad } from "@/lib/ui/load";
+import { buttonClass } from "@/lib/ui/styles";
 import { DeleteUserButton } from "@/lib/users/components/delete-user-button";
 import { PrintingFlags } from "@/lib/users/components/printing-flags";
 import { RoleBadge, StatusBadge } from "@/lib/users/components/user-badges";
-import { AccessDenied, Badge, Card, Notice, PageHeader, formatDateTime } from "@/lib/ui/components";
-import { tryLoad } from "@/lib/ui/load";
-import { buttonClass } from "@/lib/ui/styles";
+import { findUser, printersThroughGroups } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -23,8 +24,8 @@ const NOTICES: Record<string, string> = { updated: "Your changes were saved." };
 function Field(props: { label: string; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{props.label}</dt>
-      <dd className="mt-1 break-words text-sm text-slate-900">{props.children}</dd>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{props.label}</dt>
+      <dd className="mt-1 text-sm break-words text-slate-900">{props.children}</dd>
     </div>
   );
 }
@@ -47,9 +48,18 @@ export default async function UserPage({
   const canDelete = ctx.can("users.delete");
   const canMemberships = ctx.can("memberships.write");
   const [joinable, lostPrinters, history] = await Promise.all([
-    user && canMemberships && user.printing ? tryLoad(() => groupsToJoin(ctx.current!, user.groups.map((g) => g.id))) : null,
+    user && canMemberships && user.printing
+      ? tryLoad(() =>
+          groupsToJoin(
+            ctx.current!,
+            user.groups.map((g) => g.id),
+          ),
+        )
+      : null,
     user && canDelete ? tryLoad(() => printersThroughGroups(ctx.current!, user.groups)) : null,
-    ctx.can("audit.read") ? listAuditEntries(ctx.current, { targetType: "user", targetId: id, limit: 10 }) : null,
+    ctx.can("audit.read")
+      ? listAuditEntries(ctx.current, { targetType: "user", targetId: id, limit: 10 })
+      : null,
   ]);
 
   return (
@@ -59,12 +69,16 @@ export default async function UserPage({
       </Link>
       {!user ? (
         <div className="mt-4">
-          <Notice tone="error">The user could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}</Notice>
+          <Notice tone="error">
+            The user could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}
+          </Notice>
         </div>
       ) : (
         <div className="mt-2 space-y-6">
           <div>
-            {typeof notice === "string" && NOTICES[notice] ? <Notice tone="success">{NOTICES[notice]}</Notice> : null}
+            {typeof notice === "string" && NOTICES[notice] ? (
+              <Notice tone="success">{NOTICES[notice]}</Notice>
+            ) : null}
             <PageHeader
               title={user.name}
               description={user.email}
@@ -95,7 +109,9 @@ export default async function UserPage({
                 <Field label="Status">
                   <StatusBadge verified={user.verified} invitation={user.invitation} />
                 </Field>
-                <Field label="Joined">{user.dateJoined ? formatDateTime(new Date(user.dateJoined)) : "—"}</Field>
+                <Field label="Joined">
+                  {user.dateJoined ? formatDateTime(new Date(user.dateJoined)) : "—"}
+                </Field>
                 <Field label="Sign-in">
                   {user.azure ? (
                     <Badge tone="violet" title={user.azureName ?? undefined}>
@@ -108,8 +124,11 @@ export default async function UserPage({
               </dl>
               {user.invitation ? (
                 <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
-                  Invited{user.invitation.expires ? `; the invitation ${user.invitation.status === "EXPIRED" ? "expired" : "expires"} ${formatDateTime(new Date(user.invitation.expires))}` : ""}.
-                  Printing settings and groups become available once they accept.{" "}
+                  Invited
+                  {user.invitation.expires
+                    ? `; the invitation ${user.invitation.status === "EXPIRED" ? "expired" : "expires"} ${formatDateTime(new Date(user.invitation.expires))}`
+                    : ""}
+                  . Printing settings and groups become available once they accept.{" "}
                   <Link href="/invitations" className="font-medium text-brand-700 hover:underline">
                     Invitations
                   </Link>
@@ -127,18 +146,31 @@ export default async function UserPage({
               </div>
               <Card>
                 {user.groups.length === 0 ? (
-                  <p className="px-4 py-6 text-sm text-slate-500">{user.printing ? "In no group yet, so no printers are assigned." : "Not available until the invitation is accepted."}</p>
+                  <p className="px-4 py-6 text-sm text-slate-500">
+                    {user.printing
+                      ? "In no group yet, so no printers are assigned."
+                      : "Not available until the invitation is accepted."}
+                  </p>
                 ) : (
                   <ul className="divide-y divide-slate-100" data-testid="user-groups">
                     {user.groups.map((g) => (
                       <li key={g.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
                         <span className="flex min-w-0 items-center gap-2">
-                          <Link href={`/groups/${g.id}/members`} className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                          <Link
+                            href={`/groups/${g.id}/members`}
+                            className="truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                          >
                             {g.name}
                           </Link>
                           {g.azure ? <Badge tone="violet">Azure AD</Badge> : null}
                         </span>
-                        {canMemberships ? <RemoveMemberButton user={{ id: user.id, label: user.name }} group={g} label={`Remove from ${g.name}`} /> : null}
+                        {canMemberships ? (
+                          <RemoveMemberButton
+                            user={{ id: user.id, label: user.name }}
+                            group={g}
+                            label={`Remove from ${g.name}`}
+                          />
+                        ) : null}
                       </li>
                     ))}
                   </ul>
@@ -159,7 +191,9 @@ export default async function UserPage({
                 {user.printing ? (
                   <PrintingFlags userId={user.id} flags={user.printing} canWrite={canWrite} />
                 ) : (
-                  <p className="py-6 text-sm text-slate-500">ezeep creates the printing settings when the invitation is accepted.</p>
+                  <p className="py-6 text-sm text-slate-500">
+                    ezeep creates the printing settings when the invitation is accepted.
+                  </p>
                 )}
               </Card>
             </section>
@@ -169,7 +203,10 @@ export default async function UserPage({
         </div>
       )}
       {history ? (
-        <RecentChanges entries={history.entries} emptyText="No changes were made to this user through the portal yet." />
+        <RecentChanges
+          entries={history.entries}
+          emptyText="No changes were made to this user through the portal yet."
+        />
       ) : null}
     </>
   );

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { getPageContext } from "@/lib/auth/session";
-import { findGroup } from "@/lib/groups/service";
 import { GroupHeader } from "@/lib/groups/components/group-header";
-import { listMembersSchema } from "@/lib/memberships/schemas";
-import { listGroupMembers } from "@/lib/memberships/service";
+import { findGroup } from "@/lib/groups/service";
 import { MemberPicker } from "@/lib/memberships/components/member-picker";
 import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-button";
-import { RoleBadge } from "@/lib/users/components/user-badges";
+import { listMembersSchema } from "@/lib/memberships/schemas";
+import { listGroupMembers } from "@/lib/memberships/service";
 import { AccessDenied, Badge, Card, EmptyState, Notice, Pagination } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { RoleBadge } from "@/lib/users/components/user-badges";
 
 export const metadata: Metadata = { title: "Group members" };
 
@@ -26,11 +27,15 @@ export default async function GroupMembersPage({
   if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what="groups" />;
   const { id } = await params;
   const sp = await searchParams;
-  const query = listMembersSchema.parse({ q: typeof sp.q === "string" ? sp.q : undefined, page: typeof sp.page === "string" ? sp.page : undefined });
+  const query = listMembersSchema.parse({
+    q: typeof sp.q === "string" ? sp.q : undefined,
+    page: typeof sp.page === "string" ? sp.page : undefined,
+  });
   const loaded = await tryLoad(() => findGroup(ctx.current!, id));
   if (loaded.ok && !loaded.data) notFound();
   const canRead = ctx.can("users.read");
-  const members = loaded.ok && canRead ? await tryLoad(() => listGroupMembers(ctx.current!, id, query)) : null;
+  const members =
+    loaded.ok && canRead ? await tryLoad(() => listGroupMembers(ctx.current!, id, query)) : null;
   const canWrite = ctx.can("groups.write");
   const canMemberships = ctx.can("memberships.write");
   const hrefFor = (page: number) => {
@@ -55,15 +60,28 @@ export default async function GroupMembersPage({
           {!canRead ? (
             <AccessDenied what="seeing users" />
           ) : !members?.ok ? (
-            <Notice tone="error">The members could not be loaded from ezeep. {members && !members.ok ? members.error : null}</Notice>
+            <Notice tone="error">
+              The members could not be loaded from ezeep. {members && !members.ok ? members.error : null}
+            </Notice>
           ) : (
             <>
               <div className="mb-4 flex flex-wrap items-start gap-3">
-                <form role="search" className="flex min-w-0 flex-[1_1_18rem] gap-2" action={`/groups/${id}/members`}>
+                <form
+                  role="search"
+                  className="flex min-w-0 flex-[1_1_18rem] gap-2"
+                  action={`/groups/${id}/members`}
+                >
                   <label htmlFor="member-filter" className="sr-only">
                     Search members
                   </label>
-                  <input id="member-filter" name="q" type="search" defaultValue={query.q} placeholder="Search members by name or email" className={inputClass} />
+                  <input
+                    id="member-filter"
+                    name="q"
+                    type="search"
+                    defaultValue={query.q}
+                    placeholder="Search members by name or email"
+                    className={inputClass}
+                  />
                   <button type="submit" className={buttonClass.secondary}>
                     Search
                   </button>
@@ -71,28 +89,42 @@ export default async function GroupMembersPage({
                 {canMemberships ? <MemberPicker group={{ id, name: loaded.data!.name }} /> : null}
               </div>
               {loaded.data!.origin === "azure" && canMemberships ? (
-                <Notice tone="info">This group comes from Azure AD: a later Azure AD sync may add or remove members again.</Notice>
+                <Notice tone="info">
+                  This group comes from Azure AD: a later Azure AD sync may add or remove members again.
+                </Notice>
               ) : null}
               {members.data.total === 0 ? (
                 query.q ? (
                   <EmptyState title="No members match">
                     Nobody in this group matches your search.{" "}
-                    <Link className="font-medium text-brand-700 hover:underline" href={`/groups/${id}/members`}>
+                    <Link
+                      className="font-medium text-brand-700 hover:underline"
+                      href={`/groups/${id}/members`}
+                    >
                       Show all members
                     </Link>
                   </EmptyState>
                 ) : (
                   <EmptyState title="No members yet">
-                    {canMemberships ? "Add people with “Add members”: they get this group's printers." : "Nobody is in this group."}
+                    {canMemberships
+                      ? "Add people with “Add members”: they get this group's printers."
+                      : "Nobody is in this group."}
                   </EmptyState>
                 )
               ) : (
                 <Card className="overflow-hidden">
                   <ul className="divide-y divide-slate-100" data-testid="group-members">
                     {members.data.items.map((m) => (
-                      <li key={m.id} data-testid="member-row" className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm hover:bg-slate-50">
+                      <li
+                        key={m.id}
+                        data-testid="member-row"
+                        className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm hover:bg-slate-50"
+                      >
                         <div className="min-w-0 flex-1">
-                          <Link href={`/users/${m.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                          <Link
+                            href={`/users/${m.id}`}
+                            className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+                          >
                             {m.name}
                           </Link>
                           <p className="truncate text-slate-500">{m.email}</p>
@@ -102,12 +134,21 @@ export default async function GroupMembersPage({
                           {m.azure ? <Badge tone="violet">Azure AD</Badge> : null}
                         </span>
                         {canMemberships ? (
-                          <RemoveMemberButton user={{ id: m.id, label: m.name }} group={{ id, name: loaded.data!.name }} />
+                          <RemoveMemberButton
+                            user={{ id: m.id, label: m.name }}
+                            group={{ id, name: loaded.data!.name }}
+                          />
                         ) : null}
                       </li>
                     ))}
                   </ul>
-                  <Pagination page={members.data.page} pageCount={members.data.pageCount} total={members.data.total} noun={members.data.total === 1 ? "member" : "members"} hrefFor={hrefFor} />
+                  <Pagination
+                    page={members.data.page}
+                    pageCount={members.data.pageCount}
+                    total={members.data.total}
+                    noun={members.data.total === 1 ? "member" : "members"}
+                    hrefFor={hrefFor}
+                  />
                 </Card>
               )}
             </>

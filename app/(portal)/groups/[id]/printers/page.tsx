@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { getPageContext } from "@/lib/auth/session";
-import { findGroup } from "@/lib/groups/service";
 import { GroupHeader } from "@/lib/groups/components/group-header";
-import { listGroupPrinters, listPrinterChoices } from "@/lib/printers/service";
-import { PrinterTable } from "@/lib/printers/components/printer-table";
+import { findGroup } from "@/lib/groups/service";
 import { AssignPrintersForm, UnassignPrinterButton } from "@/lib/printers/components/group-printers-editor";
+import { PrinterTable } from "@/lib/printers/components/printer-table";
+import { listGroupPrinters, listPrinterChoices } from "@/lib/printers/service";
 import { AccessDenied, Card, EmptyState, Notice } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 
@@ -35,7 +36,9 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
       </Link>
       {!group ? (
         <div className="mt-4">
-          <Notice tone="error">The group could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}</Notice>
+          <Notice tone="error">
+            The group could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}
+          </Notice>
         </div>
       ) : (
         <div className="mt-2">
@@ -43,7 +46,9 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
           {!canReadPrinters ? (
             <AccessDenied what="printers" />
           ) : !printers ? null : !printers.ok ? (
-            <Notice tone="error">The group's printers could not be loaded from ezeep. {printers.error}</Notice>
+            <Notice tone="error">
+              The group’s printers could not be loaded from ezeep. {printers.error}
+            </Notice>
           ) : (
             <div className="space-y-6">
               <section aria-labelledby="group-printers-title">
@@ -57,13 +62,24 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
                 </div>
                 {printers.data.length === 0 ? (
                   <EmptyState title="No printers assigned">
-                    Members of “{group.name}” cannot print through this group yet.{canAssign ? " Assign printers below." : ""}
+                    Members of “{group.name}” cannot print through this group yet.
+                    {canAssign ? " Assign printers below." : ""}
                   </EmptyState>
                 ) : (
                   <Card className="overflow-hidden">
                     <PrinterTable
                       printers={printers.data}
-                      rowAction={canAssign ? (p) => <UnassignPrinterButton groupId={id} groupName={group.name} printer={{ id: p.id, name: p.name }} /> : undefined}
+                      rowAction={
+                        canAssign
+                          ? (p) => (
+                              <UnassignPrinterButton
+                                groupId={id}
+                                groupName={group.name}
+                                printer={{ id: p.id, name: p.name }}
+                              />
+                            )
+                          : undefined
+                      }
                     />
                   </Card>
                 )}
@@ -75,12 +91,16 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
                   </h2>
                   <Card className="p-5">
                     {!choices ? null : !choices.ok ? (
-                      <Notice tone="error">The printers could not be loaded from ezeep. {choices.error}</Notice>
+                      <Notice tone="error">
+                        The printers could not be loaded from ezeep. {choices.error}
+                      </Notice>
                     ) : (
                       <AssignPrintersForm
                         groupId={id}
                         groupName={group.name}
-                        available={choices.data.filter((p) => !p.groupIds.includes(id)).map((p) => ({ id: p.id, name: p.name, location: p.location }))}
+                        available={choices.data
+                          .filter((p) => !p.groupIds.includes(id))
+                          .map((p) => ({ id: p.id, name: p.name, location: p.location }))}
                       />
                     )}
                   </Card>

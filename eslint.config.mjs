@@ -1,0 +1,53 @@
+// ESLint flat config: Next's rules (core web vitals + TypeScript) plus the project's own
+// boundaries. `npm run lint` runs it; `npm test` (and so CI) fails on any error or warning.
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const simulatorImport = {
+  group: ["**/ezeep-simulator", "**/ezeep-simulator/**", "@/lib/ezeep-simulator", "@/lib/ezeep-simulator/**"],
+  message: "The ezeep simulator is a test and demo stand-in: portal code must not import it.",
+};
+
+const config = [
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      "data/**",
+      "screenshots/**",
+    ],
+  },
+  ...nextVitals,
+  ...nextTs,
+  {
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+      "no-nested-ternary": "warn",
+      "@next/next/no-html-link-for-pages": "off",
+    },
+  },
+  {
+    // Portal code (pages, route handlers, libraries) never reaches into the simulator.
+    files: ["app/**", "lib/**", "instrumentation.ts"],
+    ignores: ["lib/ezeep-simulator/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [simulatorImport] }],
+    },
+  },
+  {
+    // Vitest fixtures are named use…; they are not React hooks.
+    files: ["tests/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+];
+
+export default config;
