@@ -21,7 +21,7 @@ async function main() {
   const { startSimulator } = await import("@/lib/ezeep-simulator");
   const { ensureOrganization, ezeepFor, ezeepMaxConcurrency } = await import("@/lib/organizations/service");
   const { createApiToken } = await import("@/lib/api-tokens/service");
-  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd");
+  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd/groups-users");
   const { db } = await import("@/lib/db");
   // SQLite runs in WAL mode with synchronous=NORMAL (lib/db.ts), as the portal itself does.
 

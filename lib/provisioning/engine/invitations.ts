@@ -238,7 +238,13 @@ export async function removeIntendedGroups(
  */
 export async function withdrawInvitation(
   ctx: OrgContext,
-  input: { email: string; ezeepUserId: string | null; action: string; reason: string },
+  input: {
+    email: string;
+    /** undefined = find it by address; null = known to have no account user */
+    ezeepUserId: string | null | undefined;
+    action: string;
+    reason: string;
+  },
 ): Promise<{ withdrawn: boolean; intendedGroupIds: string[] }> {
   const key = lowerEmail(input.email);
   return withKeyLock(inviteLockKey(ctx.organization.id, key), async () => {
@@ -246,8 +252,11 @@ export async function withdrawInvitation(
     const row = await db.invitation.findFirst({
       where: { organizationId: ctx.organization.id, email: key, status: "pending" },
     });
-    const userId = input.ezeepUserId ?? row?.ezeepUserId ?? null;
-    const account = userId ? await client.users.get(userId).catch(() => null) : null;
+    const userId = input.ezeepUserId === undefined ? (row?.ezeepUserId ?? undefined) : input.ezeepUserId;
+    let account = userId ? await client.users.get(userId).catch(() => null) : null;
+    // Without a known id (invited moments ago), find the unverified account user by address.
+    if (userId === undefined)
+      account = (await client.users.all({ perPage: 100 })).find((u) => lowerEmail(u.email) === key) ?? null;
     if (account?.is_verified) return { withdrawn: false, intendedGroupIds: [] };
     const intendedGroupIds = row ? parseIds(row.intendedGroupIds) : [];
     if (!row && !account) return { withdrawn: false, intendedGroupIds };
