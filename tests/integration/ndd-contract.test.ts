@@ -4,10 +4,10 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { POST } from "@/app/v1/groups/users/route";
 import { createApiToken } from "@/lib/api-tokens/service";
-import { addClient } from "@/lib/provisioning/ndd/clients";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { ezeepFor } from "@/lib/organizations/service";
+import { addClient } from "@/lib/provisioning/ndd/clients";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 import { useSimulator } from "@/tests/helpers/simulator";
 
@@ -178,9 +178,7 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
     expect(await res.json()).toEqual([
       {
         groupName: "Group 3",
-        users: [
-          { user: "N D D//bad", errorMessage: "Domain is not valid." },
-        ],
+        users: [{ user: "N D D//bad", errorMessage: "Domain is not valid." }],
         errorMessage: "",
       },
     ]);
