@@ -30,7 +30,7 @@ const TASK_CONCURRENCY = 32;
 const INVITE_BATCH = 50;
 const INVITE_BATCH_CONCURRENCY = 4;
 /** Users locked per lease statement. */
-const LOCK_CHUNK = 500;
+const LOCK_CHUNK = 250; // 3 bound values per lease row; SQLite binds at most 999
 
 export interface ApplyOptions {
   /** Called after each finished person (progress bars, reports). */

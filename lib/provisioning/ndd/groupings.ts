@@ -13,9 +13,10 @@ import {
   type GroupingInput,
   type Plan,
 } from "@/lib/provisioning/engine";
+import { chunk } from "@/lib/provisioning/engine/util";
 
 import { clientKey as keyOf } from "./clients";
-import { linkIdentities, upsertIdentities, type IdentityRow } from "./identities";
+import { IN_LIST_MAX, linkIdentities, upsertIdentities, type IdentityRow } from "./identities";
 import { MESSAGES, type NddGroupError, type NddGrouping, type NddUser } from "./validate";
 
 /** A bulk request may hold a grouping's lock for minutes; a crashed holder's lease still expires. */
@@ -110,8 +111,14 @@ async function recordGroupings(
     const known = new Set(have.map((m) => m.identityId));
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length > 0) {
-      await db.nddGroupingMember
-        .createMany({ data: missing.map((identityId) => ({ groupingId: row.id, identityId })) })
+      await db
+        .$transaction(
+          chunk(missing, IN_LIST_MAX).map((part) =>
+            db.nddGroupingMember.createMany({
+              data: part.map((identityId) => ({ groupingId: row.id, identityId })),
+            }),
+          ),
+        )
         .catch(async () => {
           for (const identityId of missing)
             await db.nddGroupingMember.upsert({

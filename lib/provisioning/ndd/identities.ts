@@ -16,9 +16,14 @@ import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { inviteUser, withdrawInvitation } from "@/lib/provisioning/engine/invitations";
 import type { ApplyResult, Plan } from "@/lib/provisioning/engine/types";
+import { chunk } from "@/lib/provisioning/engine/util";
 import { mapPool } from "@/lib/provisioning/pool";
 
 import type { NddUser } from "./validate";
+
+/** SQLite binds at most 999 values per statement: lists and bulk inserts go in parts. */
+export const IN_LIST_MAX = 400;
+const CREATE_ROWS_MAX = 100;
 
 export type IdentityState = "waiting_email" | "pending" | "invited" | "active";
 
@@ -45,11 +50,12 @@ const select = {
 } as const;
 
 export async function identitiesByKey(orgId: string, clientKey: string, keys: string[]) {
-  const rows = await db.nddIdentity.findMany({
-    where: { organizationId: orgId, clientKey, userKey: { in: keys } },
-    select,
-  });
-  return new Map<string, IdentityRow>(rows.map((r) => [r.userKey, r]));
+  const parts = await Promise.all(
+    chunk(keys, IN_LIST_MAX).map((part) =>
+      db.nddIdentity.findMany({ where: { organizationId: orgId, clientKey, userKey: { in: part } }, select }),
+    ),
+  );
+  return new Map<string, IdentityRow>(parts.flat().map((r) => [r.userKey, r]));
 }
 
 function splitName(name: string): { first_name: string; last_name: string } {
@@ -119,10 +125,11 @@ export async function upsertIdentities(
   await mapPool(changed, 8, (u) =>
     withKeyLock(`ndd-user:${orgId}:${clientKey}:${u.key}`, () => applyChange(ctx, existing.get(u.key)!, u)),
   );
-  await db.nddIdentity.updateMany({
-    where: { organizationId: orgId, clientKey, userKey: { in: users.map((u) => u.key) } },
-    data: { lastSeenAt: now },
-  });
+  for (const part of chunk(users, IN_LIST_MAX))
+    await db.nddIdentity.updateMany({
+      where: { organizationId: orgId, clientKey, userKey: { in: part.map((u) => u.key) } },
+      data: { lastSeenAt: now },
+    });
   return identitiesByKey(
     orgId,
     clientKey,
@@ -143,7 +150,9 @@ async function createIdentities(orgId: string, clientKey: string, users: NddUser
     lastSeenAt: now,
   }));
   try {
-    await db.nddIdentity.createMany({ data });
+    await db.$transaction(
+      chunk(data, CREATE_ROWS_MAX).map((part) => db.nddIdentity.createMany({ data: part })),
+    );
   } catch {
     // A concurrent request created some of them: fall back to one idempotent upsert each.
     for (const d of data) {
@@ -188,14 +197,20 @@ export async function linkIdentities(
     result.users.filter((u) => u.outcome === "invited").map((u) => u.email.toLowerCase()),
   );
   const unlinked = [...rows.values()].filter((r) => r.email && !plan.accounts.get(r.email)?.is_verified);
-  const pending = await db.invitation.findMany({
-    where: {
-      organizationId: ctx.organization.id,
-      status: "pending",
-      email: { in: unlinked.map((r) => r.email!) },
-    },
-    select: { id: true, email: true },
-  });
+  const pending = (
+    await Promise.all(
+      chunk(unlinked, IN_LIST_MAX).map((part) =>
+        db.invitation.findMany({
+          where: {
+            organizationId: ctx.organization.id,
+            status: "pending",
+            email: { in: part.map((r) => r.email!) },
+          },
+          select: { id: true, email: true },
+        }),
+      ),
+    )
+  ).flat();
   const invitationByEmail = new Map(pending.map((p) => [p.email, p.id]));
   const writes = [];
   for (const row of rows.values()) {

@@ -11,10 +11,11 @@ import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { withKeyLock } from "@/lib/locks";
 import { applyProvisioning, planProvisioning, type GroupingInput } from "@/lib/provisioning/engine";
+import { chunk } from "@/lib/provisioning/engine/util";
 
 import { clientKey } from "./clients";
 import { fieldErrors, json, problem, type NddEndpoint, type NddRequest } from "./http";
-import { linkIdentities, upsertIdentities, type IdentityRow } from "./identities";
+import { IN_LIST_MAX, linkIdentities, upsertIdentities, type IdentityRow } from "./identities";
 import { previewUsers } from "./preview";
 import { removalGuard, removeIdentities, type IdentityRemoval } from "./removals";
 import { MESSAGES, validateUsers, type NddUser, type NddUserError } from "./validate";
@@ -40,10 +41,16 @@ const bodySchema = z.object({
 async function groupingsOfUnlinked(rows: Map<string, IdentityRow>): Promise<GroupingInput[]> {
   const unlinked = [...rows.values()].filter((r) => r.email && r.state === "pending");
   if (unlinked.length === 0) return [];
-  const members = await db.nddGroupingMember.findMany({
-    where: { identityId: { in: unlinked.map((r) => r.id) } },
-    include: { grouping: { select: { name: true } } },
-  });
+  const members = (
+    await Promise.all(
+      chunk(unlinked, IN_LIST_MAX).map((part) =>
+        db.nddGroupingMember.findMany({
+          where: { identityId: { in: part.map((r) => r.id) } },
+          include: { grouping: { select: { name: true } } },
+        }),
+      ),
+    )
+  ).flat();
   const byId = new Map(unlinked.map((r) => [r.id, r]));
   const byName = new Map<string, GroupingInput>();
   for (const m of members) {
