@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  // "server-only" throws outside a React Server Components build; tests run that code on purpose.
+  resolve: { alias: { "@": root, "server-only": path.join(root, "node_modules/server-only/empty.js") } },
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "**/node_modules/**"],

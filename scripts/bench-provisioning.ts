@@ -21,12 +21,17 @@ async function main() {
   const { startSimulator } = await import("@/lib/ezeep-simulator");
   const { ensureOrganization, ezeepFor, ezeepMaxConcurrency } = await import("@/lib/organizations/service");
   const { createApiToken } = await import("@/lib/api-tokens/service");
-  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd");
+  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd/groups-users");
+  const { runNddEndpoint } = await import("@/lib/provisioning/ndd/http");
+  const { usersEndpoint } = await import("@/lib/provisioning/ndd/users");
+  const { addClient } = await import("@/lib/provisioning/ndd/clients");
   const { db } = await import("@/lib/db");
   // SQLite runs in WAL mode with synchronous=NORMAL (lib/db.ts), as the portal itself does.
 
   const existingPerGroup = Math.round(perGroup * existingShare);
-  const sim = await startSimulator({ seed: { users: existingPerGroup * 5 + 10, groups: 10 } });
+  const sim = await startSimulator({
+    seed: { users: Math.max(existingPerGroup * 5, 3600) + 10, groups: 10 },
+  });
   const client = sim.clients[0]!;
   Object.assign(process.env, {
     EZEEP_CLIENT_ID: client.clientId,
@@ -41,6 +46,7 @@ async function main() {
     role: "owner" as const,
   };
   const { token } = await createApiToken(ctx, { name: "bench" });
+  await addClient(ctx, { name: "BENCH" });
   const verified = (await ezeepFor(org).users.all({ perPage: 100 })).filter((u) => u.is_verified);
 
   const groups = Array.from({ length: 5 }, (_, g) => ({
@@ -78,20 +84,46 @@ async function main() {
     `NDD upsert: 5 groupings × ${perGroup} users (${existingPerGroup} existing, ${perGroup - existingPerGroup} new each), ` +
       `${latencyMs} ms latency, ezeep concurrency ${concurrency}, database ${process.env.DATABASE_URL!.split(":")[0]}${process.env.DATABASE_URL!.startsWith("postgres") || process.env.BENCH_SQLITE_WAL === "0" ? "" : " (WAL)"}\n`,
   );
-  for (const label of ["first run (creates)", "second run (idempotent)"]) {
+  const measure = async (label: string, run: () => Promise<Response>) => {
     sim.setLatency(latencyMs);
     sim.resetStats();
     const start = performance.now();
-    const res = await call();
+    const res = await run();
     const wall = performance.now() - start;
     const stats = sim.stats();
     const errors = (await res.json()) as unknown[];
     const ideal = (stats.requests * latencyMs) / concurrency;
     console.log(
-      `${label.padEnd(26)} ${wall.toFixed(0).padStart(6)} ms   ezeep calls ${String(stats.requests).padStart(5)}   ideal ${ideal.toFixed(0).padStart(6)} ms   ` +
+      `${label.padEnd(34)} ${wall.toFixed(0).padStart(6)} ms   ezeep calls ${String(stats.requests).padStart(5)}   ideal ${ideal.toFixed(0).padStart(6)} ms   ` +
         `ratio ${(wall / ideal).toFixed(2)}   peak in flight ${stats.inFlightMax}   429s ${stats.rateLimited}   status ${res.status}, ${errors.length} error entries`,
     );
-  }
+  };
+  await measure("groups/users 5×1000, first run", call);
+  await measure("groups/users 5×1000, no-op repeat", call);
+
+  // POST /v1/users with 4,500 people: 80 % existing ezeep users, 20 % new (invited).
+  const existingUsers = Math.round(4500 * existingShare);
+  const users = Array.from({ length: 4500 }, (_, i) =>
+    i < existingUsers
+      ? { Logon: `solo${i}`, Domain: "BENCH", Email: verified[i % verified.length]!.email }
+      : { Logon: `solonew${i}`, Domain: "BENCH", Name: `Solo ${i}`, Email: `solo.${i}@bench.example` },
+  );
+  const usersBody = JSON.stringify({ Client: "BENCH", Users: users });
+  const callUsers = () =>
+    runNddEndpoint(
+      usersEndpoint,
+      new Request("http://portal.bench/v1/users", {
+        method: "POST",
+        headers: {
+          Tenant: "Bench Corp",
+          Authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+        },
+        body: usersBody,
+      }),
+    );
+  await measure("users 4,500, first run", callUsers);
+  await measure("users 4,500, no-op repeat", callUsers);
   sim.setLatency(0);
   await sim.close();
   await db.$disconnect();

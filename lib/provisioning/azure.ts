@@ -1,31 +1,23 @@
-// The provisioning sequence of seed 000 (ezeep-api.md §3.14):
+// The provisioning sequence of seed 000 (docs/ezeep.md, "Azure AD connection"):
 //   create organization → activate Azure connection → import Azure groups → (delete organization)
 // Steps 1 and 4 are the Partner API (lib/organizations/partner.ts). Steps 2 and 3 have NO public
-// ezeep endpoint, so each is kept behind one clearly named function below:
-//
-//   activateAzureConnection()  ASSUMED. Against the simulator (PORTAL_SIMULATOR_CONTROL set) it
-//                              checks the organization is reachable and records the activation.
-//                              Against real ezeep it refuses with what to do instead (activate the
-//                              Azure AD connection in the ezeep admin console — only Azure
-//                              Marketplace subscriptions can — then mark the step done).
-//   importAzureGroups()        ASSUMED. Against the simulator it uses the simulator's test hook
-//                              (POST /__sim/azure-groups, the documented stand-in for the import).
-//                              Against real ezeep it refuses with what to do instead (import in the
-//                              ezeep admin console). Either way the result is verified through the
-//                              documented API: groups whose origin.provider is "Azure" (§3.5).
+// ezeep endpoint: they go through the installed AzureDirectory (lib/provisioning/azure-directory.ts),
+// which in production refuses with what to do in the ezeep admin console. Either way the result is
+// verified through the documented API: groups whose origin.provider is "Azure".
+import "server-only";
+
 import { audited } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { ezeepFor } from "@/lib/organizations/service";
+import { azureDirectory, type AzureGroupInput } from "@/lib/provisioning/azure-directory";
+
+export type { AzureGroupInput };
 
 export const AZURE_ASSUMPTION =
-  "ezeep documents no API to activate an Azure AD connection or import Azure groups (ezeep-api.md §3.14). " +
-  "This portal implements both steps against its ezeep simulator only; with real ezeep, do them in the ezeep admin console and continue here.";
-
-function simulatorControl(): string | null {
-  return process.env.PORTAL_SIMULATOR_CONTROL?.trim().replace(/\/+$/, "") || null;
-}
+  "ezeep documents no API to activate an Azure AD connection or import Azure groups. " +
+  "This portal carries out both steps only where a way to do them is installed (its simulator in the demo); with real ezeep, do them in the ezeep admin console and continue here.";
 
 /** The target organization, when the acting admin is its owner (the flow may act on a just-created one). */
 export async function ownedOrganization(ctx: OrgContext, organizationId: string): Promise<OrganizationRef> {
@@ -46,27 +38,18 @@ export async function activateAzureConnection(
   input: { organizationId: string },
 ): Promise<{ simulated: boolean }> {
   const org = await ownedOrganization(ctx, input.organizationId);
-  const control = simulatorControl();
-  if (!control) {
-    throw new UserFacingError(
-      "ezeep has no public API for this step. Activate the Azure AD connection in the ezeep admin console (Azure Marketplace subscriptions only), then choose “Done in ezeep”.",
-    );
-  }
+  const directory = azureDirectory();
+  if (!directory.automated) await directory.activate(org); // refuses with what to do in ezeep
   const inOrg: OrgContext = { ...ctx, organization: org, role: "owner" };
   return audited(inOrg, {
     action: "organization.azure_activate",
     target: { type: "organization", id: org.id, label: org.name },
     intended: { azure: "active", simulated: true },
     run: async () => {
-      await ezeepFor(org).groups.list({ limit: 1 }); // the organization answers with the portal's credentials
+      await directory.activate(org);
       return { result: { simulated: true } };
     },
   });
-}
-
-export interface AzureGroupInput {
-  name: string;
-  foreignId?: string;
 }
 
 export async function importAzureGroups(
@@ -74,25 +57,15 @@ export async function importAzureGroups(
   input: { organizationId: string; groups: AzureGroupInput[] },
 ): Promise<{ imported: { id: string; name: string; foreignId: string | null }[] }> {
   const org = await ownedOrganization(ctx, input.organizationId);
-  const control = simulatorControl();
-  if (!control) {
-    throw new UserFacingError(
-      "ezeep has no public API for this step. Import the Azure AD groups in the ezeep admin console, then choose “Check groups”.",
-    );
-  }
+  const directory = azureDirectory();
+  if (!directory.automated) await directory.importGroups(org, input.groups); // refuses with what to do in ezeep
   const inOrg: OrgContext = { ...ctx, organization: org, role: "owner" };
   return audited(inOrg, {
     action: "organization.azure_import",
     target: { type: "organization", id: org.id, label: org.name },
     intended: { groups: input.groups },
     run: async () => {
-      const res = await fetch(`${control}/__sim/azure-groups`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ organizationId: org.ezeepId, groups: input.groups }),
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!res.ok) throw new UserFacingError(`The simulated import failed (HTTP ${res.status}).`);
+      await directory.importGroups(org, input.groups);
       const imported = await listAzureGroups(org);
       const wanted = new Set(input.groups.map((g) => g.name));
       const found = imported.filter((g) => wanted.has(g.name));

@@ -178,7 +178,7 @@ export async function previewImport(ctx: OrgContext, csv: string): Promise<Impor
   const plan: Plan = await planProvisioning(ctx, groupings, { readMemberships: true });
   const users = plan.users.map((u) => ({
     line: Number(u.ref),
-    group: groupings[u.grouping]!.name,
+    group: groupings[u.grouping!]!.name,
     email: u.email,
     action: (u.action === "unknown" ? "add" : u.action) as "add" | "member" | "invite" | "invited",
   }));
@@ -218,13 +218,13 @@ export async function applyImportChunk(
   const applied = await applyProvisioning(ctx, plan);
   const results: ImportRowResult[] = applied.users.map((u) => ({
     line: Number(u.ref),
-    group: groupings[u.grouping]!.name,
+    group: groupings[u.grouping!]!.name,
     email: u.email,
     outcome: u.outcome,
     error:
       u.error ??
-      (applied.groups[u.grouping]!.outcome === "failed"
-        ? (applied.groups[u.grouping]!.error ?? "The group failed.")
+      (applied.groups[u.grouping!]!.outcome === "failed"
+        ? (applied.groups[u.grouping!]!.error ?? "The group failed.")
         : null),
   }));
   results.sort((a, b) => a.line - b.line);

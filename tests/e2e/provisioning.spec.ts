@@ -23,6 +23,19 @@ test.describe("API tokens and the NDD-compatible API", () => {
     const token = (await page.getByTestId("new-token").textContent())!.trim();
     expect(token).toMatch(/^ezp_/);
 
+    // NDD requests must name a Client registered for the organization (Settings → NDD Orbix).
+    const clients = page.getByRole("list", { name: "Registered Clients" });
+    if (
+      !(await clients
+        .getByText("ABC", { exact: true })
+        .isVisible()
+        .catch(() => false))
+    ) {
+      await page.getByLabel("Add a Client name").fill("ABC");
+      await page.getByRole("button", { name: "Add Client" }).click();
+      await expect(page.getByRole("list", { name: "Registered Clients" })).toContainText("ABC");
+    }
+
     const tenant = e2eEnv().orgName || "Acme Corp";
     const call = (groupings: unknown) =>
       request.post("/v1/groups/users", {

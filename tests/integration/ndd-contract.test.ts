@@ -7,6 +7,7 @@ import { createApiToken } from "@/lib/api-tokens/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { ezeepFor } from "@/lib/organizations/service";
+import { addClient } from "@/lib/provisioning/ndd/clients";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 import { useSimulator } from "@/tests/helpers/simulator";
 
@@ -18,7 +19,7 @@ const SEED_EXAMPLE = {
       GroupDescription: "Group 1 description",
       Users: [
         { Logon: "carlos.silva", Domain: "NDD", Name: "Carlos Silva", Email: "carlos.silva@ndd.tech" },
-        { Logon: "joao.souza", Domain: "NDD", Name: "João Souza", Email: "joao.souza@ndd.tech" },
+        { Logon: "joao.souza", Domain: "NDD", Name: "João Souza" },
       ],
     },
     {
@@ -42,6 +43,7 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
     const org = await portalOrganization(sim().organizationId);
     owner = await contextFor(org, "owner");
     token = (await createApiToken(owner, { name: "NDD Orbix" })).token;
+    await addClient(owner, { name: "ABC" });
     tenant = org.name;
   });
   beforeEach(() => sim().faults.clear());
@@ -176,10 +178,7 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
     expect(await res.json()).toEqual([
       {
         groupName: "Group 3",
-        users: [
-          { user: "N D D//bad", errorMessage: "Domain is not valid." },
-          { user: "NDD//no.mail", errorMessage: "E-mail is required to match or invite the user in ezeep." },
-        ],
+        users: [{ user: "N D D//bad", errorMessage: "Domain is not valid." }],
         errorMessage: "",
       },
     ]);

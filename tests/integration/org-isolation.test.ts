@@ -10,6 +10,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { createPartnerOrganization } from "@/lib/organizations/partner";
 import { ezeepFor } from "@/lib/organizations/service";
+import { addClient } from "@/lib/provisioning/ndd/clients";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 import { useSimulator } from "@/tests/helpers/simulator";
 
@@ -50,6 +51,7 @@ describe("organization isolation", () => {
 
   it("B's API token cannot act on A (Tenant of A → 403), and with B's own Tenant it changes B only", async () => {
     const tokenB = await createApiToken(ownerB, { name: "B's token" });
+    await addClient(ownerB, { name: "B" }); // B answers to NDD Client "B"
     const call = (tenant: string, group: string) =>
       POST(
         new Request("http://portal.test/v1/groups/users", {

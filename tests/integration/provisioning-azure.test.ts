@@ -1,12 +1,14 @@
 // The provisioning sequence of seed 000: create organization → activate Azure connection →
 // import Azure groups → delete organization. Steps 2 and 3 are undocumented in ezeep and run
-// against the simulator only (lib/provisioning/azure.ts); without it they refuse with guidance.
+// through the installed AzureDirectory (the simulator here); without one they refuse with guidance.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
+import { wireSimulatedAzure } from "@/lib/demo/simulated-azure-directory";
 import { createPartnerOrganization } from "@/lib/organizations/partner";
+import { setAzureDirectory } from "@/lib/provisioning/azure-directory";
 import { testActionAuthorization } from "@/tests/helpers/authorization";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 import { useSimulator } from "@/tests/helpers/simulator";
@@ -29,20 +31,16 @@ const orgInput = (name = `Azure Org ${++n}`) => ({
 describe("provisioning sequence (seed 000)", () => {
   const sim = useSimulator();
   let owner: OrgContext;
-  const previous = process.env.PORTAL_SIMULATOR_CONTROL;
-
   beforeAll(async () => {
-    process.env.PORTAL_SIMULATOR_CONTROL = sim().accountUrl;
+    // As instrumentation.ts does for the demo: the simulator carries out the Azure steps.
+    wireSimulatedAzure(sim().accountUrl);
     owner = await contextFor(
       await portalOrganization(sim().organizationId),
       "owner",
       "azure-owner@test.example",
     );
   });
-  afterAll(() => {
-    if (previous === undefined) delete process.env.PORTAL_SIMULATOR_CONTROL;
-    else process.env.PORTAL_SIMULATOR_CONTROL = previous;
-  });
+  afterAll(() => setAzureDirectory(null));
 
   testActionAuthorization(sim, {
     "organization.azure_activate": async (o) => ({
@@ -120,7 +118,7 @@ describe("provisioning sequence (seed 000)", () => {
 
   it("without the simulator, the undocumented steps refuse and say what to do in ezeep instead", async () => {
     const created = await createPartnerOrganization(owner, orgInput());
-    delete process.env.PORTAL_SIMULATOR_CONTROL;
+    setAzureDirectory(null); // production: no automatic implementation installed
     try {
       const r = await invoke("organization.azure_activate", owner, { organizationId: created.id });
       expect(r).toMatchObject({ ok: false, error: expect.stringContaining("ezeep admin console") });
@@ -130,7 +128,7 @@ describe("provisioning sequence (seed 000)", () => {
       });
       expect(i).toMatchObject({ ok: false, error: expect.stringContaining("ezeep admin console") });
     } finally {
-      process.env.PORTAL_SIMULATOR_CONTROL = sim().accountUrl;
+      wireSimulatedAzure(sim().accountUrl);
     }
   });
 });

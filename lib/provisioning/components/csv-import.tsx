@@ -159,15 +159,7 @@ export function CsvImport() {
                   <li key={g.name} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
                     <span className="min-w-0 flex-1 font-medium text-slate-900">{g.name}</span>
                     <span className="text-slate-500">{g.rows} rows</span>
-                    {g.action === "create" ? (
-                      <Badge tone="green">Create</Badge>
-                    ) : g.action === "update" ? (
-                      <Badge tone="amber" title={`Was: ${g.previousDescription ?? ""}`}>
-                        Update description
-                      </Badge>
-                    ) : (
-                      <Badge>Exists</Badge>
-                    )}
+                    <GroupActionBadge action={g.action} previousDescription={g.previousDescription} />
                   </li>
                 ))}
               </ul>
@@ -275,4 +267,15 @@ export function CsvImport() {
       ) : null}
     </div>
   );
+}
+
+function GroupActionBadge(props: { action: string; previousDescription: string | null }) {
+  if (props.action === "create") return <Badge tone="green">Create</Badge>;
+  if (props.action === "update")
+    return (
+      <Badge tone="amber" title={`Was: ${props.previousDescription ?? ""}`}>
+        Update description
+      </Badge>
+    );
+  return <Badge>Exists</Badge>;
 }

@@ -42,6 +42,12 @@ export const NAV_ITEMS: NavItem[] = [
     permission: "drivers.read",
     icon: "M4 4h16v4H4zM4 12h16v8H4zM8 16h.01",
   },
+  {
+    href: "/ndd",
+    label: "NDD",
+    permission: "users.read",
+    icon: "M8 7h8M8 12h8M8 17h5M5 3h14a1 1 0 011 1v16a1 1 0 01-1 1H5a1 1 0 01-1-1V4a1 1 0 011-1z",
+  },
   { href: "/import", label: "Import", permission: "groups.write", icon: "M12 3v12M7 10l5 5 5-5M5 21h14" },
   {
     href: "/organizations",

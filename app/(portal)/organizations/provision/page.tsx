@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { getPageContext } from "@/lib/auth/session";
 import { AZURE_ASSUMPTION } from "@/lib/provisioning/azure";
+import { azureDirectory } from "@/lib/provisioning/azure-directory";
 import { ProvisioningFlow } from "@/lib/provisioning/components/provisioning-flow";
 import { AccessDenied, Notice, PageHeader } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "New organization with Azure AD" };
 export default async function ProvisionPage() {
   const ctx = await getPageContext();
   if (!ctx.current || !ctx.can("organizations.manage")) return <AccessDenied what="creating organizations" />;
-  const simulated = Boolean(process.env.PORTAL_SIMULATOR_CONTROL);
+  const directory = azureDirectory();
   return (
     <>
       <PageHeader
@@ -25,10 +26,7 @@ export default async function ProvisionPage() {
         }
       />
       <Notice tone="info">
-        <span className="font-semibold">Assumed steps.</span> {AZURE_ASSUMPTION}
-        {simulated
-          ? " This portal runs against the simulator, so both steps run here."
-          : " This portal talks to real ezeep, so steps 2 and 3 tell you what to do in ezeep instead."}
+        <span className="font-semibold">Assumed steps.</span> {AZURE_ASSUMPTION} {directory.description}
       </Notice>
       <div className="max-w-3xl">
         <ProvisioningFlow />

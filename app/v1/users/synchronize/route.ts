@@ -1,0 +1,10 @@
+// NDD Orbix full sync of print-queue users: authenticated by a portal API token, see
+// lib/provisioning/ndd/ and the README section "NDD-compatible provisioning API".
+import { runNddEndpoint } from "@/lib/provisioning/ndd/http";
+import { usersSyncEndpoint } from "@/lib/provisioning/ndd/users";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  return runNddEndpoint(usersSyncEndpoint, request);
+}

@@ -1,0 +1,69 @@
+// Settings → NDD Orbix: the Client names this organization answers to, the mass-removal guard,
+// and one curl per endpoint.
+import type { OrgContext } from "@/lib/auth/context";
+import { MassRemovalForm, NddClientForms } from "@/lib/provisioning/components/ndd-settings-forms";
+import { listClients } from "@/lib/provisioning/ndd/clients";
+import { massRemovalPercent } from "@/lib/provisioning/ndd/settings";
+import { Card } from "@/lib/ui/components";
+
+export async function NddSettingsSection(props: { ctx: OrgContext; canManage: boolean; baseUrl: string }) {
+  const { ctx, canManage, baseUrl } = props;
+  const [clients, percent] = await Promise.all([
+    listClients(ctx.organization.id),
+    massRemovalPercent(ctx.organization.id),
+  ]);
+  const names = clients.map((c) => c.name);
+  const client = names[0] ?? "ABC";
+  const tenant = ctx.organization.name.replace(/'/g, "");
+  const curl = (path: string, body: string) =>
+    `curl -X POST '${baseUrl}${path}' -H 'Tenant: ${tenant}' -H 'Authorization: Bearer <API token>' \\\n  -H 'Content-Type: application/json' --data-raw '${body}'`;
+  return (
+    <Card className="p-4 sm:p-6">
+      <h2 className="text-base font-semibold text-slate-900">NDD Orbix</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        NDD Orbix provisions print-queue users and groupings through <code className="font-mono">/v1/*</code>{" "}
+        with an API token above. Requests must name a registered <span className="font-medium">Client</span>;
+        any other Client is refused. Send <span className="font-medium">{ctx.organization.name}</span> (or its
+        ezeep id) as the <code className="font-mono">Tenant</code> header.
+      </p>
+      <div className="mt-4 grid gap-6 lg:grid-cols-2">
+        <div>
+          <h3 className="text-sm font-semibold text-slate-900">Client names</h3>
+          {canManage ? (
+            <div className="mt-2">
+              <NddClientForms clients={names} />
+            </div>
+          ) : (
+            <p className="mt-2 text-sm text-slate-600">
+              {names.length ? names.join(", ") : "None registered yet."} Only owners change them.
+            </p>
+          )}
+        </div>
+        <div>
+          <h3 className="text-sm font-semibold text-slate-900">Mass-removal guard</h3>
+          <p className="mt-1 text-sm text-slate-600">
+            A sync that would remove more than {percent}% is refused unless it says{" "}
+            <code className="font-mono">&quot;AllowMassRemoval&quot;: true</code>.
+          </p>
+          {canManage ? (
+            <div className="mt-2">
+              <MassRemovalForm percent={percent} />
+            </div>
+          ) : null}
+        </div>
+      </div>
+      <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
+        {[
+          curl(
+            "/v1/users",
+            `{"Client":"${client}","Users":[{"Logon":"joao.souza","Domain":"NDD","Name":"João Souza"}]}`,
+          ),
+          curl(
+            "/v1/groups/users?dryRun=true",
+            `{"Client":"${client}","Groups":[{"GroupName":"Group 1","Users":[{"Logon":"carlos.silva","Domain":"NDD","Email":"carlos.silva@example.com"}]}]}`,
+          ),
+        ].join("\n\n")}
+      </pre>
+    </Card>
+  );
+}

@@ -1,0 +1,275 @@
+// Invitation side of the provisioning engine: a new person gets an ezeep invitation plus the
+// portal's Invitation row recording the intended groups (applied when they accept, by
+// lib/invitations' follow-up); a person with an open invitation gets groups added to that row.
+// Serialized per email (`invite:<org>:<email>`) so two concurrent runs never invite twice: a pending
+// row found inside the lock means "already invited".
+import "server-only";
+
+import { audited } from "@/lib/audit/service";
+import type { OrgContext } from "@/lib/auth/context";
+import { db } from "@/lib/db";
+import { withKeyLock } from "@/lib/locks";
+import { ezeepFor } from "@/lib/organizations/service";
+import { mapPool } from "@/lib/provisioning/pool";
+
+import type { Finish, Task, UserOutcome } from "./types";
+import { ezeepDate, INVITATION_VALID_DAYS, inviteLockKey, lowerEmail, messageOf, parseIds } from "./util";
+
+const expiry = () => new Date(Date.now() + INVITATION_VALID_DAYS * 86_400_000);
+
+type Sent = { task: Task; email: string; ezeepInvitationId: string };
+
+/** New people in a batch whose `invite:` locks the caller holds: one audit entry for the batch. */
+export async function inviteBatch(ctx: OrgContext, batch: Task[], finish: Finish): Promise<void> {
+  const pending = await db.invitation.findMany({
+    where: {
+      organizationId: ctx.organization.id,
+      email: { in: batch.map((t) => lowerEmail(t.email)) },
+      status: "pending",
+    },
+  });
+  const byEmail = new Map(pending.map((p) => [p.email, p]));
+  const fresh: Task[] = [];
+  for (const t of batch) {
+    const row = byEmail.get(lowerEmail(t.email));
+    if (!row) fresh.push(t);
+    else
+      await mergeIntendedGroups(ctx, row, t.groupIds).then(
+        (o) => finish(t, o),
+        (e) => finish(t, "failed", messageOf(e)),
+      );
+  }
+  if (fresh.length === 0) return;
+  const expiresAt = expiry();
+  const single = fresh.length === 1 ? fresh[0]! : null;
+  const outcomes = new Map<Task, string | null>();
+  try {
+    await audited(ctx, {
+      action: "provisioning.invite",
+      target: single
+        ? { type: "invitation", label: lowerEmail(single.email) }
+        : { type: "invitations", label: `${fresh.length} invitations` },
+      intended: {
+        invitations: fresh.map((t) => ({ email: lowerEmail(t.email), intendedGroupIds: t.groupIds })),
+      },
+      run: async () => {
+        const client = ezeepFor(ctx.organization);
+        const results = await mapPool(fresh, fresh.length, async (t) => {
+          const email = lowerEmail(t.email);
+          try {
+            const inv = await client.invitations.create({ email, expire_date: expiresAt });
+            return { task: t, email, ezeepInvitationId: inv.id };
+          } catch (err) {
+            outcomes.set(t, messageOf(err));
+            return { task: t, email, error: messageOf(err) };
+          }
+        });
+        const sent = results.filter((r): r is Sent => "ezeepInvitationId" in r);
+        if (sent.length > 0) {
+          await db.invitation.createMany({
+            data: sent.map((r) =>
+              invitationRow(ctx, r.email, r.ezeepInvitationId, r.task.groupIds, expiresAt),
+            ),
+          });
+          for (const r of sent) outcomes.set(r.task, null);
+        }
+        if (sent.length === 0) throw new Error((results[0] as { error: string }).error);
+        return {
+          result: undefined,
+          after: {
+            invitations: results.map(({ task, ...r }) => ({ ...r, intendedGroupIds: task.groupIds })),
+            failed: results.length - sent.length,
+          },
+        };
+      },
+    });
+  } catch (err) {
+    for (const t of fresh) if (!outcomes.has(t)) outcomes.set(t, messageOf(err));
+  }
+  for (const t of fresh) {
+    const error = outcomes.get(t);
+    if (error) finish(t, "failed", error);
+    else finish(t, "invited");
+  }
+}
+
+function invitationRow(
+  ctx: OrgContext,
+  email: string,
+  ezeepInvitationId: string | null,
+  groupIds: string[],
+  expiresAt: Date | null,
+) {
+  return {
+    organizationId: ctx.organization.id,
+    ezeepInvitationId,
+    email,
+    intendedGroupIds: JSON.stringify(groupIds),
+    invitedById: ctx.actor.id,
+    invitedByLabel: ctx.actor.label,
+    expiresAt,
+  };
+}
+
+/** One new person (the fallback when a batch could not take its locks). */
+export async function inviteUser(ctx: OrgContext, email: string, groupIds: string[]): Promise<UserOutcome> {
+  const key = lowerEmail(email);
+  return withKeyLock(inviteLockKey(ctx.organization.id, key), async () => {
+    const pending = await db.invitation.findFirst({
+      where: { organizationId: ctx.organization.id, email: key, status: "pending" },
+    });
+    if (pending) return mergeIntendedGroups(ctx, pending, groupIds);
+    const expiresAt = expiry();
+    return audited(ctx, {
+      action: "provisioning.invite",
+      target: { type: "invitation", label: key },
+      intended: { email: key, intendedGroupIds: groupIds },
+      run: async () => {
+        const inv = await ezeepFor(ctx.organization).invitations.create({
+          email: key,
+          expire_date: expiresAt,
+        });
+        const row = await db.invitation.create({
+          data: invitationRow(ctx, key, inv.id, groupIds, expiresAt),
+        });
+        return {
+          result: "invited" as const,
+          after: { email: key, ezeepInvitationId: inv.id, intendedGroupIds: groupIds },
+          target: { type: "invitation", id: row.id, label: key },
+        };
+      },
+    });
+  });
+}
+
+export async function mergeIntendedGroups(
+  ctx: OrgContext,
+  row: { id: string; intendedGroupIds: string; email: string },
+  groupIds: string[],
+): Promise<UserOutcome> {
+  const before = parseIds(row.intendedGroupIds);
+  const missing = groupIds.filter((id) => !before.includes(id));
+  if (missing.length === 0) return "unchanged";
+  const next = [...before, ...missing];
+  return audited(ctx, {
+    action: "provisioning.invitation_groups",
+    target: { type: "invitation", id: row.id, label: row.email },
+    before: { intendedGroupIds: before },
+    intended: { intendedGroupIds: next },
+    run: async () => {
+      await db.invitation.update({ where: { id: row.id }, data: { intendedGroupIds: JSON.stringify(next) } });
+      return { result: "invitation_updated" as const };
+    },
+  });
+}
+
+/** Someone with an open ezeep invitation: record the groups on the portal's Invitation row. */
+export async function addIntendedGroups(
+  ctx: OrgContext,
+  email: string,
+  userId: string | null,
+  groupIds: string[],
+): Promise<UserOutcome> {
+  const key = lowerEmail(email);
+  return withKeyLock(inviteLockKey(ctx.organization.id, key), async () => {
+    const pending = await db.invitation.findFirst({
+      where: { organizationId: ctx.organization.id, email: key, status: "pending" },
+    });
+    if (pending) return mergeIntendedGroups(ctx, pending, groupIds);
+    // Invited outside the portal: adopt the open ezeep invitation.
+    const account = userId ? await ezeepFor(ctx.organization).users.get(userId) : null;
+    const open = account?.user_invitations?.find(
+      (i) => (i.invitation_status ?? "OPEN").toUpperCase() === "OPEN",
+    );
+    return audited(ctx, {
+      action: "provisioning.invitation_groups",
+      target: { type: "invitation", label: key },
+      intended: { email: key, intendedGroupIds: groupIds, ezeepInvitationId: open?.id ?? null },
+      run: async () => {
+        const row = await db.invitation.create({
+          data: {
+            ...invitationRow(ctx, key, open?.id ?? null, groupIds, ezeepDate(open?.expire_date)),
+            ezeepUserId: userId,
+          },
+        });
+        return {
+          result: "invitation_updated" as const,
+          target: { type: "invitation", id: row.id, label: key },
+        };
+      },
+    });
+  });
+}
+
+/** Takes groups off a pending invitation's intended list (a destructive sync of an invitee). */
+export async function removeIntendedGroups(
+  ctx: OrgContext,
+  input: { email: string; groupIds: string[]; action: string; reason: string },
+): Promise<boolean> {
+  const key = lowerEmail(input.email);
+  return withKeyLock(inviteLockKey(ctx.organization.id, key), async () => {
+    const row = await db.invitation.findFirst({
+      where: { organizationId: ctx.organization.id, email: key, status: "pending" },
+    });
+    if (!row) return false;
+    const before = parseIds(row.intendedGroupIds);
+    const next = before.filter((id) => !input.groupIds.includes(id));
+    if (next.length === before.length) return false;
+    return audited(ctx, {
+      action: input.action,
+      target: { type: "invitation", id: row.id, label: key },
+      before: { intendedGroupIds: before },
+      intended: { intendedGroupIds: next, reason: input.reason },
+      run: async () => {
+        await db.invitation.update({
+          where: { id: row.id },
+          data: { intendedGroupIds: JSON.stringify(next) },
+        });
+        return { result: true };
+      },
+    });
+  });
+}
+
+/**
+ * Withdraws a pending invitation: ezeep documents no way to cancel an invitation, but deleting the
+ * still-unverified account user it created removes it (the invitations feature then shows it as
+ * withdrawn). Refuses to touch a verified user. Returns the intended groups it carried.
+ */
+export async function withdrawInvitation(
+  ctx: OrgContext,
+  input: {
+    email: string;
+    /** undefined = find it by address; null = known to have no account user */
+    ezeepUserId: string | null | undefined;
+    action: string;
+    reason: string;
+  },
+): Promise<{ withdrawn: boolean; intendedGroupIds: string[] }> {
+  const key = lowerEmail(input.email);
+  return withKeyLock(inviteLockKey(ctx.organization.id, key), async () => {
+    const client = ezeepFor(ctx.organization);
+    const row = await db.invitation.findFirst({
+      where: { organizationId: ctx.organization.id, email: key, status: "pending" },
+    });
+    const userId = input.ezeepUserId === undefined ? (row?.ezeepUserId ?? undefined) : input.ezeepUserId;
+    let account = userId ? await client.users.get(userId).catch(() => null) : null;
+    // Without a known id (invited moments ago), find the unverified account user by address.
+    if (userId === undefined)
+      account = (await client.users.all({ perPage: 100 })).find((u) => lowerEmail(u.email) === key) ?? null;
+    if (account?.is_verified) return { withdrawn: false, intendedGroupIds: [] };
+    const intendedGroupIds = row ? parseIds(row.intendedGroupIds) : [];
+    if (!row && !account) return { withdrawn: false, intendedGroupIds };
+    return audited(ctx, {
+      action: input.action,
+      target: { type: "invitation", id: row?.id ?? null, label: key },
+      before: { email: key, status: "pending", ezeepUserId: account?.id ?? null, intendedGroupIds },
+      intended: { status: "cancelled", reason: input.reason },
+      run: async () => {
+        if (account) await client.users.delete(account.id);
+        if (row) await db.invitation.update({ where: { id: row.id }, data: { status: "cancelled" } });
+        return { result: { withdrawn: true, intendedGroupIds } };
+      },
+    });
+  });
+}

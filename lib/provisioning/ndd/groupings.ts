@@ -1,0 +1,174 @@
+// Upserting NDD groupings (shared by /v1/groups/users and /v1/groups/users-sync): identities
+// first, then the engine (groups, memberships, invitations), then the stored links — which ezeep
+// group a grouping is, who NDD listed in it, and whether the portal created the group.
+import "server-only";
+
+import type { OrgContext } from "@/lib/auth/context";
+import { db } from "@/lib/db";
+import { withKeyLock } from "@/lib/locks";
+import {
+  applyProvisioning,
+  planProvisioning,
+  type ApplyResult,
+  type GroupingInput,
+  type Plan,
+} from "@/lib/provisioning/engine";
+import { chunk } from "@/lib/provisioning/engine/util";
+
+import { clientKey as keyOf } from "./clients";
+import { IN_LIST_MAX, linkIdentities, upsertIdentities, type IdentityRow } from "./identities";
+import { MESSAGES, type NddGroupError, type NddGrouping, type NddUser } from "./validate";
+
+/** A bulk request may hold a grouping's lock for minutes; a crashed holder's lease still expires. */
+const GROUPING_LOCK = {
+  ttlMs: 300_000,
+  waitMs: 300_000,
+  busyMessage: "Another request for the same grouping is still running.",
+};
+
+/**
+ * Serializes requests per (organization, GroupName): two identical requests at the same moment
+ * must not both see "no such group" and create it twice. Keys are taken in sorted order.
+ */
+export async function withGroupingLocks<T>(orgId: string, names: string[], fn: () => Promise<T>): Promise<T> {
+  const [first, ...rest] = [...new Set(names)].sort();
+  if (first === undefined) return fn();
+  return withKeyLock(
+    `ndd-grouping:${orgId}:${first}`,
+    () => withGroupingLocks(orgId, rest, fn),
+    GROUPING_LOCK,
+  );
+}
+
+export interface GroupingsOutcome {
+  plan: Plan;
+  result: ApplyResult;
+  rows: Map<string, IdentityRow>;
+}
+
+/** Every distinct user of the groupings (first occurrence wins). */
+export function distinctUsers(groupings: NddGrouping[]): NddUser[] {
+  const byKey = new Map<string, NddUser>();
+  for (const g of groupings) for (const u of g.users) if (!byKey.has(u.key)) byKey.set(u.key, u);
+  return [...byKey.values()];
+}
+
+export function engineGroupings(groupings: NddGrouping[], rows: Map<string, IdentityRow>): GroupingInput[] {
+  return groupings.map((g) => ({
+    name: g.name,
+    ...(g.description !== undefined ? { description: g.description } : {}),
+    users: g.users.flatMap((u) => {
+      const email = rows.get(u.key)?.email ?? u.email;
+      return email ? [{ ref: u.ref, email }] : []; // no Email yet: kept, matched later
+    }),
+  }));
+}
+
+export async function upsertGroupings(
+  ctx: OrgContext,
+  client: string,
+  groupings: NddGrouping[],
+  now = new Date(),
+): Promise<GroupingsOutcome> {
+  const clientKey = keyOf(client);
+  const rows = await upsertIdentities(ctx, clientKey, distinctUsers(groupings), now);
+  const plan = await planProvisioning(ctx, engineGroupings(groupings, rows), { readMemberships: true });
+  const result = await applyProvisioning(ctx, plan);
+  await linkIdentities(ctx, rows, plan, result);
+  await recordGroupings(ctx.organization.id, clientKey, groupings, rows, result, now);
+  return { plan, result, rows };
+}
+
+async function recordGroupings(
+  orgId: string,
+  clientKey: string,
+  groupings: NddGrouping[],
+  rows: Map<string, IdentityRow>,
+  result: ApplyResult,
+  now: Date,
+): Promise<void> {
+  for (const [i, g] of groupings.entries()) {
+    const group = result.groups[i]!;
+    if (!group.id || group.outcome === "failed") continue;
+    const created = group.outcome === "created";
+    const row = await db.nddGrouping.upsert({
+      where: { organizationId_clientKey_name: { organizationId: orgId, clientKey, name: g.name } },
+      create: {
+        organizationId: orgId,
+        clientKey,
+        name: g.name,
+        ezeepGroupId: group.id,
+        createdByNdd: created,
+        lastSeenAt: now,
+      },
+      update: { ezeepGroupId: group.id, lastSeenAt: now, ...(created ? { createdByNdd: true } : {}) },
+    });
+    const ids = g.users.map((u) => rows.get(u.key)?.id).filter((id): id is string => Boolean(id));
+    const have = await db.nddGroupingMember.findMany({
+      where: { groupingId: row.id },
+      select: { identityId: true },
+    });
+    const known = new Set(have.map((m) => m.identityId));
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length > 0) {
+      await db
+        .$transaction(
+          chunk(missing, IN_LIST_MAX).map((part) =>
+            db.nddGroupingMember.createMany({
+              data: part.map((identityId) => ({ groupingId: row.id, identityId })),
+            }),
+          ),
+        )
+        .catch(async () => {
+          for (const identityId of missing)
+            await db.nddGroupingMember.upsert({
+              where: { groupingId_identityId: { groupingId: row.id, identityId } },
+              create: { groupingId: row.id, identityId },
+              update: {},
+            });
+        });
+    }
+  }
+}
+
+/** NDD's answer: one entry per grouping with a problem (users keyed "Domain//Logon"). */
+export function groupingErrors(
+  validationErrors: (NddGroupError | null)[],
+  valid: NddGrouping[],
+  outcome: GroupingsOutcome,
+): { list: NddGroupError[]; failedGroups: number } {
+  const out = validationErrors.map((e) => (e ? { ...e, users: [...e.users] } : null));
+  let failedGroups = 0;
+  valid.forEach((v, i) => {
+    const group = outcome.result.groups[i]!;
+    const entry = (out[v.index] ??= { groupName: v.groupName, users: [], errorMessage: "" });
+    if (group.outcome === "failed") {
+      failedGroups++;
+      entry.errorMessage = group.error ? `${MESSAGES.groupFailed} ${group.error}` : MESSAGES.groupFailed;
+    }
+  });
+  for (const u of outcome.result.users) {
+    if (u.outcome !== "failed" || u.grouping === null) continue;
+    out[valid[u.grouping]!.index]!.users.push({
+      user: u.ref,
+      errorMessage: u.error ?? "The user could not be processed.",
+    });
+  }
+  const list = out.filter(
+    (e): e is NddGroupError => e !== null && (e.errorMessage !== "" || e.users.length > 0),
+  );
+  return { list, failedGroups };
+}
+
+export function countsOf(result: ApplyResult) {
+  const users = (o: string) => result.users.filter((u) => u.outcome === o).length;
+  return {
+    groupsCreated: result.groups.filter((g) => g.outcome === "created").length,
+    groupsUpdated: result.groups.filter((g) => g.outcome === "updated").length,
+    membershipsAdded: users("added"),
+    invited: users("invited"),
+    invitationsUpdated: users("invitation_updated"),
+    unchanged: users("unchanged"),
+    failed: users("failed"),
+  };
+}
