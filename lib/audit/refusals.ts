@@ -80,14 +80,15 @@ export function noteAuditWrite(): void {
 // ---------------------------------------------------------------------------------------------
 // Unauthenticated failures, aggregated per source and minute
 
-export type FailureKind = "sign_in" | "api_token" | "signed_out";
+export type FailureKind = "sign_in" | "api_token" | "signed_out" | "code";
 
 const minuteOf = (at: Date) => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 
 async function writeAggregate(key: string, windowStart: Date, count: number, template: AuditRecord) {
-  const [, source] = key.split("|");
+  const [, source, action] = key.split("|");
   await recordAudit({
     ...template,
+    action: action || template.action,
     actor: { type: template.actor.type, id: null, label: `(aggregated) ${source}`, ip: source === "unknown" ? null : source },
     target: { type: template.target.type, label: template.target.label ?? null },
     before: undefined,
@@ -117,7 +118,12 @@ export async function flushFailureWindows(template: (kind: string) => AuditRecor
 
 /** The entry shape used for aggregates of each kind when flushed without a triggering failure. */
 export function aggregateTemplate(kind: string): AuditRecord {
-  const action = { sign_in: "admin.sign_in", api_token: "api_token.authenticate" }[kind] ?? "action.signed_out";
+  const actions: Record<string, string> = {
+    sign_in: "admin.sign_in",
+    api_token: "api_token.authenticate",
+    code: "organization.connect",
+  };
+  const action = actions[kind] ?? "action.signed_out";
   return {
     organizationId: null,
     actor: { type: kind === "api_token" ? "api_token" : "admin", id: null, label: "(aggregated)" },
@@ -138,7 +144,7 @@ export async function recordUnauthenticatedFailure(
   now = new Date(),
 ): Promise<boolean> {
   await flushFailureWindows(aggregateTemplate, now);
-  const key = `${kind}|${source ?? "unknown"}`;
+  const key = `${kind}|${source ?? "unknown"}|${record.action}`;
   const windowStart = minuteOf(now);
   for (let attempt = 0; attempt < 5; attempt++) {
     const counted = await db.auditRateWindow.updateMany({

@@ -58,6 +58,9 @@ export async function listPartnerOrganizations(ctx: OrgContext): Promise<Partner
         role: k?.roles[0]?.role ?? null,
       };
     })
+    // Only organizations the viewer holds a role in: the partner client controls every customer's
+    // organization, and an owner of one must not learn the names of the others.
+    .filter((o) => o.role !== null)
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -23,6 +23,7 @@ import { authenticateApiToken, type AuthenticatedToken } from "@/lib/api-tokens/
 import { audited, recordAudit } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { requestMeta } from "@/lib/auth/request";
+import { recordUnauthenticatedCall } from "@/lib/auth/unauthenticated";
 import { applyProvisioning, planProvisioning, type GroupingInput } from "@/lib/provisioning/engine";
 
 export const NDD_INSTANCE = "/v1/groups/users";
@@ -201,12 +202,11 @@ const ACTION = "ndd.groups_users";
 export async function handleNddGroupsUsers(request: Request): Promise<Response> {
   const token = await authenticateApiToken(request.headers.get("authorization"));
   if (!token) {
-    await recordAudit({
-      organizationId: null,
-      actor: { type: "api_token", id: null, label: "(invalid API token)", ...requestMeta(request.headers) },
+    // Aggregated per source and minute (lib/auth/unauthenticated.ts): a bad token cannot grow the log.
+    await recordUnauthenticatedCall(request.headers, {
+      kind: "api_token",
       action: ACTION,
       target: { type: "api", label: `POST ${NDD_INSTANCE}` },
-      outcome: "failure",
       error: request.headers.get("authorization") ? "invalid or revoked API token" : "missing API token",
     });
     return problem(401, "Unauthorized", "A valid API token is required: Authorization: Bearer <token>.");

@@ -6,7 +6,7 @@ import { outcomeBadge } from "@/lib/audit/components/audit-table";
 import { ActorBadge } from "@/lib/audit/components/badges";
 import { EntryDiff } from "@/lib/audit/components/entry-diff";
 import { getAuditEntry } from "@/lib/audit/queries";
-import { canReadEntryOf } from "@/lib/audit/scope";
+import { auditViewerOf, canReadEntryOf } from "@/lib/audit/scope";
 import { getPageContext } from "@/lib/auth/session";
 import { AccessDenied, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
 
@@ -35,7 +35,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
   const n = Number(id);
   if (!Number.isSafeInteger(n) || n <= 0) notFound();
   const entry = await getAuditEntry(n);
-  if (!entry || !canReadEntryOf(ctx.memberships, entry.organizationId)) notFound();
+  if (!entry || !canReadEntryOf(auditViewerOf(ctx), entry.organizationId)) notFound();
   const org = ctx.memberships.find((m) => m.organization.id === entry.organizationId)?.organization;
 
   return (
