@@ -76,7 +76,7 @@ export async function currentOrgContext(): Promise<OrgContext | null> {
   if (!chosen) return null;
   const meta = requestMeta(await headers());
   return {
-    actor: { type: "admin", id: admin.id, label: admin.email, ...meta },
+    actor: { type: "admin", id: admin.id, label: admin.email, sessionId: admin.sessionId, ...meta },
     organization: chosen.organization,
     role: chosen.role,
   };
@@ -99,7 +99,7 @@ export async function getPageContext(): Promise<PageContext> {
   const meta = requestMeta(await headers());
   const current: OrgContext | null = chosen
     ? {
-        actor: { type: "admin", id: admin.id, label: admin.email, ...meta },
+        actor: { type: "admin", id: admin.id, label: admin.email, sessionId: admin.sessionId, ...meta },
         organization: chosen.organization,
         role: chosen.role,
       }
