@@ -13,7 +13,9 @@ function problem(status: number, error: string): NextResponse {
 
 /** A callbackUrl must be a path on this portal: "/x", not "//host", "/\\host" or "https://…". */
 export function isPortalPath(value: string): boolean {
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") && !/[\r\n]/.test(value);
+  return (
+    value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") && !/[\r\n]/.test(value)
+  );
 }
 
 function sameOrigin(request: NextRequest, origin: string): boolean {
@@ -62,7 +64,8 @@ async function checkServerAction(request: NextRequest): Promise<NextResponse | n
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (!ACTION_CONTENT_TYPES.includes(type))
     return problem(415, "This server action request has an unexpected body type.");
-  if (!(await actionBodyIsValid(request, type))) return problem(400, "This server action request is malformed.");
+  if (!(await actionBodyIsValid(request, type)))
+    return problem(400, "This server action request is malformed.");
   return null;
 }
 

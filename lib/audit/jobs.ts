@@ -1,7 +1,7 @@
 // Background jobs of the audit log (registered in lib/jobs/index.ts).
 import { detectDriftForAll } from "@/lib/audit/drift";
-import { pruneAuditLog, refreshPlannerStatistics, sealStalePending } from "@/lib/audit/retention";
 import { aggregateTemplate, flushFailureWindows } from "@/lib/audit/refusals";
+import { pruneAuditLog, refreshPlannerStatistics, sealStalePending } from "@/lib/audit/retention";
 import { pruneSessions } from "@/lib/auth/sessions";
 import type { JobDefinition } from "@/lib/jobs/runner";
 

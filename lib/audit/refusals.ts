@@ -59,7 +59,8 @@ export function boundedInput(raw: unknown): BoundedInput | undefined {
 
 const tracker = new AsyncLocalStorage<{ writes: number }>();
 
-export type Tracked<T> = { ok: true; value: T; writes: number } | { ok: false; error: unknown; writes: number };
+export type Tracked<T> =
+  { ok: true; value: T; writes: number } | { ok: false; error: unknown; writes: number };
 
 /** Runs fn and reports how many audit entries it wrote (recordAudit calls noteAuditWrite). */
 export async function trackAuditWrites<T>(fn: () => Promise<T>): Promise<Tracked<T>> {
@@ -89,7 +90,12 @@ async function writeAggregate(key: string, windowStart: Date, count: number, tem
   await recordAudit({
     ...template,
     action: action || template.action,
-    actor: { type: template.actor.type, id: null, label: `(aggregated) ${source}`, ip: source === "unknown" ? null : source },
+    actor: {
+      type: template.actor.type,
+      id: null,
+      label: `(aggregated) ${source}`,
+      ip: source === "unknown" ? null : source,
+    },
     target: { type: template.target.type, label: template.target.label ?? null },
     before: undefined,
     after: { aggregated: true, count, windowStart: windowStart.toISOString() },
@@ -112,7 +118,8 @@ export async function flushFailureWindows(template: (kind: string) => AuditRecor
       where: { key: row.key, windowStart: row.windowStart, extra: row.extra },
       data: { extra: 0 },
     });
-    if (claimed.count === 1) await writeAggregate(row.key, row.windowStart, row.extra, template(row.key.split("|")[0]));
+    if (claimed.count === 1)
+      await writeAggregate(row.key, row.windowStart, row.extra, template(row.key.split("|")[0]));
   }
 }
 
@@ -159,7 +166,10 @@ export async function recordUnauthenticatedFailure(
     });
     const created = opened.count === 1 || (await tryCreateWindow(key, windowStart));
     if (created) {
-      await recordAudit({ ...record, after: { ...(asObject(record.after) ?? {}), window: windowStart.toISOString() } });
+      await recordAudit({
+        ...record,
+        after: { ...(asObject(record.after) ?? {}), window: windowStart.toISOString() },
+      });
       return true;
     }
     await flushFailureWindows(aggregateTemplate, now);
@@ -168,7 +178,9 @@ export async function recordUnauthenticatedFailure(
 }
 
 function asObject(value: unknown): Record<string, unknown> | null {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 async function tryCreateWindow(key: string, windowStart: Date): Promise<boolean> {

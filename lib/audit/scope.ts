@@ -54,6 +54,9 @@ export function canReadEntryOf(viewer: AuditViewer, organizationId: string | nul
 }
 
 /** The viewer a page context describes. */
-export function auditViewerOf(page: { memberships: ScopeMembership[]; admin: { portalAdmin: boolean } }): AuditViewer {
+export function auditViewerOf(page: {
+  memberships: ScopeMembership[];
+  admin: { portalAdmin: boolean };
+}): AuditViewer {
   return { memberships: page.memberships, portalAdmin: page.admin.portalAdmin };
 }

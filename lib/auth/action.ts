@@ -26,9 +26,11 @@ export interface ActionDefinition<S extends z.ZodType, T> {
   /** Mutations record denied attempts in the audit log. */
   mutation: boolean;
   handler: (ctx: OrgContext, input: z.output<S>) => Promise<T>;
-  /** Paths to revalidate after a successful call (revalidatePath; "layout" type when ending in "/*"). */
-  revalidate?: readonly string[] | ((input: z.output<S>, data: T) => readonly string[]);
+  /** Pages to revalidate after a successful call: a path, or [path, "layout"] for it and everything below. */
+  revalidate?: readonly RevalidateTarget[] | ((input: z.output<S>, data: T) => readonly RevalidateTarget[]);
 }
+
+export type RevalidateTarget = string | readonly [path: string, type: "layout" | "page"];
 
 /** Request metadata of a call without a session (for the refusal's audit entry). */
 export type CallerMeta = Pick<Actor, "ip" | "userAgent" | "requestId">;
@@ -97,20 +99,24 @@ function signedOut(name: string, raw: unknown, meta: CallerMeta | undefined) {
   });
 }
 
-async function revalidatePaths(paths: readonly string[]) {
-  if (paths.length === 0) return;
+async function revalidatePaths(targets: readonly RevalidateTarget[]) {
+  if (targets.length === 0) return;
   const { revalidatePath } = await import("next/cache");
-  for (const path of paths) {
+  for (const target of targets) {
     try {
-      if (path.endsWith("/*")) revalidatePath(path.slice(0, -2) || "/", "layout");
-      else revalidatePath(path);
+      if (typeof target === "string") revalidatePath(target);
+      else revalidatePath(target[0], target[1]);
     } catch {
       // Outside a Next request (tests, scripts) there is no cache to refresh.
     }
   }
 }
 
-function invalidInput(error: z.ZodError): { ok: false; error: string; fieldErrors: Record<string, string[]> } {
+function invalidInput(error: z.ZodError): {
+  ok: false;
+  error: string;
+  fieldErrors: Record<string, string[]>;
+} {
   const fieldErrors = fieldErrorsOf(error);
   const message = Object.values(fieldErrors)
     .map((m) => m[0])
@@ -126,7 +132,8 @@ async function runHandler<S extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   const tracked = await trackAuditWrites(() => def.handler(ctx, input));
   if (tracked.ok) {
-    const paths = typeof def.revalidate === "function" ? def.revalidate(input, tracked.value) : def.revalidate;
+    const paths =
+      typeof def.revalidate === "function" ? def.revalidate(input, tracked.value) : def.revalidate;
     await revalidatePaths(paths ?? []);
     return { ok: true, data: tracked.value };
   }

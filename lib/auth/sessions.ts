@@ -49,7 +49,11 @@ export async function checkSession(sessionId: string, adminId: string, now = new
   return true;
 }
 
-export async function revokeSession(sessionId: string, reason: RevokeReason, adminId?: string): Promise<number> {
+export async function revokeSession(
+  sessionId: string,
+  reason: RevokeReason,
+  adminId?: string,
+): Promise<number> {
   const { count } = await db.session.updateMany({
     where: { id: sessionId, revokedAt: null, ...(adminId ? { adminId } : {}) },
     data: { revokedAt: new Date(), revokedReason: reason },
@@ -126,5 +130,7 @@ export async function listActiveSessions(
 /** Ended and expired records carry no information after a day; keep the table small. */
 export async function pruneSessions(now = new Date()): Promise<void> {
   const dayAgo = new Date(now.getTime() - 86_400_000);
-  await db.session.deleteMany({ where: { OR: [{ expiresAt: { lt: dayAgo } }, { revokedAt: { lt: dayAgo } }] } });
+  await db.session.deleteMany({
+    where: { OR: [{ expiresAt: { lt: dayAgo } }, { revokedAt: { lt: dayAgo } }] },
+  });
 }

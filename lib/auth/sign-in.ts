@@ -38,7 +38,12 @@ export async function authenticateAdmin(
   const success = Boolean(admin && passwordOk && !admin.disabledAt);
   await recordSignInAttempt(email, req.ip, success);
   if (!success || !admin) {
-    await recordSignInFailure(req, email, admin?.id ?? null, admin?.disabledAt ? "account disabled" : "wrong email or password");
+    await recordSignInFailure(
+      req,
+      email,
+      admin?.id ?? null,
+      admin?.disabledAt ? "account disabled" : "wrong email or password",
+    );
     return null;
   }
   await recordAudit({

@@ -77,7 +77,9 @@ export async function signInRetryAfter(email: string, ip: string | null, now = n
 
 export async function recordSignInAttempt(email: string, ip: string | null, success: boolean): Promise<void> {
   // A success forgives only its own (account, source) pair; failures count against all three.
-  const keys = success ? [pairKey(email, ip)] : [pairKey(email, ip), emailKey(email), ...(ip ? [ipKey(ip)] : [])];
+  const keys = success
+    ? [pairKey(email, ip)]
+    : [pairKey(email, ip), emailKey(email), ...(ip ? [ipKey(ip)] : [])];
   await db.loginAttempt.createMany({ data: keys.map((key) => ({ key, success })) });
   // Old attempts carry no information once outside the window; keep the table small.
   if (Math.random() < 0.02) {

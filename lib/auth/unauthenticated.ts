@@ -14,7 +14,10 @@ export interface UnauthenticatedFailure {
 }
 
 /** Records a refused unauthenticated call (its own entry if first from its source this minute). */
-export async function recordUnauthenticatedCall(headers: Headers, failure: UnauthenticatedFailure): Promise<void> {
+export async function recordUnauthenticatedCall(
+  headers: Headers,
+  failure: UnauthenticatedFailure,
+): Promise<void> {
   const meta = requestMeta(headers);
   await recordUnauthenticatedFailure(failure.kind, meta.ip, {
     organizationId: null,

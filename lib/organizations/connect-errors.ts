@@ -24,7 +24,9 @@ const PREFIXES: [string, ConnectErrorCode][] = [
 
 /** The code for a failure message (unknown messages → "failed"). */
 export function connectErrorCode(message: string): ConnectErrorCode {
-  const exact = (Object.entries(CONNECT_ERRORS) as [ConnectErrorCode, string][]).find(([, m]) => m === message);
+  const exact = (Object.entries(CONNECT_ERRORS) as [ConnectErrorCode, string][]).find(
+    ([, m]) => m === message,
+  );
   if (exact) return exact[0];
   return PREFIXES.find(([prefix]) => message.startsWith(prefix))?.[1] ?? "failed";
 }

@@ -23,7 +23,10 @@ test.describe("trust", () => {
     await thief.close();
   });
 
-  test("Settings lists the admin's sessions and ending one signs that browser out", async ({ page, browser }) => {
+  test("Settings lists the admin's sessions and ending one signs that browser out", async ({
+    page,
+    browser,
+  }) => {
     const other = await browser.newContext({ baseURL: e2eEnv().baseURL });
     const otherPage = await other.newPage();
     await signInAs(otherPage, "helpdesk");
@@ -53,15 +56,66 @@ test.describe("trust", () => {
   test("malformed requests are answered with 4xx, never 500", async ({ page, request }) => {
     const base = e2eEnv().baseURL;
     const cases: [string, () => Promise<{ status(): number }>][] = [
-      ["unknown action id", () => request.post("/", { headers: { "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8" }, data: "[]" })],
-      ["malformed action id", () => request.post("/", { headers: { "next-action": "not-an-id" }, data: "[]" })],
-      ["cross-origin action", () => request.post("/", { headers: { "next-action": "00".repeat(21), origin: "https://evil.example", "content-type": "text/plain;charset=UTF-8" }, data: "[]" })],
-      ["action body that is not JSON", () => request.post("/groups", { headers: { "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8" }, data: "{not json" })],
-      ["action with an unexpected content type", () => request.post("/groups", { headers: { "next-action": "00".repeat(21), "content-type": "application/xml" }, data: "<x/>" })],
-      ["callbackUrl to another site", () => request.get("/api/auth/signin?callbackUrl=https%3A%2F%2Fevil.example%2F", { maxRedirects: 0 })],
-      ["callbackUrl protocol-relative", () => request.get("/signin?callbackUrl=%2F%2Fevil.example", { maxRedirects: 0 })],
-      ["callbackUrl javascript:", () => request.get("/api/auth/signin?callbackUrl=javascript%3Aalert(1)", { maxRedirects: 0 })],
-      ["credentials callback without CSRF token", () => request.post("/api/auth/callback/credentials", { form: { email: "x", password: "y" }, maxRedirects: 0 })],
+      [
+        "unknown action id",
+        () =>
+          request.post("/", {
+            headers: { "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8" },
+            data: "[]",
+          }),
+      ],
+      [
+        "malformed action id",
+        () => request.post("/", { headers: { "next-action": "not-an-id" }, data: "[]" }),
+      ],
+      [
+        "cross-origin action",
+        () =>
+          request.post("/", {
+            headers: {
+              "next-action": "00".repeat(21),
+              origin: "https://evil.example",
+              "content-type": "text/plain;charset=UTF-8",
+            },
+            data: "[]",
+          }),
+      ],
+      [
+        "action body that is not JSON",
+        () =>
+          request.post("/groups", {
+            headers: { "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8" },
+            data: "{not json",
+          }),
+      ],
+      [
+        "action with an unexpected content type",
+        () =>
+          request.post("/groups", {
+            headers: { "next-action": "00".repeat(21), "content-type": "application/xml" },
+            data: "<x/>",
+          }),
+      ],
+      [
+        "callbackUrl to another site",
+        () => request.get("/api/auth/signin?callbackUrl=https%3A%2F%2Fevil.example%2F", { maxRedirects: 0 }),
+      ],
+      [
+        "callbackUrl protocol-relative",
+        () => request.get("/signin?callbackUrl=%2F%2Fevil.example", { maxRedirects: 0 }),
+      ],
+      [
+        "callbackUrl javascript:",
+        () => request.get("/api/auth/signin?callbackUrl=javascript%3Aalert(1)", { maxRedirects: 0 }),
+      ],
+      [
+        "credentials callback without CSRF token",
+        () =>
+          request.post("/api/auth/callback/credentials", {
+            form: { email: "x", password: "y" },
+            maxRedirects: 0,
+          }),
+      ],
       ["audit entry id that is not a number", () => request.get("/audit/abc", { maxRedirects: 0 })],
     ];
     for (const [label, send] of cases) {

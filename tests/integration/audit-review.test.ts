@@ -205,7 +205,10 @@ describe("audit review", () => {
     expect(auditScopeOptions(m("auditor")).map((o) => o.value)).toEqual([owner.organization.id]);
     // Owning an organization does not open the portal-wide log (other admins' e-mails and IPs).
     expect(auditScopeOptions(m("owner")).map((o) => o.value)).toEqual([owner.organization.id]);
-    expect(auditScopeOptions(m("owner", true)).map((o) => o.value)).toEqual([owner.organization.id, "portal"]);
+    expect(auditScopeOptions(m("owner", true)).map((o) => o.value)).toEqual([
+      owner.organization.id,
+      "portal",
+    ]);
     expect(resolveAuditScope(m("owner"), owner.organization.id, "portal")).toBeNull();
     expect(canReadEntryOf(m("owner"), null)).toBe(false);
     expect(canReadEntryOf(m("auditor", true), null)).toBe(true);

@@ -18,7 +18,11 @@ describe("an owner of organization B", () => {
   let viewerB: AuditViewer;
 
   beforeAll(async () => {
-    ownerA = await contextFor(await portalOrganization(sim().organizationId, "Acme"), "owner", "owner-a@test.example");
+    ownerA = await contextFor(
+      await portalOrganization(sim().organizationId, "Acme"),
+      "owner",
+      "owner-a@test.example",
+    );
     const created = await createPartnerOrganization(ownerA, {
       name: "Beta",
       currency: "EUR",
@@ -36,11 +40,18 @@ describe("an owner of organization B", () => {
       target: { type: "group", id: "g1" },
       outcome: "success",
     });
-    await authenticateAdmin({ email: "owner-a@test.example", password: "wrong", ip: "10.4.4.4", userAgent: "x" });
+    await authenticateAdmin({
+      email: "owner-a@test.example",
+      password: "wrong",
+      ip: "10.4.4.4",
+      userAgent: "x",
+    });
   });
 
   it("cannot choose A's log or the portal-wide log for the list or the export", () => {
-    expect(resolveAuditScope(viewerB, ownerB.organization.id)).toMatchObject({ organizationId: ownerB.organization.id });
+    expect(resolveAuditScope(viewerB, ownerB.organization.id)).toMatchObject({
+      organizationId: ownerB.organization.id,
+    });
     expect(resolveAuditScope(viewerB, ownerB.organization.id, ownerA.organization.id)).toBeNull();
     expect(resolveAuditScope(viewerB, ownerB.organization.id, "portal")).toBeNull();
   });

@@ -49,11 +49,13 @@ describe("unauthenticated failures", () => {
     const minute = new Date("2031-03-01T10:00:00Z");
     const at = (s: number) => new Date(minute.getTime() + s * 1000);
     const written = [];
-    for (let i = 0; i < 50; i++) written.push(await recordUnauthenticatedFailure("api_token", "10.5.0.1", failure("10.5.0.1"), at(i)));
+    for (let i = 0; i < 50; i++)
+      written.push(await recordUnauthenticatedFailure("api_token", "10.5.0.1", failure("10.5.0.1"), at(i)));
     // Another source in the same minute gets its own first entry.
     written.push(await recordUnauthenticatedFailure("api_token", "10.5.0.2", failure("10.5.0.2"), at(30)));
     expect(written.filter(Boolean)).toHaveLength(2);
-    const entries = () => db.auditEntry.findMany({ where: { action: "ndd.groups_users" }, orderBy: { id: "asc" } });
+    const entries = () =>
+      db.auditEntry.findMany({ where: { action: "ndd.groups_users" }, orderBy: { id: "asc" } });
     expect(await entries()).toHaveLength(2);
 
     // Once the minute is over the 49 others become one entry with their count.
@@ -67,6 +69,8 @@ describe("unauthenticated failures", () => {
     expect(await entries()).toHaveLength(3);
 
     // The next minute from the same source starts over with its own entry.
-    expect(await recordUnauthenticatedFailure("api_token", "10.5.0.1", failure("10.5.0.1"), at(125))).toBe(true);
+    expect(await recordUnauthenticatedFailure("api_token", "10.5.0.1", failure("10.5.0.1"), at(125))).toBe(
+      true,
+    );
   });
 });

@@ -49,7 +49,11 @@ describe("sessions", () => {
   let owner: OrgContext;
 
   beforeAll(async () => {
-    owner = await contextFor(await portalOrganization(sim().organizationId), "owner", "sessions-owner@test.example");
+    owner = await contextFor(
+      await portalOrganization(sim().organizationId),
+      "owner",
+      "sessions-owner@test.example",
+    );
     await createAdmin({ email: "eve@test.example", name: "Eve", password: PASSWORD });
   });
 
@@ -88,7 +92,8 @@ describe("sessions", () => {
     expect(await checkSession(id, owner.actor.id!, after(58))).toBe(true);
     expect(await checkSession(id, owner.actor.id!, after(58 + 31))).toBe(false);
     const busy = await createSession({ adminId: owner.actor.id!, ip: null, userAgent: null }, signedIn);
-    for (let m = 20; m < 12 * 60; m += 20) expect(await checkSession(busy, owner.actor.id!, after(m))).toBe(true);
+    for (let m = 20; m < 12 * 60; m += 20)
+      expect(await checkSession(busy, owner.actor.id!, after(m))).toBe(true);
     expect(await checkSession(busy, owner.actor.id!, after(12 * 60))).toBe(false);
     // Someone else's session id does not fit this admin.
     const other = await createSession({ adminId: owner.actor.id!, ip: null, userAgent: null });
@@ -117,7 +122,9 @@ describe("sessions", () => {
       error: "This session has already ended.",
     });
     expect(await checkSession(evesSession, eve.id)).toBe(true);
-    expect(await db.auditEntry.count({ where: { action: "session.end", outcome: "failure" } })).toBe(before + 1);
+    expect(await db.auditEntry.count({ where: { action: "session.end", outcome: "failure" } })).toBe(
+      before + 1,
+    );
 
     const all = await actionRegistry.get("session.end_all")!.invoke(ctx, {});
     expect(all).toMatchObject({ ok: true });

@@ -101,7 +101,8 @@ describe("sign-in", () => {
     // 1 s after the last failure is enough at the limit; the delay doubles with each further failure.
     expect(await signInRetryAfter("dave@example.test", "10.3.0.1", new Date(last.getTime() + 500))).toBe(1);
     expect(await signInRetryAfter("dave@example.test", "10.3.0.1", new Date(last.getTime() + 1500))).toBe(0);
-    const times = (n: number) => Array.from({ length: n }, (_, i) => new Date(now.getTime() - 1000 * (n - i)));
+    const times = (n: number) =>
+      Array.from({ length: n }, (_, i) => new Date(now.getTime() - 1000 * (n - i)));
     expect(accountWait(times(ACCOUNT_SOFT_LIMIT + 2), now)).toBe(4 - 1);
     expect(accountWait(times(ACCOUNT_SOFT_LIMIT + 40), now)).toBe(ACCOUNT_MAX_DELAY_S - 1);
   });
@@ -113,7 +114,10 @@ describe("sign-in", () => {
     if (second > 45) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
     const before = await db.auditEntry.count({ where: { action: "admin.sign_in", ip } });
     for (let i = 0; i < 4; i++) await attempt(`guess${i}@example.test`, "nope", ip);
-    const entries = await db.auditEntry.findMany({ where: { action: "admin.sign_in", ip }, orderBy: { id: "asc" } });
+    const entries = await db.auditEntry.findMany({
+      where: { action: "admin.sign_in", ip },
+      orderBy: { id: "asc" },
+    });
     expect(entries.length - before).toBe(1);
     const window = await db.auditRateWindow.findUnique({ where: { key: `sign_in|${ip}|admin.sign_in` } });
     expect(window?.extra).toBe(3);

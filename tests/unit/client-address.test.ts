@@ -1,7 +1,7 @@
 // Client-chosen headers count only from configured trusted proxies (TRUSTED_PROXIES).
 import { afterEach, describe, expect, it } from "vitest";
 
-import { peerHeaderValue, PEER_HEADER } from "@/lib/auth/peer-address";
+import { PEER_HEADER, peerHeaderValue } from "@/lib/auth/peer-address";
 import { requestMeta, resolveClientAddress } from "@/lib/auth/request";
 
 const headersFrom = (peer: string | null, extra: Record<string, string>) =>
@@ -13,7 +13,9 @@ describe("client address and request id", () => {
   });
 
   it("ignores a forged X-Forwarded-For and X-Request-Id by default: the socket address counts", () => {
-    const meta = requestMeta(headersFrom("203.0.113.7", { "x-forwarded-for": "1.2.3.4", "x-request-id": "forged" }));
+    const meta = requestMeta(
+      headersFrom("203.0.113.7", { "x-forwarded-for": "1.2.3.4", "x-request-id": "forged" }),
+    );
     expect(meta.ip).toBe("203.0.113.7");
     expect(meta.requestId).not.toBe("forged");
   });
@@ -21,7 +23,10 @@ describe("client address and request id", () => {
   it("honours them from a configured proxy, taking the right-most address the proxy saw", () => {
     process.env.TRUSTED_PROXIES = "10.0.0.5, 10.0.0.6";
     const meta = requestMeta(
-      headersFrom("::ffff:10.0.0.5", { "x-forwarded-for": "1.2.3.4, 198.51.100.9, 10.0.0.6", "x-request-id": "req-42" }),
+      headersFrom("::ffff:10.0.0.5", {
+        "x-forwarded-for": "1.2.3.4, 198.51.100.9, 10.0.0.6",
+        "x-request-id": "req-42",
+      }),
     );
     // 1.2.3.4 was written by the client itself; 198.51.100.9 is what the first trusted proxy saw.
     expect(meta.ip).toBe("198.51.100.9");
@@ -35,7 +40,13 @@ describe("client address and request id", () => {
 
   it("resolves addresses without a peer to null and a proxy-only chain to its left-most hop", () => {
     expect(resolveClientAddress({ peer: null, forwardedFor: "1.2.3.4", trustedProxies: [] })).toBeNull();
-    expect(resolveClientAddress({ peer: "10.0.0.5", forwardedFor: "10.0.0.6", trustedProxies: ["10.0.0.5", "10.0.0.6"] })).toBe("10.0.0.6");
+    expect(
+      resolveClientAddress({
+        peer: "10.0.0.5",
+        forwardedFor: "10.0.0.6",
+        trustedProxies: ["10.0.0.5", "10.0.0.6"],
+      }),
+    ).toBe("10.0.0.6");
   });
 
   it("rejects a malformed TRUSTED_PROXIES instead of trusting everything", () => {

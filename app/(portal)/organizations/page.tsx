@@ -163,8 +163,8 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
               <h2 className="text-base font-semibold text-slate-900">Partner organizations</h2>
               <p className="mt-1 text-sm text-slate-600">
-                Organizations the portal’s ezeep partner client controls (ezeep Partner API) in which you
-                hold a role. Only owners see this.
+                Organizations the portal’s ezeep partner client controls (ezeep Partner API) in which you hold
+                a role. Only owners see this.
               </p>
             </div>
             {!partner.ok ? (
