@@ -1,4 +1,4 @@
-// npm run admin:create -- --email ada@example.com --name "Ada Admin" [--password …]
+// npm run admin:create -- --email ada@example.com --name "Ada Admin" [--password …] [--portal-admin]
 //                          [--role owner|admin|helpdesk|auditor --org <ezeep organization id>]
 // Creates a portal admin (or resets the password of an existing one) and optionally gives them a
 // role in an organization the portal already manages. Prints the password when it generated one.
@@ -17,6 +17,7 @@ async function main() {
       password: { type: "string" },
       role: { type: "string" },
       org: { type: "string" },
+      "portal-admin": { type: "boolean" },
     },
   });
   if (!values.email || !values.name) {
@@ -40,7 +41,14 @@ async function main() {
     roles.push({ organizationId: org.id, role: values.role });
   }
   const password = values.password ?? generatePassword();
-  const admin = await createAdmin({ email: values.email, name: values.name, password, roles });
+  const admin = await createAdmin({
+    email: values.email,
+    name: values.name,
+    password,
+    roles,
+    // --portal-admin: may read the portal-wide audit log (sign-ins of every admin)
+    ...(values["portal-admin"] ? { portalAdmin: true } : {}),
+  });
   console.log(`Admin ready: ${admin.email}${roles.length ? ` (${roles[0].role})` : ""}`);
   if (!values.password) console.log(`Generated password: ${password}`);
 }

@@ -22,7 +22,7 @@ export async function handleAuditExport(request: Request): Promise<Response> {
   const format = url.searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "json") return problem(400, "Choose format=csv or format=json.");
   const query = parseAuditQuery(url.searchParams);
-  const scope = resolveAuditScope(reader.memberships, reader.ctx.organization.id, query.org);
+  const scope = resolveAuditScope(reader.viewer, reader.ctx.organization.id, query.org);
   if (!scope) return problem(403, "Your role does not allow reading this audit log.");
   const { before: _b, limit: _l, ...filters } = query;
   await recordAudit({

@@ -1,6 +1,8 @@
 // Background jobs of the audit log (registered in lib/jobs/index.ts).
 import { detectDriftForAll } from "@/lib/audit/drift";
+import { aggregateTemplate, flushFailureWindows } from "@/lib/audit/refusals";
 import { pruneAuditLog, refreshPlannerStatistics, sealStalePending } from "@/lib/audit/retention";
+import { pruneSessions } from "@/lib/auth/sessions";
 import type { JobDefinition } from "@/lib/jobs/runner";
 
 const minutes = (env: string | undefined, fallback: number) => {
@@ -21,6 +23,9 @@ export const auditMaintenanceJob: JobDefinition = {
   intervalMs: 60 * 60_000,
   run: async () => {
     await sealStalePending();
+    // Counts of unauthenticated failures whose minute is over and no later failure flushed.
+    await flushFailureWindows(aggregateTemplate);
+    await pruneSessions();
     await pruneAuditLog();
     await refreshPlannerStatistics();
   },

@@ -9,6 +9,7 @@
 // job (lib/audit/retention.ts `sealStalePending`).
 import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
+import { noteAuditWrite } from "@/lib/audit/refusals";
 import type { Actor, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { EzeepError } from "@/lib/ezeep";
@@ -84,6 +85,7 @@ export async function appendLocked(
  * one is inserted unchained and joins the chain when it is completed.
  */
 export async function recordAudit(record: AuditRecord): Promise<number> {
+  noteAuditWrite();
   if (record.outcome === "pending") {
     const entry = await db.auditEntry.create({
       data: recordColumns(record, new Date()),

@@ -1,10 +1,16 @@
 // The one way to define a server action: session → permission (deny by default) → zod → handler,
 // always returning { ok, data | error }. Every action is also registered by name so tests can
 // call each one as each role (tests/integration/permissions.test.ts).
+//
+// Every refused mutation leaves exactly one audit entry: signed out (aggregated per source and
+// minute), permission denied, invalid input, and a handler that refused (wrong confirmation,
+// another organization's object, …) without writing an entry itself. The attempted input is
+// stored bounded (lib/audit/refusals.ts).
 import { z } from "zod";
 
+import { boundedInput, recordUnauthenticatedFailure, trackAuditWrites } from "@/lib/audit/refusals";
 import { recordAudit } from "@/lib/audit/service";
-import type { OrgContext } from "@/lib/auth/context";
+import type { Actor, OrgContext } from "@/lib/auth/context";
 import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
@@ -20,13 +26,20 @@ export interface ActionDefinition<S extends z.ZodType, T> {
   /** Mutations record denied attempts in the audit log. */
   mutation: boolean;
   handler: (ctx: OrgContext, input: z.output<S>) => Promise<T>;
+  /** Pages to revalidate after a successful call: a path, or [path, "layout"] for it and everything below. */
+  revalidate?: readonly RevalidateTarget[] | ((input: z.output<S>, data: T) => readonly RevalidateTarget[]);
 }
+
+export type RevalidateTarget = string | readonly [path: string, type: "layout" | "page"];
+
+/** Request metadata of a call without a session (for the refusal's audit entry). */
+export type CallerMeta = Pick<Actor, "ip" | "userAgent" | "requestId">;
 
 export interface RegisteredAction {
   name: string;
   permission: Permission;
   mutation: boolean;
-  invoke: (ctx: OrgContext | null, raw: unknown) => Promise<ActionResult<unknown>>;
+  invoke: (ctx: OrgContext | null, raw: unknown, meta?: CallerMeta) => Promise<ActionResult<unknown>>;
 }
 
 export const actionRegistry = new Map<string, RegisteredAction>();
@@ -51,7 +64,10 @@ function isNextControlFlow(err: unknown): boolean {
 }
 
 /** Turns any failure into a message a person can act on; unexpected ones get a reference id. */
-export function toActionError(err: unknown, requestId?: string | null): ActionResult<never> {
+export function toActionError(
+  err: unknown,
+  requestId?: string | null,
+): { ok: false; error: string; fieldErrors?: Record<string, string[]> } {
   if (err instanceof UserFacingError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof EzeepError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
   const reference = requestId ?? "n/a";
@@ -59,40 +75,93 @@ export function toActionError(err: unknown, requestId?: string | null): ActionRe
   return { ok: false, error: `Something went wrong on the server. Reference: ${reference}.` };
 }
 
+function refusal(ctx: OrgContext, name: string, raw: unknown, error: string) {
+  return recordAudit({
+    organizationId: ctx.organization.id,
+    actor: ctx.actor,
+    action: name,
+    target: { type: name.split(".")[0] },
+    after: boundedInput(raw),
+    outcome: "failure",
+    error: error.slice(0, 2000),
+  });
+}
+
+function signedOut(name: string, raw: unknown, meta: CallerMeta | undefined) {
+  return recordUnauthenticatedFailure("signed_out", meta?.ip ?? null, {
+    organizationId: null,
+    actor: { type: "admin", id: null, label: "(signed out)", ...meta },
+    action: name,
+    target: { type: name.split(".")[0] },
+    after: boundedInput(raw),
+    outcome: "failure",
+    error: "signed out",
+  });
+}
+
+async function revalidatePaths(targets: readonly RevalidateTarget[]) {
+  if (targets.length === 0) return;
+  const { revalidatePath } = await import("next/cache");
+  for (const target of targets) {
+    try {
+      if (typeof target === "string") revalidatePath(target);
+      else revalidatePath(target[0], target[1]);
+    } catch {
+      // Outside a Next request (tests, scripts) there is no cache to refresh.
+    }
+  }
+}
+
+function invalidInput(error: z.ZodError): {
+  ok: false;
+  error: string;
+  fieldErrors: Record<string, string[]>;
+} {
+  const fieldErrors = fieldErrorsOf(error);
+  const message = Object.values(fieldErrors)
+    .map((m) => m[0])
+    .join(" ");
+  return { ok: false, error: message, fieldErrors };
+}
+
+async function runHandler<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+  ctx: OrgContext,
+  raw: unknown,
+  input: z.output<S>,
+): Promise<ActionResult<T>> {
+  const tracked = await trackAuditWrites(() => def.handler(ctx, input));
+  if (tracked.ok) {
+    const paths =
+      typeof def.revalidate === "function" ? def.revalidate(input, tracked.value) : def.revalidate;
+    await revalidatePaths(paths ?? []);
+    return { ok: true, data: tracked.value };
+  }
+  if (isNextControlFlow(tracked.error)) throw tracked.error;
+  const result = toActionError(tracked.error, ctx.actor.requestId);
+  // A refusal inside the handler (wrong confirmation, another organization's object, …) that
+  // wrote no entry of its own still goes on record, once.
+  if (def.mutation && tracked.writes === 0) await refusal(ctx, def.name, raw, result.error);
+  return result;
+}
+
 export function runAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
-  return async (ctx: OrgContext | null, raw: unknown): Promise<ActionResult<T>> => {
-    if (!ctx) return { ok: false, error: SIGNED_OUT_ERROR };
+  return async (ctx: OrgContext | null, raw: unknown, meta?: CallerMeta): Promise<ActionResult<T>> => {
+    if (!ctx) {
+      if (def.mutation) await signedOut(def.name, raw, meta);
+      return { ok: false, error: SIGNED_OUT_ERROR };
+    }
     if (!can(ctx.role, def.permission)) {
-      if (def.mutation) {
-        await recordAudit({
-          organizationId: ctx.organization.id,
-          actor: ctx.actor,
-          action: def.name,
-          target: { type: def.name.split(".")[0] },
-          after: raw === undefined ? undefined : { attemptedInput: raw },
-          outcome: "failure",
-          error: "permission denied",
-        });
-      }
+      if (def.mutation) await refusal(ctx, def.name, raw, "permission denied");
       return { ok: false, error: DENIED_ERROR };
     }
     const parsed = def.input.safeParse(raw);
     if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error);
-      return {
-        ok: false,
-        error: Object.values(fieldErrors)
-          .map((m) => m[0])
-          .join(" "),
-        fieldErrors,
-      };
+      const result = invalidInput(parsed.error);
+      if (def.mutation) await refusal(ctx, def.name, raw, `invalid input: ${result.error}`);
+      return result;
     }
-    try {
-      return { ok: true, data: await def.handler(ctx, parsed.data) };
-    } catch (err) {
-      if (isNextControlFlow(err)) throw err;
-      return toActionError(err, ctx.actor.requestId);
-    }
+    return runHandler(def, ctx, raw, parsed.data);
   };
 }
 
@@ -110,7 +179,8 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     invoke,
   });
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
-    const { currentOrgContext } = await import("@/lib/auth/session");
-    return invoke(await currentOrgContext(), raw);
+    const { currentOrgContext, currentRequestMeta } = await import("@/lib/auth/session");
+    const ctx = await currentOrgContext();
+    return invoke(ctx, raw, ctx ? undefined : await currentRequestMeta());
   };
 }

@@ -9,6 +9,8 @@ export interface Actor {
   ip?: string | null;
   userAgent?: string | null;
   requestId?: string | null;
+  /** The admin's server-side session (lib/auth/sessions.ts), when acting from a browser. */
+  sessionId?: string | null;
 }
 
 export interface OrganizationRef {

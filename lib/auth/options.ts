@@ -1,13 +1,19 @@
-// next-auth v4 configuration: email + password, JWT sessions. The JWT only carries the admin id;
-// roles are read from the database on every request so a revoked role takes effect at once.
+// next-auth v4 configuration: email + password, JWT sessions. The JWT carries the admin id and the
+// id of a server-side session record (lib/auth/sessions.ts) that every request checks; roles are
+// read from the database on every request so a revoked role takes effect at once.
+import "server-only";
+
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
+import { authConfig } from "@/lib/auth/config";
 import { clientIp } from "@/lib/auth/request";
+import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { authenticateAdmin } from "@/lib/auth/sign-in";
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // The cookie may live as long as the absolute session lifetime; the record decides before that.
+  session: { strategy: "jwt", maxAge: authConfig().SESSION_MAX_HOURS * 3600 },
   pages: { signIn: "/signin", signOut: "/signout" },
   secret: process.env.NEXTAUTH_SECRET,
   providers: [
@@ -20,22 +26,40 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
         const headers = new Headers(req?.headers as Record<string, string> | undefined);
-        return authenticateAdmin({
+        const ip = clientIp(headers);
+        const userAgent = headers.get("user-agent");
+        const admin = await authenticateAdmin({
           email: credentials.email,
           password: credentials.password,
-          ip: clientIp(headers),
-          userAgent: headers.get("user-agent"),
+          ip,
+          userAgent,
         });
+        if (!admin) return null;
+        const sessionId = await createSession({ adminId: admin.id, ip, userAgent });
+        return { ...admin, sessionId };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.adminId = user.id;
+      if (user) {
+        token.adminId = user.id;
+        token.sid = (user as { sessionId?: string }).sessionId;
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, adminId: typeof token.adminId === "string" ? token.adminId : undefined };
+      return {
+        ...session,
+        adminId: typeof token.adminId === "string" ? token.adminId : undefined,
+        sessionId: typeof token.sid === "string" ? token.sid : undefined,
+      };
+    },
+  },
+  events: {
+    // Sign-out ends the record, so a copy of the cookie taken before is refused from now on.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await revokeSession(token.sid, "sign_out");
     },
   },
 };

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "organizations.manage": ["owner"],
   "settings.read": ["owner", "admin", "auditor"],
   "settings.manage": ["owner"],
+  /** One's own sign-in sessions (Settings → Sessions); changes nothing in any organization. */
+  "account.manage": everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

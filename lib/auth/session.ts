@@ -1,4 +1,7 @@
-// Resolves the signed-in admin and the organization they act on, for pages and server actions.
+// Resolves the signed-in admin and the organization they act on, for pages, server actions and
+// route handlers. Every resolution checks the server-side session record (lib/auth/sessions.ts).
+import "server-only";
+
 import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -7,6 +10,7 @@ import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { authOptions } from "@/lib/auth/options";
 import { can, isRole, type Permission, type Role } from "@/lib/auth/permissions";
 import { requestMeta } from "@/lib/auth/request";
+import { checkSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { listOrganizationsForAdmin } from "@/lib/organizations/service";
 
@@ -16,15 +20,29 @@ export interface SignedInAdmin {
   id: string;
   email: string;
   name: string;
+  /** May read the portal-wide audit log. */
+  portalAdmin: boolean;
+  /** The server-side session record this request belongs to. */
+  sessionId: string;
+}
+
+export interface SessionClaims {
+  adminId?: unknown;
+  sessionId?: unknown;
+}
+
+/** The admin behind these JWT claims, or null when the session or the admin is no longer valid. */
+export async function resolveAdmin(claims: SessionClaims | null): Promise<SignedInAdmin | null> {
+  const { adminId, sessionId } = claims ?? {};
+  if (typeof adminId !== "string" || typeof sessionId !== "string") return null;
+  const admin = await db.admin.findUnique({ where: { id: adminId } });
+  if (!admin || admin.disabledAt) return null;
+  if (!(await checkSession(sessionId, admin.id))) return null;
+  return { id: admin.id, email: admin.email, name: admin.name, portalAdmin: admin.portalAdmin, sessionId };
 }
 
 export async function currentAdmin(): Promise<SignedInAdmin | null> {
-  const session = await getServerSession(authOptions);
-  const adminId = (session as { adminId?: string } | null)?.adminId;
-  if (!adminId) return null;
-  const admin = await db.admin.findUnique({ where: { id: adminId } });
-  if (!admin || admin.disabledAt) return null;
-  return { id: admin.id, email: admin.email, name: admin.name };
+  return resolveAdmin((await getServerSession(authOptions)) as SessionClaims | null);
 }
 
 export interface Membership {
@@ -45,6 +63,11 @@ async function memberships(adminId: string): Promise<Membership[]> {
   return rows.flatMap((r) => (isRole(r.role) ? [{ organization: r.organization, role: r.role }] : []));
 }
 
+/** Client address, user agent and request id of the current request (trusted proxies only). */
+export async function currentRequestMeta() {
+  return requestMeta(await headers());
+}
+
 /** For server actions: null when signed out (the action then refuses). */
 export async function currentOrgContext(): Promise<OrgContext | null> {
   const admin = await currentAdmin();
@@ -53,7 +76,7 @@ export async function currentOrgContext(): Promise<OrgContext | null> {
   if (!chosen) return null;
   const meta = requestMeta(await headers());
   return {
-    actor: { type: "admin", id: admin.id, label: admin.email, ...meta },
+    actor: { type: "admin", id: admin.id, label: admin.email, sessionId: admin.sessionId, ...meta },
     organization: chosen.organization,
     role: chosen.role,
   };
@@ -76,7 +99,7 @@ export async function getPageContext(): Promise<PageContext> {
   const meta = requestMeta(await headers());
   const current: OrgContext | null = chosen
     ? {
-        actor: { type: "admin", id: admin.id, label: admin.email, ...meta },
+        actor: { type: "admin", id: admin.id, label: admin.email, sessionId: admin.sessionId, ...meta },
         organization: chosen.organization,
         role: chosen.role,
       }

@@ -1,5 +1,6 @@
 // Email + password check behind next-auth's credentials provider: throttled, audited, and
 // equally slow whether or not the account exists.
+import { recordUnauthenticatedFailure } from "@/lib/audit/refusals";
 import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordSignInAttempt, signInRetryAfter } from "@/lib/auth/throttle";
@@ -27,14 +28,7 @@ export async function authenticateAdmin(
   const email = req.email.trim().toLowerCase();
   const retryAfter = await signInRetryAfter(email, req.ip);
   if (retryAfter > 0) {
-    await recordAudit({
-      organizationId: null,
-      actor: { type: "admin", id: null, label: email, ip: req.ip, userAgent: req.userAgent },
-      action: "admin.sign_in",
-      target: { type: "admin", label: email },
-      outcome: "failure",
-      error: "throttled",
-    });
+    await recordSignInFailure(req, email, null, "throttled");
     throw new SignInThrottledError(retryAfter);
   }
   const admin = await db.admin.findUnique({ where: { email } });
@@ -43,19 +37,33 @@ export async function authenticateAdmin(
     : await verifyPassword(req.password, await (dummyHash ??= hashPassword("no such admin")));
   const success = Boolean(admin && passwordOk && !admin.disabledAt);
   await recordSignInAttempt(email, req.ip, success);
+  if (!success || !admin) {
+    await recordSignInFailure(
+      req,
+      email,
+      admin?.id ?? null,
+      admin?.disabledAt ? "account disabled" : "wrong email or password",
+    );
+    return null;
+  }
   await recordAudit({
     organizationId: null,
-    actor: {
-      type: "admin",
-      id: admin?.id ?? null,
-      label: admin?.email ?? email,
-      ip: req.ip,
-      userAgent: req.userAgent,
-    },
+    actor: { type: "admin", id: admin.id, label: admin.email, ip: req.ip, userAgent: req.userAgent },
     action: "admin.sign_in",
-    target: { type: "admin", id: admin?.id ?? null, label: email },
-    outcome: success ? "success" : "failure",
-    error: success ? null : admin?.disabledAt ? "account disabled" : "wrong email or password",
+    target: { type: "admin", id: admin.id, label: email },
+    outcome: "success",
   });
-  return success && admin ? { id: admin.id, email: admin.email, name: admin.name } : null;
+  return { id: admin.id, email: admin.email, name: admin.name };
+}
+
+/** Failed sign-ins are unauthenticated: aggregated per source and minute (lib/audit/refusals.ts). */
+async function recordSignInFailure(req: SignInRequest, email: string, adminId: string | null, error: string) {
+  await recordUnauthenticatedFailure("sign_in", req.ip, {
+    organizationId: null,
+    actor: { type: "admin", id: adminId, label: email, ip: req.ip, userAgent: req.userAgent },
+    action: "admin.sign_in",
+    target: { type: "admin", id: adminId, label: email },
+    outcome: "failure",
+    error,
+  });
 }

@@ -1,30 +1,21 @@
 "use server";
 
 // Server actions for invitations. Each one is defineAction(…): session, permission, zod, audit.
-import { revalidatePath } from "next/cache";
-
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, type RevalidateTarget } from "@/lib/auth/action";
 import { bulkResendSchema, inviteSchema, resendSchema, syncSchema } from "@/lib/invitations/schemas";
 import { bulkResend, inviteMany, resendInvitation, syncInvitations } from "@/lib/invitations/service";
 
-function refreshInvitationPages() {
-  try {
-    revalidatePath("/invitations", "layout");
-    revalidatePath("/");
-    revalidatePath("/audit");
-  } catch {
-    // Outside a Next request (tests, scripts) there is no cache to refresh.
-  }
-}
+/** Pages that show what these actions change. */
+const INVITATION_PAGES: RevalidateTarget[] = [["/invitations", "layout"], "/", "/audit"];
 
 export const inviteAction = defineAction({
   name: "invitation.create",
   permission: "invitations.write",
   mutation: true,
+  revalidate: INVITATION_PAGES,
   input: inviteSchema,
   handler: async (ctx, input) => {
     const result = await inviteMany(ctx, input);
-    refreshInvitationPages();
     return result;
   },
 });
@@ -33,10 +24,10 @@ export const resendInvitationAction = defineAction({
   name: "invitation.resend",
   permission: "invitations.write",
   mutation: true,
+  revalidate: INVITATION_PAGES,
   input: resendSchema,
   handler: async (ctx, input) => {
     const invitation = await resendInvitation(ctx, input);
-    refreshInvitationPages();
     return invitation;
   },
 });
@@ -45,10 +36,10 @@ export const bulkResendAction = defineAction({
   name: "invitation.bulk_resend",
   permission: "invitations.write",
   mutation: true,
+  revalidate: INVITATION_PAGES,
   input: bulkResendSchema,
   handler: async (ctx, input) => {
     const result = await bulkResend(ctx, input);
-    refreshInvitationPages();
     return result;
   },
 });
@@ -57,10 +48,10 @@ export const syncInvitationsAction = defineAction({
   name: "invitation.sync",
   permission: "invitations.write",
   mutation: true,
+  revalidate: INVITATION_PAGES,
   input: syncSchema,
   handler: async (ctx) => {
     const summary = await syncInvitations(ctx.organization, new Date(), { actor: ctx.actor });
-    refreshInvitationPages();
     return summary;
   },
 });

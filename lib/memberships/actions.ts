@@ -1,30 +1,21 @@
 "use server";
 
 // Server actions for group memberships. Each one is defineAction(…): session, permission, zod, audit.
-import { revalidatePath } from "next/cache";
-
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, type RevalidateTarget } from "@/lib/auth/action";
 import { bulkAddSchema, changeUserGroupsSchema } from "@/lib/memberships/schemas";
 import { addUserToGroups, bulkAddToGroup, removeUserFromGroups } from "@/lib/memberships/service";
 
-function refreshMembershipPages() {
-  try {
-    revalidatePath("/users", "layout");
-    revalidatePath("/groups", "layout");
-    revalidatePath("/audit");
-  } catch {
-    // Outside a Next request (tests, scripts) there is no cache to refresh.
-  }
-}
+/** Pages that show what these actions change. */
+const MEMBERSHIP_PAGES: RevalidateTarget[] = [["/users", "layout"], ["/groups", "layout"], "/audit"];
 
 export const addMembershipAction = defineAction({
   name: "membership.add",
   permission: "memberships.write",
   mutation: true,
+  revalidate: MEMBERSHIP_PAGES,
   input: changeUserGroupsSchema,
   handler: async (ctx, input) => {
     const result = await addUserToGroups(ctx, input);
-    refreshMembershipPages();
     return result;
   },
 });
@@ -33,10 +24,10 @@ export const removeMembershipAction = defineAction({
   name: "membership.remove",
   permission: "memberships.write",
   mutation: true,
+  revalidate: MEMBERSHIP_PAGES,
   input: changeUserGroupsSchema,
   handler: async (ctx, input) => {
     const result = await removeUserFromGroups(ctx, input);
-    refreshMembershipPages();
     return result;
   },
 });

@@ -2,11 +2,10 @@
 
 // Switching the organization an admin works on. Not org-scoped itself: it checks that the admin
 // holds a role in the target organization before remembering the choice.
-import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
 
-import { defineAction, SIGNED_OUT_ERROR, type ActionResult } from "@/lib/auth/action";
+import { defineAction, SIGNED_OUT_ERROR, type ActionResult, type RevalidateTarget } from "@/lib/auth/action";
 import { currentAdmin, ORG_COOKIE } from "@/lib/auth/session";
 import {
   beginAuthorization,
@@ -45,13 +44,8 @@ export async function switchOrganizationAction(raw: {
 // ---------------------------------------------------------------------------------------------
 // Connecting by authorization code (lib/organizations/oauth.ts)
 
-function refreshOrganizationPages() {
-  try {
-    revalidatePath("/", "layout");
-  } catch {
-    // Outside a Next request (tests, scripts) there is no cache to refresh.
-  }
-}
+/** Pages that show what these actions change. */
+const ORGANIZATION_PAGES: RevalidateTarget[] = [["/", "layout"]];
 
 /** Starts "Connect with ezeep": remembers state + PKCE verifier in an encrypted cookie, returns the authorize URL. */
 export const connectOrganizationAction = defineAction({
@@ -80,10 +74,10 @@ export const disconnectOrganizationAction = defineAction({
   name: "organization.disconnect",
   permission: "organizations.manage",
   mutation: true,
+  revalidate: ORGANIZATION_PAGES,
   input: z.object({}).default({}),
   handler: async (ctx) => {
     const done = await disconnectOrganization(ctx);
-    refreshOrganizationPages();
     return done;
   },
 });
@@ -95,10 +89,10 @@ export const createPartnerOrganizationAction = defineAction({
   name: "organization.create",
   permission: "organizations.manage",
   mutation: true,
+  revalidate: ORGANIZATION_PAGES,
   input: createPartnerOrganizationSchema,
   handler: async (ctx, input) => {
     const org = await createPartnerOrganization(ctx, input);
-    refreshOrganizationPages();
     return { id: org.id, name: org.name, ezeepId: org.ezeepId };
   },
 });
@@ -107,10 +101,10 @@ export const deletePartnerOrganizationAction = defineAction({
   name: "organization.delete",
   permission: "organizations.manage",
   mutation: true,
+  revalidate: ORGANIZATION_PAGES,
   input: deletePartnerOrganizationSchema,
   handler: async (ctx, input) => {
     const done = await deletePartnerOrganization(ctx, input);
-    refreshOrganizationPages();
     return done;
   },
 });

@@ -1,7 +1,9 @@
 // The /code route handler's logic (kept here so tests can call it with a plain Request).
+import { boundedInput, recordUnauthenticatedFailure, trackAuditWrites } from "@/lib/audit/refusals";
 import { requestMeta } from "@/lib/auth/request";
 import { ORG_COOKIE } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/errors";
+import { CONNECT_ERRORS, connectErrorCode } from "@/lib/organizations/connect-errors";
 import { completeAuthorization, OAUTH_COOKIE, OAUTH_COOKIE_PATH } from "@/lib/organizations/oauth";
 
 function cookieFrom(header: string | null, name: string): string | null {
@@ -32,24 +34,39 @@ export async function handleOAuthCallback(request: Request): Promise<Response> {
   }
   const secure = portal?.protocol === "https:" ? "; Secure" : "";
   const clearState = `${OAUTH_COOKIE}=; Path=${OAUTH_COOKIE_PATH}; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
-  try {
-    const done = await completeAuthorization({
+  const meta = requestMeta(request.headers);
+  const tracked = await trackAuditWrites(() =>
+    completeAuthorization({
       code: url.searchParams.get("code"),
       state: url.searchParams.get("state"),
       error: url.searchParams.get("error"),
       cookieValue: cookieFrom(request.headers.get("cookie"), OAUTH_COOKIE),
-      meta: requestMeta(request.headers),
-    });
+      meta,
+    }),
+  );
+  if (tracked.ok) {
+    const done = tracked.value;
     const org = `${ORG_COOKIE}=${encodeURIComponent(done.organization.id)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`;
     const notice = done.created ? "added" : "connected";
     return redirect(`/organizations?notice=${notice}&name=${encodeURIComponent(done.organization.name)}`, [
       clearState,
       org,
     ]);
-  } catch (err) {
-    const message =
-      err instanceof UserFacingError ? err.message : "Something went wrong while connecting. Try again.";
-    if (!(err instanceof UserFacingError)) console.error("[oauth] callback failed", err);
-    return redirect(`/organizations?error=${encodeURIComponent(message)}`, [clearState]);
   }
+  const err = tracked.error;
+  const message = err instanceof UserFacingError ? err.message : CONNECT_ERRORS.failed;
+  if (!(err instanceof UserFacingError)) console.error("[oauth] callback failed", err);
+  // Anyone can call /code: a refusal without an entry of its own is recorded, aggregated per source.
+  if (tracked.writes === 0) {
+    await recordUnauthenticatedFailure("code", meta.ip, {
+      organizationId: null,
+      actor: { type: "admin", id: null, label: "(OAuth callback)", ...meta },
+      action: "organization.connect",
+      target: { type: "organization" },
+      after: boundedInput(Object.fromEntries(url.searchParams)),
+      outcome: "failure",
+      error: message.slice(0, 500),
+    });
+  }
+  return redirect(`/organizations?error=${connectErrorCode(message)}`, [clearState]);
 }

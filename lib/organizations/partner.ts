@@ -47,18 +47,23 @@ export async function listPartnerOrganizations(ctx: OrgContext): Promise<Partner
     include: { roles: { where: { adminId: ctx.actor.id ?? "" } } },
   });
   const byEzeep = new Map(known.map((k) => [k.ezeepId, k]));
-  return orgs
-    .map((o) => {
-      const k = byEzeep.get(o.id);
-      return {
-        ezeepId: o.id,
-        name: o.name,
-        currency: o.currency_code ?? null,
-        portalId: k?.id ?? null,
-        role: k?.roles[0]?.role ?? null,
-      };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    orgs
+      .map((o) => {
+        const k = byEzeep.get(o.id);
+        return {
+          ezeepId: o.id,
+          name: o.name,
+          currency: o.currency_code ?? null,
+          portalId: k?.id ?? null,
+          role: k?.roles[0]?.role ?? null,
+        };
+      })
+      // Only organizations the viewer holds a role in: the partner client controls every customer's
+      // organization, and an owner of one must not learn the names of the others.
+      .filter((o) => o.role !== null)
+      .sort((a, b) => a.name.localeCompare(b.name))
+  );
 }
 
 export async function createPartnerOrganization(

@@ -2,9 +2,7 @@
 
 // Server actions for printers: group assignments (from either side) and the manual driver.
 // Each one is defineAction(…): session, permission, zod, audit (in the service).
-import { revalidatePath } from "next/cache";
-
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, type RevalidateTarget } from "@/lib/auth/action";
 import {
   assignGroupsSchema,
   assignPrintersToGroupSchema,
@@ -20,26 +18,23 @@ import {
   unassignPrintersFromGroup,
 } from "@/lib/printers/service";
 
-function refreshPrintingPages() {
-  try {
-    revalidatePath("/printers", "layout");
-    revalidatePath("/groups", "layout");
-    revalidatePath("/connectors", "layout");
-    revalidatePath("/users", "layout");
-    revalidatePath("/audit");
-  } catch {
-    // Outside a Next request (tests, scripts) there is no cache to refresh.
-  }
-}
+/** Pages that show what these actions change. */
+const PRINTING_PAGES: RevalidateTarget[] = [
+  ["/printers", "layout"],
+  ["/groups", "layout"],
+  ["/connectors", "layout"],
+  ["/users", "layout"],
+  "/audit",
+];
 
 export const assignGroupsAction = defineAction({
   name: "printer.assign_groups",
   permission: "printers.write",
   mutation: true,
+  revalidate: PRINTING_PAGES,
   input: assignGroupsSchema,
   handler: async (ctx, input) => {
     const result = await assignGroups(ctx, input);
-    refreshPrintingPages();
     return result;
   },
 });
@@ -48,10 +43,10 @@ export const unassignGroupsAction = defineAction({
   name: "printer.unassign_groups",
   permission: "printers.write",
   mutation: true,
+  revalidate: PRINTING_PAGES,
   input: unassignGroupsSchema,
   handler: async (ctx, input) => {
     const result = await unassignGroups(ctx, input);
-    refreshPrintingPages();
     return result;
   },
 });
@@ -60,10 +55,10 @@ export const assignPrintersToGroupAction = defineAction({
   name: "printer.assign_to_group",
   permission: "printers.write",
   mutation: true,
+  revalidate: PRINTING_PAGES,
   input: assignPrintersToGroupSchema,
   handler: async (ctx, input) => {
     const result = await assignPrintersToGroup(ctx, input);
-    refreshPrintingPages();
     return result;
   },
 });
@@ -72,10 +67,10 @@ export const unassignPrintersFromGroupAction = defineAction({
   name: "printer.unassign_from_group",
   permission: "printers.write",
   mutation: true,
+  revalidate: PRINTING_PAGES,
   input: unassignPrintersFromGroupSchema,
   handler: async (ctx, input) => {
     const result = await unassignPrintersFromGroup(ctx, input);
-    refreshPrintingPages();
     return result;
   },
 });
@@ -84,10 +79,10 @@ export const setDriverAction = defineAction({
   name: "printer.set_driver",
   permission: "printers.write",
   mutation: true,
+  revalidate: PRINTING_PAGES,
   input: setDriverSchema,
   handler: async (ctx, input) => {
     const result = await setPrinterDriver(ctx, input);
-    refreshPrintingPages();
     return result;
   },
 });

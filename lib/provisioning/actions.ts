@@ -1,9 +1,7 @@
 "use server";
 
 // The provisioning sequence's Azure steps (lib/provisioning/azure.ts): owners of the target organization.
-import { revalidatePath } from "next/cache";
-
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, type RevalidateTarget } from "@/lib/auth/action";
 import { activateAzureConnection, checkAzureGroups, importAzureGroups } from "@/lib/provisioning/azure";
 import { applyImportChunk, previewImport } from "@/lib/provisioning/csv";
 import {
@@ -13,13 +11,8 @@ import {
   importPreviewSchema,
 } from "@/lib/provisioning/schemas";
 
-function refresh() {
-  try {
-    revalidatePath("/", "layout");
-  } catch {
-    // Outside a Next request (tests, scripts) there is no cache to refresh.
-  }
-}
+/** Pages that show what these actions change. */
+const PAGES: RevalidateTarget[] = [["/", "layout"]];
 
 export const activateAzureAction = defineAction({
   name: "organization.azure_activate",
@@ -33,10 +26,10 @@ export const importAzureGroupsAction = defineAction({
   name: "organization.azure_import",
   permission: "organizations.manage",
   mutation: true,
+  revalidate: PAGES,
   input: azureImportSchema,
   handler: async (ctx, input) => {
     const result = await importAzureGroups(ctx, input);
-    refresh();
     return result;
   },
 });
@@ -64,10 +57,10 @@ export const applyImportAction = defineAction({
   name: "import.apply",
   permission: "groups.write",
   mutation: true,
+  revalidate: PAGES,
   input: importApplySchema,
   handler: async (ctx, input) => {
     const result = await applyImportChunk(ctx, input);
-    refresh();
     return result;
   },
 });

@@ -1,30 +1,21 @@
 "use server";
 
 // Server actions for users. Each one is defineAction(…): session, permission, zod, audit.
-import { revalidatePath } from "next/cache";
-
-import { defineAction } from "@/lib/auth/action";
+import { defineAction, type RevalidateTarget } from "@/lib/auth/action";
 import { deleteUserSchema, searchUsersSchema, setFlagsSchema, updateUserSchema } from "@/lib/users/schemas";
 import { deleteUser, searchUsers, setPrintingFlags, updateUser } from "@/lib/users/service";
 
-function refreshUserPages() {
-  try {
-    revalidatePath("/users", "layout");
-    revalidatePath("/groups", "layout");
-    revalidatePath("/audit");
-  } catch {
-    // Outside a Next request (tests, scripts) there is no cache to refresh.
-  }
-}
+/** Pages that show what these actions change. */
+const USER_PAGES: RevalidateTarget[] = [["/users", "layout"], ["/groups", "layout"], "/audit"];
 
 export const updateUserAction = defineAction({
   name: "user.update",
   permission: "users.write",
   mutation: true,
+  revalidate: USER_PAGES,
   input: updateUserSchema,
   handler: async (ctx, input) => {
     const user = await updateUser(ctx, input);
-    refreshUserPages();
     return user;
   },
 });
@@ -33,10 +24,10 @@ export const setPrintingFlagsAction = defineAction({
   name: "user.update_printing",
   permission: "users.write",
   mutation: true,
+  revalidate: USER_PAGES,
   input: setFlagsSchema,
   handler: async (ctx, input) => {
     const user = await setPrintingFlags(ctx, input);
-    refreshUserPages();
     return user;
   },
 });
@@ -45,10 +36,10 @@ export const deleteUserAction = defineAction({
   name: "user.delete",
   permission: "users.delete",
   mutation: true,
+  revalidate: USER_PAGES,
   input: deleteUserSchema,
   handler: async (ctx, input) => {
     const deleted = await deleteUser(ctx, input);
-    refreshUserPages();
     return deleted;
   },
 });

@@ -251,6 +251,7 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
       name: "Demo Owner",
       password,
       roles: [{ organizationId: org.id, role: "owner" }],
+      portalAdmin: true,
     });
     saveSecrets({ ...secrets, FIRST_ADMIN_PASSWORD: password });
     log(`created the first owner ${email}`);

@@ -197,10 +197,21 @@ describe("audit review", () => {
     ]);
   });
 
-  it("lets each role read its organizations' logs; portal-wide entries only for owners", () => {
-    const m = (role: string) => [{ organization: owner.organization, role }];
+  it("lets each role read its organizations' logs; portal-wide entries only for portal admins", () => {
+    const m = (role: string, portalAdmin = false) => ({
+      memberships: [{ organization: owner.organization, role }],
+      portalAdmin,
+    });
     expect(auditScopeOptions(m("auditor")).map((o) => o.value)).toEqual([owner.organization.id]);
-    expect(auditScopeOptions(m("owner")).map((o) => o.value)).toEqual([owner.organization.id, "portal"]);
+    // Owning an organization does not open the portal-wide log (other admins' e-mails and IPs).
+    expect(auditScopeOptions(m("owner")).map((o) => o.value)).toEqual([owner.organization.id]);
+    expect(auditScopeOptions(m("owner", true)).map((o) => o.value)).toEqual([
+      owner.organization.id,
+      "portal",
+    ]);
+    expect(resolveAuditScope(m("owner"), owner.organization.id, "portal")).toBeNull();
+    expect(canReadEntryOf(m("owner"), null)).toBe(false);
+    expect(canReadEntryOf(m("auditor", true), null)).toBe(true);
     expect(resolveAuditScope(m("auditor"), owner.organization.id, "portal")).toBeNull();
     expect(resolveAuditScope(m("auditor"), owner.organization.id, "someone-elses-org")).toBeNull();
     expect(canReadEntryOf(m("auditor"), null)).toBe(false);

@@ -84,14 +84,20 @@ describe("groups", () => {
       "description",
       "Use at most 255 characters for the description.",
     ],
-  ])("rejects %s with a specific message and changes nothing", async (_label, input, field, message) => {
-    const groupsBefore = await ezeepGroupCount();
-    const auditBefore = await db.auditEntry.count();
-    const result = await invoke("group.create", admin, input);
-    expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: [message] } });
-    expect(await ezeepGroupCount()).toBe(groupsBefore);
-    expect(await db.auditEntry.count()).toBe(auditBefore);
-  });
+  ])(
+    "rejects %s with a specific message, changes nothing and records the refusal once",
+    async (_label, input, field, message) => {
+      const groupsBefore = await ezeepGroupCount();
+      const auditBefore = await db.auditEntry.count();
+      const result = await invoke("group.create", admin, input);
+      expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: [message] } });
+      expect(await ezeepGroupCount()).toBe(groupsBefore);
+      expect(await db.auditEntry.count()).toBe(auditBefore + 1);
+      const refusal = await db.auditEntry.findFirst({ orderBy: { id: "desc" } });
+      expect(refusal).toMatchObject({ action: "group.create", outcome: "failure", actorId: admin.actor.id });
+      expect(refusal?.error).toContain(`invalid input: ${message}`);
+    },
+  );
 
   it("records a failed ezeep call as a failed audit entry and tells the admin what happened", async () => {
     sim().faults.add({

@@ -68,7 +68,10 @@ describe("organization isolation across the management features", () => {
     const entriesB = await listAuditEntries(ownerB, { limit: 200 });
     expect(entriesB.entries.every((e) => !JSON.stringify(e).includes(ownerA.organization.id))).toBe(true);
     expect(
-      canReadEntryOf([{ organization: ownerB.organization, role: "owner" }], ownerA.organization.id),
+      canReadEntryOf(
+        { memberships: [{ organization: ownerB.organization, role: "owner" }], portalAdmin: false },
+        ownerA.organization.id,
+      ),
     ).toBe(false);
   });
 

@@ -375,12 +375,20 @@ describe("printers", () => {
       "groupIds",
       "Choose at least one group.",
     ],
-  ])("rejects %s with a specific message and changes nothing", async (_label, input, field, message) => {
-    const auditBefore = await db.auditEntry.count();
-    const result = await invoke("printer.assign_groups", admin, input);
-    expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: [message] } });
-    expect(await db.auditEntry.count()).toBe(auditBefore);
-  });
+  ])(
+    "rejects %s with a specific message, changes nothing and records the refusal once",
+    async (_label, input, field, message) => {
+      const auditBefore = await db.auditEntry.count();
+      const result = await invoke("printer.assign_groups", admin, input);
+      expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: [message] } });
+      // The refusal is on record once (lib/auth/action.ts), nothing else is written.
+      expect(await db.auditEntry.count()).toBe(auditBefore + 1);
+      expect(await db.auditEntry.findFirst({ orderBy: { id: "desc" } })).toMatchObject({
+        action: "printer.assign_groups",
+        outcome: "failure",
+      });
+    },
+  );
 
   it("recognises ezeep errors thrown by another server layer's copy of the client (Next.js production bundles)", async () => {
     // In a production build the cached client may come from another layer, whose EzeepError is a

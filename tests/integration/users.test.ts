@@ -211,15 +211,23 @@ describe("users", () => {
       "role",
       "Choose Admin or User as the role.",
     ],
-  ])("rejects %s with a specific message and changes nothing", async (_label, fields, field, message) => {
-    const auditBefore = await db.auditEntry.count();
-    const result = await invoke("user.update", admin, { id: accounts[20].id, ...fields });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: [message] } });
-    expect(await db.auditEntry.count()).toBe(auditBefore);
-    expect(await ezeepFor(admin.organization).users.get(accounts[20].id)).toMatchObject({
-      first_name: accounts[20].first_name,
-    });
-  });
+  ])(
+    "rejects %s with a specific message, changes nothing and records the refusal once",
+    async (_label, fields, field, message) => {
+      const auditBefore = await db.auditEntry.count();
+      const result = await invoke("user.update", admin, { id: accounts[20].id, ...fields });
+      expect(result).toMatchObject({ ok: false, fieldErrors: { [field]: [message] } });
+      // The refusal is on record once (lib/auth/action.ts), nothing else is written.
+      expect(await db.auditEntry.count()).toBe(auditBefore + 1);
+      expect(await db.auditEntry.findFirst({ orderBy: { id: "desc" } })).toMatchObject({
+        action: "user.update",
+        outcome: "failure",
+      });
+      expect(await ezeepFor(admin.organization).users.get(accounts[20].id)).toMatchObject({
+        first_name: accounts[20].first_name,
+      });
+    },
+  );
 
   it("maps ezeep's field errors onto the form's fields", async () => {
     const { EzeepError } = await import("@/lib/ezeep");

@@ -13,7 +13,7 @@ import {
   parseAuditQuery,
   recentFilterValues,
 } from "@/lib/audit/queries";
-import { auditScopeOptions, resolveAuditScope } from "@/lib/audit/scope";
+import { auditScopeOptions, auditViewerOf, resolveAuditScope } from "@/lib/audit/scope";
 import { getPageContext } from "@/lib/auth/session";
 import { AccessDenied, Card, EmptyState, PageHeader } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
@@ -30,7 +30,7 @@ export default async function AuditPage({
   const params = await searchParams;
   const query = parseAuditQuery(params);
   const split = params.split === "action" ? "action" : "outcome";
-  const scope = resolveAuditScope(ctx.memberships, ctx.current.organization.id, query.org);
+  const scope = resolveAuditScope(auditViewerOf(ctx), ctx.current.organization.id, query.org);
   if (!scope) return <AccessDenied what="this audit log" />;
   const { before: _before, limit: _limit, ...filters } = query;
   const [page, chart, values] = await Promise.all([
@@ -82,7 +82,7 @@ export default async function AuditPage({
         split={split}
         scopeValue={scope.value === ctx.current.organization.id ? "" : scope.value}
         filtered={filtered}
-        choices={{ ...values, scopes: auditScopeOptions(ctx.memberships) }}
+        choices={{ ...values, scopes: auditScopeOptions(auditViewerOf(ctx)) }}
       />
       <Card className="mb-4 p-4">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">

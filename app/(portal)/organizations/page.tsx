@@ -9,6 +9,7 @@ import {
   CreatePartnerOrganizationForm,
   DeletePartnerOrganizationButton,
 } from "@/lib/organizations/components/partner-organizations";
+import { connectErrorMessage } from "@/lib/organizations/connect-errors";
 import { redirectUri } from "@/lib/organizations/oauth";
 import { listPartnerOrganizations } from "@/lib/organizations/partner";
 import { organizationDetails } from "@/lib/organizations/service";
@@ -48,7 +49,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   const canManage = ctx.can("organizations.manage");
   const current = await organizationDetails(ctx.current.organization.id);
   const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;
-  const error = typeof params.error === "string" ? params.error.slice(0, 300) : null;
+  const error = connectErrorMessage(params.error);
   const keyReady = hasEncryptionKey();
   const partner = canManage ? await tryLoad(() => listPartnerOrganizations(ctx.current!)) : null;
 
@@ -162,8 +163,8 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
               <h2 className="text-base font-semibold text-slate-900">Partner organizations</h2>
               <p className="mt-1 text-sm text-slate-600">
-                Organizations the portal’s ezeep partner client controls (ezeep Partner API). Only owners see
-                this.
+                Organizations the portal’s ezeep partner client controls (ezeep Partner API) in which you hold
+                a role. Only owners see this.
               </p>
             </div>
             {!partner.ok ? (

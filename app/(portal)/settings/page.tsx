@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { CreateTokenForm } from "@/lib/api-tokens/components/create-token-form";
 import { RevokeTokenButton } from "@/lib/api-tokens/components/revoke-token-button";
 import { listApiTokens } from "@/lib/api-tokens/service";
+import { SessionsSection } from "@/lib/auth/components/sessions-section";
 import { getPageContext } from "@/lib/auth/session";
 import { NddSettingsSection } from "@/lib/provisioning/components/ndd-settings";
 import { AccessDenied, Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
@@ -11,7 +12,18 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("settings.read")) return <AccessDenied what="settings" />;
+  const sessions = <SessionsSection adminId={ctx.admin.id} currentSessionId={ctx.admin.sessionId} />;
+  // Every admin manages their own sessions; the organization's settings need settings.read.
+  if (!ctx.current || !ctx.can("settings.read"))
+    return (
+      <>
+        <PageHeader title="Settings" description="Your sign-in sessions." />
+        <div className="space-y-6">
+          {sessions}
+          <AccessDenied what="the organization's settings" />
+        </div>
+      </>
+    );
   const canManage = ctx.can("settings.manage");
   const tokens = await listApiTokens(ctx.current);
   const base = (process.env.NEXTAUTH_URL ?? "http://127.0.0.1:3000").replace(/\/+$/, "");
@@ -28,6 +40,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`Settings of ${org.name}.`} />
       <div className="space-y-6">
+        {sessions}
         <Card className="overflow-hidden">
           <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
             <h2 className="text-base font-semibold text-slate-900">API tokens</h2>

@@ -10,6 +10,7 @@ import { authenticateApiToken, type AuthenticatedToken } from "@/lib/api-tokens/
 import { recordAudit } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { requestMeta } from "@/lib/auth/request";
+import { recordUnauthenticatedCall } from "@/lib/auth/unauthenticated";
 
 import { isRegisteredClient } from "./clients";
 
@@ -121,12 +122,11 @@ export async function runNddEndpoint(endpoint: NddEndpoint, request: Request): P
   // --- Authentication: a portal API token (Settings → API tokens) ---
   const token = await authenticateApiToken(request.headers.get("authorization"));
   if (!token) {
-    await recordAudit({
-      organizationId: null,
-      actor: { type: "api_token", id: null, label: "(invalid API token)", ...requestMeta(request.headers) },
+    // Aggregated per source and minute (lib/auth/unauthenticated.ts): a bad token cannot grow the log.
+    await recordUnauthenticatedCall(request.headers, {
+      kind: "api_token",
       action,
       target,
-      outcome: "failure",
       error: request.headers.get("authorization") ? "invalid or revoked API token" : "missing API token",
     });
     return problem(

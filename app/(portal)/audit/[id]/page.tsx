@@ -6,7 +6,7 @@ import { outcomeBadge } from "@/lib/audit/components/audit-table";
 import { ActorBadge } from "@/lib/audit/components/badges";
 import { EntryDiff } from "@/lib/audit/components/entry-diff";
 import { getAuditEntry } from "@/lib/audit/queries";
-import { canReadEntryOf } from "@/lib/audit/scope";
+import { auditViewerOf, canReadEntryOf } from "@/lib/audit/scope";
 import { getPageContext } from "@/lib/auth/session";
 import { AccessDenied, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
 
@@ -28,6 +28,29 @@ const ACTOR_KIND: Record<string, string> = {
   external: "Someone outside the portal (found by drift detection)",
 };
 
+function completionNote(entry: { completedAt: Date | null; outcome: string }): string {
+  if (entry.completedAt) return `completed ${formatDateTime(entry.completedAt)}`;
+  return entry.outcome === "pending" ? "no outcome recorded" : "";
+}
+
+function EzeepOutcome({
+  entry,
+}: {
+  entry: { outcome: string; ezeepStatus: number | null; error: string | null };
+}) {
+  if (entry.outcome === "success") return <>ezeep accepted the change.</>;
+  if (entry.outcome === "failure")
+    return (
+      <span className="text-red-700">
+        {entry.ezeepStatus ? `HTTP ${entry.ezeepStatus}: ` : ""}
+        {entry.error ?? "failed"}
+      </span>
+    );
+  return (
+    <span className="text-amber-800">Unknown: the portal recorded the attempt but no answer from ezeep.</span>
+  );
+}
+
 export default async function AuditEntryPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await getPageContext();
   if (!ctx.current || !ctx.can("audit.read")) return <AccessDenied what="the audit log" />;
@@ -35,7 +58,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
   const n = Number(id);
   if (!Number.isSafeInteger(n) || n <= 0) notFound();
   const entry = await getAuditEntry(n);
-  if (!entry || !canReadEntryOf(ctx.memberships, entry.organizationId)) notFound();
+  if (!entry || !canReadEntryOf(auditViewerOf(ctx), entry.organizationId)) notFound();
   const org = ctx.memberships.find((m) => m.organization.id === entry.organizationId)?.organization;
 
   return (
@@ -72,13 +95,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
             </Field>
             <Field label="When">
               <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
-              <span className="block text-xs text-slate-500">
-                {entry.completedAt
-                  ? `completed ${formatDateTime(entry.completedAt)}`
-                  : entry.outcome === "pending"
-                    ? "no outcome recorded"
-                    : ""}
-              </span>
+              <span className="block text-xs text-slate-500">{completionNote(entry)}</span>
             </Field>
             <Field label="From where">
               {entry.ip ?? <span className="text-slate-500">no IP recorded</span>}
@@ -97,18 +114,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
               ) : null}
             </Field>
             <Field label="ezeep outcome">
-              {entry.outcome === "success" ? (
-                "ezeep accepted the change."
-              ) : entry.outcome === "failure" ? (
-                <span className="text-red-700">
-                  {entry.ezeepStatus ? `HTTP ${entry.ezeepStatus}: ` : ""}
-                  {entry.error ?? "failed"}
-                </span>
-              ) : (
-                <span className="text-amber-800">
-                  Unknown: the portal recorded the attempt but no answer from ezeep.
-                </span>
-              )}
+              <EzeepOutcome entry={entry} />
             </Field>
             <Field label="Request">
               {entry.requestId ? (
