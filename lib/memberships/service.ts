@@ -9,19 +9,13 @@
 import { audited, recordAudit } from "@/lib/audit/service";
 import { toActionError } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
+import { mapPool } from "@/lib/concurrency";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError, type PrintingUser } from "@/lib/ezeep";
 import { withKeyLock } from "@/lib/locks";
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
 import { ezeepFor } from "@/lib/organizations/service";
-import {
-  getDirectory,
-  groupRef,
-  mapLimit,
-  patchDirectory,
-  rememberGroup,
-  type GroupRef,
-} from "@/lib/users/directory";
+import { getDirectory, groupRef, patchDirectory, rememberGroup, type GroupRef } from "@/lib/users/directory";
 import {
   queryDirectory,
   resolveGroups,
@@ -178,7 +172,7 @@ export async function bulkAddToGroup(
   }
   const dir = await getDirectory(ctx);
   dir.groups.set(group.id, group);
-  const results = await mapLimit(input.userIds, BULK_CONCURRENCY, async (userId): Promise<BulkResult> => {
+  const results = await mapPool(input.userIds, BULK_CONCURRENCY, async (userId): Promise<BulkResult> => {
     const label = dir.byId.get(userId)?.email ?? userId;
     try {
       const r = await changeUserGroups(ctx, userId, { add: [group.id] }, "membership.bulk_add");
