@@ -18,19 +18,28 @@
 // splits that budget between the portal instances that share the database.
 import { createHash } from "node:crypto";
 
+import { cache as perRequest } from "react";
+
 import type { OrganizationRef } from "@/lib/auth/context";
 import { UserFacingError } from "@/lib/errors";
 import {
   createClientCredentialsTokenProvider,
   createEzeepClient,
+  createEzeepScope,
   ezeepConfigFromEnv,
   laneFor,
+  setEzeepScopeFallback,
   type CachingTokenProvider,
   type EzeepClient,
   type EzeepEnvConfig,
 } from "@/lib/ezeep";
 import { startBudgetSharing } from "@/lib/organizations/budget-sharing";
 import { createAuthorizationCodeTokenProvider } from "@/lib/organizations/token-store";
+
+// One request scope per rendered request (React's `cache`): the page and its server components
+// share their ezeep reads (lib/ezeep/scope.ts). Outside a render (actions, jobs, scripts) React
+// makes a new scope per call, so nothing is remembered there.
+setEzeepScopeFallback(perRequest(createEzeepScope));
 
 /** The portal has no ezeep client credentials: the one error every ezeep entry point raises. */
 export class EzeepNotConfiguredError extends UserFacingError {
