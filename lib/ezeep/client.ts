@@ -72,6 +72,8 @@ export interface EzeepClientConfig {
    * uses; default the credentials' client id. Every client object of one API client shares them.
    */
   laneClientId?: string;
+  /** Lanes to use instead of the process-wide ones (tests playing several portal instances). */
+  lanes?: LaneResolver;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,9 +270,10 @@ export function createEzeepClient(config: EzeepClientConfig): EzeepClient {
   } satisfies Partial<HttpSettings>;
 
   const laneClient = config.laneClientId ?? ("clientId" in creds ? creds.clientId : undefined);
-  const lanes: LaneResolver | undefined = laneClient
+  const processLanes: LaneResolver | undefined = laneClient
     ? (host) => laneFor(host === "account" ? config.accountUrl : config.apiUrl, laneClient)
     : undefined;
+  const lanes = config.lanes ?? processLanes;
   const tokenProvider: TokenProvider =
     "tokenProvider" in creds
       ? creds.tokenProvider
