@@ -72,38 +72,15 @@ function pointEnvAt(sim: Sim) {
   });
 }
 
-/** The user page's ezeep reads, through the page's own loader when it has one. */
+/** The user page's ezeep reads: its loader and its printers section, in one request scope. */
 async function userPage(ctx: import("@/lib/auth/context").OrgContext, id: string) {
-  const users = await import("@/lib/users/service");
-  const memberships = await import("@/lib/memberships/service");
-  const printers = await import("@/lib/printers/service");
-  const pageData = (await import("@/lib/users/service")) as Record<string, unknown>;
-  const loader = pageData.loadUserPage as
-    | ((
-        c: typeof ctx,
-        i: string,
-        o: { printers: boolean; memberships: boolean; impact: boolean },
-      ) => Promise<unknown>)
-    | undefined;
-  const ezeep = (await import("@/lib/ezeep")) as Record<string, unknown>;
-  const scope = ezeep.withEzeepReadMemo as (<T>(fn: () => Promise<T>) => Promise<T>) | undefined;
-  const run = async () => {
-    if (loader) {
-      await loader(ctx, id, { printers: true, memberships: true, impact: true });
-      await printers.listEffectivePrinters(ctx, id);
-      return;
-    }
-    const user = await users.getUser(ctx, id);
-    await Promise.all([
-      memberships.groupsToJoin(
-        ctx,
-        user.groups.map((g) => g.id),
-      ),
-      users.printersThroughGroups(ctx, user.groups),
-    ]);
-    await printers.listEffectivePrinters(ctx, id);
-  };
-  return scope ? scope(run) : run();
+  const { loadUserPage } = await import("@/lib/users/page-data");
+  const { listEffectivePrinters } = await import("@/lib/printers/service");
+  const { withEzeepScope } = await import("@/lib/ezeep");
+  return withEzeepScope(async () => {
+    await loadUserPage(ctx, id, { printers: true, memberships: true, impact: true });
+    await listEffectivePrinters(ctx, id);
+  });
 }
 
 async function portalScenarios(concurrency: number) {
