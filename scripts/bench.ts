@@ -1,84 +1,263 @@
-// npm run bench — prints how fast the portal's ezeep path is against the simulator. Figures, not
-// assertions: compare runs before and after a change. Every scenario runs against a simulator
-// with injected latency (BENCH_LATENCY_MS, default 20 ms) so network cost is visible.
+// npm run bench — how many ezeep calls each page and job of the portal makes, and how long it
+// takes, against the simulator with injected latency (BENCH_LATENCY_MS, default 20 ms). Figures,
+// not assertions: every row prints wall time, ezeep calls, the ideal and the ratio to it.
+//
+// ideal = max(calls × latency ÷ allowed concurrency, critical path × latency), where the critical
+// path is the number of request rounds that depend on each other (e.g. 2 for a list: the first
+// page names the count, the rest follow in parallel). Uses a throwaway SQLite database.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 
-import { createEzeepClient } from "@/lib/ezeep";
-import { startSimulator } from "@/lib/ezeep-simulator";
+// The portal's modules read DATABASE_URL when first imported: set it before importing them.
+const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-"));
+process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `file:${path.join(tmp, "bench.db")}`;
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
-const users = Number(process.env.BENCH_USERS ?? 10_000);
+const userCount = Number(process.env.BENCH_USERS ?? 10_000);
+const extraInvitations = 5_000;
 
-function row(name: string, ms: number, extra = "") {
-  console.log(`${name.padEnd(58)} ${ms.toFixed(0).padStart(7)} ms  ${extra}`);
+type Sim = Awaited<ReturnType<(typeof import("@/lib/ezeep-simulator"))["startSimulator"]>>;
+
+interface Figure {
+  name: string;
+  ms: number;
+  calls: number;
+  idealMs: number;
+  note?: string;
+}
+const figures: Figure[] = [];
+
+function print(f: Figure) {
+  const ratio = f.idealMs > 0 ? (f.ms / f.idealMs).toFixed(2) : "—";
+  console.log(
+    `${f.name.padEnd(46)} ${f.ms.toFixed(0).padStart(7)} ms  ${String(f.calls).padStart(5)} calls  ideal ${f.idealMs
+      .toFixed(0)
+      .padStart(6)} ms  ratio ${ratio.padStart(5)}${f.note ? `  ${f.note}` : ""}`,
+  );
 }
 
-async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+/** Times `fn` against `sim`, counting its ezeep calls, and records the figure. */
+async function measure<T>(
+  sim: Sim,
+  name: string,
+  rounds: number,
+  concurrency: number,
+  fn: () => Promise<T>,
+  note?: (value: T) => string,
+): Promise<T> {
+  sim.resetStats();
   const start = performance.now();
   const value = await fn();
-  return [value, performance.now() - start];
+  const ms = performance.now() - start;
+  const stats = sim.stats();
+  const calls = stats.requests;
+  const idealMs = Math.max((calls * latencyMs) / concurrency, rounds * latencyMs);
+  const extra = [note?.(value), stats.rateLimited ? `429s ${stats.rateLimited}` : ""].filter(Boolean);
+  const figure = { name, ms, calls, idealMs, ...(extra.length ? { note: extra.join("; ") } : {}) };
+  figures.push(figure);
+  print(figure);
+  return value;
 }
 
-async function main() {
-  const [sim, seedMs] = await time(() => startSimulator({ seed: { users }, latencyMs }));
+function pointEnvAt(sim: Sim) {
+  const c = sim.clients[0]!;
+  Object.assign(process.env, {
+    EZEEP_CLIENT_ID: c.clientId,
+    EZEEP_CLIENT_SECRET: c.clientSecret,
+    EZEEP_ACCOUNT_URL: sim.accountUrl,
+    EZEEP_API_URL: sim.apiUrl,
+    EZEEP_ORGANIZATION_ID: sim.organizationId,
+  });
+}
+
+/** The user page's ezeep reads: its loader and its printers section, in one request scope. */
+async function userPage(ctx: import("@/lib/auth/context").OrgContext, id: string) {
+  const { loadUserPage } = await import("@/lib/users/page-data");
+  const { listEffectivePrinters } = await import("@/lib/printers/service");
+  const { withEzeepScope } = await import("@/lib/ezeep");
+  return withEzeepScope(async () => {
+    await loadUserPage(ctx, id, { printers: true, memberships: true, impact: true });
+    await listEffectivePrinters(ctx, id);
+  });
+}
+
+async function portalScenarios(concurrency: number) {
+  const { startSimulator } = await import("@/lib/ezeep-simulator");
+  const sim = await startSimulator({ seed: { users: userCount, groups: 100 }, latencyMs: 0 });
+  pointEnvAt(sim);
+  const { ensureOrganization, ezeepFor } = await import("@/lib/organizations/service");
+  const { createAdmin } = await import("@/lib/admins/service");
+  const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench" });
+  const admin = await createAdmin({
+    email: "bench@example.com",
+    name: "Bench",
+    password: "bench-password-1",
+    roles: [{ organizationId: org.id, role: "owner" }],
+  });
+  const ctx = {
+    actor: { type: "admin" as const, id: admin.id, label: admin.email },
+    organization: org,
+    role: "owner" as const,
+  };
+  const client = ezeepFor(org);
+  await client.groups.list({ limit: 1 }); // the token, outside the figures
+  sim.setLatency(latencyMs);
   console.log(
-    `ezeep simulator: ${users} users, ${latencyMs} ms latency per request (seeded in ${seedMs.toFixed(0)} ms)\n`,
-  );
-  const client = sim.clients[0];
-  const ezeep = () =>
-    createEzeepClient({
-      accountUrl: sim.accountUrl,
-      apiUrl: sim.apiUrl,
-      credentials: { clientId: client.clientId, clientSecret: client.clientSecret },
-    });
-
-  // 1. Token single-flight: 100 concurrent first calls share one token request.
-  sim.resetStats();
-  const cold = ezeep();
-  const [, coldMs] = await time(() =>
-    Promise.all(Array.from({ length: 100 }, () => cold.groups.list({ limit: 1 }))),
-  );
-  row(
-    "100 concurrent calls on a cold client",
-    coldMs,
-    `token requests: ${sim.stats().tokenRequests.client_credentials}, peak in flight: ${sim.stats().inFlightMax}`,
+    `ezeep simulator: ${userCount} users, 100 groups, ${latencyMs} ms latency, concurrency ${concurrency}\n`,
   );
 
-  // 2. Reading every group (what the groups page does per view).
-  const [groups, groupsMs] = await time(() => cold.groups.all());
-  row(`list all groups (${groups.length})`, groupsMs);
+  const { listGroups } = await import("@/lib/groups/service");
+  const { listGroupsSchema } = await import("@/lib/groups/schemas");
+  await measure(sim, "groups page (100 groups)", 1, concurrency, () =>
+    listGroups(ctx, listGroupsSchema.parse({})),
+  );
 
-  // 3. Paging through every account user, 100 per page (sequential by nature of next links).
-  sim.resetStats();
-  const [count, usersMs] = await time(async () => {
-    let n = 0;
-    for await (const _ of cold.users.iterate({ perPage: 100 })) n++;
-    return n;
+  const directory = await import("@/lib/users/directory");
+  const { listUsers } = await import("@/lib/users/service");
+  const { listUsersSchema } = await import("@/lib/users/schemas");
+  directory.invalidateDirectory(org.id);
+  const page = await measure(
+    sim,
+    `users list, cold (${userCount} users)`,
+    2,
+    concurrency,
+    () => listUsers(ctx, listUsersSchema.parse({})),
+    (p) => `${p.organizationUsers} users`,
+  );
+
+  const someone = page.items.find((u) => u.printing && u.groups.length >= 3) ?? page.items[0]!;
+  directory.invalidateDirectory(org.id);
+  await measure(sim, "user detail page, cold process", 2, concurrency, () => userPage(ctx, someone.id));
+  await listUsers(ctx, listUsersSchema.parse({}));
+  await measure(sim, "user detail page, warm", 2, concurrency, () => userPage(ctx, someone.id));
+
+  const { bulkAddToGroup } = await import("@/lib/memberships/service");
+  const group = await client.groups.create({ name: "Bench bulk", organization_id: sim.organizationId });
+  const people = (await listUsers(ctx, listUsersSchema.parse({ pageSize: 100, page: 3 }))).items
+    .filter((u) => u.printing)
+    .slice(0, 100)
+    .map((u) => u.id);
+  await measure(
+    sim,
+    `bulk membership, ${people.length} users`,
+    2,
+    concurrency,
+    () => bulkAddToGroup(ctx, { groupId: group.id, userIds: people }),
+    (r) => `${r.results.filter((x) => x.ok).length} ok`,
+  );
+
+  // Invitation sync: 5,020 invitations; one portal-sent invitation accepted with intended groups.
+  sim.setLatency(0);
+  const { mapPool } = await import("@/lib/provisioning/pool");
+  await mapPool(
+    Array.from({ length: extraInvitations }, (_, i) => i),
+    16,
+    (i) =>
+      client.invitations.create({
+        email: `bench.invitee.${i}@bench.example`,
+        expire_date: new Date(Date.now() + 14 * 86_400_000),
+      }),
+  );
+  const { syncInvitations } = await import("@/lib/invitations/service");
+  const { db } = await import("@/lib/db");
+  await syncInvitations(org); // imports every invitation: database work, not measured
+  const row = await db.invitation.findFirstOrThrow({
+    where: { organizationId: org.id, email: "bench.invitee.4321@bench.example" },
   });
-  const pages = sim.stats().requests;
-  row(
-    `iterate ${count} account users`,
-    usersMs,
-    `${pages} requests, ideal ${(pages * latencyMs).toFixed(0)} ms → ratio ${(usersMs / (pages * latencyMs)).toFixed(2)}`,
-  );
-
-  // 4. Retries: a GET through two injected 503s.
-  sim.faults.add({
-    host: "api",
-    method: "GET",
-    path: "/printing/v1/groups/",
-    kind: "status",
-    status: 503,
-    times: 2,
+  await db.invitation.update({
+    where: { id: row.id },
+    data: { origin: "portal", intendedGroupIds: JSON.stringify([group.id]), groupsAppliedAt: null },
   });
-  const [, retryMs] = await time(() => cold.groups.list({ limit: 1 }));
-  row("GET through two 503s (jittered backoff)", retryMs);
-  sim.faults.clear();
-
+  sim.acceptInvitation(row.ezeepInvitationId!);
+  sim.setLatency(latencyMs);
+  await measure(
+    sim,
+    `invitation sync (${extraInvitations + 20} invitations, 1 accepted)`,
+    3,
+    concurrency,
+    () => syncInvitations(org),
+    (s) => `${s.groupsApplied.length} groups applied`,
+  );
+  await measure(sim, "invitation sync, nothing changed", 2, concurrency, () => syncInvitations(org));
   await sim.close();
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+async function nddScenarios(concurrency: number) {
+  const { startSimulator } = await import("@/lib/ezeep-simulator");
+  const perGroup = 1000;
+  const existingPerGroup = 800;
+  const sim = await startSimulator({ seed: { users: existingPerGroup * 5 + 10, groups: 10 } });
+  pointEnvAt(sim);
+  const { ensureOrganization, ezeepFor } = await import("@/lib/organizations/service");
+  const { createApiToken } = await import("@/lib/api-tokens/service");
+  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd");
+  const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench NDD" });
+  const ctx = {
+    actor: { type: "system" as const, id: null, label: "bench" },
+    organization: org,
+    role: "owner" as const,
+  };
+  const { token } = await createApiToken(ctx, { name: "bench" });
+  const verified = (await ezeepFor(org).users.all({ perPage: 100 })).filter((u) => u.is_verified);
+  const groups = Array.from({ length: 5 }, (_, g) => ({
+    GroupName: `Bench grouping ${g + 1}`,
+    GroupDescription: `Synchronised from NDD (${g + 1})`,
+    Users: Array.from({ length: perGroup }, (_, i) =>
+      i < existingPerGroup
+        ? {
+            Logon: `user${g}_${i}`,
+            Domain: "BENCH",
+            Email: verified[(g * existingPerGroup + i) % verified.length]!.email,
+          }
+        : {
+            Logon: `new${g}_${i}`,
+            Domain: "BENCH",
+            Name: `New ${g} ${i}`,
+            Email: `new.${g}.${i}@bench.example`,
+          },
+    ),
+  }));
+  const body = JSON.stringify({ Client: "BENCH", Groups: groups });
+  const call = async () => {
+    const res = await handleNddGroupsUsers(
+      new Request("http://portal.bench/v1/groups/users", {
+        method: "POST",
+        headers: {
+          Tenant: "Bench NDD",
+          Authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+        },
+        body,
+      }),
+    );
+    return { status: res.status, errors: ((await res.json()) as unknown[]).length };
+  };
+  sim.setLatency(latencyMs);
+  console.log("");
+  const note = (r: { status: number; errors: number }) => `status ${r.status}, ${r.errors} error entries`;
+  await measure(sim, "NDD 5 × 1,000 (first run)", 3, concurrency, call, note);
+  await measure(sim, "NDD 5 × 1,000 repeated (no-op)", 2, concurrency, call, note);
+  await sim.close();
+}
+
+async function main() {
+  const { migrateDatabase } = await import("@/lib/db-migrate");
+  migrateDatabase(process.env.DATABASE_URL!);
+  const { ezeepMaxConcurrency } = await import("@/lib/organizations/service");
+  const concurrency = ezeepMaxConcurrency();
+  await portalScenarios(concurrency);
+  if (process.env.BENCH_SKIP_NDD !== "1") await nddScenarios(concurrency);
+  console.log("\nsummary (ratio to ideal):");
+  for (const f of figures) console.log(`  ${f.name.padEnd(46)} ${(f.ms / f.idealMs).toFixed(2)}`);
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(tmp, { recursive: true, force: true }));

@@ -33,9 +33,16 @@ function matches(rule: FaultRule, host: HostKind, method: string, path: string):
 
 /** Finds the first matching rule and consumes one of its `times`. */
 export function takeFault(rt: Runtime, host: HostKind, method: string, path: string): FaultRule | null {
+  const now = Date.now();
+  // A throttling window that has passed ends its rule.
+  rt.faults = rt.faults.filter((f) => f.windowEnds === undefined || f.windowEnds > now);
   const i = rt.faults.findIndex((f: ActiveFault) => f.remaining > 0 && matches(f.rule, host, method, path));
   if (i < 0) return null;
   const f = rt.faults[i];
+  if (f.rule.kind === "rate_limit" && f.rule.window) {
+    f.windowEnds ??= now + (f.rule.retryAfter ?? 1) * 1000;
+    return f.rule;
+  }
   f.remaining--;
   if (f.remaining <= 0) rt.faults.splice(i, 1);
   return f.rule;

@@ -7,6 +7,8 @@ export interface ActiveFault {
   rule: FaultRule;
   /** Remaining hits; Infinity when `times` was not given. */
   remaining: number;
+  /** Windowed rate limit: epoch ms at which the open window ends. */
+  windowEnds?: number;
 }
 
 export interface Runtime {

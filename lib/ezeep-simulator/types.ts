@@ -27,6 +27,11 @@ export interface FaultRule {
   kind: "status" | "rate_limit" | "timeout" | "malformed" | "expire_token" | "reset";
   status?: number;
   retryAfter?: number;
+  /**
+   * rate_limit only: once it fires, answer 429 to every matching request until `retryAfter`
+   * seconds have passed (a throttling window, as a real rate limiter would), then end.
+   */
+  window?: boolean;
   times?: number;
   delayMs?: number;
 }

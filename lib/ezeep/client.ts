@@ -5,6 +5,7 @@
 import type { z } from "zod";
 
 import { createHttpClient, type HttpMethod, type HttpSettings, type Query } from "./http";
+import { laneFor, type LaneResolver } from "./lanes";
 import { collectAll, iterateOffsetPages, iteratePagedPages } from "./pagination";
 import {
   accountUserPageSchema,
@@ -66,6 +67,13 @@ export interface EzeepClientConfig {
   maxDelayMs?: number;
   maxRetryAfterMs?: number;
   userAgent?: string;
+  /**
+   * The API client id whose lanes (budget + Retry-After gate per host, lanes.ts) this client
+   * uses; default the credentials' client id. Every client object of one API client shares them.
+   */
+  laneClientId?: string;
+  /** Lanes to use instead of the process-wide ones (tests playing several portal instances). */
+  lanes?: LaneResolver;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -80,9 +88,11 @@ export interface PageParams {
   per_page?: number;
 }
 export interface IterateOffsetOptions {
+  /** Default 100, the largest page ezeep allows. */
   pageSize?: number;
 }
 export interface IteratePageOptions {
+  /** Default 100, the largest page ezeep allows. */
   perPage?: number;
 }
 export interface AllOptions {
@@ -259,6 +269,11 @@ export function createEzeepClient(config: EzeepClientConfig): EzeepClient {
     ...(config.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: config.maxRetryAfterMs } : {}),
   } satisfies Partial<HttpSettings>;
 
+  const laneClient = config.laneClientId ?? ("clientId" in creds ? creds.clientId : undefined);
+  const processLanes: LaneResolver | undefined = laneClient
+    ? (host) => laneFor(host === "account" ? config.accountUrl : config.apiUrl, laneClient)
+    : undefined;
+  const lanes = config.lanes ?? processLanes;
   const tokenProvider: TokenProvider =
     "tokenProvider" in creds
       ? creds.tokenProvider
@@ -269,6 +284,7 @@ export function createEzeepClient(config: EzeepClientConfig): EzeepClient {
           ...(creds.organizationId ? { organizationId: creds.organizationId } : {}),
           ...(creds.scope ? { scope: creds.scope } : {}),
           ...common,
+          ...(lanes ? { lanes } : {}),
         });
   const configuredOrg = "tokenProvider" in creds ? undefined : creds.organizationId;
 
@@ -278,6 +294,7 @@ export function createEzeepClient(config: EzeepClientConfig): EzeepClient {
     tokenProvider,
     ...common,
     ...(config.userAgent ? { userAgent: config.userAgent } : {}),
+    ...(lanes ? { lanes } : {}),
   });
 
   // --- small request helpers -----------------------------------------------------------------

@@ -1,10 +1,20 @@
 // The one function that sends HTTP requests to ezeep: timeouts, JSON bodies, trailing slashes,
-// retries with full-jitter backoff (idempotent methods only), Retry-After, one token refresh on
-// 401, and zod validation of every answer.
+// retries with full-jitter backoff, Retry-After, one token refresh on 401, zod validation of every
+// answer, the lane of each host (concurrency budget + Retry-After gate, lanes.ts) and the request
+// scope (one GET per page view, scope.ts).
+//
+// Retry rule: a timeout, a dropped connection or a 5xx is retried only for idempotent methods
+// (GET, HEAD, PUT, DELETE): ezeep may have applied a POST/PATCH whose answer was lost. A 429 is
+// a refusal before anything was applied, so it is retried for EVERY method — after the wait ezeep
+// asked for, which closes the lane's gate for all requests of that client to that host. A wait
+// longer than `maxRetryAfterMs` is not sat out: the call fails with "ezeep asked the portal to
+// wait N s".
 
 import type { z } from "zod";
 
 import { EzeepError, httpError, malformedError, networkError, timeoutError } from "./errors";
+import { createLane, type Lane, type LaneResolver } from "./lanes";
+import { currentEzeepScope } from "./scope";
 import type { TokenProvider } from "./token";
 
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -41,6 +51,11 @@ export interface HttpSettings {
   random?: () => number;
   now?: () => number;
   userAgent?: string;
+  /**
+   * The lane of each host (budget of requests in flight + Retry-After gate). Clients of one API
+   * client share them (lanes.ts `laneFor`); default: private lanes without a budget.
+   */
+  lanes?: LaneResolver;
 }
 
 export interface RequestSpec<S extends z.ZodType> {
@@ -150,6 +165,9 @@ export function isIdempotent(method: string): boolean {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Numbers the clients of this process, so remembered GETs of two clients never mix. */
+let clientSerial = 0;
+
 // ---------------------------------------------------------------------------------------------
 
 type Attempt =
@@ -175,7 +193,8 @@ export function createHttpClient(config: HttpSettings): HttpClient {
   }
 
   function url(host: Host, path: string, query?: Query, exactPath = false): string {
-    const p = exactPath ? (path.startsWith("/") ? path : `/${path}`) : withTrailingSlash(path);
+    const rooted = path.startsWith("/") ? path : `/${path}`;
+    const p = exactPath ? rooted : withTrailingSlash(path);
     return `${base(host)}${p}${buildQuery(query)}`;
   }
 
@@ -232,7 +251,37 @@ export function createHttpClient(config: HttpSettings): HttpClient {
     }
   }
 
-  async function request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
+  const privateLanes = new Map<Host, Lane>();
+  const laneOf: LaneResolver =
+    config.lanes ??
+    ((host) => {
+      let lane = privateLanes.get(host);
+      if (!lane)
+        privateLanes.set(
+          host,
+          (lane = createLane(`private|${host}`, { maxConcurrency: Infinity, now, sleep })),
+        );
+      return lane;
+    });
+  const memoPrefix = `c${++clientSerial} `;
+
+  /** One attempt inside the lane: a slot of its budget, then the gate, then the request. */
+  function attemptInLane(
+    lane: Lane,
+    spec: RequestSpec<z.ZodType>,
+    target: string,
+    pathForErrors: string,
+    token: string | null,
+  ): Promise<Attempt> {
+    return lane.limiter(async () => {
+      const waited = await lane.whenOpen();
+      const scope = currentEzeepScope();
+      if (waited > 0 && scope) scope.throttledMs += waited;
+      return attemptOnce(spec, target, pathForErrors, token);
+    });
+  }
+
+  async function send<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
     const target = url(spec.host, spec.path, spec.query, spec.exactPath);
     const pathForErrors = spec.exactPath ? spec.path : withTrailingSlash(spec.path);
     const useBearer = (spec.auth ?? "bearer") === "bearer";
@@ -240,6 +289,7 @@ export function createHttpClient(config: HttpSettings): HttpClient {
       throw new Error("ezeep http: a tokenProvider is required for authenticated requests");
     }
     const mayRetry = spec.retry ?? isIdempotent(spec.method);
+    const lane = laneOf(spec.host);
 
     let attempts = 0;
     let retriesUsed = 0;
@@ -248,7 +298,7 @@ export function createHttpClient(config: HttpSettings): HttpClient {
     for (;;) {
       attempts++;
       const token = useBearer ? await config.tokenProvider!.getAccessToken() : null;
-      const result = await attemptOnce(spec as RequestSpec<z.ZodType>, target, pathForErrors, token);
+      const result = await attemptInLane(lane, spec as RequestSpec<z.ZodType>, target, pathForErrors, token);
 
       let failure: EzeepError;
       let retryAfterMs: number | undefined;
@@ -268,6 +318,8 @@ export function createHttpClient(config: HttpSettings): HttpClient {
           result.status === 429 || result.status === 503
             ? parseRetryAfter(result.headers.get("retry-after"), now())
             : undefined;
+        // ezeep throttles the client, not this request: close the gate for all of them.
+        if (result.status === 429 && retryAfterMs !== undefined) await lane.block(now() + retryAfterMs);
         failure = httpError({
           status: result.status,
           method: spec.method,
@@ -278,12 +330,15 @@ export function createHttpClient(config: HttpSettings): HttpClient {
         });
       }
 
+      const throttled = failure.kind === "http" && failure.status === 429;
       const retryable =
         failure.kind === "timeout" ||
         failure.kind === "network" ||
         (failure.kind === "http" && failure.status !== null && isRetryableStatus(failure.status));
+      // A 429 was refused before anything was applied: safe to repeat for every method.
+      const allowed = throttled ? spec.retry !== false : mayRetry;
 
-      if (!mayRetry || !retryable || retriesUsed >= settings.maxRetries) {
+      if (!allowed || !retryable || retriesUsed >= settings.maxRetries) {
         failure.attempts = attempts;
         throw failure;
       }
@@ -292,9 +347,12 @@ export function createHttpClient(config: HttpSettings): HttpClient {
         if (retryAfterMs > settings.maxRetryAfterMs) {
           // ezeep asks for a longer pause than a caller should wait: report it instead.
           failure.attempts = attempts;
+          const seconds = Math.ceil(retryAfterMs / 1000);
+          failure.message = `ezeep asked the portal to wait ${seconds} s: try again in ${seconds} s.`;
           throw failure;
         }
-        delay = retryAfterMs;
+        // A 429 closed the lane's gate: the next attempt waits for it. A 503 waits here.
+        delay = throttled ? 0 : retryAfterMs;
       } else {
         delay = backoffDelay(retriesUsed, { ...settings, random });
       }
@@ -302,6 +360,26 @@ export function createHttpClient(config: HttpSettings): HttpClient {
       if (delay > 0) await sleep(delay);
       if (spec.signal?.aborted) throw spec.signal.reason ?? failure;
     }
+  }
+
+  /** Sends a request; a GET inside a request scope is sent once and its answer shared. */
+  async function request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
+    const scope = (spec.auth ?? "bearer") === "bearer" ? currentEzeepScope() : undefined;
+    const memo = scope?.memo;
+    if (!memo) return send(spec);
+    if (spec.method !== "GET") {
+      memo.clear(); // a write: what this page read before may have changed
+      return send(spec);
+    }
+    const key = memoPrefix + url(spec.host, spec.path, spec.query, spec.exactPath);
+    let hit = memo.get(key) as Promise<z.output<S>> | undefined;
+    if (!hit) {
+      hit = send(spec);
+      memo.set(key, hit);
+      hit.catch(() => memo.delete(key));
+    }
+    // A copy: callers may change what they get without changing it for the next one.
+    return structuredClone(await hit);
   }
 
   return { request, url, settings };
@@ -342,13 +420,10 @@ function parseSuccess<S extends z.ZodType>(
   const parsed = spec.schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length ? issue.path.join(".") : null;
-    const reason =
-      data === undefined
-        ? "the body is empty"
-        : issue
-          ? `${where ? `${where}: ` : ""}${issue.message}`
-          : "unexpected shape";
+    const where = issue && issue.path.length ? `${issue.path.join(".")}: ` : "";
+    let reason = "unexpected shape";
+    if (data === undefined) reason = "the body is empty";
+    else if (issue) reason = `${where}${issue.message}`;
     throw malformedError(spec.method, path, reason);
   }
   return parsed.data as z.output<S>;

@@ -1,9 +1,8 @@
 // Public entry of the ezeep client. Server-only code: it holds the client secret and tokens.
-// Import from "@/lib/ezeep" only in server actions, route handlers and services.
+// Import from "@/lib/ezeep" only in server actions, route handlers and services; the portal makes
+// its clients in one place, lib/organizations/connections.ts.
 
-import { createHash } from "node:crypto";
-
-import { createEzeepClient, type EzeepClient, type EzeepClientConfig } from "./client";
+import type { EzeepClientConfig } from "./client";
 import { DEFAULT_TIMEOUT_MS } from "./http";
 
 export * from "./client";
@@ -24,6 +23,28 @@ export {
   TOKEN_PATH,
 } from "./token";
 export {
+  type Lane,
+  type LaneStore,
+  type LaneResolver,
+  type LaneOptions,
+  createLane,
+  laneFor,
+  laneKey,
+  configureLanes,
+  allLanes,
+  resetLanes,
+  DEFAULT_LANE_CONCURRENCY,
+} from "./lanes";
+export {
+  type EzeepScope,
+  withEzeepScope,
+  withThrottleReport,
+  currentEzeepScope,
+  setEzeepScopeFallback,
+  createEzeepScope,
+} from "./scope";
+export {
+  MAX_PAGE_SIZE,
   collectAll,
   iterateOffsetPages,
   iteratePagedPages,
@@ -90,40 +111,4 @@ export function ezeepConfigFromEnv(env: EnvLike = process.env): EzeepEnvConfig |
     timeoutMs,
     credentials,
   };
-}
-
-// One client per process (kept across Next.js dev reloads) so the token cache and its
-// single-flight are shared by every request: one token request per token lifetime.
-const globalKey = Symbol.for("ezeep-admin-portal.ezeepClient");
-type Cache = { key: string; client: EzeepClient };
-
-/**
- * The process-wide client for the environment's client-credentials configuration, or null when
- * EZEEP_CLIENT_ID / EZEEP_CLIENT_SECRET are not set. Re-created when the configuration changes.
- */
-export function getEzeepClientFromEnv(env: EnvLike = process.env): EzeepClient | null {
-  const cfg = ezeepConfigFromEnv(env);
-  const g = globalThis as unknown as Record<symbol, Cache | undefined>;
-  if (!cfg) {
-    g[globalKey] = undefined;
-    return null;
-  }
-  // A digest, so the secret is not kept in a second place in memory.
-  const key = createHash("sha256")
-    .update(
-      JSON.stringify([
-        cfg.accountUrl,
-        cfg.apiUrl,
-        cfg.clientId,
-        cfg.clientSecret,
-        cfg.organizationId,
-        cfg.timeoutMs,
-      ]),
-    )
-    .digest("hex");
-  const hit = g[globalKey];
-  if (hit && hit.key === key) return hit.client;
-  const client = createEzeepClient(cfg);
-  g[globalKey] = { key, client };
-  return client;
 }

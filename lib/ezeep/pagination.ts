@@ -3,6 +3,8 @@
 //   scheme/host (ezeep's own example says http:// behind its proxy). We never follow it as is:
 //   only its limit/offset are taken and the request is re-issued on the configured base.
 // - account host: `page`/`per_page` until `next` is null.
+// Both read the largest page ezeep allows by default and, once the first page has named the
+// count, request the further pages concurrently (bounded by the lane, lib/ezeep/lanes.ts).
 
 import { EzeepError } from "./errors";
 import type { Page } from "./schemas";
@@ -68,63 +70,158 @@ export function rewriteNextLink(
   return `${target.baseUrl.replace(/\/+$/, "")}${target.path}?${sp.toString()}`;
 }
 
+/** Largest page ezeep allows (§2.2: 100 is the only documented maximum, on both hosts). */
+export const MAX_PAGE_SIZE = 100;
+/** Further pages requested ahead of the consumer once the count is known. */
+export const DEFAULT_PREFETCH = 8;
+
+function notAdvancing(): EzeepError {
+  return new EzeepError({
+    kind: "malformed",
+    status: null,
+    method: "GET",
+    path: "",
+    message: "ezeep sent a response the portal could not read (the next page link does not advance).",
+  });
+}
+
+/**
+ * Yields the results of `requests` in order while keeping up to `window` of them in flight
+ * (the lane's limiter bounds the real concurrency). A consumer that stops early leaves the rest
+ * unread; their failures are ignored.
+ */
+async function* inOrder<T>(
+  requests: (() => Promise<Page<T>>)[],
+  window: number,
+  onPage: (page: Page<T>, index: number) => boolean,
+): AsyncGenerator<T, void, undefined> {
+  const pending: Promise<Page<T>>[] = [];
+  let started = 0;
+  const fill = () => {
+    while (started < requests.length && pending.length < window) {
+      const p = requests[started++]!();
+      p.catch(() => undefined); // awaited below, or abandoned by an early stop
+      pending.push(p);
+    }
+  };
+  for (let i = 0; i < requests.length; i++) {
+    fill();
+    const page = await pending.shift()!;
+    for (const item of page.results) yield item;
+    if (!onPage(page, i)) return;
+  }
+}
+
 export interface OffsetIterateOptions {
-  /** Page size sent as `limit` (the server may cap it). */
+  /** Page size sent as `limit` (the server may cap it). Default 100, the largest ezeep allows. */
   pageSize?: number;
   /** First offset (default 0). */
   offset?: number;
+  /** Pages requested ahead once the count is known (default 8; 1 = one after the other). */
+  prefetch?: number;
 }
 
-/** Iterates a printing-host listing. `fetchPage` builds the request on the configured base. */
+type OffsetParams = { limit?: number; offset: number };
+
+/**
+ * Iterates a printing-host listing: the first page names the count, the further pages are then
+ * requested in parallel (up to `prefetch` ahead) on the configured base, each with its own
+ * limit/offset. If the last expected page still links to a next one (the list grew meanwhile),
+ * the links are followed one after the other from there.
+ */
 export async function* iterateOffsetPages<T>(
-  fetchPage: (params: { limit?: number; offset: number }) => Promise<Page<T>>,
+  fetchPage: (params: OffsetParams) => Promise<Page<T>>,
   opts: OffsetIterateOptions = {},
 ): AsyncGenerator<T, void, undefined> {
-  let params: { limit?: number; offset: number } =
-    opts.pageSize !== undefined
-      ? { limit: opts.pageSize, offset: opts.offset ?? 0 }
-      : { offset: opts.offset ?? 0 };
-  for (let pages = 0; pages < MAX_PAGES; pages++) {
+  let params: OffsetParams = { limit: opts.pageSize ?? MAX_PAGE_SIZE, offset: opts.offset ?? 0 };
+  const first = await fetchPage(params);
+  yield* first.results;
+  let next = parseOffsetLink(first.next);
+  if (!next || first.results.length === 0) return;
+  if (next.offset <= params.offset) throw notAdvancing();
+  const step = next.offset - params.offset;
+  const planned: OffsetParams[] = [];
+  for (let o = next.offset; o < first.count && planned.length < MAX_PAGES; o += step)
+    planned.push({
+      ...(next.limit !== undefined ? { limit: next.limit } : { limit: params.limit }),
+      offset: o,
+    });
+  let last: Page<T> | null = null;
+  let ended = false;
+  yield* inOrder(
+    planned.map((p) => () => fetchPage(p)),
+    Math.max(1, opts.prefetch ?? DEFAULT_PREFETCH),
+    (page, i) => {
+      last = page;
+      params = planned[i]!;
+      ended = page.results.length === 0 || !page.next;
+      return !ended;
+    },
+  );
+  if (planned.length === 0) last = first;
+  if (ended || !last) return;
+  next = parseOffsetLink((last as Page<T>).next);
+  // The list grew while it was read: follow the links from here, one after the other.
+  for (let pages = 0; next && pages < MAX_PAGES; pages++) {
+    if (next.offset <= params.offset) throw notAdvancing();
+    params = next.limit !== undefined ? next : { ...next, limit: params.limit };
     const page = await fetchPage(params);
-    for (const item of page.results) yield item;
-    const next = parseOffsetLink(page.next);
-    if (!next || page.results.length === 0) return;
-    if (next.offset <= params.offset) {
-      throw new EzeepError({
-        kind: "malformed",
-        status: null,
-        method: "GET",
-        path: "",
-        message: "ezeep sent a response the portal could not read (the next page link does not advance).",
-      });
-    }
-    params =
-      next.limit !== undefined
-        ? next
-        : { ...next, ...(params.limit !== undefined ? { limit: params.limit } : {}) };
+    yield* page.results;
+    if (page.results.length === 0) return;
+    next = parseOffsetLink(page.next);
   }
 }
 
 export interface PageIterateOptions {
-  /** `per_page` (the server may cap it). */
+  /** `per_page` (the server may cap it). Default 100, the largest ezeep allows. */
   perPage?: number;
   /** First page (1-based, default 1). */
   page?: number;
+  /** Pages requested ahead once the count is known (default 8; 1 = one after the other). */
+  prefetch?: number;
 }
 
-/** Iterates an account-host listing (`page`/`per_page`) until `next` is null. */
+function isGone(err: unknown): boolean {
+  return err instanceof EzeepError && err.status === 404;
+}
+
+/**
+ * Iterates an account-host listing (`page`/`per_page`): the first page names the count, the
+ * further pages are then requested in parallel. A page that no longer exists (DRF answers 404
+ * "Invalid page." when the list shrank meanwhile) ends the listing; a last page that still links
+ * to a next one (the list grew) is followed one page after the other.
+ */
 export async function* iteratePagedPages<T>(
   fetchPage: (params: { page: number; per_page?: number }) => Promise<Page<T>>,
   opts: PageIterateOptions = {},
 ): AsyncGenerator<T, void, undefined> {
+  const perPage = opts.perPage ?? MAX_PAGE_SIZE;
   let page = opts.page ?? 1;
-  for (let pages = 0; pages < MAX_PAGES; pages++) {
-    const res = await fetchPage(opts.perPage !== undefined ? { page, per_page: opts.perPage } : { page });
-    for (const item of res.results) yield item;
-    const next = parsePageLink(res.next);
-    if (!next || res.results.length === 0) return;
-    const nextPage = next.page !== undefined && next.page > page ? next.page : page + 1;
-    page = nextPage;
+  const first = await fetchPage({ page, per_page: perPage });
+  yield* first.results;
+  if (!first.next || first.results.length === 0) return;
+  const served = parsePageLink(first.next)?.per_page ?? first.results.length;
+  const lastPage = Math.ceil(first.count / Math.max(1, served));
+  const planned = Array.from(
+    { length: Math.max(0, Math.min(lastPage, MAX_PAGES) - page) },
+    (_, i) => page + 1 + i,
+  );
+  let more = planned.length === 0;
+  const read = (n: number) => () =>
+    fetchPage({ page: n, per_page: perPage }).catch((err: unknown) => {
+      if (isGone(err)) return { count: 0, next: null, previous: null, results: [] } as Page<T>;
+      throw err;
+    });
+  yield* inOrder(planned.map(read), Math.max(1, opts.prefetch ?? DEFAULT_PREFETCH), (res, i) => {
+    page = planned[i]!;
+    more = Boolean(res.next) && res.results.length > 0;
+    return res.results.length > 0 && (i < planned.length - 1 || more);
+  });
+  for (let pages = 0; more && pages < MAX_PAGES; pages++) {
+    page += 1;
+    const res = await read(page)();
+    yield* res.results;
+    more = Boolean(res.next) && res.results.length > 0;
   }
 }
 

@@ -100,7 +100,15 @@ export function createCachingTokenProvider(
 
 export interface TokenRequestOptions extends Pick<
   HttpSettings,
-  "timeoutMs" | "maxRetries" | "fetch" | "sleep" | "random" | "baseDelayMs" | "maxDelayMs" | "maxRetryAfterMs"
+  | "timeoutMs"
+  | "maxRetries"
+  | "fetch"
+  | "sleep"
+  | "random"
+  | "baseDelayMs"
+  | "maxDelayMs"
+  | "maxRetryAfterMs"
+  | "lanes"
 > {
   accountUrl: string;
   clientId: string;
@@ -149,6 +157,7 @@ export async function requestToken(opts: TokenRequestOptions): Promise<IssuedTok
     ...(opts.baseDelayMs !== undefined ? { baseDelayMs: opts.baseDelayMs } : {}),
     ...(opts.maxDelayMs !== undefined ? { maxDelayMs: opts.maxDelayMs } : {}),
     ...(opts.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: opts.maxRetryAfterMs } : {}),
+    ...(opts.lanes ? { lanes: opts.lanes } : {}),
     now,
   });
   const body = await http.request({

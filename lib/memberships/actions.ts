@@ -32,12 +32,12 @@ export const removeMembershipAction = defineAction({
   },
 });
 
-/** One batch of a bulk add (the browser sends the selection in batches and shows progress). */
+/** A bulk add of the whole selection in one call (processed with the allowed ezeep concurrency). */
 export const bulkAddMembershipAction = defineAction({
   name: "membership.bulk_add",
   permission: "memberships.write",
   mutation: true,
   input: bulkAddSchema,
-  // No revalidation per batch: the browser refreshes once when the last batch is done.
+  // The browser refreshes once it has shown the results.
   handler: async (ctx, input) => bulkAddToGroup(ctx, input),
 });

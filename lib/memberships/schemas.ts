@@ -1,7 +1,8 @@
 // Input rules for group memberships (ezeep-api.md §3.4: a user's `groups` list is replaced as a whole).
 import { z } from "zod";
 
-export const BULK_BATCH_MAX = 50;
+/** One bulk action carries the whole selection (the users page selects up to 100 at a time). */
+export const BULK_BATCH_MAX = 500;
 
 const id = (what: string) =>
   z

@@ -9,20 +9,15 @@
 import { audited, recordAudit } from "@/lib/audit/service";
 import { toActionError } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
+import { mapPool } from "@/lib/concurrency";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
-import { EzeepError, type PrintingUser } from "@/lib/ezeep";
+import { EzeepError, withThrottleReport, type PrintingUser } from "@/lib/ezeep";
 import { withKeyLock } from "@/lib/locks";
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
-import { ezeepFor } from "@/lib/organizations/service";
+import { ezeepFor, ezeepMaxConcurrency } from "@/lib/organizations/service";
+import { getDirectory, groupRef, patchDirectory, rememberGroup, type GroupRef } from "@/lib/users/directory";
 import {
-  getDirectory,
-  groupRef,
-  mapLimit,
-  patchDirectory,
-  rememberGroup,
-  type GroupRef,
-} from "@/lib/users/directory";
-import {
+  groupsById,
   queryDirectory,
   resolveGroups,
   toListItem,
@@ -81,10 +76,12 @@ export async function changeUserGroups(
   userId: string,
   change: { add?: readonly string[]; remove?: readonly string[] },
   action: MembershipAction,
+  /** Known already (bulk changes): the user's label and the organization's groups by id. */
+  known: { label?: string; groups?: Map<string, GroupRef> } = {},
 ): Promise<MembershipChange> {
   const add = [...new Set(change.add ?? [])];
   const remove = new Set(change.remove ?? []);
-  const label = await labelFor(ctx, userId);
+  const label = known.label ?? (await labelFor(ctx, userId));
   return withKeyLock(
     userLockKey(ctx, userId),
     async () => {
@@ -111,7 +108,7 @@ export async function changeUserGroups(
         ...beforeIds.filter((id) => !remove.has(id)),
         ...add.filter((id) => !beforeIds.includes(id) && !remove.has(id)),
       ];
-      const names = await resolveGroups(ctx, [...new Set([...beforeIds, ...nextIds])]);
+      const names = await resolveGroups(ctx, [...new Set([...beforeIds, ...nextIds])], known.groups);
       const byId = new Map(names.map((g) => [g.id, g]));
       const refs = (ids: readonly string[]) =>
         ids.map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false });
@@ -149,9 +146,6 @@ export function removeUserFromGroups(ctx: OrgContext, input: { userId: string; g
   return changeUserGroups(ctx, input.userId, { remove: input.groupIds }, "membership.remove");
 }
 
-/** Users of one bulk batch changed at the same time (each under its own user lock). */
-const BULK_CONCURRENCY = 4;
-
 export interface BulkResult {
   userId: string;
   label: string;
@@ -162,33 +156,49 @@ export interface BulkResult {
 }
 
 /**
- * Adds each user to one group, user by user (each its own locked read-modify-write and audit
- * entry), a few at a time; one user's failure does not stop the others.
+ * Adds each user of the whole selection to one group in one call: user by user (each its own
+ * locked read-modify-write and audit entry), with twice the ezeep budget of users in progress so
+ * the lane (lib/ezeep/lanes.ts) always has requests waiting while others write to the database;
+ * one user's failure does not stop the others. The group and the group names are read once.
+ * `throttledMs`: how long ezeep made the requests wait (429 Retry-After), for the result message.
  */
 export async function bulkAddToGroup(
   ctx: OrgContext,
   input: { groupId: string; userIds: string[] },
-): Promise<{ group: GroupRef; results: BulkResult[] }> {
-  let group: GroupRef;
-  try {
-    group = groupRef(await ezeepFor(ctx.organization).groups.get(input.groupId));
-  } catch (err) {
-    if (err instanceof EzeepError && err.status === 404) throw new NotFoundError("This group");
-    throw err;
-  }
-  const dir = await getDirectory(ctx);
-  dir.groups.set(group.id, group);
-  const results = await mapLimit(input.userIds, BULK_CONCURRENCY, async (userId): Promise<BulkResult> => {
-    const label = dir.byId.get(userId)?.email ?? userId;
-    try {
-      const r = await changeUserGroups(ctx, userId, { add: [group.id] }, "membership.bulk_add");
-      return { userId, label, ok: true, changed: r.changed, error: null };
-    } catch (err) {
-      const failed = toActionError(err, ctx.actor.requestId);
-      return { userId, label, ok: false, changed: false, error: failed.ok ? null : failed.error };
-    }
+): Promise<{ group: GroupRef; results: BulkResult[]; throttledMs: number }> {
+  const { result, throttledMs } = await withThrottleReport(async () => {
+    const client = ezeepFor(ctx.organization);
+    const [found, groups, dir] = await Promise.all([
+      client.groups.get(input.groupId).catch((err: unknown) => {
+        if (err instanceof EzeepError && err.status === 404) throw new NotFoundError("This group");
+        throw err;
+      }),
+      groupsById(ctx),
+      getDirectory(ctx).catch(() => null),
+    ]);
+    const group = groupRef(found);
+    groups.set(group.id, group);
+    rememberGroup(ctx.organization.id, group);
+    const results = await mapPool(
+      [...new Set(input.userIds)],
+      ezeepMaxConcurrency() * 2,
+      async (userId): Promise<BulkResult> => {
+        const label = dir?.byId.get(userId)?.email ?? userId;
+        try {
+          const r = await changeUserGroups(ctx, userId, { add: [group.id] }, "membership.bulk_add", {
+            label,
+            groups,
+          });
+          return { userId, label, ok: true, changed: r.changed, error: null };
+        } catch (err) {
+          const failed = toActionError(err, ctx.actor.requestId);
+          return { userId, label, ok: false, changed: false, error: failed.ok ? null : failed.error };
+        }
+      },
+    );
+    return { group, results };
   });
-  return { group, results };
+  return { ...result, throttledMs };
 }
 
 export interface MemberPage {

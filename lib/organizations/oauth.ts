@@ -19,15 +19,8 @@ import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import {
-  createEzeepClient,
-  decodeJwtClaims,
-  ezeepConfigFromEnv,
-  EzeepError,
-  requestToken,
-  revokeToken,
-} from "@/lib/ezeep";
-import { forgetEzeepClient } from "@/lib/organizations/service";
+import { decodeJwtClaims, EzeepError, requestToken, revokeToken } from "@/lib/ezeep";
+import { ezeepSettings, forgetEzeepClient, partnerClient } from "@/lib/organizations/connections";
 import {
   clearRefreshToken,
   readRefreshToken,
@@ -52,14 +45,8 @@ interface Pending {
   expiresAt: number;
 }
 
-function requireConfig() {
-  const config = ezeepConfigFromEnv();
-  if (!config)
-    throw new UserFacingError(
-      "The portal has no ezeep client. Set EZEEP_CLIENT_ID and EZEEP_CLIENT_SECRET on the server.",
-    );
-  return config;
-}
+/** The portal's ezeep settings, or the one "not configured" error (connections.ts). */
+const requireConfig = ezeepSettings;
 
 export function pkceChallenge(verifier: string): string {
   return createHash("sha256").update(verifier, "ascii").digest("base64url");
@@ -197,7 +184,7 @@ export async function completeAuthorization(input: {
         "That ezeep organization is managed in this portal by other people: ask one of its owners.",
       );
   }
-  const name = existing?.name ?? (await organizationName(ezeepId, config));
+  const name = existing?.name ?? (await organizationName(ezeepId));
   const org =
     existing ??
     (await db.organization.create({
@@ -237,16 +224,9 @@ export async function completeAuthorization(input: {
  * The organization's name from the Partner API (GET /partner/v1/organizations/<id>/ with the
  * portal's client credentials, §3.1), or a fallback when the client is not a partner client.
  */
-async function organizationName(ezeepId: string, config: ReturnType<typeof requireConfig>): Promise<string> {
+async function organizationName(ezeepId: string): Promise<string> {
   try {
-    const client = createEzeepClient({
-      accountUrl: config.accountUrl,
-      apiUrl: config.apiUrl,
-      credentials: { clientId: config.clientId, clientSecret: config.clientSecret },
-      timeoutMs: config.timeoutMs,
-      maxRetries: 1,
-    });
-    const org = await client.organizations.get(ezeepId);
+    const org = await partnerClient().organizations.get(ezeepId);
     if (org.name) return org.name;
   } catch {
     // not a partner client, or ezeep is unreachable: fall back

@@ -5,30 +5,10 @@ import { audited } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import { createEzeepClient, ezeepConfigFromEnv, type EzeepClient } from "@/lib/ezeep";
+import { forgetEzeepClient, partnerClient } from "@/lib/organizations/connections";
 import type { CreatePartnerOrganizationInput } from "@/lib/organizations/schemas";
-import { forgetEzeepClient } from "@/lib/organizations/service";
 
-const g = globalThis as unknown as { __partnerClient?: { key: string; client: EzeepClient } };
-
-/** A client-credentials client without an organization selector: the partner's own token. */
-export function partnerClient(): EzeepClient {
-  const config = ezeepConfigFromEnv();
-  if (!config)
-    throw new UserFacingError(
-      "The portal has no ezeep credentials. Set EZEEP_CLIENT_ID and EZEEP_CLIENT_SECRET on the server.",
-    );
-  const key = `${config.accountUrl}|${config.clientId}`;
-  if (g.__partnerClient?.key === key) return g.__partnerClient.client;
-  const client = createEzeepClient({
-    accountUrl: config.accountUrl,
-    apiUrl: config.apiUrl,
-    credentials: { clientId: config.clientId, clientSecret: config.clientSecret },
-    timeoutMs: config.timeoutMs,
-  });
-  g.__partnerClient = { key, client };
-  return client;
-}
+export { partnerClient } from "@/lib/organizations/connections";
 
 export interface PartnerOrganizationView {
   ezeepId: string;
@@ -41,7 +21,7 @@ export interface PartnerOrganizationView {
 }
 
 export async function listPartnerOrganizations(ctx: OrgContext): Promise<PartnerOrganizationView[]> {
-  const orgs = await partnerClient().organizations.all({ perPage: 100 });
+  const orgs = await partnerClient().organizations.all();
   const known = await db.organization.findMany({
     where: { ezeepId: { in: orgs.map((o) => o.id) } },
     include: { roles: { where: { adminId: ctx.actor.id ?? "" } } },

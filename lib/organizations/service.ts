@@ -1,10 +1,9 @@
-// Organizations the portal manages, and the ezeep client that acts for each of them.
+// Organizations the portal manages. Their ezeep clients come from lib/organizations/connections.ts
+// (re-exported here, where most callers import them from).
 import type { OrganizationRef } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { UserFacingError } from "@/lib/errors";
-import { createEzeepClient, ezeepConfigFromEnv, type EzeepClient } from "@/lib/ezeep";
-import { createAuthorizationCodeTokenProvider } from "@/lib/organizations/token-store";
-import { createLimiter } from "@/lib/provisioning/pool";
+
+export { ezeepFor, ezeepMaxConcurrency, forgetEzeepClient } from "@/lib/organizations/connections";
 
 export async function ensureOrganization(input: {
   ezeepId: string;
@@ -50,63 +49,6 @@ export async function roleIn(adminId: string, organizationId: string) {
   return row
     ? { role: row.role, organization: { id: row.organization.id, name: row.organization.name } }
     : null;
-}
-
-const globalClients = globalThis as unknown as {
-  __ezeepClients?: Map<string, { connection: string; client: EzeepClient }>;
-};
-const clients = (globalClients.__ezeepClients ??= new Map());
-
-/** How many requests one organization's client may have in flight toward ezeep at once. */
-export function ezeepMaxConcurrency(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.EZEEP_MAX_CONCURRENCY);
-  return Number.isFinite(n) && n >= 1 ? Math.min(64, Math.floor(n)) : 8;
-}
-
-/** Drops the cached client of an organization (after connecting or disconnecting it). */
-export function forgetEzeepClient(organizationId: string): void {
-  clients.delete(organizationId);
-}
-
-/**
- * One client per organization, so each keeps its own cached token (see lib/ezeep/token.ts) and
- * its own bound on concurrent requests (EZEEP_MAX_CONCURRENCY, default 8; retries and Retry-After
- * waits happen outside the bound).
- * - `client_credentials`: the token request names the organization (`organization_id`, our
- *   assumption for partner clients that control several organizations: ezeep-api.md §1.8).
- * - `authorization_code`: the stored, rotating refresh token (lib/organizations/token-store.ts).
- */
-export function ezeepFor(org: OrganizationRef): EzeepClient {
-  const cached = clients.get(org.id);
-  if (cached && cached.connection === org.connection) return cached.client;
-  const config = ezeepConfigFromEnv();
-  if (!config) {
-    throw new UserFacingError(
-      "The portal has no ezeep credentials. Set EZEEP_CLIENT_ID and EZEEP_CLIENT_SECRET on the server (see README).",
-    );
-  }
-  const limit = createLimiter(ezeepMaxConcurrency());
-  const limitedFetch: typeof fetch = (input, init) => limit(() => fetch(input, init));
-  const client = createEzeepClient({
-    accountUrl: config.accountUrl,
-    apiUrl: config.apiUrl,
-    credentials:
-      org.connection === "authorization_code"
-        ? {
-            tokenProvider: createAuthorizationCodeTokenProvider(org, {
-              accountUrl: config.accountUrl,
-              clientId: config.clientId,
-              clientSecret: config.clientSecret,
-              timeoutMs: config.timeoutMs,
-              fetch: limitedFetch,
-            }),
-          }
-        : { clientId: config.clientId, clientSecret: config.clientSecret, organizationId: org.ezeepId },
-    timeoutMs: config.timeoutMs,
-    fetch: limitedFetch,
-  });
-  clients.set(org.id, { connection: org.connection, client });
-  return client;
 }
 
 /** The stored facts about one organization a page shows (never the token itself). */

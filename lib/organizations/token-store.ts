@@ -18,6 +18,7 @@ import {
   requestToken,
   type CachingTokenProvider,
   type IssuedToken,
+  type LaneResolver,
 } from "@/lib/ezeep";
 import { withKeyLock } from "@/lib/locks";
 
@@ -72,6 +73,8 @@ export interface RefreshConfig {
   clientSecret: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** The portal client's lanes (lib/ezeep/lanes.ts), so refreshes count against its budget. */
+  lanes?: LaneResolver;
 }
 
 /** A token provider for one authorization-code organization (see the header comment). */
@@ -106,6 +109,7 @@ export function createAuthorizationCodeTokenProvider(
             retry: false, // single use: a repeated request could burn the rotated token
             ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
             ...(config.fetch ? { fetch: config.fetch } : {}),
+            ...(config.lanes ? { lanes: config.lanes } : {}),
           });
         } catch (err) {
           if (err instanceof EzeepError && (err.status === 400 || err.status === 401))

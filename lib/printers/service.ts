@@ -7,6 +7,7 @@
 // So another admin's assignment made meanwhile is never dropped.
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
+import { mapPool as mapLimit } from "@/lib/concurrency";
 import { connectorTypeLabel } from "@/lib/connectors/types";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError, type Connector, type Printer, type PrinterAssignments } from "@/lib/ezeep";
@@ -158,25 +159,6 @@ async function assignmentMap(ctx: OrgContext, group?: string): Promise<Map<strin
   }))
     map.set(a.printer_id, a);
   return map;
-}
-
-/** Runs `fn` over `items` with at most `limit` at a time. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
 }
 
 /**

@@ -2,8 +2,8 @@
 //
 // ezeep's account user list is paged (page/per_page ≤ 100) and has no search, filter or sort
 // (ezeep-api.md §2.2, §3.2); group membership lives on the printing host (§3.4). So the portal
-// reads both listings once — first page to learn the count, then the remaining pages with a few
-// requests in flight — joins them by id and answers search / filter / sort / pagination from
+// reads both listings once — first page to learn the count, then the remaining pages in parallel
+// (the client's pagination) — joins them by id and answers search / filter / sort / pagination from
 // memory. The browser only ever receives one page.
 //
 // Freshness: an index younger than FRESH_MS is served as is; an older one (up to MAX_STALE_MS) is
@@ -19,8 +19,6 @@ import type { UserRole } from "@/lib/users/schemas";
 
 export const FRESH_MS = 30_000;
 export const MAX_STALE_MS = 10 * 60_000;
-const PAGE_SIZE = 100;
-const CONCURRENCY = 6;
 
 export interface UserRow {
   id: string;
@@ -102,69 +100,13 @@ export function groupRef(group: Group): GroupRef {
   return { id: group.id, name: group.name, azure: group.origin.provider.toLowerCase() === "azure" };
 }
 
-/** Runs `fn` over `items` with at most `limit` in flight; results in input order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
-
-async function allAccountUsers(client: EzeepClient): Promise<AccountUser[]> {
-  const first = await client.users.list({ page: 1, per_page: PAGE_SIZE });
-  const perPage = Math.max(first.results.length, 1);
-  const pages = first.next ? Math.ceil(first.count / perPage) : 1;
-  const rest = await mapLimit(
-    Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 2),
-    CONCURRENCY,
-    async (page) => {
-      try {
-        return (await client.users.list({ page, per_page: PAGE_SIZE })).results;
-      } catch (err) {
-        // The list shrank while we were reading it (DRF answers 404 "Invalid page.").
-        if ((err as { status?: number }).status === 404) return [];
-        throw err;
-      }
-    },
-  );
-  return [...first.results, ...rest.flat()];
-}
-
-async function allPrintingUsers(client: EzeepClient): Promise<PrintingUser[]> {
-  const first = await client.printingUsers.list({ limit: PAGE_SIZE, offset: 0 });
-  const step = Math.max(first.results.length, 1);
-  const offsets: number[] = [];
-  if (first.next) for (let o = step; o < first.count; o += step) offsets.push(o);
-  const rest = await mapLimit(
-    offsets,
-    CONCURRENCY,
-    async (offset) => (await client.printingUsers.list({ limit: PAGE_SIZE, offset })).results,
-  );
-  return [...first.results, ...rest.flat()];
-}
-
-async function allGroups(client: EzeepClient): Promise<Group[]> {
-  const out: Group[] = [];
-  for await (const g of client.groups.iterate({ pageSize: PAGE_SIZE })) out.push(g);
-  return out;
-}
-
 export async function buildDirectory(client: EzeepClient): Promise<Directory> {
   const started = Date.now();
+  // Largest pages, further pages in parallel once the count is known (lib/ezeep/pagination.ts).
   const [accounts, printing, groups] = await Promise.all([
-    allAccountUsers(client),
-    allPrintingUsers(client),
-    allGroups(client),
+    client.users.all(),
+    client.printingUsers.all(),
+    client.groups.all(),
   ]);
   const printingById = new Map(printing.map((p) => [p.id, p]));
   const byId = new Map<string, UserRow>();

@@ -76,15 +76,24 @@ export function toListItem(dir: Directory, row: UserRow): UserListItem {
 }
 
 function sortKey(u: UserRow, sort: ListUsersQuery["sort"]): string | number {
-  return sort === "email"
-    ? u.email.toLowerCase()
-    : sort === "role"
-      ? u.role
-      : sort === "groups"
-        ? u.groupIds.length
-        : sort === "joined"
-          ? (u.dateJoined ?? "")
-          : u.sortName;
+  switch (sort) {
+    case "email":
+      return u.email.toLowerCase();
+    case "role":
+      return u.role;
+    case "groups":
+      return u.groupIds.length;
+    case "joined":
+      return u.dateJoined ?? "";
+    default:
+      return u.sortName;
+  }
+}
+
+/** -1, 0 or 1 for plain values (no locale rules: keys are lower-cased already). */
+function compare(a: string | number, b: string | number): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
 }
 
 /** Users in `sort` order (ties by name, then id), cached on the index until a user changes. */
@@ -92,9 +101,7 @@ export function sortedUsers(dir: Directory, sort: ListUsersQuery["sort"]): UserR
   const cached = dir.sorted.get(sort);
   if (cached) return cached;
   const decorated = dir.users.map((u) => ({ k: sortKey(u, sort), n: u.sortName, id: u.id, u }));
-  decorated.sort((a, b) =>
-    a.k < b.k ? -1 : a.k > b.k ? 1 : a.n < b.n ? -1 : a.n > b.n ? 1 : a.id < b.id ? -1 : 1,
-  );
+  decorated.sort((a, b) => compare(a.k, b.k) || compare(a.n, b.n) || compare(a.id, b.id));
   const out = decorated.map((d) => d.u);
   dir.sorted.set(sort, out);
   return out;
@@ -164,7 +171,7 @@ export async function searchUsers(
     if (needle && !u.haystack.includes(needle)) continue;
     out.push(u);
   }
-  out.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+  out.sort((a, b) => compare(a.sortName, b.sortName));
   return out.slice(0, input.limit).map((r) => toListItem(dir, r));
 }
 
@@ -211,19 +218,22 @@ async function readAccountUser(ctx: OrgContext, id: string): Promise<AccountUser
   }
 }
 
-/** Group names for ids: from the index, reading ezeep for groups it does not know yet. */
-export async function resolveGroups(ctx: OrgContext, ids: readonly string[]): Promise<GroupRef[]> {
-  const dir = await getDirectory(ctx);
-  const missing = ids.filter((id) => !dir.groups.has(id));
-  for (const id of missing) {
-    try {
-      const g = groupRef(await ezeepFor(ctx.organization).groups.get(id));
-      dir.groups.set(g.id, g);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-  }
-  return groupsOf(dir, ids);
+/** Every group of the organization by id (one request up to 100 groups; shared within a page view). */
+export async function groupsById(ctx: OrgContext): Promise<Map<string, GroupRef>> {
+  const groups = await ezeepFor(ctx.organization).groups.all();
+  return new Map(groups.map((g) => [g.id, groupRef(g)]));
+}
+
+/** Group names for ids, from the organization's groups list (not from the whole user index). */
+export async function resolveGroups(
+  ctx: OrgContext,
+  ids: readonly string[],
+  known?: Map<string, GroupRef>,
+): Promise<GroupRef[]> {
+  const byId = known && ids.every((id) => known.has(id)) ? known : await groupsById(ctx);
+  return ids
+    .map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false })
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
 }
 
 function toDetail(account: AccountUser, printing: PrintingUser | null, groups: GroupRef[]): UserDetail {
@@ -251,15 +261,23 @@ function toDetail(account: AccountUser, printing: PrintingUser | null, groups: G
   };
 }
 
-/** The user read from both ezeep hosts, or null when ezeep does not know them. */
+/**
+ * The user read from both ezeep hosts, or null when ezeep does not know them. One round: the
+ * account user, the printing user and the groups list (for the group names) in parallel.
+ */
 export async function findUser(ctx: OrgContext, id: string): Promise<UserDetail | null> {
-  const [account, printing] = await Promise.all([readAccountUser(ctx, id), readPrintingUser(ctx, id)]);
+  const [account, printing, groups] = await Promise.all([
+    readAccountUser(ctx, id),
+    readPrintingUser(ctx, id),
+    groupsById(ctx),
+  ]);
   if (!account) {
     patchDirectory(ctx.organization.id, { removeId: id });
     return null;
   }
   patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
-  return toDetail(account, printing, await resolveGroups(ctx, printing?.groups.map((g) => g.group_id) ?? []));
+  const ids = [...new Set(printing?.groups.map((g) => g.group_id) ?? [])];
+  return toDetail(account, printing, await resolveGroups(ctx, ids, groups));
 }
 
 export async function getUser(ctx: OrgContext, id: string): Promise<UserDetail> {

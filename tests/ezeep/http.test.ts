@@ -89,7 +89,8 @@ function fakeFetch(replies: Reply[]) {
         init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
       });
     }
-    const text = r.body === undefined ? "" : typeof r.body === "string" ? r.body : JSON.stringify(r.body);
+    const asText = typeof r.body === "string" ? r.body : JSON.stringify(r.body);
+    const text = r.body === undefined ? "" : asText;
     return new Response(r.status === 204 ? null : text, { status: r.status, headers: r.headers ?? {} });
   }) as typeof fetch;
   return { fn, seen };

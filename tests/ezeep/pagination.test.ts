@@ -64,10 +64,32 @@ describe("offset iteration", () => {
       { limit: 3, offset: 6 },
     ]);
   });
-  it("stops early with collectAll max", async () => {
+  it("stops early with collectAll max (one page after the other with prefetch 1)", async () => {
     const s = offsetServer(100);
-    expect(await collectAll(iterateOffsetPages(s.fetchPage, { pageSize: 10 }), { max: 15 })).toHaveLength(15);
+    const first15 = collectAll(iterateOffsetPages(s.fetchPage, { pageSize: 10, prefetch: 1 }), { max: 15 });
+    expect(await first15).toHaveLength(15);
     expect(s.calls).toHaveLength(2);
+  });
+  it("asks for the further pages in parallel once the count is known", async () => {
+    const s = offsetServer(95);
+    let inFlight = 0;
+    let peak = 0;
+    const fetchPage = async (p: { limit?: number; offset: number }) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return s.fetchPage(p);
+    };
+    const items = await collectAll(iterateOffsetPages(fetchPage, { pageSize: 10 }));
+    expect(items).toEqual(Array.from({ length: 95 }, (_, i) => i)); // in order, none twice
+    expect(s.calls).toHaveLength(10);
+    expect(peak).toBeGreaterThanOrEqual(8); // pages 2..10 requested together (prefetch 8)
+  });
+  it("reads the largest page ezeep allows unless told otherwise", async () => {
+    const s = offsetServer(250);
+    await collectAll(iterateOffsetPages(s.fetchPage));
+    expect(s.calls.map((c) => c.limit)).toEqual([100, 100, 100]);
   });
   it("refuses a next link that does not advance", async () => {
     const fetchPage = async (): Promise<Page<number>> => ({

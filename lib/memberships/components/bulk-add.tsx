@@ -1,13 +1,11 @@
 "use client";
 
-// Adding many users to one group from the browser: the selection is sent in small batches (one
-// server action call each), so the admin sees progress and a result per user as it happens.
+// Adding many users to one group from the browser: the whole selection is one server action call;
+// the server works through it with the allowed ezeep concurrency and answers with a result per user.
 import { useCallback, useState } from "react";
 
 import { bulkAddMembershipAction } from "@/lib/memberships/actions";
 import { Badge } from "@/lib/ui/components";
-
-export const BULK_BATCH_SIZE = 10;
 
 export interface BulkRow {
   userId: string;
@@ -21,8 +19,23 @@ export interface BulkState {
   groupName: string;
   rows: BulkRow[];
   running: boolean;
-  /** A failure of a whole batch (session ended, group gone, …). */
+  /** A failure of the whole call (session ended, group gone, …). */
   error: string | null;
+  /** Seconds ezeep asked the portal to wait (HTTP 429 with Retry-After) while it worked. */
+  waitedSeconds?: number;
+}
+
+function applyResults(
+  rows: BulkRow[],
+  results: { userId: string; ok: boolean; changed: boolean; error: string | null }[],
+) {
+  for (const r of results) {
+    const row = rows.find((x) => x.userId === r.userId);
+    if (!row) continue;
+    if (!r.ok) row.status = "failed";
+    else row.status = r.changed ? "added" : "already";
+    row.error = r.error;
+  }
 }
 
 export function useBulkAdd(onDone?: () => void) {
@@ -36,28 +49,20 @@ export function useBulkAdd(onDone?: () => void) {
         status: "waiting",
       }));
       setState({ groupName: group.name, rows, running: true, error: null });
+      const result = await bulkAddMembershipAction({ groupId: group.id, userIds: users.map((u) => u.id) });
       let error: string | null = null;
-      for (let i = 0; i < users.length && !error; i += BULK_BATCH_SIZE) {
-        const batch = users.slice(i, i + BULK_BATCH_SIZE);
-        const result = await bulkAddMembershipAction({ groupId: group.id, userIds: batch.map((u) => u.id) });
-        if (!result.ok) {
-          error = result.error;
-          for (const u of batch) {
-            const row = rows.find((r) => r.userId === u.id)!;
-            row.status = "failed";
-            row.error = result.error;
-          }
-        } else {
-          for (const r of result.data.results) {
-            const row = rows.find((x) => x.userId === r.userId);
-            if (!row) continue;
-            row.status = !r.ok ? "failed" : r.changed ? "added" : "already";
-            row.error = r.error;
-          }
+      let waitedSeconds = 0;
+      if (!result.ok) {
+        error = result.error;
+        for (const row of rows) {
+          row.status = "failed";
+          row.error = result.error;
         }
-        setState({ groupName: group.name, rows: [...rows], running: true, error });
+      } else {
+        applyResults(rows, result.data.results);
+        waitedSeconds = Math.ceil(result.data.throttledMs / 1000);
       }
-      setState({ groupName: group.name, rows: [...rows], running: false, error });
+      setState({ groupName: group.name, rows: [...rows], running: false, error, waitedSeconds });
       onDone?.();
     },
     [onDone],
@@ -108,6 +113,11 @@ export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: (
           />
         </div>
         {state.error ? <p className="text-sm text-red-700">{state.error}</p> : null}
+        {state.waitedSeconds ? (
+          <p className="text-sm text-amber-800" data-testid="bulk-throttled">
+            ezeep asked us to wait {state.waitedSeconds} s (rate limit); the portal waited and went on.
+          </p>
+        ) : null}
       </div>
       <div className="max-h-72 overflow-y-auto border-t border-slate-100">
         <table className="w-full text-left text-sm">

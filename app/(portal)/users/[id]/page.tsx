@@ -7,7 +7,6 @@ import { listAuditEntries } from "@/lib/audit/queries";
 import { getPageContext } from "@/lib/auth/session";
 import { AddToGroups } from "@/lib/memberships/components/add-to-groups";
 import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-button";
-import { groupsToJoin } from "@/lib/memberships/service";
 import { EffectivePrinters } from "@/lib/printers/components/effective-printers";
 import { AccessDenied, Badge, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
@@ -15,7 +14,7 @@ import { buttonClass } from "@/lib/ui/styles";
 import { DeleteUserButton } from "@/lib/users/components/delete-user-button";
 import { PrintingFlags } from "@/lib/users/components/printing-flags";
 import { RoleBadge, StatusBadge } from "@/lib/users/components/user-badges";
-import { findUser, printersThroughGroups } from "@/lib/users/service";
+import { loadUserPage } from "@/lib/users/page-data";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -41,26 +40,25 @@ export default async function UserPage({
   if (!ctx.current || !ctx.can("users.read")) return <AccessDenied what="users" />;
   const { id } = await params;
   const { notice } = await searchParams;
-  const loaded = await tryLoad(() => findUser(ctx.current!, id));
-  if (loaded.ok && !loaded.data) notFound();
-  const user = loaded.ok ? loaded.data! : null;
   const canWrite = ctx.can("users.write");
   const canDelete = ctx.can("users.delete");
   const canMemberships = ctx.can("memberships.write");
-  const [joinable, lostPrinters, history] = await Promise.all([
-    user && canMemberships && user.printing
-      ? tryLoad(() =>
-          groupsToJoin(
-            ctx.current!,
-            user.groups.map((g) => g.id),
-          ),
-        )
-      : null,
-    user && canDelete ? tryLoad(() => printersThroughGroups(ctx.current!, user.groups)) : null,
+  const [loaded, history] = await Promise.all([
+    tryLoad(() =>
+      loadUserPage(ctx.current!, id, {
+        memberships: canMemberships,
+        impact: canDelete,
+        printers: ctx.can("printers.read"),
+      }),
+    ),
     ctx.can("audit.read")
       ? listAuditEntries(ctx.current, { targetType: "user", targetId: id, limit: 10 })
       : null,
   ]);
+  if (loaded.ok && !loaded.data) notFound();
+  const user = loaded.ok ? loaded.data!.user : null;
+  const joinable = loaded.ok ? loaded.data!.joinable : null;
+  const lostPrinters = loaded.ok ? loaded.data!.lostPrinters : null;
 
   return (
     <>
@@ -94,7 +92,7 @@ export default async function UserPage({
                       <DeleteUserButton
                         user={{ id: user.id, name: user.name, email: user.email }}
                         groups={user.groups.map((g) => g.name)}
-                        printers={lostPrinters?.ok ? lostPrinters.data.map((p) => p.name) : []}
+                        printers={lostPrinters ? lostPrinters.map((p) => p.name) : []}
                       />
                     ) : null}
                   </>
@@ -175,9 +173,9 @@ export default async function UserPage({
                     ))}
                   </ul>
                 )}
-                {joinable?.ok ? (
+                {joinable ? (
                   <div className="border-t border-slate-100 p-4">
-                    <AddToGroups user={{ id: user.id, label: user.name }} groups={joinable.data} />
+                    <AddToGroups user={{ id: user.id, label: user.name }} groups={joinable} />
                   </div>
                 ) : null}
               </Card>
