@@ -192,7 +192,8 @@ async function nddScenarios(concurrency: number) {
   pointEnvAt(sim);
   const { ensureOrganization, ezeepFor } = await import("@/lib/organizations/service");
   const { createApiToken } = await import("@/lib/api-tokens/service");
-  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd");
+  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd/groups-users");
+  const { addClient } = await import("@/lib/provisioning/ndd/clients");
   const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench NDD" });
   const ctx = {
     actor: { type: "system" as const, id: null, label: "bench" },
@@ -200,6 +201,7 @@ async function nddScenarios(concurrency: number) {
     role: "owner" as const,
   };
   const { token } = await createApiToken(ctx, { name: "bench" });
+  await addClient(ctx, { name: "BENCH" });
   const verified = (await ezeepFor(org).users.all({ perPage: 100 })).filter((u) => u.is_verified);
   const groups = Array.from({ length: 5 }, (_, g) => ({
     GroupName: `Bench grouping ${g + 1}`,
