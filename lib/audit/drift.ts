@@ -10,11 +10,16 @@ import "server-only";
 
 import { chainKey, withChain } from "@/lib/audit/chain";
 import { claimMatches, portalWindow, type Observed, type PortalWindow } from "@/lib/audit/drift-explain";
-import { appendLocked, type AuditRecord } from "@/lib/audit/service";
-import type { OrganizationRef } from "@/lib/auth/context";
+import { appendLocked, audited, type AuditRecord } from "@/lib/audit/service";
+import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
+import { UserFacingError } from "@/lib/errors";
 import { assignedGroupIds } from "@/lib/ezeep";
+import { runJobOnce } from "@/lib/jobs/runner";
 import { ezeepFor } from "@/lib/organizations/service";
+
+/** The drift job's name: scheduled runs and "run drift now" share its lease and its JobRun log. */
+export const DRIFT_JOB_NAME = "audit-drift";
 
 export interface DriftState {
   groups: Record<string, { name: string; description: string }>;
@@ -232,4 +237,38 @@ export async function detectDriftForAll(now = new Date()): Promise<void> {
       console.error(`[drift] ${o.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+}
+
+export interface DriftRunSummary {
+  firstSnapshot: boolean;
+  recorded: number;
+  explained: number;
+  deferred: number;
+}
+
+/**
+ * "Run drift now" for the admin's organization: one manual run of the drift job (so it never
+ * overlaps a scheduled run on any instance), audited as `drift.run` with what it found.
+ */
+export async function runDriftNow(ctx: OrgContext): Promise<DriftRunSummary> {
+  return audited(ctx, {
+    action: "drift.run",
+    target: { type: "organization", id: ctx.organization.id, label: ctx.organization.name },
+    run: async () => {
+      let result: DriftResult | null = null;
+      const job = {
+        name: DRIFT_JOB_NAME,
+        intervalMs: 0,
+        run: async () => void (result = await detectDrift(ctx.organization)),
+      };
+      if (!(await runJobOnce(job)) || !result) {
+        throw new UserFacingError(
+          "A drift check is running right now (scheduled, or started by another admin). Its findings appear in the audit log when it ends.",
+        );
+      }
+      const { firstSnapshot, recorded, explained, deferred } = result as DriftResult;
+      const summary: DriftRunSummary = { firstSnapshot, recorded, explained, deferred };
+      return { result: summary, after: summary };
+    },
+  });
 }

@@ -1,7 +1,7 @@
 // Background jobs of the audit log (registered in lib/jobs/index.ts).
-import { detectDriftForAll } from "@/lib/audit/drift";
+import { detectDriftForAll, DRIFT_JOB_NAME } from "@/lib/audit/drift";
 import { pruneAuditLog, refreshPlannerStatistics, sealStalePending } from "@/lib/audit/retention";
-import type { JobDefinition } from "@/lib/jobs/runner";
+import { pruneJobRuns, type JobDefinition } from "@/lib/jobs/runner";
 
 const minutes = (env: string | undefined, fallback: number) => {
   const n = Number(env);
@@ -10,18 +10,22 @@ const minutes = (env: string | undefined, fallback: number) => {
 
 /** Snapshots ezeep and records changes made outside the portal (AUDIT_DRIFT_INTERVAL_MINUTES, default 15). */
 export const auditDriftJob: JobDefinition = {
-  name: "audit-drift",
+  name: DRIFT_JOB_NAME,
   intervalMs: minutes(process.env.AUDIT_DRIFT_INTERVAL_MINUTES, 15),
   run: () => detectDriftForAll(),
 };
 
-/** Seals pending entries whose process died, applies the retention period, refreshes SQLite's planner statistics (hourly). */
+/**
+ * Seals pending entries whose process died, applies the retention period, forgets job runs older
+ * than 30 days, refreshes SQLite's planner statistics (hourly).
+ */
 export const auditMaintenanceJob: JobDefinition = {
   name: "audit-maintenance",
   intervalMs: 60 * 60_000,
   run: async () => {
     await sealStalePending();
     await pruneAuditLog();
+    await pruneJobRuns();
     await refreshPlannerStatistics();
   },
 };

@@ -1,10 +1,13 @@
 // Drift detection: changes made directly in ezeep (here: through a second ezeep client, as
 // ezeep's own console would) become "external change" entries; changes made through the
 // portal do not.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { chainKey } from "@/lib/audit/chain";
-import { detectDrift } from "@/lib/audit/drift";
+import { detectDrift, DRIFT_JOB_NAME } from "@/lib/audit/drift";
 import { auditDriftJob } from "@/lib/audit/jobs";
 import { completeEntry, recordAudit } from "@/lib/audit/service";
 import { verifyChain } from "@/lib/audit/verify";
@@ -13,12 +16,17 @@ import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { assignedGroupIds, createEzeepClient, ezeepConfigFromEnv, type EzeepClient } from "@/lib/ezeep";
 import { portalJobs } from "@/lib/jobs";
+import { acquireLease, releaseLease } from "@/lib/locks";
+import { testActionAuthorization } from "@/tests/helpers/authorization";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 import { useSimulator } from "@/tests/helpers/simulator";
 
+import "@/lib/audit/actions";
 import "@/lib/groups/actions";
 import "@/lib/memberships/actions";
 import "@/lib/printers/actions";
+
+const run = promisify(execFile);
 
 describe("drift detection", () => {
   const sim = useSimulator();
@@ -178,5 +186,94 @@ describe("drift detection", () => {
     });
     expect(await detectDrift(admin.organization)).toMatchObject({ recorded: 0, explained: 1, deferred: 0 });
     expect(await entriesFor(group.id)).toEqual([["group.create", { name: "In flight", description: "" }]]);
+  });
+
+  describe("run now", () => {
+    let owner: OrgContext;
+    beforeAll(async () => {
+      owner = await contextFor(admin.organization, "owner", "drift-owner@test.example");
+    });
+
+    it("runs the drift check at once, records what it found and logs the run", async () => {
+      await actionRegistry.get("drift.run")!.invoke(owner, {}); // the first snapshot
+      const group = await console_.groups.create({ name: "Seen by run-now", description: "" });
+      const result = await actionRegistry.get("drift.run")!.invoke(owner, {});
+      expect(result).toEqual({
+        ok: true,
+        data: { firstSnapshot: false, recorded: 1, explained: 0, deferred: 0 },
+      });
+      const external = await db.auditEntry.findFirst({
+        where: { actorType: "external", targetId: group.id },
+      });
+      expect(external).toMatchObject({ action: "group.create", outcome: "success" });
+      const run = await db.auditEntry.findFirst({ where: { action: "drift.run" }, orderBy: { id: "desc" } });
+      expect(run).toMatchObject({
+        outcome: "success",
+        actorId: owner.actor.id,
+        targetId: owner.organization.id,
+      });
+      expect(JSON.parse(run!.after!)).toMatchObject({ recorded: 1 });
+      const jobRuns = await db.jobRun.findMany({ where: { job: DRIFT_JOB_NAME, trigger: "manual" } });
+      expect(jobRuns.length).toBeGreaterThanOrEqual(2);
+      expect(jobRuns.every((r) => r.outcome === "success")).toBe(true);
+    });
+
+    it("refuses clearly, and audits the refusal, while a drift run is in progress elsewhere", async () => {
+      await acquireLease(`job:${DRIFT_JOB_NAME}`, "another-instance", 60_000);
+      try {
+        const result = await actionRegistry.get("drift.run")!.invoke(owner, {});
+        expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/running right now/) });
+        const refused = await db.auditEntry.findFirst({
+          where: { action: "drift.run" },
+          orderBy: { id: "desc" },
+        });
+        expect(refused).toMatchObject({
+          outcome: "failure",
+          error: expect.stringMatching(/running right now/),
+        });
+      } finally {
+        await releaseLease(`job:${DRIFT_JOB_NAME}`, "another-instance");
+      }
+    });
+
+    it("rejects unexpected input fields without running", async () => {
+      const before = await db.jobRun.count();
+      const result = await actionRegistry.get("drift.run")!.invoke(owner, { org: "someone-else" });
+      expect(result.ok).toBe(true); // unknown fields are stripped: it runs for the admin's own organization
+      expect(await db.jobRun.count()).toBe(before + 1);
+    });
+  });
+
+  it("runs from the command line for one organization: npm run drift:run -- --org <name>", async () => {
+    const group = await console_.groups.create({ name: "Seen by the command", description: "" });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        "node_modules/.bin/tsx",
+        "--conditions=react-server",
+        "scripts/drift-run.ts",
+        "--org",
+        admin.organization.name,
+      ],
+      { env: process.env },
+    );
+    expect(stdout).toMatch(/1 external change\(s\) recorded/);
+    const external = await db.auditEntry.findFirst({ where: { actorType: "external", targetId: group.id } });
+    expect(external).toMatchObject({ action: "group.create" });
+    const audit = await db.auditEntry.findFirst({ where: { action: "drift.run" }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ actorType: "system", actorLabel: "drift:run command", outcome: "success" });
+    await expect(
+      run(
+        process.execPath,
+        ["node_modules/.bin/tsx", "--conditions=react-server", "scripts/drift-run.ts", "--org", "nope"],
+        {
+          env: process.env,
+        },
+      ),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/No organization "nope"/) });
+  });
+
+  testActionAuthorization(sim, {
+    "drift.run": async () => ({}),
   });
 });
