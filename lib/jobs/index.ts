@@ -5,9 +5,10 @@
 import { auditDriftJob, auditMaintenanceJob } from "@/lib/audit/jobs";
 import { invitationFollowUpJob } from "@/lib/invitations/follow-up";
 import { startJobs, type JobDefinition, type RunningJobs } from "@/lib/jobs/runner";
+import { usersDirectoryJob } from "@/lib/users/directory";
 
 export function portalJobs(): JobDefinition[] {
-  return [invitationFollowUpJob, auditDriftJob, auditMaintenanceJob];
+  return [invitationFollowUpJob, auditDriftJob, auditMaintenanceJob, usersDirectoryJob];
 }
 
 const globalJobs = globalThis as unknown as { __portalJobs?: RunningJobs };

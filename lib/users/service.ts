@@ -255,10 +255,10 @@ function toDetail(account: AccountUser, printing: PrintingUser | null, groups: G
 export async function findUser(ctx: OrgContext, id: string): Promise<UserDetail | null> {
   const [account, printing] = await Promise.all([readAccountUser(ctx, id), readPrintingUser(ctx, id)]);
   if (!account) {
-    patchDirectory(ctx.organization.id, { removeId: id });
+    await patchDirectory(ctx.organization.id, { removeId: id });
     return null;
   }
-  patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
+  await patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
   return toDetail(account, printing, await resolveGroups(ctx, printing?.groups.map((g) => g.group_id) ?? []));
 }
 
@@ -311,7 +311,7 @@ export async function updateUser(ctx: OrgContext, input: UpdateUserInput): Promi
       run: async () => {
         const account = await ezeepFor(ctx.organization).users.update(before.id, patch);
         const printing = await readPrintingUser(ctx, before.id);
-        patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
+        await patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
         const after = toDetail(account, printing, before.groups);
         return {
           result: after,
@@ -351,7 +351,7 @@ export async function setPrintingFlags(ctx: OrgContext, input: SetFlagsInput): P
         run: async () => {
           const updated = await ezeepFor(ctx.organization).printingUsers.update(before.id, patch);
           const flags = flagsOf(updated);
-          patchDirectory(ctx.organization.id, { userId: before.id, flags });
+          await patchDirectory(ctx.organization.id, { userId: before.id, flags });
           return { result: { ...before, printing: flags }, after: flagsSnapshot(flags, changed) };
         },
       });
@@ -417,7 +417,7 @@ export async function deleteUser(
         },
         run: async () => {
           await ezeepFor(ctx.organization).users.delete(before.id);
-          patchDirectory(ctx.organization.id, { removeId: before.id });
+          await patchDirectory(ctx.organization.id, { removeId: before.id });
           return { result: { id: before.id, email: before.email }, after: null };
         },
       });
