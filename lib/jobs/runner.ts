@@ -10,6 +10,7 @@
 import "server-only";
 
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 
 import { db } from "@/lib/db";
 import type { JobRun } from "@/lib/generated/sqlite/client";
@@ -42,7 +43,8 @@ export const JOB_STALE_MS = envMs("JOB_STALE_MS", 10_000);
 /** How often each instance looks for a due (or orphaned) slot. */
 export const JOB_POLL_MS = envMs("JOB_POLL_MS", 5_000);
 
-const INSTANCE_HOLDER = `instance-${randomUUID()}`;
+/** Who holds a run, as shown in JobRun and the logs: PORTAL_INSTANCE_NAME (or host:pid) + a unique suffix. */
+const INSTANCE_HOLDER = `${process.env.PORTAL_INSTANCE_NAME || `${hostname()}:${process.pid}`}-${randomUUID().slice(0, 8)}`;
 
 export interface RunnerOptions {
   holder?: string;

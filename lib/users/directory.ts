@@ -57,10 +57,13 @@ interface Slot {
   stale?: boolean;
 }
 
+// This instance's copies, on globalThis so Next.js module reloads share them (tests swap the map
+// to play a second instance).
 const store = globalThis as unknown as { __userDirectories?: Map<string, Slot> };
-const slots = (store.__userDirectories ??= new Map<string, Slot>());
+const localSlots = () => (store.__userDirectories ??= new Map<string, Slot>());
 
 function slotFor(orgId: string): Slot {
+  const slots = localSlots();
   let slot = slots.get(orgId);
   if (!slot) slots.set(orgId, (slot = {}));
   return slot;
@@ -174,7 +177,7 @@ function sameRow(current: unknown, row: UserRow | GroupRef | null): boolean {
 
 /** Compares with this instance's copy, or (without one) with the stored row. */
 async function unchanged(organizationId: string, change: EntryChange): Promise<boolean> {
-  const dir = slots.get(organizationId)?.copy?.directory;
+  const dir = localSlots().get(organizationId)?.copy?.directory;
   if (dir)
     return sameRow(change.kind === "user" ? dir.byId.get(change.id) : dir.groups.get(change.id), change.row);
   const stored = await readEntry(organizationId, change.kind, change.id);
@@ -205,7 +208,7 @@ export const patchDirectory = applyLocalChange;
  * refresh brings it.
  */
 export async function rememberGroup(organizationId: string, group: GroupRef): Promise<void> {
-  const dir = slots.get(organizationId)?.copy?.directory;
+  const dir = localSlots().get(organizationId)?.copy?.directory;
   if (!dir || sameRow(dir.groups.get(group.id), group)) return;
   const change: EntryChange = { kind: "group", id: group.id, row: group };
   try {
