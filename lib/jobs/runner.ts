@@ -158,10 +158,11 @@ async function abandonDeadRuns(job: string, before: Date, staleBefore: Date): Pr
 async function runDueSlotWith(job: JobDefinition, r: Runner, now: number): Promise<SlotResult> {
   const dueAt = slotOf(job, now);
   const staleBefore = new Date(now - r.staleMs);
-  await abandonDeadRuns(job.name, dueAt, staleBefore);
+  // Reads only, until there is something to claim (polls stay cheap, also on SQLite).
   const existing = await db.jobRun.findUnique({ where: { job_dueAt: { job: job.name, dueAt } } });
   if (existing && existing.outcome !== "running") return "done-elsewhere";
   if (existing && existing.heartbeatAt >= staleBefore) return "running-elsewhere";
+  if (!existing) await abandonDeadRuns(job.name, dueAt, staleBefore);
   // The lease keeps one run of a job at a time (a slow earlier slot, or a manual run).
   const lease = await holdLease(`job:${job.name}`, r.holder, r.staleMs);
   if (!lease) return "busy";
@@ -225,7 +226,7 @@ export function startJobs(jobs: JobDefinition[], opts: RunnerOptions = {}): Runn
       running.set(job.name, run);
     };
     // A first look soon after start, then every poll; timers do not keep the process alive.
-    const first = setTimeout(tick, Math.min(1_000, job.intervalMs));
+    const first = setTimeout(tick, Math.min(5_000, job.intervalMs));
     const every = setInterval(tick, Math.min(opts.pollMs ?? JOB_POLL_MS, job.intervalMs));
     first.unref();
     every.unref();
