@@ -1,9 +1,9 @@
 // Background jobs of the audit log (registered in lib/jobs/index.ts).
-import { detectDriftForAll } from "@/lib/audit/drift";
+import { detectDriftForAll, DRIFT_JOB_NAME } from "@/lib/audit/drift";
 import { aggregateTemplate, flushFailureWindows } from "@/lib/audit/refusals";
 import { pruneAuditLog, refreshPlannerStatistics, sealStalePending } from "@/lib/audit/retention";
 import { pruneSessions } from "@/lib/auth/sessions";
-import type { JobDefinition } from "@/lib/jobs/runner";
+import { pruneJobRuns, type JobDefinition } from "@/lib/jobs/runner";
 
 const minutes = (env: string | undefined, fallback: number) => {
   const n = Number(env);
@@ -12,12 +12,15 @@ const minutes = (env: string | undefined, fallback: number) => {
 
 /** Snapshots ezeep and records changes made outside the portal (AUDIT_DRIFT_INTERVAL_MINUTES, default 15). */
 export const auditDriftJob: JobDefinition = {
-  name: "audit-drift",
+  name: DRIFT_JOB_NAME,
   intervalMs: minutes(process.env.AUDIT_DRIFT_INTERVAL_MINUTES, 15),
   run: () => detectDriftForAll(),
 };
 
-/** Seals pending entries whose process died, applies the retention period, refreshes SQLite's planner statistics (hourly). */
+/**
+ * Seals pending entries whose process died, applies the retention period, forgets job runs older
+ * than 30 days, refreshes SQLite's planner statistics (hourly).
+ */
 export const auditMaintenanceJob: JobDefinition = {
   name: "audit-maintenance",
   intervalMs: 60 * 60_000,
@@ -27,6 +30,7 @@ export const auditMaintenanceJob: JobDefinition = {
     await flushFailureWindows(aggregateTemplate);
     await pruneSessions();
     await pruneAuditLog();
+    await pruneJobRuns();
     await refreshPlannerStatistics();
   },
 };

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "connectors.read": everyone,
   "drivers.read": everyone,
   "audit.read": everyone,
+  "audit.drift_run": ["owner", "auditor"],
   "organizations.read": everyone,
   "organizations.manage": ["owner"],
   "settings.read": ["owner", "admin", "auditor"],

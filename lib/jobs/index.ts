@@ -1,12 +1,14 @@
 // The portal's background jobs, started once per server process by instrumentation.ts.
 // Add a job by appending its definition to `portalJobs()`. PORTAL_JOBS=off disables them all
-// (tests that drive jobs call runJobOnce themselves).
+// (tests that drive jobs call runJobOnce / runDueSlot themselves). With several instances every
+// instance polls, and each interval's run happens once (lib/jobs/runner.ts).
 import { auditDriftJob, auditMaintenanceJob } from "@/lib/audit/jobs";
 import { invitationFollowUpJob } from "@/lib/invitations/follow-up";
 import { startJobs, type JobDefinition, type RunningJobs } from "@/lib/jobs/runner";
+import { usersDirectoryJob } from "@/lib/users/directory";
 
 export function portalJobs(): JobDefinition[] {
-  return [invitationFollowUpJob, auditDriftJob, auditMaintenanceJob];
+  return [invitationFollowUpJob, auditDriftJob, auditMaintenanceJob, usersDirectoryJob];
 }
 
 const globalJobs = globalThis as unknown as { __portalJobs?: RunningJobs };

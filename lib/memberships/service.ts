@@ -113,7 +113,7 @@ export async function changeUserGroups(
       const refs = (ids: readonly string[]) =>
         ids.map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false });
       if (sameSet(beforeIds, nextIds)) {
-        patchDirectory(ctx.organization.id, { userId, groupIds: beforeIds });
+        await patchDirectory(ctx.organization.id, { userId, groupIds: beforeIds });
         return { userId, changed: false, groups: refs(beforeIds) };
       }
       try {
@@ -125,7 +125,7 @@ export async function changeUserGroups(
           run: async () => {
             const updated = await client.printingUsers.setGroups(userId, nextIds);
             const afterIds = [...new Set(updated.groups.map((g) => g.group_id))];
-            patchDirectory(ctx.organization.id, { userId, groupIds: afterIds });
+            await patchDirectory(ctx.organization.id, { userId, groupIds: afterIds });
             const after = refs(afterIds);
             return { result: { userId, changed: true, groups: after }, after: snapshot(after) };
           },
@@ -245,7 +245,7 @@ export async function listGroupMembers(
 export async function groupsToJoin(ctx: OrgContext, memberOf: readonly string[]): Promise<GroupRef[]> {
   const current = new Set(memberOf);
   const groups = (await ezeepFor(ctx.organization).groups.all({ pageSize: 100 })).map(groupRef);
-  for (const group of groups) rememberGroup(ctx.organization.id, group);
+  for (const group of groups) await rememberGroup(ctx.organization.id, group);
   return groups
     .filter((g) => !current.has(g.id))
     .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));

@@ -1,216 +1,251 @@
-// A short-lived, per-organization index of every user, built on the server by paging ezeep.
+// The per-organization users directory: every user (both ezeep hosts joined) and every group,
+// from which the users list, the group member lists and the pickers answer search / filter /
+// sort / paging. The browser only ever receives one page.
 //
-// ezeep's account user list is paged (page/per_page ≤ 100) and has no search, filter or sort
-// (ezeep-api.md §2.2, §3.2); group membership lives on the printing host (§3.4). So the portal
-// reads both listings once — first page to learn the count, then the remaining pages in parallel
-// (the client's pagination) — joins them by id and answers search / filter / sort / pagination from
-// memory. The browser only ever receives one page.
+// Shared by every portal instance through the database (lib/users/directory-store.ts):
+// - a background job (under the job run-claim, so once per interval across all instances)
+//   re-reads ezeep and writes only what differs — ezeep has no "changed since" for users, so
+//   changes made in ezeep's own console appear within USERS_DIRECTORY_REFRESH_SECONDS;
+// - the portal's own writes (user update/delete, memberships, flags) call applyLocalChange at
+//   once, so every instance shows them on its next page view;
+// - each instance keeps an in-memory copy and, per request, asks the database only for the
+//   version number, loading just the rows changed since its copy. No page view reads ezeep for
+//   the directory except the very first one of an organization (or an explicit refresh).
 //
-// Freshness: an index younger than FRESH_MS is served as is; an older one (up to MAX_STALE_MS) is
-// served immediately while ONE background rebuild runs; anything older is rebuilt before
-// answering. Builds are single-flight per organization. The portal's own writes update the index
-// in place (so an admin sees their change at once); changes made elsewhere (ezeep's admin UI,
-// another portal instance) appear after at most FRESH_MS + one build. It is a read cache only:
-// every write re-reads the user from ezeep first (lib/memberships/service.ts).
-import type { OrgContext } from "@/lib/auth/context";
-import type { AccountUser, EzeepClient, Group, PrintingUser } from "@/lib/ezeep";
+// It is a read cache only: every write re-reads the user from ezeep first (lib/memberships/service.ts).
+import "server-only";
+
+import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
+import { db } from "@/lib/db";
+import type { JobDefinition } from "@/lib/jobs/runner";
+import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
-import type { UserRole } from "@/lib/users/schemas";
+import { buildDirectory, type Directory, type GroupRef, type UserRow } from "@/lib/users/directory-build";
+import {
+  readEntries,
+  readEntry,
+  readState,
+  writeBuild,
+  writeChanges,
+  type EntryChange,
+  type StoredEntry,
+  type StoredState,
+} from "@/lib/users/directory-store";
 
-export const FRESH_MS = 30_000;
-export const MAX_STALE_MS = 10 * 60_000;
+export {
+  buildDirectory,
+  flagsOf,
+  groupRef,
+  roleOf,
+  userRow,
+  type Directory,
+  type DirectoryBuild,
+  type GroupRef,
+  type UserRow,
+} from "@/lib/users/directory-build";
 
-export interface UserRow {
-  id: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  name: string;
-  role: UserRole;
-  /** Verified account (has accepted / signed up); false for invitees. */
-  verified: boolean;
-  azure: boolean;
-  dateJoined: string | null;
-  /** Present on the printing host (invitees have no printing row until they accept, §3.3). */
-  printing: boolean;
-  groupIds: string[];
-  flags: {
-    local_printing_enabled: boolean;
-    self_service_enabled: boolean;
-    myprinters_enabled: boolean;
-    pull_printing_enabled: boolean;
-  };
-  /** Lower-case "name email" for search. */
-  haystack: string;
-  sortName: string;
+interface Copy {
+  directory: Directory;
+  seq: number;
 }
 
-export interface GroupRef {
-  id: string;
-  name: string;
-  azure: boolean;
+interface Slot {
+  copy?: Copy;
+  syncing?: Promise<Copy>;
+  /** Set by invalidateDirectory(): the next read rebuilds from ezeep. */
+  stale?: boolean;
 }
 
-export interface Directory {
-  builtAt: number;
-  buildMs: number;
-  users: UserRow[];
-  byId: Map<string, UserRow>;
-  groups: Map<string, GroupRef>;
-  /** Users in each sort order, computed on first use and dropped whenever a user changes. */
-  sorted: Map<string, UserRow[]>;
+// This instance's copies, on globalThis so Next.js module reloads share them (tests swap the map
+// to play a second instance).
+const store = globalThis as unknown as { __userDirectories?: Map<string, Slot> };
+const localSlots = () => (store.__userDirectories ??= new Map<string, Slot>());
+
+function slotFor(orgId: string): Slot {
+  const slots = localSlots();
+  let slot = slots.get(orgId);
+  if (!slot) slots.set(orgId, (slot = {}));
+  return slot;
 }
 
-export function roleOf(roles: readonly string[]): UserRole {
-  return roles.includes("admin") ? "admin" : "user";
+/** Reads ezeep and writes what differs into the shared store (one instance at a time per organization). */
+export async function refreshDirectory(
+  org: OrganizationRef,
+  opts: { ifMissing?: boolean } = {},
+): Promise<number> {
+  return withKeyLock(
+    `directory:${org.id}`,
+    async () => {
+      const state = await readState(org.id);
+      // Another instance built it while this one waited for the lock.
+      if (opts.ifMissing && state?.builtAt) return 0;
+      const sinceSeq = state?.seq ?? 0;
+      const build = await buildDirectory(ezeepFor(org));
+      return writeBuild(org.id, build, sinceSeq);
+    },
+    { waitMs: 120_000 },
+  );
 }
 
-export function flagsOf(printing: PrintingUser | null): UserRow["flags"] {
+function emptyDirectory(state: StoredState): Directory {
+  const builtAt = state.builtAt?.getTime() ?? 0;
   return {
-    local_printing_enabled: printing?.local_printing_enabled ?? false,
-    self_service_enabled: printing?.self_service_enabled ?? false,
-    myprinters_enabled: printing?.myprinters_enabled ?? false,
-    pull_printing_enabled: printing?.pull_printing_enabled ?? false,
-  };
-}
-
-export function userRow(account: AccountUser, printing: PrintingUser | null): UserRow {
-  const firstName = account.first_name ?? "";
-  const lastName = account.last_name ?? "";
-  const name = (account.display_name || `${firstName} ${lastName}`).trim() || account.email;
-  return {
-    id: account.id,
-    email: account.email,
-    firstName,
-    lastName,
-    name,
-    role: roleOf(account.roles),
-    verified: account.is_verified,
-    azure: Boolean(account.id_profile || account.azure_profile),
-    dateJoined: account.date_joined ?? null,
-    printing: printing !== null,
-    groupIds: printing ? [...new Set(printing.groups.map((g) => g.group_id))] : [],
-    flags: flagsOf(printing),
-    haystack: `${name} ${account.email}`.toLowerCase(),
-    sortName: name.toLowerCase(),
-  };
-}
-
-export function groupRef(group: Group): GroupRef {
-  return { id: group.id, name: group.name, azure: group.origin.provider.toLowerCase() === "azure" };
-}
-
-export async function buildDirectory(client: EzeepClient): Promise<Directory> {
-  const started = Date.now();
-  // Largest pages, further pages in parallel once the count is known (lib/ezeep/pagination.ts).
-  const [accounts, printing, groups] = await Promise.all([
-    client.users.all(),
-    client.printingUsers.all(),
-    client.groups.all(),
-  ]);
-  const printingById = new Map(printing.map((p) => [p.id, p]));
-  const byId = new Map<string, UserRow>();
-  for (const a of accounts) if (!byId.has(a.id)) byId.set(a.id, userRow(a, printingById.get(a.id) ?? null));
-  return {
-    builtAt: Date.now(),
-    buildMs: Date.now() - started,
-    users: [...byId.values()],
-    byId,
-    groups: new Map(groups.map((g) => [g.id, groupRef(g)])),
+    builtAt,
+    buildMs: state.buildMs,
+    users: [],
+    byId: new Map(),
+    groups: new Map(),
     sorted: new Map(),
   };
 }
 
-interface Slot {
-  directory?: Directory;
-  building?: Promise<Directory>;
-  /** Bumped by invalidate(): a build that started before it is not trusted as fresh. */
-  generation: number;
-}
-
-const store = globalThis as unknown as { __userDirectories?: Map<string, Slot> };
-const slots = (store.__userDirectories ??= new Map<string, Slot>());
-
-function slotFor(orgId: string): Slot {
-  let slot = slots.get(orgId);
-  if (!slot) slots.set(orgId, (slot = { generation: 0 }));
-  return slot;
-}
-
-function startBuild(ctx: OrgContext, slot: Slot): Promise<Directory> {
-  if (slot.building) return slot.building;
-  const generation = slot.generation;
-  const building = buildDirectory(ezeepFor(ctx.organization))
-    .then((dir) => {
-      // Keep the newest: an invalidation during the build makes this one stale on arrival.
-      if (slot.generation !== generation) dir.builtAt = 0;
-      slot.directory = dir;
-      return dir;
-    })
-    .finally(() => {
-      if (slot.building === building) slot.building = undefined;
-    });
-  slot.building = building;
-  return building;
-}
-
-/** The organization's index: fresh, stale-while-revalidate, or built now. */
-export async function getDirectory(ctx: OrgContext, opts: { refresh?: boolean } = {}): Promise<Directory> {
-  const slot = slotFor(ctx.organization.id);
-  const dir = slot.directory;
-  const age = dir ? Date.now() - dir.builtAt : Infinity;
-  if (dir && !opts.refresh && age < FRESH_MS) return dir;
-  if (dir && !opts.refresh && age < MAX_STALE_MS) {
-    startBuild(ctx, slot).catch((err) => console.error("[users] background index refresh failed", err));
-    return dir;
-  }
-  return startBuild(ctx, slot);
-}
-
-/** Forgets the index (tests, or after changes made outside the portal). */
-export function invalidateDirectory(organizationId: string): void {
-  const slot = slots.get(organizationId);
-  if (!slot) return;
-  slot.generation += 1;
-  slot.directory = undefined;
-}
-
-/** Applies a change the portal just made (with ezeep's answer) to the cached index, if any. */
-export function patchDirectory(
-  organizationId: string,
-  update:
-    | { user: UserRow }
-    | { removeId: string }
-    | { userId: string; groupIds: string[] }
-    | { userId: string; flags: Partial<UserRow["flags"]> },
-): void {
-  const dir = slots.get(organizationId)?.directory;
-  if (!dir) return;
+/** Applies stored rows (a full load or the changes since the copy) to a directory. */
+function applyEntries(dir: Directory, entries: StoredEntry[]): void {
+  if (entries.length === 0) return;
   dir.sorted.clear();
-  if ("removeId" in update) {
-    if (!dir.byId.delete(update.removeId)) return;
-    dir.users = dir.users.filter((u) => u.id !== update.removeId);
-    return;
+  for (const e of entries) {
+    if (e.kind === "group") {
+      if (e.data === null) dir.groups.delete(e.id);
+      else dir.groups.set(e.id, JSON.parse(e.data) as GroupRef);
+    } else if (e.data === null) dir.byId.delete(e.id);
+    else dir.byId.set(e.id, JSON.parse(e.data) as UserRow);
   }
-  if ("user" in update) {
-    const existing = dir.byId.get(update.user.id);
-    dir.byId.set(update.user.id, update.user);
-    dir.users = existing
-      ? dir.users.map((u) => (u.id === update.user.id ? update.user : u))
-      : [...dir.users, update.user];
-    return;
+  dir.users = [...dir.byId.values()];
+}
+
+async function syncCopy(orgId: string, slot: Slot, state: StoredState): Promise<Copy> {
+  const copy = slot.copy;
+  const incremental = copy && copy.seq >= state.purgedSeq;
+  const entries = await readEntries(orgId, incremental ? copy.seq : null);
+  const directory = incremental ? copy.directory : emptyDirectory(state);
+  applyEntries(directory, entries);
+  directory.builtAt = state.builtAt?.getTime() ?? directory.builtAt;
+  directory.buildMs = state.buildMs;
+  // Rows written after `state` was read may be in `entries` already: count the newest seen.
+  const seq = Math.max(state.seq, ...entries.map((e) => e.seq));
+  return { directory, seq };
+}
+
+/** The organization's directory as stored now: this instance's copy, brought up to date. */
+export async function getDirectory(ctx: OrgContext, opts: { refresh?: boolean } = {}): Promise<Directory> {
+  const orgId = ctx.organization.id;
+  const slot = slotFor(orgId);
+  let state = await readState(orgId);
+  if (opts.refresh || slot.stale || !state?.builtAt) {
+    const forced = opts.refresh || slot.stale;
+    slot.stale = false;
+    await refreshDirectory(ctx.organization, { ifMissing: !forced });
+    state = (await readState(orgId))!;
   }
-  const row = dir.byId.get(update.userId);
-  if (!row) return;
+  if (slot.copy && slot.copy.seq === state.seq) return slot.copy.directory;
+  const syncing = (slot.syncing ??= syncCopy(orgId, slot, state).finally(() => (slot.syncing = undefined)));
+  slot.copy = await syncing;
+  return slot.copy.directory;
+}
+
+/** Forgets this instance's copy and rebuilds from ezeep on the next read (tests; after changes made in ezeep). */
+export function invalidateDirectory(organizationId: string): void {
+  const slot = slotFor(organizationId);
+  slot.copy = undefined;
+  slot.stale = true;
+}
+
+export type LocalChange =
+  | { user: UserRow }
+  | { removeId: string }
+  | { userId: string; groupIds: string[] }
+  | { userId: string; flags: Partial<UserRow["flags"]> };
+
+async function changeFor(organizationId: string, update: LocalChange): Promise<EntryChange | null> {
+  if ("removeId" in update) return { kind: "user", id: update.removeId, row: null };
+  if ("user" in update) return { kind: "user", id: update.user.id, row: update.user };
+  const stored = await readEntry(organizationId, "user", update.userId);
+  if (!stored?.data) return null; // not in the directory (yet): the next refresh brings it
+  const row = JSON.parse(stored.data) as UserRow;
   const next: UserRow =
     "groupIds" in update
       ? { ...row, groupIds: [...new Set(update.groupIds)] }
       : { ...row, flags: { ...row.flags, ...update.flags } };
-  dir.byId.set(row.id, next);
-  dir.users = dir.users.map((u) => (u.id === row.id ? next : u));
+  return { kind: "user", id: row.id, row: next };
 }
 
-/** Adds or renames a group in the cached index (a group created since the last build). */
-export function rememberGroup(organizationId: string, group: GroupRef): void {
-  slots.get(organizationId)?.directory?.groups.set(group.id, group);
+function sameRow(current: unknown, row: UserRow | GroupRef | null): boolean {
+  if (row === null) return current === undefined || current === null;
+  return current !== undefined && current !== null && JSON.stringify(current) === JSON.stringify(row);
 }
+
+/** Compares with this instance's copy, or (without one) with the stored row. */
+async function unchanged(organizationId: string, change: EntryChange): Promise<boolean> {
+  const dir = localSlots().get(organizationId)?.copy?.directory;
+  if (dir)
+    return sameRow(change.kind === "user" ? dir.byId.get(change.id) : dir.groups.get(change.id), change.row);
+  const stored = await readEntry(organizationId, change.kind, change.id);
+  return sameRow(stored?.data ? JSON.parse(stored.data) : undefined, change.row);
+}
+
+/**
+ * Records a change the portal just made in ezeep (with ezeep's answer) in the shared directory, so
+ * every instance shows it at once. Never throws: the change is done in ezeep, and the next
+ * refresh repairs a directory that missed it.
+ */
+export async function applyLocalChange(organizationId: string, update: LocalChange): Promise<void> {
+  try {
+    const change = await changeFor(organizationId, update);
+    if (!change || (await unchanged(organizationId, change))) return;
+    await writeChanges(organizationId, [change]);
+  } catch (err) {
+    console.error("[users] could not update the shared directory:", err instanceof Error ? err.message : err);
+  }
+}
+
+/** The name services have always called: the same as applyLocalChange. */
+export const patchDirectory = applyLocalChange;
+
+/**
+ * Adds or renames a group seen in ezeep (created since the last refresh). Compared with this
+ * instance's copy only, so reading a list of groups costs no queries; without a copy the next
+ * refresh brings it.
+ */
+export async function rememberGroup(organizationId: string, group: GroupRef): Promise<void> {
+  const dir = localSlots().get(organizationId)?.copy?.directory;
+  if (!dir || sameRow(dir.groups.get(group.id), group)) return;
+  const change: EntryChange = { kind: "group", id: group.id, row: group };
+  try {
+    await writeChanges(organizationId, [change]);
+  } catch (err) {
+    console.error("[users] could not update the shared directory:", err instanceof Error ? err.message : err);
+  }
+}
+
+const refreshSeconds = Number(process.env.USERS_DIRECTORY_REFRESH_SECONDS);
+
+/** Organizations whose directory someone has looked at (the others are built on first view). */
+async function builtOrganizations(): Promise<OrganizationRef[]> {
+  const built = await db.directoryState.findMany({
+    where: { builtAt: { not: null } },
+    select: { organizationId: true },
+  });
+  const orgs = await db.organization.findMany({ where: { id: { in: built.map((b) => b.organizationId) } } });
+  return orgs.map((o) => ({ id: o.id, ezeepId: o.ezeepId, name: o.name, connection: o.connection }));
+}
+
+/** Re-reads every built directory from ezeep (USERS_DIRECTORY_REFRESH_SECONDS, default 60). */
+export const usersDirectoryJob: JobDefinition = {
+  name: "users-directory",
+  intervalMs: (Number.isFinite(refreshSeconds) && refreshSeconds > 0 ? refreshSeconds : 60) * 1_000,
+  run: async () => {
+    let failed = 0;
+    for (const org of await builtOrganizations()) {
+      try {
+        await refreshDirectory(org);
+      } catch (err) {
+        failed++;
+        console.error(
+          `[users] directory refresh of ${org.name} failed:`,
+          err instanceof Error ? err.message : err,
+        );
+      }
+    }
+    if (failed) throw new Error(`${failed} organization(s) could not be refreshed`);
+  },
+};

@@ -272,10 +272,10 @@ export async function findUser(ctx: OrgContext, id: string): Promise<UserDetail 
     groupsById(ctx),
   ]);
   if (!account) {
-    patchDirectory(ctx.organization.id, { removeId: id });
+    await patchDirectory(ctx.organization.id, { removeId: id });
     return null;
   }
-  patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
+  await patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
   const ids = [...new Set(printing?.groups.map((g) => g.group_id) ?? [])];
   return toDetail(account, printing, await resolveGroups(ctx, ids, groups));
 }
@@ -329,7 +329,7 @@ export async function updateUser(ctx: OrgContext, input: UpdateUserInput): Promi
       run: async () => {
         const account = await ezeepFor(ctx.organization).users.update(before.id, patch);
         const printing = await readPrintingUser(ctx, before.id);
-        patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
+        await patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
         const after = toDetail(account, printing, before.groups);
         return {
           result: after,
@@ -369,7 +369,7 @@ export async function setPrintingFlags(ctx: OrgContext, input: SetFlagsInput): P
         run: async () => {
           const updated = await ezeepFor(ctx.organization).printingUsers.update(before.id, patch);
           const flags = flagsOf(updated);
-          patchDirectory(ctx.organization.id, { userId: before.id, flags });
+          await patchDirectory(ctx.organization.id, { userId: before.id, flags });
           return { result: { ...before, printing: flags }, after: flagsSnapshot(flags, changed) };
         },
       });
@@ -435,7 +435,7 @@ export async function deleteUser(
         },
         run: async () => {
           await ezeepFor(ctx.organization).users.delete(before.id);
-          patchDirectory(ctx.organization.id, { removeId: before.id });
+          await patchDirectory(ctx.organization.id, { removeId: before.id });
           return { result: { id: before.id, email: before.email }, after: null };
         },
       });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
-import { acquireLease, releaseLease, withKeyLock } from "@/lib/locks";
+import { acquireLease, holdLease, LEASE_TTL_MS, releaseLease, withKeyLock } from "@/lib/locks";
 
 describe("locks and leases", () => {
   it("runs critical sections for one key strictly one at a time, in order", async () => {
@@ -61,5 +61,42 @@ describe("locks and leases", () => {
       "boom",
     );
     await expect(withKeyLock("user:3", async () => "next")).resolves.toBe("next");
+  });
+
+  it("keeps leases short: a dead holder's lock is free within seconds, not minutes", () => {
+    expect(LEASE_TTL_MS).toBeLessThanOrEqual(10_000);
+  });
+
+  it("takes over the lock of a process that died while holding it (no more heartbeats)", async () => {
+    const dead = await holdLease("lock:user:9", "dead-instance", 400);
+    expect(dead).not.toBeNull();
+    dead!.stop(); // the process is gone: no heartbeat, no release
+    expect(await acquireLease("lock:user:9", "me", 60_000)).toBe(false); // still within its lease
+    await expect(withKeyLock("user:9", async () => "taken over", { waitMs: 10_000 })).resolves.toBe(
+      "taken over",
+    );
+  });
+
+  it("keeps the lock of a live holder beyond its lease time through the heartbeat", async () => {
+    const live = await holdLease("lock:user:8", "live-instance", 300);
+    expect(live).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 1_000)); // more than three lease times
+    expect(live!.lost).toBe(false);
+    await expect(withKeyLock("user:8", async () => "ran", { waitMs: 300 })).rejects.toThrow(/still running/);
+    await live!.release();
+    await expect(withKeyLock("user:8", async () => "ran")).resolves.toBe("ran");
+  });
+
+  it("renews a withKeyLock lease while a long critical section runs", async () => {
+    let other: boolean | null = null;
+    await withKeyLock(
+      "user:7",
+      async () => {
+        await new Promise((r) => setTimeout(r, 900)); // three times the lease
+        other = await acquireLease("lock:user:7", "other-instance", 60_000);
+      },
+      { ttlMs: 300 },
+    );
+    expect(other).toBe(false);
   });
 });

@@ -14,9 +14,15 @@ describe("permission matrix", () => {
 
   it("gives the auditor every read permission and no write permission (except over their own account)", () => {
     for (const permission of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) {
-      const isRead = permission.endsWith(".read") || permission === "account.manage";
+      // Auditors manage their own account, and may start the drift check (it only reads ezeep and records).
+      const isRead =
+        permission.endsWith(".read") || permission === "account.manage" || permission === "audit.drift_run";
       expect(can("auditor", permission), permission).toBe(isRead);
     }
+  });
+
+  it("lets only owners and auditors run the drift check on demand", () => {
+    expect(ROLES.filter((role) => can(role, "audit.drift_run"))).toEqual(["owner", "auditor"]);
   });
 
   it("lets helpdesk invite but not change groups, users or printers", () => {

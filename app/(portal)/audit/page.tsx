@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ActivityChart } from "@/lib/audit/components/activity-chart";
 import { AuditFilters } from "@/lib/audit/components/audit-filters";
 import { AuditTable } from "@/lib/audit/components/audit-table";
+import { DriftRunButton } from "@/lib/audit/components/drift-run-button";
 import { VerifyButton } from "@/lib/audit/components/verify-button";
 import {
   activityChart,
@@ -73,6 +74,7 @@ export default async function AuditPage({
                 Export JSON
               </a>
             </div>
+            {isCurrentOrg && ctx.can("audit.drift_run") ? <DriftRunButton /> : null}
             {isCurrentOrg ? <VerifyButton /> : null}
           </div>
         }
