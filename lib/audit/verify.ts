@@ -215,7 +215,9 @@ export async function chainKeys(): Promise<string[]> {
   ]);
   const keys = new Set<string>(heads.map((h) => h.key));
   for (const o of orgs) keys.add(chainKey(o.organizationId));
-  return [...keys].sort((a, b) => (a === PORTAL_CHAIN ? -1 : b === PORTAL_CHAIN ? 1 : a.localeCompare(b)));
+  // The portal-wide chain first, then organizations by id.
+  const others = [...keys].filter((k) => k !== PORTAL_CHAIN).sort((a, b) => a.localeCompare(b));
+  return keys.has(PORTAL_CHAIN) ? [PORTAL_CHAIN, ...others] : others;
 }
 
 export async function verifyAll(): Promise<ChainReport[]> {

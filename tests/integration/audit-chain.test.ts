@@ -10,13 +10,12 @@ import { verifyAll, verifyChain } from "@/lib/audit/verify";
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { onPostgres, tamper } from "@/tests/helpers/audit-tamper";
+import { tamper } from "@/tests/helpers/audit-tamper";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 import { useSimulator } from "@/tests/helpers/simulator";
 
 import "@/lib/groups/actions";
 
-const onPg = onPostgres;
 const invoke = (name: string, ctx: OrgContext, input: unknown) =>
   actionRegistry.get(name)!.invoke(ctx, input);
 
