@@ -4,12 +4,17 @@ import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordSignInAttempt, signInRetryAfter } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { secondFactorStep, SecondFactorRequiredError } from "@/lib/mfa/sign-in";
 
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterSeconds: number) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     super(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   }
+}
+
+function failureReason(admin: { disabledAt: Date | null } | null): string {
+  return admin?.disabledAt ? "account disabled" : "wrong email or password";
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -19,6 +24,8 @@ export interface SignInRequest {
   password: string;
   ip: string | null;
   userAgent: string | null;
+  /** Authenticator-app or recovery code, for admins with a second factor (lib/mfa). */
+  code?: string | null;
 }
 
 export async function authenticateAdmin(
@@ -41,7 +48,10 @@ export async function authenticateAdmin(
   const passwordOk = admin
     ? await verifyPassword(req.password, admin.passwordHash)
     : await verifyPassword(req.password, await (dummyHash ??= hashPassword("no such admin")));
-  const success = Boolean(admin && passwordOk && !admin.disabledAt);
+  // The second factor is checked only after a correct password, before the attempt counts.
+  const factor = await secondFactorStep(admin && passwordOk && !admin.disabledAt ? admin.id : null, req);
+  const success = Boolean(admin && passwordOk && !admin.disabledAt && factor.ok);
+  if (factor.required) throw new SecondFactorRequiredError();
   await recordSignInAttempt(email, req.ip, success);
   await recordAudit({
     organizationId: null,
@@ -54,8 +64,9 @@ export async function authenticateAdmin(
     },
     action: "admin.sign_in",
     target: { type: "admin", id: admin?.id ?? null, label: email },
+    after: factor.detail,
     outcome: success ? "success" : "failure",
-    error: success ? null : admin?.disabledAt ? "account disabled" : "wrong email or password",
+    error: success ? null : (factor.error ?? failureReason(admin)),
   });
   return success && admin ? { id: admin.id, email: admin.email, name: admin.name } : null;
 }

@@ -4,13 +4,25 @@ import { CreateTokenForm } from "@/lib/api-tokens/components/create-token-form";
 import { RevokeTokenButton } from "@/lib/api-tokens/components/revoke-token-button";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { getPageContext } from "@/lib/auth/session";
+import { TwoFactorSection } from "@/lib/mfa/components/two-factor-section";
 import { AccessDenied, Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("settings.read")) return <AccessDenied what="settings" />;
+  // Every admin manages their own second factor, whatever their role.
+  const twoFactor = <TwoFactorSection admin={ctx.admin} canRequire={ctx.can("settings.manage")} />;
+  if (!ctx.current || !ctx.can("settings.read"))
+    return (
+      <>
+        <PageHeader title="Settings" description="Your own sign-in settings." />
+        <div className="space-y-6">
+          {twoFactor}
+          <AccessDenied what="the organization's settings" />
+        </div>
+      </>
+    );
   const canManage = ctx.can("settings.manage");
   const tokens = await listApiTokens(ctx.current);
   const base = (process.env.NEXTAUTH_URL ?? "http://127.0.0.1:3000").replace(/\/+$/, "");
@@ -27,6 +39,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`Settings of ${org.name}.`} />
       <div className="space-y-6">
+        {twoFactor}
         <Card className="overflow-hidden">
           <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
             <h2 className="text-base font-semibold text-slate-900">API tokens</h2>
