@@ -50,7 +50,9 @@ export function SignInForm() {
           return;
         }
         if (!result || result.error) {
-          setError(messageFor(result?.error ?? "The sign-in service did not answer. Try again.", askingForCode));
+          setError(
+            messageFor(result?.error ?? "The sign-in service did not answer. Try again.", askingForCode),
+          );
           return;
         }
         router.replace("/");
@@ -63,7 +65,14 @@ export function SignInForm() {
           <label htmlFor="email" className={labelClass}>
             Email
           </label>
-          <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            className={inputClass}
+          />
         </div>
         <div className="space-y-1.5">
           <label htmlFor="password" className={labelClass}>

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordSignInAttempt, signInRetryAfter } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
-import { secondFactorStep, SecondFactorRequiredError } from "@/lib/mfa/sign-in";
+import { SecondFactorRequiredError, secondFactorStep } from "@/lib/mfa/sign-in";
 
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterSeconds: number) {

@@ -55,7 +55,10 @@ async function auditedChange<T>(
     await completeEntry(entryId, { outcome: "success", after: canonicalJson(after ?? null) });
     return result;
   } catch (err) {
-    await completeEntry(entryId, { outcome: "failure", error: err instanceof Error ? err.message : String(err) });
+    await completeEntry(entryId, {
+      outcome: "failure",
+      error: err instanceof Error ? err.message : String(err),
+    });
     throw err;
   }
 }
@@ -82,7 +85,8 @@ async function assertNotGuessing(actor: MfaActor, action: string): Promise<void>
       at: { gte: new Date(Date.now() - WRONG_CODE_WINDOW_MS) },
     },
   });
-  if (recent >= MAX_WRONG_CODES) await refuse(actor, action, "Too many wrong codes. Try again in 15 minutes.");
+  if (recent >= MAX_WRONG_CODES)
+    await refuse(actor, action, "Too many wrong codes. Try again in 15 minutes.");
 }
 
 export interface TwoFactorStatus {
@@ -105,7 +109,11 @@ export async function twoFactorStatus(admin: { id: string; email: string }): Pro
     const secret = secretOf(row);
     const uri = otpauthUri(secret, admin.email);
     const svg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-    enrolment = { secret, uri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+    enrolment = {
+      secret,
+      uri,
+      qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+    };
   }
   return {
     enabled: Boolean(row?.enabledAt),
@@ -120,7 +128,11 @@ export async function twoFactorStatus(admin: { id: string; email: string }): Pro
 export async function startEnrolment(actor: MfaActor): Promise<void> {
   const current = await db.adminTotp.findUnique({ where: { adminId: actor.id } });
   if (current?.enabledAt)
-    await refuse(actor, "admin.totp.enrol", "Two-factor sign-in is already on. Turn it off first to set up a new app.");
+    await refuse(
+      actor,
+      "admin.totp.enrol",
+      "Two-factor sign-in is already on. Turn it off first to set up a new app.",
+    );
   const secretCipher = encryptSecret(newTotpSecret(), aad(actor.id));
   await auditedChange(actor, "admin.totp.enrol", { intended: { enrolment: "started" } }, () =>
     db.adminTotp.upsert({
@@ -138,7 +150,8 @@ export async function confirmEnrolment(actor: MfaActor, code: string): Promise<s
   const row = await db.adminTotp.findUnique({ where: { adminId: actor.id } });
   if (!row || row.enabledAt) return refuse(actor, action, "There is no set-up in progress. Start again.");
   const step = matchingStep(secretOf(row), code);
-  if (step === null) return refuse(actor, action, "That code is not valid. Enter the current code from the app.");
+  if (step === null)
+    return refuse(actor, action, "That code is not valid. Enter the current code from the app.");
   const codes = newRecoveryCodes();
   await auditedChange(
     actor,
@@ -146,7 +159,10 @@ export async function confirmEnrolment(actor: MfaActor, code: string): Promise<s
     { before: { enabled: false }, intended: { enabled: true, recoveryCodes: codes.length } },
     () =>
       db.$transaction([
-        db.adminTotp.update({ where: { adminId: actor.id }, data: { enabledAt: new Date(), lastUsedStep: step } }),
+        db.adminTotp.update({
+          where: { adminId: actor.id },
+          data: { enabledAt: new Date(), lastUsedStep: step },
+        }),
         db.adminRecoveryCode.deleteMany({ where: { adminId: actor.id } }),
         db.adminRecoveryCode.createMany({
           data: codes.map((c) => ({ adminId: actor.id, codeHash: recoveryCodeHash(actor.id, c) })),
@@ -163,7 +179,11 @@ export async function disableTwoFactor(actor: MfaActor, code: string): Promise<v
   const row = await db.adminTotp.findUnique({ where: { adminId: actor.id } });
   if (!row?.enabledAt) return refuse(actor, action, "Two-factor sign-in is not on.");
   if ((await readPolicy()).requireTotp)
-    return refuse(actor, action, "The portal requires two-factor sign-in for every admin; it cannot be turned off.");
+    return refuse(
+      actor,
+      action,
+      "The portal requires two-factor sign-in for every admin; it cannot be turned off.",
+    );
   if (!(await consumeTotpStep(row, code)))
     return refuse(actor, action, "That code is not valid. Enter the current code from the app.");
   await auditedChange(actor, action, { before: { enabled: true }, intended: { enabled: false } }, () =>
@@ -175,7 +195,10 @@ export async function disableTwoFactor(actor: MfaActor, code: string): Promise<v
 }
 
 /** Accepts a code once: its time step must be later than the last one used (atomic). */
-async function consumeTotpStep(row: { adminId: string; secretCipher: string }, code: string): Promise<boolean> {
+async function consumeTotpStep(
+  row: { adminId: string; secretCipher: string },
+  code: string,
+): Promise<boolean> {
   const step = matchingStep(secretOf(row), code);
   if (step === null) return false;
   const { count } = await db.adminTotp.updateMany({
@@ -192,12 +215,16 @@ export type SecondFactorResult =
   | { status: "invalid" };
 
 /** The sign-in check after a correct password: a TOTP code or an unused recovery code. */
-export async function checkSecondFactor(adminId: string, code: string | null | undefined): Promise<SecondFactorResult> {
+export async function checkSecondFactor(
+  adminId: string,
+  code: string | null | undefined,
+): Promise<SecondFactorResult> {
   const row = await db.adminTotp.findUnique({ where: { adminId } });
   if (!row?.enabledAt) return { status: "not_enrolled" };
   const input = code?.trim() ?? "";
   if (!input) return { status: "required" };
-  if (isTotpCode(input)) return (await consumeTotpStep(row, input)) ? { status: "ok", method: "totp" } : { status: "invalid" };
+  if (isTotpCode(input))
+    return (await consumeTotpStep(row, input)) ? { status: "ok", method: "totp" } : { status: "invalid" };
   const { count } = await db.adminRecoveryCode.updateMany({
     where: { adminId, codeHash: recoveryCodeHash(adminId, input), usedAt: null },
     data: { usedAt: new Date() },
@@ -207,9 +234,17 @@ export async function checkSecondFactor(adminId: string, code: string | null | u
   return { status: "ok", method: "recovery_code", recoveryCodesLeft: left };
 }
 
-export async function readPolicy(): Promise<{ requireTotp: boolean; updatedAt: Date | null; updatedBy: string | null }> {
+export async function readPolicy(): Promise<{
+  requireTotp: boolean;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+}> {
   const row = await db.portalSecurityPolicy.findUnique({ where: { id: POLICY_ID } });
-  return { requireTotp: row?.requireTotp ?? false, updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
+  return {
+    requireTotp: row?.requireTotp ?? false,
+    updatedAt: row?.updatedAt ?? null,
+    updatedBy: row?.updatedBy ?? null,
+  };
 }
 
 /** Whether this admin must enrol before using the portal (the policy is on and they have no second factor). */

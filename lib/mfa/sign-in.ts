@@ -9,7 +9,8 @@ import { checkSecondFactor } from "@/lib/mfa/service";
 
 /** next-auth reports a thrown error's message to the form; this one makes it ask for the code. */
 export const SECOND_FACTOR_REQUIRED = "SecondFactorRequired";
-export const SECOND_FACTOR_INVALID = "That code is not valid. Enter the current code from your app, or a recovery code.";
+export const SECOND_FACTOR_INVALID =
+  "That code is not valid. Enter the current code from your app, or a recovery code.";
 
 export class SecondFactorRequiredError extends Error {
   constructor() {
@@ -43,7 +44,12 @@ export async function secondFactorStep(
         detail: { secondFactor: result.method, recoveryCodesLeft: result.recoveryCodesLeft },
       };
     case "invalid":
-      return { ok: false, required: false, error: "wrong second-factor code", detail: { secondFactor: "invalid" } };
+      return {
+        ok: false,
+        required: false,
+        error: "wrong second-factor code",
+        detail: { secondFactor: "invalid" },
+      };
     case "required":
       // Not a failed attempt, but on record: the password was right and the code was asked for.
       await recordAudit({

@@ -66,5 +66,7 @@ export function normalizeRecoveryCode(input: string): string {
 
 /** Stored form: SHA-256 over the admin id and the code (the codes are long and random). */
 export function recoveryCodeHash(adminId: string, code: string): string {
-  return createHash("sha256").update(`${adminId}:${normalizeRecoveryCode(code)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${adminId}:${normalizeRecoveryCode(code)}`)
+    .digest("hex");
 }

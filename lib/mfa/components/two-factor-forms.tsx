@@ -77,7 +77,11 @@ function CodeForm(props: {
           placeholder="123456"
           className={`${inputClass} font-mono tracking-widest sm:max-w-40`}
         />
-        <button type="submit" disabled={pending} className={props.danger ? buttonClass.danger : buttonClass.primary}>
+        <button
+          type="submit"
+          disabled={pending}
+          className={props.danger ? buttonClass.danger : buttonClass.primary}
+        >
           {pending ? "Checking…" : props.submit}
         </button>
       </div>
@@ -93,8 +97,8 @@ export function ConfirmEnrolmentForm() {
       <div className="space-y-3" data-testid="recovery-codes">
         <p className="text-sm font-medium text-emerald-800">Two-factor sign-in is on.</p>
         <p className="text-sm text-slate-700">
-          Save these recovery codes somewhere safe. Each works once, instead of a code from the app, if you lose
-          your phone. They are shown only now.
+          Save these recovery codes somewhere safe. Each works once, instead of a code from the app, if you
+          lose your phone. They are shown only now.
         </p>
         <ul className="grid grid-cols-1 gap-1 rounded-lg bg-slate-50 p-3 font-mono text-sm sm:grid-cols-2">
           {codes.map((c) => (

@@ -25,7 +25,10 @@ function Enrolment(props: { secret: string; qrDataUrl: string }) {
         data-testid="totp-qr"
       />
       <div className="space-y-3 text-sm text-slate-700">
-        <p>1. Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password…).</p>
+        <p>
+          1. Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator,
+          1Password…).
+        </p>
         <p>
           Can’t scan it? Enter this key instead:{" "}
           <code className="font-mono break-all text-slate-900" data-testid="totp-secret">
@@ -58,13 +61,16 @@ export async function TwoFactorSection(props: { admin: { id: string; email: stri
         {status.enabled ? (
           <>
             <p className="text-sm text-slate-700" data-testid="totp-status">
-              On since {formatDateTime(status.enabledAt!)}. {status.recoveryCodesLeft} of 10 recovery codes left.
+              On since {formatDateTime(status.enabledAt!)}. {status.recoveryCodesLeft} of 10 recovery codes
+              left.
             </p>
             {status.requiredByPolicy ? null : <DisableTwoFactorForm />}
           </>
         ) : null}
         {!status.enabled && status.enrolment ? <Enrolment {...status.enrolment} /> : null}
-        {!status.enabled && !status.enrolment ? <StartEnrolmentButton label="Set up two-factor sign-in" /> : null}
+        {!status.enabled && !status.enrolment ? (
+          <StartEnrolmentButton label="Set up two-factor sign-in" />
+        ) : null}
       </div>
       {props.canRequire ? (
         <div className="space-y-2 border-t border-slate-200 px-4 py-4 sm:px-6">
