@@ -33,9 +33,9 @@ export const confirmTotpEnrolmentAction = definePersonalAction({
   name: "admin.totp.enable",
   input: totpCodeSchema,
   handler: async (actor, input) => {
-    const recoveryCodes = await confirmEnrolment(actor, input.code);
-    refresh();
-    return { recoveryCodes };
+    // No refresh here: the page would re-render as "on" and drop the codes shown once; the
+    // form refreshes when the admin confirms they saved them.
+    return { recoveryCodes: await confirmEnrolment(actor, input.code) };
   },
 });
 
