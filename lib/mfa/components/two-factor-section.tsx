@@ -31,7 +31,7 @@ function Enrolment(props: { secret: string; qrDataUrl: string }) {
         </p>
         <p>
           Can’t scan it? Enter this key instead:{" "}
-          <code className="font-mono break-all text-slate-900" data-testid="totp-secret">
+          <code className="font-mono break-words text-slate-900" data-testid="totp-secret">
             {grouped}
           </code>
         </p>
