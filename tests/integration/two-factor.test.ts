@@ -24,7 +24,9 @@ import {
 } from "@/lib/mfa/service";
 import { SECOND_FACTOR_REQUIRED } from "@/lib/mfa/sign-in";
 import { TOTP_PERIOD_SECONDS, totpCode } from "@/lib/mfa/totp";
+import { testActionAuthorization } from "@/tests/helpers/authorization";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { useSimulator } from "@/tests/helpers/simulator";
 
 import "@/lib/mfa/actions";
 
@@ -222,4 +224,10 @@ describe("two-factor sign-in (TOTP)", () => {
     expect((await entries(actor.id, "admin.totp.disable")).at(-1)).toMatchObject({ outcome: "success" });
     expect((await verifyAll()).every((r) => r.intact)).toBe(true);
   });
+});
+
+describe("the require-two-factor switch, by role", () => {
+  const sim = useSimulator();
+  // Turning the requirement off needs no second factor of one's own: every owner may.
+  testActionAuthorization(sim, { "portal.require_totp": async () => ({ require: false }) });
 });
