@@ -42,6 +42,8 @@ if (!env.E2E_DATABASE_URL) {
 env.E2E_NEXTAUTH_SECRET ||= randomSecret();
 // 32 random bytes (base64) for the encrypted OAuth state and refresh tokens.
 env.E2E_ENCRYPTION_KEY ||= Buffer.from(randomSecret(32), "base64url").subarray(0, 32).toString("base64");
+// The audit chain's HMAC key (lib/audit/link.ts); the global setup's audited writes use it too.
+env.E2E_AUDIT_CHAIN_KEY ||= Buffer.from(randomSecret(32), "base64url").subarray(0, 32).toString("base64");
 
 // Start our own simulator unless one was handed to us.
 if (!env.E2E_ACCOUNT_URL || env.E2E_SIM_MANAGED === "1") {
@@ -137,6 +139,7 @@ export default defineConfig({
         EZEEP_TIMEOUT_MS: "10000",
         PORTAL_SIMULATOR_CONTROL: env.E2E_ACCOUNT_URL,
         PORTAL_ENCRYPTION_KEY: env.E2E_ENCRYPTION_KEY,
+        AUDIT_CHAIN_KEY: env.E2E_AUDIT_CHAIN_KEY,
         // The invitation follow-up runs every 3 s here, so e2e can see it work without a click.
         INVITATION_SYNC_INTERVAL_MS: "3000",
         NEXT_TELEMETRY_DISABLED: "1",

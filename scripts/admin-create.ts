@@ -9,6 +9,11 @@ import { generatePassword } from "@/lib/auth/password";
 import { isRole, ROLES } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 
+import { loadAuditKeys } from "./lib/audit-keys";
+
+// Creating an admin is audited, which needs the chain key (demo: data/demo-secrets.json).
+loadAuditKeys();
+
 async function main() {
   const { values } = parseArgs({
     options: {

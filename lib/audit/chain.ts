@@ -1,79 +1,28 @@
 // The audit hash chain: one chain per organization (key = organization id) and one for
-// portal-wide entries (key "portal"). An entry joins its chain when it reaches its final state —
-// at insert for single-step events, at completion for two-phase changes (lib/audit/service.ts) —
-// so every chained entry's hash covers exactly what the log will show forever.
-//
-//   hash = sha256(canonical JSON of { chain, seq, prevHash, who, when, what, before, after, outcome, … })
+// portal-wide entries (key "portal"). Every entry is linked when it is written — pending or
+// complete — and a two-phase change's completion gets a link of its own, so no state of an entry
+// escapes the chain. Links are HMACs under AUDIT_CHAIN_KEY (lib/audit/link.ts).
 //
 // Appends are serialized per chain: in this process by a promise queue per key, across
 // processes and portal instances by a write lock on the chain's head row (AuditChain), taken by
 // the first statement of the transaction (`UPDATE … RETURNING`: a row lock on PostgreSQL, the
 // database write lock on SQLite), so no two appends ever read the same head.
-import { createHash } from "node:crypto";
-
-import { canonicalJson } from "@/lib/audit/canonical";
+import {
+  auditChainKey,
+  chainKey,
+  completionLinkHash,
+  entryLinkHash,
+  KEYED_HASH_VERSION,
+  PORTAL_CHAIN,
+  resultDigest,
+  type HashableEntry,
+} from "@/lib/audit/link";
 import { db } from "@/lib/db";
 
-export const PORTAL_CHAIN = "portal";
-export const HASH_VERSION = 1;
+export { chainKey, PORTAL_CHAIN, type HashableEntry };
 
-export function chainKey(organizationId: string | null): string {
-  return organizationId ?? PORTAL_CHAIN;
-}
 export function chainOrganizationId(key: string): string | null {
   return key === PORTAL_CHAIN ? null : key;
-}
-
-/** The columns an entry's hash covers (everything but its row id and its own hash). */
-export interface HashableEntry {
-  organizationId: string | null;
-  at: Date;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  targetLabel: string | null;
-  before: string | null;
-  after: string | null;
-  outcome: string;
-  ezeepStatus: number | null;
-  error: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  completedAt: Date | null;
-  chainSeq: number | null;
-  prevHash: string | null;
-}
-
-export function entryHash(e: HashableEntry): string {
-  const content = canonicalJson({
-    v: HASH_VERSION,
-    chain: chainKey(e.organizationId),
-    seq: e.chainSeq,
-    prevHash: e.prevHash,
-    organizationId: e.organizationId,
-    at: e.at.toISOString(),
-    actorType: e.actorType,
-    actorId: e.actorId,
-    actorLabel: e.actorLabel,
-    action: e.action,
-    targetType: e.targetType,
-    targetId: e.targetId,
-    targetLabel: e.targetLabel,
-    before: e.before,
-    after: e.after,
-    outcome: e.outcome,
-    ezeepStatus: e.ezeepStatus,
-    error: e.error,
-    ip: e.ip,
-    userAgent: e.userAgent,
-    requestId: e.requestId,
-    completedAt: e.completedAt ? e.completedAt.toISOString() : null,
-  })!;
-  return createHash("sha256").update(content).digest("hex");
 }
 
 export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -84,6 +33,8 @@ export interface ChainHead {
   hash: string | null;
   checkpointSeq: number;
   checkpointHash: string | null;
+  /** First position linked with the key; earlier ones are legacy SHA-256 links. */
+  keyedFromSeq: number;
 }
 
 interface HeadRow {
@@ -92,6 +43,7 @@ interface HeadRow {
   hash: string | null;
   checkpointSeq: number | bigint;
   checkpointHash: string | null;
+  keyedFromSeq: number | bigint;
 }
 
 function toHead(r: HeadRow): ChainHead {
@@ -101,6 +53,7 @@ function toHead(r: HeadRow): ChainHead {
     hash: r.hash,
     checkpointSeq: Number(r.checkpointSeq),
     checkpointHash: r.checkpointHash,
+    keyedFromSeq: Number(r.keyedFromSeq),
   };
 }
 
@@ -109,7 +62,7 @@ async function lockHead(tx: Tx, key: string): Promise<ChainHead> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const rows = await tx.$queryRaw<HeadRow[]>`
       UPDATE "AuditChain" SET "updatedAt" = ${new Date()} WHERE "key" = ${key}
-      RETURNING "key", "seq", "hash", "checkpointSeq", "checkpointHash"`;
+      RETURNING "key", "seq", "hash", "checkpointSeq", "checkpointHash", "keyedFromSeq"`;
     if (rows.length === 1) return toHead(rows[0]);
     await tx.$executeRaw`
       INSERT INTO "AuditChain" ("key", "seq", "checkpointSeq", "updatedAt") VALUES (${key}, 0, 0, ${new Date()})
@@ -120,7 +73,9 @@ async function lockHead(tx: Tx, key: string): Promise<ChainHead> {
 
 export async function readHead(key: string): Promise<ChainHead> {
   const row = await db.auditChain.findUnique({ where: { key } });
-  return row ? toHead(row) : { key, seq: 0, hash: null, checkpointSeq: 0, checkpointHash: null };
+  return row
+    ? toHead(row)
+    : { key, seq: 0, hash: null, checkpointSeq: 0, checkpointHash: null, keyedFromSeq: 1 };
 }
 
 const queues = new Map<string, Promise<unknown>>();
@@ -135,15 +90,76 @@ function serialize<T>(key: string, fn: () => Promise<T>): Promise<T> {
   });
 }
 
-/** A locked chain inside one transaction: `link()` gives the next position for an entry. */
+/** The link columns of an entry as written. */
+export interface EntryLink {
+  chainSeq: number;
+  prevHash: string | null;
+  hash: string;
+  hashVersion: number;
+  pendingDigest: string | null;
+}
+
+/** The link columns of a two-phase entry's completion. */
+export interface CompletionLink {
+  completionSeq: number;
+  completionPrevHash: string | null;
+  completionHash: string;
+}
+
+/** A locked chain inside one transaction; each link takes the next position. */
 export interface LockedChain {
   tx: Tx;
   head: ChainHead;
-  /** Chain fields for the next entry with this content; call `commit(hash)` after writing it. */
-  link(content: Omit<HashableEntry, "chainSeq" | "prevHash">): {
-    chainSeq: number;
-    prevHash: string | null;
-    hash: string;
+  /** Links an entry being written: "complete" (single-step event) or "pending" (two-phase). */
+  linkEntry(content: HashableEntry, phase: "complete" | "pending"): EntryLink;
+  /** Links the completion of a pending entry whose entry link is `entryHash`. */
+  linkCompletion(content: HashableEntry, entryHash: string): CompletionLink;
+}
+
+interface DailyCount {
+  day: string;
+  action: string;
+  outcome: string;
+  n: number;
+}
+
+function lockedChain(tx: Tx, head: ChainHead, daily: Map<string, DailyCount>, key: Buffer): LockedChain {
+  // The activity chart counts each entry once, in its final state (or "pending" when sealed).
+  const count = (content: HashableEntry) => {
+    const day = content.at.toISOString().slice(0, 10);
+    const k = `${day}\u0000${content.action}\u0000${content.outcome}`;
+    const d = daily.get(k) ?? { day, action: content.action, outcome: content.outcome, n: 0 };
+    d.n++;
+    daily.set(k, d);
+  };
+  const advance = (hash: string) => {
+    head.seq += 1;
+    head.hash = hash;
+  };
+  return {
+    tx,
+    head,
+    linkEntry(content, phase) {
+      const at = { chain: head.key, seq: head.seq + 1, prevHash: head.hash };
+      const digest = resultDigest(content);
+      const hash = entryLinkHash(content, at, digest, key);
+      advance(hash);
+      if (phase === "complete") count(content);
+      return {
+        chainSeq: at.seq,
+        prevHash: at.prevHash,
+        hash,
+        hashVersion: KEYED_HASH_VERSION,
+        pendingDigest: phase === "pending" ? digest : null,
+      };
+    },
+    linkCompletion(content, entryHash) {
+      const at = { chain: head.key, seq: head.seq + 1, prevHash: head.hash };
+      const completionHash = completionLinkHash(content, at, entryHash, key);
+      advance(completionHash);
+      count(content);
+      return { completionSeq: at.seq, completionPrevHash: at.prevHash, completionHash };
+    },
   };
 }
 
@@ -152,29 +168,15 @@ export interface LockedChain {
  * order, and the head moves in the same transaction (all or nothing).
  */
 export function withChain<T>(key: string, fn: (chain: LockedChain) => Promise<T>): Promise<T> {
+  // Read the key before the transaction: a missing key refuses the append without opening one.
+  const macKey = auditChainKey();
   return serialize(key, () =>
     db.$transaction(
       async (tx) => {
         const head = await lockHead(tx, key);
         const start = { seq: head.seq, hash: head.hash };
-        const daily = new Map<string, { day: string; action: string; outcome: string; n: number }>();
-        const chain: LockedChain = {
-          tx,
-          head,
-          link(content) {
-            const chainSeq = head.seq + 1;
-            const prevHash = head.hash;
-            const hash = entryHash({ ...content, chainSeq, prevHash });
-            head.seq = chainSeq;
-            head.hash = hash;
-            const day = content.at.toISOString().slice(0, 10);
-            const k = `${day}\u0000${content.action}\u0000${content.outcome}`;
-            const d = daily.get(k) ?? { day, action: content.action, outcome: content.outcome, n: 0 };
-            d.n++;
-            daily.set(k, d);
-            return { chainSeq, prevHash, hash };
-          },
-        };
+        const daily = new Map<string, DailyCount>();
+        const chain = lockedChain(tx, head, daily, macKey);
         const result = await fn(chain);
         if (head.seq !== start.seq || head.hash !== start.hash) {
           await tx.$executeRaw`UPDATE "AuditChain" SET "seq" = ${head.seq}, "hash" = ${head.hash} WHERE "key" = ${key}`;

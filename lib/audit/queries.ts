@@ -6,7 +6,8 @@ import { performance } from "node:perf_hooks";
 
 import { z } from "zod";
 
-import { entryHash, PORTAL_CHAIN } from "@/lib/audit/chain";
+import { PORTAL_CHAIN } from "@/lib/audit/chain";
+import { contentProblem } from "@/lib/audit/link";
 import type { OrgContext } from "@/lib/auth/context";
 import { db, DEFAULT_DATABASE_URL, isPostgresUrl } from "@/lib/db";
 import { Prisma, type AuditEntry } from "@/lib/generated/sqlite/client";
@@ -358,7 +359,7 @@ export async function getAuditEntry(
 ): Promise<(AuditEntryView & { hashValid: boolean | null }) | null> {
   const row = await db.auditEntry.findUnique({ where: { id } });
   if (!row) return null;
-  return { ...toView(row), hashValid: row.hash === null ? null : entryHash(row) === row.hash };
+  return { ...toView(row), hashValid: row.hash === null ? null : contentProblem(row) === null };
 }
 
 /** Filter choices taken from the most recent entries (DISTINCT over a million rows is not cheap). */

@@ -2,11 +2,14 @@
 //  * pruneAuditLog: deletes chained entries older than the retention period (AUDIT_RETENTION_DAYS,
 //    default 365) from the start of each chain, keeps the last pruned entry's position and hash
 //    as the chain's checkpoint (so what remains still verifies), and records "audit.prune" in the
-//    same transaction. On PostgreSQL the append-only trigger lets the DELETE through only inside
-//    this transaction (SET LOCAL portal.audit_retention = 'on').
+//    same transaction. A two-phase entry is pruned only together with its completion link. The
+//    append-only triggers let a DELETE through only for entries within the checkpoint, which is
+//    moved first (and on PostgreSQL only inside this transaction: SET LOCAL portal.audit_retention).
 //  * sealStalePending: a two-phase entry whose process died between "pending" and its completion
-//    is linked into the chain as it is ("outcome unknown") after a grace period.
-import { chainKey, chainOrganizationId, withChain } from "@/lib/audit/chain";
+//    gets its completion link as it is ("outcome unknown") after a grace period, after which the
+//    triggers refuse any later "completion".
+import { chainKey, chainOrganizationId, withChain, type ChainHead, type Tx } from "@/lib/audit/chain";
+import { KEYED_HASH_VERSION } from "@/lib/audit/link";
 import { appendLocked, AuditEntryClosedError, completeEntry } from "@/lib/audit/service";
 import { chainKeys } from "@/lib/audit/verify";
 import { db, DEFAULT_DATABASE_URL, isPostgresUrl } from "@/lib/db";
@@ -30,23 +33,51 @@ export interface PruneResult {
   checkpointSeq: number;
 }
 
+/**
+ * The last position that may be pruned: before the first entry still within retention, and
+ * before any entry whose completion lies after that point (or has not happened yet).
+ */
+async function lastPrunablePosition(tx: Tx, organizationId: string | null, head: ChainHead, cutoff: Date) {
+  const firstKept = await tx.auditEntry.findFirst({
+    where: { organizationId, chainSeq: { gt: head.checkpointSeq }, at: { gte: cutoff } },
+    orderBy: { chainSeq: "asc" },
+    select: { chainSeq: true },
+  });
+  const pruneTo = firstKept ? firstKept.chainSeq! - 1 : head.seq;
+  const straddling = await tx.auditEntry.findFirst({
+    where: {
+      organizationId,
+      chainSeq: { gt: head.checkpointSeq, lte: pruneTo },
+      OR: [
+        { completionSeq: { gt: pruneTo } },
+        { outcome: "pending", completionHash: null, hashVersion: KEYED_HASH_VERSION },
+      ],
+    },
+    orderBy: { chainSeq: "asc" },
+    select: { chainSeq: true },
+  });
+  return straddling ? straddling.chainSeq! - 1 : pruneTo;
+}
+
+/** The hash of the link at `seq`: an entry as written, or a completion. */
+async function linkHashAt(tx: Tx, organizationId: string | null, seq: number): Promise<string | null> {
+  const row = await tx.auditEntry.findFirst({
+    where: { organizationId, OR: [{ chainSeq: seq }, { completionSeq: seq }] },
+    select: { chainSeq: true, hash: true, completionHash: true },
+  });
+  if (!row) return null;
+  return row.chainSeq === seq ? row.hash : row.completionHash;
+}
+
 export async function pruneChain(key: string, cutoff: Date): Promise<PruneResult> {
   const organizationId = chainOrganizationId(key);
   return withChain(key, async (chain) => {
     const { tx, head } = chain;
-    const firstKept = await tx.auditEntry.findFirst({
-      where: { organizationId, chainSeq: { gt: head.checkpointSeq }, at: { gte: cutoff } },
-      orderBy: { chainSeq: "asc" },
-      select: { chainSeq: true },
-    });
-    const pruneTo = firstKept ? firstKept.chainSeq! - 1 : head.seq;
+    const pruneTo = await lastPrunablePosition(tx, organizationId, head, cutoff);
     if (pruneTo <= head.checkpointSeq)
       return { key, organizationId, deleted: 0, checkpointSeq: head.checkpointSeq };
-    const last = await tx.auditEntry.findFirst({
-      where: { organizationId, chainSeq: pruneTo },
-      select: { hash: true },
-    });
-    if (!last?.hash) {
+    const lastHash = await linkHashAt(tx, organizationId, pruneTo);
+    if (!lastHash) {
       // A broken chain is evidence: keep everything (no throw here, see completeEntry).
       console.error(
         `[audit] chain ${key}: entry ${pruneTo} is missing; not pruning (run npm run audit:verify)`,
@@ -54,19 +85,20 @@ export async function pruneChain(key: string, cutoff: Date): Promise<PruneResult
       return { key, organizationId, deleted: 0, checkpointSeq: head.checkpointSeq };
     }
     if (onPostgres()) await tx.$executeRawUnsafe(`SET LOCAL portal.audit_retention = 'on'`);
-    const { count } = await tx.auditEntry.deleteMany({
-      where: { organizationId, chainSeq: { gt: head.checkpointSeq, lte: pruneTo } },
-    });
+    // The checkpoint moves first: the triggers allow deleting only what lies within it.
     await tx.auditChain.update({
       where: { key },
-      data: { checkpointSeq: pruneTo, checkpointHash: last.hash, prunedAt: new Date() },
+      data: { checkpointSeq: pruneTo, checkpointHash: lastHash, prunedAt: new Date() },
+    });
+    const { count } = await tx.auditEntry.deleteMany({
+      where: { organizationId, chainSeq: { gt: head.checkpointSeq, lte: pruneTo } },
     });
     await tx.auditDailyCount.deleteMany({
       where: { chain: key, day: { lt: cutoff.toISOString().slice(0, 10) } },
     });
     const checkpointBefore = head.checkpointSeq;
     head.checkpointSeq = pruneTo;
-    head.checkpointHash = last.hash;
+    head.checkpointHash = lastHash;
     await appendLocked(chain, {
       organizationId,
       actor: { type: "system", id: null, label: "Audit retention" },
@@ -77,7 +109,7 @@ export async function pruneChain(key: string, cutoff: Date): Promise<PruneResult
         cutoff: cutoff.toISOString(),
         deleted: count,
         checkpointSeq: pruneTo,
-        checkpointHash: last.hash,
+        checkpointHash: lastHash,
       },
       outcome: "success",
     });
@@ -96,13 +128,15 @@ export async function pruneAuditLog(opts: { now?: Date; days?: number } = {}): P
 
 export const STALE_PENDING_MS = 15 * 60 * 1000;
 
-/** Links pending entries older than `olderThanMs` into their chains, still "outcome unknown". */
+/** Completes pending entries older than `olderThanMs` in their chains, still "outcome unknown". */
 export async function sealStalePending(opts: { now?: Date; olderThanMs?: number } = {}): Promise<number> {
   const now = opts.now ?? new Date();
   const stale = await db.auditEntry.findMany({
     where: {
       outcome: "pending",
-      chainSeq: null,
+      completionHash: null,
+      // legacy entries sealed before the chain was keyed are linked already, without a completion
+      OR: [{ chainSeq: null }, { hashVersion: KEYED_HASH_VERSION }],
       at: { lt: new Date(now.getTime() - (opts.olderThanMs ?? STALE_PENDING_MS)) },
     },
     orderBy: { id: "asc" },

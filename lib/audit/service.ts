@@ -2,11 +2,11 @@
 // called and completed after, so a change can never happen without its entry: if the pending
 // write fails the change is not attempted, and an entry left pending reads "outcome unknown".
 //
-// Tamper evidence (lib/audit/chain.ts): an entry joins its organization's hash chain when it
-// reaches its final state — single-step events at insert, two-phase changes at completion, in
-// one transaction with the chain head — so its hash covers exactly what the log shows. A pending
-// entry whose process died is sealed into the chain, still "outcome unknown", by the maintenance
-// job (lib/audit/retention.ts `sealStalePending`).
+// Tamper evidence (lib/audit/chain.ts, lib/audit/link.ts): every entry is linked into its
+// organization's keyed hash chain when it is written — a pending one too — and a two-phase
+// change's completion gets its own link, in one transaction with the chain head. A pending entry
+// whose process died is sealed, still "outcome unknown", by the maintenance job
+// (lib/audit/retention.ts `sealStalePending`).
 import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
 import { noteAuditWrite } from "@/lib/audit/refusals";
@@ -75,24 +75,17 @@ export async function appendLocked(
   at = new Date(),
 ): Promise<number> {
   const columns = recordColumns(record, at);
-  const link = chain.link(columns);
+  const link = chain.linkEntry(columns, record.outcome === "pending" ? "pending" : "complete");
   const entry = await chain.tx.auditEntry.create({ data: { ...columns, ...link }, select: { id: true } });
   return entry.id;
 }
 
 /**
- * Writes one entry. A complete event (sign-in, denied attempt) is chained at once; a "pending"
- * one is inserted unchained and joins the chain when it is completed.
+ * Writes one entry, linked into its chain: a complete event (sign-in, denied attempt) as it is,
+ * a "pending" one as pending (its completion is linked later by completeEntry).
  */
 export async function recordAudit(record: AuditRecord): Promise<number> {
   noteAuditWrite();
-  if (record.outcome === "pending") {
-    const entry = await db.auditEntry.create({
-      data: recordColumns(record, new Date()),
-      select: { id: true },
-    });
-    return entry.id;
-  }
   return withChain(chainKey(record.organizationId), (chain) => appendLocked(chain, record));
 }
 
@@ -112,17 +105,17 @@ export class AuditEntryClosedError extends Error {}
 export async function completeEntry(entryId: number, completion: Completion): Promise<void> {
   const current = await db.auditEntry.findUnique({
     where: { id: entryId },
-    select: { organizationId: true, outcome: true, hash: true },
+    select: { organizationId: true, outcome: true, completionHash: true },
   });
   if (!current) throw new AuditEntryClosedError(`audit entry ${entryId} does not exist`);
-  if (current.outcome !== "pending" || current.hash !== null)
+  if (current.outcome !== "pending" || current.completionHash !== null)
     throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
   // Nothing inside the transaction throws on purpose: on SQLite a rollback would also undo
   // statements other requests ran on the shared connection meanwhile.
   const closed = await withChain(chainKey(current.organizationId), async (chain) => {
     const row = await chain.tx.auditEntry.findUnique({ where: { id: entryId } });
-    if (!row || row.outcome !== "pending" || row.hash !== null) return true;
-    const next: Omit<HashableEntry, "chainSeq" | "prevHash"> = {
+    if (!row || row.outcome !== "pending" || row.completionHash !== null) return true;
+    const next: HashableEntry = {
       ...row,
       outcome: completion.outcome,
       targetId: completion.targetId !== undefined ? completion.targetId : row.targetId,
@@ -132,7 +125,8 @@ export async function completeEntry(entryId: number, completion: Completion): Pr
       error: completion.error !== undefined ? completion.error : row.error,
       completedAt: completion.completedAt !== undefined ? completion.completedAt : new Date(),
     };
-    const link = chain.link(next);
+    // An entry written before the chain was keyed has no link yet: it is linked as it ends.
+    const link = row.hash === null ? chain.linkEntry(next, "complete") : chain.linkCompletion(next, row.hash);
     await chain.tx.auditEntry.update({
       where: { id: entryId },
       data: {

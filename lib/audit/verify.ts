@@ -1,10 +1,14 @@
-// Verifying the hash chains: every chained entry's content must hash to its stored hash, link to
-// the previous entry's hash, and the positions must run without gaps from the retention
-// checkpoint up to the chain head. The first break is reported.
-import { chainKey, chainOrganizationId, entryHash, PORTAL_CHAIN, readHead } from "@/lib/audit/chain";
+// Verifying the keyed hash chains: every chain position from the retention checkpoint to the
+// head must hold exactly one link — an entry as written, or a two-phase entry's completion —
+// whose HMAC (lib/audit/link.ts) matches the entry's content and links to the position before.
+// Positions are read in windows (two indexed range queries each), so memory stays flat.
+// The first break is reported.
+import { chainKey, chainOrganizationId, PORTAL_CHAIN, readHead, type ChainHead } from "@/lib/audit/chain";
+import { auditChainKey, contentProblem, KEYED_HASH_VERSION, LEGACY_HASH_VERSION } from "@/lib/audit/link";
 import { db } from "@/lib/db";
+import type { AuditEntry } from "@/lib/generated/sqlite/client";
 
-export type BreakKind = "content" | "link" | "missing" | "unchained" | "head";
+export type BreakKind = "content" | "link" | "missing" | "unchained" | "head" | "scheme";
 
 export interface ChainBreak {
   kind: BreakKind;
@@ -22,6 +26,8 @@ export interface ChainReport {
   checked: number;
   checkpointSeq: number;
   headSeq: number;
+  /** First position linked with AUDIT_CHAIN_KEY; earlier ones are legacy SHA-256 links. */
+  keyedFromSeq: number;
   /** Entries still waiting for their outcome (not chained yet). */
   pending: number;
   /** Complete entries recorded before the chain existed (an upgraded database): not verifiable. */
@@ -32,9 +38,97 @@ export interface ChainReport {
 
 const BATCH = 2_000;
 
+type Link = { kind: "entry" | "completion"; row: AuditEntry };
+
+/** The links at positions (from, to] of a chain, by position; a collision is reported as such. */
+async function linkWindow(organizationId: string | null, from: number, to: number) {
+  const [entries, completions] = await Promise.all([
+    db.auditEntry.findMany({ where: { organizationId, chainSeq: { gt: from, lte: to } } }),
+    db.auditEntry.findMany({ where: { organizationId, completionSeq: { gt: from, lte: to } } }),
+  ]);
+  const slots: (Link | undefined)[] = new Array(to - from);
+  const collisions: Link[] = [];
+  const place = (seq: number, link: Link) => {
+    if (slots[seq - from - 1]) collisions.push(link);
+    else slots[seq - from - 1] = link;
+  };
+  for (const row of entries) place(row.chainSeq!, { kind: "entry", row });
+  for (const row of completions) place(row.completionSeq!, { kind: "completion", row });
+  return { slots, collision: collisions[0] ?? null };
+}
+
+function linkFields(link: Link) {
+  return link.kind === "entry"
+    ? { prevHash: link.row.prevHash, hash: link.row.hash }
+    : { prevHash: link.row.completionPrevHash, hash: link.row.completionHash };
+}
+
+/** The break at one position, or null when its link is sound. */
+function checkLink(
+  link: Link,
+  seq: number,
+  prevHash: string | null,
+  head: ChainHead,
+  key: Buffer,
+): ChainBreak | null {
+  const { row } = link;
+  const at = { entryId: row.id, seq };
+  const fields = linkFields(link);
+  if (fields.prevHash !== prevHash)
+    return {
+      kind: "link",
+      ...at,
+      message: `Entry ${row.id} does not link to the entry before it (its previous hash does not match).`,
+    };
+  if (link.kind === "completion") return null; // its HMAC is checked with the entry's content
+  const keyed = (row.hashVersion ?? LEGACY_HASH_VERSION) === KEYED_HASH_VERSION;
+  if (keyed !== seq >= head.keyedFromSeq)
+    return {
+      kind: "scheme",
+      ...at,
+      message: `Entry ${row.id} uses the ${keyed ? "keyed" : "unkeyed legacy"} scheme at position ${seq}, but the chain is keyed from position ${head.keyedFromSeq}.`,
+    };
+  const problem = contentProblem(row, key);
+  if (problem)
+    return {
+      kind: "content",
+      ...at,
+      message: `Entry ${row.id} was changed after it was written (${problem}).`,
+    };
+  return null;
+}
+
+/** Complete entries outside the chain, and anything unlinked written after the chain was keyed. */
+async function strayEntry(organizationId: string | null) {
+  const [firstChained, firstKeyed] = await Promise.all(
+    [{ chainSeq: { not: null } }, { hashVersion: KEYED_HASH_VERSION }].map((where) =>
+      db.auditEntry.findFirst({
+        where: { organizationId, ...where },
+        orderBy: { id: "asc" },
+        select: { id: true },
+      }),
+    ),
+  );
+  const unchained = { organizationId, chainSeq: null, outcome: { not: "pending" } };
+  const legacy = await db.auditEntry.count({
+    where: firstChained ? { ...unchained, id: { lt: firstChained.id } } : unchained,
+  });
+  const candidates = [
+    firstChained ? { ...unchained, id: { gt: firstChained.id } } : null,
+    firstKeyed ? { organizationId, chainSeq: null, id: { gt: firstKeyed.id } } : null,
+  ].filter((w) => w !== null);
+  for (const where of candidates) {
+    const stray = await db.auditEntry.findFirst({ where, orderBy: { id: "asc" }, select: { id: true } });
+    if (stray) return { legacy, stray };
+  }
+  return { legacy, stray: null };
+}
+
 export async function verifyChain(key: string): Promise<ChainReport> {
+  const macKey = auditChainKey();
   const organizationId = chainOrganizationId(key);
   const head = await readHead(key);
+  const { legacy, stray } = await strayEntry(organizationId);
   const report: ChainReport = {
     key,
     organizationId,
@@ -42,8 +136,16 @@ export async function verifyChain(key: string): Promise<ChainReport> {
     checked: 0,
     checkpointSeq: head.checkpointSeq,
     headSeq: head.seq,
-    pending: await db.auditEntry.count({ where: { organizationId, chainSeq: null, outcome: "pending" } }),
-    legacy: 0,
+    keyedFromSeq: head.keyedFromSeq,
+    pending: await db.auditEntry.count({
+      where: {
+        organizationId,
+        outcome: "pending",
+        completionHash: null,
+        OR: [{ chainSeq: null }, { hashVersion: KEYED_HASH_VERSION }],
+      },
+    }),
+    legacy,
     firstBreak: null,
     verifiedAt: new Date(),
   };
@@ -53,82 +155,45 @@ export async function verifyChain(key: string): Promise<ChainReport> {
     return report;
   };
 
-  // A complete entry outside the chain was written around the portal — unless it is older than
-  // the chain itself (recorded before tamper evidence existed: "legacy").
-  const firstChained = await db.auditEntry.findFirst({
-    where: { organizationId, chainSeq: { not: null } },
-    orderBy: { id: "asc" },
-    select: { id: true },
-  });
-  const unchained = { organizationId, chainSeq: null, outcome: { not: "pending" } };
-  const stray = firstChained
-    ? await db.auditEntry.findFirst({
-        where: { ...unchained, id: { gt: firstChained.id } },
-        orderBy: { id: "asc" },
-        select: { id: true },
-      })
-    : null;
-  report.legacy = await db.auditEntry.count({
-    where: firstChained ? { ...unchained, id: { lt: firstChained.id } } : unchained,
-  });
-
-  let expectedSeq = head.checkpointSeq + 1;
   let prevHash = head.checkpointHash;
-  let after = head.checkpointSeq;
-  for (;;) {
-    const rows = await db.auditEntry.findMany({
-      where: { organizationId, chainSeq: { gt: after, lte: head.seq } },
-      orderBy: [{ chainSeq: "asc" }, { id: "asc" }],
-      take: BATCH,
-    });
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const seq = row.chainSeq!;
-      if (seq !== expectedSeq) {
-        return broken(
-          seq > expectedSeq
-            ? {
-                kind: "missing",
-                entryId: row.id,
-                seq,
-                message: `Entry #${expectedSeq} of the chain is missing (deleted) before entry ${row.id}.`,
-              }
-            : {
-                kind: "link",
-                entryId: row.id,
-                seq,
-                message: `Entry ${row.id} claims chain position ${seq}, which is already taken.`,
-              },
-        );
-      }
-      if (row.prevHash !== prevHash) {
+  for (let from = head.checkpointSeq; from < head.seq; from += BATCH) {
+    const to = Math.min(from + BATCH, head.seq);
+    const { slots, collision } = await linkWindow(organizationId, from, to);
+    for (let i = 0; i < slots.length; i++) {
+      const seq = from + i + 1;
+      const link = slots[i];
+      if (!link) {
+        const next = slots.slice(i).find(Boolean);
         return broken({
-          kind: "link",
-          entryId: row.id,
+          kind: "missing",
+          entryId: next?.row.id ?? null,
           seq,
-          message: `Entry ${row.id} does not link to the entry before it (its previous hash does not match).`,
+          message: `Entry #${seq} of the chain is missing (deleted)${next ? ` before entry ${next.row.id}` : ""}.`,
         });
       }
-      if (row.hash !== entryHash(row)) {
-        return broken({
-          kind: "content",
-          entryId: row.id,
-          seq,
-          message: `Entry ${row.id} was changed after it was written (its content does not match its hash).`,
-        });
-      }
-      prevHash = row.hash;
-      expectedSeq++;
+      const problem = checkLink(link, seq, prevHash, head, macKey);
+      if (problem) return broken(problem);
+      prevHash = linkFields(link).hash;
       report.checked++;
     }
-    after = rows[rows.length - 1].chainSeq!;
+    if (collision)
+      return broken({
+        kind: "link",
+        entryId: collision.row.id,
+        seq: null,
+        message: `Entry ${collision.row.id} claims a chain position that is already taken.`,
+      });
   }
-  if (expectedSeq - 1 !== head.seq || prevHash !== head.hash) {
+  const beyond = await db.auditEntry.findFirst({
+    where: { organizationId, OR: [{ chainSeq: { gt: head.seq } }, { completionSeq: { gt: head.seq } }] },
+    select: { id: true },
+  });
+  if (prevHash !== head.hash || beyond) {
     return broken({
       kind: "head",
-      entryId: null,
-      seq: expectedSeq,
-      message: `The chain ends at position ${expectedSeq - 1}, but its head records ${head.seq}: the newest entries were removed or altered.`,
+      entryId: beyond?.id ?? null,
+      seq: head.seq,
+      message: `The chain does not end at its recorded head (position ${head.seq}): the newest entries were removed or altered.`,
     });
   }
   if (stray) {
@@ -136,7 +201,7 @@ export async function verifyChain(key: string): Promise<ChainReport> {
       kind: "unchained",
       entryId: stray.id,
       seq: null,
-      message: `Entry ${stray.id} is complete but not part of the chain: it was written around the portal.`,
+      message: `Entry ${stray.id} is not part of the chain: it was written around the portal.`,
     });
   }
   return report;
@@ -150,7 +215,9 @@ export async function chainKeys(): Promise<string[]> {
   ]);
   const keys = new Set<string>(heads.map((h) => h.key));
   for (const o of orgs) keys.add(chainKey(o.organizationId));
-  return [...keys].sort((a, b) => (a === PORTAL_CHAIN ? -1 : b === PORTAL_CHAIN ? 1 : a.localeCompare(b)));
+  // The portal-wide chain first, then organizations by id.
+  const others = [...keys].filter((k) => k !== PORTAL_CHAIN).sort((a, b) => a.localeCompare(b));
+  return keys.has(PORTAL_CHAIN) ? [PORTAL_CHAIN, ...others] : others;
 }
 
 export async function verifyAll(): Promise<ChainReport[]> {

@@ -22,6 +22,8 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
+        // second factor (lib/mfa): sent again with email and password once the form asks for it
+        code: { label: "Authentication code", type: "text" },
       },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
@@ -31,6 +33,7 @@ export const authOptions: NextAuthOptions = {
         const admin = await authenticateAdmin({
           email: credentials.email,
           password: credentials.password,
+          code: credentials.code,
           ip,
           userAgent,
         });

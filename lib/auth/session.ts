@@ -12,6 +12,7 @@ import { can, isRole, type Permission, type Role } from "@/lib/auth/permissions"
 import { requestMeta } from "@/lib/auth/request";
 import { checkSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
+import { totpEnrolmentRequired } from "@/lib/mfa/service";
 import { listOrganizationsForAdmin } from "@/lib/organizations/service";
 
 export const ORG_COOKIE = "portal_org";
@@ -72,6 +73,8 @@ export async function currentRequestMeta() {
 export async function currentOrgContext(): Promise<OrgContext | null> {
   const admin = await currentAdmin();
   if (!admin) return null;
+  // The portal requires a second factor and this admin has none yet: no actions until enrolled.
+  if (await totpEnrolmentRequired(admin.id)) return null;
   const chosen = chooseOrganization(await memberships(admin.id), (await cookies()).get(ORG_COOKIE)?.value);
   if (!chosen) return null;
   const meta = requestMeta(await headers());
@@ -94,6 +97,7 @@ export interface PageContext {
 export async function getPageContext(): Promise<PageContext> {
   const admin = await currentAdmin();
   if (!admin) redirect("/signin");
+  if (await totpEnrolmentRequired(admin.id)) redirect("/two-factor");
   const all = await memberships(admin.id);
   const chosen = chooseOrganization(all, (await cookies()).get(ORG_COOKIE)?.value);
   const meta = requestMeta(await headers());

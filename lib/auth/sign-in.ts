@@ -5,12 +5,17 @@ import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordSignInAttempt, signInRetryAfter } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { SecondFactorRequiredError, secondFactorStep } from "@/lib/mfa/sign-in";
 
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterSeconds: number) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     super(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   }
+}
+
+function failureReason(admin: { disabledAt: Date | null } | null): string {
+  return admin?.disabledAt ? "account disabled" : "wrong email or password";
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -20,6 +25,8 @@ export interface SignInRequest {
   password: string;
   ip: string | null;
   userAgent: string | null;
+  /** Authenticator-app or recovery code, for admins with a second factor (lib/mfa). */
+  code?: string | null;
 }
 
 export async function authenticateAdmin(
@@ -35,15 +42,13 @@ export async function authenticateAdmin(
   const passwordOk = admin
     ? await verifyPassword(req.password, admin.passwordHash)
     : await verifyPassword(req.password, await (dummyHash ??= hashPassword("no such admin")));
-  const success = Boolean(admin && passwordOk && !admin.disabledAt);
+  // The second factor is checked only after a correct password, before the attempt counts.
+  const factor = await secondFactorStep(admin && passwordOk && !admin.disabledAt ? admin.id : null, req);
+  const success = Boolean(admin && passwordOk && !admin.disabledAt && factor.ok);
+  if (factor.required) throw new SecondFactorRequiredError();
   await recordSignInAttempt(email, req.ip, success);
   if (!success || !admin) {
-    await recordSignInFailure(
-      req,
-      email,
-      admin?.id ?? null,
-      admin?.disabledAt ? "account disabled" : "wrong email or password",
-    );
+    await recordSignInFailure(req, email, admin?.id ?? null, factor.error ?? failureReason(admin));
     return null;
   }
   await recordAudit({
@@ -51,6 +56,7 @@ export async function authenticateAdmin(
     actor: { type: "admin", id: admin.id, label: admin.email, ip: req.ip, userAgent: req.userAgent },
     action: "admin.sign_in",
     target: { type: "admin", id: admin.id, label: email },
+    after: factor.detail,
     outcome: "success",
   });
   return { id: admin.id, email: admin.email, name: admin.name };

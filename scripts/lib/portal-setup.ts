@@ -2,6 +2,7 @@
 // (scripts/dev.ts: next dev): secrets, the simulated (or real) ezeep, the database, the first
 // owner, then the Next.js server and a banner. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import {
   chmodSync,
   existsSync,
@@ -27,6 +28,10 @@ interface DemoSecrets {
   SIMULATOR_CLIENT_ID: string;
   SIMULATOR_CLIENT_SECRET: string;
   PORTAL_ENCRYPTION_KEY: string;
+  /** HMAC key of the audit chain (lib/audit/link.ts) */
+  AUDIT_CHAIN_KEY: string;
+  /** Ed25519 key for `npm run audit:checkpoint` (lib/audit/checkpoint.ts); the portal never reads it */
+  AUDIT_CHECKPOINT_SIGNING_KEY: string;
   /** kept so the banner can show it again while it is still the admin's password */
   FIRST_ADMIN_PASSWORD?: string;
 }
@@ -52,6 +57,10 @@ function loadSecrets(): DemoSecrets {
     SIMULATOR_CLIENT_SECRET: stored.SIMULATOR_CLIENT_SECRET || randomSecret(32),
     PORTAL_ENCRYPTION_KEY:
       stored.PORTAL_ENCRYPTION_KEY || Buffer.from(randomSecret(32), "base64url").toString("base64"),
+    AUDIT_CHAIN_KEY: stored.AUDIT_CHAIN_KEY || Buffer.from(randomSecret(32), "base64url").toString("base64"),
+    AUDIT_CHECKPOINT_SIGNING_KEY:
+      stored.AUDIT_CHECKPOINT_SIGNING_KEY ||
+      generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
     ...(stored.FIRST_ADMIN_PASSWORD ? { FIRST_ADMIN_PASSWORD: stored.FIRST_ADMIN_PASSWORD } : {}),
   };
   saveSecrets(secrets, JSON.stringify(stored) !== JSON.stringify(secrets));
@@ -217,8 +226,9 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
     log(`simulated ezeep: account ${sim.accountUrl}, api ${sim.apiUrl}`);
   }
 
-  // Database: migrate, then the organization and the first owner.
+  // Database: migrate, then the organization and the first owner (audited: needs the chain key).
   process.env.DATABASE_URL = databaseUrl;
+  process.env.AUDIT_CHAIN_KEY ||= secrets.AUDIT_CHAIN_KEY;
   const { migrateDatabase } = await import("@/lib/db-migrate");
   try {
     migrateDatabase(databaseUrl);
@@ -281,6 +291,7 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || secrets.NEXTAUTH_SECRET,
     PORTAL_ENCRYPTION_KEY: process.env.PORTAL_ENCRYPTION_KEY || secrets.PORTAL_ENCRYPTION_KEY,
+    AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY || secrets.AUDIT_CHAIN_KEY,
     EZEEP_CLIENT_ID: ezeep.clientId,
     EZEEP_CLIENT_SECRET: ezeep.clientSecret,
     EZEEP_ACCOUNT_URL: ezeep.accountUrl,

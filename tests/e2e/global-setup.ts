@@ -63,6 +63,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error("E2E_DATABASE_URL is not set (playwright.config.ts sets it)");
   process.env.DATABASE_URL = url;
+  // Creating admins is audited: the same chain key as the portal under test.
+  process.env.AUDIT_CHAIN_KEY = process.env.E2E_AUDIT_CHAIN_KEY;
+  process.env.PORTAL_ENCRYPTION_KEY = process.env.E2E_ENCRYPTION_KEY;
 
   const { isPostgresUrl } = await import("@/lib/db");
   if (isPostgresUrl(url)) await ensurePgDatabase(url);

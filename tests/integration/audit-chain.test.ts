@@ -9,29 +9,15 @@ import { audited, recordAudit } from "@/lib/audit/service";
 import { verifyAll, verifyChain } from "@/lib/audit/verify";
 import { actionRegistry } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
-import { db, isPostgresUrl } from "@/lib/db";
+import { db } from "@/lib/db";
+import { tamper } from "@/tests/helpers/audit-tamper";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 import { useSimulator } from "@/tests/helpers/simulator";
 
 import "@/lib/groups/actions";
 
-const onPg = () => isPostgresUrl(process.env.DATABASE_URL ?? "");
 const invoke = (name: string, ctx: OrgContext, input: unknown) =>
   actionRegistry.get(name)!.invoke(ctx, input);
-
-/** Changes rows behind the portal's back, as someone with database access would. */
-async function tamper(sql: string) {
-  if (onPg()) {
-    await db.$executeRawUnsafe(`ALTER TABLE "AuditEntry" DISABLE TRIGGER USER`);
-    try {
-      await db.$executeRawUnsafe(sql);
-    } finally {
-      await db.$executeRawUnsafe(`ALTER TABLE "AuditEntry" ENABLE TRIGGER USER`);
-    }
-  } else {
-    await db.$executeRawUnsafe(sql);
-  }
-}
 
 describe("audit hash chain", () => {
   const sim = useSimulator();
@@ -65,11 +51,22 @@ describe("audit hash chain", () => {
       orderBy: { chainSeq: "asc" },
     });
     expect(chained.length).toBeGreaterThanOrEqual(50);
-    expect(chained.map((e) => e.chainSeq)).toEqual(chained.map((_, i) => i + 1));
-    for (let i = 1; i < chained.length; i++) expect(chained[i].prevHash).toBe(chained[i - 1].hash);
+    // Each change is linked twice — as written (pending) and at its completion — and the
+    // positions of all links run 1…n without a gap or a duplicate.
+    const links = chained
+      .flatMap((e) => [
+        { seq: e.chainSeq!, prev: e.prevHash, hash: e.hash },
+        ...(e.completionSeq
+          ? [{ seq: e.completionSeq, prev: e.completionPrevHash, hash: e.completionHash }]
+          : []),
+      ])
+      .sort((a, b) => a.seq - b.seq);
+    expect(links.map((l) => l.seq)).toEqual(links.map((_, i) => i + 1));
+    for (let i = 1; i < links.length; i++) expect(links[i].prev).toBe(links[i - 1].hash);
+    expect(chained.filter((e) => e.completionSeq !== null).length).toBeGreaterThanOrEqual(50);
     expect(await db.auditEntry.count({ where: { outcome: "pending" } })).toBe(0);
     const report = await verifyChain(key);
-    expect(report).toMatchObject({ intact: true, checked: chained.length, firstBreak: null });
+    expect(report).toMatchObject({ intact: true, checked: links.length, firstBreak: null });
     const portal = await verifyChain(PORTAL_CHAIN);
     expect(portal.intact).toBe(true);
     expect(portal.checked).toBeGreaterThanOrEqual(10);
@@ -197,8 +194,7 @@ describe("audit chain: forged entries, retention, lost completions", () => {
     });
     const report = await verifyChain(key);
     expect(report.firstBreak).toMatchObject({ kind: "unchained" });
-    if (onPg()) await tamper(`DELETE FROM "AuditEntry" WHERE "action" = 'test.forged'`);
-    else await db.auditEntry.deleteMany({ where: { action: "test.forged" } });
+    await tamper(`DELETE FROM "AuditEntry" WHERE "action" = 'test.forged'`);
     expect((await verifyChain(key)).intact).toBe(true);
   });
 
@@ -248,12 +244,14 @@ describe("audit chain: forged entries, retention, lost completions", () => {
     await db.$executeRawUnsafe(`ALTER TABLE "AuditChainGone" RENAME TO "AuditChain"`);
     expect(changed).toBe(true);
     const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "test.lost-completion" } });
-    expect(entry).toMatchObject({ outcome: "pending", hash: null, chainSeq: null });
+    // Chained as pending when written; only the completion is missing.
+    expect(entry).toMatchObject({ outcome: "pending", completionHash: null });
+    expect(entry.hash).not.toBeNull();
     expect((await verifyChain(key)).pending).toBe(1);
     expect(await sealStalePending({ olderThanMs: 0 })).toBeGreaterThanOrEqual(1);
     const sealed = await db.auditEntry.findUniqueOrThrow({ where: { id: entry.id } });
     expect(sealed.outcome).toBe("pending");
-    expect(sealed.hash).not.toBeNull();
+    expect(sealed.completionHash).not.toBeNull();
     expect((await verifyChain(key)).intact).toBe(true);
   });
 });

@@ -28,6 +28,8 @@ for (const key of [
 }
 process.env.NEXTAUTH_SECRET ??= `test-nextauth-secret-${randomBytes(16).toString("hex")}`;
 process.env.NEXTAUTH_URL ??= "http://127.0.0.1:3000";
+// The audit chain's HMAC key (lib/audit/link.ts), like the other secrets: one per test file.
+process.env.AUDIT_CHAIN_KEY ??= randomBytes(32).toString("base64");
 
 let cleanup: () => Promise<void> | void;
 if (config.kind === "postgres") {

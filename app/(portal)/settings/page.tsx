@@ -5,6 +5,7 @@ import { RevokeTokenButton } from "@/lib/api-tokens/components/revoke-token-butt
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { SessionsSection } from "@/lib/auth/components/sessions-section";
 import { getPageContext } from "@/lib/auth/session";
+import { TwoFactorSection } from "@/lib/mfa/components/two-factor-section";
 import { NddSettingsSection } from "@/lib/provisioning/components/ndd-settings";
 import { AccessDenied, Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
 
@@ -13,12 +14,15 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const ctx = await getPageContext();
   const sessions = <SessionsSection adminId={ctx.admin.id} currentSessionId={ctx.admin.sessionId} />;
-  // Every admin manages their own sessions; the organization's settings need settings.read.
+  // Every admin manages their own second factor and sessions, whatever their role; the
+  // organization's settings need settings.read.
+  const twoFactor = <TwoFactorSection admin={ctx.admin} canRequire={ctx.can("settings.manage")} />;
   if (!ctx.current || !ctx.can("settings.read"))
     return (
       <>
-        <PageHeader title="Settings" description="Your sign-in sessions." />
+        <PageHeader title="Settings" description="Your own sign-in settings and sessions." />
         <div className="space-y-6">
+          {twoFactor}
           {sessions}
           <AccessDenied what="the organization's settings" />
         </div>
@@ -40,6 +44,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`Settings of ${org.name}.`} />
       <div className="space-y-6">
+        {twoFactor}
         {sessions}
         <Card className="overflow-hidden">
           <div className="border-b border-slate-200 px-4 py-4 sm:px-6">

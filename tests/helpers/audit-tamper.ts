@@ -1,0 +1,77 @@
+// Changes audit rows behind the portal's back, as someone with full database access would: the
+// append-only triggers are switched off around the statements (PostgreSQL: DISABLE TRIGGER USER;
+// SQLite, which cannot disable a trigger: dropped and re-created from their stored SQL).
+import { chainKey } from "@/lib/audit/chain";
+import { completionLinkHash, entryLinkHash, resultDigest, type LinkedEntry } from "@/lib/audit/link";
+import { db, isPostgresUrl } from "@/lib/db";
+
+const TABLES = ["AuditEntry", "AuditChain"];
+
+export const onPostgres = () => isPostgresUrl(process.env.DATABASE_URL ?? "");
+
+export async function tamper(...statements: string[]): Promise<void> {
+  if (onPostgres()) {
+    for (const t of TABLES) await db.$executeRawUnsafe(`ALTER TABLE "${t}" DISABLE TRIGGER USER`);
+    try {
+      for (const sql of statements) await db.$executeRawUnsafe(sql);
+    } finally {
+      for (const t of TABLES) await db.$executeRawUnsafe(`ALTER TABLE "${t}" ENABLE TRIGGER USER`);
+    }
+    return;
+  }
+  const triggers = await db.$queryRawUnsafe<{ name: string; sql: string }[]>(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('AuditEntry', 'AuditChain')`,
+  );
+  for (const t of triggers) await db.$executeRawUnsafe(`DROP TRIGGER "${t.name}"`);
+  try {
+    for (const sql of statements) await db.$executeRawUnsafe(sql);
+  } finally {
+    for (const t of triggers) await db.$executeRawUnsafe(t.sql);
+  }
+}
+
+/** SQL text literal (for tests that write hand-made values). */
+export const sqlText = (value: string | null) =>
+  value === null ? "NULL" : `'${value.replaceAll("'", "''")}'`;
+
+/** The chain key the portal under test uses. */
+export const realChainKey = () => Buffer.from(process.env.AUDIT_CHAIN_KEY!, "base64");
+
+/**
+ * Recomputes every link of the chain, as an attacker with database access would after editing
+ * an entry — with the given key (a guess, or the real one) — and moves the head to match.
+ */
+export async function relinkChain(organizationId: string | null, macKey: Buffer, fromSeq = 1): Promise<void> {
+  const key = chainKey(organizationId);
+  const rows = (await db.auditEntry.findMany({ where: { organizationId } })) as (LinkedEntry & {
+    id: number;
+  })[];
+  type L = { seq: number; row: LinkedEntry & { id: number }; kind: "entry" | "completion" };
+  const links: L[] = rows.flatMap((row) => [
+    { seq: row.chainSeq!, row, kind: "entry" as const },
+    ...(row.completionSeq ? [{ seq: row.completionSeq, row, kind: "completion" as const }] : []),
+  ]);
+  links.sort((a, b) => a.seq - b.seq);
+  const before = links.find((l) => l.seq === fromSeq - 1);
+  let prev: string | null = null;
+  if (before) prev = before.kind === "entry" ? before.row.hash : before.row.completionHash;
+  const sql: string[] = [];
+  for (const { seq, row, kind } of links.filter((l) => l.seq >= fromSeq)) {
+    const at = { chain: key, seq, prevHash: prev };
+    if (kind === "entry") {
+      row.hash = entryLinkHash(row, at, row.pendingDigest ?? resultDigest(row), macKey);
+      sql.push(
+        `UPDATE "AuditEntry" SET "prevHash" = ${sqlText(prev)}, "hash" = '${row.hash}' WHERE "id" = ${row.id}`,
+      );
+      prev = row.hash;
+    } else {
+      const hash = completionLinkHash(row, at, row.hash!, macKey);
+      sql.push(
+        `UPDATE "AuditEntry" SET "completionPrevHash" = ${sqlText(prev)}, "completionHash" = '${hash}' WHERE "id" = ${row.id}`,
+      );
+      prev = hash;
+    }
+  }
+  sql.push(`UPDATE "AuditChain" SET "hash" = ${sqlText(prev)} WHERE "key" = '${key}'`);
+  await tamper(...sql);
+}
