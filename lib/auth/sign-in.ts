@@ -48,7 +48,9 @@ export async function authenticateAdmin(
   if (factor.required) throw new SecondFactorRequiredError();
   await recordSignInAttempt(email, req.ip, success);
   if (!success || !admin) {
-    await recordSignInFailure(req, email, admin?.id ?? null, factor.error ?? failureReason(admin));
+    // A wrong second-factor code comes from someone who knew the password: always its own entry.
+    if (factor.error) await recordAudit(signInEntry(req, email, admin?.id ?? null, factor.error));
+    else await recordSignInFailure(req, email, admin?.id ?? null, failureReason(admin));
     return null;
   }
   await recordAudit({
@@ -64,12 +66,16 @@ export async function authenticateAdmin(
 
 /** Failed sign-ins are unauthenticated: aggregated per source and minute (lib/audit/refusals.ts). */
 async function recordSignInFailure(req: SignInRequest, email: string, adminId: string | null, error: string) {
-  await recordUnauthenticatedFailure("sign_in", req.ip, {
+  await recordUnauthenticatedFailure("sign_in", req.ip, signInEntry(req, email, adminId, error));
+}
+
+function signInEntry(req: SignInRequest, email: string, adminId: string | null, error: string) {
+  return {
     organizationId: null,
-    actor: { type: "admin", id: adminId, label: email, ip: req.ip, userAgent: req.userAgent },
+    actor: { type: "admin" as const, id: adminId, label: email, ip: req.ip, userAgent: req.userAgent },
     action: "admin.sign_in",
     target: { type: "admin", id: adminId, label: email },
-    outcome: "failure",
+    outcome: "failure" as const,
     error,
-  });
+  };
 }

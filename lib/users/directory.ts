@@ -174,11 +174,11 @@ function sameRow(current: unknown, row: UserRow | GroupRef | null): boolean {
   return current !== undefined && current !== null && JSON.stringify(current) === JSON.stringify(row);
 }
 
-/** Compares with this instance's copy, or (without one) with the stored row. */
+/**
+ * Compares with the stored row (not this instance's copy, which may lag behind a change another
+ * path already wrote): a write is skipped only when the shared directory already shows it.
+ */
 async function unchanged(organizationId: string, change: EntryChange): Promise<boolean> {
-  const dir = localSlots().get(organizationId)?.copy?.directory;
-  if (dir)
-    return sameRow(change.kind === "user" ? dir.byId.get(change.id) : dir.groups.get(change.id), change.row);
   const stored = await readEntry(organizationId, change.kind, change.id);
   return sameRow(stored?.data ? JSON.parse(stored.data) : undefined, change.row);
 }
