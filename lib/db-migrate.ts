@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 import { isPostgresUrl } from "@/lib/db";
+import { rawEnv } from "@/lib/env";
 
 export function migrateDatabase(url: string, cwd = process.cwd()): void {
   const postgres = isPostgresUrl(url);
@@ -17,7 +18,7 @@ export function migrateDatabase(url: string, cwd = process.cwd()): void {
     {
       cwd,
       env: {
-        ...process.env,
+        ...rawEnv(),
         ...(postgres ? { PG_URL: url } : { SQLITE_URL: url }),
         PRISMA_HIDE_UPDATE_MESSAGE: "1",
       },

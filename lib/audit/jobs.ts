@@ -1,17 +1,13 @@
 // Background jobs of the audit log (registered in lib/jobs/index.ts).
 import { detectDriftForAll } from "@/lib/audit/drift";
 import { pruneAuditLog, refreshPlannerStatistics, sealStalePending } from "@/lib/audit/retention";
+import { env } from "@/lib/env";
 import type { JobDefinition } from "@/lib/jobs/runner";
-
-const minutes = (env: string | undefined, fallback: number) => {
-  const n = Number(env);
-  return (Number.isFinite(n) && n > 0 ? n : fallback) * 60_000;
-};
 
 /** Snapshots ezeep and records changes made outside the portal (AUDIT_DRIFT_INTERVAL_MINUTES, default 15). */
 export const auditDriftJob: JobDefinition = {
   name: "audit-drift",
-  intervalMs: minutes(process.env.AUDIT_DRIFT_INTERVAL_MINUTES, 15),
+  intervalMs: env().AUDIT_DRIFT_INTERVAL_MINUTES * 60_000,
   run: () => detectDriftForAll(),
 };
 

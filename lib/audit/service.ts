@@ -12,6 +12,8 @@ import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib
 import type { Actor, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { EzeepError } from "@/lib/ezeep";
+import { moduleLogger } from "@/lib/observability/logger";
+import { recordAuditEntry } from "@/lib/observability/metrics";
 
 export { canonicalJson };
 
@@ -84,6 +86,7 @@ export async function appendLocked(
  * one is inserted unchained and joins the chain when it is completed.
  */
 export async function recordAudit(record: AuditRecord): Promise<number> {
+  recordAuditEntry(record.outcome);
   if (record.outcome === "pending") {
     const entry = await db.auditEntry.create({
       data: recordColumns(record, new Date()),
@@ -147,6 +150,7 @@ export async function completeEntry(entryId: number, completion: Completion): Pr
     return false;
   });
   if (closed) throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
+  recordAuditEntry(completion.outcome);
 }
 
 /** Completion with a short retry: a completed change should not stay "outcome unknown" over a blip. */
@@ -202,9 +206,9 @@ export async function audited<T>(ctx: OrgContext, change: AuditedChange<T>): Pro
     try {
       await completeWithRetry(entryId, { outcome: "failure", ezeepStatus, error: error.slice(0, 2000) });
     } catch (auditErr) {
-      console.error(
-        `[audit] could not complete entry ${entryId} (failure stays "outcome unknown")`,
-        auditErr,
+      moduleLogger("audit").error(
+        { err: auditErr, entryId },
+        'could not complete entry (failure stays "outcome unknown")',
       );
     }
     throw err;

@@ -5,11 +5,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 
 import { clientIp } from "@/lib/auth/request";
 import { authenticateAdmin } from "@/lib/auth/sign-in";
+import { env } from "@/lib/env";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/signin", signOut: "/signout" },
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env().NEXTAUTH_SECRET,
   providers: [
     CredentialsProvider({
       name: "Email and password",

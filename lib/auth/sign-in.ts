@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordSignInAttempt, signInRetryAfter } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { recordSignInFailure } from "@/lib/observability/metrics";
 
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -35,6 +36,7 @@ export async function authenticateAdmin(
       outcome: "failure",
       error: "throttled",
     });
+    recordSignInFailure("throttled");
     throw new SignInThrottledError(retryAfter);
   }
   const admin = await db.admin.findUnique({ where: { email } });
@@ -43,6 +45,7 @@ export async function authenticateAdmin(
     : await verifyPassword(req.password, await (dummyHash ??= hashPassword("no such admin")));
   const success = Boolean(admin && passwordOk && !admin.disabledAt);
   await recordSignInAttempt(email, req.ip, success);
+  if (!success) recordSignInFailure(admin?.disabledAt ? "disabled" : "credentials");
   await recordAudit({
     organizationId: null,
     actor: {

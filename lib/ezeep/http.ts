@@ -4,6 +4,8 @@
 
 import type { z } from "zod";
 
+import { recordEzeepRequest, recordThrottleWait, recordTokenRequest } from "@/lib/observability/metrics";
+
 import { EzeepError, httpError, malformedError, networkError, timeoutError } from "./errors";
 import type { TokenProvider } from "./token";
 
@@ -248,7 +250,16 @@ export function createHttpClient(config: HttpSettings): HttpClient {
     for (;;) {
       attempts++;
       const token = useBearer ? await config.tokenProvider!.getAccessToken() : null;
+      const startedAt = performance.now();
       const result = await attemptOnce(spec as RequestSpec<z.ZodType>, target, pathForErrors, token);
+      recordEzeepRequest(
+        target,
+        spec.method,
+        result.type === "response" ? result.status : 0,
+        (performance.now() - startedAt) / 1000,
+      );
+      if (spec.tokenEndpoint)
+        recordTokenRequest(result.type === "response" && result.status < 300 ? "success" : "failure");
 
       let failure: EzeepError;
       let retryAfterMs: number | undefined;
@@ -295,6 +306,7 @@ export function createHttpClient(config: HttpSettings): HttpClient {
           throw failure;
         }
         delay = retryAfterMs;
+        recordThrottleWait(target, delay);
       } else {
         delay = backoffDelay(retriesUsed, { ...settings, random });
       }

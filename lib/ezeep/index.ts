@@ -3,6 +3,8 @@
 
 import { createHash } from "node:crypto";
 
+import { rawEnv } from "@/lib/env";
+
 import { createEzeepClient, type EzeepClient, type EzeepClientConfig } from "./client";
 import { DEFAULT_TIMEOUT_MS } from "./http";
 
@@ -58,7 +60,7 @@ export type EzeepEnvConfig = EzeepClientConfig & {
   timeoutMs: number;
 };
 
-/** `process.env` or any plain map of variables (tests). */
+/** The environment (lib/env.ts) or any plain map of variables (tests). */
 export type EnvLike = Readonly<Record<string, string | undefined>>;
 
 function clean(v: string | undefined): string | undefined {
@@ -71,7 +73,7 @@ function clean(v: string | undefined): string | undefined {
  * EZEEP_API_URL (default https://api2.ezeep.com), EZEEP_ORGANIZATION_ID (optional) and
  * EZEEP_TIMEOUT_MS. Returns null when the client id or secret is missing.
  */
-export function ezeepConfigFromEnv(env: EnvLike = process.env): EzeepEnvConfig | null {
+export function ezeepConfigFromEnv(env: EnvLike = rawEnv()): EzeepEnvConfig | null {
   const clientId = clean(env.EZEEP_CLIENT_ID);
   const clientSecret = clean(env.EZEEP_CLIENT_SECRET);
   if (!clientId || !clientSecret) return null;
@@ -101,7 +103,7 @@ type Cache = { key: string; client: EzeepClient };
  * The process-wide client for the environment's client-credentials configuration, or null when
  * EZEEP_CLIENT_ID / EZEEP_CLIENT_SECRET are not set. Re-created when the configuration changes.
  */
-export function getEzeepClientFromEnv(env: EnvLike = process.env): EzeepClient | null {
+export function getEzeepClientFromEnv(env: EnvLike = rawEnv()): EzeepClient | null {
   const cfg = ezeepConfigFromEnv(env);
   const g = globalThis as unknown as Record<symbol, Cache | undefined>;
   if (!cfg) {

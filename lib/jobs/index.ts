@@ -2,6 +2,7 @@
 // Add a job by appending its definition to `portalJobs()`. PORTAL_JOBS=off disables them all
 // (tests that drive jobs call runJobOnce themselves).
 import { auditDriftJob, auditMaintenanceJob } from "@/lib/audit/jobs";
+import { env } from "@/lib/env";
 import { invitationFollowUpJob } from "@/lib/invitations/follow-up";
 import { startJobs, type JobDefinition, type RunningJobs } from "@/lib/jobs/runner";
 
@@ -12,6 +13,6 @@ export function portalJobs(): JobDefinition[] {
 const globalJobs = globalThis as unknown as { __portalJobs?: RunningJobs };
 
 export function startBackgroundJobs(): void {
-  if (process.env.PORTAL_JOBS === "off" || globalJobs.__portalJobs) return;
+  if (env().PORTAL_JOBS === "off" || globalJobs.__portalJobs) return;
   globalJobs.__portalJobs = startJobs(portalJobs());
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 
 import { defineAction, SIGNED_OUT_ERROR, type ActionResult } from "@/lib/auth/action";
 import { currentAdmin, ORG_COOKIE } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import {
   beginAuthorization,
   disconnectOrganization,
@@ -35,7 +36,7 @@ export async function switchOrganizationAction(raw: {
   (await cookies()).set(ORG_COOKIE, membership.organization.id, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    secure: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
     path: "/",
     maxAge: 60 * 60 * 24 * 365,
   });
@@ -65,7 +66,7 @@ export const connectOrganizationAction = defineAction({
       (await cookies()).set(OAUTH_COOKIE, started.cookieValue, {
         httpOnly: true,
         sameSite: "lax",
-        secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+        secure: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
         path: OAUTH_COOKIE_PATH,
         maxAge: started.maxAgeSeconds,
       });

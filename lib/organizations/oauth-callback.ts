@@ -1,7 +1,9 @@
 // The /code route handler's logic (kept here so tests can call it with a plain Request).
 import { requestMeta } from "@/lib/auth/request";
 import { ORG_COOKIE } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
+import { moduleLogger } from "@/lib/observability/logger";
 import { completeAuthorization, OAUTH_COOKIE, OAUTH_COOKIE_PATH } from "@/lib/organizations/oauth";
 
 function cookieFrom(header: string | null, name: string): string | null {
@@ -22,7 +24,8 @@ export async function handleOAuthCallback(request: Request): Promise<Response> {
   const url = new URL(request.url);
   // The redirect URI may name another host than the one the admin uses (localhost vs 127.0.0.1):
   // the state cookie lives on the portal's own origin, so continue there.
-  const portal = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL) : null;
+  const portalUrl = env().NEXTAUTH_URL;
+  const portal = portalUrl ? new URL(portalUrl) : null;
   const forwardedHost = request.headers.get("host");
   // (once only: behind a proxy that rewrites Host the second request would look foreign again)
   if (portal && forwardedHost && forwardedHost !== portal.host && !url.searchParams.has("portal_fwd")) {
@@ -49,7 +52,7 @@ export async function handleOAuthCallback(request: Request): Promise<Response> {
   } catch (err) {
     const message =
       err instanceof UserFacingError ? err.message : "Something went wrong while connecting. Try again.";
-    if (!(err instanceof UserFacingError)) console.error("[oauth] callback failed", err);
+    if (!(err instanceof UserFacingError)) moduleLogger("oauth").error({ err }, "callback failed");
     return redirect(`/organizations?error=${encodeURIComponent(message)}`, [clearState]);
   }
 }

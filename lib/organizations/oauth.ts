@@ -18,6 +18,7 @@ import { audited, recordAudit } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import {
   createEzeepClient,
@@ -40,8 +41,8 @@ export const OAUTH_COOKIE_PATH = "/code";
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 const COOKIE_AAD = "oauth-pending";
 
-export function redirectUri(env: NodeJS.ProcessEnv = process.env): string {
-  return env.EZEEP_REDIRECT_URI?.trim() || "http://localhost:3000/code";
+export function redirectUri(): string {
+  return env().EZEEP_REDIRECT_URI;
 }
 
 interface Pending {

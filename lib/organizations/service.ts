@@ -1,6 +1,7 @@
 // Organizations the portal manages, and the ezeep client that acts for each of them.
 import type { OrganizationRef } from "@/lib/auth/context";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { createEzeepClient, ezeepConfigFromEnv, type EzeepClient } from "@/lib/ezeep";
 import { createAuthorizationCodeTokenProvider } from "@/lib/organizations/token-store";
@@ -58,9 +59,8 @@ const globalClients = globalThis as unknown as {
 const clients = (globalClients.__ezeepClients ??= new Map());
 
 /** How many requests one organization's client may have in flight toward ezeep at once. */
-export function ezeepMaxConcurrency(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.EZEEP_MAX_CONCURRENCY);
-  return Number.isFinite(n) && n >= 1 ? Math.min(64, Math.floor(n)) : 8;
+export function ezeepMaxConcurrency(): number {
+  return env().EZEEP_MAX_CONCURRENCY;
 }
 
 /** Drops the cached client of an organization (after connecting or disconnecting it). */

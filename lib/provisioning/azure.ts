@@ -16,6 +16,7 @@
 import { audited } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { ezeepFor } from "@/lib/organizations/service";
 
@@ -24,7 +25,7 @@ export const AZURE_ASSUMPTION =
   "This portal implements both steps against its ezeep simulator only; with real ezeep, do them in the ezeep admin console and continue here.";
 
 function simulatorControl(): string | null {
-  return process.env.PORTAL_SIMULATOR_CONTROL?.trim().replace(/\/+$/, "") || null;
+  return env().PORTAL_SIMULATOR_CONTROL ?? null;
 }
 
 /** The target organization, when the acting admin is its owner (the flow may act on a just-created one). */

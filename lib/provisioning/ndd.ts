@@ -23,6 +23,7 @@ import { authenticateApiToken, type AuthenticatedToken } from "@/lib/api-tokens/
 import { audited, recordAudit } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { requestMeta } from "@/lib/auth/request";
+import { moduleLogger } from "@/lib/observability/logger";
 import { applyProvisioning, planProvisioning, type GroupingInput } from "@/lib/provisioning/engine";
 
 export const NDD_INSTANCE = "/v1/groups/users";
@@ -335,7 +336,7 @@ export async function handleNddGroupsUsers(request: Request): Promise<Response> 
     },
   }).catch((err: unknown) => {
     const reference = ctx.actor.requestId ?? "n/a";
-    console.error(`[ndd] unexpected error (reference ${reference})`, err);
+    moduleLogger("ndd", { requestId: reference }).error({ err }, "unexpected error");
     return problem(
       500,
       "InternalServerError",

@@ -14,6 +14,7 @@
 // every write re-reads the user from ezeep first (lib/memberships/service.ts).
 import type { OrgContext } from "@/lib/auth/context";
 import type { AccountUser, EzeepClient, Group, PrintingUser } from "@/lib/ezeep";
+import { moduleLogger } from "@/lib/observability/logger";
 import { ezeepFor } from "@/lib/organizations/service";
 import type { UserRole } from "@/lib/users/schemas";
 
@@ -219,7 +220,9 @@ export async function getDirectory(ctx: OrgContext, opts: { refresh?: boolean } 
   const age = dir ? Date.now() - dir.builtAt : Infinity;
   if (dir && !opts.refresh && age < FRESH_MS) return dir;
   if (dir && !opts.refresh && age < MAX_STALE_MS) {
-    startBuild(ctx, slot).catch((err) => console.error("[users] background index refresh failed", err));
+    startBuild(ctx, slot).catch((err) =>
+      moduleLogger("users").error({ err }, "background index refresh failed"),
+    );
     return dir;
   }
   return startBuild(ctx, slot);

@@ -14,7 +14,7 @@ import {
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { discoverOrganizationOverHttp } from "./ezeep-org";
+import { discoverOrganizationOverHttp } from "@/lib/setup/discover";
 import { isPortFree } from "./ports.mjs";
 import { randomSecret } from "./secrets.mjs";
 

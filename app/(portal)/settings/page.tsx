@@ -4,6 +4,7 @@ import { CreateTokenForm } from "@/lib/api-tokens/components/create-token-form";
 import { RevokeTokenButton } from "@/lib/api-tokens/components/revoke-token-button";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { getPageContext } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { AccessDenied, Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -13,7 +14,7 @@ export default async function SettingsPage() {
   if (!ctx.current || !ctx.can("settings.read")) return <AccessDenied what="settings" />;
   const canManage = ctx.can("settings.manage");
   const tokens = await listApiTokens(ctx.current);
-  const base = (process.env.NEXTAUTH_URL ?? "http://127.0.0.1:3000").replace(/\/+$/, "");
+  const base = env().NEXTAUTH_URL ?? "http://127.0.0.1:3000";
   const org = ctx.current.organization;
   const curl = [
     `curl -X POST '${base}/v1/groups/users' \\`,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { getPageContext } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { AZURE_ASSUMPTION } from "@/lib/provisioning/azure";
 import { ProvisioningFlow } from "@/lib/provisioning/components/provisioning-flow";
 import { AccessDenied, Notice, PageHeader } from "@/lib/ui/components";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "New organization with Azure AD" };
 export default async function ProvisionPage() {
   const ctx = await getPageContext();
   if (!ctx.current || !ctx.can("organizations.manage")) return <AccessDenied what="creating organizations" />;
-  const simulated = Boolean(process.env.PORTAL_SIMULATOR_CONTROL);
+  const simulated = Boolean(env().PORTAL_SIMULATOR_CONTROL);
   return (
     <>
       <PageHeader

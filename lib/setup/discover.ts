@@ -1,7 +1,7 @@
 // Finds the ezeep organization a client-credentials client acts for: the `org` claim of a token
-// (ezeep-api.md §1.2; with EZEEP_ORGANIZATION_ID sent as `organization_id`, CONTRACTS.md) and its
-// name from GET /v1/organizations/ (§3.1, non-partner variant). Works against the simulator and
-// against the real ezeep. Used by scripts/demo.ts, scripts/dev.ts and scripts/admin-create.ts.
+// (with EZEEP_ORGANIZATION_ID sent as `organization_id`; docs/ezeep.md, "Tokens") and its name from
+// GET /v1/organizations/. Works against the simulator and the real ezeep. Used by the first-run
+// setup page, `npm run org:register` and `npm run demo` / `npm run dev`.
 
 export interface DiscoveredOrganization {
   ezeepId: string;
