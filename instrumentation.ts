@@ -1,9 +1,11 @@
 // Next.js calls register() once when a server process starts (Node.js runtime only; never during
-// `next build`): refuse to start on an invalid configuration, print the first-run setup code when
-// the portal has no admin yet, then start the background jobs.
+// `next build`): check the configuration and first-run state (lib/observability/startup.ts), then
+// start the background jobs.
 export async function register() {
   // eslint-disable-next-line no-restricted-properties -- Next's own runtime markers, read before anything loads
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startServer } = await import("@/lib/observability/startup");
   await startServer();
+  const { startBackgroundJobs } = await import("@/lib/jobs");
+  startBackgroundJobs();
 }

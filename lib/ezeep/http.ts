@@ -177,7 +177,7 @@ export function createHttpClient(config: HttpSettings): HttpClient {
   }
 
   function url(host: Host, path: string, query?: Query, exactPath = false): string {
-    const p = exactPath ? (path.startsWith("/") ? path : `/${path}`) : withTrailingSlash(path);
+    const p = exactPath ? `/${path.replace(/^\//, "")}` : withTrailingSlash(path);
     return `${base(host)}${p}${buildQuery(query)}`;
   }
 
@@ -355,12 +355,9 @@ function parseSuccess<S extends z.ZodType>(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length ? issue.path.join(".") : null;
-    const reason =
-      data === undefined
-        ? "the body is empty"
-        : issue
-          ? `${where ? `${where}: ` : ""}${issue.message}`
-          : "unexpected shape";
+    let reason = "unexpected shape";
+    if (data === undefined) reason = "the body is empty";
+    else if (issue) reason = `${where ? `${where}: ` : ""}${issue.message}`;
     throw malformedError(spec.method, path, reason);
   }
   return parsed.data as z.output<S>;

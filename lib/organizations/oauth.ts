@@ -73,12 +73,23 @@ export function beginAuthorization(
 ): { url: string; cookieValue: string; maxAgeSeconds: number } {
   if (ctx.actor.type !== "admin" || !ctx.actor.id)
     throw new UserFacingError("Only a signed-in admin can connect an organization.");
+  return authorizationFor(ctx.actor.id, ctx.organization.id, now);
+}
+
+/** First-run setup (lib/setup): the first owner, with no organization yet, connects the first one. */
+export const FIRST_RUN_ORGANIZATION = "";
+
+export function beginFirstRunAuthorization(adminId: string, now = Date.now()) {
+  return authorizationFor(adminId, FIRST_RUN_ORGANIZATION, now);
+}
+
+function authorizationFor(adminId: string, organizationId: string, now: number) {
   const config = requireConfig();
   const pending: Pending = {
     state: randomBytes(24).toString("base64url"),
     verifier: randomBytes(48).toString("base64url"),
-    adminId: ctx.actor.id,
-    organizationId: ctx.organization.id,
+    adminId,
+    organizationId,
     expiresAt: now + OAUTH_STATE_TTL_MS,
   };
   const url = new URL(`${config.accountUrl}/oauth/authorize/`);
@@ -149,7 +160,9 @@ export async function completeAuthorization(input: {
   const startedIn = await db.role.findUnique({
     where: { adminId_organizationId: { adminId: admin.id, organizationId: pending.organizationId } },
   });
-  if (startedIn?.role !== "owner") throw new UserFacingError("Only owners can connect organizations.");
+  const firstRun = pending.organizationId === FIRST_RUN_ORGANIZATION && (await db.organization.count()) === 0;
+  if (!firstRun && startedIn?.role !== "owner")
+    throw new UserFacingError("Only owners can connect organizations.");
   const actor = { type: "admin" as const, id: admin.id, label: admin.email, ...input.meta };
 
   const config = requireConfig();
@@ -171,7 +184,7 @@ export async function completeAuthorization(input: {
     });
   } catch (err) {
     await recordAudit({
-      organizationId: pending.organizationId,
+      organizationId: pending.organizationId || null,
       actor,
       action: "organization.connect",
       target: { type: "organization" },

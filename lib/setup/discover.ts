@@ -49,7 +49,9 @@ export async function discoverOrganizationOverHttp(opts: {
   if (orgsRes.ok) {
     const body = (await orgsRes.json()) as { results?: { id: string; name: string }[] };
     const list = body.results ?? [];
-    const match = ezeepId ? list.find((o) => o.id === ezeepId) : list.length === 1 ? list[0] : undefined;
+    // Without a named organization, only an unambiguous list tells which one it is.
+    const onlyOne = list.length === 1 ? list[0] : undefined;
+    const match = ezeepId ? list.find((o) => o.id === ezeepId) : onlyOne;
     ezeepId ??= match?.id;
     name = match?.name;
   }
