@@ -45,7 +45,9 @@ export async function authenticateAdmin(
     : await verifyPassword(req.password, await (dummyHash ??= hashPassword("no such admin")));
   const success = Boolean(admin && passwordOk && !admin.disabledAt);
   await recordSignInAttempt(email, req.ip, success);
-  if (!success) recordSignInFailure(admin?.disabledAt ? "disabled" : "credentials");
+  let failure: string | null = null;
+  if (!success) failure = admin?.disabledAt ? "account disabled" : "wrong email or password";
+  if (failure) recordSignInFailure(admin?.disabledAt ? "disabled" : "credentials");
   await recordAudit({
     organizationId: null,
     actor: {
@@ -58,7 +60,7 @@ export async function authenticateAdmin(
     action: "admin.sign_in",
     target: { type: "admin", id: admin?.id ?? null, label: email },
     outcome: success ? "success" : "failure",
-    error: success ? null : admin?.disabledAt ? "account disabled" : "wrong email or password",
+    error: failure,
   });
   return success && admin ? { id: admin.id, email: admin.email, name: admin.name } : null;
 }
