@@ -22,36 +22,31 @@ export const DEFAULT_DATABASE_URL = "file:./data/portal.db";
 /** Empty or blank values count as "not set" (service managers and the demo pass `VAR=`). */
 const blankIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const text = () => z.preprocess(blankIsUnset, z.string().trim());
+/** Wraps a variable's schema so that a blank value gets its default / counts as missing. */
+const variable = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema);
+
+const text = () => z.string().trim();
 
 const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.preprocess(
-    blankIsUnset,
-    z.coerce
-      .number({ error: "must be a number" })
-      .int("must be a whole number")
-      .min(min, `must be at least ${min}`)
-      .max(max, `must be at most ${max}`),
-  );
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
-const positiveNumber = () =>
-  z.preprocess(blankIsUnset, z.coerce.number({ error: "must be a number" }).positive("must be above 0"));
+const positiveNumber = () => z.coerce.number({ error: "must be a number" }).positive("must be above 0");
 
 const httpUrl = () =>
-  z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .trim()
-      .refine((v) => /^https?:\/\/[^/\s]+/.test(v) && URL.canParse(v), {
-        error: "must be an http(s) URL such as https://portal.example.com",
-      })
-      .transform((v) => v.replace(/\/+$/, "")),
-  );
+  z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^/\s]+/.test(v) && URL.canParse(v), {
+      error: "must be an http(s) URL such as https://portal.example.com",
+    })
+    .transform((v) => v.replace(/\/+$/, ""));
 
 /** `file:<path>` (SQLite) or `postgres[ql]://user:password@host:port/database`. */
-const databaseUrl = z.preprocess(
-  blankIsUnset,
+const databaseUrl = variable(
   z
     .string()
     .trim()
@@ -93,8 +88,7 @@ const encryptionKey = text()
   })
   .optional();
 
-const reminderDays = z.preprocess(
-  blankIsUnset,
+const reminderDays = variable(
   z
     .string()
     .default("3,7")
@@ -110,49 +104,48 @@ const reminderDays = z.preprocess(
 );
 
 const schema = z.object({
-  NODE_ENV: z.preprocess(blankIsUnset, z.enum(["development", "production", "test"]).default("development")),
+  NODE_ENV: variable(z.enum(["development", "production", "test"]).default("development")),
 
   // Database and sessions
   DATABASE_URL: databaseUrl,
-  NEXTAUTH_URL: httpUrl().optional(),
-  NEXTAUTH_SECRET: nextAuthSecret,
-  PORTAL_ENCRYPTION_KEY: encryptionKey,
+  NEXTAUTH_URL: variable(httpUrl().optional()),
+  NEXTAUTH_SECRET: variable(nextAuthSecret),
+  PORTAL_ENCRYPTION_KEY: variable(encryptionKey),
 
   // ezeep (docs/ezeep.md)
-  EZEEP_CLIENT_ID: text().optional(),
-  EZEEP_CLIENT_SECRET: text().optional(),
-  EZEEP_ACCOUNT_URL: httpUrl().default("https://account.ezeep.com"),
-  EZEEP_API_URL: httpUrl().default("https://api2.ezeep.com"),
-  EZEEP_ORGANIZATION_ID: text().optional(),
-  EZEEP_ORGANIZATION_NAME: text().optional(),
-  EZEEP_TIMEOUT_MS: integer(1, 600_000).default(15_000),
-  EZEEP_REDIRECT_URI: httpUrl().default("http://localhost:3000/code"),
-  EZEEP_MAX_CONCURRENCY: integer(1, 64).default(8),
+  EZEEP_CLIENT_ID: variable(text().optional()),
+  EZEEP_CLIENT_SECRET: variable(text().optional()),
+  EZEEP_ACCOUNT_URL: variable(httpUrl().default("https://account.ezeep.com")),
+  EZEEP_API_URL: variable(httpUrl().default("https://api2.ezeep.com")),
+  EZEEP_ORGANIZATION_ID: variable(text().optional()),
+  EZEEP_ORGANIZATION_NAME: variable(text().optional()),
+  EZEEP_TIMEOUT_MS: variable(integer(1, 600_000).default(15_000)),
+  EZEEP_REDIRECT_URI: variable(httpUrl().default("http://localhost:3000/code")),
+  EZEEP_MAX_CONCURRENCY: variable(integer(1, 64).default(8)),
 
   // Invitations (lib/invitations/config.ts)
-  INVITATION_DEFAULT_EXPIRY_DAYS: integer(1, 365).default(14),
-  INVITATION_RESEND_COOLDOWN_MINUTES: integer(0, 7 * 24 * 60).default(60),
-  INVITATION_SYNC_INTERVAL_MS: integer(1_000).default(300_000),
+  INVITATION_DEFAULT_EXPIRY_DAYS: variable(integer(1, 365).default(14)),
+  INVITATION_RESEND_COOLDOWN_MINUTES: variable(integer(0, 7 * 24 * 60).default(60)),
+  INVITATION_SYNC_INTERVAL_MS: variable(integer(1_000).default(300_000)),
   INVITATION_REMINDER_DAYS: reminderDays,
-  INVITATION_MAX_REMINDERS: integer(0, 20).default(2),
+  INVITATION_MAX_REMINDERS: variable(integer(0, 20).default(2)),
 
   // Audit log and background jobs
-  AUDIT_RETENTION_DAYS: integer(1).default(365),
-  AUDIT_DRIFT_INTERVAL_MINUTES: positiveNumber().default(15),
-  PORTAL_JOBS: z.preprocess(blankIsUnset, z.enum(["on", "off"]).default("on")),
+  AUDIT_RETENTION_DAYS: variable(integer(1).default(365)),
+  AUDIT_DRIFT_INTERVAL_MINUTES: variable(positiveNumber().default(15)),
+  PORTAL_JOBS: variable(z.enum(["on", "off"]).default("on")),
 
   // Operations (lib/observability)
-  METRICS_TOKEN: text()
-    .refine((v) => v.length >= 16, { error: "is too short (at least 16 characters); openssl rand -hex 24" })
-    .optional(),
-  LOG_LEVEL: z.preprocess(
-    blankIsUnset,
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  METRICS_TOKEN: variable(
+    text()
+      .refine((v) => v.length >= 16, { error: "is too short (at least 16 characters); openssl rand -hex 24" })
+      .optional(),
   ),
-  LOG_FORMAT: z.preprocess(blankIsUnset, z.enum(["json", "pretty"]).optional()),
+  LOG_LEVEL: variable(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  LOG_FORMAT: variable(z.enum(["json", "pretty"]).optional()),
 
   // Demo only: the simulator's control API (lib/provisioning/azure.ts)
-  PORTAL_SIMULATOR_CONTROL: httpUrl().optional(),
+  PORTAL_SIMULATOR_CONTROL: variable(httpUrl().optional()),
 });
 
 export type Env = z.output<typeof schema>;
