@@ -17,7 +17,7 @@ interface PortalMetrics {
 
 function createMetrics(): PortalMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "portal_process_" });
+  collectDefaultMetrics({ register: registry, prefix: "portal_" });
   const registers = [registry];
   return {
     registry,
