@@ -34,7 +34,7 @@ function productionEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
     EZEEP_ORGANIZATION_ID: "",
     PORTAL_JOBS: "off",
     NEXT_TELEMETRY_DISABLED: "1",
-  } as NodeJS.ProcessEnv;
+  } as unknown as NodeJS.ProcessEnv;
 }
 
 function npm(args: string[], env: NodeJS.ProcessEnv): string {
