@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { SetupForm } from "@/lib/setup/components/setup-form";
-import { environmentCredentials, setupNeeded } from "@/lib/setup/service";
+import { announceSetupCodeOnce, environmentCredentials, setupNeeded } from "@/lib/setup/service";
 
 export const metadata: Metadata = { title: "Set up the portal" };
 export const dynamic = "force-dynamic";
@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 // Exists only while the portal has no admin; afterwards it is a 404.
 export default async function SetupPage() {
   if (!(await setupNeeded())) notFound();
+  await announceSetupCodeOnce(); // when the start-time check found no migrated database
   const credentials = environmentCredentials();
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-12">

@@ -16,18 +16,6 @@ export async function startServer(): Promise<void> {
   }
   const log = moduleLogger("startup");
   log.info({ database: maskUrlPassword(vars.DATABASE_URL), nodeEnv: vars.NODE_ENV }, "portal starting");
-  try {
-    const { issueSetupCode } = await import("@/lib/setup/service");
-    const code = await issueSetupCode();
-    if (code) announceSetupCode(code, vars.NEXTAUTH_URL);
-  } catch (err) {
-    // A database that is not migrated yet: the health check and the pages say so.
-    log.error({ err }, "could not check for first-run setup (run npm run db:migrate)");
-  }
-}
-
-function announceSetupCode(code: string, portalUrl: string | undefined): void {
-  const where = portalUrl ? `${portalUrl}/setup` : "/setup";
-  // Printed on purpose (the operator needs it); the database keeps only its digest.
-  moduleLogger("setup").warn(`The portal has no admin yet. Open ${where} and enter the setup code ${code}`);
+  const { announceSetupCodeOnce } = await import("@/lib/setup/service");
+  await announceSetupCodeOnce();
 }

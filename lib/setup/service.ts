@@ -44,6 +44,33 @@ export async function issueSetupCode(): Promise<string | null> {
   return code;
 }
 
+const announced = globalThis as unknown as { __portalSetupCodeAnnounced?: boolean };
+
+/**
+ * Prints this process's setup code in the log once, when setup is still needed. Called at start
+ * (lib/observability/startup.ts) and again by /setup, for a portal started before its database
+ * was migrated. Returns false when the database could not be asked.
+ */
+export async function announceSetupCodeOnce(): Promise<boolean> {
+  if (announced.__portalSetupCodeAnnounced) return true;
+  try {
+    const code = await issueSetupCode();
+    announced.__portalSetupCodeAnnounced = true;
+    const portalUrl = env().NEXTAUTH_URL;
+    // Printed on purpose (the operator needs it); the database keeps only its digest.
+    if (code)
+      moduleLogger("setup").warn(
+        `The portal has no admin yet. Open ${portalUrl ?? ""}/setup and enter the setup code ${code}`,
+      );
+    return true;
+  } catch (err) {
+    moduleLogger("setup").error({ err }, "could not check for first-run setup (run npm run db:migrate)");
+    // Hold no connection to a database that is about to be migrated (SQLite: it would block it).
+    await db.$disconnect().catch(() => {});
+    return false;
+  }
+}
+
 export const setupInputSchema = newAdminSchema.pick({ email: true, name: true, password: true }).extend({
   code: z.string().trim().min(1, "Enter the setup code from the server log.").max(40),
   organization: z.enum(["environment", "connect"], { error: "Choose how to connect the organization." }),
