@@ -44,7 +44,10 @@ export async function issueSetupCode(): Promise<string | null> {
   return code;
 }
 
-const announced = globalThis as unknown as { __portalSetupCodeAnnounced?: boolean };
+const announced = globalThis as unknown as {
+  __portalSetupCodeAnnounced?: boolean;
+  __portalSetupCheckFailed?: boolean;
+};
 
 /**
  * Prints this process's setup code in the log once, when setup is still needed. Called at start
@@ -64,7 +67,12 @@ export async function announceSetupCodeOnce(): Promise<boolean> {
       );
     return true;
   } catch (err) {
-    moduleLogger("setup").error({ err }, "could not check for first-run setup (run npm run db:migrate)");
+    if (!announced.__portalSetupCheckFailed)
+      moduleLogger("setup").error(
+        { err },
+        "the database is not usable yet (run npm run db:migrate); retrying",
+      );
+    announced.__portalSetupCheckFailed = true;
     // Hold no connection to a database that is about to be migrated (SQLite: it would block it).
     await db.$disconnect().catch(() => {});
     return false;
