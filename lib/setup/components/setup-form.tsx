@@ -113,8 +113,8 @@ export function SetupForm(props: { environmentClient: boolean; minPasswordLength
             The organization of the server’s ezeep client
             <span className="block text-xs text-slate-500">
               {props.environmentClient
-                ? "The client credentials in EZEEP_CLIENT_ID / EZEEP_CLIENT_SECRET."
-                : "Not available: the server has no EZEEP_CLIENT_ID / EZEEP_CLIENT_SECRET."}
+                ? "The ezeep client credentials configured on the server."
+                : "Not available: no ezeep client credentials are configured on the server."}
             </span>
           </span>
         </label>
