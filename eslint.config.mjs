@@ -44,6 +44,22 @@ const config = [
     },
   },
   {
+    // Configuration comes from the one validated module (lib/env.ts: zod, defaults, fails at
+    // start); scripts, tests and config files may read the environment directly.
+    files: ["app/**", "lib/**", "instrumentation.ts"],
+    ignores: ["lib/env.ts", "lib/ezeep-simulator/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration through env() from lib/env.ts (add the variable to its schema).",
+        },
+      ],
+    },
+  },
+  {
     // Vitest fixtures are named use…; they are not React hooks.
     files: ["tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

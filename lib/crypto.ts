@@ -4,12 +4,12 @@
 // (base64url). Decryption fails loudly on any tampering or a wrong key.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
+import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 
 export const KEY_VERSION = 1;
 
-function keyFrom(env: NodeJS.ProcessEnv = process.env): Buffer {
-  const raw = env.PORTAL_ENCRYPTION_KEY?.trim();
+function keyFrom(raw = env().PORTAL_ENCRYPTION_KEY): Buffer {
   if (!raw) {
     throw new UserFacingError(
       "The portal has no encryption key. Set PORTAL_ENCRYPTION_KEY (32 random bytes, base64: openssl rand -base64 32) on the server.",
@@ -25,9 +25,9 @@ function keyFrom(env: NodeJS.ProcessEnv = process.env): Buffer {
 }
 
 /** Whether a usable key is configured (for pages that explain what is missing). */
-export function hasEncryptionKey(env: NodeJS.ProcessEnv = process.env): boolean {
+export function hasEncryptionKey(): boolean {
   try {
-    keyFrom(env);
+    keyFrom();
     return true;
   } catch {
     return false;

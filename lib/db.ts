@@ -2,11 +2,12 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
+import { DEFAULT_DATABASE_URL, env } from "@/lib/env";
 import { PrismaClient as PgClient } from "@/lib/generated/postgres/client";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 
 export type Db = SqliteClient;
-export const DEFAULT_DATABASE_URL = "file:./data/portal.db";
+export { DEFAULT_DATABASE_URL };
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
@@ -29,7 +30,7 @@ function sqliteAdapter(url: string): PrismaBetterSQLite3 {
   return factory;
 }
 
-export function createDb(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Db {
+export function createDb(url = env().DATABASE_URL): Db {
   if (isPostgresUrl(url)) {
     // Both generated clients come from one models source, so their APIs are identical.
     return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;

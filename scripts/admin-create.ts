@@ -41,7 +41,7 @@ async function main() {
       throw new Error(
         values.org
           ? `No organization ${values.org} is managed by this portal.`
-          : "The portal manages no organization yet.",
+          : "The portal manages no organization yet: register one first with npm run org:register (or open /setup).",
       );
     roles.push({ organizationId: org.id, role: values.role });
   }

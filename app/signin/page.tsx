@@ -3,12 +3,15 @@ import { redirect } from "next/navigation";
 
 import { currentAdmin } from "@/lib/auth/session";
 import { SignInForm } from "@/lib/auth/sign-in-form";
+import { setupNeeded } from "@/lib/setup/service";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage() {
   if (await currentAdmin()) redirect("/");
+  // A portal without any admin starts with the first-run setup.
+  if (await setupNeeded()) redirect("/setup");
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-12">
       <div className="w-full max-w-sm">

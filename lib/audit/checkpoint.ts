@@ -20,6 +20,7 @@ import { canonicalJson } from "@/lib/audit/canonical";
 import { readHead } from "@/lib/audit/chain";
 import { chainKeys, verifyAll } from "@/lib/audit/verify";
 import { db } from "@/lib/db";
+import { rawEnv } from "@/lib/env";
 
 export const CHECKPOINT_FORMAT = "ezeep-portal-audit-checkpoint/1";
 
@@ -54,7 +55,7 @@ function keyFromText(text: string, kind: "private" | "public"): KeyObject {
 }
 
 /** AUDIT_CHECKPOINT_SIGNING_KEY: an Ed25519 private key, PKCS#8 (PEM, or DER as base64). */
-export function signingKey(env: NodeJS.ProcessEnv = process.env): KeyObject {
+export function signingKey(env: NodeJS.ProcessEnv = rawEnv()): KeyObject {
   const text = env.AUDIT_CHECKPOINT_SIGNING_KEY;
   if (!text?.trim())
     throw new CheckpointError(
@@ -67,7 +68,7 @@ export function signingKey(env: NodeJS.ProcessEnv = process.env): KeyObject {
 }
 
 /** AUDIT_CHECKPOINT_PUBLIC_KEY, or the public half of AUDIT_CHECKPOINT_SIGNING_KEY. */
-export function verificationKey(env: NodeJS.ProcessEnv = process.env): KeyObject {
+export function verificationKey(env: NodeJS.ProcessEnv = rawEnv()): KeyObject {
   const text = env.AUDIT_CHECKPOINT_PUBLIC_KEY;
   if (text?.trim()) return keyFromText(text, "public");
   if (env.AUDIT_CHECKPOINT_SIGNING_KEY?.trim()) return createPublicKey(signingKey(env));

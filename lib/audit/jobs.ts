@@ -3,17 +3,13 @@ import { detectDriftForAll, DRIFT_JOB_NAME } from "@/lib/audit/drift";
 import { aggregateTemplate, flushFailureWindows } from "@/lib/audit/refusals";
 import { pruneAuditLog, refreshPlannerStatistics, sealStalePending } from "@/lib/audit/retention";
 import { pruneSessions } from "@/lib/auth/sessions";
+import { env } from "@/lib/env";
 import { pruneJobRuns, type JobDefinition } from "@/lib/jobs/runner";
-
-const minutes = (env: string | undefined, fallback: number) => {
-  const n = Number(env);
-  return (Number.isFinite(n) && n > 0 ? n : fallback) * 60_000;
-};
 
 /** Snapshots ezeep and records changes made outside the portal (AUDIT_DRIFT_INTERVAL_MINUTES, default 15). */
 export const auditDriftJob: JobDefinition = {
   name: DRIFT_JOB_NAME,
-  intervalMs: minutes(process.env.AUDIT_DRIFT_INTERVAL_MINUTES, 15),
+  intervalMs: env().AUDIT_DRIFT_INTERVAL_MINUTES * 60_000,
   run: () => detectDriftForAll(),
 };
 

@@ -20,6 +20,7 @@
 import { createHash, createHmac } from "node:crypto";
 
 import { canonicalJson } from "@/lib/audit/canonical";
+import { rawEnv } from "@/lib/env";
 
 export const PORTAL_CHAIN = "portal";
 export const LEGACY_HASH_VERSION = 1;
@@ -35,7 +36,7 @@ export class AuditChainKeyError extends Error {}
 let cachedKey: { raw: string; key: Buffer } | undefined;
 
 /** The HMAC key from AUDIT_CHAIN_KEY; throws a message that says how to set it. */
-export function auditChainKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+export function auditChainKey(env: NodeJS.ProcessEnv = rawEnv()): Buffer {
   const raw = env.AUDIT_CHAIN_KEY?.trim() ?? "";
   if (cachedKey?.raw === raw) return cachedKey.key;
   const key = Buffer.from(raw, "base64");

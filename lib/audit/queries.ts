@@ -9,7 +9,8 @@ import { z } from "zod";
 import { PORTAL_CHAIN } from "@/lib/audit/chain";
 import { contentProblem } from "@/lib/audit/link";
 import type { OrgContext } from "@/lib/auth/context";
-import { db, DEFAULT_DATABASE_URL, isPostgresUrl } from "@/lib/db";
+import { db, isPostgresUrl } from "@/lib/db";
+import { env } from "@/lib/env";
 import { Prisma, type AuditEntry } from "@/lib/generated/sqlite/client";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -157,7 +158,7 @@ export function toView(r: AuditEntry): AuditEntryView {
 }
 
 export function onPostgres(): boolean {
-  return isPostgresUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  return isPostgresUrl(env().DATABASE_URL);
 }
 
 /** Which chain a query reads: one organization, or the portal-wide entries (null). */

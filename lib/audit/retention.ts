@@ -12,18 +12,19 @@ import { chainKey, chainOrganizationId, withChain, type ChainHead, type Tx } fro
 import { KEYED_HASH_VERSION } from "@/lib/audit/link";
 import { appendLocked, AuditEntryClosedError, completeEntry } from "@/lib/audit/service";
 import { chainKeys } from "@/lib/audit/verify";
-import { db, DEFAULT_DATABASE_URL, isPostgresUrl } from "@/lib/db";
+import { db, isPostgresUrl } from "@/lib/db";
+import { env } from "@/lib/env";
+import { moduleLogger } from "@/lib/observability/logger";
 
 export const DEFAULT_RETENTION_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function retentionDays(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.AUDIT_RETENTION_DAYS);
-  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : DEFAULT_RETENTION_DAYS;
+export function retentionDays(): number {
+  return env().AUDIT_RETENTION_DAYS;
 }
 
 function onPostgres(): boolean {
-  return isPostgresUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  return isPostgresUrl(env().DATABASE_URL);
 }
 
 export interface PruneResult {
@@ -79,8 +80,8 @@ export async function pruneChain(key: string, cutoff: Date): Promise<PruneResult
     const lastHash = await linkHashAt(tx, organizationId, pruneTo);
     if (!lastHash) {
       // A broken chain is evidence: keep everything (no throw here, see completeEntry).
-      console.error(
-        `[audit] chain ${key}: entry ${pruneTo} is missing; not pruning (run npm run audit:verify)`,
+      moduleLogger("audit").error(
+        `chain ${key}: entry ${pruneTo} is missing; not pruning (run npm run audit:verify)`,
       );
       return { key, organizationId, deleted: 0, checkpointSeq: head.checkpointSeq };
     }

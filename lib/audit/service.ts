@@ -13,6 +13,8 @@ import { noteAuditWrite } from "@/lib/audit/refusals";
 import type { Actor, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { EzeepError } from "@/lib/ezeep";
+import { moduleLogger } from "@/lib/observability/logger";
+import { recordAuditEntry } from "@/lib/observability/metrics";
 
 export { canonicalJson };
 
@@ -85,6 +87,7 @@ export async function appendLocked(
  * a "pending" one as pending (its completion is linked later by completeEntry).
  */
 export async function recordAudit(record: AuditRecord): Promise<number> {
+  recordAuditEntry(record.outcome);
   noteAuditWrite();
   return withChain(chainKey(record.organizationId), (chain) => appendLocked(chain, record));
 }
@@ -143,6 +146,7 @@ export async function completeEntry(entryId: number, completion: Completion): Pr
     return false;
   });
   if (closed) throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
+  recordAuditEntry(completion.outcome);
 }
 
 /** Completion with a short retry: a completed change should not stay "outcome unknown" over a blip. */
@@ -198,9 +202,9 @@ export async function audited<T>(ctx: OrgContext, change: AuditedChange<T>): Pro
     try {
       await completeWithRetry(entryId, { outcome: "failure", ezeepStatus, error: error.slice(0, 2000) });
     } catch (auditErr) {
-      console.error(
-        `[audit] could not complete entry ${entryId} (failure stays "outcome unknown")`,
-        auditErr,
+      moduleLogger("audit").error(
+        { err: auditErr, entryId },
+        'could not complete entry (failure stays "outcome unknown")',
       );
     }
     throw err;

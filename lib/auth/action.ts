@@ -14,6 +14,7 @@ import type { Actor, OrgContext } from "@/lib/auth/context";
 import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
+import { moduleLogger } from "@/lib/observability/logger";
 
 export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
@@ -71,7 +72,7 @@ export function toActionError(
   if (err instanceof UserFacingError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof EzeepError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
   const reference = requestId ?? "n/a";
-  console.error(`[action] unexpected error (reference ${reference})`, err);
+  moduleLogger("action", { requestId: reference }).error({ err }, "unexpected error");
   return { ok: false, error: `Something went wrong on the server. Reference: ${reference}.` };
 }
 

@@ -1,41 +1,20 @@
-// Settings of sessions, sign-in throttling and trusted proxies, read and validated in one place
-// (to be folded into the portal-wide lib/env.ts). Defaults are the secure choice. No "server-only"
-// here or in lib/auth/sessions.ts: the CLI scripts (tsx) and the e2e setup reach them via lib/admins.
-import { isIP } from "node:net";
+// Settings of sessions and trusted proxies: declared and validated in lib/env.ts (the one place the
+// portal reads its environment); this is the auth modules' view of them. Defaults are the secure
+// choice. No "server-only" here or in lib/auth/sessions.ts: the CLI scripts (tsx) and the e2e setup
+// reach them via lib/admins.
+import { env } from "@/lib/env";
 
-import { z } from "zod";
-
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-
-const schema = z.object({
+export interface AuthConfig {
   /** Minutes without a request after which a session ends. */
-  SESSION_IDLE_MINUTES: positiveInt(30),
+  SESSION_IDLE_MINUTES: number;
   /** Hours after sign-in after which a session ends however active it is. */
-  SESSION_MAX_HOURS: positiveInt(12),
-  /** Comma-separated addresses of reverse proxies whose X-Forwarded-For / X-Request-Id count. */
-  TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .refine((list) => list.every((ip) => isIP(ip) !== 0), "TRUSTED_PROXIES must list IP addresses"),
-});
+  SESSION_MAX_HOURS: number;
+  /** Reverse proxies whose X-Forwarded-For / X-Request-Id count. */
+  TRUSTED_PROXIES: string[];
+}
 
-export type AuthConfig = z.output<typeof schema>;
-
-/** Read on every call (cheap) so tests and a restarted process see the current environment. */
+/** Read on every call (cheap: env() re-parses only when the environment changed). */
 export function authConfig(): AuthConfig {
-  const parsed = schema.safeParse({
-    SESSION_IDLE_MINUTES: process.env.SESSION_IDLE_MINUTES || undefined,
-    SESSION_MAX_HOURS: process.env.SESSION_MAX_HOURS || undefined,
-    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || undefined,
-  });
-  if (!parsed.success) {
-    throw new Error(`Invalid auth settings: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
-  }
-  return parsed.data;
+  const { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, TRUSTED_PROXIES } = env();
+  return { SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, TRUSTED_PROXIES };
 }

@@ -10,12 +10,13 @@ import { authConfig } from "@/lib/auth/config";
 import { clientIp } from "@/lib/auth/request";
 import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { authenticateAdmin } from "@/lib/auth/sign-in";
+import { env } from "@/lib/env";
 
 export const authOptions: NextAuthOptions = {
   // The cookie may live as long as the absolute session lifetime; the record decides before that.
   session: { strategy: "jwt", maxAge: authConfig().SESSION_MAX_HOURS * 3600 },
   pages: { signIn: "/signin", signOut: "/signout" },
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env().NEXTAUTH_SECRET,
   providers: [
     CredentialsProvider({
       name: "Email and password",

@@ -6,12 +6,17 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordSignInAttempt, signInRetryAfter } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { SecondFactorRequiredError, secondFactorStep } from "@/lib/mfa/sign-in";
+import { recordSignInFailure as countSignInFailure } from "@/lib/observability/metrics";
 
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterSeconds: number) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     super(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   }
+}
+
+function failureKind(admin: { disabledAt: Date | null } | null): string {
+  return admin?.disabledAt ? "disabled" : "credentials";
 }
 
 function failureReason(admin: { disabledAt: Date | null } | null): string {
@@ -36,6 +41,7 @@ export async function authenticateAdmin(
   const retryAfter = await signInRetryAfter(email, req.ip);
   if (retryAfter > 0) {
     await recordSignInFailure(req, email, null, "throttled");
+    countSignInFailure("throttled");
     throw new SignInThrottledError(retryAfter);
   }
   const admin = await db.admin.findUnique({ where: { email } });
@@ -48,6 +54,7 @@ export async function authenticateAdmin(
   if (factor.required) throw new SecondFactorRequiredError();
   await recordSignInAttempt(email, req.ip, success);
   if (!success || !admin) {
+    countSignInFailure(factor.error ? "second_factor" : failureKind(admin));
     // A wrong second-factor code comes from someone who knew the password: always its own entry.
     if (factor.error) await recordAudit(signInEntry(req, email, admin?.id ?? null, factor.error));
     else await recordSignInFailure(req, email, admin?.id ?? null, failureReason(admin));

@@ -12,6 +12,8 @@
 
 import type { z } from "zod";
 
+import { recordEzeepRequest, recordThrottleWait, recordTokenRequest } from "@/lib/observability/metrics";
+
 import { EzeepError, httpError, malformedError, networkError, timeoutError } from "./errors";
 import { createLane, type Lane, type LaneResolver } from "./lanes";
 import { currentEzeepScope } from "./scope";
@@ -298,7 +300,16 @@ export function createHttpClient(config: HttpSettings): HttpClient {
     for (;;) {
       attempts++;
       const token = useBearer ? await config.tokenProvider!.getAccessToken() : null;
+      const startedAt = performance.now();
       const result = await attemptInLane(lane, spec as RequestSpec<z.ZodType>, target, pathForErrors, token);
+      recordEzeepRequest(
+        target,
+        spec.method,
+        result.type === "response" ? result.status : 0,
+        (performance.now() - startedAt) / 1000,
+      );
+      if (spec.tokenEndpoint)
+        recordTokenRequest(result.type === "response" && result.status < 300 ? "success" : "failure");
 
       let failure: EzeepError;
       let retryAfterMs: number | undefined;
@@ -353,6 +364,7 @@ export function createHttpClient(config: HttpSettings): HttpClient {
         }
         // A 429 closed the lane's gate: the next attempt waits for it. A 503 waits here.
         delay = throttled ? 0 : retryAfterMs;
+        recordThrottleWait(target, retryAfterMs);
       } else {
         delay = backoffDelay(retriesUsed, { ...settings, random });
       }

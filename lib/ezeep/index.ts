@@ -2,6 +2,8 @@
 // Import from "@/lib/ezeep" only in server actions, route handlers and services; the portal makes
 // its clients in one place, lib/organizations/connections.ts.
 
+import { rawEnv } from "@/lib/env";
+
 import type { EzeepClientConfig } from "./client";
 import { DEFAULT_TIMEOUT_MS } from "./http";
 
@@ -79,7 +81,7 @@ export type EzeepEnvConfig = EzeepClientConfig & {
   timeoutMs: number;
 };
 
-/** `process.env` or any plain map of variables (tests). */
+/** The environment (lib/env.ts) or any plain map of variables (tests). */
 export type EnvLike = Readonly<Record<string, string | undefined>>;
 
 function clean(v: string | undefined): string | undefined {
@@ -92,7 +94,7 @@ function clean(v: string | undefined): string | undefined {
  * EZEEP_API_URL (default https://api2.ezeep.com), EZEEP_ORGANIZATION_ID (optional) and
  * EZEEP_TIMEOUT_MS. Returns null when the client id or secret is missing.
  */
-export function ezeepConfigFromEnv(env: EnvLike = process.env): EzeepEnvConfig | null {
+export function ezeepConfigFromEnv(env: EnvLike = rawEnv()): EzeepEnvConfig | null {
   const clientId = clean(env.EZEEP_CLIENT_ID);
   const clientSecret = clean(env.EZEEP_CLIENT_SECRET);
   if (!clientId || !clientSecret) return null;

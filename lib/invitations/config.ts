@@ -7,18 +7,10 @@
 //   INVITATION_SYNC_INTERVAL_MS        how often the follow-up job runs (default 300000 = 5 min)
 //   INVITATION_REMINDER_DAYS           days after sending at which reminders go out (default "3,7")
 //   INVITATION_MAX_REMINDERS           most automatic reminders per invitation (default 2)
+// (types, defaults and limits: lib/env.ts)
+import { env } from "@/lib/env";
 
 export const DAY_MS = 86_400_000;
-
-function positiveNumber(
-  raw: string | undefined,
-  fallback: number,
-  { min = 0, max = Number.MAX_SAFE_INTEGER } = {},
-): number {
-  const n = Number(raw?.trim());
-  if (raw === undefined || raw.trim() === "" || !Number.isFinite(n)) return fallback;
-  return Math.min(max, Math.max(min, n));
-}
 
 export interface InvitationSettings {
   defaultExpiryDays: number;
@@ -38,16 +30,14 @@ export function parseReminderDays(raw: string | undefined): number[] {
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
-export function invitationSettings(env: NodeJS.ProcessEnv = process.env): InvitationSettings {
+export function invitationSettings(): InvitationSettings {
+  const vars = env();
   return {
-    defaultExpiryDays: Math.round(
-      positiveNumber(env.INVITATION_DEFAULT_EXPIRY_DAYS, 14, { min: 1, max: 365 }),
-    ),
-    resendCooldownMs:
-      positiveNumber(env.INVITATION_RESEND_COOLDOWN_MINUTES, 60, { min: 0, max: 7 * 24 * 60 }) * 60_000,
-    syncIntervalMs: Math.round(positiveNumber(env.INVITATION_SYNC_INTERVAL_MS, 300_000, { min: 1_000 })),
-    reminderDays: parseReminderDays(env.INVITATION_REMINDER_DAYS),
-    maxReminders: Math.round(positiveNumber(env.INVITATION_MAX_REMINDERS, 2, { min: 0, max: 20 })),
+    defaultExpiryDays: vars.INVITATION_DEFAULT_EXPIRY_DAYS,
+    resendCooldownMs: vars.INVITATION_RESEND_COOLDOWN_MINUTES * 60_000,
+    syncIntervalMs: vars.INVITATION_SYNC_INTERVAL_MS,
+    reminderDays: vars.INVITATION_REMINDER_DAYS,
+    maxReminders: vars.INVITATION_MAX_REMINDERS,
   };
 }
 

@@ -5,6 +5,7 @@
 import { invitationSettings } from "@/lib/invitations/config";
 import { organizationsToFollowUp, syncInvitations } from "@/lib/invitations/service";
 import type { JobDefinition } from "@/lib/jobs/runner";
+import { moduleLogger } from "@/lib/observability/logger";
 
 export const INVITATION_JOB_NAME = "invitation-follow-up";
 
@@ -14,15 +15,12 @@ export async function followUpAllOrganizations(now = new Date()): Promise<void> 
     try {
       const summary = await syncInvitations(org, now);
       if (summary.errors.length || summary.ezeepError) {
-        console.warn(
-          `[invitations] ${org.name}: ${summary.ezeepError ?? summary.errors.slice(0, 3).join("; ")}`,
+        moduleLogger("invitations", { organization: org.name }).warn(
+          summary.ezeepError ?? summary.errors.slice(0, 3).join("; "),
         );
       }
     } catch (err) {
-      console.error(
-        `[invitations] follow-up for ${org.name} failed:`,
-        err instanceof Error ? err.message : err,
-      );
+      moduleLogger("invitations", { organization: org.name }).error({ err }, "follow-up failed");
     }
   }
 }

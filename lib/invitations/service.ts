@@ -16,6 +16,7 @@ import {
   type ListInvitationsQuery,
 } from "@/lib/invitations/schemas";
 import { withKeyLock } from "@/lib/locks";
+import { moduleLogger } from "@/lib/observability/logger";
 import { ezeepFor } from "@/lib/organizations/service";
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, label: "Invitation follow-up" };
@@ -680,10 +681,7 @@ async function refreshFromEzeep(org: OrganizationRef, rows: Row[], now: Date): P
     }
   } catch (err) {
     // The resend itself worked; the next sync reads the new expiry.
-    console.warn(
-      "[invitations] could not re-read invitations after a resend:",
-      err instanceof Error ? err.message : err,
-    );
+    moduleLogger("invitations").warn({ err }, "could not re-read invitations after a resend");
   }
 }
 

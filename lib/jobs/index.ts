@@ -3,6 +3,7 @@
 // (tests that drive jobs call runJobOnce / runDueSlot themselves). With several instances every
 // instance polls, and each interval's run happens once (lib/jobs/runner.ts).
 import { auditDriftJob, auditMaintenanceJob } from "@/lib/audit/jobs";
+import { env } from "@/lib/env";
 import { invitationFollowUpJob } from "@/lib/invitations/follow-up";
 import { startJobs, type JobDefinition, type RunningJobs } from "@/lib/jobs/runner";
 import { usersDirectoryJob } from "@/lib/users/directory";
@@ -14,6 +15,6 @@ export function portalJobs(): JobDefinition[] {
 const globalJobs = globalThis as unknown as { __portalJobs?: RunningJobs };
 
 export function startBackgroundJobs(): void {
-  if (process.env.PORTAL_JOBS === "off" || globalJobs.__portalJobs) return;
+  if (env().PORTAL_JOBS === "off" || globalJobs.__portalJobs) return;
   globalJobs.__portalJobs = startJobs(portalJobs());
 }

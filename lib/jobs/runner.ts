@@ -7,6 +7,8 @@
 // from overlapping); a row whose heartbeat is older than JOB_STALE_MS belongs to a dead process
 // and the next instance to poll takes it over and runs the slot itself. Every run is a JobRun
 // row (start, duration, outcome, error) and one log line.
+import { env } from "@/lib/env";
+
 import "server-only";
 
 import { randomUUID } from "node:crypto";
@@ -31,20 +33,15 @@ export interface RunningJobs {
   crash(): void;
 }
 
-const envMs = (name: string, fallback: number) => {
-  const n = Number(process.env[name]);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-};
-
 /** How often a running job renews its heartbeat. */
-export const JOB_HEARTBEAT_MS = envMs("JOB_HEARTBEAT_MS", 2_000);
+export const JOB_HEARTBEAT_MS = env().JOB_HEARTBEAT_MS;
 /** A run whose heartbeat is older than this is dead and is taken over. */
-export const JOB_STALE_MS = envMs("JOB_STALE_MS", 10_000);
+export const JOB_STALE_MS = env().JOB_STALE_MS;
 /** How often each instance looks for a due (or orphaned) slot. */
-export const JOB_POLL_MS = envMs("JOB_POLL_MS", 5_000);
+export const JOB_POLL_MS = env().JOB_POLL_MS;
 
 /** Who holds a run, as shown in JobRun and the logs: PORTAL_INSTANCE_NAME (or host:pid) + a unique suffix. */
-const INSTANCE_HOLDER = `${process.env.PORTAL_INSTANCE_NAME || `${hostname()}:${process.pid}`}-${randomUUID().slice(0, 8)}`;
+const INSTANCE_HOLDER = `${env().PORTAL_INSTANCE_NAME || `${hostname()}:${process.pid}`}-${randomUUID().slice(0, 8)}`;
 
 export interface RunnerOptions {
   holder?: string;

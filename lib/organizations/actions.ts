@@ -7,6 +7,7 @@ import { z } from "zod";
 
 import { defineAction, SIGNED_OUT_ERROR, type ActionResult, type RevalidateTarget } from "@/lib/auth/action";
 import { currentAdmin, ORG_COOKIE } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import {
   beginAuthorization,
   disconnectOrganization,
@@ -34,7 +35,7 @@ export async function switchOrganizationAction(raw: {
   (await cookies()).set(ORG_COOKIE, membership.organization.id, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    secure: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
     path: "/",
     maxAge: 60 * 60 * 24 * 365,
   });
@@ -59,7 +60,7 @@ export const connectOrganizationAction = defineAction({
       (await cookies()).set(OAUTH_COOKIE, started.cookieValue, {
         httpOnly: true,
         sameSite: "lax",
-        secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+        secure: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
         path: OAUTH_COOKIE_PATH,
         maxAge: started.maxAgeSeconds,
       });

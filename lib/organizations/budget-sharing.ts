@@ -12,6 +12,7 @@
 import { randomUUID } from "node:crypto";
 
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { configureLanes, type LaneStore } from "@/lib/ezeep";
 
 export const HEARTBEAT_MS = 5_000;
@@ -86,7 +87,7 @@ async function beat(): Promise<void> {
  */
 export function startBudgetSharing(budget: number): void {
   const running = g.__ezeepBudgetSharing;
-  if (running && running.budget === budget && running.databaseUrl === process.env.DATABASE_URL) return;
+  if (running && running.budget === budget && running.databaseUrl === env().DATABASE_URL) return;
   if (running) clearInterval(running.timer);
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
   timer.unref(); // never keeps a script or a test process alive
@@ -94,7 +95,7 @@ export function startBudgetSharing(budget: number): void {
     instanceId: running?.instanceId ?? randomUUID(),
     budget,
     timer,
-    databaseUrl: process.env.DATABASE_URL,
+    databaseUrl: env().DATABASE_URL,
   };
   configureLanes({ maxConcurrency: budget, store: databaseLaneStore });
   void beat();

@@ -21,6 +21,7 @@ import { createHash } from "node:crypto";
 import { cache as perRequest } from "react";
 
 import type { OrganizationRef } from "@/lib/auth/context";
+import { rawEnv } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import {
   createClientCredentialsTokenProvider,
@@ -59,7 +60,7 @@ export function ezeepSettings(): EzeepEnvConfig {
 }
 
 /** How many requests the portal may have in flight toward one ezeep host, over all instances. */
-export function ezeepMaxConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+export function ezeepMaxConcurrency(env: NodeJS.ProcessEnv = rawEnv()): number {
   const n = Number(env.EZEEP_MAX_CONCURRENCY);
   return Number.isFinite(n) && n >= 1 ? Math.min(64, Math.floor(n)) : 8;
 }

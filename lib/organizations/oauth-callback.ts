@@ -2,6 +2,7 @@
 import { boundedInput, recordUnauthenticatedFailure, trackAuditWrites } from "@/lib/audit/refusals";
 import { requestMeta } from "@/lib/auth/request";
 import { ORG_COOKIE } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { CONNECT_ERRORS, connectErrorCode } from "@/lib/organizations/connect-errors";
 import { completeAuthorization, OAUTH_COOKIE, OAUTH_COOKIE_PATH } from "@/lib/organizations/oauth";
@@ -24,7 +25,8 @@ export async function handleOAuthCallback(request: Request): Promise<Response> {
   const url = new URL(request.url);
   // The redirect URI may name another host than the one the admin uses (localhost vs 127.0.0.1):
   // the state cookie lives on the portal's own origin, so continue there.
-  const portal = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL) : null;
+  const portalUrl = env().NEXTAUTH_URL;
+  const portal = portalUrl ? new URL(portalUrl) : null;
   const forwardedHost = request.headers.get("host");
   // (once only: behind a proxy that rewrites Host the second request would look foreign again)
   if (portal && forwardedHost && forwardedHost !== portal.host && !url.searchParams.has("portal_fwd")) {

@@ -18,6 +18,7 @@ import { audited, recordAudit } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { decodeJwtClaims, EzeepError, requestToken, revokeToken } from "@/lib/ezeep";
 import { ezeepSettings, forgetEzeepClient, partnerClient } from "@/lib/organizations/connections";
@@ -33,8 +34,8 @@ export const OAUTH_COOKIE_PATH = "/code";
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 const COOKIE_AAD = "oauth-pending";
 
-export function redirectUri(env: NodeJS.ProcessEnv = process.env): string {
-  return env.EZEEP_REDIRECT_URI?.trim() || "http://localhost:3000/code";
+export function redirectUri(): string {
+  return env().EZEEP_REDIRECT_URI;
 }
 
 interface Pending {
@@ -59,12 +60,23 @@ export function beginAuthorization(
 ): { url: string; cookieValue: string; maxAgeSeconds: number } {
   if (ctx.actor.type !== "admin" || !ctx.actor.id)
     throw new UserFacingError("Only a signed-in admin can connect an organization.");
+  return authorizationFor(ctx.actor.id, ctx.organization.id, now);
+}
+
+/** First-run setup (lib/setup): the first owner, with no organization yet, connects the first one. */
+export const FIRST_RUN_ORGANIZATION = "";
+
+export function beginFirstRunAuthorization(adminId: string, now = Date.now()) {
+  return authorizationFor(adminId, FIRST_RUN_ORGANIZATION, now);
+}
+
+function authorizationFor(adminId: string, organizationId: string, now: number) {
   const config = requireConfig();
   const pending: Pending = {
     state: randomBytes(24).toString("base64url"),
     verifier: randomBytes(48).toString("base64url"),
-    adminId: ctx.actor.id,
-    organizationId: ctx.organization.id,
+    adminId,
+    organizationId,
     expiresAt: now + OAUTH_STATE_TTL_MS,
   };
   const url = new URL(`${config.accountUrl}/oauth/authorize/`);
@@ -135,7 +147,9 @@ export async function completeAuthorization(input: {
   const startedIn = await db.role.findUnique({
     where: { adminId_organizationId: { adminId: admin.id, organizationId: pending.organizationId } },
   });
-  if (startedIn?.role !== "owner") throw new UserFacingError("Only owners can connect organizations.");
+  const firstRun = pending.organizationId === FIRST_RUN_ORGANIZATION && (await db.organization.count()) === 0;
+  if (!firstRun && startedIn?.role !== "owner")
+    throw new UserFacingError("Only owners can connect organizations.");
   const actor = { type: "admin" as const, id: admin.id, label: admin.email, ...input.meta };
 
   const config = requireConfig();
@@ -157,7 +171,7 @@ export async function completeAuthorization(input: {
     });
   } catch (err) {
     await recordAudit({
-      organizationId: pending.organizationId,
+      organizationId: pending.organizationId || null,
       actor,
       action: "organization.connect",
       target: { type: "organization" },

@@ -12,6 +12,7 @@ import { connectorTypeLabel } from "@/lib/connectors/types";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError, type Connector, type Printer, type PrinterAssignments } from "@/lib/ezeep";
 import { withKeyLock } from "@/lib/locks";
+import { moduleLogger } from "@/lib/observability/logger";
 import { ezeepFor } from "@/lib/organizations/service";
 import type { ListPrintersQuery } from "@/lib/printers/schemas";
 
@@ -620,7 +621,7 @@ async function changeGroupPrinters(
           ? err.message
           : "Something went wrong on the server.";
       if (!(err instanceof EzeepError || err instanceof UserFacingError))
-        console.error("[printers] group change failed", err);
+        moduleLogger("printers").error({ err }, "group change failed");
       return { ok: false as const, id: printerId, name: printerId, error: message };
     }
   });

@@ -13,6 +13,9 @@
 //   the directory except the very first one of an organization (or an explicit refresh).
 //
 // It is a read cache only: every write re-reads the user from ezeep first (lib/memberships/service.ts).
+import { env } from "@/lib/env";
+import { moduleLogger } from "@/lib/observability/logger";
+
 import "server-only";
 
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
@@ -31,6 +34,8 @@ import {
   type StoredEntry,
   type StoredState,
 } from "@/lib/users/directory-store";
+
+const log = moduleLogger("users");
 
 export {
   buildDirectory,
@@ -194,7 +199,7 @@ export async function applyLocalChange(organizationId: string, update: LocalChan
     if (!change || (await unchanged(organizationId, change))) return;
     await writeChanges(organizationId, [change]);
   } catch (err) {
-    console.error("[users] could not update the shared directory:", err instanceof Error ? err.message : err);
+    log.error({ err }, "could not update the shared directory");
   }
 }
 
@@ -213,11 +218,9 @@ export async function rememberGroup(organizationId: string, group: GroupRef): Pr
   try {
     await writeChanges(organizationId, [change]);
   } catch (err) {
-    console.error("[users] could not update the shared directory:", err instanceof Error ? err.message : err);
+    log.error({ err }, "could not update the shared directory");
   }
 }
-
-const refreshSeconds = Number(process.env.USERS_DIRECTORY_REFRESH_SECONDS);
 
 /** Organizations whose directory someone has looked at (the others are built on first view). */
 async function builtOrganizations(): Promise<OrganizationRef[]> {
@@ -232,7 +235,7 @@ async function builtOrganizations(): Promise<OrganizationRef[]> {
 /** Re-reads every built directory from ezeep (USERS_DIRECTORY_REFRESH_SECONDS, default 60). */
 export const usersDirectoryJob: JobDefinition = {
   name: "users-directory",
-  intervalMs: (Number.isFinite(refreshSeconds) && refreshSeconds > 0 ? refreshSeconds : 60) * 1_000,
+  intervalMs: env().USERS_DIRECTORY_REFRESH_SECONDS * 1_000,
   run: async () => {
     let failed = 0;
     for (const org of await builtOrganizations()) {

@@ -2,7 +2,7 @@
 // (scripts/dev.ts: next dev): secrets, the simulated (or real) ezeep, the database, the first
 // owner, then the Next.js server and a banner. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
+import { createHash, generateKeyPairSync } from "node:crypto";
 import {
   chmodSync,
   existsSync,
@@ -15,12 +15,24 @@ import {
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { discoverOrganizationOverHttp } from "./ezeep-org";
+import { maskUrlPassword } from "@/lib/observability/logger";
+import { discoverOrganizationOverHttp } from "@/lib/setup/discover";
+
 import { isPortFree } from "./ports.mjs";
 import { randomSecret } from "./secrets.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SECRETS_FILE = path.join(root, "data/demo-secrets.json");
+const DEFAULT_DATABASE = "file:./data/portal.db";
+
+/**
+ * Demo state per database: the default SQLite database keeps data/demo-secrets.json; any other
+ * (a PostgreSQL one, another file) gets its own file, so one demo never changes another's owner.
+ */
+export function secretsFileFor(databaseUrl: string): string {
+  if (databaseUrl === DEFAULT_DATABASE) return path.join(root, "data/demo-secrets.json");
+  const digest = createHash("sha256").update(databaseUrl).digest("hex").slice(0, 12);
+  return path.join(root, `data/demo-secrets-${digest}.json`);
+}
 const FIRST_ADMIN_EMAIL = "admin@demo.local";
 
 interface DemoSecrets {
@@ -38,16 +50,16 @@ interface DemoSecrets {
 
 const log = (msg: string) => console.log(`[${path.basename(process.argv[1] ?? "portal", ".ts")}] ${msg}`);
 
-/** data/demo-secrets.json: generated once (mode 0600), reused afterwards. */
-function loadSecrets(): DemoSecrets {
-  mkdirSync(path.dirname(SECRETS_FILE), { recursive: true });
+/** The database's demo secrets file: generated once (mode 0600), reused afterwards. */
+function loadSecrets(file: string): DemoSecrets {
+  mkdirSync(path.dirname(file), { recursive: true });
   let stored: Partial<DemoSecrets> = {};
-  if (existsSync(SECRETS_FILE)) {
+  if (existsSync(file)) {
     try {
-      stored = JSON.parse(readFileSync(SECRETS_FILE, "utf8")) as Partial<DemoSecrets>;
+      stored = JSON.parse(readFileSync(file, "utf8")) as Partial<DemoSecrets>;
     } catch {
       throw new Error(
-        `${path.relative(root, SECRETS_FILE)} is not valid JSON: fix or delete it (a new one is then generated)`,
+        `${path.relative(root, file)} is not valid JSON: fix or delete it (a new one is then generated)`,
       );
     }
   }
@@ -63,13 +75,13 @@ function loadSecrets(): DemoSecrets {
       generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
     ...(stored.FIRST_ADMIN_PASSWORD ? { FIRST_ADMIN_PASSWORD: stored.FIRST_ADMIN_PASSWORD } : {}),
   };
-  saveSecrets(secrets, JSON.stringify(stored) !== JSON.stringify(secrets));
+  saveSecrets(file, secrets, JSON.stringify(stored) !== JSON.stringify(secrets));
   return secrets;
 }
 
-function saveSecrets(secrets: DemoSecrets, write = true) {
-  if (write) writeFileSync(SECRETS_FILE, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(SECRETS_FILE, 0o600);
+function saveSecrets(file: string, secrets: DemoSecrets, write = true) {
+  if (write) writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
 }
 
 /** Newest modification time under the paths that end up in the Next.js build. */
@@ -175,8 +187,9 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
     );
   }
   const url = `http://127.0.0.1:${port}`;
-  const databaseUrl = process.env.DATABASE_URL || "file:./data/portal.db";
-  const secrets = loadSecrets();
+  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE;
+  const secretsFile = secretsFileFor(databaseUrl);
+  const secrets = loadSecrets(secretsFile);
 
   let stopping = false;
   let sim: Simulated | null = null;
@@ -229,14 +242,17 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
   // Database: migrate, then the organization and the first owner (audited: needs the chain key).
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUDIT_CHAIN_KEY ||= secrets.AUDIT_CHAIN_KEY;
-  const { migrateDatabase } = await import("@/lib/db-migrate");
+  const { DatabaseBusyError, migrateWhenFree } = await import("@/lib/db-migrate");
   try {
-    migrateDatabase(databaseUrl);
+    await migrateWhenFree(databaseUrl, { onWait: log });
   } catch (err) {
+    if (err instanceof DatabaseBusyError) throw err;
     const e = err as { stderr?: Buffer; stdout?: Buffer; message: string };
-    throw new Error(`migrating ${databaseUrl} failed: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+    throw new Error(
+      `migrating ${maskUrlPassword(databaseUrl)} failed: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`,
+    );
   }
-  log(`database ${databaseUrl} is up to date`);
+  log(`database ${maskUrlPassword(databaseUrl)} is up to date`);
 
   const { ensureOrganization } = await import("@/lib/organizations/service");
   let discovered: { ezeepId: string; name: string };
@@ -263,7 +279,7 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
       roles: [{ organizationId: org.id, role: "owner" }],
       portalAdmin: true,
     });
-    saveSecrets({ ...secrets, FIRST_ADMIN_PASSWORD: password });
+    saveSecrets(secretsFile, { ...secrets, FIRST_ADMIN_PASSWORD: password });
     log(`created the first owner ${email}`);
   } else {
     const first = await db.admin.findUnique({ where: { email: FIRST_ADMIN_EMAIL } });
@@ -341,7 +357,7 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
         ? `simulated ezeep at ${sim.accountUrl} (account) and ${sim.apiUrl} (printing)`
         : `real ezeep at ${ezeep.accountUrl}`,
       `organization: ${org.name}`,
-      `database: ${databaseUrl}`,
+      `database: ${maskUrlPassword(databaseUrl)}`,
       "",
       "Ctrl-C stops everything.",
     ].filter((l, i, a) => !(l === "" && a[i - 1] === "")),

@@ -5,6 +5,7 @@ import { RevokeTokenButton } from "@/lib/api-tokens/components/revoke-token-butt
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { SessionsSection } from "@/lib/auth/components/sessions-section";
 import { getPageContext } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { TwoFactorSection } from "@/lib/mfa/components/two-factor-section";
 import { NddSettingsSection } from "@/lib/provisioning/components/ndd-settings";
 import { AccessDenied, Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
@@ -30,7 +31,7 @@ export default async function SettingsPage() {
     );
   const canManage = ctx.can("settings.manage");
   const tokens = await listApiTokens(ctx.current);
-  const base = (process.env.NEXTAUTH_URL ?? "http://127.0.0.1:3000").replace(/\/+$/, "");
+  const base = env().NEXTAUTH_URL ?? "http://127.0.0.1:3000";
   const org = ctx.current.organization;
   const curl = [
     `curl -X POST '${base}/v1/groups/users' \\`,

@@ -1,13 +1,6 @@
-// Liveness and database reachability, for load balancers. Says nothing about configuration.
-import { db } from "@/lib/db";
+// Kept for existing load-balancer configurations: the same answer as /api/health/live.
+import { GET as live } from "./live/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" });
-  } catch {
-    return Response.json({ status: "error", detail: "database unreachable" }, { status: 503 });
-  }
-}
+export const GET = live;

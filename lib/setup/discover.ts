@@ -1,7 +1,7 @@
 // Finds the ezeep organization a client-credentials client acts for: the `org` claim of a token
-// (ezeep-api.md §1.2; with EZEEP_ORGANIZATION_ID sent as `organization_id`, CONTRACTS.md) and its
-// name from GET /v1/organizations/ (§3.1, non-partner variant). Works against the simulator and
-// against the real ezeep. Used by scripts/demo.ts, scripts/dev.ts and scripts/admin-create.ts.
+// (with EZEEP_ORGANIZATION_ID sent as `organization_id`; docs/ezeep.md, "Tokens") and its name from
+// GET /v1/organizations/. Works against the simulator and the real ezeep. Used by the first-run
+// setup page, `npm run org:register` and `npm run demo` / `npm run dev`.
 
 export interface DiscoveredOrganization {
   ezeepId: string;
@@ -49,7 +49,9 @@ export async function discoverOrganizationOverHttp(opts: {
   if (orgsRes.ok) {
     const body = (await orgsRes.json()) as { results?: { id: string; name: string }[] };
     const list = body.results ?? [];
-    const match = ezeepId ? list.find((o) => o.id === ezeepId) : list.length === 1 ? list[0] : undefined;
+    // Without a named organization, only an unambiguous list tells which one it is.
+    const onlyOne = list.length === 1 ? list[0] : undefined;
+    const match = ezeepId ? list.find((o) => o.id === ezeepId) : onlyOne;
     ezeepId ??= match?.id;
     name = match?.name;
   }

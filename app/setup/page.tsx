@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { SetupForm } from "@/lib/setup/components/setup-form";
+import { announceSetupCodeOnce, environmentCredentials, setupNeeded } from "@/lib/setup/service";
+
+export const metadata: Metadata = { title: "Set up the portal" };
+export const dynamic = "force-dynamic";
+
+// Exists only while the portal has no admin; afterwards it is a 404.
+export default async function SetupPage() {
+  if (!(await setupNeeded())) notFound();
+  await announceSetupCodeOnce(); // when the start-time check found no migrated database
+  const credentials = environmentCredentials();
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-12">
+      <div className="w-full max-w-md">
+        <div className="mb-8 text-center">
+          <span
+            aria-hidden
+            className="mx-auto grid h-12 w-12 place-items-center rounded-xl bg-brand-600 text-lg font-bold text-white"
+          >
+            ez
+          </span>
+          <h1 className="mt-4 text-2xl font-semibold tracking-tight">Set up the ezeep Admin Portal</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            Create the first owner and connect your ezeep organization. This page disappears once done.
+          </p>
+        </div>
+        <SetupForm environmentClient={credentials !== null} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      </div>
+    </main>
+  );
+}
