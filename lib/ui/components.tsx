@@ -118,16 +118,54 @@ export function Pagination(props: {
             Previous
           </Link>
         ) : (
-          <span className={`${buttonClass.secondary} pointer-events-none opacity-50`}>Previous</span>
+          <button type="button" className={buttonClass.secondary} disabled>
+            Previous
+          </button>
         )}
         {props.page < props.pageCount ? (
           <Link className={buttonClass.secondary} href={props.hrefFor(props.page + 1)} rel="next">
             Next
           </Link>
         ) : (
-          <span className={`${buttonClass.secondary} pointer-events-none opacity-50`}>Next</span>
+          <button type="button" className={buttonClass.secondary} disabled>
+            Next
+          </button>
         )}
       </div>
+    </nav>
+  );
+}
+
+export interface Crumb {
+  label: string;
+  /** Omitted for the current page (the last crumb). */
+  href?: string;
+}
+
+/** Where a detail page sits: "Users / Ada Lovelace / Edit". The last crumb is the current page. */
+export function Breadcrumbs(props: { items: Crumb[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="mb-2 min-w-0 text-sm">
+      <ol className="flex flex-wrap items-center gap-x-1.5 gap-y-1 text-slate-600">
+        {props.items.map((item, i) => (
+          <li key={`${i}-${item.label}`} className="flex min-w-0 items-center gap-1.5">
+            {i > 0 ? (
+              <span aria-hidden className="text-slate-500">
+                /
+              </span>
+            ) : null}
+            {item.href ? (
+              <Link href={item.href} className="font-medium text-brand-700 hover:underline">
+                {item.label}
+              </Link>
+            ) : (
+              <span aria-current="page" className="max-w-[16rem] truncate text-slate-700">
+                {item.label}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
     </nav>
   );
 }

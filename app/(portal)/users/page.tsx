@@ -74,7 +74,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           className="inline-flex items-center gap-1 hover:text-slate-800"
         >
           {label}
-          <span aria-hidden className={active ? "text-slate-700" : "text-slate-300"}>
+          <span aria-hidden className={active ? "text-slate-700" : "text-slate-400"}>
             {active && query.dir === "desc" ? "↓" : "↑"}
           </span>
         </Link>

@@ -153,7 +153,7 @@ export function UserTable(props: {
                 </td>
                 <td className="w-full sm:w-auto sm:px-4 sm:py-3">
                   {user.groups.length === 0 ? (
-                    <span className="text-slate-400">{user.printing ? "No groups" : "—"}</span>
+                    <span className="text-slate-500">{user.printing ? "No groups" : "—"}</span>
                   ) : (
                     <span className="flex flex-wrap gap-1">
                       {user.groups.slice(0, MAX_GROUP_BADGES).map((g) => (

@@ -44,7 +44,7 @@ function Section(props: { id: string; title: string; description?: string; child
 }
 
 function driverText(d: DriverRefView | null) {
-  if (!d) return <span className="text-slate-400">None</span>;
+  if (!d) return <span className="text-slate-500">None</span>;
   return (
     <span title={d.id}>
       {d.name ?? `Driver ${d.id.slice(0, 8)}…`}
@@ -104,18 +104,18 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                     {printer.connectorName ?? "Unknown connector"}
                   </Link>
                 ) : (
-                  <span className="text-slate-400">None</span>
+                  <span className="text-slate-500">None</span>
                 )}
                 {printer.connectorType ? (
                   <span className="block text-xs text-slate-500">{printer.connectorType}</span>
                 ) : null}
               </Field>
               <Field label="Location">
-                {printer.location || <span className="text-slate-400">Not reported</span>}
+                {printer.location || <span className="text-slate-500">Not reported</span>}
               </Field>
               <Field label="Vendor and model">
                 {[printer.vendor, printer.model].filter(Boolean).join(" ") || (
-                  <span className="text-slate-400">Not reported</span>
+                  <span className="text-slate-500">Not reported</span>
                 )}
               </Field>
               <Field label="Driver in use">
@@ -196,7 +196,7 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                     ))}
                   </span>
                 ) : (
-                  <span className="text-slate-400">None reported</span>
+                  <span className="text-slate-500">None reported</span>
                 )}
               </Field>
               <Field label="Status">{printer.capabilities.status || "—"}</Field>
@@ -215,7 +215,7 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                     ) : null}
                   </>
                 ) : (
-                  <span className="text-slate-400">None reported</span>
+                  <span className="text-slate-500">None reported</span>
                 )}
               </Field>
               <Field label="Printer number on connector">{printer.capabilities.tpId ?? "—"}</Field>
