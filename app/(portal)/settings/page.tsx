@@ -3,14 +3,15 @@ import type { Metadata } from "next";
 import { CreateTokenForm } from "@/lib/api-tokens/components/create-token-form";
 import { RevokeTokenButton } from "@/lib/api-tokens/components/revoke-token-button";
 import { listApiTokens } from "@/lib/api-tokens/service";
-import { getPageContext } from "@/lib/auth/session";
-import { AccessDenied, Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
+import { Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("settings.read")) return <AccessDenied what="settings" />;
+  const guard = await requirePageContext("settings.read", "settings");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const canManage = ctx.can("settings.manage");
   const tokens = await listApiTokens(ctx.current);
   const base = (process.env.NEXTAUTH_URL ?? "http://127.0.0.1:3000").replace(/\/+$/, "");

@@ -5,14 +5,14 @@ import type { ReactNode } from "react";
 
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { getPageContext } from "@/lib/auth/session";
 import { DriverPicker } from "@/lib/drivers/components/driver-picker";
 import { listVendors } from "@/lib/drivers/service";
 import { PrinterGroupsEditor } from "@/lib/printers/components/printer-groups-editor";
 import { StatusBadge } from "@/lib/printers/components/status-badge";
 import { findPrinter, listGroupChoices, listPrinterUsers, type DriverRefView } from "@/lib/printers/service";
-import { AccessDenied, Badge, Card, Notice, PageHeader } from "@/lib/ui/components";
+import { Badge, Breadcrumbs, Card, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Printer" };
 
@@ -55,9 +55,26 @@ function driverText(d: DriverRefView | null) {
 
 const MAX_USERS = 100;
 
+// ezeep reports the automatic driver assignment as an upper-case state (e.g. SUCCEEDED, SKIPPED).
+const AUTO_DRIVER_STATES: Record<string, string> = {
+  SUCCEEDED: "Done: ezeep chose the driver",
+  SKIPPED: "Not done: the driver was chosen by hand or none matched",
+  FAILED: "Failed: choose a driver by hand",
+  PENDING: "In progress",
+};
+
+function autoDriverAssignmentText(state: string | null): string {
+  if (!state) return "—";
+  const known = AUTO_DRIVER_STATES[state.toUpperCase()];
+  if (known) return known;
+  const words = state.toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export default async function PrinterPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("printers.read")) return <AccessDenied what="printers" />;
+  const guard = await requirePageContext("printers.read", "printers");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
   const org = ctx.current;
   const loaded = await tryLoad(() => findPrinter(org, id));
@@ -73,9 +90,9 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
 
   return (
     <>
-      <Link href="/printers" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Printers
-      </Link>
+      <Breadcrumbs
+        items={[{ label: "Printers", href: "/printers" }, { label: printer?.name ?? "Printer" }]}
+      />
       {!printer ? (
         <div className="mt-4">
           <Notice tone="error">
@@ -201,16 +218,16 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
               </Field>
               <Field label="Status">{printer.capabilities.status || "—"}</Field>
               <Field label="Automatic driver assignment">
-                {printer.capabilities.autoDriverAssignmentState ?? "—"}
+                {autoDriverAssignmentText(printer.capabilities.autoDriverAssignmentState)}
               </Field>
-              <Field label="Capability blob">
+              <Field label="Print options reported">
                 {printer.capabilities.blob ? (
                   <>
-                    {printer.capabilities.blob.count ?? "?"} capabilities ·{" "}
-                    {printer.capabilities.blob.options ?? "?"} options
+                    {printer.capabilities.blob.count ?? "?"} features ·{" "}
+                    {printer.capabilities.blob.options ?? "?"} settings
                     {printer.capabilities.blob.blobLength !== null ? (
                       <span className="block text-xs text-slate-500">
-                        {printer.capabilities.blob.blobLength.toLocaleString("en")} characters of encoded data
+                        {printer.capabilities.blob.blobLength.toLocaleString("en")} characters of driver data
                       </span>
                     ) : null}
                   </>

@@ -4,13 +4,13 @@ import { notFound } from "next/navigation";
 
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { getPageContext } from "@/lib/auth/session";
 import { AddToGroups } from "@/lib/memberships/components/add-to-groups";
 import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-button";
 import { groupsToJoin } from "@/lib/memberships/service";
 import { EffectivePrinters } from "@/lib/printers/components/effective-printers";
-import { AccessDenied, Badge, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
+import { Badge, Breadcrumbs, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
 import { DeleteUserButton } from "@/lib/users/components/delete-user-button";
 import { PrintingFlags } from "@/lib/users/components/printing-flags";
@@ -37,11 +37,12 @@ export default async function UserPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("users.read")) return <AccessDenied what="users" />;
+  const guard = await requirePageContext("users.read", "users");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
   const { notice } = await searchParams;
-  const loaded = await tryLoad(() => findUser(ctx.current!, id));
+  const loaded = await tryLoad(() => findUser(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
   const user = loaded.ok ? loaded.data! : null;
   const canWrite = ctx.can("users.write");
@@ -51,12 +52,12 @@ export default async function UserPage({
     user && canMemberships && user.printing
       ? tryLoad(() =>
           groupsToJoin(
-            ctx.current!,
+            ctx.current,
             user.groups.map((g) => g.id),
           ),
         )
       : null,
-    user && canDelete ? tryLoad(() => printersThroughGroups(ctx.current!, user.groups)) : null,
+    user && canDelete ? tryLoad(() => printersThroughGroups(ctx.current, user.groups)) : null,
     ctx.can("audit.read")
       ? listAuditEntries(ctx.current, { targetType: "user", targetId: id, limit: 10 })
       : null,
@@ -64,9 +65,7 @@ export default async function UserPage({
 
   return (
     <>
-      <Link href="/users" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Users
-      </Link>
+      <Breadcrumbs items={[{ label: "Users", href: "/users" }, { label: user?.name ?? "User" }]} />
       {!user ? (
         <div className="mt-4">
           <Notice tone="error">
