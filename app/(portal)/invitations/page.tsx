@@ -9,7 +9,6 @@ import { plural, relativeTime } from "@/lib/invitations/format";
 import { listInvitationsSchema, type InvitationStatus } from "@/lib/invitations/schemas";
 import { groupNamesFor, invitationSyncState, listInvitations } from "@/lib/invitations/service";
 import {
-  AccessDenied,
   Card,
   EmptyState,
   formatDateTime,

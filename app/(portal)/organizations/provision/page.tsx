@@ -12,7 +12,6 @@ export const metadata: Metadata = { title: "New organization with Azure AD" };
 export default async function ProvisionPage() {
   const guard = await requirePageContext("organizations.manage", "creating organizations");
   if (!guard.ok) return guard.denied;
-  const { ctx } = guard;
   const simulated = Boolean(process.env.PORTAL_SIMULATOR_CONTROL);
   return (
     <>
