@@ -46,7 +46,14 @@ function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
     >
       {[0, 0.5, 1].map((f) => (
         <g key={f}>
-          <line x1={padL} x2={W - 4} y1={y(max * f)} y2={y(max * f)} className="stroke-slate-200" strokeWidth={1} />
+          <line
+            x1={padL}
+            x2={W - 4}
+            y1={y(max * f)}
+            y2={y(max * f)}
+            className="stroke-slate-200"
+            strokeWidth={1}
+          />
           <text x={padL - 6} y={y(max * f) + 4} textAnchor="end" fontSize={11} className="fill-slate-500">
             {Math.round(max * f)}
           </text>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import { createGroupAction, updateGroupAction } from "@/lib/groups/actions";
-import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from "@/lib/groups/schemas";
+import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from "@/lib/groups/constants";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
 

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 
 import { inviteAction } from "@/lib/invitations/actions";
-import { MAX_ADDRESSES, parseAddressList } from "@/lib/invitations/schemas";
+import { MAX_ADDRESSES, parseAddressList } from "@/lib/invitations/addresses";
 import { Badge, FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
 

@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
 import { updateUserAction } from "@/lib/users/actions";
-import { USER_NAME_MAX } from "@/lib/users/schemas";
+import { USER_NAME_MAX } from "@/lib/users/constants";
 
 interface Props {
   user: { id: string; email: string; firstName: string; lastName: string; role: "admin" | "user" };
