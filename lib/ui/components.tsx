@@ -1,6 +1,6 @@
 // Small presentational pieces shared by every area of the portal (server-renderable).
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 
 import { buttonClass, cardClass } from "@/lib/ui/styles";
 
@@ -68,12 +68,60 @@ export function Notice(props: { tone: "success" | "error" | "info"; children: Re
   );
 }
 
-/** The error line above a form (a failed action, a refused sign-in). */
-export function FormAlert(props: { message: string | null }) {
-  if (!props.message) return null;
+/**
+ * The error line of a form (a failed action, a refused sign-in). Always rendered, empty until there
+ * is a message, so the alert region exists before its text arrives; focusable for useActionForm.
+ */
+export function FormAlert({ message, ref }: { message: string | null; ref?: Ref<HTMLDivElement> }) {
   return (
-    <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {props.message}
+    <div
+      ref={ref}
+      role="alert"
+      tabIndex={-1}
+      className={
+        message
+          ? "rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-300"
+          : "sr-only"
+      }
+    >
+      {message}
+    </div>
+  );
+}
+
+/** The result of an action (a polite live region, rendered empty beforehand). */
+export function FormStatus({
+  message,
+  ref,
+  className,
+}: {
+  message: string | null;
+  ref?: Ref<HTMLParagraphElement>;
+  className?: string;
+}) {
+  return (
+    <p
+      ref={ref}
+      role="status"
+      tabIndex={-1}
+      data-testid="form-status"
+      className={
+        message
+          ? `rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-300 ${className ?? ""}`
+          : "sr-only"
+      }
+    >
+      {message}
+    </p>
+  );
+}
+
+/** The message under an invalid field; its id matches `useActionForm().fieldProps(name)`. */
+export function FieldError(props: { name: string; messages?: string[] }) {
+  if (!props.messages?.length) return null;
+  return (
+    <p id={`${props.name}-error`} className="text-sm text-red-700">
+      {props.messages[0]}
     </p>
   );
 }
