@@ -124,7 +124,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
           ) : (
             <Card className="overflow-hidden">
               <table className="w-full text-left text-sm">
-                <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
+                <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
                   <tr>
                     <th scope="col" className="px-4 py-3">
                       Driver

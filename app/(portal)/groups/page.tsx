@@ -111,7 +111,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
       ) : (
         <Card className="overflow-hidden">
           <table className="w-full text-left text-sm">
-            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
+            <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
               <tr>
                 <th scope="col" className="px-4 py-3">
                   Name

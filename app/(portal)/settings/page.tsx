@@ -50,7 +50,7 @@ export default async function SettingsPage() {
             <p className="px-4 py-6 text-center text-sm text-slate-600 sm:px-6">No API tokens yet.</p>
           ) : (
             <table className="w-full text-left text-sm">
-              <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
+              <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
                 <tr>
                   <th scope="col" className="px-6 py-3">
                     Name

@@ -64,18 +64,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const sortHeader = (sort: ListUsersQuery["sort"], label: string, className = "") => {
     const active = query.sort === sort;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
+    const sortOrder = query.dir === "asc" ? "ascending" : "descending";
     return (
-      <th
-        scope="col"
-        className={`px-4 py-3 ${className}`}
-        aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-      >
+      <th scope="col" className={`px-4 py-3 ${className}`} aria-sort={active ? sortOrder : undefined}>
+        {/* At phone width the header is only for screen readers: sorting is the "Sort" filter there. */}
+        <span className="sm:hidden">{label}</span>
         <Link
           href={hrefWith({ sort, dir, page: 1 })}
-          className="inline-flex items-center gap-1 hover:text-slate-800"
+          className="hidden items-center gap-1 hover:text-slate-800 sm:inline-flex"
         >
           {label}
-          <span aria-hidden className={active ? "text-slate-700" : "text-slate-400"}>
+          <span aria-hidden className={active ? "text-slate-700" : "text-slate-500"}>
             {active && query.dir === "desc" ? "↓" : "↑"}
           </span>
         </Link>

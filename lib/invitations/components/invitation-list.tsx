@@ -134,7 +134,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
         </div>
       ) : null}
       <table className="w-full text-left text-sm">
-        <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase md:table-header-group">
+        <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase md:not-sr-only md:table-header-group">
           <tr>
             {canWrite ? (
               <th scope="col" className="w-10 py-3 pl-4">

@@ -32,7 +32,7 @@ export function PrinterTable(props: {
   const showGroups = props.showGroups ?? true;
   return (
     <table className="w-full text-left text-sm">
-      <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
+      <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
         <tr>
           <th scope="col" className="px-4 py-3">
             Printer
