@@ -120,7 +120,13 @@ export default async function SettingsPage() {
             organization’s name (<span className="font-medium">{org.name}</span>) or its ezeep id in the{" "}
             <code className="font-mono">Tenant</code> header.
           </p>
-          <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
+          <pre
+            // Wider than a phone: focusable so it can be scrolled with the arrow keys.
+            tabIndex={0}
+            role="region"
+            aria-label="Example request"
+            className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100"
+          >
             {curl}
           </pre>
         </Card>
