@@ -41,14 +41,19 @@ async function resolveRoute(page: Page, route: string): Promise<string> {
   if (!dynamic) return route;
   const [, listPath, rest] = dynamic;
   if (rest.includes("[")) throw new Error(`${route}: only one dynamic segment is supported here`);
-  await page.goto(listPath);
-  const hrefs = await page
-    .locator(`main a[href^="${listPath}/"]`)
-    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-  const escaped = listPath.replace(/[/]/g, "\\/");
-  const id = hrefs
-    .map((href) => href.match(new RegExp(`^${escaped}\\/([^/?#]+)`))?.[1])
-    .find((segment) => segment && segment !== "new");
+  let id: string | undefined;
+  // The organization's audit log is empty in a fresh run; the portal-wide one has the sign-ins.
+  for (const list of listPath === "/audit" ? [listPath, "/audit?org=portal"] : [listPath]) {
+    await page.goto(list);
+    const hrefs = await page
+      .locator(`main a[href^="${listPath}/"]`)
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const escaped = listPath.replace(/[/]/g, "\\/");
+    id = hrefs
+      .map((href) => href.match(new RegExp(`^${escaped}\\/([^/?#]+)`))?.[1])
+      .find((segment) => segment && segment !== "new");
+    if (id) break;
+  }
   if (!id) throw new Error(`${route}: ${listPath} links to no item, so there is nothing to check`);
   return `${listPath}/${id}${rest}`;
 }
@@ -136,8 +141,8 @@ test.describe("keyboard", () => {
   });
 
   test("the phone menu closes with Escape and gives focus back to its button", async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
     await signInAs(page, "owner");
+    await page.setViewportSize({ width: 390, height: 844 });
     const menu = page.locator("summary", { hasText: "Menu" });
     await menu.focus();
     await page.keyboard.press("Enter");
@@ -150,8 +155,8 @@ test.describe("keyboard", () => {
   });
 
   test("the phone header has one organization selector with a name", async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
     await signInAs(page, "owner");
+    await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.locator("#org-switcher")).toHaveCount(1);
     await expect(page.getByRole("combobox", { name: "Organization" })).toBeVisible();
   });
