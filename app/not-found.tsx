@@ -1,15 +1,10 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/lib/ui/not-found";
 
-import { buttonClass } from "@/lib/ui/styles";
-
+// Outside the portal shell (an unknown URL): the message is the page's main content.
 export default function NotFound() {
   return (
-    <main className="mx-auto flex min-h-[60vh] max-w-md flex-col items-center justify-center gap-4 px-6 text-center">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p className="text-sm text-slate-600">The page does not exist, or what it showed was deleted.</p>
-      <Link href="/" className={buttonClass.primary}>
-        Back to the overview
-      </Link>
+    <main>
+      <NotFoundMessage />
     </main>
   );
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const API_TOKEN_NAME_MAX = 80;
+import { API_TOKEN_NAME_MAX } from "@/lib/api-tokens/constants";
+
+export { API_TOKEN_NAME_MAX };
 
 export const createApiTokenSchema = z.object({
   name: z

@@ -126,6 +126,15 @@ function asMessages(v: unknown): string[] {
   return [];
 }
 
+/** A field path as people read it in a message: "first_name" → "First name", "groups.1.group_id" → "Groups #2 group id". */
+function fieldLabel(path: string): string {
+  const words = path
+    .split(".")
+    .map((part) => (/^\d+$/.test(part) ? `#${Number(part) + 1}` : part.replace(/_/g, " ")))
+    .join(" ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** Flattens a DRF error map (possibly nested: lists of objects, objects) into dotted keys. */
 function flattenFieldErrors(value: unknown, prefix: string, out: Record<string, string[]>): void {
   if (typeof value === "string") {
@@ -225,7 +234,7 @@ export function describeErrorBody(body: unknown): DescribedBody {
   }
   parts.push(...nonField);
   for (const [field, msgs] of Object.entries(fieldErrors)) {
-    parts.push(field ? `${field}: ${msgs.join(" ")}` : msgs.join(" "));
+    parts.push(field ? `${fieldLabel(field)}: ${msgs.join(" ")}` : msgs.join(" "));
   }
   if (!parts.length && typeof o.title === "string") parts.push(o.title);
   const out: DescribedBody = { message: parts.length ? truncate(parts.join(" ")) : null };

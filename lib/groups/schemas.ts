@@ -1,8 +1,9 @@
 // Input rules for groups, matching ezeep's own limits (ezeep-api.md §3.5: name 1–255, description ≤255).
 import { z } from "zod";
 
-export const GROUP_NAME_MAX = 255;
-export const GROUP_DESCRIPTION_MAX = 255;
+import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from "@/lib/groups/constants";
+
+export { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX };
 
 const groupId = z.string().trim().min(1, "A group id is required.").max(100);
 

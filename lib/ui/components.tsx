@@ -1,6 +1,6 @@
 // Small presentational pieces shared by every area of the portal (server-renderable).
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 
 import { buttonClass, cardClass } from "@/lib/ui/styles";
 
@@ -68,12 +68,60 @@ export function Notice(props: { tone: "success" | "error" | "info"; children: Re
   );
 }
 
-/** The error line above a form (a failed action, a refused sign-in). */
-export function FormAlert(props: { message: string | null }) {
-  if (!props.message) return null;
+/**
+ * The error line of a form (a failed action, a refused sign-in). Always rendered, empty until there
+ * is a message, so the alert region exists before its text arrives; focusable for useActionForm.
+ */
+export function FormAlert({ message, ref }: { message: string | null; ref?: Ref<HTMLDivElement> }) {
   return (
-    <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {props.message}
+    <div
+      ref={ref}
+      role="alert"
+      tabIndex={-1}
+      className={
+        message
+          ? "rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-300"
+          : "sr-only"
+      }
+    >
+      {message}
+    </div>
+  );
+}
+
+/** The result of an action (a polite live region, rendered empty beforehand). */
+export function FormStatus({
+  message,
+  ref,
+  className,
+}: {
+  message: string | null;
+  ref?: Ref<HTMLParagraphElement>;
+  className?: string;
+}) {
+  return (
+    <p
+      ref={ref}
+      role="status"
+      tabIndex={-1}
+      data-testid="form-status"
+      className={
+        message
+          ? `rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-emerald-300 ${className ?? ""}`
+          : "sr-only"
+      }
+    >
+      {message}
+    </p>
+  );
+}
+
+/** The message under an invalid field; its id matches `useActionForm().fieldProps(name)`. */
+export function FieldError(props: { name: string; messages?: string[] }) {
+  if (!props.messages?.length) return null;
+  return (
+    <p id={`${props.name}-error`} className="text-sm text-red-700">
+      {props.messages[0]}
     </p>
   );
 }
@@ -118,16 +166,54 @@ export function Pagination(props: {
             Previous
           </Link>
         ) : (
-          <span className={`${buttonClass.secondary} pointer-events-none opacity-50`}>Previous</span>
+          <button type="button" className={buttonClass.secondary} disabled>
+            Previous
+          </button>
         )}
         {props.page < props.pageCount ? (
           <Link className={buttonClass.secondary} href={props.hrefFor(props.page + 1)} rel="next">
             Next
           </Link>
         ) : (
-          <span className={`${buttonClass.secondary} pointer-events-none opacity-50`}>Next</span>
+          <button type="button" className={buttonClass.secondary} disabled>
+            Next
+          </button>
         )}
       </div>
+    </nav>
+  );
+}
+
+export interface Crumb {
+  label: string;
+  /** Omitted for the current page (the last crumb). */
+  href?: string;
+}
+
+/** Where a detail page sits: "Users / Ada Lovelace / Edit". The last crumb is the current page. */
+export function Breadcrumbs(props: { items: Crumb[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="mb-2 min-w-0 text-sm">
+      <ol className="flex flex-wrap items-center gap-x-1.5 gap-y-1 text-slate-600">
+        {props.items.map((item, i) => (
+          <li key={`${i}-${item.label}`} className="flex min-w-0 items-center gap-1.5">
+            {i > 0 ? (
+              <span aria-hidden className="text-slate-500">
+                /
+              </span>
+            ) : null}
+            {item.href ? (
+              <Link href={item.href} className="font-medium text-brand-700 hover:underline">
+                {item.label}
+              </Link>
+            ) : (
+              <span aria-current="page" className="max-w-[16rem] truncate text-slate-700">
+                {item.label}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
     </nav>
   );
 }

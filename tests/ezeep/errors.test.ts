@@ -27,9 +27,9 @@ describe("error mapping from ezeep bodies (§2.5)", () => {
     expect(e.path).toBe("/printing/v1/groups/");
   });
 
-  it("turns DRF field maps into `field: message` and keeps fieldErrors", () => {
+  it("turns DRF field maps into `Field: message` (field names in words) and keeps fieldErrors", () => {
     const e = httpError({ ...base, status: 400, body: { name: ["This field may not be blank."] } });
-    expect(e.message).toBe("name: This field may not be blank.");
+    expect(e.message).toBe("Name: This field may not be blank.");
     expect(e.fieldErrors).toEqual({ name: ["This field may not be blank."] });
   });
 
@@ -40,7 +40,7 @@ describe("error mapping from ezeep bodies (§2.5)", () => {
       body: { name: ["Too long.", "Bad."], groups: [{}, { group_id: ["Unknown group."] }] },
     });
     expect(e.fieldErrors).toEqual({ name: ["Too long.", "Bad."], "groups.1.group_id": ["Unknown group."] });
-    expect(e.message).toBe("name: Too long. Bad. groups.1.group_id: Unknown group.");
+    expect(e.message).toBe("Name: Too long. Bad. Groups #2 group id: Unknown group.");
   });
 
   it("uses non_field_errors without a field prefix", () => {

@@ -292,7 +292,7 @@ describe("error mapping from real answers (§2.5)", () => {
     expect(e.status).toBe(400);
     expect(e.kind).toBe("http");
     expect(e.fieldErrors?.name?.length).toBeGreaterThan(0);
-    expect(e.message).toMatch(/^name: /);
+    expect(e.message).toMatch(/^Name: /);
   });
 
   it("404 for an unknown group", async () => {

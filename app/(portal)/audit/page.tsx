@@ -15,8 +15,8 @@ import {
   recentFilterValues,
 } from "@/lib/audit/queries";
 import { auditScopeOptions, auditViewerOf, resolveAuditScope } from "@/lib/audit/scope";
-import { getPageContext } from "@/lib/auth/session";
 import { AccessDenied, Card, EmptyState, PageHeader } from "@/lib/ui/components";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -26,8 +26,9 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("audit.read")) return <AccessDenied what="the audit log" />;
+  const guard = await requirePageContext("audit.read", "the audit log");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const params = await searchParams;
   const query = parseAuditQuery(params);
   const split = params.split === "action" ? "action" : "outcome";

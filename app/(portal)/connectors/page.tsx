@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getPageContext } from "@/lib/auth/session";
 import { ConnectorFields } from "@/lib/connectors/components/connector-fields";
 import { listConnectorsSchema } from "@/lib/connectors/schemas";
 import { connectorTypeLabel, listConnectors } from "@/lib/connectors/service";
 import { StatusBadge } from "@/lib/printers/components/status-badge";
-import { AccessDenied, Badge, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
+import { Badge, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
 import { FilterSelect } from "@/lib/ui/filter-select";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Connectors" };
@@ -17,8 +17,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function ConnectorsPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("connectors.read")) return <AccessDenied what="connectors" />;
+  const guard = await requirePageContext("connectors.read", "connectors");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const params = await searchParams;
   const parsed = listConnectorsSchema.safeParse({
     type: str(params.type),
@@ -26,7 +27,7 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
     q: str(params.q),
   });
   const query = parsed.success ? parsed.data : listConnectorsSchema.parse({});
-  const loaded = await tryLoad(() => listConnectors(ctx.current!, query));
+  const loaded = await tryLoad(() => listConnectors(ctx.current, query));
   const filtered = Boolean(query.type || query.status || query.q);
   const typeHref = (type: string) => {
     const next = new URLSearchParams();
@@ -125,7 +126,7 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
             ) : (
               <Card className="overflow-hidden">
                 <table className="w-full text-left text-sm">
-                  <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
+                  <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
                     <tr>
                       <th scope="col" className="px-4 py-3">
                         Connector

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getPageContext } from "@/lib/auth/session";
 import { listDriversSchema } from "@/lib/drivers/schemas";
 import { listDrivers } from "@/lib/drivers/service";
-import { AccessDenied, Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Drivers" };
@@ -14,8 +14,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function DriversPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("drivers.read")) return <AccessDenied what="drivers" />;
+  const guard = await requirePageContext("drivers.read", "drivers");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const params = await searchParams;
   const parsed = listDriversSchema.safeParse({
     vendor: str(params.vendor),
@@ -23,7 +24,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
     page: str(params.page),
   });
   const query = parsed.success ? parsed.data : listDriversSchema.parse({});
-  const loaded = await tryLoad(() => listDrivers(ctx.current!, query));
+  const loaded = await tryLoad(() => listDrivers(ctx.current, query));
   const hrefFor = (page: number) => {
     const next = new URLSearchParams();
     if (query.vendor) next.set("vendor", query.vendor);
@@ -123,7 +124,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
           ) : (
             <Card className="overflow-hidden">
               <table className="w-full text-left text-sm">
-                <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
+                <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
                   <tr>
                     <th scope="col" className="px-4 py-3">
                       Driver

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getPageContext } from "@/lib/auth/session";
 import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
 import { OriginBadge } from "@/lib/groups/components/origin-badge";
 import { listGroupsSchema } from "@/lib/groups/schemas";
 import { listGroups } from "@/lib/groups/service";
-import { AccessDenied, Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
 import { FilterSelect } from "@/lib/ui/filter-select";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Groups" };
@@ -20,8 +20,9 @@ const NOTICES: Record<string, (name: string) => string> = {
 };
 
 export default async function GroupsPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what="groups" />;
+  const guard = await requirePageContext("groups.read", "groups");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const params = await searchParams;
   const query = listGroupsSchema.parse({
     q: typeof params.q === "string" ? params.q : undefined,
@@ -29,7 +30,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
     origin: params.origin === "ezeep" || params.origin === "azure" ? params.origin : undefined,
   });
   const canWrite = ctx.can("groups.write");
-  const loaded = await tryLoad(() => listGroups(ctx.current!, query));
+  const loaded = await tryLoad(() => listGroups(ctx.current, query));
   const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;
   const hrefFor = (page: number) => {
     const next = new URLSearchParams();
@@ -110,7 +111,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
       ) : (
         <Card className="overflow-hidden">
           <table className="w-full text-left text-sm">
-            <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
+            <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
               <tr>
                 <th scope="col" className="px-4 py-3">
                   Name

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 
-import { getPageContext } from "@/lib/auth/session";
 import { CsvImport } from "@/lib/provisioning/components/csv-import";
-import { AccessDenied, PageHeader } from "@/lib/ui/components";
+import { PageHeader } from "@/lib/ui/components";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage() {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("groups.write")) return <AccessDenied what="importing groups and people" />;
+  const guard = await requirePageContext("groups.write", "importing groups and people");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   return (
     <>
       <PageHeader

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getPageContext } from "@/lib/auth/session";
 import { InvitationList, type InvitationRow } from "@/lib/invitations/components/invitation-list";
 import { STATUS_LABELS } from "@/lib/invitations/components/status-badge";
 import { SyncButton } from "@/lib/invitations/components/sync-button";
@@ -9,15 +8,8 @@ import { invitationSettings } from "@/lib/invitations/config";
 import { plural, relativeTime } from "@/lib/invitations/format";
 import { listInvitationsSchema, type InvitationStatus } from "@/lib/invitations/schemas";
 import { groupNamesFor, invitationSyncState, listInvitations } from "@/lib/invitations/service";
-import {
-  AccessDenied,
-  Card,
-  EmptyState,
-  formatDateTime,
-  Notice,
-  PageHeader,
-  Pagination,
-} from "@/lib/ui/components";
+import { Card, EmptyState, formatDateTime, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Invitations" };
@@ -27,8 +19,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const TABS: ("all" | InvitationStatus)[] = ["all", "pending", "expired", "accepted", "cancelled"];
 
 export default async function InvitationsPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("invitations.read")) return <AccessDenied what="invitations" />;
+  const guard = await requirePageContext("invitations.read", "invitations");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const params = await searchParams;
   const query = listInvitationsSchema.parse({
     status: typeof params.status === "string" ? params.status : undefined,

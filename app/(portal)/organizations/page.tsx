@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { getPageContext } from "@/lib/auth/session";
 import { hasEncryptionKey } from "@/lib/crypto";
 import { ConnectButton, DisconnectButton } from "@/lib/organizations/components/connection-buttons";
 import {
@@ -13,8 +12,9 @@ import { connectErrorMessage } from "@/lib/organizations/connect-errors";
 import { redirectUri } from "@/lib/organizations/oauth";
 import { listPartnerOrganizations } from "@/lib/organizations/partner";
 import { organizationDetails } from "@/lib/organizations/service";
-import { AccessDenied, Badge, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
+import { Badge, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Organizations" };
@@ -43,15 +43,16 @@ function ConnectionBadge(props: { connection: string }) {
 }
 
 export default async function OrganizationsPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("organizations.read")) return <AccessDenied what="organizations" />;
+  const guard = await requirePageContext("organizations.read", "organizations");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const params = await searchParams;
   const canManage = ctx.can("organizations.manage");
   const current = await organizationDetails(ctx.current.organization.id);
   const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;
   const error = connectErrorMessage(params.error);
   const keyReady = hasEncryptionKey();
-  const partner = canManage ? await tryLoad(() => listPartnerOrganizations(ctx.current!)) : null;
+  const partner = canManage ? await tryLoad(() => listPartnerOrganizations(ctx.current)) : null;
 
   return (
     <>

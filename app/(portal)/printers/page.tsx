@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getPageContext } from "@/lib/auth/session";
 import { PrinterTable } from "@/lib/printers/components/printer-table";
 import { listPrintersSchema } from "@/lib/printers/schemas";
 import { listPrinters } from "@/lib/printers/service";
-import { AccessDenied, Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
 import { FilterSelect } from "@/lib/ui/filter-select";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Printers" };
@@ -17,8 +17,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export default async function PrintersPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("printers.read")) return <AccessDenied what="printers" />;
+  const guard = await requirePageContext("printers.read", "printers");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const params = await searchParams;
   const parsed = listPrintersSchema.safeParse({
     q: str(params.q),
@@ -27,7 +28,7 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
     group: str(params.group),
   });
   const query = parsed.success ? parsed.data : listPrintersSchema.parse({});
-  const loaded = await tryLoad(() => listPrinters(ctx.current!, query));
+  const loaded = await tryLoad(() => listPrinters(ctx.current, query));
   const filtered = Boolean(query.q || query.connector || query.group);
   const hrefFor = (page: number) => {
     const next = new URLSearchParams();

@@ -69,7 +69,7 @@ export default async function SettingsPage() {
             <p className="px-4 py-6 text-center text-sm text-slate-600 sm:px-6">No API tokens yet.</p>
           ) : (
             <table className="w-full text-left text-sm">
-              <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
+              <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
                 <tr>
                   <th scope="col" className="px-6 py-3">
                     Name
@@ -141,7 +141,13 @@ export default async function SettingsPage() {
             organization’s name (<span className="font-medium">{org.name}</span>) or its ezeep id in the{" "}
             <code className="font-mono">Tenant</code> header.
           </p>
-          <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
+          <pre
+            // Wider than a phone: focusable so it can be scrolled with the arrow keys.
+            tabIndex={0}
+            role="region"
+            aria-label="Example request"
+            className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100"
+          >
             {curl}
           </pre>
         </Card>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getPageContext } from "@/lib/auth/session";
-import { AccessDenied, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
+import { EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
 import { FilterSelect } from "@/lib/ui/filter-select";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 import { UserTable } from "@/lib/users/components/user-table";
 import { listUsersSchema, type ListUsersQuery } from "@/lib/users/schemas";
@@ -31,8 +31,9 @@ function timeOf(date: Date): string {
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("users.read")) return <AccessDenied what="users" />;
+  const guard = await requirePageContext("users.read", "users");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const params = await searchParams;
   const str = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
   const query = listUsersSchema.parse({
@@ -44,7 +45,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     dir: str("dir"),
     page: str("page"),
   });
-  const loaded = await tryLoad(() => listUsers(ctx.current!, query, { refresh: str("refresh") === "1" }));
+  const loaded = await tryLoad(() => listUsers(ctx.current, query, { refresh: str("refresh") === "1" }));
   const notice = str("notice") ? NOTICES[str("notice")!] : undefined;
   const filtered = Boolean(query.q || query.group || query.role !== "all" || query.status !== "all");
   const hrefWith = (change: Partial<Record<keyof ListUsersQuery, string | number>>) => {
@@ -63,18 +64,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const sortHeader = (sort: ListUsersQuery["sort"], label: string, className = "") => {
     const active = query.sort === sort;
     const dir = active && query.dir === "asc" ? "desc" : "asc";
+    const sortOrder = query.dir === "asc" ? "ascending" : "descending";
     return (
-      <th
-        scope="col"
-        className={`px-4 py-3 ${className}`}
-        aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-      >
+      <th scope="col" className={`px-4 py-3 ${className}`} aria-sort={active ? sortOrder : undefined}>
+        {/* At phone width the header is only for screen readers: sorting is the "Sort" filter there. */}
+        <span className="sm:hidden">{label}</span>
         <Link
           href={hrefWith({ sort, dir, page: 1 })}
-          className="inline-flex items-center gap-1 hover:text-slate-800"
+          className="hidden items-center gap-1 hover:text-slate-800 sm:inline-flex"
         >
           {label}
-          <span aria-hidden className={active ? "text-slate-700" : "text-slate-300"}>
+          <span aria-hidden className={active ? "text-slate-700" : "text-slate-500"}>
             {active && query.dir === "desc" ? "↓" : "↑"}
           </span>
         </Link>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import { createApiTokenAction } from "@/lib/api-tokens/actions";
-import { API_TOKEN_NAME_MAX } from "@/lib/api-tokens/schemas";
+import { API_TOKEN_NAME_MAX } from "@/lib/api-tokens/constants";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
 

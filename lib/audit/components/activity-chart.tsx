@@ -46,8 +46,15 @@ function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
     >
       {[0, 0.5, 1].map((f) => (
         <g key={f}>
-          <line x1={padL} x2={W - 4} y1={y(max * f)} y2={y(max * f)} stroke="#e2e8f0" strokeWidth={1} />
-          <text x={padL - 6} y={y(max * f) + 4} textAnchor="end" fontSize={11} fill="#64748b">
+          <line
+            x1={padL}
+            x2={W - 4}
+            y1={y(max * f)}
+            y2={y(max * f)}
+            className="stroke-slate-200"
+            strokeWidth={1}
+          />
+          <text x={padL - 6} y={y(max * f) + 4} textAnchor="end" fontSize={11} className="fill-slate-500">
             {Math.round(max * f)}
           </text>
         </g>
@@ -81,7 +88,7 @@ function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
               );
             })}
             {i % labelEvery === 0 ? (
-              <text x={x + barW / 2} y={H - 6} textAnchor="middle" fontSize={11} fill="#64748b">
+              <text x={x + barW / 2} y={H - 6} textAnchor="middle" fontSize={11} className="fill-slate-500">
                 {day.slice(5)}
               </text>
             ) : null}
@@ -106,7 +113,7 @@ export function ActivityChart({ chart }: { chart: Chart }) {
               className="inline-block h-2.5 w-2.5 rounded-sm"
               style={{ background: seriesColor(chart, s.key, si) }}
             />
-            {label(s.key)} <span className="text-slate-400">{s.counts.reduce((a, b) => a + b, 0)}</span>
+            {label(s.key)} <span className="text-slate-500">{s.counts.reduce((a, b) => a + b, 0)}</span>
           </span>
         ))}
       </figcaption>

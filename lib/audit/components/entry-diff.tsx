@@ -8,7 +8,7 @@ const KIND: Record<DiffRow["kind"], { label: string; row: string }> = {
 };
 
 function Value({ text, tone }: { text: string | null; tone: "old" | "new" }) {
-  if (text === null) return <span className="text-slate-400">—</span>;
+  if (text === null) return <span className="text-slate-500">—</span>;
   return (
     <span
       className={`break-words whitespace-pre-wrap ${tone === "old" ? "text-slate-700" : "text-slate-900"}`}

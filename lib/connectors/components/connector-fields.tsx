@@ -13,7 +13,7 @@ function Field(props: { label: string; children: ReactNode }) {
   );
 }
 
-const none = <span className="text-slate-400">—</span>;
+const none = <span className="text-slate-500">—</span>;
 
 export function ConnectorFields({ connector }: { connector: ConnectorView }) {
   return (

@@ -3,13 +3,14 @@
 // Choose a printer's driver: vendor first, then a searchable list of that vendor's drivers
 // (searched on the server), then PATCH driver_id. ezeep shows the choice back as the manual driver.
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState, useTransition } from "react";
+import { useEffect, useId, useState } from "react";
 
 import { searchDriversAction } from "@/lib/drivers/actions";
 import type { DriverView } from "@/lib/drivers/service";
 import { setDriverAction } from "@/lib/printers/actions";
-import { FormAlert } from "@/lib/ui/components";
+import { FormAlert, FormStatus } from "@/lib/ui/components";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 export function DriverPicker(props: {
   printerId: string;
@@ -32,9 +33,8 @@ export function DriverPicker(props: {
   } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string>("");
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm();
+  const { pending, error, status, errorAnchor, statusAnchor } = form;
 
   useEffect(() => {
     if (!vendor) return;
@@ -62,40 +62,29 @@ export function DriverPicker(props: {
   const loading = Boolean(vendor) && !loadError && (!drivers || drivers.vendor !== vendor || drivers.q !== q);
 
   function save(driverId: string | null) {
-    setError(null);
-    setMessage(null);
-    startTransition(async () => {
-      const result = await setDriverAction({
-        printerId: props.printerId,
-        driverId,
-        ...(driverId && vendor ? { vendor } : {}),
-      });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      const d = result.data.manualDriver;
-      setMessage(
-        d
+    form.reset();
+    form.run(
+      () =>
+        setDriverAction({
+          printerId: props.printerId,
+          driverId,
+          ...(driverId && vendor ? { vendor } : {}),
+        }),
+      (data) => {
+        setChosen("");
+        router.refresh();
+        const d = data.manualDriver;
+        return d
           ? `${props.printerName} now uses ${d.name ?? d.id}.`
-          : `The manual driver was removed; ezeep's automatic choice applies again.`,
-      );
-      setChosen("");
-      router.refresh();
-    });
+          : `The manual driver was removed; ezeep's automatic choice applies again.`;
+      },
+    );
   }
 
   return (
     <div className="space-y-3">
-      <FormAlert message={error} />
-      {message ? (
-        <p
-          role="status"
-          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
-        >
-          {message}
-        </p>
-      ) : null}
+      <FormAlert message={error} ref={errorAnchor} />
+      <FormStatus message={status} ref={statusAnchor} />
       <div className="grid gap-2 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor={`${uid}-vendor`} className={labelClass}>

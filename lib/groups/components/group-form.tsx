@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 
 import { createGroupAction, updateGroupAction } from "@/lib/groups/actions";
-import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from "@/lib/groups/schemas";
-import { FormAlert } from "@/lib/ui/components";
+import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from "@/lib/groups/constants";
+import { FieldError, FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 interface Props {
   group?: { id: string; name: string; description: string; nameLocked: boolean };
@@ -15,10 +16,11 @@ interface Props {
 
 export function GroupForm({ group }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const submission = useActionForm();
+  const { pending, error, errorAnchor, fieldErrors } = submission;
   const [description, setDescription] = useState(group?.description ?? "");
+
+  const submitLabel = group ? "Save changes" : "Create group";
 
   return (
     <form
@@ -31,22 +33,16 @@ export function GroupForm({ group }: Props) {
           name: String(form.get("name") ?? ""),
           description: String(form.get("description") ?? ""),
         };
-        startTransition(async () => {
-          const result = group
-            ? await updateGroupAction({ id: group.id, ...fields })
-            : await createGroupAction(fields);
-          if (!result.ok) {
-            setError(result.error);
-            setFieldErrors(result.fieldErrors ?? {});
-            return;
-          }
-          const notice = group ? "updated" : "created";
-          router.push(`/groups/${result.data.id}?notice=${notice}`);
-          router.refresh();
-        });
+        submission.run(
+          () => (group ? updateGroupAction({ id: group.id, ...fields }) : createGroupAction(fields)),
+          (data) => {
+            router.push(`/groups/${data.id}?notice=${group ? "updated" : "created"}`);
+            router.refresh();
+          },
+        );
       }}
     >
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <div className="space-y-1.5">
         <label htmlFor="name" className={labelClass}>
           Name
@@ -57,15 +53,11 @@ export function GroupForm({ group }: Props) {
           defaultValue={group?.name}
           readOnly={group?.nameLocked}
           maxLength={GROUP_NAME_MAX + 50}
-          aria-invalid={Boolean(fieldErrors.name)}
-          aria-describedby={fieldErrors.name ? "name-error" : group?.nameLocked ? "name-hint" : undefined}
+          {...submission.fieldProps("name", group?.nameLocked ? "name-hint" : undefined)}
           className={`${inputClass} read-only:bg-slate-50`}
         />
-        {fieldErrors.name ? (
-          <p id="name-error" className="text-sm text-red-700">
-            {fieldErrors.name[0]}
-          </p>
-        ) : group?.nameLocked ? (
+        <FieldError name="name" messages={fieldErrors.name} />
+        {group?.nameLocked && !fieldErrors.name ? (
           <p id="name-hint" className="text-xs text-slate-500">
             Synchronised from Azure AD: rename it there.
           </p>
@@ -97,7 +89,7 @@ export function GroupForm({ group }: Props) {
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "Saving…" : group ? "Save changes" : "Create group"}
+          {pending ? "Saving…" : submitLabel}
         </button>
         <Link href={group ? `/groups/${group.id}` : "/groups"} className={buttonClass.secondary}>
           Cancel

@@ -134,7 +134,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
         </div>
       ) : null}
       <table className="w-full text-left text-sm">
-        <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase md:table-header-group">
+        <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase md:not-sr-only md:table-header-group">
           <tr>
             {canWrite ? (
               <th scope="col" className="w-10 py-3 pl-4">
@@ -253,7 +253,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                     )}
                   </div>
                 ) : (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-500">—</span>
                 )}
               </td>
               {canWrite ? (
@@ -262,7 +262,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                     <div className="flex flex-row flex-wrap items-baseline gap-x-2 gap-y-0.5 md:flex-col md:items-end">
                       <button
                         type="button"
-                        className="text-sm font-medium text-brand-700 hover:underline disabled:cursor-not-allowed disabled:text-slate-400 disabled:no-underline"
+                        className="text-sm font-medium text-brand-700 hover:underline disabled:cursor-not-allowed disabled:text-slate-500 disabled:no-underline"
                         aria-label={`Resend to ${row.email}`}
                         disabled={pending || row.cooldown !== null}
                         onClick={() => resendOne(row)}

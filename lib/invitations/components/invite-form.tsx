@@ -4,12 +4,13 @@
 // every address is listed (sent, invalid, listed twice, refused by ezeep, not sent).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 import { inviteAction } from "@/lib/invitations/actions";
-import { MAX_ADDRESSES, parseAddressList } from "@/lib/invitations/schemas";
+import { MAX_ADDRESSES, parseAddressList } from "@/lib/invitations/addresses";
 import { Badge, FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 interface AddressResult {
   input: string;
@@ -38,15 +39,19 @@ export function InviteForm(props: {
   defaultExpiryDays: number;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm();
+  const { pending, error, errorAnchor, fieldErrors } = form;
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const [emails, setEmails] = useState("");
   const [role, setRole] = useState<"user" | "admin">("user");
   const [groupIds, setGroupIds] = useState<string[]>([]);
   const [filter, setFilter] = useState("");
   const [days, setDays] = useState(String(props.defaultExpiryDays));
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [results, setResults] = useState<AddressResult[] | null>(null);
+  // The form is replaced by the results: focus goes to their summary, not to <body>.
+  useEffect(() => {
+    if (results) resultsHeading.current?.focus();
+  }, [results]);
 
   const parsed = useMemo(() => parseAddressList(emails), [emails]);
   const valid = parsed.filter((p) => !p.problem).length;
@@ -61,7 +66,13 @@ export function InviteForm(props: {
     return (
       <section className={`${cardClass} max-w-3xl`} aria-labelledby="results-title">
         <div className="border-b border-slate-100 px-6 py-4">
-          <h2 id="results-title" className="text-base font-semibold text-slate-900" role="status">
+          <h2
+            id="results-title"
+            ref={resultsHeading}
+            tabIndex={-1}
+            className="text-base font-semibold text-slate-900 focus:outline-none"
+            role="status"
+          >
             {sent === results.length
               ? `${sent} invitation${sent === 1 ? "" : "s"} sent.`
               : `${sent} of ${results.length} address${results.length === 1 ? "" : "es"} invited.`}
@@ -121,27 +132,24 @@ export function InviteForm(props: {
       className={`${cardClass} max-w-3xl`}
       onSubmit={(event) => {
         event.preventDefault();
-        setError(null);
-        setFieldErrors({});
-        startTransition(async () => {
-          const result = await inviteAction({
-            emails,
-            role,
-            groupIds,
-            expiresInDays: days === "" ? undefined : Number(days),
-          });
-          if (!result.ok) {
-            setError(result.error);
-            setFieldErrors(result.fieldErrors ?? {});
-            return;
-          }
-          setResults(result.data.results);
-          router.refresh();
-        });
+        form.reset();
+        form.run(
+          () =>
+            inviteAction({
+              emails,
+              role,
+              groupIds,
+              expiresInDays: days === "" ? undefined : Number(days),
+            }),
+          (data) => {
+            setResults(data.results);
+            router.refresh();
+          },
+        );
       }}
     >
       <div className="space-y-6 p-6">
-        <FormAlert message={error} />
+        <FormAlert message={error} ref={errorAnchor} />
         <div className="space-y-1.5">
           <label htmlFor="emails" className={labelClass}>
             Email addresses

@@ -2,11 +2,12 @@
 
 // "Add to groups" on a user's page: pick one or several groups the user is not in yet.
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 
 import { addMembershipAction } from "@/lib/memberships/actions";
-import { Badge, FormAlert } from "@/lib/ui/components";
+import { Badge, FormAlert, FormStatus } from "@/lib/ui/components";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 export function AddToGroups(props: {
   user: { id: string; label: string };
@@ -16,27 +17,36 @@ export function AddToGroups(props: {
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm();
+  const { pending, error, status, errorAnchor, statusAnchor } = form;
   const visible = useMemo(() => {
     const needle = q.trim().toLowerCase();
     return props.groups.filter((g) => !needle || g.name.toLowerCase().includes(needle));
   }, [q, props.groups]);
 
+  // The result stays in the same place whether the picker is open or closed, so focus can go to it.
+  const result = <FormStatus message={status} ref={statusAnchor} className="mb-3" />;
   if (!open) {
     return (
-      <button
-        type="button"
-        className={buttonClass.secondary}
-        onClick={() => setOpen(true)}
-        disabled={props.groups.length === 0}
-      >
-        Add to groups
-      </button>
+      <div>
+        {result}
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          onClick={() => {
+            form.reset();
+            setOpen(true);
+          }}
+          disabled={props.groups.length === 0}
+        >
+          Add to groups
+        </button>
+      </div>
     );
   }
   return (
     <div className="w-full space-y-3" data-testid="add-to-groups">
+      {result}
       <div className="flex items-center justify-between">
         <h3 className="text-sm font-semibold text-slate-900">Add {props.user.label} to groups</h3>
         <button type="button" className={buttonClass.ghost} onClick={() => setOpen(false)} disabled={pending}>
@@ -85,27 +95,26 @@ export function AddToGroups(props: {
           ))
         )}
       </ul>
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <div className="flex justify-end">
         <button
           type="button"
           className={buttonClass.primary}
           disabled={chosen.size === 0 || pending}
-          onClick={() =>
-            startTransition(async () => {
-              const result = await addMembershipAction({ userId: props.user.id, groupIds: [...chosen] });
-              if (!result.ok) {
-                setError(result.error);
-                return;
-              }
-              setError(null);
-              setChosen(new Set());
-              setOpen(false);
-              router.refresh();
-            })
-          }
+          onClick={() => {
+            const names = props.groups.filter((g) => chosen.has(g.id)).map((g) => g.name);
+            form.run(
+              () => addMembershipAction({ userId: props.user.id, groupIds: [...chosen] }),
+              () => {
+                setChosen(new Set());
+                setOpen(false);
+                router.refresh();
+                return `${props.user.label} was added to ${names.join(", ")}.`;
+              },
+            );
+          }}
         >
-          {pending ? "Adding…" : chosen.size > 1 ? `Add to ${chosen.size} groups` : "Add to group"}
+          {pending ? "Adding…" : `Add to ${chosen.size > 1 ? `${chosen.size} groups` : "group"}`}
         </button>
       </div>
     </div>

@@ -6,8 +6,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import { assignPrintersToGroupAction, unassignPrintersFromGroupAction } from "@/lib/printers/actions";
-import { FormAlert } from "@/lib/ui/components";
+import { FormAlert, FormStatus } from "@/lib/ui/components";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 interface PrinterOption {
   id: string;
@@ -33,21 +34,24 @@ export function AssignPrintersForm(props: {
   available: PrinterOption[];
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm();
+  const { pending, error, status, errorAnchor, statusAnchor } = form;
   const [filter, setFilter] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const needle = filter.trim().toLowerCase();
   const shown = props.available.filter(
     (p) => !needle || p.name.toLowerCase().includes(needle) || p.location.toLowerCase().includes(needle),
   );
 
+  const result = <FormStatus message={status} ref={statusAnchor} />;
   if (props.available.length === 0)
     return (
-      <p className="text-sm text-slate-500">
-        Every printer of the organization is already assigned to this group.
-      </p>
+      <div className="space-y-3">
+        {result}
+        <p className="text-sm text-slate-500">
+          Every printer of the organization is already assigned to this group.
+        </p>
+      </div>
     );
 
   return (
@@ -55,38 +59,25 @@ export function AssignPrintersForm(props: {
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
-        setError(null);
-        setMessage(null);
+        form.reset();
         if (chosen.size === 0) {
-          setError("Choose at least one printer.");
+          form.setError("Choose at least one printer.");
           return;
         }
-        startTransition(async () => {
-          const result = await assignPrintersToGroupAction({
-            groupId: props.groupId,
-            printerIds: [...chosen],
-          });
-          if (!result.ok) {
-            setError(result.error);
-            return;
-          }
-          const s = summary("can now be used by", result.data.changed, result.data.failed, props.groupName);
-          setMessage(s.text);
-          setError(s.failed);
-          setChosen(new Set());
-          router.refresh();
-        });
+        form.run(
+          () => assignPrintersToGroupAction({ groupId: props.groupId, printerIds: [...chosen] }),
+          (data) => {
+            const s = summary("can now be used by", data.changed, data.failed, props.groupName);
+            form.setError(s.failed);
+            setChosen(new Set());
+            router.refresh();
+            return s.text;
+          },
+        );
       }}
     >
-      <FormAlert message={error} />
-      {message ? (
-        <p
-          role="status"
-          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
-        >
-          {message}
-        </p>
-      ) : null}
+      <FormAlert message={error} ref={errorAnchor} />
+      {result}
       <div className="space-y-1">
         <label htmlFor="printer-filter" className={labelClass}>
           Find printers to assign
@@ -131,7 +122,7 @@ export function AssignPrintersForm(props: {
         )}
       </fieldset>
       <button type="submit" className={buttonClass.primary} disabled={pending || chosen.size === 0}>
-        {pending ? "Assigning…" : chosen.size > 1 ? `Assign ${chosen.size} printers` : "Assign printer"}
+        {pending ? "Assigning…" : `Assign ${chosen.size > 1 ? `${chosen.size} printers` : "printer"}`}
       </button>
     </form>
   );

@@ -4,15 +4,22 @@
 // that re-reads the printer's groups under a lock and sends ezeep only the difference.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 
 import { assignGroupsAction, unassignGroupsAction } from "@/lib/printers/actions";
-import { Badge, FormAlert } from "@/lib/ui/components";
+import { Badge, FormAlert, FormStatus } from "@/lib/ui/components";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 interface GroupOption {
   id: string;
   name: string;
+}
+
+function resultMessage(kind: "assign" | "unassign", changed: boolean, group: string, printer: string) {
+  if (kind === "assign")
+    return changed ? `“${group}” can now print to ${printer}.` : `“${group}” was already assigned.`;
+  return changed ? `“${group}” no longer has ${printer}.` : `“${group}” was not assigned any more.`;
 }
 
 export function PrinterGroupsEditor(props: {
@@ -23,53 +30,35 @@ export function PrinterGroupsEditor(props: {
   canWrite: boolean;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const form = useActionForm();
+  const { pending, error, status, errorAnchor, statusAnchor } = form;
   const [selected, setSelected] = useState("");
   const [busyId, setBusyId] = useState<string | null>(null);
   const assignedIds = useMemo(() => new Set(props.assigned.map((g) => g.id)), [props.assigned]);
   const available = props.allGroups.filter((g) => !assignedIds.has(g.id));
 
   function run(kind: "assign" | "unassign", group: GroupOption) {
-    setError(null);
-    setMessage(null);
+    form.reset();
     setBusyId(group.id);
-    startTransition(async () => {
-      const result =
-        kind === "assign"
-          ? await assignGroupsAction({ printerId: props.printerId, groupIds: [group.id] })
-          : await unassignGroupsAction({ printerId: props.printerId, groupIds: [group.id] });
-      setBusyId(null);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      if (kind === "assign") setSelected("");
-      setMessage(
-        result.data.changed.length === 0
-          ? kind === "assign"
-            ? `“${group.name}” was already assigned.`
-            : `“${group.name}” was not assigned any more.`
-          : kind === "assign"
-            ? `“${group.name}” can now print to ${props.printerName}.`
-            : `“${group.name}” no longer has ${props.printerName}.`,
-      );
-      router.refresh();
-    });
+    form.run(
+      async () => {
+        const ids = { printerId: props.printerId, groupIds: [group.id] };
+        const result = kind === "assign" ? await assignGroupsAction(ids) : await unassignGroupsAction(ids);
+        setBusyId(null);
+        return result;
+      },
+      (data) => {
+        if (kind === "assign") setSelected("");
+        router.refresh();
+        return resultMessage(kind, data.changed.length > 0, group.name, props.printerName);
+      },
+    );
   }
 
   return (
     <div className="space-y-3">
-      <FormAlert message={error} />
-      {message ? (
-        <p
-          role="status"
-          className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
-        >
-          {message}
-        </p>
-      ) : null}
+      <FormAlert message={error} ref={errorAnchor} />
+      <FormStatus message={status} ref={statusAnchor} />
       {props.assigned.length === 0 ? (
         <p className="text-sm text-slate-500">
           No group is assigned: nobody can print to this printer through ezeep groups.
@@ -105,46 +94,45 @@ export function PrinterGroupsEditor(props: {
           ))}
         </ul>
       )}
-      {props.canWrite ? (
-        available.length === 0 ? (
-          <p className="text-xs text-slate-500">Every group of the organization is assigned.</p>
-        ) : (
-          <form
-            className="flex flex-col gap-2 sm:flex-row sm:items-end"
-            onSubmit={(event) => {
-              event.preventDefault();
-              const group = available.find((g) => g.id === selected);
-              if (!group) {
-                setError("Choose a group to assign.");
-                return;
-              }
-              run("assign", group);
-            }}
-          >
-            <div className="min-w-0 flex-1 space-y-1">
-              <label htmlFor={`assign-group-${props.printerId}`} className={labelClass}>
-                Assign a group
-              </label>
-              <select
-                id={`assign-group-${props.printerId}`}
-                className={inputClass}
-                value={selected}
-                onChange={(e) => setSelected(e.target.value)}
-                disabled={pending}
-              >
-                <option value="">Choose a group…</option>
-                {available.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className={buttonClass.primary} disabled={pending || !selected}>
-              {pending && busyId === selected ? "Assigning…" : "Assign"}
-            </button>
-          </form>
-        )
+      {props.canWrite && available.length === 0 ? (
+        <p className="text-xs text-slate-500">Every group of the organization is assigned.</p>
+      ) : null}
+      {props.canWrite && available.length > 0 ? (
+        <form
+          className="flex flex-col gap-2 sm:flex-row sm:items-end"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const group = available.find((g) => g.id === selected);
+            if (!group) {
+              form.setError("Choose a group to assign.");
+              return;
+            }
+            run("assign", group);
+          }}
+        >
+          <div className="min-w-0 flex-1 space-y-1">
+            <label htmlFor={`assign-group-${props.printerId}`} className={labelClass}>
+              Assign a group
+            </label>
+            <select
+              id={`assign-group-${props.printerId}`}
+              className={inputClass}
+              value={selected}
+              onChange={(e) => setSelected(e.target.value)}
+              disabled={pending}
+            >
+              <option value="">Choose a group…</option>
+              {available.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass.primary} disabled={pending || !selected}>
+            {pending && busyId === selected ? "Assigning…" : "Assign"}
+          </button>
+        </form>
       ) : null}
     </div>
   );

@@ -8,7 +8,7 @@ import type { PrinterView } from "@/lib/printers/service";
 import { Badge } from "@/lib/ui/components";
 
 export function DriverLabel({ driver }: { driver: PrinterView["driver"] }) {
-  if (!driver) return <span className="text-slate-400">No driver</span>;
+  if (!driver) return <span className="text-slate-500">No driver</span>;
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
       <span className="text-slate-700" title={driver.id}>
@@ -32,7 +32,7 @@ export function PrinterTable(props: {
   const showGroups = props.showGroups ?? true;
   return (
     <table className="w-full text-left text-sm">
-      <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
+      <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
         <tr>
           <th scope="col" className="px-4 py-3">
             Printer
@@ -77,7 +77,7 @@ export function PrinterTable(props: {
                   {p.name}
                 </Link>
                 {p.location ? <p className="mt-0.5 text-slate-500">{p.location}</p> : null}
-                {model ? <p className="text-xs text-slate-400">{model}</p> : null}
+                {model ? <p className="text-xs text-slate-500">{model}</p> : null}
               </td>
               {showConnector ? (
                 <td className="text-slate-600 sm:px-4 sm:py-3">
@@ -89,14 +89,14 @@ export function PrinterTable(props: {
                       {p.connectorName ?? "Unknown connector"}
                     </Link>
                   ) : (
-                    <span className="text-slate-400">No connector</span>
+                    <span className="text-slate-500">No connector</span>
                   )}
                 </td>
               ) : null}
               {showGroups ? (
                 <td className="w-full sm:w-auto sm:px-4 sm:py-3">
                   {p.groups.length === 0 ? (
-                    <span className="text-slate-400">No groups</span>
+                    <span className="text-slate-500">No groups</span>
                   ) : (
                     <span className="flex flex-wrap gap-1">
                       {p.groups.slice(0, MAX_GROUP_BADGES).map((g) => (

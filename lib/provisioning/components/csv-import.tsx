@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { plural } from "@/lib/invitations/format";
 import { applyImportAction, previewImportAction } from "@/lib/provisioning/actions";
 import type { ImportPreview, ImportRowResult } from "@/lib/provisioning/csv";
 import { Badge, FormAlert } from "@/lib/ui/components";
@@ -67,7 +68,7 @@ export function CsvImport() {
       const r = await applyImportAction({ csv, from, to: Math.min(total, from + CHUNK) });
       if (!r.ok) {
         setStopped(
-          `Stopped after ${from} of ${total} rows: ${r.error} Download the report, then apply the same file again to finish the rest.`,
+          `Stopped after ${from} of ${plural(total, "row")}: ${r.error} Download the report, then apply the same file again to finish the rest.`,
         );
         break;
       }
@@ -158,7 +159,7 @@ export function CsvImport() {
                 {preview.groups.map((g) => (
                   <li key={g.name} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
                     <span className="min-w-0 flex-1 font-medium text-slate-900">{g.name}</span>
-                    <span className="text-slate-500">{g.rows} rows</span>
+                    <span className="text-slate-500">{plural(g.rows, "row")}</span>
                     <GroupActionBadge action={g.action} previousDescription={g.previousDescription} />
                   </li>
                 ))}
@@ -217,7 +218,7 @@ export function CsvImport() {
                 <div className="mb-1 flex justify-between text-xs text-slate-600">
                   <span>{busy === "apply" ? "Applying…" : "Applied"}</span>
                   <span>
-                    {progress.done} / {progress.total} rows
+                    {progress.done} of {plural(progress.total, "row")}
                   </span>
                 </div>
                 <div
@@ -238,7 +239,7 @@ export function CsvImport() {
             {stopped ? <FormAlert message={stopped} /> : null}
             {results && busy === null && !stopped ? (
               <p role="status" className="text-sm text-slate-700">
-                Done: {results.length - failed} rows applied
+                Done: {plural(results.length - failed, "row")} applied
                 {failed ? `, ${failed} failed — apply the same file again to retry them` : ""}.
               </p>
             ) : null}
@@ -249,7 +250,7 @@ export function CsvImport() {
                 disabled={busy !== null || preview.users.length === 0}
                 onClick={apply}
               >
-                {results ? "Apply again" : `Apply ${preview.users.length} rows`}
+                {results ? "Apply again" : `Apply ${plural(preview.users.length, "row")}`}
               </button>
               {results ? (
                 <button

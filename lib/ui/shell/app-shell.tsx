@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { PageContext } from "@/lib/auth/session";
 import { Badge } from "@/lib/ui/components";
+import { MobileMenu } from "@/lib/ui/shell/mobile-menu";
 import { NAV_ITEMS } from "@/lib/ui/shell/nav-items";
 import { NavLinks } from "@/lib/ui/shell/nav-links";
 import { OrgSwitcher } from "@/lib/ui/shell/org-switcher";
@@ -37,6 +38,12 @@ export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
   }));
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[16rem_1fr]">
+      <a
+        href="#main-content"
+        className="sr-only rounded-lg bg-white px-4 py-2 text-sm font-semibold text-brand-700 shadow-lg ring-2 ring-brand-500 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+      >
+        Skip to content
+      </a>
       <aside className="hidden border-r border-slate-200 bg-white lg:block">
         <div className="sticky top-0 flex h-screen flex-col gap-6 p-4">
           <Brand />
@@ -47,23 +54,16 @@ export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
       </aside>
       <div className="min-w-0">
         <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
-          <div className="flex items-center gap-3 px-4 py-3 sm:px-6">
-            <details className="group relative lg:hidden">
-              <summary className="flex cursor-pointer list-none items-center rounded-lg border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 [&::-webkit-details-marker]:hidden">
-                Menu
-              </summary>
-              <nav
-                aria-label="Main"
-                className="absolute top-11 left-0 z-30 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg"
-              >
-                <NavLinks items={items} />
-              </nav>
-            </details>
-            <div className="hidden lg:block">
-              <OrgSwitcher current={ctx.current?.organization.id ?? null} options={options} />
-            </div>
+          {/* One organization selector for every width: on phones it wraps onto its own row. */}
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 pt-3 pb-2 sm:px-6 lg:pb-3">
+            <MobileMenu>
+              <NavLinks items={items} />
+            </MobileMenu>
             <div className="lg:hidden">
               <Brand />
+            </div>
+            <div className="order-last -mx-4 w-[calc(100%+2rem)] border-t border-slate-100 px-4 pt-2 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:px-6 lg:order-none lg:mx-0 lg:w-auto lg:border-0 lg:p-0">
+              <OrgSwitcher current={ctx.current?.organization.id ?? null} options={options} />
             </div>
             <div className="ml-auto flex items-center gap-3">
               <div className="hidden text-right sm:block">
@@ -81,11 +81,14 @@ export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
               <SignOutButton />
             </div>
           </div>
-          <div className="border-t border-slate-100 px-4 py-2 lg:hidden">
-            <OrgSwitcher current={ctx.current?.organization.id ?? null} options={options} />
-          </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 lg:py-8">{props.children}</main>
+        <main
+          id="main-content"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:px-6 lg:py-8"
+        >
+          {props.children}
+        </main>
       </div>
     </div>
   );

@@ -1,12 +1,24 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 
 import type { NavItem } from "@/lib/ui/shell/nav-items";
 
 function isActive(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** While a page loads after a click, a dot beside its link says so (pages render on the server). */
+function PendingIndicator() {
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <span className="ml-auto flex items-center">
+      <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-brand-500" />
+      <span className="sr-only">Loading…</span>
+    </span>
+  );
 }
 
 export function NavLinks(props: { items: NavItem[] }) {
@@ -39,6 +51,7 @@ export function NavLinks(props: { items: NavItem[] }) {
                 <path d={item.icon} />
               </svg>
               {item.label}
+              <PendingIndicator />
             </Link>
           </li>
         );

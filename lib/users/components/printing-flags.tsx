@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 
 import { FormAlert } from "@/lib/ui/components";
 import { setPrintingFlagsAction } from "@/lib/users/actions";
-import { PRINTING_FLAG_LABELS, PRINTING_FLAGS, type PrintingFlag } from "@/lib/users/schemas";
+import { PRINTING_FLAG_LABELS, PRINTING_FLAGS, type PrintingFlag } from "@/lib/users/constants";
 
 export function PrintingFlags(props: {
   userId: string;

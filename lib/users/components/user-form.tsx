@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 import { updateUserAction } from "@/lib/users/actions";
-import { USER_NAME_MAX } from "@/lib/users/schemas";
+import { USER_NAME_MAX } from "@/lib/users/constants";
 
 interface Props {
   user: { id: string; email: string; firstName: string; lastName: string; role: "admin" | "user" };
@@ -24,9 +24,8 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
 
 export function UserForm({ user }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const submission = useActionForm();
+  const { pending, error, errorAnchor, fieldErrors } = submission;
 
   return (
     <form
@@ -41,19 +40,16 @@ export function UserForm({ user }: Props) {
           lastName: String(form.get("lastName") ?? ""),
           role: String(form.get("role") ?? "") as "admin" | "user",
         };
-        startTransition(async () => {
-          const result = await updateUserAction(fields);
-          if (!result.ok) {
-            setError(result.error);
-            setFieldErrors(result.fieldErrors ?? {});
-            return;
-          }
-          router.push(`/users/${user.id}?notice=updated`);
-          router.refresh();
-        });
+        submission.run(
+          () => updateUserAction(fields),
+          () => {
+            router.push(`/users/${user.id}?notice=updated`);
+            router.refresh();
+          },
+        );
       }}
     >
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <div className="space-y-1.5">
         <span className={labelClass}>Email</span>
         <p className="text-sm text-slate-900">{user.email}</p>

@@ -38,20 +38,36 @@ export function UserTable(props: {
 
   return (
     <>
-      {props.canManageMemberships && selected.size > 0 ? (
+      {props.canManageMemberships ? (
+        // Always rendered (also at phone width, where the table header is visually hidden): select
+        // all, how many are selected (a live region, so checking a row is announced), and the action.
         <div
-          className="mb-3 flex flex-col gap-2 rounded-xl border border-brand-100 bg-brand-50 p-3 sm:flex-row sm:items-center"
+          className="sticky top-2 z-10 mb-3 flex flex-col gap-2 rounded-xl border border-brand-100 bg-brand-50 p-3 shadow-sm sm:flex-row sm:items-center"
           data-testid="bulk-bar"
+          role="region"
+          aria-label="Selected users"
         >
-          <p className="text-sm font-medium text-brand-900 sm:mr-auto">
-            {selected.size} selected
-            <button
-              type="button"
-              className="ml-2 text-sm font-normal text-brand-700 hover:underline"
-              onClick={() => setSelected(new Set())}
-            >
-              Clear
-            </button>
+          <label className="flex items-center gap-2 text-sm font-medium text-brand-900">
+            <input
+              type="checkbox"
+              checked={allSelected}
+              disabled={selectable.length === 0}
+              onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((u) => u.id)))}
+              className="h-4 w-4 rounded border-slate-300 text-brand-600"
+            />
+            Select every user on this page
+          </label>
+          <p className="flex items-center gap-2 text-sm text-brand-900 sm:mr-auto">
+            <span role="status">{selected.size > 0 ? `${selected.size} selected` : ""}</span>
+            {selected.size > 0 ? (
+              <button
+                type="button"
+                className="text-sm font-normal text-brand-700 hover:underline"
+                onClick={() => setSelected(new Set())}
+              >
+                Clear
+              </button>
+            ) : null}
           </p>
           <label htmlFor="bulk-group" className="sr-only">
             Group to add the selection to
@@ -72,7 +88,7 @@ export function UserTable(props: {
           <button
             type="button"
             className={buttonClass.primary}
-            disabled={!groupId || running}
+            disabled={!groupId || running || selected.size === 0}
             onClick={async () => {
               const group = props.groups.find((g) => g.id === groupId)!;
               const users = props.users
@@ -93,19 +109,11 @@ export function UserTable(props: {
       ) : null}
       <Card className="overflow-hidden">
         <table className="w-full text-left text-sm">
-          <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:table-header-group">
+          <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
             <tr>
               {props.canManageMemberships ? (
                 <th scope="col" className="w-10 py-3 pl-4">
-                  <input
-                    type="checkbox"
-                    aria-label="Select every user on this page"
-                    checked={allSelected}
-                    onChange={() =>
-                      setSelected(allSelected ? new Set() : new Set(selectable.map((u) => u.id)))
-                    }
-                    className="h-4 w-4 rounded border-slate-300 text-brand-600"
-                  />
+                  <span className="sr-only">Selected</span>
                 </th>
               ) : null}
               {props.header}
@@ -153,7 +161,7 @@ export function UserTable(props: {
                 </td>
                 <td className="w-full sm:w-auto sm:px-4 sm:py-3">
                   {user.groups.length === 0 ? (
-                    <span className="text-slate-400">{user.printing ? "No groups" : "—"}</span>
+                    <span className="text-slate-500">{user.printing ? "No groups" : "—"}</span>
                   ) : (
                     <span className="flex flex-wrap gap-1">
                       {user.groups.slice(0, MAX_GROUP_BADGES).map((g) => (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { outcomeBadge } from "@/lib/audit/components/audit-table";
@@ -7,8 +6,8 @@ import { ActorBadge } from "@/lib/audit/components/badges";
 import { EntryDiff } from "@/lib/audit/components/entry-diff";
 import { getAuditEntry } from "@/lib/audit/queries";
 import { auditViewerOf, canReadEntryOf } from "@/lib/audit/scope";
-import { getPageContext } from "@/lib/auth/session";
-import { AccessDenied, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
+import { Breadcrumbs, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Audit entry" };
 
@@ -52,8 +51,9 @@ function EzeepOutcome({
 }
 
 export default async function AuditEntryPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("audit.read")) return <AccessDenied what="the audit log" />;
+  const guard = await requirePageContext("audit.read", "the audit log");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
   const n = Number(id);
   if (!Number.isSafeInteger(n) || n <= 0) notFound();
@@ -63,9 +63,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
 
   return (
     <>
-      <Link href="/audit" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Audit log
-      </Link>
+      <Breadcrumbs items={[{ label: "Audit log", href: "/audit" }, { label: `Entry ${entry.id}` }]} />
       <div className="mt-2">
         <PageHeader
           title={`${entry.action}${entry.targetLabel ? ` · ${entry.targetLabel}` : ""}`}

@@ -1,30 +1,30 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { getPageContext } from "@/lib/auth/session";
 import { ConnectorFields } from "@/lib/connectors/components/connector-fields";
 import { findConnector } from "@/lib/connectors/service";
 import { PrinterTable } from "@/lib/printers/components/printer-table";
 import { StatusBadge } from "@/lib/printers/components/status-badge";
-import { AccessDenied, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
+import { AccessDenied, Breadcrumbs, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Connector" };
 
 export default async function ConnectorPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("connectors.read")) return <AccessDenied what="connectors" />;
+  const guard = await requirePageContext("connectors.read", "connectors");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
-  const loaded = await tryLoad(() => findConnector(ctx.current!, id));
+  const loaded = await tryLoad(() => findConnector(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
   const data = loaded.ok ? loaded.data! : null;
 
   return (
     <>
-      <Link href="/connectors" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Connectors
-      </Link>
+      <Breadcrumbs
+        items={[{ label: "Connectors", href: "/connectors" }, { label: data?.connector.name ?? "Connector" }]}
+      />
       {!data ? (
         <div className="mt-4">
           <Notice tone="error">

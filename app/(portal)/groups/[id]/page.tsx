@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { getPageContext } from "@/lib/auth/session";
 import { GroupHeader } from "@/lib/groups/components/group-header";
 import { OriginBadge } from "@/lib/groups/components/origin-badge";
 import { findGroup } from "@/lib/groups/service";
-import { AccessDenied, Badge, Card, Notice } from "@/lib/ui/components";
+import { Badge, Breadcrumbs, Card, Notice } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Group" };
 
@@ -25,11 +24,12 @@ export default async function GroupPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what="groups" />;
+  const guard = await requirePageContext("groups.read", "groups");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
   const { notice } = await searchParams;
-  const loaded = await tryLoad(() => findGroup(ctx.current!, id));
+  const loaded = await tryLoad(() => findGroup(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
   const history = ctx.can("audit.read")
     ? await listAuditEntries(ctx.current, { targetType: "group", targetId: id, limit: 10 })
@@ -38,9 +38,12 @@ export default async function GroupPage({
 
   return (
     <>
-      <Link href="/groups" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Groups
-      </Link>
+      <Breadcrumbs
+        items={[
+          { label: "Groups", href: "/groups" },
+          { label: loaded.ok && loaded.data ? loaded.data.name : "Group" },
+        ]}
+      />
       {!loaded.ok ? (
         <div className="mt-4">
           <Notice tone="error">The group could not be loaded from ezeep. {loaded.error}</Notice>

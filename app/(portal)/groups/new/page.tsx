@@ -1,24 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
-import { getPageContext } from "@/lib/auth/session";
 import { GroupForm } from "@/lib/groups/components/group-form";
-import { AccessDenied, PageHeader } from "@/lib/ui/components";
+import { Breadcrumbs, PageHeader } from "@/lib/ui/components";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "New group" };
 
 export default async function NewGroupPage() {
-  const ctx = await getPageContext();
-  if (!ctx.can("groups.write")) return <AccessDenied what="creating groups" />;
+  const guard = await requirePageContext("groups.write", "creating groups");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   return (
     <>
-      <Link href="/groups" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Groups
-      </Link>
+      <Breadcrumbs items={[{ label: "Groups", href: "/groups" }, { label: "New group" }]} />
       <div className="mt-2">
         <PageHeader
           title="New group"
-          description={`The group is created in ezeep for ${ctx.current!.organization.name}.`}
+          description={`The group is created in ezeep for ${ctx.current.organization.name}.`}
         />
       </div>
       <GroupForm />

@@ -1,27 +1,25 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
-import { getPageContext } from "@/lib/auth/session";
 import { listGroups } from "@/lib/groups/service";
 import { InviteForm } from "@/lib/invitations/components/invite-form";
 import { invitationSettings } from "@/lib/invitations/config";
-import { AccessDenied, PageHeader } from "@/lib/ui/components";
+import { Breadcrumbs, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Invite people" };
 
 export default async function InvitePage() {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("invitations.write")) return <AccessDenied what="inviting people" />;
+  const guard = await requirePageContext("invitations.write", "inviting people");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const canChooseGroups = ctx.can("memberships.write");
   const groups = canChooseGroups
-    ? await tryLoad(() => listGroups(ctx.current!, { q: "", page: 1, pageSize: 100_000, origin: "all" }))
+    ? await tryLoad(() => listGroups(ctx.current, { q: "", page: 1, pageSize: 100_000, origin: "all" }))
     : null;
   return (
     <>
-      <Link href="/invitations" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Invitations
-      </Link>
+      <Breadcrumbs items={[{ label: "Invitations", href: "/invitations" }, { label: "Invite people" }]} />
       <div className="mt-2">
         <PageHeader
           title="Invite people"

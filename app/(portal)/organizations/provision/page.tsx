@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getPageContext } from "@/lib/auth/session";
 import { AZURE_ASSUMPTION } from "@/lib/provisioning/azure";
 import { azureDirectory } from "@/lib/provisioning/azure-directory";
 import { ProvisioningFlow } from "@/lib/provisioning/components/provisioning-flow";
-import { AccessDenied, Notice, PageHeader } from "@/lib/ui/components";
+import { Notice, PageHeader } from "@/lib/ui/components";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "New organization with Azure AD" };
 
 export default async function ProvisionPage() {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("organizations.manage")) return <AccessDenied what="creating organizations" />;
+  const guard = await requirePageContext("organizations.manage", "creating organizations");
+  if (!guard.ok) return guard.denied;
   const directory = azureDirectory();
   return (
     <>

@@ -5,14 +5,14 @@ import type { ReactNode } from "react";
 
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { getPageContext } from "@/lib/auth/session";
 import { DriverPicker } from "@/lib/drivers/components/driver-picker";
 import { listVendors } from "@/lib/drivers/service";
 import { PrinterGroupsEditor } from "@/lib/printers/components/printer-groups-editor";
 import { StatusBadge } from "@/lib/printers/components/status-badge";
 import { findPrinter, listGroupChoices, listPrinterUsers, type DriverRefView } from "@/lib/printers/service";
-import { AccessDenied, Badge, Card, Notice, PageHeader } from "@/lib/ui/components";
+import { Badge, Breadcrumbs, Card, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Printer" };
 
@@ -44,7 +44,7 @@ function Section(props: { id: string; title: string; description?: string; child
 }
 
 function driverText(d: DriverRefView | null) {
-  if (!d) return <span className="text-slate-400">None</span>;
+  if (!d) return <span className="text-slate-500">None</span>;
   return (
     <span title={d.id}>
       {d.name ?? `Driver ${d.id.slice(0, 8)}…`}
@@ -55,9 +55,26 @@ function driverText(d: DriverRefView | null) {
 
 const MAX_USERS = 100;
 
+// ezeep reports the automatic driver assignment as an upper-case state (e.g. SUCCEEDED, SKIPPED).
+const AUTO_DRIVER_STATES: Record<string, string> = {
+  SUCCEEDED: "Done: ezeep chose the driver",
+  SKIPPED: "Not done: the driver was chosen by hand or none matched",
+  FAILED: "Failed: choose a driver by hand",
+  PENDING: "In progress",
+};
+
+function autoDriverAssignmentText(state: string | null): string {
+  if (!state) return "—";
+  const known = AUTO_DRIVER_STATES[state.toUpperCase()];
+  if (known) return known;
+  const words = state.toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export default async function PrinterPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("printers.read")) return <AccessDenied what="printers" />;
+  const guard = await requirePageContext("printers.read", "printers");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
   const org = ctx.current;
   const loaded = await tryLoad(() => findPrinter(org, id));
@@ -73,9 +90,9 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
 
   return (
     <>
-      <Link href="/printers" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Printers
-      </Link>
+      <Breadcrumbs
+        items={[{ label: "Printers", href: "/printers" }, { label: printer?.name ?? "Printer" }]}
+      />
       {!printer ? (
         <div className="mt-4">
           <Notice tone="error">
@@ -104,18 +121,18 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                     {printer.connectorName ?? "Unknown connector"}
                   </Link>
                 ) : (
-                  <span className="text-slate-400">None</span>
+                  <span className="text-slate-500">None</span>
                 )}
                 {printer.connectorType ? (
                   <span className="block text-xs text-slate-500">{printer.connectorType}</span>
                 ) : null}
               </Field>
               <Field label="Location">
-                {printer.location || <span className="text-slate-400">Not reported</span>}
+                {printer.location || <span className="text-slate-500">Not reported</span>}
               </Field>
               <Field label="Vendor and model">
                 {[printer.vendor, printer.model].filter(Boolean).join(" ") || (
-                  <span className="text-slate-400">Not reported</span>
+                  <span className="text-slate-500">Not reported</span>
                 )}
               </Field>
               <Field label="Driver in use">
@@ -196,26 +213,26 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                     ))}
                   </span>
                 ) : (
-                  <span className="text-slate-400">None reported</span>
+                  <span className="text-slate-500">None reported</span>
                 )}
               </Field>
               <Field label="Status">{printer.capabilities.status || "—"}</Field>
               <Field label="Automatic driver assignment">
-                {printer.capabilities.autoDriverAssignmentState ?? "—"}
+                {autoDriverAssignmentText(printer.capabilities.autoDriverAssignmentState)}
               </Field>
-              <Field label="Capability blob">
+              <Field label="Print options reported">
                 {printer.capabilities.blob ? (
                   <>
-                    {printer.capabilities.blob.count ?? "?"} capabilities ·{" "}
-                    {printer.capabilities.blob.options ?? "?"} options
+                    {printer.capabilities.blob.count ?? "?"} features ·{" "}
+                    {printer.capabilities.blob.options ?? "?"} settings
                     {printer.capabilities.blob.blobLength !== null ? (
                       <span className="block text-xs text-slate-500">
-                        {printer.capabilities.blob.blobLength.toLocaleString("en")} characters of encoded data
+                        {printer.capabilities.blob.blobLength.toLocaleString("en")} characters of driver data
                       </span>
                     ) : null}
                   </>
                 ) : (
-                  <span className="text-slate-400">None reported</span>
+                  <span className="text-slate-500">None reported</span>
                 )}
               </Field>
               <Field label="Printer number on connector">{printer.capabilities.tpId ?? "—"}</Field>

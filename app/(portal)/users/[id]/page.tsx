@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { getPageContext } from "@/lib/auth/session";
 import { AddToGroups } from "@/lib/memberships/components/add-to-groups";
 import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-button";
 import { EffectivePrinters } from "@/lib/printers/components/effective-printers";
-import { AccessDenied, Badge, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
+import { Badge, Breadcrumbs, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
 import { DeleteUserButton } from "@/lib/users/components/delete-user-button";
 import { PrintingFlags } from "@/lib/users/components/printing-flags";
@@ -36,8 +36,9 @@ export default async function UserPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("users.read")) return <AccessDenied what="users" />;
+  const guard = await requirePageContext("users.read", "users");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
   const { notice } = await searchParams;
   const canWrite = ctx.can("users.write");
@@ -45,7 +46,7 @@ export default async function UserPage({
   const canMemberships = ctx.can("memberships.write");
   const [loaded, history] = await Promise.all([
     tryLoad(() =>
-      loadUserPage(ctx.current!, id, {
+      loadUserPage(ctx.current, id, {
         memberships: canMemberships,
         impact: canDelete,
         printers: ctx.can("printers.read"),
@@ -62,9 +63,7 @@ export default async function UserPage({
 
   return (
     <>
-      <Link href="/users" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Users
-      </Link>
+      <Breadcrumbs items={[{ label: "Users", href: "/users" }, { label: user?.name ?? "User" }]} />
       {!user ? (
         <div className="mt-4">
           <Notice tone="error">

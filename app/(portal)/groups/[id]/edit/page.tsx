@@ -1,26 +1,30 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { getPageContext } from "@/lib/auth/session";
 import { GroupForm } from "@/lib/groups/components/group-form";
 import { findGroup } from "@/lib/groups/service";
-import { AccessDenied, Notice, PageHeader } from "@/lib/ui/components";
+import { Breadcrumbs, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Edit group" };
 
 export default async function EditGroupPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await getPageContext();
-  if (!ctx.can("groups.write")) return <AccessDenied what="editing groups" />;
+  const guard = await requirePageContext("groups.write", "editing groups");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
-  const loaded = await tryLoad(() => findGroup(ctx.current!, id));
+  const loaded = await tryLoad(() => findGroup(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
   return (
     <>
-      <Link href={`/groups/${id}`} className="text-sm font-medium text-brand-700 hover:underline">
-        ← Back to the group
-      </Link>
+      <Breadcrumbs
+        items={[
+          { label: "Groups", href: "/groups" },
+          { label: loaded.ok && loaded.data ? loaded.data.name : "Group", href: `/groups/${id}` },
+          { label: "Edit" },
+        ]}
+      />
       <div className="mt-2">
         <PageHeader title={loaded.ok && loaded.data ? `Edit “${loaded.data.name}”` : "Edit group"} />
       </div>

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { getPageContext } from "@/lib/auth/session";
 import { GroupHeader } from "@/lib/groups/components/group-header";
 import { findGroup } from "@/lib/groups/service";
 import { MemberPicker } from "@/lib/memberships/components/member-picker";
 import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-button";
 import { listMembersSchema } from "@/lib/memberships/schemas";
 import { listGroupMembers } from "@/lib/memberships/service";
-import { AccessDenied, Badge, Card, EmptyState, Notice, Pagination } from "@/lib/ui/components";
+import { AccessDenied, Badge, Breadcrumbs, Card, EmptyState, Notice, Pagination } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 import { RoleBadge } from "@/lib/users/components/user-badges";
 
@@ -23,19 +23,19 @@ export default async function GroupMembersPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what="groups" />;
+  const guard = await requirePageContext("groups.read", "groups");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
   const sp = await searchParams;
   const query = listMembersSchema.parse({
     q: typeof sp.q === "string" ? sp.q : undefined,
     page: typeof sp.page === "string" ? sp.page : undefined,
   });
-  const loaded = await tryLoad(() => findGroup(ctx.current!, id));
+  const loaded = await tryLoad(() => findGroup(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
   const canRead = ctx.can("users.read");
-  const members =
-    loaded.ok && canRead ? await tryLoad(() => listGroupMembers(ctx.current!, id, query)) : null;
+  const members = loaded.ok && canRead ? await tryLoad(() => listGroupMembers(ctx.current, id, query)) : null;
   const canWrite = ctx.can("groups.write");
   const canMemberships = ctx.can("memberships.write");
   const hrefFor = (page: number) => {
@@ -47,9 +47,13 @@ export default async function GroupMembersPage({
 
   return (
     <>
-      <Link href="/groups" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Groups
-      </Link>
+      <Breadcrumbs
+        items={[
+          { label: "Groups", href: "/groups" },
+          { label: loaded.ok && loaded.data ? loaded.data.name : "Group", href: `/groups/${id}` },
+          { label: "Members" },
+        ]}
+      />
       {!loaded.ok ? (
         <div className="mt-4">
           <Notice tone="error">The group could not be loaded from ezeep. {loaded.error}</Notice>

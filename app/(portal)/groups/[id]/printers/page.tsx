@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { getPageContext } from "@/lib/auth/session";
 import { GroupHeader } from "@/lib/groups/components/group-header";
 import { findGroup } from "@/lib/groups/service";
 import { AssignPrintersForm, UnassignPrinterButton } from "@/lib/printers/components/group-printers-editor";
 import { PrinterTable } from "@/lib/printers/components/printer-table";
 import { listGroupPrinters, listPrinterChoices } from "@/lib/printers/service";
-import { AccessDenied, Card, EmptyState, Notice } from "@/lib/ui/components";
+import { AccessDenied, Breadcrumbs, Card, EmptyState, Notice } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Group printers" };
 
 export default async function GroupPrintersPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what="groups" />;
+  const guard = await requirePageContext("groups.read", "groups");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
   const org = ctx.current;
   const loaded = await tryLoad(() => findGroup(org, id));
@@ -31,9 +31,13 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
 
   return (
     <>
-      <Link href="/groups" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Groups
-      </Link>
+      <Breadcrumbs
+        items={[
+          { label: "Groups", href: "/groups" },
+          { label: group?.name ?? "Group", href: `/groups/${id}` },
+          { label: "Printers" },
+        ]}
+      />
       {!group ? (
         <div className="mt-4">
           <Notice tone="error">

@@ -1,26 +1,30 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { getPageContext } from "@/lib/auth/session";
-import { AccessDenied, Notice, PageHeader } from "@/lib/ui/components";
+import { Breadcrumbs, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
+import { requirePageContext } from "@/lib/ui/page-guard";
 import { UserForm } from "@/lib/users/components/user-form";
 import { findUser } from "@/lib/users/service";
 
 export const metadata: Metadata = { title: "Edit user" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("users.write")) return <AccessDenied what="editing users" />;
+  const guard = await requirePageContext("users.write", "editing users");
+  if (!guard.ok) return guard.denied;
+  const { ctx } = guard;
   const { id } = await params;
-  const loaded = await tryLoad(() => findUser(ctx.current!, id));
+  const loaded = await tryLoad(() => findUser(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
   return (
     <>
-      <Link href={`/users/${id}`} className="text-sm font-medium text-brand-700 hover:underline">
-        ← Back to the user
-      </Link>
+      <Breadcrumbs
+        items={[
+          { label: "Users", href: "/users" },
+          { label: loaded.ok && loaded.data ? loaded.data.name : "User", href: `/users/${id}` },
+          { label: "Edit" },
+        ]}
+      />
       <div className="mt-2">
         <PageHeader
           title={loaded.ok && loaded.data ? `Edit ${loaded.data.name}` : "Edit user"}
