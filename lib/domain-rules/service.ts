@@ -297,3 +297,11 @@ export async function ruleHistory(ctx: OrgContext, ruleId: string, take = 50) {
     take,
   });
 }
+
+/** The groups a rule can name, sorted by name (for the rule editor). */
+export async function groupChoices(ctx: OrgContext): Promise<RuleGroup[]> {
+  const names = await groupNames(ctx);
+  return [...names]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+}
