@@ -5,10 +5,17 @@ import CredentialsProvider from "next-auth/providers/credentials";
 
 import { clientIp } from "@/lib/auth/request";
 import { authenticateAdmin } from "@/lib/auth/sign-in";
+import {
+  authLogger,
+  refuseIfPasswordSignInOff,
+  signInCallback,
+  ssoProviders,
+  ssoTokenAdminId,
+} from "@/lib/auth/sso/callbacks";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/signin", signOut: "/signout" },
+  pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
   secret: process.env.NEXTAUTH_SECRET,
   providers: [
     CredentialsProvider({
@@ -19,6 +26,7 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
+        await refuseIfPasswordSignInOff(credentials.email, req); // SSO (lib/auth/sso)
         const headers = new Headers(req?.headers as Record<string, string> | undefined);
         return authenticateAdmin({
           email: credentials.email,
@@ -28,10 +36,15 @@ export const authOptions: NextAuthOptions = {
         });
       },
     }),
+    ...ssoProviders(), // OpenID Connect sign-in (lib/auth/sso)
   ],
+  logger: authLogger,
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.adminId = user.id;
+    signIn: signInCallback,
+    async jwt({ token, user, account, profile }) {
+      const ssoAdmin = await ssoTokenAdminId(account, profile);
+      if (ssoAdmin !== undefined) token.adminId = ssoAdmin;
+      else if (user) token.adminId = user.id;
       return token;
     },
     session({ session, token }) {
