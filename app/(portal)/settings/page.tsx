@@ -4,6 +4,7 @@ import { CreateTokenForm } from "@/lib/api-tokens/components/create-token-form";
 import { RevokeTokenButton } from "@/lib/api-tokens/components/revoke-token-button";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { getPageContext } from "@/lib/auth/session";
+import { SignInSettingsSection } from "@/lib/auth/sso/components/sign-in-settings";
 import { NddSettingsSection } from "@/lib/provisioning/components/ndd-settings";
 import { AccessDenied, Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
 
@@ -112,6 +113,8 @@ export default async function SettingsPage() {
         </Card>
 
         <NddSettingsSection ctx={ctx.current} canManage={canManage} baseUrl={base} />
+
+        <SignInSettingsSection adminId={ctx.admin.id} canManage={canManage} />
 
         <Card className="p-4 sm:p-6">
           <h2 className="text-base font-semibold text-slate-900">NDD-compatible provisioning API</h2>

@@ -31,6 +31,7 @@ interface SsoRequest {
 const refusal = (code: SsoErrorCode) => `/signin?error=${code}`;
 
 async function audit(label: string, adminId: string | null, outcome: "success" | "failure", details: object) {
+  const reason = "error" in details ? String(details.error) : "refused";
   await recordAudit({
     organizationId: null,
     actor: { type: "admin", id: adminId, label },
@@ -38,7 +39,7 @@ async function audit(label: string, adminId: string | null, outcome: "success" |
     target: { type: "admin", id: adminId, label },
     after: { method: "sso", ...details },
     outcome,
-    error: outcome === "failure" ? ("error" in details ? String(details.error) : "refused") : null,
+    error: outcome === "failure" ? reason : null,
   });
 }
 
