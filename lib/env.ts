@@ -180,6 +180,16 @@ const schema = z.object({
   JOB_POLL_MS: variable(integer(100).default(5_000)),
   USERS_DIRECTORY_REFRESH_SECONDS: variable(integer(1).default(60)),
 
+  // Single sign-on (lib/auth/sso/config.ts) and domain rules (lib/domain-rules/job.ts)
+  OIDC_ISSUER: variable(httpUrl().optional()),
+  OIDC_CLIENT_ID: variable(text().optional()),
+  OIDC_CLIENT_SECRET: variable(text().optional()),
+  OIDC_NAME: variable(text().optional()),
+  OIDC_GROUPS_CLAIM: variable(text().optional()),
+  OIDC_JIT_ROLE_MAP: variable(text().optional()),
+  PORTAL_PASSWORD_SIGNIN: variable(z.enum(["force-on"]).optional()),
+  DOMAIN_RULES_SCAN_INTERVAL_MS: variable(integer(1_000).default(300_000)),
+
   // Demo only: the simulator's control API (lib/provisioning/azure.ts)
   PORTAL_SIMULATOR_CONTROL: variable(httpUrl().optional()),
 });

@@ -3,15 +3,18 @@ import { redirect } from "next/navigation";
 
 import { currentAdmin } from "@/lib/auth/session";
 import { SignInForm } from "@/lib/auth/sign-in-form";
+import { SsoSignIn } from "@/lib/auth/sso/components/sso-sign-in";
+import { signInPageOptions } from "@/lib/auth/sso/page";
 import { setupNeeded } from "@/lib/setup/service";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   if (await currentAdmin()) redirect("/");
   // A portal without any admin starts with the first-run setup.
   if (await setupNeeded()) redirect("/setup");
+  const sso = await signInPageOptions((await searchParams).error); // SSO (lib/auth/sso)
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-12">
       <div className="w-full max-w-sm">
@@ -27,7 +30,10 @@ export default async function SignInPage() {
             Use the email and password your portal owner gave you.
           </p>
         </div>
-        <SignInForm />
+        {sso.name ? (
+          <SsoSignIn name={sso.name} error={sso.error} passwordSignIn={sso.passwordSignIn} />
+        ) : null}
+        {sso.passwordSignIn ? <SignInForm /> : null}
       </div>
     </main>
   );

@@ -5,17 +5,25 @@ import "server-only";
 
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 
 import { authConfig } from "@/lib/auth/config";
-import { clientIp } from "@/lib/auth/request";
+import { clientIp, requestMeta } from "@/lib/auth/request";
 import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { authenticateAdmin } from "@/lib/auth/sign-in";
+import {
+  authLogger,
+  refuseIfPasswordSignInOff,
+  signInCallback,
+  ssoProviders,
+  ssoTokenAdminId,
+} from "@/lib/auth/sso/callbacks";
 import { env } from "@/lib/env";
 
 export const authOptions: NextAuthOptions = {
   // The cookie may live as long as the absolute session lifetime; the record decides before that.
   session: { strategy: "jwt", maxAge: authConfig().SESSION_MAX_HOURS * 3600 },
-  pages: { signIn: "/signin", signOut: "/signout" },
+  pages: { signIn: "/signin", signOut: "/signout", error: "/signin" },
   secret: env().NEXTAUTH_SECRET,
   providers: [
     CredentialsProvider({
@@ -28,6 +36,7 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
+        await refuseIfPasswordSignInOff(credentials.email, req); // SSO (lib/auth/sso)
         const headers = new Headers(req?.headers as Record<string, string> | undefined);
         const ip = clientIp(headers);
         const userAgent = headers.get("user-agent");
@@ -43,10 +52,19 @@ export const authOptions: NextAuthOptions = {
         return { ...admin, sessionId };
       },
     }),
+    ...ssoProviders(), // OpenID Connect sign-in (lib/auth/sso)
   ],
+  logger: authLogger,
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
+    signIn: signInCallback,
+    async jwt({ token, user, account, profile }) {
+      const ssoAdmin = await ssoTokenAdminId(account, profile);
+      if (typeof ssoAdmin === "string") {
+        // An SSO sign-in gets its server-side session record like a password sign-in.
+        const { ip, userAgent } = requestMeta(await headers());
+        token.adminId = ssoAdmin;
+        token.sid = await createSession({ adminId: ssoAdmin, ip, userAgent });
+      } else if (user) {
         token.adminId = user.id;
         token.sid = (user as { sessionId?: string }).sessionId;
       }

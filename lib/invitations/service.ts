@@ -5,6 +5,7 @@ import { audited, recordAudit } from "@/lib/audit/service";
 import type { Actor, OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { applyDomainRulesToNewUsers } from "@/lib/domain-rules/new-users";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError, type Invitation as EzeepInvitation } from "@/lib/ezeep";
 import { DAY_MS, invitationSettings, nextReminderAt } from "@/lib/invitations/config";
@@ -849,13 +850,8 @@ async function syncLocked(org: OrganizationRef, now: Date, requestedBy: Actor): 
           },
         });
         if (status !== row.status) {
-          const list =
-            status === "accepted"
-              ? summary.accepted
-              : status === "expired"
-                ? summary.expired
-                : summary.revived;
-          list.push(row.email);
+          const lists: Record<string, string[]> = { accepted: summary.accepted, expired: summary.expired };
+          (lists[status] ?? summary.revived).push(row.email);
         }
       }
     }
@@ -908,6 +904,7 @@ async function syncLocked(org: OrganizationRef, now: Date, requestedBy: Actor): 
         }
         try {
           await applyGroups(system, row, userId, existing, now);
+          await applyDomainRulesToNewUsers(org.id, [{ id: userId, email: row.email }], "invitation"); // domain rules (w15)
           if (parseIds(row.intendedGroupIds).length > 0) summary.groupsApplied.push(row.email);
         } catch (err) {
           summary.errors.push(`${row.email}: groups not applied: ${errorText(err)}`);

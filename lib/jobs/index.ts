@@ -3,13 +3,14 @@
 // (tests that drive jobs call runJobOnce / runDueSlot themselves). With several instances every
 // instance polls, and each interval's run happens once (lib/jobs/runner.ts).
 import { auditDriftJob, auditMaintenanceJob } from "@/lib/audit/jobs";
+import { domainRulesJob } from "@/lib/domain-rules/job";
 import { env } from "@/lib/env";
 import { invitationFollowUpJob } from "@/lib/invitations/follow-up";
 import { startJobs, type JobDefinition, type RunningJobs } from "@/lib/jobs/runner";
 import { usersDirectoryJob } from "@/lib/users/directory";
 
 export function portalJobs(): JobDefinition[] {
-  return [invitationFollowUpJob, auditDriftJob, auditMaintenanceJob, usersDirectoryJob];
+  return [invitationFollowUpJob, auditDriftJob, auditMaintenanceJob, usersDirectoryJob, domainRulesJob];
 }
 
 const globalJobs = globalThis as unknown as { __portalJobs?: RunningJobs };

@@ -5,6 +5,7 @@ import { RevokeTokenButton } from "@/lib/api-tokens/components/revoke-token-butt
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { SessionsSection } from "@/lib/auth/components/sessions-section";
 import { getPageContext } from "@/lib/auth/session";
+import { SignInSettingsSection } from "@/lib/auth/sso/components/sign-in-settings";
 import { env } from "@/lib/env";
 import { TwoFactorSection } from "@/lib/mfa/components/two-factor-section";
 import { NddSettingsSection } from "@/lib/provisioning/components/ndd-settings";
@@ -131,6 +132,8 @@ export default async function SettingsPage() {
         </Card>
 
         <NddSettingsSection ctx={ctx.current} canManage={canManage} baseUrl={base} />
+
+        <SignInSettingsSection adminId={ctx.admin.id} canManage={canManage} />
 
         <Card className="p-4 sm:p-6">
           <h2 className="text-base font-semibold text-slate-900">NDD-compatible provisioning API</h2>

@@ -8,6 +8,7 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
+import { applyDomainRulesAfterImport } from "@/lib/domain-rules/hooks";
 import { createGroup, updateGroup } from "@/lib/groups/service";
 import { tryLockMany, type BatchLock } from "@/lib/provisioning/batch-lock";
 import { mapPool } from "@/lib/provisioning/pool";
@@ -158,6 +159,7 @@ export async function applyProvisioning(
     mapPool(others, TASK_CONCURRENCY, runOne),
   ]);
   await recordNotDone(ctx, plan, groups, users, failed);
+  await applyDomainRulesAfterImport(ctx.organization.id, plan, { groups, users }); // domain rules (w15)
   return { groups, users };
 }
 

@@ -48,6 +48,12 @@ export const NAV_ITEMS: NavItem[] = [
     permission: "users.read",
     icon: "M8 7h8M8 12h8M8 17h5M5 3h14a1 1 0 011 1v16a1 1 0 01-1 1H5a1 1 0 01-1-1V4a1 1 0 011-1z",
   },
+  {
+    href: "/domains",
+    label: "Domain rules",
+    permission: "groups.read",
+    icon: "M12 21a9 9 0 100-18 9 9 0 000 18zM3.6 9h16.8M3.6 15h16.8M12 3a15 15 0 010 18M12 3a15 15 0 000 18",
+  },
   { href: "/import", label: "Import", permission: "groups.write", icon: "M12 3v12M7 10l5 5 5-5M5 21h14" },
   {
     href: "/organizations",

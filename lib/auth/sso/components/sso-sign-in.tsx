@@ -1,0 +1,33 @@
+"use client";
+
+// "Sign in with <provider>" on the sign-in page, and the reason when SSO sent the person back.
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+
+import { FormAlert } from "@/lib/ui/components";
+import { buttonClass } from "@/lib/ui/styles";
+
+export function SsoSignIn(props: { name: string; error: string | null; passwordSignIn: boolean }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <div className="space-y-3">
+      <FormAlert message={props.error} />
+      <button
+        type="button"
+        className={`${props.passwordSignIn ? buttonClass.secondary : buttonClass.primary} w-full`}
+        disabled={pending}
+        onClick={() => {
+          setPending(true);
+          void signIn("oidc", { callbackUrl: "/" });
+        }}
+      >
+        {pending ? "Redirecting…" : `Sign in with ${props.name}`}
+      </button>
+      {props.passwordSignIn ? (
+        <p className="text-center text-xs tracking-wide text-slate-500 uppercase" aria-hidden>
+          or
+        </p>
+      ) : null}
+    </div>
+  );
+}

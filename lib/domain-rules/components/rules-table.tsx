@@ -1,0 +1,77 @@
+// The rules page's table: pattern, groups, counts, last applied, conflicts.
+import Link from "next/link";
+
+import type { RuleListItem } from "@/lib/domain-rules/service";
+import { Badge, formatDateTime } from "@/lib/ui/components";
+
+function patternOf(rules: RuleListItem[], id: string): string {
+  return rules.find((r) => r.id === id)?.pattern ?? id;
+}
+
+export function RulesTable({ rules }: { rules: RuleListItem[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
+          <tr>
+            <th scope="col" className="px-4 py-3">
+              Domain
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Groups
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Users matched
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Users added
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Last applied
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 bg-white">
+          {rules.map((rule) => (
+            <tr key={rule.id}>
+              <td className="px-4 py-3 align-top">
+                <Link href={`/domains/${rule.id}`} className="font-medium text-brand-700 hover:underline">
+                  {rule.pattern}
+                </Link>
+                {rule.joinedAfter ? (
+                  <div className="text-xs text-slate-500">
+                    joined after {rule.joinedAfter.toISOString().slice(0, 10)}
+                  </div>
+                ) : null}
+                <div className="mt-1 flex flex-wrap gap-1">
+                  {rule.conflictsWith.length ? (
+                    <Badge tone="red" title="Another rule names the same domain">
+                      Conflict: {rule.conflictsWith.length + 1} rules for this domain
+                    </Badge>
+                  ) : null}
+                  {rule.overlapsWith.map((id) => (
+                    <Badge
+                      key={id}
+                      tone="amber"
+                      title="Both rules apply to some addresses; their groups add up"
+                    >
+                      Overlaps {patternOf(rules, id)}
+                    </Badge>
+                  ))}
+                </div>
+              </td>
+              <td className="px-4 py-3 align-top text-slate-700">
+                {rule.groups.map((g) => g.name).join(", ")}
+              </td>
+              <td className="px-4 py-3 text-right align-top tabular-nums">{rule.usersMatched ?? "—"}</td>
+              <td className="px-4 py-3 text-right align-top tabular-nums">{rule.usersAdded}</td>
+              <td className="px-4 py-3 align-top text-slate-600">
+                {rule.lastAppliedAt ? formatDateTime(rule.lastAppliedAt) : "never"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
