@@ -20,6 +20,15 @@ import {
 } from "@/lib/auth/sso/callbacks";
 import { env } from "@/lib/env";
 
+/** Address and agent of the sign-in request; none when next-auth runs outside a Next request. */
+async function signInRequestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
+  try {
+    return requestMeta(await headers());
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
 export const authOptions: NextAuthOptions = {
   // The cookie may live as long as the absolute session lifetime; the record decides before that.
   session: { strategy: "jwt", maxAge: authConfig().SESSION_MAX_HOURS * 3600 },
@@ -61,7 +70,7 @@ export const authOptions: NextAuthOptions = {
       const ssoAdmin = await ssoTokenAdminId(account, profile);
       if (typeof ssoAdmin === "string") {
         // An SSO sign-in gets its server-side session record like a password sign-in.
-        const { ip, userAgent } = requestMeta(await headers());
+        const { ip, userAgent } = await signInRequestMeta();
         token.adminId = ssoAdmin;
         token.sid = await createSession({ adminId: ssoAdmin, ip, userAgent });
       } else if (user) {

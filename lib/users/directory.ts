@@ -59,6 +59,8 @@ interface Slot {
   syncing?: Promise<Copy>;
   /** Set by invalidateDirectory(): the next read rebuilds from ezeep. */
   stale?: boolean;
+  /** A rebuild this instance started: concurrent readers wait for it. */
+  refreshing?: Promise<void>;
 }
 
 // This instance's copies, on globalThis so Next.js module reloads share them (tests swap the map
@@ -139,7 +141,16 @@ export async function getDirectory(ctx: OrgContext, opts: { refresh?: boolean } 
   if (opts.refresh || slot.stale || !state?.builtAt) {
     const forced = opts.refresh || slot.stale;
     slot.stale = false;
-    await refreshDirectory(ctx.organization, { ifMissing: !forced });
+    const refresh = refreshDirectory(ctx.organization, { ifMissing: !forced }).then(() => undefined);
+    const tracked: Promise<void> = refresh.finally(() => {
+      if (slot.refreshing === tracked) slot.refreshing = undefined;
+    });
+    slot.refreshing = tracked;
+    await refresh;
+    state = (await readState(orgId))!;
+  } else if (slot.refreshing) {
+    // A forced refresh is under way in this instance: read what it brings, not what it replaces.
+    await slot.refreshing.catch(() => undefined);
     state = (await readState(orgId))!;
   }
   if (slot.copy && slot.copy.seq === state.seq) return slot.copy.directory;
