@@ -7,7 +7,6 @@
 // from overlapping); a row whose heartbeat is older than JOB_STALE_MS belongs to a dead process
 // and the next instance to poll takes it over and runs the slot itself. Every run is a JobRun
 // row (start, duration, outcome, error) and one log line.
-import { env } from "@/lib/env";
 
 import "server-only";
 
@@ -15,8 +14,13 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { JobRun } from "@/lib/generated/sqlite/client";
 import { holdLease, startHeartbeat, type Heartbeat } from "@/lib/locks";
+import { moduleLogger } from "@/lib/observability/logger";
+import { recordJobRun } from "@/lib/observability/metrics";
+
+const log = moduleLogger("jobs");
 
 export interface JobDefinition {
   name: string;
@@ -97,7 +101,8 @@ async function takeOver(run: JobRun, holder: string, staleBefore: Date): Promise
     data: { holder, heartbeatAt: now, startedAt: now, attempts: { increment: 1 } },
   });
   if (taken.count !== 1) return null;
-  console.warn(
+  log.warn(
+    { job: run.job, previousHolder: run.holder, lastHeartbeat: run.heartbeatAt.toISOString() },
     `[jobs] ${run.job}: taking over the run of ${run.holder} (no heartbeat since ${run.heartbeatAt.toISOString()})`,
   );
   return db.jobRun.findUnique({ where: { id: run.id } });
@@ -134,12 +139,21 @@ async function execute(job: JobDefinition, run: JobRun, r: Runner): Promise<void
     where: { id: run.id, holder: r.holder },
     data: { outcome, finishedAt: new Date(), durationMs, error: failure ? errorText(failure) : null },
   });
+  recordJobRun(job.name, outcome, durationMs / 1000);
+  const fields = {
+    job: job.name,
+    outcome,
+    durationMs,
+    trigger: run.trigger,
+    slot: run.dueAt,
+    holder: r.holder,
+  };
   const line = `[jobs] ${job.name} ${outcome} in ${durationMs} ms (${run.trigger}, slot ${run.dueAt.toISOString()}, ${r.holder})`;
   if (failure) {
-    console.error(`${line}: ${errorText(failure)}`);
+    log.error({ ...fields, error: errorText(failure) }, `${line}: ${errorText(failure)}`);
     throw failure;
   }
-  console.info(line);
+  log.info(fields, line);
 }
 
 export type SlotResult = "ran" | "took-over" | "done-elsewhere" | "running-elsewhere" | "busy";
@@ -218,7 +232,9 @@ export function startJobs(jobs: JobDefinition[], opts: RunnerOptions = {}): Runn
           if (result === "ran" || result === "took-over" || result === "done-elsewhere")
             finishedSlot.set(job.name, slot);
         })
-        .catch((err) => console.error(`[jobs] ${job.name}: ${errorText(err)}`))
+        .catch((err) =>
+          log.error({ job: job.name, error: errorText(err) }, `[jobs] ${job.name}: ${errorText(err)}`),
+        )
         .finally(() => running.delete(job.name));
       running.set(job.name, run);
     };
