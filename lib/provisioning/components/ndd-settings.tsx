@@ -52,7 +52,13 @@ export async function NddSettingsSection(props: { ctx: OrgContext; canManage: bo
           ) : null}
         </div>
       </div>
-      <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
+      <pre
+        // Wider than a phone: focusable so it can be scrolled with the arrow keys.
+        tabIndex={0}
+        role="region"
+        aria-label="Example requests"
+        className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100"
+      >
         {[
           curl(
             "/v1/users",
