@@ -5,14 +5,9 @@
 // ideal = max(calls × latency ÷ allowed concurrency, critical path × latency), where the critical
 // path is the number of request rounds that depend on each other (e.g. 2 for a list: the first
 // page names the count, the rest follow in parallel). Uses a throwaway SQLite database.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 
-// The portal's modules read DATABASE_URL when first imported: set it before importing them.
-const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-"));
-process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `file:${path.join(tmp, "bench.db")}`;
+import { cleanUpBenchEnv } from "./lib/bench-env";
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const userCount = Number(process.env.BENCH_USERS ?? 10_000);
@@ -262,4 +257,7 @@ main()
     console.error(err);
     process.exitCode = 1;
   })
-  .finally(() => rmSync(tmp, { recursive: true, force: true }));
+  .finally(() => {
+    cleanUpBenchEnv();
+    process.exit(); // an open simulator or timer must not keep a failed run alive
+  });
