@@ -4,16 +4,13 @@
 // (ezeep calls × latency ÷ the concurrency the portal allows ezeep, EZEEP_MAX_CONCURRENCY) as a
 // ratio. 80 % of each grouping's users exist in ezeep (membership), 20 % are new (invitation).
 // Uses a throwaway SQLite database (or BENCH_DATABASE_URL).
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
+
+import { cleanUpBenchEnv } from "./lib/bench-env";
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const perGroup = Number(process.env.BENCH_USERS_PER_GROUP ?? 1000);
 const existingShare = 0.8;
-const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-prov-"));
-process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `file:${path.join(tmp, "bench.db")}`;
 
 async function main() {
   const { migrateDatabase } = await import("@/lib/db-migrate");
@@ -92,7 +89,10 @@ async function main() {
     const wall = performance.now() - start;
     const stats = sim.stats();
     const errors = (await res.json()) as unknown[];
+    if (process.env.BENCH_PRINT_ERRORS === "1" && errors.length)
+      console.log(JSON.stringify(errors.slice(0, 10), null, 1));
     const ideal = (stats.requests * latencyMs) / concurrency;
+    if (process.env.BENCH_ROUTES === "1") console.log(stats.byRoute);
     console.log(
       `${label.padEnd(34)} ${wall.toFixed(0).padStart(6)} ms   ezeep calls ${String(stats.requests).padStart(5)}   ideal ${ideal.toFixed(0).padStart(6)} ms   ` +
         `ratio ${(wall / ideal).toFixed(2)}   peak in flight ${stats.inFlightMax}   429s ${stats.rateLimited}   status ${res.status}, ${errors.length} error entries`,
@@ -134,4 +134,7 @@ main()
     console.error(err);
     process.exitCode = 1;
   })
-  .finally(() => rmSync(tmp, { recursive: true, force: true }));
+  .finally(() => {
+    cleanUpBenchEnv();
+    process.exit(); // an open simulator or timer must not keep a failed run alive
+  });

@@ -15,6 +15,7 @@ import { EzeepError, withThrottleReport, type PrintingUser } from "@/lib/ezeep";
 import { withKeyLock } from "@/lib/locks";
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
 import { ezeepFor, ezeepMaxConcurrency } from "@/lib/organizations/service";
+import { tryLockMany } from "@/lib/provisioning/batch-lock";
 import { getDirectory, groupRef, patchDirectory, rememberGroup, type GroupRef } from "@/lib/users/directory";
 import {
   groupsById,
@@ -76,66 +77,69 @@ export async function changeUserGroups(
   userId: string,
   change: { add?: readonly string[]; remove?: readonly string[] },
   action: MembershipAction,
-  /** Known already (bulk changes): the user's label and the organization's groups by id. */
-  known: { label?: string; groups?: Map<string, GroupRef> } = {},
+  /**
+   * Known already (bulk changes): the user's label, the organization's groups by id, and whether
+   * the caller already holds the user's lock (a batch lease, lib/provisioning/batch-lock.ts).
+   */
+  known: { label?: string; groups?: Map<string, GroupRef>; locked?: boolean } = {},
 ): Promise<MembershipChange> {
   const add = [...new Set(change.add ?? [])];
   const remove = new Set(change.remove ?? []);
   const label = known.label ?? (await labelFor(ctx, userId));
-  return withKeyLock(
-    userLockKey(ctx, userId),
-    async () => {
-      const client = ezeepFor(ctx.organization);
-      let current: PrintingUser;
-      try {
-        current = await client.printingUsers.get(userId); // the re-read, inside the lock
-      } catch (err) {
-        const explained = explain(err, label);
-        await recordAudit({
-          organizationId: ctx.organization.id,
-          actor: ctx.actor,
-          action,
-          target: { type: "user", id: userId, label },
-          after: { add, remove: [...remove] },
-          outcome: "failure",
-          ezeepStatus: err instanceof EzeepError ? err.status : null,
-          error: explained instanceof Error ? explained.message : String(explained),
-        });
-        throw explained;
-      }
-      const beforeIds = [...new Set(current.groups.map((g) => g.group_id))];
-      const nextIds = [
-        ...beforeIds.filter((id) => !remove.has(id)),
-        ...add.filter((id) => !beforeIds.includes(id) && !remove.has(id)),
-      ];
-      const names = await resolveGroups(ctx, [...new Set([...beforeIds, ...nextIds])], known.groups);
-      const byId = new Map(names.map((g) => [g.id, g]));
-      const refs = (ids: readonly string[]) =>
-        ids.map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false });
-      if (sameSet(beforeIds, nextIds)) {
-        await patchDirectory(ctx.organization.id, { userId, groupIds: beforeIds });
-        return { userId, changed: false, groups: refs(beforeIds) };
-      }
-      try {
-        return await audited(ctx, {
-          action,
-          target: { type: "user", id: userId, label },
-          before: snapshot(refs(beforeIds)),
-          intended: snapshot(refs(nextIds)),
-          run: async () => {
-            const updated = await client.printingUsers.setGroups(userId, nextIds);
-            const afterIds = [...new Set(updated.groups.map((g) => g.group_id))];
-            await patchDirectory(ctx.organization.id, { userId, groupIds: afterIds });
-            const after = refs(afterIds);
-            return { result: { userId, changed: true, groups: after }, after: snapshot(after) };
-          },
-        });
-      } catch (err) {
-        throw explain(err, label);
-      }
-    },
-    { busyMessage: `Another change to ${label}'s groups is still running. Try again in a moment.` },
-  );
+  const underLock = async (): Promise<MembershipChange> => {
+    const client = ezeepFor(ctx.organization);
+    let current: PrintingUser;
+    try {
+      current = await client.printingUsers.get(userId); // the re-read, inside the lock
+    } catch (err) {
+      const explained = explain(err, label);
+      await recordAudit({
+        organizationId: ctx.organization.id,
+        actor: ctx.actor,
+        action,
+        target: { type: "user", id: userId, label },
+        after: { add, remove: [...remove] },
+        outcome: "failure",
+        ezeepStatus: err instanceof EzeepError ? err.status : null,
+        error: explained instanceof Error ? explained.message : String(explained),
+      });
+      throw explained;
+    }
+    const beforeIds = [...new Set(current.groups.map((g) => g.group_id))];
+    const nextIds = [
+      ...beforeIds.filter((id) => !remove.has(id)),
+      ...add.filter((id) => !beforeIds.includes(id) && !remove.has(id)),
+    ];
+    const names = await resolveGroups(ctx, [...new Set([...beforeIds, ...nextIds])], known.groups);
+    const byId = new Map(names.map((g) => [g.id, g]));
+    const refs = (ids: readonly string[]) =>
+      ids.map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false });
+    if (sameSet(beforeIds, nextIds)) {
+      await patchDirectory(ctx.organization.id, { userId, groupIds: beforeIds });
+      return { userId, changed: false, groups: refs(beforeIds) };
+    }
+    try {
+      return await audited(ctx, {
+        action,
+        target: { type: "user", id: userId, label },
+        before: snapshot(refs(beforeIds)),
+        intended: snapshot(refs(nextIds)),
+        run: async () => {
+          const updated = await client.printingUsers.setGroups(userId, nextIds);
+          const afterIds = [...new Set(updated.groups.map((g) => g.group_id))];
+          await patchDirectory(ctx.organization.id, { userId, groupIds: afterIds });
+          const after = refs(afterIds);
+          return { result: { userId, changed: true, groups: after }, after: snapshot(after) };
+        },
+      });
+    } catch (err) {
+      throw explain(err, label);
+    }
+  };
+  if (known.locked) return underLock();
+  return withKeyLock(userLockKey(ctx, userId), underLock, {
+    busyMessage: `Another change to ${label}'s groups is still running. Try again in a moment.`,
+  });
 }
 
 export function addUserToGroups(ctx: OrgContext, input: { userId: string; groupIds: string[] }) {
@@ -179,23 +183,24 @@ export async function bulkAddToGroup(
     const group = groupRef(found);
     groups.set(group.id, group);
     rememberGroup(ctx.organization.id, group);
-    const results = await mapPool(
-      [...new Set(input.userIds)],
-      ezeepMaxConcurrency() * 2,
-      async (userId): Promise<BulkResult> => {
-        const label = dir?.byId.get(userId)?.email ?? userId;
-        try {
-          const r = await changeUserGroups(ctx, userId, { add: [group.id] }, "membership.bulk_add", {
-            label,
-            groups,
-          });
-          return { userId, label, ok: true, changed: r.changed, error: null };
-        } catch (err) {
-          const failed = toActionError(err, ctx.actor.requestId);
-          return { userId, label, ok: false, changed: false, error: failed.ok ? null : failed.error };
-        }
-      },
-    );
+    const userIds = [...new Set(input.userIds)];
+    // One lease statement for the whole selection instead of one per user; when any user is
+    // held by someone else, every user takes the per-user lock instead (withKeyLock waits).
+    const lock = await tryLockMany(userIds.map((id) => userLockKey(ctx, id)));
+    const results = await mapPool(userIds, ezeepMaxConcurrency() * 2, async (userId): Promise<BulkResult> => {
+      const label = dir?.byId.get(userId)?.email ?? userId;
+      try {
+        const r = await changeUserGroups(ctx, userId, { add: [group.id] }, "membership.bulk_add", {
+          label,
+          groups,
+          locked: lock !== null,
+        });
+        return { userId, label, ok: true, changed: r.changed, error: null };
+      } catch (err) {
+        const failed = toActionError(err, ctx.actor.requestId);
+        return { userId, label, ok: false, changed: false, error: failed.ok ? null : failed.error };
+      }
+    }).finally(() => lock?.release());
     return { group, results };
   });
   return { ...result, throttledMs };

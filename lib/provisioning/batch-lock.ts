@@ -14,6 +14,19 @@ import { db } from "@/lib/db";
 
 export const BATCH_LEASE_MS = 15_000;
 const HEARTBEAT_MS = 5_000;
+/**
+ * Names per UPDATE/DELETE: SQLite (through Prisma's adapter) refuses a statement with more than
+ * 999 bound values, so a release or heartbeat of 1,000 keys in one statement failed — the
+ * heartbeat silently, letting a held lease expire. Each part is its own statement.
+ */
+const NAMES_PER_STATEMENT = 400;
+
+function parts(names: string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < names.length; i += NAMES_PER_STATEMENT)
+    out.push(names.slice(i, i + NAMES_PER_STATEMENT));
+  return out;
+}
 
 export interface BatchLock {
   release(): Promise<void>;
@@ -21,9 +34,13 @@ export interface BatchLock {
 
 async function insertAll(names: string[], holder: string, ttlMs: number): Promise<boolean> {
   try {
-    await db.jobLease.createMany({
-      data: names.map((name) => ({ name, holder, expiresAt: new Date(Date.now() + ttlMs) })),
-    });
+    const expiresAt = new Date(Date.now() + ttlMs);
+    // One transaction: all keys are taken, or none.
+    await db.$transaction(
+      parts(names).map((part) =>
+        db.jobLease.createMany({ data: part.map((name) => ({ name, holder, expiresAt })) }),
+      ),
+    );
     return true;
   } catch {
     return false;
@@ -37,20 +54,22 @@ export async function tryLockMany(keys: string[], ttlMs = BATCH_LEASE_MS): Promi
   let taken = await insertAll(names, holder, ttlMs);
   if (!taken) {
     // Expired rows of a holder that died (no heartbeat any more) are taken over, then try once more.
-    const removed = await db.jobLease.deleteMany({
-      where: { name: { in: names }, expiresAt: { lt: new Date() } },
-    });
-    if (removed.count > 0) taken = await insertAll(names, holder, ttlMs);
+    const now = new Date();
+    let removed = 0;
+    for (const part of parts(names))
+      removed += (await db.jobLease.deleteMany({ where: { name: { in: part }, expiresAt: { lt: now } } }))
+        .count;
+    if (removed > 0) taken = await insertAll(names, holder, ttlMs);
   }
   if (!taken) return null; // a live holder has some key: let withKeyLock handle those one by one
   const heartbeat = setInterval(
     () => {
-      void db.jobLease
-        .updateMany({
-          where: { holder, name: { in: names } },
-          data: { expiresAt: new Date(Date.now() + ttlMs) },
-        })
-        .catch(() => undefined);
+      const expiresAt = new Date(Date.now() + ttlMs);
+      void Promise.all(
+        parts(names).map((part) =>
+          db.jobLease.updateMany({ where: { holder, name: { in: part } }, data: { expiresAt } }),
+        ),
+      ).catch(() => undefined);
     },
     Math.min(HEARTBEAT_MS, ttlMs / 3),
   );
@@ -58,7 +77,8 @@ export async function tryLockMany(keys: string[], ttlMs = BATCH_LEASE_MS): Promi
   return {
     release: async () => {
       clearInterval(heartbeat);
-      await db.jobLease.deleteMany({ where: { holder, name: { in: names } } });
+      for (const part of parts(names))
+        await db.jobLease.deleteMany({ where: { holder, name: { in: part } } });
     },
   };
 }
