@@ -19,6 +19,11 @@ export interface GroupView {
   myPrintersEnabled: boolean;
 }
 
+const KNOWN_ORIGINS: Record<string, Pick<GroupView, "origin" | "originLabel">> = {
+  ezeep: { origin: "ezeep", originLabel: "ezeep" },
+  azure: { origin: "azure", originLabel: "Azure AD" },
+};
+
 export function toGroupView(group: Group): GroupView {
   const provider = group.origin?.provider ?? "Ezeep";
   const lower = provider.toLowerCase();
@@ -26,8 +31,7 @@ export function toGroupView(group: Group): GroupView {
     id: group.id,
     name: group.name,
     description: group.description ?? "",
-    origin: lower === "ezeep" ? "ezeep" : lower === "azure" ? "azure" : "other",
-    originLabel: lower === "ezeep" ? "ezeep" : lower === "azure" ? "Azure AD" : provider,
+    ...(KNOWN_ORIGINS[lower] ?? { origin: "other", originLabel: provider }),
     foreignId: group.origin?.foreign_id ?? null,
     members: group.num_members ?? 0,
     printers: group.num_printers ?? 0,
