@@ -1,4 +1,4 @@
-// The typed ezeep client: one object with a resource group per ezeep resource (ezeep-api.md §3).
+// The typed ezeep client: one object with a resource group per ezeep resource (docs/ezeep.md).
 // Hosts: identity (users, invitations, partner organizations) on the account host; everything
 // printing-related on the printing host (api2).
 

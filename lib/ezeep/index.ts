@@ -68,8 +68,8 @@ export const DEFAULT_ACCOUNT_URL = "https://account.ezeep.com";
 export const DEFAULT_API_URL = "https://api2.ezeep.com";
 
 /**
- * Client configuration read from the environment. The object works both as the flat shape of
- * CONTRACTS.md (`accountUrl, apiUrl, clientId, clientSecret`) and directly as an
+ * Client configuration read from the environment. The object works both as a flat
+ * `accountUrl, apiUrl, clientId, clientSecret` record and directly as an
  * `EzeepClientConfig` (`createEzeepClient(ezeepConfigFromEnv()!)`).
  */
 export type EzeepEnvConfig = EzeepClientConfig & {

@@ -192,7 +192,7 @@ export interface ClientCredentialsOptions extends Omit<
   "form" | "retry" | "clientSecret"
 > {
   clientSecret: string;
-  /** Optional org selector for partner clients controlling several orgs (CONTRACTS.md). */
+  /** Optional org selector for partner clients controlling several orgs (docs/ezeep.md#organizations). */
   organizationId?: string;
   /** Space-separated scopes; default "printing". */
   scope?: string;

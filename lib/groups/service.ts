@@ -72,7 +72,7 @@ export async function summarizeGroups(ctx: OrgContext): Promise<GroupSummary> {
 }
 
 /**
- * ezeep has no search on groups (ezeep-api.md §3.5), so the portal reads every page on the server
+ * ezeep has no search on groups (docs/ezeep.md#groups), so the portal reads every page on the server
  * and filters there; the browser only ever receives one page of results.
  */
 export async function listGroups(ctx: OrgContext, query: ListGroupsQuery): Promise<GroupPage> {

@@ -1,5 +1,5 @@
 // Group memberships. ezeep's only membership write replaces a user's WHOLE group list
-// (PATCH /printing/v1/users/<id>/ {groups}, ezeep-api.md §3.4), so every change is a
+// (PATCH /printing/v1/users/<id>/ {groups}, docs/ezeep.md#memberships), so every change is a
 // read-modify-write of one user: taken under the user's key lock (serialized within this portal
 // instance, and across instances through a database lease), the user's groups are RE-READ from
 // ezeep inside the lock, the add/remove is applied to that fresh list, and the whole list is

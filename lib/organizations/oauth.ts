@@ -1,4 +1,4 @@
-// Connecting an organization by OAuth2 authorization code with PKCE (ezeep-api.md §1.3, §1.4).
+// Connecting an organization by OAuth2 authorization code with PKCE (docs/ezeep.md#authentication).
 //
 // 1. An owner presses "Connect with ezeep": beginAuthorization() makes a random `state` and a PKCE
 //    verifier, and keeps them — with the admin, the organization and a 10-minute expiry — in an

@@ -1,5 +1,5 @@
 // Printers of one organization, their group assignments and drivers: read from ezeep, changed
-// through ezeep, every change audited (ezeep-api.md §3.6, §3.7, §3.9).
+// through ezeep, every change audited (docs/ezeep.md#printers-connectors-drivers, #assignments).
 //
 // Assignments are a read-modify-write of a printer's group list from the portal's point of view.
 // Each change runs under a per-printer lock, re-reads the printer's current groups inside it and

@@ -1,4 +1,4 @@
-// Users of one organization. Two ezeep resources share one id (ezeep-api.md §3.2, §3.4, §4 #2):
+// Users of one organization. Two ezeep resources share one id (docs/ezeep.md#users):
 // identity, roles and delete on the account host (`users`), printing flags and groups on the
 // printing host (`printingUsers`). Lists come from the per-organization index
 // (lib/users/directory.ts); one user's page and every write read ezeep directly.
