@@ -2,6 +2,8 @@
 // text), keyset pagination on id (newest first), one entry with its chain status, the activity
 // chart and the batches an export streams. Every query is scoped to one chain: an organization
 // (or the portal-wide entries); lib/audit/scope.ts decides which ones a viewer may read.
+import "server-only";
+
 import { performance } from "node:perf_hooks";
 
 import { z } from "zod";

@@ -2,6 +2,8 @@
 // Hosts: identity (users, invitations, partner organizations) on the account host; everything
 // printing-related on the printing host (api2).
 
+import "server-only";
+
 import type { z } from "zod";
 
 import { createHttpClient, type HttpMethod, type HttpSettings, type Query } from "./http";

@@ -2,6 +2,8 @@
 // Import from "@/lib/ezeep" only in server actions, route handlers and services; the portal makes
 // its clients in one place, lib/organizations/connections.ts.
 
+import "server-only";
+
 import { rawEnv } from "@/lib/env";
 
 import type { EzeepClientConfig } from "./client";

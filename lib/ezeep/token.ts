@@ -12,6 +12,8 @@
 // Secrets stay inside closures: nothing here exposes the client secret or a token in a property,
 // a message or a log line.
 
+import "server-only";
+
 import { Buffer } from "node:buffer";
 
 import { z } from "zod";

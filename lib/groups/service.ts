@@ -1,4 +1,6 @@
 // Groups of one organization: read from ezeep, changed through ezeep, every change audited.
+import "server-only";
+
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError, UserFacingError } from "@/lib/errors";

@@ -6,6 +6,8 @@
 // written back. Two admins changing the same user's groups at once therefore never lose each
 // other's change. Every change, and every failed attempt, gets its audit entry with the group
 // lists before and after.
+import "server-only";
+
 import { audited, recordAudit } from "@/lib/audit/service";
 import { toActionError } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";

@@ -12,6 +12,8 @@
 //    The token's `org` claim names the ezeep organization: the current one is reconnected, another
 //    one is added to the portal with the connecting admin as its owner.
 // 3. disconnectOrganization() revokes the refresh token at /oauth/revoke/ and deletes it.
+import "server-only";
+
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 import { audited, recordAudit } from "@/lib/audit/service";

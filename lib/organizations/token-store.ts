@@ -9,6 +9,8 @@
 //
 // createCachingTokenProvider adds single-flight and caching in front, so N concurrent calls with
 // an expired access token cause exactly one refresh per instance.
+import "server-only";
+
 import { decryptSecret, encryptSecret, KEY_VERSION } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";

@@ -5,6 +5,8 @@
 // Each change runs under a per-printer lock, re-reads the printer's current groups inside it and
 // sends ezeep only the difference: PUT with the groups to add, DELETE with the groups to remove.
 // So another admin's assignment made meanwhile is never dropped.
+import "server-only";
+
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { mapPool as mapLimit } from "@/lib/concurrency";

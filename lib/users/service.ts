@@ -2,6 +2,8 @@
 // identity, roles and delete on the account host (`users`), printing flags and groups on the
 // printing host (`printingUsers`). Lists come from the per-organization index
 // (lib/users/directory.ts); one user's page and every write read ezeep directly.
+import "server-only";
+
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
