@@ -31,7 +31,7 @@ const config = [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
       ],
-      "no-nested-ternary": "warn",
+      "no-nested-ternary": "error",
       "@next/next/no-html-link-for-pages": "off",
     },
   },

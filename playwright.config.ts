@@ -1,5 +1,5 @@
 // End-to-end tests: `next start` (after `next build`) against the ezeep simulator, driven by
-// Debian's Chromium (never a Playwright browser download; see /work/shared/RECIPE.md).
+// Debian's Chromium (never a Playwright browser download: PLAYWRIGHT_CHROMIUM or /usr/bin/chromium).
 //
 // Standalone:  npx next build && npx playwright test
 // `npm test` runs it twice (SQLite, then PostgreSQL) with an already running simulator.

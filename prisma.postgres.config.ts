@@ -1,5 +1,5 @@
 // Prisma CLI config for PostgreSQL (CLI only; the app uses a plain PrismaPg). Each workaround
-// below is explained in ../shared/RECIPE.md ("prisma.postgres.config.ts").
+// below is explained where it is made: the CLI runs offline on the JS engine through the adapter.
 import { randomUUID } from "node:crypto";
 
 import { PrismaPg } from "@prisma/adapter-pg";

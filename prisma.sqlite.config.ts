@@ -1,4 +1,4 @@
-// Prisma CLI config for SQLite (see ../shared/RECIPE.md: the CLI must run with an adapter and the JS engine offline).
+// Prisma CLI config for SQLite: the CLI runs offline on the JS engine, so it goes through the adapter.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
 

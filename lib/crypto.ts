@@ -2,6 +2,8 @@
 // AES-256-GCM with a 32-byte key from PORTAL_ENCRYPTION_KEY (base64). The ciphertext carries the
 // key version, a random 96-bit IV and the authentication tag: `v1.<iv>.<tag>.<ciphertext>`
 // (base64url). Decryption fails loudly on any tampering or a wrong key.
+import "server-only";
+
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 import { env } from "@/lib/env";

@@ -2,6 +2,8 @@
 // SQLite: a running portal may hold the write lock for a moment (a job, an audit append); the
 // migration then waits for it instead of failing with Prisma's opaque "WASM_ERROR: unknown variant
 // `SocketTimeout`", and says which process to stop when the lock never comes free.
+import "server-only";
+
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,4 +1,6 @@
 // The one Prisma client, chosen by the DATABASE_URL scheme: SQLite (embedded default) or PostgreSQL.
+import "server-only";
+
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 

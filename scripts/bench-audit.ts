@@ -54,7 +54,7 @@ async function main() {
   const { migrateDatabase } = await import("@/lib/db-migrate");
   migrateDatabase(url);
   const { db } = await import("@/lib/db");
-  const q = await import("@/lib/audit/queries");
+  const q = { ...(await import("@/lib/audit/queries")), ...(await import("@/lib/audit/activity-chart")) };
   const { exportStream } = await import("@/lib/audit/export");
 
   const have = await db.auditEntry.count({ where: { organizationId: ORG } });

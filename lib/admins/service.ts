@@ -1,4 +1,6 @@
 // Portal admins (the people who sign in to the portal) and their role per organization.
+import "server-only";
+
 import { z } from "zod";
 
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";

@@ -1,5 +1,7 @@
 // Portal API tokens: created and revoked by owners in Settings, shown once, stored as a SHA-256
 // hash, scoped to one organization. Route handlers (app/v1/…) authenticate callers with them.
+import "server-only";
+
 import { createHash, randomBytes } from "node:crypto";
 
 import { audited } from "@/lib/audit/service";

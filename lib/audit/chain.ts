@@ -7,6 +7,8 @@
 // processes and portal instances by a write lock on the chain's head row (AuditChain), taken by
 // the first statement of the transaction (`UPDATE … RETURNING`: a row lock on PostgreSQL, the
 // database write lock on SQLite), so no two appends ever read the same head.
+import "server-only";
+
 import {
   auditChainKey,
   chainKey,

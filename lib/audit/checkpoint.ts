@@ -7,6 +7,8 @@
 // Signed with Ed25519 rather than an HMAC: verifying needs only the public key, so an auditor or
 // a second machine can check checkpoints without holding a secret that could also mint them, and
 // the signing key need not live on the portal servers at all (docs in README "Audit log").
+import "server-only";
+
 import {
   createPrivateKey,
   createPublicKey,

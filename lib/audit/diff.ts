@@ -38,6 +38,12 @@ export function show(v: unknown): string | null {
   return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
+function diffKind(hasBefore: boolean, hasAfter: boolean, before: unknown, after: unknown): DiffKind {
+  if (!hasBefore) return "added";
+  if (!hasAfter) return "removed";
+  return JSON.stringify(before) === JSON.stringify(after) ? "unchanged" : "changed";
+}
+
 export function diffValues(before: unknown, after: unknown): DiffRow[] {
   const a = flatten(before);
   const b = flatten(after);
@@ -47,13 +53,7 @@ export function diffValues(before: unknown, after: unknown): DiffRow[] {
     const hasB = b.has(path);
     const va = a.get(path);
     const vb = b.get(path);
-    const kind: DiffKind = !hasA
-      ? "added"
-      : !hasB
-        ? "removed"
-        : JSON.stringify(va) === JSON.stringify(vb)
-          ? "unchanged"
-          : "changed";
+    const kind = diffKind(hasA, hasB, va, vb);
     const row: DiffRow = { path, kind, before: hasA ? show(va) : null, after: hasB ? show(vb) : null };
     const plain = (x: unknown): x is unknown[] =>
       Array.isArray(x) && x.every((i) => typeof i !== "object" || i === null);

@@ -1,6 +1,8 @@
 // GET /api/audit/export?format=csv|json&<filters>: session and "audit.read" checked here (deny
 // by default), the scope checked against the reader's roles, the export recorded as
 // "audit.export" BEFORE any row leaves, then streamed.
+import "server-only";
+
 import { currentAuditReader } from "@/lib/audit/access";
 import { exportFilename, exportStream, type ExportFormat } from "@/lib/audit/export";
 import { filterSearchParams, parseAuditQuery } from "@/lib/audit/queries";

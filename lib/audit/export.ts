@@ -1,5 +1,7 @@
 // Streaming export of the filtered audit entries as CSV or JSON: keyset batches pulled on demand
 // (ReadableStream pull = backpressure), so memory stays flat however many rows there are.
+import "server-only";
+
 import { auditBatches, type AuditFilters, type AuditScope } from "@/lib/audit/queries";
 import type { AuditEntry } from "@/lib/generated/sqlite/client";
 

@@ -1,4 +1,6 @@
 // Background jobs of the audit log (registered in lib/jobs/index.ts).
+import "server-only";
+
 import { detectDriftForAll, DRIFT_JOB_NAME } from "@/lib/audit/drift";
 import { aggregateTemplate, flushFailureWindows } from "@/lib/audit/refusals";
 import { pruneAuditLog, refreshPlannerStatistics, sealStalePending } from "@/lib/audit/retention";

@@ -17,6 +17,8 @@
 // the chain was keyed (hashVersion 1 / null) were plain SHA-256 of the whole entry; they are
 // verified with that scheme up to the chain's `keyedFromSeq` boundary (docs/ezeep.md is silent
 // on this; see the README "Audit log" section).
+import "server-only";
+
 import { createHash, createHmac } from "node:crypto";
 
 import { canonicalJson } from "@/lib/audit/canonical";

@@ -1,12 +1,12 @@
 // Reading the audit log: filters (actor, action, target, organization, outcome, dates, free
-// text), keyset pagination on id (newest first), one entry with its chain status, the activity
-// chart and the batches an export streams. Every query is scoped to one chain: an organization
+// text), keyset pagination on id (newest first), one entry with its chain status and the batches an export streams. Every query is scoped to one chain: an organization
 // (or the portal-wide entries); lib/audit/scope.ts decides which ones a viewer may read.
+import "server-only";
+
 import { performance } from "node:perf_hooks";
 
 import { z } from "zod";
 
-import { PORTAL_CHAIN } from "@/lib/audit/chain";
 import { contentProblem } from "@/lib/audit/link";
 import type { OrgContext } from "@/lib/auth/context";
 import { db, isPostgresUrl } from "@/lib/db";
@@ -166,7 +166,7 @@ export interface AuditScope {
   organizationId: string | null;
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 export function dayStart(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
 }
@@ -391,116 +391,6 @@ export async function recentFilterValues(scope: AuditScope, sample = 5_000) {
 
 export async function distinctAuditActions(ctx: OrgContext): Promise<string[]> {
   return (await recentFilterValues({ organizationId: ctx.organization.id })).actions;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Activity chart: changes per day, split by outcome or by action.
-
-export type ChartSplit = "outcome" | "action";
-
-export interface ActivityChart {
-  days: string[];
-  series: { key: string; counts: number[] }[];
-  split: ChartSplit;
-  total: number;
-  from: string;
-  to: string;
-}
-
-export const CHART_MAX_DAYS = 92;
-export const CHART_DEFAULT_DAYS = 30;
-
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-function sqlConditions(scope: AuditScope, f: AuditFilters, from: Date, to: Date): Prisma.Sql {
-  const pg = onPostgres();
-  const parts: Prisma.Sql[] = [
-    scope.organizationId === null
-      ? Prisma.sql`"organizationId" IS NULL`
-      : Prisma.sql`"organizationId" = ${scope.organizationId}`,
-    Prisma.sql`"at" >= ${from}`,
-    Prisma.sql`"at" < ${to}`,
-  ];
-  if (f.actor) parts.push(Prisma.sql`"actorId" = ${f.actor}`);
-  if (f.actorType) parts.push(Prisma.sql`"actorType" = ${f.actorType}`);
-  if (f.action) parts.push(Prisma.sql`"action" = ${f.action}`);
-  if (f.outcome) parts.push(Prisma.sql`"outcome" = ${f.outcome}`);
-  if (f.targetType) parts.push(Prisma.sql`"targetType" = ${f.targetType}`);
-  if (f.targetId) parts.push(Prisma.sql`"targetId" = ${f.targetId}`);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const op = pg ? Prisma.raw("ILIKE") : Prisma.raw("LIKE");
-    const cols = ["action", "targetLabel", "targetId", "actorLabel", "error"].map(
-      (c) => Prisma.sql`${Prisma.raw(`"${c}"`)} ${op} ${like} ESCAPE '\\'`,
-    );
-    parts.push(Prisma.sql`(${Prisma.join(cols, " OR ")})`);
-  }
-  return Prisma.join(parts, " AND ");
-}
-
-export function chartRange(f: AuditFilters, today = new Date()): { from: string; to: string } {
-  let to = f.to ?? isoDay(today);
-  let from = f.from ?? isoDay(new Date(dayStart(to).getTime() - (CHART_DEFAULT_DAYS - 1) * DAY_MS));
-  if (from > to) [from, to] = [to, from];
-  const span = Math.round((dayStart(to).getTime() - dayStart(from).getTime()) / DAY_MS) + 1;
-  if (span > CHART_MAX_DAYS) from = isoDay(new Date(dayStart(to).getTime() - (CHART_MAX_DAYS - 1) * DAY_MS));
-  return { from, to };
-}
-
-export async function activityChart(
-  scope: AuditScope,
-  f: AuditFilters,
-  split: ChartSplit,
-  today = new Date(),
-): Promise<ActivityChart> {
-  const range = chartRange(f, today);
-  const from = dayStart(range.from);
-  const to = dayEnd(range.to);
-  const key = split === "outcome" ? Prisma.sql`"outcome"` : Prisma.sql`"action"`;
-  let rows: { day: string; k: string; n: number | bigint }[];
-  if (!f.q && !f.actor && !f.actorType && !f.targetType && !f.targetId) {
-    // The daily counts kept with the chain: a few hundred rows instead of every entry. (Entries
-    // still waiting for their outcome are counted once they have one.)
-    const chain = scope.organizationId ?? PORTAL_CHAIN;
-    rows = await db.$queryRaw`
-      SELECT "day", ${key} AS "k", SUM("count") AS "n" FROM "AuditDailyCount"
-      WHERE "chain" = ${chain} AND "day" >= ${range.from} AND "day" <= ${range.to}
-        ${f.action ? Prisma.sql`AND "action" = ${f.action}` : Prisma.empty}
-        ${f.outcome ? Prisma.sql`AND "outcome" = ${f.outcome}` : Prisma.empty}
-      GROUP BY 1, 2`;
-  } else {
-    const day = onPostgres() ? Prisma.sql`to_char("at", 'YYYY-MM-DD')` : Prisma.sql`substr("at", 1, 10)`;
-    rows = await db.$queryRaw`
-      SELECT ${day} AS "day", ${key} AS "k", COUNT(*) AS "n"
-      FROM "AuditEntry" WHERE ${sqlConditions(scope, f, from, to)}
-      GROUP BY 1, 2`;
-  }
-  const days: string[] = [];
-  for (let t = from.getTime(); t < to.getTime(); t += DAY_MS) days.push(isoDay(new Date(t)));
-  const index = new Map(days.map((d, i) => [d, i]));
-  const totals = new Map<string, number>();
-  for (const r of rows) totals.set(r.k, (totals.get(r.k) ?? 0) + Number(r.n));
-  let keys: string[];
-  if (split === "outcome") {
-    keys = OUTCOMES.filter((o) => totals.has(o));
-  } else {
-    const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
-    keys = ranked.length > 6 ? [...ranked.slice(0, 5), "other"] : ranked;
-  }
-  const series = keys.map((k) => ({ key: k, counts: days.map(() => 0) }));
-  const byKey = new Map(series.map((s) => [s.key, s]));
-  let total = 0;
-  for (const r of rows) {
-    const i = index.get(r.day);
-    if (i === undefined) continue;
-    const s = byKey.get(r.k) ?? byKey.get("other");
-    if (!s) continue;
-    s.counts[i] += Number(r.n);
-    total += Number(r.n);
-  }
-  return { days, series, split, total, ...range };
 }
 
 // ---------------------------------------------------------------------------------------------

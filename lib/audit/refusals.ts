@@ -6,6 +6,8 @@
 // - recordUnauthenticatedFailure(): failures without an identity (bad API token, sign-in, signed-out
 //   calls) are aggregated per source and minute: the first gets its own entry at once, the rest of
 //   that minute one entry with their count when the minute is over.
+import "server-only";
+
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 

@@ -8,6 +8,8 @@
 //  * sealStalePending: a two-phase entry whose process died between "pending" and its completion
 //    gets its completion link as it is ("outcome unknown") after a grace period, after which the
 //    triggers refuse any later "completion".
+import "server-only";
+
 import { chainKey, chainOrganizationId, withChain, type ChainHead, type Tx } from "@/lib/audit/chain";
 import { KEYED_HASH_VERSION } from "@/lib/audit/link";
 import { appendLocked, AuditEntryClosedError, completeEntry } from "@/lib/audit/service";

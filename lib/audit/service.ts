@@ -7,6 +7,8 @@
 // change's completion gets its own link, in one transaction with the chain head. A pending entry
 // whose process died is sealed, still "outcome unknown", by the maintenance job
 // (lib/audit/retention.ts `sealStalePending`).
+import "server-only";
+
 import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
 import { noteAuditWrite } from "@/lib/audit/refusals";

@@ -3,6 +3,8 @@
 // whose HMAC (lib/audit/link.ts) matches the entry's content and links to the position before.
 // Positions are read in windows (two indexed range queries each), so memory stays flat.
 // The first break is reported.
+import "server-only";
+
 import { chainKey, chainOrganizationId, PORTAL_CHAIN, readHead, type ChainHead } from "@/lib/audit/chain";
 import { auditChainKey, contentProblem, KEYED_HASH_VERSION, LEGACY_HASH_VERSION } from "@/lib/audit/link";
 import { db } from "@/lib/db";

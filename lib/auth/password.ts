@@ -1,5 +1,7 @@
 // Password hashing with scrypt (memory-hard, built into Node: no native addon to compile).
 // Stored as "scrypt$N$r$p$saltB64$hashB64" so parameters can be raised later without a migration.
+import "server-only";
+
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>

@@ -1,6 +1,8 @@
 // Server-side session records. The next-auth JWT carries the session id; every page, action and
 // route handler that resolves the signed-in admin (lib/auth/session.ts) checks the record here,
 // so a session ended in the database is ended for every copy of its cookie on every instance.
+import "server-only";
+
 import { randomBytes } from "node:crypto";
 
 import { authConfig } from "@/lib/auth/config";

@@ -1,5 +1,7 @@
 // Email + password check behind next-auth's credentials provider: throttled, audited, and
 // equally slow whether or not the account exists.
+import "server-only";
+
 import { recordUnauthenticatedFailure } from "@/lib/audit/refusals";
 import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";

@@ -7,6 +7,8 @@
 // 3. per account, all sources: above ACCOUNT_SOFT_LIMIT failures each further attempt must wait an
 //    increasing delay (capped at ACCOUNT_MAX_DELAY_S) after the account's last failure. A delay, not
 //    a lock: strangers can slow a known e-mail down but never lock its owner out.
+import "server-only";
+
 import { db } from "@/lib/db";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;

@@ -1,4 +1,4 @@
-// Query rules for the connectors pages (ezeep-api.md §3.8).
+// Query rules for the connectors pages (docs/ezeep.md#printers-connectors-drivers).
 import { z } from "zod";
 
 export const listConnectorsSchema = z.object({

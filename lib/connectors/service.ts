@@ -1,6 +1,8 @@
-// Connectors of one organization (ezeep-api.md §3.8): the types ezeep offers (filter_values),
+// Connectors of one organization (docs/ezeep.md#printers-connectors-drivers): the types ezeep offers (filter_values),
 // every connector with its type and status, the ezeep Hub (TPHub) configuration, and the printers
 // behind each connector (`/printers/?connector_id=`). Read-only: ezeep documents no connector edits.
+import "server-only";
+
 import type { OrgContext } from "@/lib/auth/context";
 import type { ListConnectorsQuery } from "@/lib/connectors/schemas";
 import { connectorTypeLabel, HUB_TYPE } from "@/lib/connectors/types";

@@ -1,4 +1,4 @@
-// Connector types as ezeep names them (ezeep-api.md §3.8) and how the portal labels them.
+// Connector types as ezeep names them (docs/ezeep.md#printers-connectors-drivers) and how the portal labels them.
 export const HUB_TYPE = "TPHub";
 
 const TYPE_LABELS: Record<string, string> = {

@@ -1,4 +1,4 @@
-// Input rules for the driver catalogue (ezeep-api.md §3.9): vendors, then drivers of a vendor.
+// Input rules for the driver catalogue (docs/ezeep.md#printers-connectors-drivers): vendors, then drivers of a vendor.
 import { z } from "zod";
 
 export const searchDriversSchema = z.object({

@@ -1,5 +1,7 @@
-// ezeep's driver catalogue (ezeep-api.md §3.9): vendors (a plain array) and the drivers of one
+// ezeep's driver catalogue (docs/ezeep.md#printers-connectors-drivers): vendors (a plain array) and the drivers of one
 // vendor (`?vendor=`). ezeep has no search on drivers: the portal filters on the server.
+import "server-only";
+
 import type { OrgContext } from "@/lib/auth/context";
 import type { ListDriversQuery, SearchDriversQuery } from "@/lib/drivers/schemas";
 import type { Driver } from "@/lib/ezeep";

@@ -1,4 +1,4 @@
-// `/__sim/*` control routes (CONTRACTS.md), served on both listeners, never faulted or counted.
+// `/__sim/*` control routes (listed in ./README.md), served on both listeners, never faulted or counted.
 import { HttpError, jsonBody, type Ctx, type Reply } from "./http";
 import type { FaultRule, SeedSpec, Simulator } from "./types";
 

@@ -1,4 +1,4 @@
-// Fault injection (CONTRACTS.md FaultRule). A matching fault short-circuits the request: the
+// Fault injection (FaultRule in ./types.ts). A matching fault short-circuits the request: the
 // handler never runs, so no state changes (also for "timeout" and "reset").
 import type { ServerResponse } from "node:http";
 

@@ -198,23 +198,23 @@ export function limitOffset<T>(ctx: Ctx, items: T[]): Page<T> {
 export const PER_PAGE_DEFAULT = 20;
 export const PER_PAGE_MAX = 100;
 
+/** `?page=` as DRF reads it: absent → 1, "last" → the last page, digits → that page, else NaN. */
+function requestedPage(raw: string | null, pages: number): number {
+  if (raw === null) return 1;
+  if (raw === "last") return pages;
+  return /^\d+$/.test(raw) ? Number(raw) : NaN;
+}
+
 /** account: DRF PageNumberPagination with `page`/`per_page` (default 20, max 100); bad page → 404. */
 export function pageNumber<T>(ctx: Ctx, items: T[]): Page<T> {
   const asked = intParam(ctx.url, "per_page");
   const perPage = asked && asked > 0 ? Math.min(asked, PER_PAGE_MAX) : PER_PAGE_DEFAULT;
   const pages = Math.max(1, Math.ceil(items.length / perPage));
-  const rawPage = ctx.url.searchParams.get("page");
-  const page =
-    rawPage === null ? 1 : rawPage === "last" ? pages : /^\d+$/.test(rawPage) ? Number(rawPage) : NaN;
+  const page = requestedPage(ctx.url.searchParams.get("page"), pages);
   if (!Number.isInteger(page) || page < 1 || page > pages)
     throw new HttpError(404, { detail: "Invalid page." });
   const next = page < pages ? withParams(ctx, { page: String(page + 1) }) : null;
-  const previous =
-    page > 1
-      ? page === 2
-        ? withParams(ctx, { page: null })
-        : withParams(ctx, { page: String(page - 1) })
-      : null;
+  const previous = page > 1 ? withParams(ctx, { page: page === 2 ? null : String(page - 1) }) : null;
   return { count: items.length, next, previous, results: items.slice((page - 1) * perPage, page * perPage) };
 }
 

@@ -1,5 +1,5 @@
 // Stateful local ezeep simulator: two node:http listeners (account host, printing host) sharing
-// one state. Contract: scripts/CONTRACTS.md. API facts: /work/shared/ezeep-api.md.
+// one state. Interface: ./types.ts and ./README.md. API facts: docs/ezeep.md.
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { Socket } from "node:net";

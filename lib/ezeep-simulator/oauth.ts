@@ -107,7 +107,7 @@ function tokenEndpoint(ctx: Ctx, rt: Runtime): Reply {
     const orgParam = form.organization_id || undefined;
     let body: TokenResponse;
     if (grant === "client_credentials") {
-      // CONTRACTS.md: optional organization_id selects the org; otherwise the client's first one.
+      // See the README ("Choosing the organization"): optional organization_id selects the org; otherwise the client's first one.
       const orgId = orgParam ?? client.organizationIds.find((id) => rt.state.orgs.has(id));
       if (!orgId || !client.organizationIds.includes(orgId) || !rt.state.orgs.has(orgId)) {
         throw oauthError(

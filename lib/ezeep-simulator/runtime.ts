@@ -51,7 +51,7 @@ export function emptyStats(): SimulatorStats {
   };
 }
 
-/** The organization the bearer token acts on (CONTRACTS.md: "API calls act on the token's org"). */
+/** The organization the bearer token acts on (API calls act on the token's org; see ./README.md). */
 export function orgOf(ctx: Ctx): OrgRec {
   if (!ctx.auth) throw new HttpError(401, { detail: "Authentication credentials were not provided." });
   if (!ctx.auth.org) throw forbidden();

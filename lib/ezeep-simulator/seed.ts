@@ -332,7 +332,7 @@ function addPrinters(
     // ~half auto-assigned drivers, a few manual overrides, the rest without driver.
     const auto = roll < 0.5;
     const manual = roll >= 0.5 && roll < 0.65;
-    const status = i % 11 === 5 ? "Offline" : i % 13 === 7 ? "Inproperly Configured" : "Online";
+    const status = demoPrinterStatus(i);
     const floor = rng.int(0, 5);
     const p: PrinterRec = {
       id: rng.uuid(),
@@ -355,6 +355,18 @@ function addPrinters(
     printers.push(p);
   }
   return printers;
+}
+
+/** Every 11th printer offline and every 13th misconfigured, so lists show all three states. */
+function demoPrinterStatus(i: number): string {
+  if (i % 11 === 5) return "Offline";
+  if (i % 13 === 7) return "Inproperly Configured";
+  return "Online";
+}
+
+function demoGroupDescription(group: { name: string; size: number; azure?: boolean }): string {
+  if (group.azure) return `Synchronised from Azure AD (${group.name})`;
+  return group.size === 0 ? "" : `${group.name} team at Acme`;
 }
 
 function buildDemo(state: SimState): BuildResult {
@@ -382,11 +394,7 @@ function buildDemo(state: SimState): BuildResult {
     state.addGroup(org, {
       id: rng.uuid(),
       name: s.name,
-      description: s.azure
-        ? `Synchronised from Azure AD (${s.name})`
-        : s.size === 0
-          ? ""
-          : `${s.name} team at Acme`,
+      description: demoGroupDescription(s),
       local_printing_enabled: !!s.local,
       myprinters_enabled: !!s.mine,
       origin: s.azure ? { provider: "Azure", foreign_id: rng.uuid() } : { provider: "Ezeep" },
@@ -491,11 +499,16 @@ function buildLarge(
 }
 
 /** Rebuilds all data for a seed; returns the primary organization id. */
+function buildSeed(state: SimState, seed: SeedSpec): BuildResult {
+  if (seed === "demo") return buildDemo(state);
+  if (seed === "empty") return buildEmpty(state);
+  return buildLarge(state, seed);
+}
+
 export function applySeed(state: SimState, seed: SeedSpec): string {
   state.clearData();
   buildCatalogue(state);
-  const { orgId } =
-    seed === "demo" ? buildDemo(state) : seed === "empty" ? buildEmpty(state) : buildLarge(state, seed);
+  const { orgId } = buildSeed(state, seed);
   state.primaryOrgId = orgId;
   // Clients keep their credentials across resets; org ids that vanished are dropped, and a
   // client left without organizations controls the primary one.

@@ -1,4 +1,4 @@
-// In-memory state (ezeep-api.md Appendix A), shared by both listeners, plus serializers and the
+// In-memory state (docs/ezeep.md), shared by both listeners, plus serializers and the
 // mutations that keep derived fields and invariants (membership, assignments) consistent.
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";

@@ -1,4 +1,4 @@
-// Public types of the simulator (scripts/CONTRACTS.md) and the wire shapes it emits (ezeep-api.md §3).
+// Public types of the simulator and the wire shapes it emits (docs/ezeep.md).
 
 export interface SimulatorClient {
   clientId: string;

@@ -10,6 +10,8 @@
 // longer than `maxRetryAfterMs` is not sat out: the call fails with "ezeep asked the portal to
 // wait N s".
 
+import "server-only";
+
 import type { z } from "zod";
 
 import { recordEzeepRequest, recordThrottleWait, recordTokenRequest } from "@/lib/observability/metrics";

@@ -2,6 +2,8 @@
 // Import from "@/lib/ezeep" only in server actions, route handlers and services; the portal makes
 // its clients in one place, lib/organizations/connections.ts.
 
+import "server-only";
+
 import { rawEnv } from "@/lib/env";
 
 import type { EzeepClientConfig } from "./client";
@@ -68,8 +70,8 @@ export const DEFAULT_ACCOUNT_URL = "https://account.ezeep.com";
 export const DEFAULT_API_URL = "https://api2.ezeep.com";
 
 /**
- * Client configuration read from the environment. The object works both as the flat shape of
- * CONTRACTS.md (`accountUrl, apiUrl, clientId, clientSecret`) and directly as an
+ * Client configuration read from the environment. The object works both as a flat
+ * `accountUrl, apiUrl, clientId, clientSecret` record and directly as an
  * `EzeepClientConfig` (`createEzeepClient(ezeepConfigFromEnv()!)`).
  */
 export type EzeepEnvConfig = EzeepClientConfig & {

@@ -1,4 +1,4 @@
-// zod schemas for every ezeep response body the portal reads (ezeep-api.md §3).
+// zod schemas for every ezeep response body the portal reads (docs/ezeep.md).
 // Objects are loose: unknown fields are kept (ezeep adds fields without notice) and never fail a
 // parse. Fields that the docs show as nullable, or whose type the seeds contradict (§4 #5, #6),
 // are accepted in both forms and normalised.

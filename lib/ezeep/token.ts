@@ -12,6 +12,8 @@
 // Secrets stay inside closures: nothing here exposes the client secret or a token in a property,
 // a message or a log line.
 
+import "server-only";
+
 import { Buffer } from "node:buffer";
 
 import { z } from "zod";
@@ -192,7 +194,7 @@ export interface ClientCredentialsOptions extends Omit<
   "form" | "retry" | "clientSecret"
 > {
   clientSecret: string;
-  /** Optional org selector for partner clients controlling several orgs (CONTRACTS.md). */
+  /** Optional org selector for partner clients controlling several orgs (docs/ezeep.md#organizations). */
   organizationId?: string;
   /** Space-separated scopes; default "printing". */
   scope?: string;

@@ -1,4 +1,4 @@
-// Input rules for groups, matching ezeep's own limits (ezeep-api.md §3.5: name 1–255, description ≤255).
+// Input rules for groups, matching ezeep's own limits (docs/ezeep.md#groups: name 1–255, description ≤255).
 import { z } from "zod";
 
 import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from "@/lib/groups/constants";

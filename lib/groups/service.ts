@@ -1,4 +1,6 @@
 // Groups of one organization: read from ezeep, changed through ezeep, every change audited.
+import "server-only";
+
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
@@ -19,6 +21,11 @@ export interface GroupView {
   myPrintersEnabled: boolean;
 }
 
+const KNOWN_ORIGINS: Record<string, Pick<GroupView, "origin" | "originLabel">> = {
+  ezeep: { origin: "ezeep", originLabel: "ezeep" },
+  azure: { origin: "azure", originLabel: "Azure AD" },
+};
+
 export function toGroupView(group: Group): GroupView {
   const provider = group.origin?.provider ?? "Ezeep";
   const lower = provider.toLowerCase();
@@ -26,8 +33,7 @@ export function toGroupView(group: Group): GroupView {
     id: group.id,
     name: group.name,
     description: group.description ?? "",
-    origin: lower === "ezeep" ? "ezeep" : lower === "azure" ? "azure" : "other",
-    originLabel: lower === "ezeep" ? "ezeep" : lower === "azure" ? "Azure AD" : provider,
+    ...(KNOWN_ORIGINS[lower] ?? { origin: "other", originLabel: provider }),
     foreignId: group.origin?.foreign_id ?? null,
     members: group.num_members ?? 0,
     printers: group.num_printers ?? 0,
@@ -68,7 +74,7 @@ export async function summarizeGroups(ctx: OrgContext): Promise<GroupSummary> {
 }
 
 /**
- * ezeep has no search on groups (ezeep-api.md §3.5), so the portal reads every page on the server
+ * ezeep has no search on groups (docs/ezeep.md#groups), so the portal reads every page on the server
  * and filters there; the browser only ever receives one page of results.
  */
 export async function listGroups(ctx: OrgContext, query: ListGroupsQuery): Promise<GroupPage> {

@@ -1,6 +1,8 @@
 // Invitations of one organization: sent through ezeep (POST /v1/userinvitations/, §3.3), tracked
 // in the portal's database (status, expiry, reminders, intended groups), resent with a cooldown,
 // and followed up by lib/invitations/follow-up.ts. Every change and every failed attempt is audited.
+import "server-only";
+
 import { audited, recordAudit } from "@/lib/audit/service";
 import type { Actor, OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";

@@ -2,6 +2,8 @@
 // Add a job by appending its definition to `portalJobs()`. PORTAL_JOBS=off disables them all
 // (tests that drive jobs call runJobOnce / runDueSlot themselves). With several instances every
 // instance polls, and each interval's run happens once (lib/jobs/runner.ts).
+import "server-only";
+
 import { auditDriftJob, auditMaintenanceJob } from "@/lib/audit/jobs";
 import { domainRulesJob } from "@/lib/domain-rules/job";
 import { env } from "@/lib/env";

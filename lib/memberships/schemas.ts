@@ -1,4 +1,4 @@
-// Input rules for group memberships (ezeep-api.md §3.4: a user's `groups` list is replaced as a whole).
+// Input rules for group memberships (docs/ezeep.md#memberships: a user's `groups` list is replaced as a whole).
 import { z } from "zod";
 
 /** One bulk action carries the whole selection (the users page selects up to 100 at a time). */

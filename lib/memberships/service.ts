@@ -1,11 +1,13 @@
 // Group memberships. ezeep's only membership write replaces a user's WHOLE group list
-// (PATCH /printing/v1/users/<id>/ {groups}, ezeep-api.md §3.4), so every change is a
+// (PATCH /printing/v1/users/<id>/ {groups}, docs/ezeep.md#memberships), so every change is a
 // read-modify-write of one user: taken under the user's key lock (serialized within this portal
 // instance, and across instances through a database lease), the user's groups are RE-READ from
 // ezeep inside the lock, the add/remove is applied to that fresh list, and the whole list is
 // written back. Two admins changing the same user's groups at once therefore never lose each
 // other's change. Every change, and every failed attempt, gets its audit entry with the group
 // lists before and after.
+import "server-only";
+
 import { audited, recordAudit } from "@/lib/audit/service";
 import { toActionError } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";

@@ -9,6 +9,8 @@
 //   the instances together keep about the budget in flight (at least one request each).
 // The database being briefly unreachable never stops ezeep traffic: reads fall back to "open"
 // and the last share stays in force.
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 
 import { db } from "@/lib/db";

@@ -16,6 +16,8 @@
 // scripts share it. Requests of every client of one API client share one lane per ezeep host
 // (lib/ezeep/lanes.ts: the concurrency budget and the Retry-After gate), and budget-sharing.ts
 // splits that budget between the portal instances that share the database.
+import "server-only";
+
 import { createHash } from "node:crypto";
 
 import { cache as perRequest } from "react";

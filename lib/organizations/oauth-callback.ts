@@ -1,4 +1,6 @@
 // The /code route handler's logic (kept here so tests can call it with a plain Request).
+import "server-only";
+
 import { boundedInput, recordUnauthenticatedFailure, trackAuditWrites } from "@/lib/audit/refusals";
 import { requestMeta } from "@/lib/auth/request";
 import { ORG_COOKIE } from "@/lib/auth/session";

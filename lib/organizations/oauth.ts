@@ -1,4 +1,4 @@
-// Connecting an organization by OAuth2 authorization code with PKCE (ezeep-api.md §1.3, §1.4).
+// Connecting an organization by OAuth2 authorization code with PKCE (docs/ezeep.md#authentication).
 //
 // 1. An owner presses "Connect with ezeep": beginAuthorization() makes a random `state` and a PKCE
 //    verifier, and keeps them — with the admin, the organization and a 10-minute expiry — in an
@@ -12,6 +12,8 @@
 //    The token's `org` claim names the ezeep organization: the current one is reconnected, another
 //    one is added to the portal with the connecting admin as its owner.
 // 3. disconnectOrganization() revokes the refresh token at /oauth/revoke/ and deletes it.
+import "server-only";
+
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 import { audited, recordAudit } from "@/lib/audit/service";

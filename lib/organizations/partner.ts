@@ -1,6 +1,8 @@
-// Partner API (ezeep-api.md §3.1, §1.8): list, create and delete ezeep organizations with the
+// Partner API (docs/ezeep.md#organizations): list, create and delete ezeep organizations with the
 // portal's own client credentials (which must be a partner client). Every change is audited;
 // a created organization is registered in the portal with its creator as owner.
+import "server-only";
+
 import { audited } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";

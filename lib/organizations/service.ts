@@ -1,5 +1,7 @@
 // Organizations the portal manages. Their ezeep clients come from lib/organizations/connections.ts
 // (re-exported here, where most callers import them from).
+import "server-only";
+
 import type { OrganizationRef } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 

@@ -1,4 +1,4 @@
-// Refresh tokens of organizations connected by authorization code (ezeep-api.md §1.3, §1.4):
+// Refresh tokens of organizations connected by authorization code (docs/ezeep.md#authentication):
 // stored encrypted (AES-256-GCM, lib/crypto.ts, bound to the organization id), rotated on every
 // use (single use, §1.2) and never used twice — not even by two portal instances at once:
 //
@@ -9,6 +9,8 @@
 //
 // createCachingTokenProvider adds single-flight and caching in front, so N concurrent calls with
 // an expired access token cause exactly one refresh per instance.
+import "server-only";
+
 import { decryptSecret, encryptSecret, KEY_VERSION } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-// Input rules for printers and printer↔group assignments (ezeep-api.md §3.6, §3.7).
+// Input rules for printers and printer↔group assignments (docs/ezeep.md#assignments, #printers-connectors-drivers).
 import { z } from "zod";
 
 const id = (what: string) =>

@@ -1,10 +1,12 @@
 // Printers of one organization, their group assignments and drivers: read from ezeep, changed
-// through ezeep, every change audited (ezeep-api.md §3.6, §3.7, §3.9).
+// through ezeep, every change audited (docs/ezeep.md#printers-connectors-drivers, #assignments).
 //
 // Assignments are a read-modify-write of a printer's group list from the portal's point of view.
 // Each change runs under a per-printer lock, re-reads the printer's current groups inside it and
 // sends ezeep only the difference: PUT with the groups to add, DELETE with the groups to remove.
 // So another admin's assignment made meanwhile is never dropped.
+import "server-only";
+
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { mapPool as mapLimit } from "@/lib/concurrency";
@@ -120,16 +122,21 @@ function driverRef(id: string, manual: boolean, drivers: Map<string, DriverName>
   return { id, name: known?.name ?? null, vendor: known?.vendor ?? null, manual };
 }
 
+/** The manual driver ezeep reports after a change: the chosen one, or an unnamed reference. */
+function driverShownBack(manualId: string | null, chosen: DriverRefView | null): DriverRefView | null {
+  if (!manualId) return null;
+  if (manualId === chosen?.id) return chosen;
+  return driverRef(manualId, true, new Map());
+}
+
 /** `{Options, Count, Capabilities}` on printers, lower-case on drivers (§3.7): counts only. */
 export function summarizeBlob(blob: unknown): CapabilitiesView["blob"] {
   if (!blob || typeof blob !== "object") return null;
   const o = blob as Record<string, unknown>;
-  const num = (v: unknown) =>
-    typeof v === "number" && Number.isFinite(v)
-      ? v
-      : typeof v === "string" && /^\d+$/.test(v)
-        ? Number(v)
-        : null;
+  const num = (v: unknown) => {
+    if (typeof v === "number" && Number.isFinite(v)) return v;
+    return typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null;
+  };
   const data = o.Capabilities ?? o.capabilities;
   return {
     options: num(o.Options ?? o.options),
@@ -693,11 +700,7 @@ export async function setPrinterDriver(
       });
       // ezeep shows the chosen driver back in manual_driver_id (§3.7).
       const manualId = updated.manual_driver_id ?? null;
-      const manualDriver = manualId
-        ? manualId === chosen?.id
-          ? chosen
-          : { id: manualId, name: null, vendor: null, manual: true }
-        : null;
+      const manualDriver = driverShownBack(manualId, chosen);
       return {
         result: { printerId: before.id, printerName: before.name, manualDriver, changed: true },
         after: { manualDriver: describe(manualDriver), manualDriverId: manualId },

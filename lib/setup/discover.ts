@@ -3,6 +3,8 @@
 // GET /v1/organizations/. Works against the simulator and the real ezeep. Used by the first-run
 // setup page, `npm run org:register` and `npm run demo` / `npm run dev`.
 
+import "server-only";
+
 export interface DiscoveredOrganization {
   ezeepId: string;
   name: string;

@@ -7,6 +7,8 @@
 // The page's sections read through the same request scope (lib/ezeep/scope.ts: React's
 // per-request cache in a rendered page), so a section asking for something this loader already
 // read gets the answer without a second request.
+import "server-only";
+
 import type { OrgContext } from "@/lib/auth/context";
 import { ezeepFor } from "@/lib/organizations/service";
 import type { GroupRef } from "@/lib/users/directory";

@@ -1,4 +1,4 @@
-// Input rules for users (ezeep-api.md §3.2 account host: first_name/last_name ≤150, roles admin|user;
+// Input rules for users (docs/ezeep.md#users, account host: first_name/last_name ≤150, roles admin|user;
 // §3.4 printing host: four boolean flags).
 import { z } from "zod";
 

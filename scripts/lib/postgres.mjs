@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL cluster for tests: initdb + pg_ctl on a free port under a temp dir,
 // run as the `postgres` user when we are root (PostgreSQL refuses to run as root).
-// See /work/shared/RECIPE.md "Throwaway PostgreSQL 15".
+// How to run it: README "Tests and CI" (a throwaway cluster per run).
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";

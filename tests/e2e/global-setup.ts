@@ -2,6 +2,9 @@
 // are up and before any test. Migrates the e2e database, resets the simulator to its demo seed,
 // registers the simulator's organization and seeds one admin per role (tests/e2e/fixtures.ts).
 // Values stored in process.env here reach the test workers.
+// First: the portal modules imported below are server-only (see the hook file).
+import "./server-only-hook";
+
 import { rmSync } from "node:fs";
 
 import pg from "pg";

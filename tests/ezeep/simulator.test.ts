@@ -1,5 +1,5 @@
-// The client against the simulator (lib/ezeep-simulator), with faults. Section numbers refer to
-// /work/shared/ezeep-api.md.
+// The client against the simulator (lib/ezeep-simulator), with faults. Section numbers map onto
+// docs/ezeep.md (its last section).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import {

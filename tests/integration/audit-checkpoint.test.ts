@@ -133,7 +133,10 @@ describe("signed audit checkpoints", () => {
       try {
         return {
           code: 0,
-          out: execFileSync("node_modules/.bin/tsx", [script, ...args], { env, encoding: "utf8" }),
+          out: execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", script, ...args], {
+            env,
+            encoding: "utf8",
+          }),
         };
       } catch (err) {
         const e = err as { status: number; stdout: string; stderr: string };

@@ -2,9 +2,10 @@
 // chart, the streamed CSV/JSON export, the field diff, scopes, and read-only actions.
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { activityChart } from "@/lib/audit/activity-chart";
 import { diffValues } from "@/lib/audit/diff";
 import { csvField, EXPORT_COLUMNS, exportStream } from "@/lib/audit/export";
-import { activityChart, listAuditEntriesIn, parseAuditQuery, type AuditQuery } from "@/lib/audit/queries";
+import { listAuditEntriesIn, parseAuditQuery, type AuditQuery } from "@/lib/audit/queries";
 import { auditScopeOptions, canReadEntryOf, resolveAuditScope } from "@/lib/audit/scope";
 import { recordAudit } from "@/lib/audit/service";
 import { actionRegistry } from "@/lib/auth/action";

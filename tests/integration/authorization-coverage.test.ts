@@ -13,7 +13,8 @@ import.meta.glob("/lib/**/actions.ts", { eager: true });
 function testFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? testFiles(full) : name.endsWith(".test.ts") ? [full] : [];
+    if (statSync(full).isDirectory()) return testFiles(full);
+    return name.endsWith(".test.ts") ? [full] : [];
   });
 }
 

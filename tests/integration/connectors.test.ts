@@ -1,4 +1,4 @@
-// Connectors (ezeep-api.md §3.8): the types ezeep offers (filter_values), every connector with
+// Connectors (docs/ezeep.md#printers-connectors-drivers): the types ezeep offers (filter_values), every connector with
 // type and status, the ezeep Hub (TPHub) configuration and the printers behind each connector.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 

@@ -1,4 +1,4 @@
-// Drivers (ezeep-api.md §3.9, §3.7, §4 #11): vendor list, drivers of a vendor with server-side
+// Drivers (docs/ezeep.md#printers-connectors-drivers): vendor list, drivers of a vendor with server-side
 // search, and setting a printer's driver with PATCH driver_id — shown back as the manual driver,
 // audited with before/after, failures recorded with ezeep's status.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Group memberships below the UI: server action → lock → re-read → PATCH whole list (ezeep-api.md
+// Group memberships below the UI: server action → lock → re-read → PATCH whole list (docs/ezeep.md#memberships
 // §3.4) → audit. Concurrent admins never lose each other's change; faults are recorded and explained.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 

@@ -1,4 +1,4 @@
-// Contract of POST /v1/groups/users, built from seed 003's text (ezeep-api.md §5.3). Each test
+// Contract of POST /v1/groups/users, built from seed 003's text (docs/ezeep.md#ndd-orbix-print-queue-api). Each test
 // quotes the sentence of the seed it checks. The route handler is called as Next calls it.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 

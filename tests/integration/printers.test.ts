@@ -1,4 +1,4 @@
-// Printers end to end below the UI (ezeep-api.md §3.6, §3.7): listing with server-side search,
+// Printers end to end below the UI (docs/ezeep.md#printers-connectors-drivers): listing with server-side search,
 // filters and pagination; the printer detail; group assignments from both sides, serialized per
 // printer so concurrent admins never drop each other's groups; effective printers of a user;
 // every change and failed attempt in the audit log with before/after.

@@ -23,8 +23,8 @@ export function findSecrets(
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{16,}/g;
 
 /**
- * Access tokens by shape: any signed JWT whose claims look like an ezeep token (ezeep-api.md
- * §1.2: iss/org/scopes/client_id). Catches tokens we do not know the value of.
+ * Access tokens by shape: any signed JWT whose claims look like an ezeep token (docs/ezeep.md#authentication:
+ * iss/org/scopes/client_id). Catches tokens we do not know the value of.
  */
 export function findEzeepTokens(text: string, where: string): Leak[] {
   const leaks: Leak[] = [];

@@ -1,5 +1,5 @@
-// Fault injection, latency, stats, /__sim control routes, seeds and the CLI (CONTRACTS.md;
-// ezeep-api.md §2.4–§2.6 for the status codes and error bodies the faults imitate).
+// Fault injection, latency, stats, /__sim control routes, seeds and the CLI (lib/ezeep-simulator/README.md;
+// docs/ezeep.md#errors for the status codes and error bodies the faults imitate).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";

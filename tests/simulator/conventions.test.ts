@@ -1,4 +1,4 @@
-// Conventions (ezeep-api.md §2): pagination on both hosts, slashes, unknown routes, error shapes.
+// Conventions (docs/ezeep.md#conventions): pagination on both hosts, slashes, unknown routes, error shapes.
 import { request } from "node:http";
 
 import { describe, expect, it } from "vitest";

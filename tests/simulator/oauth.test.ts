@@ -1,4 +1,4 @@
-// OAuth and API authentication (ezeep-api.md §1, Appendix A "Auth").
+// OAuth and API authentication (docs/ezeep.md#authentication).
 import { createHash, randomBytes } from "node:crypto";
 
 import { describe, expect, it } from "vitest";

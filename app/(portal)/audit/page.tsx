@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { activityChart } from "@/lib/audit/activity-chart";
 import { ActivityChart } from "@/lib/audit/components/activity-chart";
 import { AuditFilters } from "@/lib/audit/components/audit-filters";
 import { AuditTable } from "@/lib/audit/components/audit-table";
 import { DriftRunButton } from "@/lib/audit/components/drift-run-button";
 import { VerifyButton } from "@/lib/audit/components/verify-button";
 import {
-  activityChart,
   filterSearchParams,
   hasFilters,
   listAuditEntriesIn,

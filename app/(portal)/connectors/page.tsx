@@ -16,6 +16,9 @@ export const metadata: Metadata = { title: "Connectors" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
+/** ezeep reports connector status as ON/OFF; the filter spells them out. */
+const STATUS_LABELS: Record<string, string> = { ON: "Online (ON)", OFF: "Offline (OFF)" };
+
 export default async function ConnectorsPage({ searchParams }: { searchParams: SearchParams }) {
   const guard = await requirePageContext("connectors.read", "connectors");
   if (!guard.ok) return guard.denied;
@@ -101,7 +104,7 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                   { value: "", label: "Any status" },
                   ...loaded.data.filters.statuses.map((s) => ({
                     value: s,
-                    label: s === "ON" ? "Online (ON)" : s === "OFF" ? "Offline (OFF)" : s,
+                    label: STATUS_LABELS[s] ?? s,
                   })),
                 ]}
               />
@@ -109,21 +112,21 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                 Search
               </button>
             </form>
-            {loaded.data.connectors.length === 0 ? (
-              filtered ? (
-                <EmptyState title="No connectors match">
-                  Nothing matches your filters.{" "}
-                  <Link className="font-medium text-brand-700 hover:underline" href="/connectors">
-                    Show all connectors
-                  </Link>
-                </EmptyState>
-              ) : (
-                <EmptyState title="No connectors yet">
-                  Set up an ezeep Hub or install the ezeep connector on a print server: its printers then
-                  appear here.
-                </EmptyState>
-              )
-            ) : (
+            {loaded.data.connectors.length === 0 && filtered ? (
+              <EmptyState title="No connectors match">
+                Nothing matches your filters.{" "}
+                <Link className="font-medium text-brand-700 hover:underline" href="/connectors">
+                  Show all connectors
+                </Link>
+              </EmptyState>
+            ) : null}
+            {loaded.data.connectors.length === 0 && !filtered ? (
+              <EmptyState title="No connectors yet">
+                Set up an ezeep Hub or install the ezeep connector on a print server: its printers then appear
+                here.
+              </EmptyState>
+            ) : null}
+            {loaded.data.connectors.length > 0 ? (
               <Card className="overflow-hidden">
                 <table className="w-full text-left text-sm">
                   <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
@@ -184,7 +187,7 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                   {loaded.data.connectors.length} of {loaded.data.totalConnectors} connectors
                 </p>
               </Card>
-            )}
+            ) : null}
           </section>
 
           <section aria-labelledby="hub-title">

@@ -49,9 +49,11 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
       />
       {!loaded.ok ? (
         <Notice tone="error">Drivers could not be loaded from ezeep. {loaded.error}</Notice>
-      ) : loaded.data.vendors.length === 0 ? (
+      ) : null}
+      {loaded.ok && loaded.data.vendors.length === 0 ? (
         <EmptyState title="No driver vendors">ezeep lists no driver vendors at the moment.</EmptyState>
-      ) : (
+      ) : null}
+      {loaded.ok && loaded.data.vendors.length > 0 ? (
         <>
           <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/drivers">
             <label htmlFor="driver-vendor" className="sr-only">
@@ -105,7 +107,8 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
                 </ul>
               </Card>
             </section>
-          ) : loaded.data.total === 0 ? (
+          ) : null}
+          {loaded.data.vendor && loaded.data.total === 0 ? (
             <EmptyState title={query.q ? "No drivers match" : `No drivers for ${loaded.data.vendor}`}>
               {query.q ? (
                 <>
@@ -121,7 +124,8 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
                 "ezeep lists no driver for this vendor."
               )}
             </EmptyState>
-          ) : (
+          ) : null}
+          {loaded.data.vendor && loaded.data.total > 0 ? (
             <Card className="overflow-hidden">
               <table className="w-full text-left text-sm">
                 <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
@@ -168,9 +172,9 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
                 hrefFor={hrefFor}
               />
             </Card>
-          )}
+          ) : null}
         </>
-      )}
+      ) : null}
     </>
   );
 }

@@ -31,6 +31,8 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
   });
   const canWrite = ctx.can("groups.write");
   const loaded = await tryLoad(() => listGroups(ctx.current, query));
+  const filtered = Boolean(query.q || query.origin !== "all");
+  const empty = loaded.ok && loaded.data.total === 0;
   const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;
   const hrefFor = (page: number) => {
     const next = new URLSearchParams();
@@ -86,29 +88,30 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
       </form>
       {!loaded.ok ? (
         <Notice tone="error">Groups could not be loaded from ezeep. {loaded.error}</Notice>
-      ) : loaded.data.total === 0 ? (
-        query.q || query.origin !== "all" ? (
-          <EmptyState title="No groups match">
-            Nothing matches your search.{" "}
-            <Link className="font-medium text-brand-700 hover:underline" href="/groups">
-              Show all groups
-            </Link>
-          </EmptyState>
-        ) : (
-          <EmptyState
-            title="No groups yet"
-            action={
-              canWrite ? (
-                <Link href="/groups/new" className={buttonClass.primary}>
-                  Create the first group
-                </Link>
-              ) : null
-            }
-          >
-            Groups bundle users so you can give them printers together.
-          </EmptyState>
-        )
-      ) : (
+      ) : null}
+      {empty && filtered ? (
+        <EmptyState title="No groups match">
+          Nothing matches your search.{" "}
+          <Link className="font-medium text-brand-700 hover:underline" href="/groups">
+            Show all groups
+          </Link>
+        </EmptyState>
+      ) : null}
+      {empty && !filtered ? (
+        <EmptyState
+          title="No groups yet"
+          action={
+            canWrite ? (
+              <Link href="/groups/new" className={buttonClass.primary}>
+                Create the first group
+              </Link>
+            ) : null
+          }
+        >
+          Groups bundle users so you can give them printers together.
+        </EmptyState>
+      ) : null}
+      {loaded.ok && loaded.data.total > 0 ? (
         <Card className="overflow-hidden">
           <table className="w-full text-left text-sm">
             <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
@@ -186,7 +189,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
             hrefFor={hrefFor}
           />
         </Card>
-      )}
+      ) : null}
     </>
   );
 }

@@ -38,6 +38,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
   const needsNames = data.items.some((i) => i.intendedGroupIds.length > 0);
   const names = needsNames ? await groupNamesFor(ctx.current) : null;
 
+  const filtered = Boolean(query.q || query.status !== "all");
   const rows: InvitationRow[] = data.items.map((i) => ({
     id: i.id,
     email: i.email,
@@ -151,30 +152,30 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
         </button>
       </form>
 
-      {data.total === 0 ? (
-        query.q || query.status !== "all" ? (
-          <EmptyState title="No invitations match">
-            Nothing matches this filter.{" "}
-            <Link className="font-medium text-brand-700 hover:underline" href="/invitations">
-              Show all invitations
-            </Link>
-          </EmptyState>
-        ) : (
-          <EmptyState
-            title="No invitations yet"
-            action={
-              canWrite ? (
-                <Link href="/invitations/new" className={buttonClass.primary}>
-                  Invite the first people
-                </Link>
-              ) : null
-            }
-          >
-            Invite people by email; the portal follows up until they join
-            {canWrite ? ", or press Sync now to load invitations already sent from ezeep" : ""}.
-          </EmptyState>
-        )
-      ) : (
+      {data.total === 0 && filtered ? (
+        <EmptyState title="No invitations match">
+          Nothing matches this filter.{" "}
+          <Link className="font-medium text-brand-700 hover:underline" href="/invitations">
+            Show all invitations
+          </Link>
+        </EmptyState>
+      ) : null}
+      {data.total === 0 && !filtered ? (
+        <EmptyState
+          title="No invitations yet"
+          action={
+            canWrite ? (
+              <Link href="/invitations/new" className={buttonClass.primary}>
+                Invite the first people
+              </Link>
+            ) : null
+          }
+        >
+          Invite people by email; the portal follows up until they join
+          {canWrite ? ", or press Sync now to load invitations already sent from ezeep" : ""}.
+        </EmptyState>
+      ) : null}
+      {data.total > 0 ? (
         <Card className="overflow-hidden">
           <InvitationList rows={rows} canWrite={canWrite} />
           <Pagination
@@ -185,7 +186,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
             hrefFor={(p) => hrefFor(p)}
           />
         </Card>
-      )}
+      ) : null}
       <p className="mt-3 text-xs text-slate-500">
         {state?.lastSuccessAt
           ? `Last checked with ezeep ${relativeTime(state.lastSuccessAt, now)}.`

@@ -30,6 +30,7 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
   const query = parsed.success ? parsed.data : listPrintersSchema.parse({});
   const loaded = await tryLoad(() => listPrinters(ctx.current, query));
   const filtered = Boolean(query.q || query.connector || query.group);
+  const empty = loaded.ok && loaded.data.total === 0;
   const hrefFor = (page: number) => {
     const next = new URLSearchParams();
     if (query.q) next.set("q", query.q);
@@ -94,21 +95,22 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
       </form>
       {!loaded.ok ? (
         <Notice tone="error">Printers could not be loaded from ezeep. {loaded.error}</Notice>
-      ) : loaded.data.total === 0 ? (
-        filtered ? (
-          <EmptyState title="No printers match">
-            Nothing matches your search or filters.{" "}
-            <Link className="font-medium text-brand-700 hover:underline" href="/printers">
-              Show all printers
-            </Link>
-          </EmptyState>
-        ) : (
-          <EmptyState title="No printers yet">
-            Printers appear here once a connector (an ezeep Hub or a print server) has registered them with
-            ezeep.
-          </EmptyState>
-        )
-      ) : (
+      ) : null}
+      {empty && filtered ? (
+        <EmptyState title="No printers match">
+          Nothing matches your search or filters.{" "}
+          <Link className="font-medium text-brand-700 hover:underline" href="/printers">
+            Show all printers
+          </Link>
+        </EmptyState>
+      ) : null}
+      {empty && !filtered ? (
+        <EmptyState title="No printers yet">
+          Printers appear here once a connector (an ezeep Hub or a print server) has registered them with
+          ezeep.
+        </EmptyState>
+      ) : null}
+      {loaded.ok && loaded.data.total > 0 ? (
         <Card className="overflow-hidden">
           <PrinterTable printers={loaded.data.items} />
           <Pagination
@@ -119,7 +121,7 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
             hrefFor={hrefFor}
           />
         </Card>
-      )}
+      ) : null}
     </>
   );
 }

@@ -48,6 +48,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const loaded = await tryLoad(() => listUsers(ctx.current, query, { refresh: str("refresh") === "1" }));
   const notice = str("notice") ? NOTICES[str("notice")!] : undefined;
   const filtered = Boolean(query.q || query.group || query.role !== "all" || query.status !== "all");
+  const empty = loaded.ok && loaded.data.total === 0;
   const hrefWith = (change: Partial<Record<keyof ListUsersQuery, string | number>>) => {
     const next = new URLSearchParams();
     const merged = { ...query, ...change };
@@ -173,22 +174,21 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           Search
         </button>
       </form>
-      {!loaded.ok ? (
-        <Notice tone="error">Users could not be loaded from ezeep. {loaded.error}</Notice>
-      ) : loaded.data.total === 0 ? (
-        filtered ? (
-          <EmptyState title="No users match">
-            Nothing matches your search or filters.{" "}
-            <Link className="font-medium text-brand-700 hover:underline" href="/users">
-              Show everyone
-            </Link>
-          </EmptyState>
-        ) : (
-          <EmptyState title="No users yet">
-            Invite people to your organization; they appear here once invited.
-          </EmptyState>
-        )
-      ) : (
+      {!loaded.ok ? <Notice tone="error">Users could not be loaded from ezeep. {loaded.error}</Notice> : null}
+      {empty && filtered ? (
+        <EmptyState title="No users match">
+          Nothing matches your search or filters.{" "}
+          <Link className="font-medium text-brand-700 hover:underline" href="/users">
+            Show everyone
+          </Link>
+        </EmptyState>
+      ) : null}
+      {empty && !filtered ? (
+        <EmptyState title="No users yet">
+          Invite people to your organization; they appear here once invited.
+        </EmptyState>
+      ) : null}
+      {loaded.ok && loaded.data.total > 0 ? (
         <UserTable
           users={loaded.data.items}
           groups={loaded.data.groups}
@@ -210,7 +210,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             />
           }
         />
-      )}
+      ) : null}
       {loaded.ok ? (
         <p className="mt-3 text-xs text-slate-500">
           List as of {timeOf(loaded.data.asOf)} (refreshed from ezeep every 30 seconds; your own changes show

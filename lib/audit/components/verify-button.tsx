@@ -22,40 +22,46 @@ export function VerifyButton() {
       >
         {pending ? "Verifying…" : "Verify integrity"}
       </button>
-      {result ? (
-        result.ok ? (
-          result.data.intact ? (
-            <p
-              role="status"
-              data-testid="verify-result"
-              className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
-            >
-              <strong>Intact.</strong> {result.data.checked.toLocaleString("en")} entries verified
-              {result.data.checkpointSeq > 0
-                ? ` after the retention checkpoint (#${result.data.checkpointSeq})`
-                : ""}
-              {result.data.pending > 0 ? `; ${result.data.pending} awaiting their outcome` : ""}.
-            </p>
-          ) : (
-            <p
-              role="alert"
-              data-testid="verify-result"
-              className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-            >
-              <strong>Broken.</strong> {result.data.firstBreak?.message}{" "}
-              {result.data.firstBreak?.entryId ? (
-                <Link className="font-medium underline" href={`/audit/${result.data.firstBreak.entryId}`}>
-                  Open entry {result.data.firstBreak.entryId}
-                </Link>
-              ) : null}
-            </p>
-          )
-        ) : (
-          <p role="alert" className="text-sm text-red-700">
-            {result.error}
-          </p>
-        )
-      ) : null}
+      {result ? <VerifyResult result={result} /> : null}
     </div>
+  );
+}
+
+function VerifyResult({ result }: { result: Result }) {
+  if (!result.ok) {
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {result.error}
+      </p>
+    );
+  }
+  if (result.data.intact) {
+    return (
+      <p
+        role="status"
+        data-testid="verify-result"
+        className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+      >
+        <strong>Intact.</strong> {result.data.checked.toLocaleString("en")} entries verified
+        {result.data.checkpointSeq > 0
+          ? ` after the retention checkpoint (#${result.data.checkpointSeq})`
+          : ""}
+        {result.data.pending > 0 ? `; ${result.data.pending} awaiting their outcome` : ""}.
+      </p>
+    );
+  }
+  return (
+    <p
+      role="alert"
+      data-testid="verify-result"
+      className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+    >
+      <strong>Broken.</strong> {result.data.firstBreak?.message}{" "}
+      {result.data.firstBreak?.entryId ? (
+        <Link className="font-medium underline" href={`/audit/${result.data.firstBreak.entryId}`}>
+          Open entry {result.data.firstBreak.entryId}
+        </Link>
+      ) : null}
+    </p>
   );
 }

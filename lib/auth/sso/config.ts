@@ -9,6 +9,8 @@
 //                        separated by ";" or newlines; <organization> is the ezeep organization id
 //                        or the portal's name for it; <role> is admin, helpdesk or auditor (never owner)
 // SSO is on when the first three are set.
+import "server-only";
+
 import { isRole, type Role } from "@/lib/auth/permissions";
 import { rawEnv } from "@/lib/env";
 

@@ -1,5 +1,7 @@
 // next-auth 4's generic OAuth provider in OpenID Connect mode: discovery from the issuer, the ID
 // token validated by openid-client (signature, issuer, audience, expiry, nonce), PKCE and state.
+import "server-only";
+
 import type { OAuthConfig } from "next-auth/providers/oauth";
 
 import { SSO_PROVIDER_ID, ssoConfig } from "@/lib/auth/sso/config";

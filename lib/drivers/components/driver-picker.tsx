@@ -81,6 +81,8 @@ export function DriverPicker(props: {
     );
   }
 
+  // The list on screen belongs to the chosen vendor; a stale one counts as still loading.
+  const shown = drivers && drivers.vendor === vendor ? drivers : null;
   return (
     <div className="space-y-3">
       <FormAlert message={error} ref={errorAnchor} />
@@ -131,18 +133,19 @@ export function DriverPicker(props: {
             <p role="alert" className="px-3 py-3 text-sm text-red-800">
               The drivers could not be loaded from ezeep. {loadError}
             </p>
-          ) : !drivers || drivers.vendor !== vendor ? (
-            <p className="px-3 py-3 text-sm text-slate-500">Loading drivers…</p>
-          ) : drivers.items.length === 0 ? (
+          ) : null}
+          {!loadError && !shown ? <p className="px-3 py-3 text-sm text-slate-500">Loading drivers…</p> : null}
+          {!loadError && shown?.items.length === 0 ? (
             <p className="px-3 py-3 text-sm text-slate-500">
               {q ? `No ${vendor} driver matches “${q}”.` : `ezeep lists no driver for ${vendor}.`}
             </p>
-          ) : (
+          ) : null}
+          {!loadError && shown && shown.items.length > 0 ? (
             <ul
               className="max-h-64 divide-y divide-slate-100 overflow-y-auto"
               aria-label={`Drivers of ${vendor}`}
             >
-              {drivers.items.map((d) => (
+              {shown.items.map((d) => (
                 <li key={d.id}>
                   <label className="flex cursor-pointer items-start gap-3 px-3 py-2 text-sm hover:bg-slate-50">
                     <input
@@ -166,13 +169,13 @@ export function DriverPicker(props: {
                   </label>
                 </li>
               ))}
-              {drivers.total > drivers.items.length ? (
+              {shown.total > shown.items.length ? (
                 <li className="px-3 py-2 text-xs text-slate-500">
-                  Showing {drivers.items.length} of {drivers.total}. Search to narrow the list.
+                  Showing {shown.items.length} of {shown.total}. Search to narrow the list.
                 </li>
               ) : null}
             </ul>
-          )}
+          ) : null}
         </fieldset>
       ) : null}
       <div className="flex flex-wrap gap-2">

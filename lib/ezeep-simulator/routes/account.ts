@@ -72,7 +72,9 @@ function parseRoles(v: unknown): string[] {
 
 function listUsers(ctx: Ctx, rt: Runtime): Reply {
   const org = orgOf(ctx);
-  const all = isAdmin(ctx) ? [...org.users.values()] : ctx.auth?.user ? [ctx.auth.user] : [];
+  // Admins list everyone; anyone else sees only themselves.
+  const self = ctx.auth?.user ? [ctx.auth.user] : [];
+  const all = isAdmin(ctx) ? [...org.users.values()] : self;
   const page = pageNumber(ctx, all);
   return json(200, { ...page, results: page.results.map((u) => rt.state.toAccountUser(org, u)) });
 }

@@ -34,7 +34,7 @@ function groupOr404(ctx: Ctx): { org: OrgRec; group: GroupRec } {
   return { org, group };
 }
 
-/** organization_id is accepted but must be the token's org (CONTRACTS.md). */
+/** organization_id is accepted but must be the token's org (see ./README.md, "Choosing the organization"). */
 function checkOrgField(org: OrgRec, body: JsonObject): void {
   if (!("organization_id" in body) || body.organization_id === null) return;
   const v = body.organization_id;

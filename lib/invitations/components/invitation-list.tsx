@@ -200,11 +200,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                   <InvitationStatusBadge status={row.status} />
                   {row.expires ? (
                     <span className="text-xs text-slate-500">
-                      {row.status === "expired"
-                        ? `expired ${row.expires}`
-                        : row.status === "pending"
-                          ? `expires ${row.expires}`
-                          : null}
+                      {EXPIRY_VERB[row.status] ? `${EXPIRY_VERB[row.status]} ${row.expires}` : null}
                     </span>
                   ) : null}
                 </div>
@@ -244,13 +240,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                         {g}
                       </Badge>
                     ))}
-                    {row.status === "accepted" && row.groupsApplied ? (
-                      <span className="text-xs text-emerald-700">added ✓</span>
-                    ) : row.status === "accepted" ? (
-                      <span className="text-xs text-amber-700">being added</span>
-                    ) : (
-                      <span className="text-xs text-slate-500">on acceptance</span>
-                    )}
+                    <GroupsAppliedNote accepted={row.status === "accepted"} applied={row.groupsApplied} />
                   </div>
                 ) : (
                   <span className="text-slate-500">—</span>
@@ -286,6 +276,24 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
   );
 }
 
+/** Only open invitations have a meaningful expiry to show next to the status. */
+const EXPIRY_VERB: Partial<Record<InvitationRow["status"], string>> = {
+  expired: "expired",
+  pending: "expires",
+};
+
+function GroupsAppliedNote({ accepted, applied }: { accepted: boolean; applied: boolean }) {
+  if (!accepted) return <span className="text-xs text-slate-500">on acceptance</span>;
+  if (applied) return <span className="text-xs text-emerald-700">added ✓</span>;
+  return <span className="text-xs text-amber-700">being added</span>;
+}
+
+const OUTCOME_LOOK: Record<BulkOutcome["outcome"], { className: string; label: string }> = {
+  sent: { className: "text-emerald-700", label: "✓ Sent" },
+  failed: { className: "text-red-700", label: "✗ Failed" },
+  skipped: { className: "text-amber-800", label: "– Skipped" },
+};
+
 function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: () => void }) {
   const sent = results.filter((r) => r.outcome === "sent").length;
   const tone = sent === results.length ? "border-emerald-200 bg-emerald-50" : "border-amber-200 bg-amber-50";
@@ -306,17 +314,7 @@ function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: ()
       <ul className="mt-2 space-y-1">
         {results.map((r) => (
           <li key={r.id} className="flex flex-wrap gap-x-2">
-            <span
-              className={
-                r.outcome === "sent"
-                  ? "text-emerald-700"
-                  : r.outcome === "failed"
-                    ? "text-red-700"
-                    : "text-amber-800"
-              }
-            >
-              {r.outcome === "sent" ? "✓ Sent" : r.outcome === "failed" ? "✗ Failed" : "– Skipped"}
-            </span>
+            <span className={OUTCOME_LOOK[r.outcome].className}>{OUTCOME_LOOK[r.outcome].label}</span>
             <span className="font-medium break-all text-slate-800">{r.email || r.id}</span>
             {r.outcome !== "sent" ? <span className="text-slate-600">{r.message}</span> : null}
           </li>

@@ -231,11 +231,14 @@ export function InviteForm(props: {
             <p className="rounded-lg border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600">
               Your role may not choose groups. An admin can add the person to groups after they join.
             </p>
-          ) : props.groups === null ? (
+          ) : null}
+          {props.canChooseGroups && props.groups === null ? (
             <p className="text-sm text-red-700">Groups could not be loaded from ezeep. {props.groupsError}</p>
-          ) : props.groups.length === 0 ? (
+          ) : null}
+          {props.canChooseGroups && props.groups?.length === 0 ? (
             <p className="text-sm text-slate-600">This organization has no groups yet.</p>
-          ) : (
+          ) : null}
+          {props.canChooseGroups && props.groups && props.groups.length > 0 ? (
             <div className="rounded-lg border border-slate-200">
               {props.groups.length > 8 ? (
                 <div className="border-b border-slate-100 p-2">
@@ -281,7 +284,7 @@ export function InviteForm(props: {
                 </p>
               ) : null}
             </div>
-          )}
+          ) : null}
           {fieldErrors.groupIds ? <p className="text-sm text-red-700">{fieldErrors.groupIds[0]}</p> : null}
         </fieldset>
 
@@ -308,7 +311,7 @@ export function InviteForm(props: {
       </div>
       <div className="flex flex-wrap gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
         <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "Sending…" : valid > 1 ? `Send ${valid} invitations` : "Send invitation"}
+          {pending ? "Sending…" : sendLabel(valid)}
         </button>
         <Link href="/invitations" className={buttonClass.secondary}>
           Cancel
@@ -316,4 +319,8 @@ export function InviteForm(props: {
       </div>
     </form>
   );
+}
+
+function sendLabel(addresses: number): string {
+  return addresses > 1 ? `Send ${addresses} invitations` : "Send invitation";
 }

@@ -102,13 +102,7 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
         className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200"
       >
         {results.length === 0 ? (
-          <li className="px-3 py-4 text-sm text-slate-500">
-            {searching
-              ? "Searching…"
-              : q
-                ? "Nobody outside this group matches."
-                : "Everyone is in this group already."}
-          </li>
+          <li className="px-3 py-4 text-sm text-slate-500">{noResultsText(searching, q)}</li>
         ) : (
           results.map((c) => (
             <li key={c.id}>
@@ -148,10 +142,19 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
             setResults((prev) => prev.filter((c) => !users.some((u) => u.id === c.id)));
           }}
         >
-          {running ? "Adding…" : selected.size > 1 ? `Add ${selected.size} people` : "Add to group"}
+          {running ? "Adding…" : addLabel(selected.size)}
         </button>
       </div>
       {bulk.state ? <BulkProgress state={bulk.state} onClose={bulk.clear} /> : null}
     </div>
   );
+}
+
+function noResultsText(searching: boolean, query: string): string {
+  if (searching) return "Searching…";
+  return query ? "Nobody outside this group matches." : "Everyone is in this group already.";
+}
+
+function addLabel(people: number): string {
+  return people > 1 ? `Add ${people} people` : "Add to group";
 }

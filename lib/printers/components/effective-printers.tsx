@@ -18,30 +18,35 @@ export async function EffectivePrinters(props: { ctx: OrgContext; userId: string
   );
   if (!can(ctx.role, "printers.read")) return null;
   const loaded = await tryLoad(() => listEffectivePrinters(ctx, userId));
+  // Printers exist only for a user with a printing profile (an accepted invitation).
+  const profile = loaded.ok && loaded.data.hasPrintingProfile ? loaded.data : null;
   return (
     <section aria-labelledby="effective-printers-title" data-testid="effective-printers">
       {title}
       {!loaded.ok ? (
         <Notice tone="error">The user’s printers could not be loaded from ezeep. {loaded.error}</Notice>
-      ) : !loaded.data.hasPrintingProfile ? (
+      ) : null}
+      {loaded.ok && !loaded.data.hasPrintingProfile ? (
         <Card>
           <p className="px-4 py-6 text-sm text-slate-500">
             This user has no printing profile in ezeep yet (for example, the invitation has not been
             accepted).
           </p>
         </Card>
-      ) : loaded.data.printers.length === 0 ? (
+      ) : null}
+      {profile && profile.printers.length === 0 ? (
         <Card>
           <p className="px-4 py-6 text-sm text-slate-500">
-            {loaded.data.groupCount === 0
+            {profile.groupCount === 0
               ? "This user is in no group, so no printer is assigned to them. Add them to a group that has printers."
-              : `None of this user's ${loaded.data.groupCount} group${loaded.data.groupCount === 1 ? "" : "s"} has a printer assigned.`}
+              : `None of this user's ${profile.groupCount} group${profile.groupCount === 1 ? "" : "s"} has a printer assigned.`}
           </p>
         </Card>
-      ) : (
+      ) : null}
+      {profile && profile.printers.length > 0 ? (
         <Card className="overflow-hidden">
           <ul className="divide-y divide-slate-100">
-            {loaded.data.printers.map((printer) => (
+            {profile.printers.map((printer) => (
               <li
                 key={printer.id}
                 className="flex flex-col gap-1.5 px-4 py-3 text-sm sm:flex-row sm:items-center sm:gap-4"
@@ -68,12 +73,12 @@ export async function EffectivePrinters(props: { ctx: OrgContext; userId: string
             ))}
           </ul>
           <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
-            {loaded.data.printers.length} printer{loaded.data.printers.length === 1 ? "" : "s"} through{" "}
-            {loaded.data.groupCount} group
-            {loaded.data.groupCount === 1 ? "" : "s"}.
+            {profile.printers.length} printer{profile.printers.length === 1 ? "" : "s"} through{" "}
+            {profile.groupCount} group
+            {profile.groupCount === 1 ? "" : "s"}.
           </p>
         </Card>
-      )}
+      ) : null}
     </section>
   );
 }

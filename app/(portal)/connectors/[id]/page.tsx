@@ -50,17 +50,17 @@ export default async function ConnectorPage({ params }: { params: Promise<{ id: 
                 {data.printers.length} printer{data.printers.length === 1 ? "" : "s"}
               </span>
             </div>
-            {!ctx.can("printers.read") ? (
-              <AccessDenied what="printers" />
-            ) : data.printers.length === 0 ? (
+            {!ctx.can("printers.read") ? <AccessDenied what="printers" /> : null}
+            {ctx.can("printers.read") && data.printers.length === 0 ? (
               <EmptyState title="No printers">
                 This connector has not registered any printer with ezeep.
               </EmptyState>
-            ) : (
+            ) : null}
+            {ctx.can("printers.read") && data.printers.length > 0 ? (
               <Card className="overflow-hidden">
                 <PrinterTable printers={data.printers} showConnector={false} />
               </Card>
-            )}
+            ) : null}
           </section>
         </div>
       )}

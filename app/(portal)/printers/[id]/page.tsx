@@ -177,24 +177,23 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                 </Field>
                 <Field label="Automatic driver">{driverText(printer.autoDriver)}</Field>
               </dl>
-              {vendors ? (
-                vendors.ok ? (
-                  <DriverPicker
-                    printerId={printer.id}
-                    printerName={printer.name}
-                    vendors={vendors.data}
-                    defaultVendor={printer.manualDriver?.vendor ?? printer.vendor}
-                    manualDriver={
-                      printer.manualDriver
-                        ? { id: printer.manualDriver.id, name: printer.manualDriver.name }
-                        : null
-                    }
-                  />
-                ) : (
-                  <Notice tone="error">
-                    The driver vendors could not be loaded from ezeep. {vendors.error}
-                  </Notice>
-                )
+              {vendors?.ok ? (
+                <DriverPicker
+                  printerId={printer.id}
+                  printerName={printer.name}
+                  vendors={vendors.data}
+                  defaultVendor={printer.manualDriver?.vendor ?? printer.vendor}
+                  manualDriver={
+                    printer.manualDriver
+                      ? { id: printer.manualDriver.id, name: printer.manualDriver.name }
+                      : null
+                  }
+                />
+              ) : null}
+              {vendors && !vendors.ok ? (
+                <Notice tone="error">
+                  The driver vendors could not be loaded from ezeep. {vendors.error}
+                </Notice>
               ) : null}
             </Section>
           </div>
@@ -249,15 +248,17 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
           </Section>
 
           <Section id="users-title" title="Who can print here" description="Members of the assigned groups.">
-            {!users ? null : !users.ok ? (
+            {users && !users.ok ? (
               <Notice tone="error">The users could not be loaded from ezeep. {users.error}</Notice>
-            ) : users.data.length === 0 ? (
+            ) : null}
+            {users?.ok && users.data.length === 0 ? (
               <p className="text-sm text-slate-500">
                 {printer.groups.length === 0
                   ? "Nobody: no group is assigned to this printer."
                   : "Nobody: the assigned groups have no members."}
               </p>
-            ) : (
+            ) : null}
+            {users?.ok && users.data.length > 0 ? (
               <>
                 <ul className="divide-y divide-slate-100" aria-label="Users who can print here">
                   {users.data.slice(0, MAX_USERS).map((u) => (
@@ -289,7 +290,7 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                     : `${users.data.length} user${users.data.length === 1 ? "" : "s"}.`}
                 </p>
               </>
-            )}
+            ) : null}
           </Section>
         </div>
       )}

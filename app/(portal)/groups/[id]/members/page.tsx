@@ -61,13 +61,11 @@ export default async function GroupMembersPage({
       ) : (
         <div className="mt-2">
           <GroupHeader group={loaded.data!} canWrite={canWrite} />
-          {!canRead ? (
-            <AccessDenied what="seeing users" />
-          ) : !members?.ok ? (
-            <Notice tone="error">
-              The members could not be loaded from ezeep. {members && !members.ok ? members.error : null}
-            </Notice>
-          ) : (
+          {!canRead ? <AccessDenied what="seeing users" /> : null}
+          {members && !members.ok ? (
+            <Notice tone="error">The members could not be loaded from ezeep. {members.error}</Notice>
+          ) : null}
+          {members?.ok ? (
             <>
               <div className="mb-4 flex flex-wrap items-start gap-3">
                 <form
@@ -97,25 +95,22 @@ export default async function GroupMembersPage({
                   This group comes from Azure AD: a later Azure AD sync may add or remove members again.
                 </Notice>
               ) : null}
-              {members.data.total === 0 ? (
-                query.q ? (
-                  <EmptyState title="No members match">
-                    Nobody in this group matches your search.{" "}
-                    <Link
-                      className="font-medium text-brand-700 hover:underline"
-                      href={`/groups/${id}/members`}
-                    >
-                      Show all members
-                    </Link>
-                  </EmptyState>
-                ) : (
-                  <EmptyState title="No members yet">
-                    {canMemberships
-                      ? "Add people with “Add members”: they get this group's printers."
-                      : "Nobody is in this group."}
-                  </EmptyState>
-                )
-              ) : (
+              {members.data.total === 0 && query.q ? (
+                <EmptyState title="No members match">
+                  Nobody in this group matches your search.{" "}
+                  <Link className="font-medium text-brand-700 hover:underline" href={`/groups/${id}/members`}>
+                    Show all members
+                  </Link>
+                </EmptyState>
+              ) : null}
+              {members.data.total === 0 && !query.q ? (
+                <EmptyState title="No members yet">
+                  {canMemberships
+                    ? "Add people with “Add members”: they get this group's printers."
+                    : "Nobody is in this group."}
+                </EmptyState>
+              ) : null}
+              {members.data.total > 0 ? (
                 <Card className="overflow-hidden">
                   <ul className="divide-y divide-slate-100" data-testid="group-members">
                     {members.data.items.map((m) => (
@@ -154,9 +149,9 @@ export default async function GroupMembersPage({
                     hrefFor={hrefFor}
                   />
                 </Card>
-              )}
+              ) : null}
             </>
-          )}
+          ) : null}
         </div>
       )}
     </>

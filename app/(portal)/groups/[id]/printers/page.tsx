@@ -47,13 +47,13 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
       ) : (
         <div className="mt-2">
           <GroupHeader group={group} canWrite={canEditGroup} />
-          {!canReadPrinters ? (
-            <AccessDenied what="printers" />
-          ) : !printers ? null : !printers.ok ? (
+          {!canReadPrinters ? <AccessDenied what="printers" /> : null}
+          {printers && !printers.ok ? (
             <Notice tone="error">
               The group’s printers could not be loaded from ezeep. {printers.error}
             </Notice>
-          ) : (
+          ) : null}
+          {printers?.ok ? (
             <div className="space-y-6">
               <section aria-labelledby="group-printers-title">
                 <div className="mb-2 flex items-baseline justify-between gap-3">
@@ -94,11 +94,12 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
                     Assign printers
                   </h2>
                   <Card className="p-5">
-                    {!choices ? null : !choices.ok ? (
+                    {choices && !choices.ok ? (
                       <Notice tone="error">
                         The printers could not be loaded from ezeep. {choices.error}
                       </Notice>
-                    ) : (
+                    ) : null}
+                    {choices?.ok ? (
                       <AssignPrintersForm
                         groupId={id}
                         groupName={group.name}
@@ -106,12 +107,12 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
                           .filter((p) => !p.groupIds.includes(id))
                           .map((p) => ({ id: p.id, name: p.name, location: p.location }))}
                       />
-                    )}
+                    ) : null}
                   </Card>
                 </section>
               ) : null}
             </div>
-          )}
+          ) : null}
         </div>
       )}
     </>
