@@ -5,6 +5,8 @@
 // - keyboard: the skip link, the phone menu (Escape), a confirmation dialog (focus in, focus back),
 //   focus on the result after an action, the users' selection announced;
 // - unknown ids answer 404.
+import "./server-only-hook";
+
 import { readdirSync } from "node:fs";
 import path from "node:path";
 

@@ -2,6 +2,8 @@
 // signs out, signs in with password + code; a wrong code is refused; a recovery code works once.
 // The test plays the authenticator app (lib/mfa/totp.ts computes the codes from the shown key).
 // SHOTS_DIR=/tmp/… also saves screenshots of the pages at 1440 and 390 px.
+import "./server-only-hook";
+
 import { expect, test, type Page } from "@playwright/test";
 
 import { totpCode } from "@/lib/mfa/totp";
