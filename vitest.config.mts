@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  // "server-only" throws outside React Server Components; tests import server modules directly.
+  resolve: { alias: { "@": root, "server-only": path.join(root, "node_modules/server-only/empty.js") } },
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "**/node_modules/**"],

@@ -28,7 +28,7 @@ const optionalDate = z
   .transform((v) => (v && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined));
 
 export const ACTOR_TYPES = ["admin", "api_token", "system", "external"] as const;
-export const OUTCOMES = ["success", "failure", "pending"] as const;
+export const OUTCOMES = ["success", "failure", "unknown", "pending"] as const;
 
 export const auditQuerySchema = z.object({
   /** free text in action, target, actor and error */

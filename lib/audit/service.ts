@@ -7,15 +7,27 @@
 // one transaction with the chain head — so its hash covers exactly what the log shows. A pending
 // entry whose process died is sealed into the chain, still "outcome unknown", by the maintenance
 // job (lib/audit/retention.ts `sealStalePending`).
+//
+// Unknown outcomes: when ezeep's answer to a write never came (timeout, dropped connection,
+// 502/503/504), the entry becomes "unknown" (still unchained: ezeep may have applied it), the
+// feature's reconciler reads the resource back at once, and the entry is completed with what it
+// observed. When ezeep cannot be read either, it stays "unknown" until the follow-up job
+// reconciles it (lib/audit/unknown.ts).
+import "server-only";
+
 import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
+import { reconcilerFor, type Observation, type UnknownChange } from "@/lib/audit/reconcilers";
 import type { Actor, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { EzeepError } from "@/lib/ezeep";
+import { UserFacingError } from "@/lib/errors";
+import { EzeepError, isUnknownOutcome, UNKNOWN_OUTCOME_MESSAGE } from "@/lib/ezeep";
 
 export { canonicalJson };
 
-export type AuditOutcome = "pending" | "success" | "failure";
+/** "pending" and "unknown" are open (unchained, completable once); the others are final. */
+export type AuditOutcome = "pending" | "unknown" | "success" | "failure";
+const OPEN_OUTCOMES: ReadonlySet<string> = new Set(["pending", "unknown"]);
 
 export interface AuditTarget {
   type: string;
@@ -63,7 +75,7 @@ function recordColumns(record: AuditRecord, at: Date) {
     outcome: record.outcome,
     ezeepStatus: record.ezeepStatus ?? null,
     error: record.error ?? null,
-    completedAt: record.outcome === "pending" ? null : at,
+    completedAt: OPEN_OUTCOMES.has(record.outcome) ? null : at,
   };
 }
 
@@ -84,7 +96,7 @@ export async function appendLocked(
  * one is inserted unchained and joins the chain when it is completed.
  */
 export async function recordAudit(record: AuditRecord): Promise<number> {
-  if (record.outcome === "pending") {
+  if (OPEN_OUTCOMES.has(record.outcome)) {
     const entry = await db.auditEntry.create({
       data: recordColumns(record, new Date()),
       select: { id: true },
@@ -113,13 +125,13 @@ export async function completeEntry(entryId: number, completion: Completion): Pr
     select: { organizationId: true, outcome: true, hash: true },
   });
   if (!current) throw new AuditEntryClosedError(`audit entry ${entryId} does not exist`);
-  if (current.outcome !== "pending" || current.hash !== null)
+  if (!OPEN_OUTCOMES.has(current.outcome) || current.hash !== null)
     throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
   // Nothing inside the transaction throws on purpose: on SQLite a rollback would also undo
   // statements other requests ran on the shared connection meanwhile.
   const closed = await withChain(chainKey(current.organizationId), async (chain) => {
     const row = await chain.tx.auditEntry.findUnique({ where: { id: entryId } });
-    if (!row || row.outcome !== "pending" || row.hash !== null) return true;
+    if (!row || !OPEN_OUTCOMES.has(row.outcome) || row.hash !== null) return true;
     const next: Omit<HashableEntry, "chainSeq" | "prevHash"> = {
       ...row,
       outcome: completion.outcome,
@@ -179,8 +191,102 @@ function failureDetails(err: unknown): { ezeepStatus: number | null; error: stri
   return { ezeepStatus: null, error: String(err) };
 }
 
+/** The change may have been applied and ezeep could not be read back yet: the entry stays "unknown". */
+export class OutcomeUnknownError extends UserFacingError {
+  constructor() {
+    super(
+      `${UNKNOWN_OUTCOME_MESSAGE} ezeep could not be read either, so it is not known yet. The audit log shows it as "Unknown"; the portal checks again within a few minutes. Look at the result there before doing it again.`,
+    );
+    this.name = "OutcomeUnknownError";
+  }
+}
+
+export const NOT_APPLIED_MESSAGE = `${UNKNOWN_OUTCOME_MESSAGE} It was not applied: ezeep shows the state from before, nothing changed.`;
+
+/** A JSON value as it will read back from the database (plain data only). */
+function asStored(value: unknown): unknown {
+  const json = canonicalJson(value);
+  return json === null ? null : (JSON.parse(json) as unknown);
+}
+
+/** Marks a pending entry "unknown": ezeep may have applied the change. It stays unchained. */
+async function markUnknown(entryId: number, err: EzeepError): Promise<void> {
+  try {
+    await db.auditEntry.updateMany({
+      where: { id: entryId, outcome: "pending", hash: null },
+      data: { outcome: "unknown", ezeepStatus: err.status, error: err.message.slice(0, 2000) },
+    });
+  } catch (dbErr) {
+    console.error(`[audit] could not mark entry ${entryId} unknown (it stays pending)`, dbErr);
+  }
+}
+
+/** Completes an "unknown" entry with what reading ezeep back showed; `cause` is the lost answer. */
+export async function settleUnknown(
+  entryId: number,
+  observation: Observation,
+  cause: string | null,
+): Promise<void> {
+  const note = `ezeep did not answer${cause ? ` (${cause})` : ""}; read back from ezeep: ${
+    observation.applied ? "the change was applied" : "the change was not applied"
+  }`;
+  const observed = { ...(objectOrValue(observation.observed) ?? {}), readBack: note };
+  if (!observation.applied) {
+    await completeWithRetry(entryId, { outcome: "failure", after: canonicalJson(observed), error: note });
+    return;
+  }
+  await completeWithRetry(entryId, {
+    outcome: "success",
+    after: canonicalJson(observed),
+    error: null,
+    ...(observation.targetId !== undefined ? { targetId: observation.targetId } : {}),
+    ...(observation.targetLabel !== undefined ? { targetLabel: observation.targetLabel } : {}),
+  });
+}
+
+function objectOrValue(value: unknown): Record<string, unknown> | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  return { observed: value };
+}
+
 /**
- * Runs one change with its audit entry: pending → call → success/failure. The error of a failed
+ * ezeep's answer to the write never came: mark the entry "unknown", read the resource back
+ * through the action's reconciler and complete the entry with what it shows. Returns the result
+ * when the change was applied; throws a plain-words error when it was not or cannot be known yet.
+ */
+async function afterLostAnswer<T>(
+  ctx: OrgContext,
+  entryId: number,
+  change: AuditedChange<T>,
+  err: EzeepError,
+): Promise<T> {
+  await markUnknown(entryId, err);
+  const reconciler = reconcilerFor(change.action);
+  if (!reconciler) throw new OutcomeUnknownError();
+  let observation: Observation;
+  try {
+    observation = await reconciler(ctx, {
+      entryId,
+      action: change.action,
+      targetId: change.target.id ?? null,
+      targetLabel: change.target.label ?? null,
+      before: asStored(change.before),
+      intended: asStored(change.intended),
+      at: new Date(),
+    } satisfies UnknownChange);
+  } catch (readErr) {
+    console.warn(`[audit] entry ${entryId}: ezeep could not be read back yet`, readErr);
+    throw new OutcomeUnknownError();
+  }
+  await settleUnknown(entryId, observation, err.message);
+  if (observation.applied) return observation.result as T;
+  throw new UserFacingError(NOT_APPLIED_MESSAGE);
+}
+
+/**
+ * Runs one change with its audit entry: pending → call → success/failure, or — when ezeep's
+ * answer never came — unknown → read back → success/failure (see `afterLostAnswer`). The error of a failed
  * change is rethrown unchanged after it has been recorded. When the completion cannot be
  * written, the change is reported as failed (the entry stays "outcome unknown"), never as done.
  */
@@ -198,6 +304,7 @@ export async function audited<T>(ctx: OrgContext, change: AuditedChange<T>): Pro
   try {
     outcome = await change.run();
   } catch (err) {
+    if (isUnknownOutcome(err)) return afterLostAnswer(ctx, entryId, change, err);
     const { ezeepStatus, error } = failureDetails(err);
     try {
       await completeWithRetry(entryId, { outcome: "failure", ezeepStatus, error: error.slice(0, 2000) });

@@ -42,7 +42,9 @@ export async function verifyChain(key: string): Promise<ChainReport> {
     checked: 0,
     checkpointSeq: head.checkpointSeq,
     headSeq: head.seq,
-    pending: await db.auditEntry.count({ where: { organizationId, chainSeq: null, outcome: "pending" } }),
+    pending: await db.auditEntry.count({
+      where: { organizationId, chainSeq: null, outcome: { in: ["pending", "unknown"] } },
+    }),
     legacy: 0,
     firstBreak: null,
     verifiedAt: new Date(),
@@ -60,7 +62,8 @@ export async function verifyChain(key: string): Promise<ChainReport> {
     orderBy: { id: "asc" },
     select: { id: true },
   });
-  const unchained = { organizationId, chainSeq: null, outcome: { not: "pending" } };
+  // Open entries ("pending", "unknown": awaiting their outcome) join the chain when completed.
+  const unchained = { organizationId, chainSeq: null, outcome: { notIn: ["pending", "unknown"] } };
   const stray = firstChained
     ? await db.auditEntry.findFirst({
         where: { ...unchained, id: { gt: firstChained.id } },

@@ -4,7 +4,7 @@
 
 import type { z } from "zod";
 
-import { EzeepError, httpError, malformedError, networkError, timeoutError } from "./errors";
+import { answerLost, EzeepError, httpError, malformedError, networkError, timeoutError } from "./errors";
 import type { TokenProvider } from "./token";
 
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -244,6 +244,16 @@ export function createHttpClient(config: HttpSettings): HttpClient {
     let attempts = 0;
     let retriesUsed = 0;
     let refreshedAfter401 = false;
+    // --- unknown outcomes (lib/ezeep/errors.ts `outcomeUnknown`) ---------------------------
+    // A retried write whose earlier attempt lost its answer may meet its own effect (a DELETE
+    // retried after a timeout finds nothing): the final error then still counts as unknown.
+    let earlierAnswerLost = false;
+    const settle = (failure: EzeepError): EzeepError => {
+      failure.attempts = attempts;
+      if (earlierAnswerLost) failure.earlierAttemptUnknown = true;
+      return failure;
+    };
+    // ----------------------------------------------------------------------------------------
 
     for (;;) {
       attempts++;
@@ -283,16 +293,13 @@ export function createHttpClient(config: HttpSettings): HttpClient {
         failure.kind === "network" ||
         (failure.kind === "http" && failure.status !== null && isRetryableStatus(failure.status));
 
-      if (!mayRetry || !retryable || retriesUsed >= settings.maxRetries) {
-        failure.attempts = attempts;
-        throw failure;
-      }
+      if (!mayRetry || !retryable || retriesUsed >= settings.maxRetries) throw settle(failure);
+      if (answerLost(failure)) earlierAnswerLost = true;
       let delay: number;
       if (retryAfterMs !== undefined) {
         if (retryAfterMs > settings.maxRetryAfterMs) {
           // ezeep asks for a longer pause than a caller should wait: report it instead.
-          failure.attempts = attempts;
-          throw failure;
+          throw settle(failure);
         }
         delay = retryAfterMs;
       } else {

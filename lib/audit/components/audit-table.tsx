@@ -2,19 +2,12 @@
 // entry links to its detail page (/audit/<id>) with the full before/after diff.
 import Link from "next/link";
 
-import { ActorBadge } from "@/lib/audit/components/badges";
+import { ActorBadge, OutcomeBadge } from "@/lib/audit/components/badges";
 import type { AuditEntryView } from "@/lib/audit/queries";
-import { Badge, formatDateTime } from "@/lib/ui/components";
-
-const OUTCOME: Record<string, { tone: "green" | "red" | "amber"; label: string }> = {
-  success: { tone: "green", label: "Success" },
-  failure: { tone: "red", label: "Failed" },
-  pending: { tone: "amber", label: "Outcome unknown" },
-};
+import { formatDateTime } from "@/lib/ui/components";
 
 export function outcomeBadge(outcome: string) {
-  const o = OUTCOME[outcome] ?? OUTCOME.pending;
-  return <Badge tone={o.tone}>{o.label}</Badge>;
+  return <OutcomeBadge outcome={outcome} />;
 }
 
 function describeChange(entry: AuditEntryView): string | null {

@@ -75,9 +75,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
               <span className="block text-xs text-slate-500">
                 {entry.completedAt
                   ? `completed ${formatDateTime(entry.completedAt)}`
-                  : entry.outcome === "pending"
-                    ? "no outcome recorded"
-                    : ""}
+                  : unfinishedNote(entry.outcome)}
               </span>
             </Field>
             <Field label="From where">
@@ -161,4 +159,10 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
       </Card>
     </>
   );
+}
+
+function unfinishedNote(outcome: string): string {
+  if (outcome === "pending") return "no outcome recorded";
+  if (outcome === "unknown") return "ezeep did not answer; the portal is checking whether it applied this";
+  return "";
 }
