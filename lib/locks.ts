@@ -9,6 +9,14 @@ import { UserFacingError } from "@/lib/errors";
 
 const INSTANCE_ID = randomUUID();
 
+/**
+ * The one lock key for a user's printing row in ezeep (group memberships, flags, role, delete):
+ * every read-modify-write of that user takes it, whichever feature makes the change.
+ */
+export function userLockKey(organizationId: string, userId: string): string {
+  return `user:${organizationId}:${userId}`;
+}
+
 /** Takes the lease `name` for `ttlMs` unless another live holder has it. */
 export async function acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
   const now = new Date();

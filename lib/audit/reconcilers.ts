@@ -20,7 +20,13 @@ export interface UnknownChange {
 
 /** What reading ezeep back showed. */
 export type Observation =
-  | { applied: true; result: unknown; observed: unknown; targetId?: string | null; targetLabel?: string | null }
+  | {
+      applied: true;
+      result: unknown;
+      observed: unknown;
+      targetId?: string | null;
+      targetLabel?: string | null;
+    }
   | { applied: false; observed: unknown };
 
 export type Reconciler = (ctx: OrgContext, change: UnknownChange) => Promise<Observation>;
@@ -38,7 +44,9 @@ export function reconcilerFor(action: string): Reconciler | undefined {
 
 /** Parses a stored JSON column into an object (null when it is not one). */
 export function objectOf(value: unknown): Record<string, unknown> | null {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 export function stringList(value: unknown): string[] {

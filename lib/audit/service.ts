@@ -226,13 +226,16 @@ export async function settleUnknown(
   entryId: number,
   observation: Observation,
   cause: string | null,
+  intended: unknown,
 ): Promise<void> {
   const note = `ezeep did not answer${cause ? ` (${cause})` : ""}; read back from ezeep: ${
     observation.applied ? "the change was applied" : "the change was not applied"
   }`;
   const observed = { ...(objectOrValue(observation.observed) ?? {}), readBack: note };
   if (!observation.applied) {
-    await completeWithRetry(entryId, { outcome: "failure", after: canonicalJson(observed), error: note });
+    // What was asked for stays on record next to what ezeep showed.
+    const after = canonicalJson({ ...observed, intended: intended ?? null });
+    await completeWithRetry(entryId, { outcome: "failure", after, error: note });
     return;
   }
   await completeWithRetry(entryId, {
@@ -279,7 +282,7 @@ async function afterLostAnswer<T>(
     console.warn(`[audit] entry ${entryId}: ezeep could not be read back yet`, readErr);
     throw new OutcomeUnknownError();
   }
-  await settleUnknown(entryId, observation, err.message);
+  await settleUnknown(entryId, observation, err.message, asStored(change.intended));
   if (observation.applied) return observation.result as T;
   throw new UserFacingError(NOT_APPLIED_MESSAGE);
 }

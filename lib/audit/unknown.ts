@@ -5,7 +5,7 @@
 import "server-only";
 
 import { reconcilerFor, type Observation } from "@/lib/audit/reconcilers";
-import { completeEntry, settleUnknown, AuditEntryClosedError } from "@/lib/audit/service";
+import { AuditEntryClosedError, completeEntry, settleUnknown } from "@/lib/audit/service";
 import type { Actor, OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 
@@ -56,7 +56,7 @@ async function settleRow(ctx: OrgContext, row: EntryRow, now: Date, summary: Rec
   const observation = await observe(ctx, row);
   try {
     if (observation) {
-      await settleUnknown(row.id, observation, row.error);
+      await settleUnknown(row.id, observation, row.error, parse(row.after));
       if (observation.applied) summary.applied++;
       else summary.notApplied++;
       return;

@@ -43,7 +43,10 @@ export function groupsSnapshot(groups: readonly GroupRefView[]): { groups: strin
 }
 
 function changedSnapshot(key: "added" | "removed", groups: readonly GroupRefView[]) {
-  return { [key]: groupsSnapshot(groups).groups, changedGroups: groups.map((g) => ({ id: g.id, name: g.name })) };
+  return {
+    [key]: groupsSnapshot(groups).groups,
+    changedGroups: groups.map((g) => ({ id: g.id, name: g.name })),
+  };
 }
 
 async function groupRefs(ctx: OrgContext, ids: string[]): Promise<GroupRefView[]> {
@@ -83,7 +86,8 @@ export async function assignGroups(
       const before = await currentAssignments(ctx, printerId);
       const have = new Set(before.groups.map((g) => g.id));
       const toAdd = [...new Set(input.groupIds)].filter((id) => !have.has(id));
-      if (toAdd.length === 0) return { printerId, printerName: before.name, changed: [], groups: before.groups };
+      if (toAdd.length === 0)
+        return { printerId, printerName: before.name, changed: [], groups: before.groups };
       const adding = await groupRefs(ctx, toAdd);
       const intended = [...before.groups, ...adding];
       return audited(ctx, {

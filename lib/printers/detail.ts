@@ -6,7 +6,13 @@ import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
 import { EzeepError, type Printer } from "@/lib/ezeep";
 import { ezeepFor } from "@/lib/organizations/service";
-import { connectorMap, driverNames, findMissingDrivers, findRawPrinter, readAssignments } from "@/lib/printers/reading";
+import {
+  connectorMap,
+  driverNames,
+  findMissingDrivers,
+  findRawPrinter,
+  readAssignments,
+} from "@/lib/printers/reading";
 import {
   byName,
   driverRef,
@@ -141,4 +147,3 @@ export async function listEffectivePrinters(ctx: OrgContext, userId: string): Pr
     .sort(byName);
   return { hasPrintingProfile: true, groupCount: groupIds.length, printers };
 }
-

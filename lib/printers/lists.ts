@@ -121,4 +121,3 @@ export async function listGroupChoices(ctx: OrgContext): Promise<{ id: string; n
   const groups = await ezeepFor(ctx.organization).groups.all({ pageSize: 100 });
   return groups.map((g) => ({ id: g.id, name: g.name })).sort(byName);
 }
-

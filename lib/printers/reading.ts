@@ -7,14 +7,16 @@ import { ezeepFor } from "@/lib/organizations/service";
 import type { DriverName } from "@/lib/printers/views";
 import { mapLimit } from "@/lib/users/directory";
 
-
 export async function connectorMap(ctx: OrgContext): Promise<Map<string, Connector>> {
   const map = new Map<string, Connector>();
   for await (const c of ezeepFor(ctx.organization).connectors.iterate({ pageSize: 100 })) map.set(c.id, c);
   return map;
 }
 
-export async function assignmentMap(ctx: OrgContext, group?: string): Promise<Map<string, PrinterAssignments>> {
+export async function assignmentMap(
+  ctx: OrgContext,
+  group?: string,
+): Promise<Map<string, PrinterAssignments>> {
   const map = new Map<string, PrinterAssignments>();
   for await (const a of ezeepFor(ctx.organization).assignments.iterate({
     pageSize: 100,
@@ -71,7 +73,10 @@ export async function findMissingDrivers(
 }
 
 /** The printer's current assignment item, scanning ezeep's list (ezeep documents no single GET). */
-export async function readAssignments(ctx: OrgContext, printerId: string): Promise<PrinterAssignments | null> {
+export async function readAssignments(
+  ctx: OrgContext,
+  printerId: string,
+): Promise<PrinterAssignments | null> {
   for await (const a of ezeepFor(ctx.organization).assignments.iterate({ pageSize: 100 }))
     if (a.printer_id === printerId) return a;
   return null;
@@ -85,4 +90,3 @@ export async function findRawPrinter(ctx: OrgContext, id: string): Promise<Print
     throw err;
   }
 }
-

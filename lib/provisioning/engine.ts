@@ -5,7 +5,7 @@
 //
 // Idempotent: every step first reads the current state, so repeating a run changes nothing more.
 // Membership writes are read-modify-write of the user's whole group list (ezeep-api.md §3.4), so
-// they run under withKeyLock(`user:${orgId}:${userId}`) and re-read the groups inside the lock
+// they run under withKeyLock(userLockKey(orgId, userId)) and re-read the groups inside the lock
 // (the same key the users/memberships feature uses). Concurrency toward ezeep is bounded by the
 // organization's client (lib/organizations/service.ts, EZEEP_MAX_CONCURRENCY); the pool here is
 // wider so that database work overlaps with ezeep's latency.
@@ -14,7 +14,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { EzeepError, type AccountUser, type Group } from "@/lib/ezeep";
 import { createGroup, updateGroup } from "@/lib/groups/service";
-import { withKeyLock } from "@/lib/locks";
+import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { tryLockMany } from "@/lib/provisioning/batch-lock";
 import { mapPool } from "@/lib/provisioning/pool";
@@ -254,7 +254,7 @@ export async function applyProvisioning(
         const lock = await tryLockMany(
           batch.map((t) =>
             kind === "member"
-              ? `user:${ctx.organization.id}:${t.userId}`
+              ? userLockKey(ctx.organization.id, String(t.userId))
               : `invite:${ctx.organization.id}:${lowerEmail(t.email)}`,
           ),
         );
@@ -442,7 +442,7 @@ async function addMemberships(
   groupIds: string[],
 ): Promise<UserResult["outcome"]> {
   const client = ezeepFor(ctx.organization);
-  return withKeyLock(`user:${ctx.organization.id}:${userId}`, async () => {
+  return withKeyLock(userLockKey(ctx.organization.id, userId), async () => {
     const current = await client.printingUsers.get(userId);
     const before = (current.groups ?? []).map((g) => g.group_id);
     const missing = groupIds.filter((id) => !before.includes(id));

@@ -6,7 +6,7 @@ import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError, type AccountUser, type PrintingUser } from "@/lib/ezeep";
-import { withKeyLock } from "@/lib/locks";
+import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import {
   flagsOf,
@@ -28,10 +28,6 @@ import {
 
 export type { UserRow, GroupRef } from "@/lib/users/directory";
 
-/** The lock every read-modify-write of one user's printing row takes (memberships, flags, delete). */
-export function userLockKey(ctx: OrgContext, userId: string): string {
-  return `user:${ctx.organization.id}:${userId}`;
-}
 
 export interface UserListItem {
   id: string;
@@ -330,7 +326,7 @@ function flagsSnapshot(flags: UserRow["flags"], only: readonly string[]) {
 }
 
 export async function setPrintingFlags(ctx: OrgContext, input: SetFlagsInput): Promise<UserDetail> {
-  return withKeyLock(userLockKey(ctx, input.id), async () => {
+  return withKeyLock(userLockKey(ctx.organization.id, input.id), async () => {
     const before = await getUser(ctx, input.id);
     if (!before.printing) {
       throw new UserFacingError(
@@ -401,7 +397,7 @@ export async function deleteUser(
   ctx: OrgContext,
   input: { id: string },
 ): Promise<{ id: string; email: string }> {
-  return withKeyLock(userLockKey(ctx, input.id), async () => {
+  return withKeyLock(userLockKey(ctx.organization.id, input.id), async () => {
     const before = await getUser(ctx, input.id);
     try {
       return await audited(ctx, {

@@ -29,16 +29,17 @@ export const ACTOR_TYPE_LABELS: Record<string, string> = Object.fromEntries(
  * the resource back and completes the entry. "pending": no outcome recorded at all (the portal
  * stopped between the call and its completion).
  */
-const OUTCOME: Record<string, { tone: "green" | "red" | "amber" | "violet"; label: string; title: string }> = {
-  success: { tone: "green", label: "Success", title: "ezeep applied the change" },
-  failure: { tone: "red", label: "Failed", title: "The change was not applied" },
-  unknown: {
-    tone: "violet",
-    label: "Unknown",
-    title: "ezeep did not answer: ezeep may have applied this. The portal checks again.",
-  },
-  pending: { tone: "amber", label: "Outcome unknown", title: "No outcome was recorded" },
-};
+const OUTCOME: Record<string, { tone: "green" | "red" | "amber" | "violet"; label: string; title: string }> =
+  {
+    success: { tone: "green", label: "Success", title: "ezeep applied the change" },
+    failure: { tone: "red", label: "Failed", title: "The change was not applied" },
+    unknown: {
+      tone: "violet",
+      label: "Unknown",
+      title: "ezeep did not answer: ezeep may have applied this. The portal checks again.",
+    },
+    pending: { tone: "amber", label: "Outcome unknown", title: "No outcome was recorded" },
+  };
 
 export const OUTCOME_LABELS: Record<string, string> = {
   success: "Success",
