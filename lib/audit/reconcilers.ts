@@ -16,6 +16,8 @@ export interface UnknownChange {
   /** The intended state, as recorded when the change was sent. */
   intended: unknown;
   at: Date;
+  /** Who made the change (a reconciler that records it, e.g. an invitation, names them). */
+  actor: { id: string | null; label: string };
 }
 
 /** What reading ezeep back showed. */

@@ -277,6 +277,7 @@ async function afterLostAnswer<T>(
       before: asStored(change.before),
       intended: asStored(change.intended),
       at: new Date(),
+      actor: { id: ctx.actor.id, label: ctx.actor.label },
     } satisfies UnknownChange);
   } catch (readErr) {
     console.warn(`[audit] entry ${entryId}: ezeep could not be read back yet`, readErr);

@@ -45,6 +45,7 @@ async function observe(ctx: OrgContext, row: EntryRow): Promise<Observation | nu
       before: parse(row.before),
       intended: parse(row.after),
       at: row.at,
+      actor: { id: row.actorId, label: row.actorLabel },
     });
   } catch (err) {
     console.warn(`[audit] entry ${row.id} is still unknown: ezeep could not be read back`, err);
