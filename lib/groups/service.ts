@@ -8,7 +8,6 @@ import "server-only";
 import { audited, recordAudit } from "@/lib/audit/service";
 import { settleEarlierAttempts } from "@/lib/audit/unknown";
 import type { OrgContext } from "@/lib/auth/context";
-import { db } from "@/lib/db";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError, type Group } from "@/lib/ezeep";
 import type { ListGroupsQuery } from "@/lib/groups/schemas";
@@ -140,22 +139,6 @@ function nameLockKey(ctx: OrgContext, name: string): string {
   return `group-name:${ctx.organization.id}:${name}`;
 }
 
-/** The group an earlier attempt of this create made, found by reading ezeep back after its lost answer. */
-async function madeByEarlierAttempt(ctx: OrgContext, named: Group[]): Promise<Group | null> {
-  if (named.length === 0) return null;
-  const entry = await db.auditEntry.findFirst({
-    where: {
-      organizationId: ctx.organization.id,
-      action: "group.create",
-      outcome: "success",
-      targetId: { in: named.map((g) => g.id) },
-      after: { contains: '"readBack"' },
-    },
-    select: { targetId: true },
-  });
-  return named.find((g) => g.id === entry?.targetId) ?? null;
-}
-
 async function refuseTakenName(
   ctx: OrgContext,
   action: string,
@@ -180,10 +163,10 @@ export async function createGroup(
   input: { name: string; description: string },
 ): Promise<GroupView> {
   return withKeyLock(nameLockKey(ctx, input.name), async () => {
-    await settleEarlierAttempts(ctx.organization, "group.create", input.name);
+    const earlier = await settleEarlierAttempts(ctx.organization, "group.create", input.name);
     const named = await groupsNamed(ctx, input.name);
-    const earlier = await madeByEarlierAttempt(ctx, named);
-    if (earlier) return toGroupView(earlier); // a retry: the first attempt did create it
+    // A retry whose first attempt did create the group (its answer was lost): that group is the result.
+    if (earlier.applied > 0 && named.length > 0) return toGroupView(named[0]);
     if (named.length > 0) return refuseTakenName(ctx, "group.create", input, input.name);
     return audited(ctx, {
       action: "group.create",

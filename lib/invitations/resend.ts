@@ -2,7 +2,7 @@
 // portal found in ezeep. A send is claimed in the database first, so it never goes out twice.
 import "server-only";
 
-import { audited, recordAudit } from "@/lib/audit/service";
+import { audited, OutcomeUnknownError, recordAudit } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
@@ -80,6 +80,8 @@ export async function resendRow(ctx: OrgContext, row: Row, opts: ResendOptions):
       },
     });
   } catch (err) {
+    // ezeep may have sent it (its answer was lost): keep the claim, so it is not sent twice.
+    if (err instanceof OutcomeUnknownError) throw err;
     // Not sent: give the claim back so the count stays true.
     await db.invitation.updateMany({
       where: { id: row.id, reminderCount: row.reminderCount + 1 },

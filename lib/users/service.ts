@@ -28,7 +28,6 @@ import {
 
 export type { UserRow, GroupRef } from "@/lib/users/directory";
 
-
 export interface UserListItem {
   id: string;
   name: string;
