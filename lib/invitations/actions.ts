@@ -4,8 +4,20 @@
 import { revalidatePath } from "next/cache";
 
 import { defineAction } from "@/lib/auth/action";
-import { bulkResendSchema, inviteSchema, resendSchema, syncSchema } from "@/lib/invitations/schemas";
-import { bulkResend, inviteMany, resendInvitation, syncInvitations } from "@/lib/invitations/service";
+import {
+  adoptSchema,
+  bulkResendSchema,
+  inviteSchema,
+  resendSchema,
+  syncSchema,
+} from "@/lib/invitations/schemas";
+import {
+  adoptInvitation,
+  bulkResend,
+  inviteMany,
+  resendInvitation,
+  syncInvitations,
+} from "@/lib/invitations/service";
 
 function refreshInvitationPages() {
   try {
@@ -62,5 +74,18 @@ export const syncInvitationsAction = defineAction({
     const summary = await syncInvitations(ctx.organization, new Date(), { actor: ctx.actor });
     refreshInvitationPages();
     return summary;
+  },
+});
+
+/** Takes over an invitation found in ezeep: the portal sends its reminders from now on. */
+export const adoptInvitationAction = defineAction({
+  name: "invitation.adopt",
+  permission: "invitations.write",
+  mutation: true,
+  input: adoptSchema,
+  handler: async (ctx, input) => {
+    const invitation = await adoptInvitation(ctx, input);
+    refreshInvitationPages();
+    return invitation;
   },
 });

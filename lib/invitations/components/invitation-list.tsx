@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { bulkResendAction, resendInvitationAction } from "@/lib/invitations/actions";
+import { adoptInvitationAction, bulkResendAction, resendInvitationAction } from "@/lib/invitations/actions";
 import { InvitationStatusBadge } from "@/lib/invitations/components/status-badge";
 import type { InvitationStatus } from "@/lib/invitations/schemas";
 import { Badge, FormAlert } from "@/lib/ui/components";
@@ -27,6 +27,8 @@ export interface InvitationRow {
   groups: string[];
   groupsApplied: boolean;
   canResend: boolean;
+  /** Found in ezeep, not sent by the portal, not adopted yet: no automatic reminders until adopted. */
+  canAdopt: boolean;
   /** e.g. "in 42 minutes" while the cooldown runs */
   cooldown: string | null;
 }
@@ -71,6 +73,23 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
         return;
       }
       setMessage(`The invitation to ${row.email} was sent again.`);
+      router.refresh();
+    });
+  };
+
+  const adoptOne = (row: InvitationRow) => {
+    setError(null);
+    setMessage(null);
+    setBulk(null);
+    setBusyId(row.id);
+    startTransition(async () => {
+      const result = await adoptInvitationAction({ id: row.id });
+      setBusyId(null);
+      if (!result.ok) {
+        setError(`${row.email}: ${result.error}`);
+        return;
+      }
+      setMessage(`The portal now sends reminders for the invitation to ${row.email}.`);
       router.refresh();
     });
   };
@@ -273,6 +292,18 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                         <span className="text-xs text-slate-500 md:whitespace-nowrap">
                           possible {row.cooldown}
                         </span>
+                      ) : null}
+                      {row.canAdopt ? (
+                        <button
+                          type="button"
+                          className="text-sm font-medium text-brand-700 hover:underline disabled:cursor-not-allowed disabled:text-slate-400"
+                          aria-label={`Adopt the invitation to ${row.email}`}
+                          title="Sent from outside the portal: adopt it to have the portal send its reminders"
+                          disabled={pending}
+                          onClick={() => adoptOne(row)}
+                        >
+                          {busyId === row.id ? "Adopting…" : "Adopt"}
+                        </button>
                       ) : null}
                     </div>
                   ) : null}
