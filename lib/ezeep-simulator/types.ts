@@ -144,7 +144,8 @@ export interface PrintingUser {
   local_printing_enabled: boolean;
   self_service_enabled: boolean;
   myprinters_enabled: boolean;
-  pull_printing_enabled: boolean;
+  /** Settable, but never in an answer (as with ezeep). */
+  pull_printing_enabled?: boolean;
   groups: { group_id: string }[];
 }
 
