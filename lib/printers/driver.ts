@@ -60,11 +60,10 @@ export async function setPrinterDriver(
       });
       // ezeep shows the chosen driver back in manual_driver_id (§3.7).
       const manualId = updated.manual_driver_id ?? null;
-      const manualDriver = manualId
-        ? manualId === chosen?.id
-          ? chosen
-          : { id: manualId, name: null, vendor: null, manual: true }
-        : null;
+      let manualDriver: DriverRefView | null = null;
+      if (manualId)
+        manualDriver =
+          manualId === chosen?.id ? chosen : { id: manualId, name: null, vendor: null, manual: true };
       return {
         result: { printerId: before.id, printerName: before.name, manualDriver, changed: true },
         after: { manualDriver: describe(manualDriver), manualDriverId: manualId },

@@ -108,12 +108,10 @@ export function driverRef(id: string, manual: boolean, drivers: Map<string, Driv
 export function summarizeBlob(blob: unknown): CapabilitiesView["blob"] {
   if (!blob || typeof blob !== "object") return null;
   const o = blob as Record<string, unknown>;
-  const num = (v: unknown) =>
-    typeof v === "number" && Number.isFinite(v)
-      ? v
-      : typeof v === "string" && /^\d+$/.test(v)
-        ? Number(v)
-        : null;
+  const num = (v: unknown): number | null => {
+    if (typeof v === "number" && Number.isFinite(v)) return v;
+    return typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null;
+  };
   const data = o.Capabilities ?? o.capabilities;
   return {
     options: num(o.Options ?? o.options),

@@ -71,16 +71,21 @@ export function toListItem(dir: Directory, row: UserRow): UserListItem {
   };
 }
 
+const SORT_KEYS: Record<ListUsersQuery["sort"], (u: UserRow) => string | number> = {
+  email: (u) => u.email.toLowerCase(),
+  role: (u) => u.role,
+  groups: (u) => u.groupIds.length,
+  joined: (u) => u.dateJoined ?? "",
+  name: (u) => u.sortName,
+};
+
 function sortKey(u: UserRow, sort: ListUsersQuery["sort"]): string | number {
-  return sort === "email"
-    ? u.email.toLowerCase()
-    : sort === "role"
-      ? u.role
-      : sort === "groups"
-        ? u.groupIds.length
-        : sort === "joined"
-          ? (u.dateJoined ?? "")
-          : u.sortName;
+  return (SORT_KEYS[sort] ?? SORT_KEYS.name)(u);
+}
+
+function compare(a: string | number, b: string | number): number {
+  if (a < b) return -1;
+  return a > b ? 1 : 0;
 }
 
 /** Users in `sort` order (ties by name, then id), cached on the index until a user changes. */
@@ -88,9 +93,7 @@ export function sortedUsers(dir: Directory, sort: ListUsersQuery["sort"]): UserR
   const cached = dir.sorted.get(sort);
   if (cached) return cached;
   const decorated = dir.users.map((u) => ({ k: sortKey(u, sort), n: u.sortName, id: u.id, u }));
-  decorated.sort((a, b) =>
-    a.k < b.k ? -1 : a.k > b.k ? 1 : a.n < b.n ? -1 : a.n > b.n ? 1 : a.id < b.id ? -1 : 1,
-  );
+  decorated.sort((a, b) => compare(a.k, b.k) || compare(a.n, b.n) || compare(a.id, b.id));
   const out = decorated.map((d) => d.u);
   dir.sorted.set(sort, out);
   return out;
@@ -160,7 +163,7 @@ export async function searchUsers(
     if (needle && !u.haystack.includes(needle)) continue;
     out.push(u);
   }
-  out.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+  out.sort((a, b) => compare(a.sortName, b.sortName));
   return out.slice(0, input.limit).map((r) => toListItem(dir, r));
 }
 

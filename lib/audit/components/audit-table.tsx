@@ -16,8 +16,10 @@ function describeChange(entry: AuditEntryView): string | null {
   if (!before || !after || typeof before !== "object" || typeof after !== "object") return null;
   const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   if (changed.length === 0) return null;
-  const show = (v: unknown) =>
-    v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+  const show = (v: unknown): string => {
+    if (v === null || v === undefined) return "";
+    return typeof v === "object" ? JSON.stringify(v) : String(v);
+  };
   return changed.map((k) => `${k}: “${show(before[k])}” → “${show(after[k])}”`).join("; ");
 }
 

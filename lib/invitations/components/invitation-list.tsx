@@ -217,15 +217,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
               <td className={`md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}>
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   <InvitationStatusBadge status={row.status} />
-                  {row.expires ? (
-                    <span className="text-xs text-slate-500">
-                      {row.status === "expired"
-                        ? `expired ${row.expires}`
-                        : row.status === "pending"
-                          ? `expires ${row.expires}`
-                          : null}
-                    </span>
-                  ) : null}
+                  {row.expires ? <span className="text-xs text-slate-500">{expiryText(row)}</span> : null}
                 </div>
               </td>
               <td
@@ -263,13 +255,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                         {g}
                       </Badge>
                     ))}
-                    {row.status === "accepted" && row.groupsApplied ? (
-                      <span className="text-xs text-emerald-700">added ✓</span>
-                    ) : row.status === "accepted" ? (
-                      <span className="text-xs text-amber-700">being added</span>
-                    ) : (
-                      <span className="text-xs text-slate-500">on acceptance</span>
-                    )}
+                    <GroupsState row={row} />
                   </div>
                 ) : (
                   <span className="text-slate-400">—</span>
@@ -337,17 +323,7 @@ function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: ()
       <ul className="mt-2 space-y-1">
         {results.map((r) => (
           <li key={r.id} className="flex flex-wrap gap-x-2">
-            <span
-              className={
-                r.outcome === "sent"
-                  ? "text-emerald-700"
-                  : r.outcome === "failed"
-                    ? "text-red-700"
-                    : "text-amber-800"
-              }
-            >
-              {r.outcome === "sent" ? "✓ Sent" : r.outcome === "failed" ? "✗ Failed" : "– Skipped"}
-            </span>
+            <span className={BULK_OUTCOME[r.outcome].className}>{BULK_OUTCOME[r.outcome].label}</span>
             <span className="font-medium break-all text-slate-800">{r.email || r.id}</span>
             {r.outcome !== "sent" ? <span className="text-slate-600">{r.message}</span> : null}
           </li>
@@ -355,4 +331,21 @@ function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: ()
       </ul>
     </div>
   );
+}
+
+const BULK_OUTCOME: Record<BulkOutcome["outcome"], { className: string; label: string }> = {
+  sent: { className: "text-emerald-700", label: "✓ Sent" },
+  failed: { className: "text-red-700", label: "✗ Failed" },
+  skipped: { className: "text-amber-800", label: "– Skipped" },
+};
+
+function expiryText(row: InvitationRow): string | null {
+  if (row.status === "expired") return `expired ${row.expires}`;
+  return row.status === "pending" ? `expires ${row.expires}` : null;
+}
+
+function GroupsState({ row }: { row: InvitationRow }) {
+  if (row.status !== "accepted") return <span className="text-xs text-slate-500">on acceptance</span>;
+  if (row.groupsApplied) return <span className="text-xs text-emerald-700">added ✓</span>;
+  return <span className="text-xs text-amber-700">being added</span>;
 }
