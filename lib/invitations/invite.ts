@@ -4,7 +4,7 @@
 // so an invitation ezeep did create is tracked, not refused or sent twice.
 import "server-only";
 
-import { audited, recordAudit } from "@/lib/audit/service";
+import { audited, OutcomeUnknownError, recordAudit } from "@/lib/audit/service";
 import { settleEarlierAttempts } from "@/lib/audit/unknown";
 import type { OrgContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
@@ -25,7 +25,8 @@ export type AddressOutcome =
   | "invalid" // not an email address; nothing sent
   | "duplicate" // the same address earlier in the same request; sent once
   | "rejected" // ezeep refused it (already invited, already a user, …)
-  | "failed"; // ezeep could not be reached or failed (or did not answer and it was not applied)
+  | "failed" // ezeep could not be reached or failed (or did not answer and it was not applied)
+  | "unknown"; // ezeep did not answer and could not be read back yet: it may have been sent
 
 export interface AddressResult {
   input: string;
@@ -285,6 +286,7 @@ async function notSent(
   if (err instanceof EzeepError)
     return { input, email, outcome: "failed", message: `Not sent: ${err.message}` };
   // A lost answer, read back (or not yet readable): the words come from lib/audit.
+  if (err instanceof OutcomeUnknownError) return { input, email, outcome: "unknown", message: err.message };
   if (err instanceof UserFacingError) return { input, email, outcome: "failed", message: err.message };
   throw err;
 }

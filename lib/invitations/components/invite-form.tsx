@@ -14,7 +14,7 @@ import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles"
 interface AddressResult {
   input: string;
   email: string | null;
-  outcome: "sent" | "invalid" | "duplicate" | "rejected" | "failed";
+  outcome: "sent" | "invalid" | "duplicate" | "rejected" | "failed" | "unknown";
   message: string;
   warning?: string;
 }
@@ -28,6 +28,7 @@ const OUTCOME: Record<
   duplicate: { label: "Listed twice", tone: "slate" },
   rejected: { label: "Refused by ezeep", tone: "amber" },
   failed: { label: "Not sent", tone: "red" },
+  unknown: { label: "Not known yet", tone: "amber" },
 };
 
 export function InviteForm(props: {
