@@ -7,18 +7,30 @@
 // change's completion gets its own link, in one transaction with the chain head. A pending entry
 // whose process died is sealed, still "outcome unknown", by the maintenance job
 // (lib/audit/retention.ts `sealStalePending`).
+//
+// Unknown outcomes (append-only, nothing rewritten): when ezeep's answer to a write never came
+// (timeout, dropped connection, 502/503/504), the pending entry gets its one completion with
+// outcome "unknown" — ezeep may have applied it. The feature's reconciler then reads the resource
+// back; what it finds is a NEW entry (same action, target and actor, outcome success or failure,
+// `after` = the observed state) whose `reconcilesId` points at the unknown entry and "settles" it.
+// When ezeep cannot be read at once, the follow-up job tries again (lib/audit/unknown.ts).
+import "server-only";
+
 import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
+import { reconcilerFor, type Observation, type UnknownChange } from "@/lib/audit/reconcilers";
 import { noteAuditWrite } from "@/lib/audit/refusals";
 import type { Actor, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { EzeepError } from "@/lib/ezeep";
+import { UserFacingError } from "@/lib/errors";
+import { EzeepError, isUnknownOutcome, UNKNOWN_OUTCOME_MESSAGE } from "@/lib/ezeep";
 import { moduleLogger } from "@/lib/observability/logger";
 import { recordAuditEntry } from "@/lib/observability/metrics";
 
 export { canonicalJson };
 
-export type AuditOutcome = "pending" | "success" | "failure";
+/** "unknown": ezeep did not answer a write (it may have applied it); settled by a later entry. */
+export type AuditOutcome = "pending" | "unknown" | "success" | "failure";
 
 export interface AuditTarget {
   type: string;
@@ -39,6 +51,8 @@ export interface AuditRecord {
   outcome: AuditOutcome;
   ezeepStatus?: number | null;
   error?: string | null;
+  /** A settling entry: the id of the "unknown" entry whose outcome it records. */
+  reconcilesId?: number | null;
 }
 
 function actorColumns(actor: AuditActor) {
@@ -67,6 +81,7 @@ function recordColumns(record: AuditRecord, at: Date) {
     ezeepStatus: record.ezeepStatus ?? null,
     error: record.error ?? null,
     completedAt: record.outcome === "pending" ? null : at,
+    reconcilesId: record.reconcilesId ?? null,
   };
 }
 
@@ -179,8 +194,174 @@ function failureDetails(err: unknown): { ezeepStatus: number | null; error: stri
   return { ezeepStatus: null, error: String(err) };
 }
 
+/** The change may have been applied and ezeep could not be read back yet: the entry stays "unknown". */
+export class OutcomeUnknownError extends UserFacingError {
+  constructor() {
+    super(
+      `${UNKNOWN_OUTCOME_MESSAGE} ezeep could not be read either, so it is not known yet. The audit log shows it as "Unknown"; the portal checks again within a few minutes. Look at the result there before doing it again.`,
+    );
+    this.name = "OutcomeUnknownError";
+  }
+}
+
+export const NOT_APPLIED_MESSAGE = `${UNKNOWN_OUTCOME_MESSAGE} It was not applied: ezeep shows the state from before, nothing changed.`;
+
+/** The unknown entry a settling entry refers to: who did what to which target. */
+export interface UnknownEntryRef {
+  id: number;
+  organizationId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  targetLabel: string | null;
+  actor: AuditActor;
+}
+
+/** A JSON value as it will read back from the database (plain data only). */
+function asStored(value: unknown): unknown {
+  const json = canonicalJson(value);
+  return json === null ? null : (JSON.parse(json) as unknown);
+}
+
+function objectOrValue(value: unknown): Record<string, unknown> {
+  if (value === null || value === undefined) return {};
+  if (typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  return { observed: value };
+}
+
+interface SettlementRecord {
+  outcome: AuditOutcome;
+  after: Record<string, unknown>;
+  error: string | null;
+  /** What reading back found out about the target (e.g. the id ezeep gave a created object). */
+  target: { id?: string | null; label?: string | null };
+}
+
+/** What the settling entry records: the observation, or "still unknown" when there is none. */
+function settlementOf(observation: Observation | null, intended: unknown): SettlementRecord {
+  if (!observation) {
+    const note = "ezeep could still not be read back after 24 h: the outcome stays unknown";
+    return { outcome: "unknown", after: { readBack: note }, error: note, target: {} };
+  }
+  if (!observation.applied) {
+    const note = "read back from ezeep: the change was not applied";
+    // What was asked for stays on record next to what ezeep showed.
+    const after = { ...objectOrValue(observation.observed), readBack: note, intended: intended ?? null };
+    return { outcome: "failure", after, error: note, target: {} };
+  }
+  const note = "read back from ezeep: the change was applied";
+  const target = {
+    ...(observation.targetId !== undefined ? { id: observation.targetId } : {}),
+    ...(observation.targetLabel !== undefined ? { label: observation.targetLabel } : {}),
+  };
+  return {
+    outcome: "success",
+    after: { ...objectOrValue(observation.observed), readBack: note },
+    error: null,
+    target,
+  };
+}
+
 /**
- * Runs one change with its audit entry: pending → call → success/failure. The error of a failed
+ * Settles an "unknown" entry: appends the entry that records what reading ezeep back showed
+ * (null: still undecidable, given up). Returns its id, or null when another run settled it first.
+ */
+export async function settleUnknown(
+  unknown: UnknownEntryRef,
+  observation: Observation | null,
+  intended: unknown,
+): Promise<number | null> {
+  const settlement = settlementOf(observation, intended);
+  const record: AuditRecord = {
+    organizationId: unknown.organizationId,
+    actor: unknown.actor,
+    action: unknown.action,
+    target: {
+      type: unknown.targetType,
+      id: settlement.target.id !== undefined ? settlement.target.id : unknown.targetId,
+      label: settlement.target.label !== undefined ? settlement.target.label : unknown.targetLabel,
+    },
+    after: settlement.after,
+    outcome: settlement.outcome,
+    error: settlement.error,
+    reconcilesId: unknown.id,
+  };
+  // Checked under the chain lock, so the immediate read-back and the follow-up job never both settle it.
+  const id = await withChain(chainKey(unknown.organizationId), async (chain) => {
+    const earlier = await chain.tx.auditEntry.findFirst({
+      where: { reconcilesId: unknown.id },
+      select: { id: true },
+    });
+    return earlier ? null : appendLocked(chain, record);
+  });
+  if (id !== null) {
+    recordAuditEntry(record.outcome);
+    noteAuditWrite();
+  }
+  return id;
+}
+
+/** Completes the pending entry as "unknown": its one completion. Logged, never thrown. */
+async function completeUnknown(entryId: number, err: EzeepError): Promise<void> {
+  try {
+    await completeWithRetry(entryId, {
+      outcome: "unknown",
+      ezeepStatus: err.status,
+      error: `ezeep did not answer; it may have applied this (${err.message})`.slice(0, 2000),
+    });
+  } catch (auditErr) {
+    moduleLogger("audit").error({ err: auditErr, entryId }, "could not complete entry as unknown");
+  }
+}
+
+/**
+ * ezeep's answer to the write never came: complete the entry "unknown", read the resource back
+ * through the action's reconciler and append the settling entry. Returns the result when the
+ * change was applied; throws a plain-words error when it was not or cannot be known yet.
+ */
+async function afterLostAnswer<T>(
+  ctx: OrgContext,
+  entryId: number,
+  change: AuditedChange<T>,
+  err: EzeepError,
+): Promise<T> {
+  await completeUnknown(entryId, err);
+  const reconciler = reconcilerFor(change.action);
+  if (!reconciler) throw new OutcomeUnknownError();
+  const intended = asStored(change.intended);
+  let observation: Observation;
+  try {
+    observation = await reconciler(ctx, {
+      entryId,
+      action: change.action,
+      targetId: change.target.id ?? null,
+      targetLabel: change.target.label ?? null,
+      before: asStored(change.before),
+      intended,
+      at: new Date(),
+      actor: { id: ctx.actor.id, label: ctx.actor.label },
+    } satisfies UnknownChange);
+  } catch (readErr) {
+    moduleLogger("audit").warn({ err: readErr, entryId }, "ezeep could not be read back yet");
+    throw new OutcomeUnknownError();
+  }
+  const ref: UnknownEntryRef = {
+    id: entryId,
+    organizationId: ctx.organization.id,
+    action: change.action,
+    targetType: change.target.type,
+    targetId: change.target.id ?? null,
+    targetLabel: change.target.label ?? null,
+    actor: ctx.actor,
+  };
+  await settleUnknown(ref, observation, intended);
+  if (observation.applied) return observation.result as T;
+  throw new UserFacingError(NOT_APPLIED_MESSAGE);
+}
+
+/**
+ * Runs one change with its audit entry: pending → call → success/failure, or — when ezeep's
+ * answer never came — unknown, then a settling entry from reading ezeep back. The error of a failed
  * change is rethrown unchanged after it has been recorded. When the completion cannot be
  * written, the change is reported as failed (the entry stays "outcome unknown"), never as done.
  */
@@ -198,6 +379,7 @@ export async function audited<T>(ctx: OrgContext, change: AuditedChange<T>): Pro
   try {
     outcome = await change.run();
   } catch (err) {
+    if (isUnknownOutcome(err)) return afterLostAnswer(ctx, entryId, change, err);
     const { ezeepStatus, error } = failureDetails(err);
     try {
       await completeWithRetry(entryId, { outcome: "failure", ezeepStatus, error: error.slice(0, 2000) });

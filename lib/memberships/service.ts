@@ -5,14 +5,16 @@
 // ezeep inside the lock, the add/remove is applied to that fresh list, and the whole list is
 // written back. Two admins changing the same user's groups at once therefore never lose each
 // other's change. Every change, and every failed attempt, gets its audit entry with the group
-// lists before and after.
+// lists before and after. A write whose answer was lost is read back (lib/memberships/reconcile.ts).
+import "server-only";
+
 import { audited, recordAudit } from "@/lib/audit/service";
 import { toActionError } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { mapPool } from "@/lib/concurrency";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError, withThrottleReport, type PrintingUser } from "@/lib/ezeep";
-import { withKeyLock } from "@/lib/locks";
+import { userLockKey, withKeyLock } from "@/lib/locks";
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
 import { ezeepFor, ezeepMaxConcurrency } from "@/lib/organizations/service";
 import { getDirectory, groupRef, patchDirectory, rememberGroup, type GroupRef } from "@/lib/users/directory";
@@ -21,9 +23,10 @@ import {
   queryDirectory,
   resolveGroups,
   toListItem,
-  userLockKey,
   type UserListItem,
 } from "@/lib/users/service";
+
+import "@/lib/memberships/reconcile";
 
 export type MembershipAction = "membership.add" | "membership.remove" | "membership.bulk_add";
 
@@ -39,7 +42,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return sa.size === new Set(b).size && b.every((x) => sa.has(x));
 }
 
-function snapshot(groups: readonly GroupRef[]) {
+export function snapshot(groups: readonly GroupRef[]) {
   const sorted = [...groups].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
   return { groups: sorted.map((g) => g.name), groupIds: sorted.map((g) => g.id) };
 }
@@ -83,7 +86,7 @@ export async function changeUserGroups(
   const remove = new Set(change.remove ?? []);
   const label = known.label ?? (await labelFor(ctx, userId));
   return withKeyLock(
-    userLockKey(ctx, userId),
+    userLockKey(ctx.organization.id, userId),
     async () => {
       const client = ezeepFor(ctx.organization);
       let current: PrintingUser;

@@ -57,6 +57,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
     groups: i.intendedGroupIds.map((id) => names?.get(id) ?? (names ? "deleted group" : id.slice(0, 8))),
     groupsApplied: !!i.groupsAppliedAt,
     canResend: i.canResend,
+    canAdopt: i.canAdopt,
     cooldown: i.resendAvailableAt ? relativeTime(i.resendAvailableAt, now) : null,
   }));
 
