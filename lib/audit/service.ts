@@ -238,18 +238,23 @@ interface SettlementRecord {
 }
 
 /** What the settling entry records: the observation, or "still unknown" when there is none. */
-function settlementOf(observation: Observation | null, intended: unknown): SettlementRecord {
+function settlementOf(
+  unknownId: number,
+  observation: Observation | null,
+  intended: unknown,
+): SettlementRecord {
+  const lost = `ezeep did not answer (entry ${unknownId})`;
   if (!observation) {
-    const note = "ezeep could still not be read back after 24 h: the outcome stays unknown";
+    const note = `${lost}; ezeep could still not be read back after 24 h: the outcome stays unknown`;
     return { outcome: "unknown", after: { readBack: note }, error: note, target: {} };
   }
   if (!observation.applied) {
-    const note = "read back from ezeep: the change was not applied";
+    const note = `${lost}; read back from ezeep: the change was not applied`;
     // What was asked for stays on record next to what ezeep showed.
     const after = { ...objectOrValue(observation.observed), readBack: note, intended: intended ?? null };
     return { outcome: "failure", after, error: note, target: {} };
   }
-  const note = "read back from ezeep: the change was applied";
+  const note = `${lost}; read back from ezeep: the change was applied`;
   const target = {
     ...(observation.targetId !== undefined ? { id: observation.targetId } : {}),
     ...(observation.targetLabel !== undefined ? { label: observation.targetLabel } : {}),
@@ -271,7 +276,7 @@ export async function settleUnknown(
   observation: Observation | null,
   intended: unknown,
 ): Promise<number | null> {
-  const settlement = settlementOf(observation, intended);
+  const settlement = settlementOf(unknown.id, observation, intended);
   const record: AuditRecord = {
     organizationId: unknown.organizationId,
     actor: unknown.actor,

@@ -173,6 +173,9 @@ describe.each(["add", "replace"] as const)("assignments when ezeep's PUT means %
         orderBy: { id: "desc" },
       });
       expect(entry).toMatchObject({ outcome: "success" });
+      // A settling entry: the attempt itself was completed "unknown" when the answer was lost.
+      const unknown = await db.auditEntry.findUnique({ where: { id: entry!.reconcilesId! } });
+      expect(unknown).toMatchObject({ outcome: "unknown", targetId: printer.id });
       const after = JSON.parse(entry!.after!);
       expect(after.readBack).toMatch(/did not answer.*applied/);
       expect(sorted(after.groupIds)).toEqual(sorted([...old, added.id]));

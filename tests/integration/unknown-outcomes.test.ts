@@ -1,7 +1,7 @@
 // A write whose answer never came (timeout, dropped connection, 502/503/504) is "unknown", not
-// "failed": the portal reads ezeep back at once and completes the audit entry with what it
-// found; entries it cannot decide yet are reconciled by the follow-up job; a retried create never
-// makes a second object. Each write kind runs with the simulator's "apply, then fail the answer".
+// "failed": its entry is completed "unknown" (append-only), the portal reads ezeep back at once
+// and appends a settling entry (reconcilesId → the unknown one) with what it found; entries it
+// cannot decide yet are settled by the follow-up job; a retried create never makes a second object. Each write kind runs with the simulator's "apply, then fail the answer".
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { reconcileUnknownEntries } from "@/lib/audit/unknown";
@@ -53,6 +53,14 @@ async function groupsNamed(name: string): Promise<Group[]> {
 async function lastEntry(action: string, where: Record<string, unknown> = {}) {
   return db.auditEntry.findFirst({ where: { action, ...where }, orderBy: { id: "desc" } });
 }
+/** The last entry of `action` and, when it settles an unknown one, that unknown entry. */
+async function settled(action: string, where: Record<string, unknown> = {}) {
+  const entry = await lastEntry(action, where);
+  const unknown = entry?.reconcilesId
+    ? await db.auditEntry.findUnique({ where: { id: entry.reconcilesId } })
+    : null;
+  return { entry, unknown };
+}
 
 describe("classification", () => {
   it("calls a lost answer to a write unknown, and a refused or unsent one a failure", async () => {
@@ -86,9 +94,14 @@ describe.each(["unique", "duplicates-allowed"] as const)("group names %s", (grou
       sim().faults.clear();
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { name } });
       expect(await groupsNamed(name)).toHaveLength(1);
-      const entry = await lastEntry("group.create", { targetLabel: name });
+      const { entry, unknown } = await settled("group.create", { targetLabel: name });
       expect(entry).toMatchObject({ outcome: "success", targetId: (await groupsNamed(name))[0].id });
       expect(JSON.parse(entry!.after!).readBack).toMatch(/did not answer.*applied/);
+      expect(unknown).toMatchObject({
+        outcome: "unknown",
+        error: expect.stringMatching(/^ezeep did not answer/),
+      });
+      expect(unknown!.completionHash).not.toBeNull();
     },
   );
 
@@ -110,8 +123,13 @@ describe.each(["unique", "duplicates-allowed"] as const)("group names %s", (grou
     const retry = await invoke("group.create", admin, { name, description: "" });
     expect(retry, JSON.stringify(retry)).toMatchObject({ ok: true, data: { name } });
     expect(await groupsNamed(name)).toHaveLength(1);
-    const entries = await db.auditEntry.findMany({ where: { action: "group.create", targetLabel: name } });
-    expect(entries.map((e) => e.outcome)).toEqual(["success"]); // the first attempt, settled
+    const entries = await db.auditEntry.findMany({
+      where: { action: "group.create", targetLabel: name },
+      orderBy: { id: "asc" },
+    });
+    // The first attempt, unknown, and the entry that settled it before the retry created nothing.
+    expect(entries.map((e) => e.outcome)).toEqual(["unknown", "success"]);
+    expect(entries[1].reconcilesId).toBe(entries[0].id);
     // A plain second create of a taken name is refused (and audited), never a duplicate.
     const again = await invoke("group.create", admin, { name, description: "" });
     expect(errorOf(again)).toMatch(/already exists/);
@@ -162,8 +180,9 @@ describe("other write kinds, applied then the answer lost", () => {
     expect(errorOf(result)).toMatch(
       /^ezeep did not answer; checking whether the change was applied… It was not applied/,
     );
-    const entry = await lastEntry("group.delete", { targetId: group.data.id });
-    expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 502 });
+    const { entry, unknown } = await settled("group.delete", { targetId: group.data.id });
+    expect(unknown).toMatchObject({ outcome: "unknown", ezeepStatus: 502 });
+    expect(entry).toMatchObject({ outcome: "failure", reconcilesId: unknown!.id });
     expect(JSON.parse(entry!.after!)).toMatchObject({ name: group.data.name });
   });
 
@@ -260,14 +279,13 @@ describe("invitations", () => {
     expect(result.data.results[0].message).toMatch(
       /^ezeep did not answer; checking whether the change was applied…/,
     );
-    expect(await lastEntry("invitation.create", { targetLabel: email })).toMatchObject({
-      outcome: "unknown",
-      chainSeq: null,
-    });
+    const unknown = await lastEntry("invitation.create", { targetLabel: email });
+    expect(unknown).toMatchObject({ outcome: "unknown", reconcilesId: null });
+    expect(unknown!.completionHash).not.toBeNull(); // its one completion, chained
 
     await followUpAllOrganizations(new Date());
     const entry = await lastEntry("invitation.create", { targetLabel: email });
-    expect(entry).toMatchObject({ outcome: "success" });
+    expect(entry).toMatchObject({ outcome: "success", reconcilesId: unknown!.id });
     expect(entry!.chainSeq).not.toBeNull();
     expect(await db.invitation.findFirst({ where: { email } })).toMatchObject({
       origin: "portal",
