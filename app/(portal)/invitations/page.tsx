@@ -153,28 +153,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
       </form>
 
       {data.total === 0 ? (
-        query.q || query.status !== "all" ? (
-          <EmptyState title="No invitations match">
-            Nothing matches this filter.{" "}
-            <Link className="font-medium text-brand-700 hover:underline" href="/invitations">
-              Show all invitations
-            </Link>
-          </EmptyState>
-        ) : (
-          <EmptyState
-            title="No invitations yet"
-            action={
-              canWrite ? (
-                <Link href="/invitations/new" className={buttonClass.primary}>
-                  Invite the first people
-                </Link>
-              ) : null
-            }
-          >
-            Invite people by email; the portal follows up until they join
-            {canWrite ? ", or press Sync now to load invitations already sent from ezeep" : ""}.
-          </EmptyState>
-        )
+        <NoInvitations filtered={Boolean(query.q) || query.status !== "all"} canWrite={canWrite} />
       ) : (
         <Card className="overflow-hidden">
           <InvitationList rows={rows} canWrite={canWrite} />
@@ -195,5 +174,33 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
         previous send.
       </p>
     </>
+  );
+}
+
+/** The empty list: nothing matches the filter, or nothing was invited yet. */
+function NoInvitations({ filtered, canWrite }: { filtered: boolean; canWrite: boolean }) {
+  if (filtered)
+    return (
+      <EmptyState title="No invitations match">
+        Nothing matches this filter.{" "}
+        <Link className="font-medium text-brand-700 hover:underline" href="/invitations">
+          Show all invitations
+        </Link>
+      </EmptyState>
+    );
+  return (
+    <EmptyState
+      title="No invitations yet"
+      action={
+        canWrite ? (
+          <Link href="/invitations/new" className={buttonClass.primary}>
+            Invite the first people
+          </Link>
+        ) : null
+      }
+    >
+      Invite people by email; the portal follows up until they join
+      {canWrite ? ", or press Sync now to load invitations already sent from ezeep" : ""}.
+    </EmptyState>
   );
 }

@@ -78,7 +78,8 @@ export function AuditFilters({
               ))}
             </select>
           </div>
-        ) : scopeValue ? (
+        ) : null}
+        {choices.scopes.length <= 1 && scopeValue ? (
           <input type="hidden" name="org" value={scopeValue} />
         ) : null}
         <div>
