@@ -20,14 +20,23 @@ import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
 import { reconcilerFor, type Observation, type UnknownChange } from "@/lib/audit/reconcilers";
 import { noteAuditWrite } from "@/lib/audit/refusals";
+import {
+  asStored,
+  NOT_APPLIED_MESSAGE,
+  OutcomeUnknownError,
+  settlementOf,
+  type UnknownEntryRef,
+} from "@/lib/audit/settlement-record";
 import type { Actor, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import { EzeepError, isUnknownOutcome, UNKNOWN_OUTCOME_MESSAGE } from "@/lib/ezeep";
+import { EzeepError, isUnknownOutcome } from "@/lib/ezeep";
 import { moduleLogger } from "@/lib/observability/logger";
 import { recordAuditEntry } from "@/lib/observability/metrics";
 
 export { canonicalJson };
+// Callers catch and show these; they live with the settling entries.
+export { NOT_APPLIED_MESSAGE, OutcomeUnknownError, type UnknownEntryRef };
 
 /** "unknown": ezeep did not answer a write (it may have applied it); settled by a later entry. */
 export type AuditOutcome = "pending" | "unknown" | "success" | "failure";
@@ -194,79 +203,6 @@ function failureDetails(err: unknown): { ezeepStatus: number | null; error: stri
   return { ezeepStatus: null, error: String(err) };
 }
 
-/** The change may have been applied and ezeep could not be read back yet: the entry stays "unknown". */
-export class OutcomeUnknownError extends UserFacingError {
-  constructor() {
-    super(
-      `${UNKNOWN_OUTCOME_MESSAGE} ezeep could not be read either, so it is not known yet. The audit log shows it as "Unknown"; the portal checks again within a few minutes. Look at the result there before doing it again.`,
-    );
-    this.name = "OutcomeUnknownError";
-  }
-}
-
-export const NOT_APPLIED_MESSAGE = `${UNKNOWN_OUTCOME_MESSAGE} It was not applied: ezeep shows the state from before, nothing changed.`;
-
-/** The unknown entry a settling entry refers to: who did what to which target. */
-export interface UnknownEntryRef {
-  id: number;
-  organizationId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  targetLabel: string | null;
-  actor: AuditActor;
-}
-
-/** A JSON value as it will read back from the database (plain data only). */
-function asStored(value: unknown): unknown {
-  const json = canonicalJson(value);
-  return json === null ? null : (JSON.parse(json) as unknown);
-}
-
-function objectOrValue(value: unknown): Record<string, unknown> {
-  if (value === null || value === undefined) return {};
-  if (typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
-  return { observed: value };
-}
-
-interface SettlementRecord {
-  outcome: AuditOutcome;
-  after: Record<string, unknown>;
-  error: string | null;
-  /** What reading back found out about the target (e.g. the id ezeep gave a created object). */
-  target: { id?: string | null; label?: string | null };
-}
-
-/** What the settling entry records: the observation, or "still unknown" when there is none. */
-function settlementOf(
-  unknownId: number,
-  observation: Observation | null,
-  intended: unknown,
-): SettlementRecord {
-  const lost = `ezeep did not answer (entry ${unknownId})`;
-  if (!observation) {
-    const note = `${lost}; ezeep could still not be read back after 24 h: the outcome stays unknown`;
-    return { outcome: "unknown", after: { readBack: note }, error: note, target: {} };
-  }
-  if (!observation.applied) {
-    const note = `${lost}; read back from ezeep: the change was not applied`;
-    // What was asked for stays on record next to what ezeep showed.
-    const after = { ...objectOrValue(observation.observed), readBack: note, intended: intended ?? null };
-    return { outcome: "failure", after, error: note, target: {} };
-  }
-  const note = `${lost}; read back from ezeep: the change was applied`;
-  const target = {
-    ...(observation.targetId !== undefined ? { id: observation.targetId } : {}),
-    ...(observation.targetLabel !== undefined ? { label: observation.targetLabel } : {}),
-  };
-  return {
-    outcome: "success",
-    after: { ...objectOrValue(observation.observed), readBack: note },
-    error: null,
-    target,
-  };
-}
-
 /**
  * Settles an "unknown" entry: appends the entry that records what reading ezeep back showed
  * (null: still undecidable, given up). Returns its id, or null when another run settled it first.
@@ -286,8 +222,11 @@ export async function settleUnknown(
       id: settlement.target.id !== undefined ? settlement.target.id : unknown.targetId,
       label: settlement.target.label !== undefined ? settlement.target.label : unknown.targetLabel,
     },
+    before: unknown.before,
     after: settlement.after,
     outcome: settlement.outcome,
+    // A change found not applied (or never decided) keeps the status of the answer that was lost.
+    ezeepStatus: settlement.outcome === "success" ? null : unknown.ezeepStatus,
     error: settlement.error,
     reconcilesId: unknown.id,
   };
@@ -358,6 +297,8 @@ async function afterLostAnswer<T>(
     targetId: change.target.id ?? null,
     targetLabel: change.target.label ?? null,
     actor: ctx.actor,
+    ezeepStatus: err.status,
+    before: asStored(change.before),
   };
   await settleUnknown(ref, observation, intended);
   if (observation.applied) return observation.result as T;

@@ -69,8 +69,9 @@ function refOf(row: EntryRow): UnknownEntryRef {
     userAgent: row.userAgent,
     requestId: row.requestId,
   };
-  const { id, organizationId, action, targetType, targetId, targetLabel } = row;
-  return { id, organizationId, action, targetType, targetId, targetLabel, actor };
+  const { id, organizationId, action, targetType, targetId, targetLabel, ezeepStatus } = row;
+  const before = parse(row.before);
+  return { id, organizationId, action, targetType, targetId, targetLabel, actor, ezeepStatus, before };
 }
 
 async function settleRow(ctx: OrgContext, row: EntryRow, now: Date, summary: ReconcileSummary) {
