@@ -34,7 +34,7 @@ function completionNote(entry: { completedAt: Date | null; outcome: string }): s
   return entry.outcome === "pending" ? "no outcome recorded" : "";
 }
 
-const entryLink = "font-medium text-blue-700 underline hover:text-blue-900";
+const entryLink = "font-medium text-brand-700 hover:underline";
 
 /** An "unknown" entry links to the entry that settled it (what reading ezeep back showed). */
 function UnknownOutcome({ settledBy }: { settledBy: Settlement | null | undefined }) {
@@ -64,10 +64,7 @@ function EzeepOutcome({ entry }: { entry: AuditEntryView }) {
         <Link href={`/audit/${entry.reconcilesId}`} className={entryLink}>
           entry {entry.reconcilesId}
         </Link>
-        :{" "}
-        {entry.outcome === "success"
-          ? "the change was applied."
-          : (entry.error ?? "the change was not applied.")}
+        : checked later, {settlementLabel({ id: entry.id, outcome: entry.outcome })}.
       </span>
     );
   if (entry.outcome === "success") return <>ezeep accepted the change.</>;
