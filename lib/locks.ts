@@ -16,6 +16,14 @@ import { UserFacingError } from "@/lib/errors";
 
 const INSTANCE_ID = randomUUID();
 
+/**
+ * The one lock key for a user's printing row in ezeep (group memberships, flags, role, delete):
+ * every read-modify-write of that user takes it, whichever feature makes the change.
+ */
+export function userLockKey(organizationId: string, userId: string): string {
+  return `user:${organizationId}:${userId}`;
+}
+
 /** How long a lease outlives its holder's last heartbeat. */
 export const LEASE_TTL_MS = 10_000;
 

@@ -71,6 +71,8 @@ export interface HashableEntry {
   userAgent: string | null;
   requestId: string | null;
   completedAt: Date | null;
+  /** A settling entry's "unknown" entry (lib/audit/service.ts `settleUnknown`); null otherwise. */
+  reconcilesId?: number | null;
 }
 
 /** A stored row with its link columns. */
@@ -98,6 +100,8 @@ function fixedColumns(e: HashableEntry) {
     ip: e.ip,
     userAgent: e.userAgent,
     requestId: e.requestId,
+    // Only present on settling entries, so the links of every other entry read as before.
+    ...(e.reconcilesId != null ? { reconcilesId: e.reconcilesId } : {}),
   };
 }
 

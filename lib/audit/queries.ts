@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { z } from "zod";
 
 import { contentProblem } from "@/lib/audit/link";
+import { withSettlements, type Settlement } from "@/lib/audit/settlements";
 import type { OrgContext } from "@/lib/auth/context";
 import { db, isPostgresUrl } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -30,7 +31,7 @@ const optionalDate = z
   .transform((v) => (v && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined));
 
 export const ACTOR_TYPES = ["admin", "api_token", "system", "external"] as const;
-export const OUTCOMES = ["success", "failure", "pending"] as const;
+export const OUTCOMES = ["success", "failure", "unknown", "pending"] as const;
 
 export const auditQuerySchema = z.object({
   /** free text in action, target, actor and error */
@@ -119,6 +120,10 @@ export interface AuditEntryView {
   chainSeq: number | null;
   prevHash: string | null;
   hash: string | null;
+  /** A settling entry: the "unknown" entry it settles (lib/audit/settlements.ts). */
+  reconcilesId: number | null;
+  /** An "unknown" entry: the entry that settles it, null while none does (lists and detail only). */
+  settledBy?: Settlement | null;
 }
 
 export function parseJson(text: string | null): unknown {
@@ -154,6 +159,7 @@ export function toView(r: AuditEntry): AuditEntryView {
     chainSeq: r.chainSeq,
     prevHash: r.prevHash,
     hash: r.hash,
+    reconcilesId: r.reconcilesId,
   };
 }
 
@@ -284,6 +290,11 @@ async function newestId(scope: AuditScope): Promise<number | null> {
 }
 
 export async function listAuditEntriesIn(scope: AuditScope, query: AuditQuery): Promise<AuditPage> {
+  const page = await findAuditEntries(scope, query);
+  return { ...page, entries: await withSettlements(page.entries) };
+}
+
+async function findAuditEntries(scope: AuditScope, query: AuditQuery): Promise<AuditPage> {
   const bounds = await dateIdBounds(scope, query);
   if (!bounds) return { entries: [], nextBefore: null, searchedDownTo: null };
   const where = auditWhere(scope, query, { dates: false });
@@ -360,7 +371,8 @@ export async function getAuditEntry(
 ): Promise<(AuditEntryView & { hashValid: boolean | null }) | null> {
   const row = await db.auditEntry.findUnique({ where: { id } });
   if (!row) return null;
-  return { ...toView(row), hashValid: row.hash === null ? null : contentProblem(row) === null };
+  const [view] = await withSettlements([toView(row)]);
+  return { ...view, hashValid: row.hash === null ? null : contentProblem(row) === null };
 }
 
 /** Filter choices taken from the most recent entries (DISTINCT over a million rows is not cheap). */

@@ -7,20 +7,39 @@
 // change's completion gets its own link, in one transaction with the chain head. A pending entry
 // whose process died is sealed, still "outcome unknown", by the maintenance job
 // (lib/audit/retention.ts `sealStalePending`).
+//
+// Unknown outcomes (append-only, nothing rewritten): when ezeep's answer to a write never came
+// (timeout, dropped connection, 502/503/504), the pending entry gets its one completion with
+// outcome "unknown" — ezeep may have applied it. The feature's reconciler then reads the resource
+// back; what it finds is a NEW entry (same action, target and actor, outcome success or failure,
+// `after` = the observed state) whose `reconcilesId` points at the unknown entry and "settles" it.
+// When ezeep cannot be read at once, the follow-up job tries again (lib/audit/unknown.ts).
 import "server-only";
 
 import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
+import { reconcilerFor, type Observation, type UnknownChange } from "@/lib/audit/reconcilers";
 import { noteAuditWrite } from "@/lib/audit/refusals";
+import {
+  asStored,
+  NOT_APPLIED_MESSAGE,
+  OutcomeUnknownError,
+  settlementOf,
+  type UnknownEntryRef,
+} from "@/lib/audit/settlement-record";
 import type { Actor, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { EzeepError } from "@/lib/ezeep";
+import { UserFacingError } from "@/lib/errors";
+import { EzeepError, isUnknownOutcome } from "@/lib/ezeep";
 import { moduleLogger } from "@/lib/observability/logger";
 import { recordAuditEntry } from "@/lib/observability/metrics";
 
 export { canonicalJson };
+// Callers catch and show these; they live with the settling entries.
+export { NOT_APPLIED_MESSAGE, OutcomeUnknownError, type UnknownEntryRef };
 
-export type AuditOutcome = "pending" | "success" | "failure";
+/** "unknown": ezeep did not answer a write (it may have applied it); settled by a later entry. */
+export type AuditOutcome = "pending" | "unknown" | "success" | "failure";
 
 export interface AuditTarget {
   type: string;
@@ -41,6 +60,8 @@ export interface AuditRecord {
   outcome: AuditOutcome;
   ezeepStatus?: number | null;
   error?: string | null;
+  /** A settling entry: the id of the "unknown" entry whose outcome it records. */
+  reconcilesId?: number | null;
 }
 
 function actorColumns(actor: AuditActor) {
@@ -69,6 +90,7 @@ function recordColumns(record: AuditRecord, at: Date) {
     ezeepStatus: record.ezeepStatus ?? null,
     error: record.error ?? null,
     completedAt: record.outcome === "pending" ? null : at,
+    reconcilesId: record.reconcilesId ?? null,
   };
 }
 
@@ -182,7 +204,110 @@ function failureDetails(err: unknown): { ezeepStatus: number | null; error: stri
 }
 
 /**
- * Runs one change with its audit entry: pending → call → success/failure. The error of a failed
+ * Settles an "unknown" entry: appends the entry that records what reading ezeep back showed
+ * (null: still undecidable, given up). Returns its id, or null when another run settled it first.
+ */
+export async function settleUnknown(
+  unknown: UnknownEntryRef,
+  observation: Observation | null,
+  intended: unknown,
+): Promise<number | null> {
+  const settlement = settlementOf(unknown.id, observation, intended);
+  const record: AuditRecord = {
+    organizationId: unknown.organizationId,
+    actor: unknown.actor,
+    action: unknown.action,
+    target: {
+      type: unknown.targetType,
+      id: settlement.target.id !== undefined ? settlement.target.id : unknown.targetId,
+      label: settlement.target.label !== undefined ? settlement.target.label : unknown.targetLabel,
+    },
+    before: unknown.before,
+    after: settlement.after,
+    outcome: settlement.outcome,
+    // A change found not applied (or never decided) keeps the status of the answer that was lost.
+    ezeepStatus: settlement.outcome === "success" ? null : unknown.ezeepStatus,
+    error: settlement.error,
+    reconcilesId: unknown.id,
+  };
+  // Checked under the chain lock, so the immediate read-back and the follow-up job never both settle it.
+  const id = await withChain(chainKey(unknown.organizationId), async (chain) => {
+    const earlier = await chain.tx.auditEntry.findFirst({
+      where: { reconcilesId: unknown.id },
+      select: { id: true },
+    });
+    return earlier ? null : appendLocked(chain, record);
+  });
+  if (id !== null) {
+    recordAuditEntry(record.outcome);
+    noteAuditWrite();
+  }
+  return id;
+}
+
+/** Completes the pending entry as "unknown": its one completion. Logged, never thrown. */
+async function completeUnknown(entryId: number, err: EzeepError): Promise<void> {
+  try {
+    await completeWithRetry(entryId, {
+      outcome: "unknown",
+      ezeepStatus: err.status,
+      error: `ezeep did not answer; it may have applied this (${err.message})`.slice(0, 2000),
+    });
+  } catch (auditErr) {
+    moduleLogger("audit").error({ err: auditErr, entryId }, "could not complete entry as unknown");
+  }
+}
+
+/**
+ * ezeep's answer to the write never came: complete the entry "unknown", read the resource back
+ * through the action's reconciler and append the settling entry. Returns the result when the
+ * change was applied; throws a plain-words error when it was not or cannot be known yet.
+ */
+async function afterLostAnswer<T>(
+  ctx: OrgContext,
+  entryId: number,
+  change: AuditedChange<T>,
+  err: EzeepError,
+): Promise<T> {
+  await completeUnknown(entryId, err);
+  const reconciler = reconcilerFor(change.action);
+  if (!reconciler) throw new OutcomeUnknownError();
+  const intended = asStored(change.intended);
+  let observation: Observation;
+  try {
+    observation = await reconciler(ctx, {
+      entryId,
+      action: change.action,
+      targetId: change.target.id ?? null,
+      targetLabel: change.target.label ?? null,
+      before: asStored(change.before),
+      intended,
+      at: new Date(),
+      actor: { id: ctx.actor.id, label: ctx.actor.label },
+    } satisfies UnknownChange);
+  } catch (readErr) {
+    moduleLogger("audit").warn({ err: readErr, entryId }, "ezeep could not be read back yet");
+    throw new OutcomeUnknownError();
+  }
+  const ref: UnknownEntryRef = {
+    id: entryId,
+    organizationId: ctx.organization.id,
+    action: change.action,
+    targetType: change.target.type,
+    targetId: change.target.id ?? null,
+    targetLabel: change.target.label ?? null,
+    actor: ctx.actor,
+    ezeepStatus: err.status,
+    before: asStored(change.before),
+  };
+  await settleUnknown(ref, observation, intended);
+  if (observation.applied) return observation.result as T;
+  throw new UserFacingError(NOT_APPLIED_MESSAGE);
+}
+
+/**
+ * Runs one change with its audit entry: pending → call → success/failure, or — when ezeep's
+ * answer never came — unknown, then a settling entry from reading ezeep back. The error of a failed
  * change is rethrown unchanged after it has been recorded. When the completion cannot be
  * written, the change is reported as failed (the entry stays "outcome unknown"), never as done.
  */
@@ -200,6 +325,7 @@ export async function audited<T>(ctx: OrgContext, change: AuditedChange<T>): Pro
   try {
     outcome = await change.run();
   } catch (err) {
+    if (isUnknownOutcome(err)) return afterLostAnswer(ctx, entryId, change, err);
     const { ezeepStatus, error } = failureDetails(err);
     try {
       await completeWithRetry(entryId, { outcome: "failure", ezeepStatus, error: error.slice(0, 2000) });

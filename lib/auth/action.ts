@@ -142,7 +142,18 @@ async function runHandler<S extends z.ZodType, T>(
   const result = toActionError(tracked.error, ctx.actor.requestId);
   // A refusal inside the handler (wrong confirmation, another organization's object, …) that
   // wrote no entry of its own still goes on record, once.
-  if (def.mutation && tracked.writes === 0) await refusal(ctx, def.name, raw, result.error);
+  if (def.mutation && tracked.writes === 0) {
+    try {
+      await refusal(ctx, def.name, raw, result.error);
+    } catch (err) {
+      // The audit log itself cannot be written (the handler most likely failed for that reason):
+      // the caller still gets the plain error, never the database's.
+      moduleLogger("action", { requestId: ctx.actor.requestId }).error(
+        { err },
+        "could not record the refusal",
+      );
+    }
+  }
   return result;
 }
 

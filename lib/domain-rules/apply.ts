@@ -9,9 +9,8 @@ import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import type { DomainRuleView } from "@/lib/domain-rules/rules";
 import { EzeepError } from "@/lib/ezeep";
-import { withKeyLock } from "@/lib/locks";
+import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
-import { userLockKey } from "@/lib/users/service";
 
 export type ApplyOutcome = "added" | "unchanged" | "not_yet_accepted" | "failed";
 
@@ -55,7 +54,7 @@ export async function addGroupsByRules(
   const client = ezeepFor(ctx.organization);
   try {
     return await withKeyLock(
-      userLockKey(ctx, user.id),
+      userLockKey(ctx.organization.id, user.id),
       async (): Promise<UserApplication> => {
         const current = [...new Set((await client.printingUsers.get(user.id)).groups.map((g) => g.group_id))];
         const toAdd = wanted.filter((id) => !current.includes(id));

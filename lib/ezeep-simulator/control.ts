@@ -52,6 +52,14 @@ export function controlHandler(sim: Simulator): (ctx: Ctx) => Reply {
       sim.setLatency(ms);
       return ok();
     }
+    if (m === "GET" && p === "/__sim/behaviour") return ok(sim.behaviour());
+    if (m === "POST" && p === "/__sim/behaviour") {
+      try {
+        return ok(sim.setBehaviour(body()));
+      } catch (e) {
+        throw new HttpError(400, { detail: (e as Error).message });
+      }
+    }
     if (m === "GET" && p === "/__sim/stats") return ok(sim.stats());
     if (m === "POST" && p === "/__sim/stats/reset") {
       sim.resetStats();

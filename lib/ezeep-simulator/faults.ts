@@ -1,5 +1,7 @@
 // Fault injection (FaultRule in ./types.ts). A matching fault short-circuits the request: the
-// handler never runs, so no state changes (also for "timeout" and "reset").
+// handler never runs, so no state changes (also for "timeout" and "reset") — unless the rule says
+// `afterApply`: then the handler runs first (the write happens) and only its answer fails, the
+// case of a write whose outcome the portal cannot know.
 import type { ServerResponse } from "node:http";
 
 import type { HostKind } from "./http";
@@ -15,6 +17,8 @@ export function validateRule(rule: unknown): FaultRule {
   if (r.host !== undefined && r.host !== "account" && r.host !== "api")
     throw new Error('rule.host must be "account" or "api"');
   if (r.path.startsWith("re:")) new RegExp(r.path.slice(3)); // throws on a bad pattern
+  if (r.afterApply && !["timeout", "reset", "status"].includes(r.kind))
+    throw new Error('rule.afterApply needs kind "timeout", "reset" or "status"');
   return r as FaultRule;
 }
 

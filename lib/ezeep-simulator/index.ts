@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { Socket } from "node:net";
 
+import { DEFAULT_BEHAVIOUR, validateBehaviour } from "./behaviour";
 import { controlHandler } from "./control";
 import { addFault } from "./faults";
 import { HttpError } from "./http";
@@ -20,6 +21,7 @@ import { SimState } from "./state";
 import type { AccountUser, Group, Simulator, SimulatorClient, SimulatorOptions } from "./types";
 
 export type * from "./types";
+export { DEFAULT_BEHAVIOUR } from "./behaviour";
 
 export const DEFAULT_REDIRECT_URIS = ["http://localhost:3000/code", "http://127.0.0.1:3000/code"];
 
@@ -68,6 +70,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     inFlight: 0,
     accountUrl: "",
     apiUrl: "",
+    behaviour: { ...DEFAULT_BEHAVIOUR, ...validateBehaviour(opts.behaviour ?? {}) },
   };
 
   const timers = new Set<NodeJS.Timeout>();
@@ -88,6 +91,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     },
     setLatency: (ms) => {
       rt.latencyMs = Math.max(0, ms);
+    },
+    behaviour: () => ({ ...rt.behaviour }),
+    setBehaviour: (change) => {
+      rt.behaviour = { ...rt.behaviour, ...validateBehaviour(change) };
+      return { ...rt.behaviour };
     },
     stats: () => structuredClone(rt.stats),
     resetStats: () => {

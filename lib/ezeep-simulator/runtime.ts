@@ -1,7 +1,7 @@
 // The shared runtime both listeners dispatch into, and the route table type.
 import { forbidden, HttpError, type Ctx, type Reply } from "./http";
 import type { OrgRec, SimState } from "./state";
-import type { FaultRule, SimulatorStats } from "./types";
+import type { FaultRule, SimulatorBehaviour, SimulatorStats } from "./types";
 
 export interface ActiveFault {
   rule: FaultRule;
@@ -20,6 +20,7 @@ export interface Runtime {
   inFlight: number;
   accountUrl: string;
   apiUrl: string;
+  behaviour: SimulatorBehaviour;
 }
 
 export type AuthMode = "none" | "bearer" | "partner";

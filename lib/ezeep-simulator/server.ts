@@ -161,7 +161,7 @@ export function createDispatcher(deps: DispatchDeps): (req: IncomingMessage, res
 
     const isTokenPath = host === "account" && /^\/oauth\/access_token\/?$/.test(path);
     const fault = takeFault(rt, host, method, path);
-    if (fault) {
+    if (fault && !fault.afterApply) {
       if (isTokenPath) stats.tokenRequests.failed++;
       await applyFault(rt, fault, res, timers);
       return;
@@ -173,6 +173,11 @@ export function createDispatcher(deps: DispatchDeps): (req: IncomingMessage, res
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       reply = { status: e.status, body: e.body, headers: e.headers };
+    }
+    if (fault) {
+      // "afterApply": the handler has changed the state; the answer is lost or replaced.
+      await applyFault(rt, fault, res, timers);
+      return;
     }
     if (reply.status === 429) stats.rateLimited++;
     sendReply(res, reply);

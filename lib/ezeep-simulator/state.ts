@@ -241,8 +241,9 @@ export class SimState {
     };
   }
 
+  /** Like ezeep, the answer never carries `pull_printing_enabled` (§3.4): it can be set, not read. */
   toPrintingUser(u: UserRec): PrintingUser {
-    const f = u.printing ?? DEFAULT_PRINTING_FLAGS;
+    const { pull_printing_enabled: _notReported, ...f } = u.printing ?? DEFAULT_PRINTING_FLAGS;
     return { id: u.id, ...f, groups: u.groupIds.map((group_id) => ({ group_id })) };
   }
 

@@ -18,6 +18,19 @@ export interface SimulatorOptions {
   clients?: SimulatorClient[];
   latencyMs?: number;
   tokenTtlSeconds?: number;
+  /** Readings of ezeep where its documentation is silent; each test can pick one. */
+  behaviour?: Partial<SimulatorBehaviour>;
+}
+
+/**
+ * Where ezeep's documentation allows more than one reading, the simulator offers each (defaults
+ * first): the portal must be correct under every one.
+ */
+export interface SimulatorBehaviour {
+  /** `PUT /printing/v1/assignments/<printer>/`: "add" the named groups, or "replace" the list with them. */
+  assignmentPut: "add" | "replace";
+  /** Group names: "unique" per organization (400 on a duplicate), or "duplicates-allowed". */
+  groupNames: "unique" | "duplicates-allowed";
 }
 
 export interface FaultRule {
@@ -34,6 +47,11 @@ export interface FaultRule {
   window?: boolean;
   times?: number;
   delayMs?: number;
+  /**
+   * Apply the write first, then fail its answer (kinds "timeout", "reset", "status"): ezeep did the
+   * change but the portal never hears so. Without it a fault short-circuits the request.
+   */
+  afterApply?: boolean;
 }
 
 export interface SimulatorStats {
@@ -56,6 +74,9 @@ export interface Simulator {
   organizationId: string;
   faults: { add(rule: FaultRule): void; clear(): void };
   setLatency(ms: number): void;
+  /** The current readings; `setBehaviour` changes some of them for this instance. */
+  behaviour(): SimulatorBehaviour;
+  setBehaviour(change: Partial<SimulatorBehaviour>): SimulatorBehaviour;
   stats(): SimulatorStats;
   resetStats(): void;
   reset(seed?: SeedSpec): void;
@@ -128,7 +149,8 @@ export interface PrintingUser {
   local_printing_enabled: boolean;
   self_service_enabled: boolean;
   myprinters_enabled: boolean;
-  pull_printing_enabled: boolean;
+  /** Settable, but never in an answer (as with ezeep). */
+  pull_printing_enabled?: boolean;
   groups: { group_id: string }[];
 }
 

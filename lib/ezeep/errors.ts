@@ -67,6 +67,21 @@ export class EzeepError extends Error {
     this.attempts = init.attempts ?? 1;
   }
 
+  /**
+   * Set by the HTTP layer when an earlier attempt of this same write ended without an answer: a
+   * later 404/400 may then be the echo of a change that did land (a retried DELETE finds nothing).
+   */
+  earlierAttemptUnknown = false;
+
+  /**
+   * "Unknown outcome" (not "failed"): a write (POST/PATCH/PUT/DELETE) whose answer never came —
+   * timeout, dropped connection, or 502/503/504 from a gateway — may have been applied by ezeep.
+   * Callers read the resource back before saying either way (lib/audit/service.ts `audited`).
+   */
+  get outcomeUnknown(): boolean {
+    return isWriteMethod(this.method) && (this.earlierAttemptUnknown || answerLost(this));
+  }
+
   /** True when the same call may succeed later (rate limit, outage, timeout, network). */
   get transient(): boolean {
     if (this.kind === "timeout" || this.kind === "network") return true;
@@ -91,6 +106,34 @@ export class EzeepError extends Error {
 export function isEzeepError(e: unknown): e is EzeepError {
   return e instanceof EzeepError;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Unknown outcomes
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Gateway answers: the request may have reached ezeep and been applied behind the gateway. */
+const LOST_ANSWER_STATUSES = new Set([502, 503, 504]);
+/** Network errors raised before a byte was sent: the request cannot have been applied. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+export function isWriteMethod(method: string): boolean {
+  return WRITE_METHODS.has(method.toUpperCase());
+}
+
+/** Did this attempt end without ezeep's real answer (whatever the method)? */
+export function answerLost(err: Pick<EzeepError, "kind" | "status" | "cause">): boolean {
+  if (err.kind === "timeout") return true;
+  if (err.kind === "network") return !NOT_SENT_CODES.has(networkCode(err.cause) ?? "");
+  return err.kind === "http" && err.status !== null && LOST_ANSWER_STATUSES.has(err.status);
+}
+
+/** True for an error after which ezeep may or may not have applied the write. */
+export function isUnknownOutcome(err: unknown): err is EzeepError {
+  return err instanceof EzeepError && err.outcomeUnknown;
+}
+
+/** The admin-facing words for a write whose answer was lost. */
+export const UNKNOWN_OUTCOME_MESSAGE = "ezeep did not answer; checking whether the change was applied…";
 
 // ---------------------------------------------------------------------------------------------
 // Redaction
@@ -308,6 +351,9 @@ export function httpError(input: HttpErrorInput): EzeepError {
   } else if (status === 404) {
     const m = described.message;
     message = m && !GENERIC_NOT_FOUND.test(m) ? m : def;
+  } else if (isWriteMethod(method) && LOST_ANSWER_STATUSES.has(status)) {
+    // A gateway answered, not ezeep: the write may have been applied behind it.
+    message = `ezeep's gateway answered HTTP ${status} instead of ezeep; the change may have been applied.`;
   } else if (status === 429 || status >= 500) {
     // Outage texts from proxies are rarely useful; keep ezeep's detail as a hint only.
     message = described.message ? `${def} (${described.message})` : def;
@@ -329,7 +375,9 @@ export function timeoutError(method: string, path: string, timeoutMs: number, at
     status: null,
     method,
     path,
-    message: `ezeep did not answer within ${seconds(timeoutMs)} s; try again in a moment.`,
+    message: isWriteMethod(method)
+      ? `ezeep did not answer within ${seconds(timeoutMs)} s; the change may have been applied.`
+      : `ezeep did not answer within ${seconds(timeoutMs)} s; try again in a moment.`,
     ...(attempts !== undefined ? { attempts } : {}),
   });
 }
@@ -357,7 +405,10 @@ export function networkError(
     status: null,
     method,
     path,
-    message: `Could not reach ezeep at ${host}${code ? ` (${code})` : ""}; check the network and try again.`,
+    message:
+      isWriteMethod(method) && !NOT_SENT_CODES.has(code ?? "")
+        ? `The connection to ezeep at ${host} broke${code ? ` (${code})` : ""} before its answer; the change may have been applied.`
+        : `Could not reach ezeep at ${host}${code ? ` (${code})` : ""}; check the network and try again.`,
     cause,
     ...(attempts !== undefined ? { attempts } : {}),
   });

@@ -16,7 +16,7 @@ import type { z } from "zod";
 
 import { recordEzeepRequest, recordThrottleWait, recordTokenRequest } from "@/lib/observability/metrics";
 
-import { EzeepError, httpError, malformedError, networkError, timeoutError } from "./errors";
+import { answerLost, EzeepError, httpError, malformedError, networkError, timeoutError } from "./errors";
 import { createLane, type Lane, type LaneResolver } from "./lanes";
 import { currentEzeepScope } from "./scope";
 import type { TokenProvider } from "./token";
@@ -298,6 +298,16 @@ export function createHttpClient(config: HttpSettings): HttpClient {
     let attempts = 0;
     let retriesUsed = 0;
     let refreshedAfter401 = false;
+    // --- unknown outcomes (lib/ezeep/errors.ts `outcomeUnknown`) ---------------------------
+    // A retried write whose earlier attempt lost its answer may meet its own effect (a DELETE
+    // retried after a timeout finds nothing): the final error then still counts as unknown.
+    let earlierAnswerLost = false;
+    const settle = (failure: EzeepError): EzeepError => {
+      failure.attempts = attempts;
+      if (earlierAnswerLost) failure.earlierAttemptUnknown = true;
+      return failure;
+    };
+    // ----------------------------------------------------------------------------------------
 
     for (;;) {
       attempts++;
@@ -351,18 +361,15 @@ export function createHttpClient(config: HttpSettings): HttpClient {
       // A 429 was refused before anything was applied: safe to repeat for every method.
       const allowed = throttled ? spec.retry !== false : mayRetry;
 
-      if (!allowed || !retryable || retriesUsed >= settings.maxRetries) {
-        failure.attempts = attempts;
-        throw failure;
-      }
+      if (!allowed || !retryable || retriesUsed >= settings.maxRetries) throw settle(failure);
+      if (answerLost(failure)) earlierAnswerLost = true;
       let delay: number;
       if (retryAfterMs !== undefined) {
         if (retryAfterMs > settings.maxRetryAfterMs) {
           // ezeep asks for a longer pause than a caller should wait: report it instead.
-          failure.attempts = attempts;
           const seconds = Math.ceil(retryAfterMs / 1000);
           failure.message = `ezeep asked the portal to wait ${seconds} s: try again in ${seconds} s.`;
-          throw failure;
+          throw settle(failure);
         }
         // A 429 closed the lane's gate: the next attempt waits for it. A 503 waits here.
         delay = throttled ? 0 : retryAfterMs;

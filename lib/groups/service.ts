@@ -1,12 +1,20 @@
 // Groups of one organization: read from ezeep, changed through ezeep, every change audited.
+//
+// ezeep does not say whether group names are unique (docs/ezeep.md, groups). The portal never
+// makes a second group of one name: a create (or rename) runs under a per-name lock, first
+// settles what an earlier attempt with a lost answer made, then checks the name is free.
 import "server-only";
 
-import { audited } from "@/lib/audit/service";
+import { audited, recordAudit } from "@/lib/audit/service";
+import { settleEarlierAttempts } from "@/lib/audit/unknown";
 import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError, type Group } from "@/lib/ezeep";
 import type { ListGroupsQuery } from "@/lib/groups/schemas";
+import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
+
+import "@/lib/groups/reconcile";
 
 export interface GroupView {
   id: string;
@@ -28,12 +36,11 @@ const KNOWN_ORIGINS: Record<string, Pick<GroupView, "origin" | "originLabel">> =
 
 export function toGroupView(group: Group): GroupView {
   const provider = group.origin?.provider ?? "Ezeep";
-  const lower = provider.toLowerCase();
   return {
     id: group.id,
     name: group.name,
     description: group.description ?? "",
-    ...(KNOWN_ORIGINS[lower] ?? { origin: "other", originLabel: provider }),
+    ...(KNOWN_ORIGINS[provider.toLowerCase()] ?? { origin: "other", originLabel: provider }),
     foreignId: group.origin?.foreign_id ?? null,
     members: group.num_members ?? 0,
     printers: group.num_printers ?? 0,
@@ -43,7 +50,7 @@ export function toGroupView(group: Group): GroupView {
 }
 
 /** What the audit log keeps of a group: the fields a person edits or cares about. */
-function auditSnapshot(group: GroupView) {
+export function auditSnapshot(group: GroupView) {
   return { name: group.name, description: group.description, origin: group.originLabel };
 }
 
@@ -120,28 +127,64 @@ export async function getGroup(ctx: OrgContext, id: string): Promise<GroupView> 
   return group;
 }
 
+/** Every group of the organization with exactly this name (ezeep may allow several). */
+export async function groupsNamed(ctx: OrgContext, name: string): Promise<Group[]> {
+  const all = await ezeepFor(ctx.organization).groups.all({ pageSize: 100 });
+  return all.filter((g) => g.name === name);
+}
+
+function nameLockKey(ctx: OrgContext, name: string): string {
+  return `group-name:${ctx.organization.id}:${name}`;
+}
+
+async function refuseTakenName(
+  ctx: OrgContext,
+  action: string,
+  input: unknown,
+  name: string,
+): Promise<never> {
+  const message = `A group named “${name}” already exists in ezeep. Choose another name.`;
+  await recordAudit({
+    organizationId: ctx.organization.id,
+    actor: ctx.actor,
+    action,
+    target: { type: "group", label: name },
+    after: { attemptedInput: input },
+    outcome: "failure",
+    error: "name already taken",
+  });
+  throw new UserFacingError(message, { name: ["A group with this name already exists."] });
+}
+
 export async function createGroup(
   ctx: OrgContext,
   input: { name: string; description: string },
 ): Promise<GroupView> {
-  return audited(ctx, {
-    action: "group.create",
-    target: { type: "group", label: input.name },
-    intended: { name: input.name, description: input.description },
-    run: async () => {
-      const created = toGroupView(
-        await ezeepFor(ctx.organization).groups.create({
-          name: input.name,
-          description: input.description,
-          organization_id: ctx.organization.ezeepId,
-        }),
-      );
-      return {
-        result: created,
-        after: auditSnapshot(created),
-        target: { type: "group", id: created.id, label: created.name },
-      };
-    },
+  return withKeyLock(nameLockKey(ctx, input.name), async () => {
+    const earlier = await settleEarlierAttempts(ctx.organization, "group.create", input.name);
+    const named = await groupsNamed(ctx, input.name);
+    // A retry whose first attempt did create the group (its answer was lost): that group is the result.
+    if (earlier.applied > 0 && named.length > 0) return toGroupView(named[0]);
+    if (named.length > 0) return refuseTakenName(ctx, "group.create", input, input.name);
+    return audited(ctx, {
+      action: "group.create",
+      target: { type: "group", label: input.name },
+      intended: { name: input.name, description: input.description },
+      run: async () => {
+        const created = toGroupView(
+          await ezeepFor(ctx.organization).groups.create({
+            name: input.name,
+            description: input.description,
+            organization_id: ctx.organization.ezeepId,
+          }),
+        );
+        return {
+          result: created,
+          after: auditSnapshot(created),
+          target: { type: "group", id: created.id, label: created.name },
+        };
+      },
+    });
   });
 }
 
@@ -159,6 +202,20 @@ export async function updateGroup(
   if (input.name !== before.name) patch.name = input.name;
   if (input.description !== before.description) patch.description = input.description;
   if (Object.keys(patch).length === 0) return before;
+  if (patch.name !== undefined)
+    return withKeyLock(nameLockKey(ctx, patch.name), async () => {
+      if ((await groupsNamed(ctx, patch.name!)).length > 0)
+        return refuseTakenName(ctx, "group.update", input, patch.name!);
+      return sendUpdate(ctx, before, patch);
+    });
+  return sendUpdate(ctx, before, patch);
+}
+
+async function sendUpdate(
+  ctx: OrgContext,
+  before: GroupView,
+  patch: { name?: string; description?: string },
+): Promise<GroupView> {
   return audited(ctx, {
     action: "group.update",
     target: { type: "group", id: before.id, label: before.name },

@@ -2,8 +2,20 @@
 
 // Server actions for invitations. Each one is defineAction(…): session, permission, zod, audit.
 import { defineAction, type RevalidateTarget } from "@/lib/auth/action";
-import { bulkResendSchema, inviteSchema, resendSchema, syncSchema } from "@/lib/invitations/schemas";
-import { bulkResend, inviteMany, resendInvitation, syncInvitations } from "@/lib/invitations/service";
+import {
+  adoptSchema,
+  bulkResendSchema,
+  inviteSchema,
+  resendSchema,
+  syncSchema,
+} from "@/lib/invitations/schemas";
+import {
+  adoptInvitation,
+  bulkResend,
+  inviteMany,
+  resendInvitation,
+  syncInvitations,
+} from "@/lib/invitations/service";
 
 /** Pages that show what these actions change. */
 const INVITATION_PAGES: RevalidateTarget[] = [["/invitations", "layout"], "/", "/audit"];
@@ -53,5 +65,18 @@ export const syncInvitationsAction = defineAction({
   handler: async (ctx) => {
     const summary = await syncInvitations(ctx.organization, new Date(), { actor: ctx.actor });
     return summary;
+  },
+});
+
+/** Takes over an invitation found in ezeep: the portal sends its reminders from now on. */
+export const adoptInvitationAction = defineAction({
+  name: "invitation.adopt",
+  permission: "invitations.write",
+  mutation: true,
+  revalidate: INVITATION_PAGES,
+  input: adoptSchema,
+  handler: async (ctx, input) => {
+    const invitation = await adoptInvitation(ctx, input);
+    return invitation;
   },
 });

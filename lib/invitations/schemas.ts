@@ -40,6 +40,7 @@ export const inviteSchema = z.object({
 export type InviteInput = z.output<typeof inviteSchema>;
 
 export const resendSchema = z.object({ id });
+export const adoptSchema = z.object({ id });
 export const bulkResendSchema = z.object({
   ids: z
     .array(id)

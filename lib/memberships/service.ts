@@ -5,7 +5,7 @@
 // ezeep inside the lock, the add/remove is applied to that fresh list, and the whole list is
 // written back. Two admins changing the same user's groups at once therefore never lose each
 // other's change. Every change, and every failed attempt, gets its audit entry with the group
-// lists before and after.
+// lists before and after. A write whose answer was lost is read back (lib/memberships/reconcile.ts).
 import "server-only";
 
 import { audited, recordAudit } from "@/lib/audit/service";
@@ -14,7 +14,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { mapPool } from "@/lib/concurrency";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError, withThrottleReport, type PrintingUser } from "@/lib/ezeep";
-import { withKeyLock } from "@/lib/locks";
+import { userLockKey, withKeyLock } from "@/lib/locks";
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
 import { ezeepFor, ezeepMaxConcurrency } from "@/lib/organizations/service";
 import { tryLockMany } from "@/lib/provisioning/batch-lock";
@@ -24,9 +24,10 @@ import {
   queryDirectory,
   resolveGroups,
   toListItem,
-  userLockKey,
   type UserListItem,
 } from "@/lib/users/service";
+
+import "@/lib/memberships/reconcile";
 
 export type MembershipAction = "membership.add" | "membership.remove" | "membership.bulk_add";
 
@@ -42,7 +43,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return sa.size === new Set(b).size && b.every((x) => sa.has(x));
 }
 
-function snapshot(groups: readonly GroupRef[]) {
+export function snapshot(groups: readonly GroupRef[]) {
   const sorted = [...groups].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
   return { groups: sorted.map((g) => g.name), groupIds: sorted.map((g) => g.id) };
 }
@@ -139,7 +140,7 @@ export async function changeUserGroups(
     }
   };
   if (known.locked) return underLock();
-  return withKeyLock(userLockKey(ctx, userId), underLock, {
+  return withKeyLock(userLockKey(ctx.organization.id, userId), underLock, {
     busyMessage: `Another change to ${label}'s groups is still running. Try again in a moment.`,
   });
 }
@@ -188,7 +189,7 @@ export async function bulkAddToGroup(
     const userIds = [...new Set(input.userIds)];
     // One lease statement for the whole selection instead of one per user; when any user is
     // held by someone else, every user takes the per-user lock instead (withKeyLock waits).
-    const lock = await tryLockMany(userIds.map((id) => userLockKey(ctx, id)));
+    const lock = await tryLockMany(userIds.map((id) => userLockKey(ctx.organization.id, id)));
     const results = await mapPool(userIds, ezeepMaxConcurrency() * 2, async (userId): Promise<BulkResult> => {
       const label = dir?.byId.get(userId)?.email ?? userId;
       try {

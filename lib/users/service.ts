@@ -8,7 +8,7 @@ import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError, type AccountUser, type PrintingUser } from "@/lib/ezeep";
-import { withKeyLock } from "@/lib/locks";
+import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import {
   flagsOf,
@@ -21,16 +21,12 @@ import {
 import {
   PRINTING_FLAGS,
   USER_ROLE_LABELS,
+  type PrintingFlag,
   type SetFlagsInput,
   type UpdateUserInput,
 } from "@/lib/users/schemas";
 
 export type { UserRow, GroupRef } from "@/lib/users/directory";
-
-/** The lock every read-modify-write of one user's printing row takes (memberships, flags, delete). */
-export function userLockKey(ctx: OrgContext, userId: string): string {
-  return `user:${ctx.organization.id}:${userId}`;
-}
 
 export {
   listUsers,
@@ -60,6 +56,8 @@ export interface UserDetail {
   invitation: { status: string; expires: string | null } | null;
   /** null when the user has no printing row yet (an invitee). */
   printing: UserRow["flags"] | null;
+  /** Flags ezeep accepts but does not report back (pull printing): shown as "not reported". */
+  unreported: PrintingFlag[];
   groups: GroupRef[];
 }
 
@@ -124,6 +122,7 @@ function toDetail(account: AccountUser, printing: PrintingUser | null, groups: G
         ? { status: latest.invitation_status ?? "OPEN", expires: latest.expire_date ?? null }
         : null,
     printing: printing ? row.flags : null,
+    unreported: printing ? unreportedFlags(printing) : [],
     groups,
   };
 }
@@ -210,34 +209,71 @@ export async function updateUser(ctx: OrgContext, input: UpdateUserInput): Promi
   }
 }
 
-function flagsSnapshot(flags: UserRow["flags"], only: readonly string[]) {
-  return Object.fromEntries(only.map((f) => [f, flags[f as keyof UserRow["flags"]] ? "on" : "off"]));
+/** ezeep leaves `pull_printing_enabled` out of its answers: that flag can be set but not read. */
+function unreportedFlags(printing: PrintingUser): PrintingFlag[] {
+  return PRINTING_FLAGS.filter((f) => printing[f] === undefined || printing[f] === null);
+}
+
+const NOT_REPORTED = "not reported by ezeep";
+
+function flagsSnapshot(
+  flags: Partial<UserRow["flags"]>,
+  only: readonly string[],
+  unreported: readonly string[] = [],
+) {
+  return Object.fromEntries(
+    only.map((f) => {
+      if (unreported.includes(f)) return [f, NOT_REPORTED];
+      return [f, flags[f as keyof UserRow["flags"]] ? "on" : "off"];
+    }),
+  );
+}
+
+/** What to send: changed flags, and every chosen flag ezeep does not report (its value is unknown). */
+function flagsToSend(before: UserDetail, input: SetFlagsInput): Partial<UserRow["flags"]> {
+  const patch: Partial<UserRow["flags"]> = {};
+  for (const f of PRINTING_FLAGS) {
+    const chosen = input[f];
+    if (chosen === undefined) continue;
+    if (before.unreported.includes(f) || chosen !== before.printing?.[f]) patch[f] = chosen;
+  }
+  return patch;
+}
+
+/** For flags ezeep does not read back, the audit keeps the value that was sent. */
+function sentButUnreported(patch: Partial<UserRow["flags"]>, unreported: readonly PrintingFlag[]) {
+  return Object.fromEntries(
+    unreported
+      .filter((f) => patch[f] !== undefined)
+      .map((f) => [f, `${patch[f] ? "on" : "off"} (sent; ${NOT_REPORTED})`]),
+  );
 }
 
 export async function setPrintingFlags(ctx: OrgContext, input: SetFlagsInput): Promise<UserDetail> {
-  return withKeyLock(userLockKey(ctx, input.id), async () => {
+  return withKeyLock(userLockKey(ctx.organization.id, input.id), async () => {
     const before = await getUser(ctx, input.id);
     if (!before.printing) {
       throw new UserFacingError(
         `${before.email} has not accepted the invitation yet, so ezeep has no printing settings for them.`,
       );
     }
-    const patch: Partial<UserRow["flags"]> = {};
-    for (const f of PRINTING_FLAGS)
-      if (input[f] !== undefined && input[f] !== before.printing[f]) patch[f] = input[f];
+    const patch = flagsToSend(before, input);
     const changed = Object.keys(patch);
     if (changed.length === 0) return before;
     try {
       return await audited(ctx, {
         action: "user.update_printing",
         target: { type: "user", id: before.id, label: before.email },
-        before: flagsSnapshot(before.printing, changed),
+        before: flagsSnapshot(before.printing, changed, before.unreported),
+        // The value sent, also for flags ezeep will not report back.
         intended: flagsSnapshot({ ...before.printing, ...patch }, changed),
         run: async () => {
           const updated = await ezeepFor(ctx.organization).printingUsers.update(before.id, patch);
+          const unreported = unreportedFlags(updated);
           const flags = flagsOf(updated);
           await patchDirectory(ctx.organization.id, { userId: before.id, flags });
-          return { result: { ...before, printing: flags }, after: flagsSnapshot(flags, changed) };
+          const after = { ...flagsSnapshot(flags, changed, []), ...sentButUnreported(patch, unreported) };
+          return { result: { ...before, printing: flags, unreported }, after };
         },
       });
     } catch (err) {
@@ -286,7 +322,7 @@ export async function deleteUser(
   ctx: OrgContext,
   input: { id: string },
 ): Promise<{ id: string; email: string }> {
-  return withKeyLock(userLockKey(ctx, input.id), async () => {
+  return withKeyLock(userLockKey(ctx.organization.id, input.id), async () => {
     const before = await getUser(ctx, input.id);
     try {
       return await audited(ctx, {

@@ -4,6 +4,7 @@ import {
   describeErrorBody,
   EzeepError,
   httpError,
+  isUnknownOutcome,
   malformedError,
   networkError,
   redactSecrets,
@@ -11,6 +12,7 @@ import {
 } from "@/lib/ezeep/errors";
 
 const base = { method: "POST", path: "/printing/v1/groups/" };
+const read = { method: "GET", path: "/printing/v1/groups/" };
 
 describe("error mapping from ezeep bodies (§2.5)", () => {
   it("uses DRF `detail`", () => {
@@ -78,7 +80,7 @@ describe("error mapping from ezeep bodies (§2.5)", () => {
     expect(httpError({ ...base, status: 400, body: "Bad things happened" }).message).toBe(
       "Bad things happened",
     );
-    const e = httpError({ ...base, status: 502, body: "<html><body>Bad gateway</body></html>" });
+    const e = httpError({ ...read, status: 502, body: "<html><body>Bad gateway</body></html>" });
     expect(e.message).toBe("ezeep is unavailable (HTTP 502), try again in a moment.");
   });
 
@@ -88,7 +90,7 @@ describe("error mapping from ezeep bodies (§2.5)", () => {
 
   it("has sensible defaults per status", () => {
     const m = (status: number, body: unknown = null, retryAfterMs?: number) =>
-      httpError({ ...base, status, body, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+      httpError({ ...read, status, body, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
     expect(m(401).message).toMatch(/^ezeep rejected the portal's credentials/);
     expect(m(401).kind).toBe("auth");
     expect(m(401, { detail: "Authentication credentials were not provided." }).message).toMatch(
@@ -146,5 +148,40 @@ describe("error mapping from ezeep bodies (§2.5)", () => {
   it("truncates very long texts", () => {
     const e = httpError({ ...base, status: 400, body: "x".repeat(5000) });
     expect(e.message.length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe("unknown outcomes: a write whose answer was lost", () => {
+  const write = (method: string) => ({ method, path: "/printing/v1/groups/x/" });
+
+  it("is unknown after a timeout, a dropped connection or a gateway's 502/503/504, for every write method", () => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      expect(isUnknownOutcome(timeoutError(method, "/p/", 1000))).toBe(true);
+      const reset = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" });
+      expect(isUnknownOutcome(networkError(method, "/p/", "api", reset))).toBe(true);
+      for (const status of [502, 503, 504])
+        expect(isUnknownOutcome(httpError({ ...write(method), status, body: null }))).toBe(true);
+    }
+    expect(httpError({ ...write("POST"), status: 504, body: null }).message).toBe(
+      "ezeep's gateway answered HTTP 504 instead of ezeep; the change may have been applied.",
+    );
+    expect(timeoutError("PATCH", "/p/", 2000).message).toMatch(/may have been applied/);
+  });
+
+  it("is a plain failure when ezeep answered, when nothing was sent, or for reads", () => {
+    expect(isUnknownOutcome(httpError({ ...write("POST"), status: 500, body: null }))).toBe(false);
+    expect(isUnknownOutcome(httpError({ ...write("POST"), status: 400, body: null }))).toBe(false);
+    expect(isUnknownOutcome(httpError({ ...write("POST"), status: 429, body: null }))).toBe(false);
+    const refused = Object.assign(new Error("connect"), { code: "ECONNREFUSED" });
+    expect(isUnknownOutcome(networkError("POST", "/p/", "api", refused))).toBe(false);
+    expect(isUnknownOutcome(timeoutError("GET", "/p/", 1000))).toBe(false);
+    expect(isUnknownOutcome(httpError({ ...read, status: 504, body: null }))).toBe(false);
+  });
+
+  it("stays unknown when a retried write meets its own effect (a DELETE's 404 after a lost answer)", () => {
+    const e = httpError({ ...write("DELETE"), status: 404, body: null });
+    expect(isUnknownOutcome(e)).toBe(false);
+    e.earlierAttemptUnknown = true;
+    expect(isUnknownOutcome(e)).toBe(true);
   });
 });

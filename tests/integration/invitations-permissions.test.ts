@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { actionRegistry, DENIED_ERROR } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { inviteMany } from "@/lib/invitations/service";
+import { inviteMany, syncInvitations } from "@/lib/invitations/service";
 import { ezeepFor } from "@/lib/organizations/service";
 import { testActionAuthorization } from "@/tests/helpers/authorization";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
@@ -28,6 +28,18 @@ async function sentInvitation(owner: OrgContext): Promise<string> {
   return results[0].invitationId;
 }
 
+/** An invitation sent from outside the portal, imported by the follow-up (origin "ezeep"). */
+async function foundInEzeep(owner: OrgContext): Promise<string> {
+  const created = await ezeepFor(owner.organization).invitations.create({
+    email: unique(),
+    expire_date: new Date(Date.now() + 7 * 86_400_000),
+  });
+  await syncInvitations(owner.organization);
+  const row = await db.invitation.findFirst({ where: { ezeepInvitationId: created.id } });
+  if (!row) throw new Error("fixture invitation not imported");
+  return row.id;
+}
+
 describe("invitation actions", () => {
   const sim = useSimulator();
 
@@ -38,6 +50,7 @@ describe("invitation actions", () => {
       ids: [await sentInvitation(owner), await sentInvitation(owner)],
     }),
     "invitation.sync": async () => ({}),
+    "invitation.adopt": async (owner) => ({ id: await foundInEzeep(owner) }),
   });
 
   it("leaves ezeep untouched when an auditor tries to invite or resend", async () => {

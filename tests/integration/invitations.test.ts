@@ -187,7 +187,7 @@ describe("invitations", () => {
       method: "POST",
       path: "/v1/userinvitations/",
       kind: "status",
-      status: 503,
+      status: 500,
       times: 1,
     });
     const first = unique("fail");
@@ -202,7 +202,7 @@ describe("invitations", () => {
     const failure = await db.auditEntry.findFirst({
       where: { action: "invitation.create", targetLabel: first },
     });
-    expect(failure).toMatchObject({ outcome: "failure", ezeepStatus: 503 });
+    expect(failure).toMatchObject({ outcome: "failure", ezeepStatus: 500 });
   });
 
   it("refuses unknown groups and an empty request before anything is sent", async () => {
@@ -252,7 +252,7 @@ describe("invitations", () => {
       method: "PATCH",
       path: "re:^/v1/users/[^/]+/?$",
       kind: "status",
-      status: 503,
+      status: 500,
     });
     const result = await invoke("invitation.create", admin, { emails: email, role: "admin" });
     expect(result).toMatchObject({ ok: true, data: { sent: 1 } });
@@ -321,11 +321,11 @@ describe("invitations", () => {
       method: "PATCH",
       path: "/v1/userinvitations/",
       kind: "status",
-      status: 502,
+      status: 500,
     });
     await expect(
       resendInvitation(admin, { id: saved.id }, new Date(later.getTime() + 2 * 60 * MIN)),
-    ).rejects.toMatchObject({ status: 502 });
+    ).rejects.toMatchObject({ status: 500 });
     expect((await row(email)).reminderCount).toBe(1);
     const entries = await db.auditEntry.findMany({
       where: { action: "invitation.resend", targetId: saved.id },
@@ -334,7 +334,7 @@ describe("invitations", () => {
     expect(entries.map((e) => e.outcome)).toEqual(["failure", "success", "failure", "failure"]);
     expect(JSON.parse(entries[1].before!)).toMatchObject({ reminderCount: 0 });
     expect(JSON.parse(entries[1].after!)).toMatchObject({ reminderCount: 1 });
-    expect(entries[3]).toMatchObject({ ezeepStatus: 502 });
+    expect(entries[3]).toMatchObject({ ezeepStatus: 500 });
   });
 
   it("bulk-resends pending and expired invitations with a result per invitation; a resend revives an expired one", async () => {
@@ -462,14 +462,14 @@ describe("invitations", () => {
       method: "PATCH",
       path: "/printing/v1/users/",
       kind: "status",
-      status: 503,
+      status: 500,
     });
     const failed = await syncInvitations(admin.organization, new Date());
     expect(failed.errors.join(" ")).toMatch(new RegExp(`${email.replace(/\./g, "\\.")}: groups not applied`));
     expect((await row(email)).groupsAppliedAt).toBeNull();
     expect(
       await db.auditEntry.findFirst({ where: { action: "invitation.apply_groups", targetId: saved.id } }),
-    ).toMatchObject({ outcome: "failure", ezeepStatus: 503 });
+    ).toMatchObject({ outcome: "failure", ezeepStatus: 500 });
 
     sim().faults.clear();
     await syncInvitations(admin.organization, new Date());

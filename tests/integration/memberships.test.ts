@@ -235,7 +235,7 @@ describe("memberships", () => {
     });
   });
 
-  it("records ezeep's 503 on the write as a failed entry with before/after and explains it", async () => {
+  it("reads back after ezeep's 503 on the write (it may have applied it) and records what it found", async () => {
     const userId = userIds[5];
     const before = await groupsOf(userId);
     const [g] = await newGroups(1);
@@ -243,7 +243,7 @@ describe("memberships", () => {
     const result = await invoke("membership.add", admin, { userId, groupIds: [g.id] });
     expect(result).toMatchObject({ ok: false });
     expect((result as { error: string }).error).toMatch(
-      /ezeep is unavailable \(HTTP 503\), try again in a moment/,
+      /ezeep did not answer; checking whether the change was applied… It was not applied/,
     );
     expect(await groupsOf(userId)).toEqual(before);
     const entry = await db.auditEntry.findFirst({
@@ -252,7 +252,10 @@ describe("memberships", () => {
     });
     expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 503 });
     expect(JSON.parse(entry!.before!).groupIds.sort()).toEqual(before);
-    expect(JSON.parse(entry!.after!).groupIds).toContain(g.id);
+    const after = JSON.parse(entry!.after!);
+    expect(after.groupIds.sort()).toEqual(before); // observed: unchanged
+    expect(after.intended.groupIds).toContain(g.id);
+    expect(after.readBack).toMatch(/not applied/);
   });
 
   it("records a failed re-read (ezeep down) as a failed attempt and changes nothing", async () => {

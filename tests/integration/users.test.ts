@@ -290,7 +290,7 @@ describe("users", () => {
 
   it("reports ezeep being down in words and records the failed attempt", async () => {
     const user = await freshUser(admin);
-    sim().faults.add({ host: "account", method: "PATCH", path: "/v1/users/", kind: "status", status: 503 });
+    sim().faults.add({ host: "account", method: "PATCH", path: "/v1/users/", kind: "status", status: 500 });
     const result = await invoke("user.update", admin, {
       id: user.id,
       firstName: "Down",
@@ -298,13 +298,13 @@ describe("users", () => {
       role: "user",
     });
     expect((result as { error: string }).error).toMatch(
-      /^ezeep is unavailable \(HTTP 503\), try again in a moment\./,
+      /^ezeep is unavailable \(HTTP 500\), try again in a moment\./,
     );
     const entry = await db.auditEntry.findFirst({
       where: { targetId: user.id, action: "user.update" },
       orderBy: { id: "desc" },
     });
-    expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 503 });
+    expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 500 });
     expect(JSON.parse(entry!.after!)).toMatchObject({ firstName: "Down" }); // what was attempted
   });
 
@@ -317,21 +317,36 @@ describe("users", () => {
     });
     expect(result, JSON.stringify(result)).toMatchObject({
       ok: true,
-      data: { printing: { local_printing_enabled: true, pull_printing_enabled: true } },
+      data: { printing: { local_printing_enabled: true }, unreported: ["pull_printing_enabled"] },
     });
     expect(await ezeepFor(admin.organization).printingUsers.get(user.id)).toMatchObject({
       local_printing_enabled: true,
-      pull_printing_enabled: true,
     });
     const entry = await db.auditEntry.findFirst({
       where: { targetId: user.id, action: "user.update_printing" },
       orderBy: { id: "desc" },
     });
+    // ezeep never reports pull printing: "before" says so, "after" keeps the value sent.
     expect(JSON.parse(entry!.before!)).toEqual({
       local_printing_enabled: "off",
-      pull_printing_enabled: "off",
+      pull_printing_enabled: "not reported by ezeep",
     });
-    expect(JSON.parse(entry!.after!)).toEqual({ local_printing_enabled: "on", pull_printing_enabled: "on" });
+    expect(JSON.parse(entry!.after!)).toEqual({
+      local_printing_enabled: "on",
+      pull_printing_enabled: "on (sent; not reported by ezeep)",
+    });
+    // "Off" is sent too (the toggle used to be able to send only true), and audited as sent.
+    expect(
+      await invoke("user.update_printing", admin, { id: user.id, pull_printing_enabled: false }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const off = await db.auditEntry.findFirst({
+      where: { targetId: user.id, action: "user.update_printing" },
+      orderBy: { id: "desc" },
+    });
+    expect(JSON.parse(off!.after!)).toEqual({ pull_printing_enabled: "off (sent; not reported by ezeep)" });
+    expect(off!.id).not.toBe(entry!.id);
     expect(await invoke("user.update_printing", admin, { id: user.id })).toMatchObject({
       ok: false,
       fieldErrors: { flags: ["Choose at least one printing setting to change."] },

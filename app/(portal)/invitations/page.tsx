@@ -38,7 +38,6 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
   const needsNames = data.items.some((i) => i.intendedGroupIds.length > 0);
   const names = needsNames ? await groupNamesFor(ctx.current) : null;
 
-  const filtered = Boolean(query.q || query.status !== "all");
   const rows: InvitationRow[] = data.items.map((i) => ({
     id: i.id,
     email: i.email,
@@ -58,6 +57,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
     groups: i.intendedGroupIds.map((id) => names?.get(id) ?? (names ? "deleted group" : id.slice(0, 8))),
     groupsApplied: !!i.groupsAppliedAt,
     canResend: i.canResend,
+    canAdopt: i.canAdopt,
     cooldown: i.resendAvailableAt ? relativeTime(i.resendAvailableAt, now) : null,
   }));
 
@@ -152,30 +152,9 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
         </button>
       </form>
 
-      {data.total === 0 && filtered ? (
-        <EmptyState title="No invitations match">
-          Nothing matches this filter.{" "}
-          <Link className="font-medium text-brand-700 hover:underline" href="/invitations">
-            Show all invitations
-          </Link>
-        </EmptyState>
-      ) : null}
-      {data.total === 0 && !filtered ? (
-        <EmptyState
-          title="No invitations yet"
-          action={
-            canWrite ? (
-              <Link href="/invitations/new" className={buttonClass.primary}>
-                Invite the first people
-              </Link>
-            ) : null
-          }
-        >
-          Invite people by email; the portal follows up until they join
-          {canWrite ? ", or press Sync now to load invitations already sent from ezeep" : ""}.
-        </EmptyState>
-      ) : null}
-      {data.total > 0 ? (
+      {data.total === 0 ? (
+        <NoInvitations filtered={Boolean(query.q) || query.status !== "all"} canWrite={canWrite} />
+      ) : (
         <Card className="overflow-hidden">
           <InvitationList rows={rows} canWrite={canWrite} />
           <Pagination
@@ -186,7 +165,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
             hrefFor={(p) => hrefFor(p)}
           />
         </Card>
-      ) : null}
+      )}
       <p className="mt-3 text-xs text-slate-500">
         {state?.lastSuccessAt
           ? `Last checked with ezeep ${relativeTime(state.lastSuccessAt, now)}.`
@@ -195,5 +174,33 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
         previous send.
       </p>
     </>
+  );
+}
+
+/** The empty list: nothing matches the filter, or nothing was invited yet. */
+function NoInvitations({ filtered, canWrite }: { filtered: boolean; canWrite: boolean }) {
+  if (filtered)
+    return (
+      <EmptyState title="No invitations match">
+        Nothing matches this filter.{" "}
+        <Link className="font-medium text-brand-700 hover:underline" href="/invitations">
+          Show all invitations
+        </Link>
+      </EmptyState>
+    );
+  return (
+    <EmptyState
+      title="No invitations yet"
+      action={
+        canWrite ? (
+          <Link href="/invitations/new" className={buttonClass.primary}>
+            Invite the first people
+          </Link>
+        ) : null
+      }
+    >
+      Invite people by email; the portal follows up until they join
+      {canWrite ? ", or press Sync now to load invitations already sent from ezeep" : ""}.
+    </EmptyState>
   );
 }

@@ -1,11 +1,17 @@
 // Changes per day as stacked bars (inline SVG, no chart library), split by outcome or action.
 import type { ActivityChart as Chart } from "@/lib/audit/activity-chart";
 
-const OUTCOME_COLORS: Record<string, string> = { success: "#10b981", failure: "#ef4444", pending: "#f59e0b" };
+const OUTCOME_COLORS: Record<string, string> = {
+  success: "#10b981",
+  failure: "#ef4444",
+  unknown: "#7c3aed",
+  pending: "#f59e0b",
+};
 const PALETTE = ["#2563eb", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#94a3b8"];
 const OUTCOME_LABELS: Record<string, string> = {
   success: "Success",
   failure: "Failed",
+  unknown: "Unknown",
   pending: "Outcome unknown",
 };
 

@@ -150,6 +150,7 @@ export function AuditFilters({
             <option value="">All outcomes</option>
             <option value="success">Success</option>
             <option value="failure">Failed</option>
+            <option value="unknown">Unknown (ezeep may have applied this)</option>
             <option value="pending">Outcome unknown</option>
           </select>
         </div>

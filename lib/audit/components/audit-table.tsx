@@ -2,19 +2,13 @@
 // entry links to its detail page (/audit/<id>) with the full before/after diff.
 import Link from "next/link";
 
-import { ActorBadge } from "@/lib/audit/components/badges";
+import { ActorBadge, OutcomeBadge } from "@/lib/audit/components/badges";
 import type { AuditEntryView } from "@/lib/audit/queries";
-import { Badge, formatDateTime } from "@/lib/ui/components";
+import type { Settlement } from "@/lib/audit/settlements";
+import { formatDateTime } from "@/lib/ui/components";
 
-const OUTCOME: Record<string, { tone: "green" | "red" | "amber"; label: string }> = {
-  success: { tone: "green", label: "Success" },
-  failure: { tone: "red", label: "Failed" },
-  pending: { tone: "amber", label: "Outcome unknown" },
-};
-
-export function outcomeBadge(outcome: string) {
-  const o = OUTCOME[outcome] ?? OUTCOME.pending;
-  return <Badge tone={o.tone}>{o.label}</Badge>;
+export function outcomeBadge(outcome: string, settledBy?: Settlement | null) {
+  return <OutcomeBadge outcome={outcome} settledBy={settledBy} />;
 }
 
 function describeChange(entry: AuditEntryView): string | null {
@@ -23,7 +17,7 @@ function describeChange(entry: AuditEntryView): string | null {
   if (!before || !after || typeof before !== "object" || typeof after !== "object") return null;
   const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   if (changed.length === 0) return null;
-  const show = (v: unknown) => {
+  const show = (v: unknown): string => {
     if (v === null || v === undefined) return "";
     return typeof v === "object" ? JSON.stringify(v) : String(v);
   };
@@ -73,7 +67,9 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
                 </p>
               ) : null}
             </div>
-            <div className="flex shrink-0 items-center gap-2">{outcomeBadge(entry.outcome)}</div>
+            <div className="flex shrink-0 items-center gap-2">
+              {outcomeBadge(entry.outcome, entry.settledBy)}
+            </div>
           </li>
         );
       })}

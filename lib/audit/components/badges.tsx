@@ -1,3 +1,4 @@
+import type { Settlement } from "@/lib/audit/settlements";
 import { Badge } from "@/lib/ui/components";
 
 const ACTOR: Record<string, { tone: "slate" | "blue" | "violet" | "amber"; label: string; title: string }> = {
@@ -23,3 +24,52 @@ export function ActorBadge({ type }: { type: string }) {
 export const ACTOR_TYPE_LABELS: Record<string, string> = Object.fromEntries(
   Object.entries(ACTOR).map(([k, v]) => [k, v.label]),
 );
+
+/**
+ * Outcomes. "unknown": ezeep did not answer a write, so it may have applied it; the portal reads
+ * the resource back and a later entry settles it. "pending": no outcome recorded at all (the portal
+ * stopped between the call and its completion).
+ */
+const OUTCOME: Record<string, { tone: "green" | "red" | "amber" | "violet"; label: string; title: string }> =
+  {
+    success: { tone: "green", label: "Success", title: "ezeep applied the change" },
+    failure: { tone: "red", label: "Failed", title: "The change was not applied" },
+    unknown: {
+      tone: "violet",
+      label: "Unknown",
+      title: "ezeep did not answer: ezeep may have applied this. The portal checks again.",
+    },
+    pending: { tone: "amber", label: "Outcome unknown", title: "No outcome was recorded" },
+  };
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  success: "Success",
+  failure: "Failed",
+  unknown: "Unknown (ezeep may have applied this)",
+  pending: "Outcome unknown",
+};
+
+/** How a settling entry reads: "applied", "not applied" or "still unknown". */
+export function settlementLabel(settlement: Settlement): string {
+  if (settlement.outcome === "success") return "applied";
+  if (settlement.outcome === "failure") return "not applied";
+  return "still unknown";
+}
+
+/** An "unknown" entry that a later read-back settled shows what it found: "Unknown → applied". */
+export function OutcomeBadge({ outcome, settledBy }: { outcome: string; settledBy?: Settlement | null }) {
+  const o = OUTCOME[outcome] ?? OUTCOME.pending;
+  if (outcome === "unknown" && settledBy) {
+    const result = settlementLabel(settledBy);
+    return (
+      <Badge tone={o.tone} title={`ezeep did not answer; checked later: ${result} (entry ${settledBy.id})`}>
+        {`Unknown → ${result}`}
+      </Badge>
+    );
+  }
+  return (
+    <Badge tone={o.tone} title={o.title}>
+      {o.label}
+    </Badge>
+  );
+}

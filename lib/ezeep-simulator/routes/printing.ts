@@ -43,8 +43,12 @@ function checkOrgField(org: OrgRec, body: JsonObject): void {
     throw fieldError("organization_id", "Organization does not match the token's organization.");
 }
 
-/** Our choice: names are unique per org (exact match), so racing creates surface as 400. */
-function checkNameFree(org: OrgRec, name: string, exceptId?: string): void {
+/**
+ * ezeep does not say whether group names are unique. Default reading: unique per org (exact
+ * match), so racing creates surface as 400; behaviour `groupNames: "duplicates-allowed"` skips it.
+ */
+function checkNameFree(rt: Runtime, org: OrgRec, name: string, exceptId?: string): void {
+  if (rt.behaviour.groupNames === "duplicates-allowed") return;
   for (const g of org.groups.values())
     if (g.id !== exceptId && g.name === name)
       throw fieldError("name", "A group with this name already exists.");
@@ -64,7 +68,7 @@ function createGroup(ctx: Ctx, rt: Runtime): Reply {
   checkOrgField(org, body);
   const local = optBool(body, "local_printing_enabled");
   const mine = optBool(body, "myprinters_enabled");
-  checkNameFree(org, name);
+  checkNameFree(rt, org, name);
   const g = rt.state.addGroup(org, {
     name,
     description,
@@ -85,7 +89,7 @@ function updateGroup(ctx: Ctx, rt: Runtime): Reply {
   const description = optString(body, "description", 255, { allowBlank: true });
   checkOrgField(org, body);
   const flags = GROUP_FLAGS.map((f) => [f, optBool(body, f)] as const);
-  if (name !== undefined) checkNameFree(org, name, group.id);
+  if (name !== undefined) checkNameFree(rt, org, name, group.id);
   if (name !== undefined) group.name = name;
   if (description !== undefined) group.description = description;
   for (const [f, v] of flags) if (v !== undefined) group[f] = v;
@@ -198,10 +202,19 @@ function parseAssignmentBody(org: OrgRec, body: JsonObject, mustExist: boolean):
   return ids;
 }
 
-/** Our choice (§3.6/§6.8 silent): PUT ADDS the named groups to the printer's assignments. */
+/**
+ * ezeep does not say whether PUT adds or replaces (§3.6). Default reading: PUT ADDS the named
+ * groups; behaviour `assignmentPut: "replace"` makes them the printer's whole list.
+ */
 function putAssignment(ctx: Ctx, rt: Runtime): Reply {
   const { org, printer } = printerOr404(ctx);
   const ids = parseAssignmentBody(org, jsonBody(ctx), true);
+  if (rt.behaviour.assignmentPut === "replace")
+    rt.state.removePrinterGroups(
+      org,
+      printer,
+      printer.groupIds.filter((id) => !ids.includes(id)),
+    );
   rt.state.addPrinterGroups(org, printer, ids);
   return json(200, rt.state.toAssignments(org, printer));
 }

@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import { bulkResendAction, resendInvitationAction } from "@/lib/invitations/actions";
+import { adoptInvitationAction, bulkResendAction, resendInvitationAction } from "@/lib/invitations/actions";
 import { InvitationStatusBadge } from "@/lib/invitations/components/status-badge";
 import type { InvitationStatus } from "@/lib/invitations/schemas";
 import { Badge, FormAlert } from "@/lib/ui/components";
@@ -27,6 +27,8 @@ export interface InvitationRow {
   groups: string[];
   groupsApplied: boolean;
   canResend: boolean;
+  /** Found in ezeep, not sent by the portal, not adopted yet: no automatic reminders until adopted. */
+  canAdopt: boolean;
   /** e.g. "in 42 minutes" while the cooldown runs */
   cooldown: string | null;
 }
@@ -71,6 +73,23 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
         return;
       }
       setMessage(`The invitation to ${row.email} was sent again.`);
+      router.refresh();
+    });
+  };
+
+  const adoptOne = (row: InvitationRow) => {
+    setError(null);
+    setMessage(null);
+    setBulk(null);
+    setBusyId(row.id);
+    startTransition(async () => {
+      const result = await adoptInvitationAction({ id: row.id });
+      setBusyId(null);
+      if (!result.ok) {
+        setError(`${row.email}: ${result.error}`);
+        return;
+      }
+      setMessage(`The portal now sends reminders for the invitation to ${row.email}.`);
       router.refresh();
     });
   };
@@ -198,11 +217,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
               <td className={`md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}>
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   <InvitationStatusBadge status={row.status} />
-                  {row.expires ? (
-                    <span className="text-xs text-slate-500">
-                      {EXPIRY_VERB[row.status] ? `${EXPIRY_VERB[row.status]} ${row.expires}` : null}
-                    </span>
-                  ) : null}
+                  {row.expires ? <span className="text-xs text-slate-500">{expiryText(row)}</span> : null}
                 </div>
               </td>
               <td
@@ -240,7 +255,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                         {g}
                       </Badge>
                     ))}
-                    <GroupsAppliedNote accepted={row.status === "accepted"} applied={row.groupsApplied} />
+                    <GroupsState row={row} />
                   </div>
                 ) : (
                   <span className="text-slate-500">—</span>
@@ -264,6 +279,18 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                           possible {row.cooldown}
                         </span>
                       ) : null}
+                      {row.canAdopt ? (
+                        <button
+                          type="button"
+                          className="text-sm font-medium text-brand-700 hover:underline disabled:cursor-not-allowed disabled:text-slate-400"
+                          aria-label={`Adopt the invitation to ${row.email}`}
+                          title="Sent from outside the portal: adopt it to have the portal send its reminders"
+                          disabled={pending}
+                          onClick={() => adoptOne(row)}
+                        >
+                          {busyId === row.id ? "Adopting…" : "Adopt"}
+                        </button>
+                      ) : null}
                     </div>
                   ) : null}
                 </td>
@@ -275,24 +302,6 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
     </div>
   );
 }
-
-/** Only open invitations have a meaningful expiry to show next to the status. */
-const EXPIRY_VERB: Partial<Record<InvitationRow["status"], string>> = {
-  expired: "expired",
-  pending: "expires",
-};
-
-function GroupsAppliedNote({ accepted, applied }: { accepted: boolean; applied: boolean }) {
-  if (!accepted) return <span className="text-xs text-slate-500">on acceptance</span>;
-  if (applied) return <span className="text-xs text-emerald-700">added ✓</span>;
-  return <span className="text-xs text-amber-700">being added</span>;
-}
-
-const OUTCOME_LOOK: Record<BulkOutcome["outcome"], { className: string; label: string }> = {
-  sent: { className: "text-emerald-700", label: "✓ Sent" },
-  failed: { className: "text-red-700", label: "✗ Failed" },
-  skipped: { className: "text-amber-800", label: "– Skipped" },
-};
 
 function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: () => void }) {
   const sent = results.filter((r) => r.outcome === "sent").length;
@@ -314,7 +323,7 @@ function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: ()
       <ul className="mt-2 space-y-1">
         {results.map((r) => (
           <li key={r.id} className="flex flex-wrap gap-x-2">
-            <span className={OUTCOME_LOOK[r.outcome].className}>{OUTCOME_LOOK[r.outcome].label}</span>
+            <span className={BULK_OUTCOME[r.outcome].className}>{BULK_OUTCOME[r.outcome].label}</span>
             <span className="font-medium break-all text-slate-800">{r.email || r.id}</span>
             {r.outcome !== "sent" ? <span className="text-slate-600">{r.message}</span> : null}
           </li>
@@ -322,4 +331,21 @@ function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: ()
       </ul>
     </div>
   );
+}
+
+const BULK_OUTCOME: Record<BulkOutcome["outcome"], { className: string; label: string }> = {
+  sent: { className: "text-emerald-700", label: "✓ Sent" },
+  failed: { className: "text-red-700", label: "✗ Failed" },
+  skipped: { className: "text-amber-800", label: "– Skipped" },
+};
+
+function expiryText(row: InvitationRow): string | null {
+  if (row.status === "expired") return `expired ${row.expires}`;
+  return row.status === "pending" ? `expires ${row.expires}` : null;
+}
+
+function GroupsState({ row }: { row: InvitationRow }) {
+  if (row.status !== "accepted") return <span className="text-xs text-slate-500">on acceptance</span>;
+  if (row.groupsApplied) return <span className="text-xs text-emerald-700">added ✓</span>;
+  return <span className="text-xs text-amber-700">being added</span>;
 }

@@ -15,7 +15,7 @@ import { useActionForm } from "@/lib/ui/use-action-form";
 interface AddressResult {
   input: string;
   email: string | null;
-  outcome: "sent" | "invalid" | "duplicate" | "rejected" | "failed";
+  outcome: "sent" | "invalid" | "duplicate" | "rejected" | "failed" | "unknown";
   message: string;
   warning?: string;
 }
@@ -29,6 +29,7 @@ const OUTCOME: Record<
   duplicate: { label: "Listed twice", tone: "slate" },
   rejected: { label: "Refused by ezeep", tone: "amber" },
   failed: { label: "Not sent", tone: "red" },
+  unknown: { label: "Not known yet", tone: "amber" },
 };
 
 export function InviteForm(props: {
@@ -227,20 +228,9 @@ export function InviteForm(props: {
               (optional: added automatically once the invitation is accepted)
             </span>
           </legend>
-          {!props.canChooseGroups ? (
-            <p className="rounded-lg border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600">
-              Your role may not choose groups. An admin can add the person to groups after they join.
-            </p>
-          ) : null}
-          {props.canChooseGroups && props.groups === null ? (
-            <p className="text-sm text-red-700">Groups could not be loaded from ezeep. {props.groupsError}</p>
-          ) : null}
-          {props.canChooseGroups && props.groups?.length === 0 ? (
-            <p className="text-sm text-slate-600">This organization has no groups yet.</p>
-          ) : null}
-          {props.canChooseGroups && props.groups && props.groups.length > 0 ? (
+          {groupsNotice(props) ?? (
             <div className="rounded-lg border border-slate-200">
-              {props.groups.length > 8 ? (
+              {(props.groups?.length ?? 0) > 8 ? (
                 <div className="border-b border-slate-100 p-2">
                   <label htmlFor="group-filter" className="sr-only">
                     Filter groups
@@ -284,7 +274,7 @@ export function InviteForm(props: {
                 </p>
               ) : null}
             </div>
-          ) : null}
+          )}
           {fieldErrors.groupIds ? <p className="text-sm text-red-700">{fieldErrors.groupIds[0]}</p> : null}
         </fieldset>
 
@@ -311,7 +301,7 @@ export function InviteForm(props: {
       </div>
       <div className="flex flex-wrap gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
         <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "Sending…" : sendLabel(valid)}
+          {submitLabel(pending, valid)}
         </button>
         <Link href="/invitations" className={buttonClass.secondary}>
           Cancel
@@ -321,6 +311,26 @@ export function InviteForm(props: {
   );
 }
 
-function sendLabel(addresses: number): string {
-  return addresses > 1 ? `Send ${addresses} invitations` : "Send invitation";
+/** Why there is no group picker (role, ezeep unreachable, no groups), or null to show it. */
+function groupsNotice(props: {
+  canChooseGroups: boolean;
+  groups: { id: string }[] | null;
+  groupsError: string | null;
+}) {
+  if (!props.canChooseGroups)
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600">
+        Your role may not choose groups. An admin can add the person to groups after they join.
+      </p>
+    );
+  if (props.groups === null)
+    return <p className="text-sm text-red-700">Groups could not be loaded from ezeep. {props.groupsError}</p>;
+  if (props.groups.length === 0)
+    return <p className="text-sm text-slate-600">This organization has no groups yet.</p>;
+  return null;
+}
+
+function submitLabel(pending: boolean, valid: number): string {
+  if (pending) return "Sending…";
+  return valid > 1 ? `Send ${valid} invitations` : "Send invitation";
 }

@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { applyDomainRulesAfterImport } from "@/lib/domain-rules/hooks";
 import { createGroup, updateGroup } from "@/lib/groups/service";
+import { userLockKey } from "@/lib/locks";
 import { tryLockMany, type BatchLock } from "@/lib/provisioning/batch-lock";
 import { mapPool } from "@/lib/provisioning/pool";
 
@@ -25,7 +26,7 @@ import type {
   UserOutcome,
   UserResult,
 } from "./types";
-import { chunk, inviteLockKey, lowerEmail, messageOf, userLockKey } from "./util";
+import { chunk, inviteLockKey, lowerEmail, messageOf } from "./util";
 
 const TASK_CONCURRENCY = 32;
 const INVITE_BATCH = 50;

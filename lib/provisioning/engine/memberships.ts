@@ -11,13 +11,13 @@ import "server-only";
 
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
-import { withKeyLock } from "@/lib/locks";
+import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { mapPool } from "@/lib/provisioning/pool";
 
 import { LIST_PAGE_SIZE, membershipMap } from "./plan";
 import type { Finish, Task, UserOutcome } from "./types";
-import { chunk, messageOf, userLockKey } from "./util";
+import { chunk, messageOf } from "./util";
 
 const MEMBERSHIP_BATCH = 50;
 

@@ -35,6 +35,4 @@ export function chunk<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** A user's lock key, shared with lib/memberships and the invitation follow-up. */
-export const userLockKey = (orgId: string, userId: string) => `user:${orgId}:${userId}`;
 export const inviteLockKey = (orgId: string, email: string) => `invite:${orgId}:${lowerEmail(email)}`;

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { outcomeBadge } from "@/lib/audit/components/audit-table";
-import { ActorBadge } from "@/lib/audit/components/badges";
+import { ActorBadge, settlementLabel } from "@/lib/audit/components/badges";
 import { EntryDiff } from "@/lib/audit/components/entry-diff";
-import { getAuditEntry } from "@/lib/audit/queries";
+import { getAuditEntry, type AuditEntryView } from "@/lib/audit/queries";
 import { auditViewerOf, canReadEntryOf } from "@/lib/audit/scope";
+import type { Settlement } from "@/lib/audit/settlements";
 import { Breadcrumbs, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
 import { requirePageContext } from "@/lib/ui/page-guard";
 
@@ -32,11 +34,39 @@ function completionNote(entry: { completedAt: Date | null; outcome: string }): s
   return entry.outcome === "pending" ? "no outcome recorded" : "";
 }
 
-function EzeepOutcome({
-  entry,
-}: {
-  entry: { outcome: string; ezeepStatus: number | null; error: string | null };
-}) {
+const entryLink = "font-medium text-brand-700 hover:underline";
+
+/** An "unknown" entry links to the entry that settled it (what reading ezeep back showed). */
+function UnknownOutcome({ settledBy }: { settledBy: Settlement | null | undefined }) {
+  if (!settledBy)
+    return (
+      <span className="text-violet-800" data-testid="unknown-outcome">
+        ezeep did not answer; the portal is checking whether the change was applied.
+      </span>
+    );
+  return (
+    <span className="text-violet-800" data-testid="unknown-outcome">
+      ezeep did not answer; checked later: {settlementLabel(settledBy)} (
+      <Link href={`/audit/${settledBy.id}`} className={entryLink}>
+        entry {settledBy.id}
+      </Link>
+      ).
+    </span>
+  );
+}
+
+function EzeepOutcome({ entry }: { entry: AuditEntryView }) {
+  if (entry.outcome === "unknown") return <UnknownOutcome settledBy={entry.settledBy} />;
+  if (entry.reconcilesId !== null)
+    return (
+      <span data-testid="settles-entry">
+        Read back from ezeep after it did not answer{" "}
+        <Link href={`/audit/${entry.reconcilesId}`} className={entryLink}>
+          entry {entry.reconcilesId}
+        </Link>
+        : checked later, {settlementLabel({ id: entry.id, outcome: entry.outcome })}.
+      </span>
+    );
   if (entry.outcome === "success") return <>ezeep accepted the change.</>;
   if (entry.outcome === "failure")
     return (
@@ -76,7 +106,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
           actions={
             <div className="flex items-center gap-2">
               {entry.actorType !== "admin" ? <ActorBadge type={entry.actorType} /> : null}
-              {outcomeBadge(entry.outcome)}
+              {outcomeBadge(entry.outcome, entry.settledBy)}
             </div>
           }
         />

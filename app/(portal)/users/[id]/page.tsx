@@ -186,7 +186,12 @@ export default async function UserPage({
               </h2>
               <Card className="px-4">
                 {user.printing ? (
-                  <PrintingFlags userId={user.id} flags={user.printing} canWrite={canWrite} />
+                  <PrintingFlags
+                    userId={user.id}
+                    flags={user.printing}
+                    unreported={user.unreported}
+                    canWrite={canWrite}
+                  />
                 ) : (
                   <p className="py-6 text-sm text-slate-500">
                     ezeep creates the printing settings when the invitation is accepted.

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Invitation" ADD COLUMN     "adoptedAt" TIMESTAMP(3),
+ADD COLUMN     "adoptedByLabel" TEXT;
