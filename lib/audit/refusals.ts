@@ -6,6 +6,7 @@
 // - recordUnauthenticatedFailure(): failures without an identity (bad API token, sign-in, signed-out
 //   calls) are aggregated per source and minute: the first gets its own entry at once, the rest of
 //   that minute one entry with their count when the minute is over.
+import { isAuditAction, type AuditActionName } from "@/lib/audit/actions-catalog";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 
@@ -89,7 +90,7 @@ async function writeAggregate(key: string, windowStart: Date, count: number, tem
   const [, source, action] = key.split("|");
   await recordAudit({
     ...template,
-    action: action || template.action,
+    action: isAuditAction(action) ? action : template.action,
     actor: {
       type: template.actor.type,
       id: null,
@@ -125,7 +126,7 @@ export async function flushFailureWindows(template: (kind: string) => AuditRecor
 
 /** The entry shape used for aggregates of each kind when flushed without a triggering failure. */
 export function aggregateTemplate(kind: string): AuditRecord {
-  const actions: Record<string, string> = {
+  const actions: Record<string, AuditActionName> = {
     sign_in: "admin.sign_in",
     api_token: "api_token.authenticate",
     code: "organization.connect",

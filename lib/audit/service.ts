@@ -7,6 +7,7 @@
 // change's completion gets its own link, in one transaction with the chain head. A pending entry
 // whose process died is sealed, still "outcome unknown", by the maintenance job
 // (lib/audit/retention.ts `sealStalePending`).
+import type { RecordedActionName } from "@/lib/audit/actions-catalog";
 import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
 import { noteAuditWrite } from "@/lib/audit/refusals";
@@ -32,7 +33,8 @@ export type AuditActor = Omit<Actor, "type"> & { type: Actor["type"] | "external
 export interface AuditRecord {
   organizationId: string | null;
   actor: AuditActor;
-  action: string;
+  /** From the catalogue (lib/audit/actions-catalog.ts): one name per kind of change. */
+  action: RecordedActionName;
   target: AuditTarget;
   before?: unknown;
   after?: unknown;
@@ -165,7 +167,7 @@ async function completeWithRetry(entryId: number, completion: Completion): Promi
 }
 
 export interface AuditedChange<T> {
-  action: string;
+  action: RecordedActionName;
   target: AuditTarget;
   before?: unknown;
   /** What the change intends; replaced by the ezeep result's `after` on success. */

@@ -531,7 +531,7 @@ export async function assignGroups(
       const adding = await groupNames(ctx, toAdd);
       const intended = [...before.groups, ...adding];
       return audited(ctx, {
-        action: "printer.assign_groups",
+        action: "printer.assignment",
         target: { type: "printer", id: input.printerId, label: before.name },
         before: { groups: groupsSnapshot(before.groups) },
         intended: { groups: groupsSnapshot(intended), added: groupsSnapshot(adding) },
@@ -572,7 +572,7 @@ export async function unassignGroups(
         return { printerId: input.printerId, printerName: before.name, changed: [], groups: before.groups };
       const remaining = before.groups.filter((g) => !wanted.has(g.id));
       return audited(ctx, {
-        action: "printer.unassign_groups",
+        action: "printer.assignment",
         target: { type: "printer", id: input.printerId, label: before.name },
         before: { groups: groupsSnapshot(before.groups) },
         intended: { groups: groupsSnapshot(remaining), removed: groupsSnapshot(removing) },
