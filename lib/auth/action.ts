@@ -8,7 +8,7 @@
 // stored bounded (lib/audit/refusals.ts).
 import { z } from "zod";
 
-import { recordedAs, type ServerActionName } from "@/lib/audit/actions-catalog";
+import { recordedAs, type AuditActionName, type ServerActionName } from "@/lib/audit/actions-catalog";
 import { boundedInput, recordUnauthenticatedFailure, trackAuditWrites } from "@/lib/audit/refusals";
 import { recordAudit } from "@/lib/audit/service";
 import type { Actor, OrgContext } from "@/lib/auth/context";
@@ -39,6 +39,8 @@ export type CallerMeta = Pick<Actor, "ip" | "userAgent" | "requestId">;
 
 export interface RegisteredAction {
   name: string;
+  /** What it records in the audit log (its name, or the action it is an alias of). */
+  auditAction: AuditActionName;
   permission: Permission;
   mutation: boolean;
   invoke: (ctx: OrgContext | null, raw: unknown, meta?: CallerMeta) => Promise<ActionResult<unknown>>;
@@ -176,6 +178,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
   const invoke = runAction(def);
   actionRegistry.set(def.name, {
     name: def.name,
+    auditAction: recordedAs(def.name),
     permission: def.permission,
     mutation: def.mutation,
     invoke,
