@@ -2,9 +2,12 @@
 // entry links to its detail page (/audit/<id>) with the full before/after diff.
 import Link from "next/link";
 
+import { actionLabel } from "@/lib/audit/actions-catalog";
 import { ActorBadge } from "@/lib/audit/components/badges";
+import { describeChange } from "@/lib/audit/describe";
 import type { AuditEntryView } from "@/lib/audit/queries";
-import { Badge, formatDateTime } from "@/lib/ui/components";
+import { Badge } from "@/lib/ui/components";
+import { LocalTime } from "@/lib/ui/local-time";
 
 const OUTCOME: Record<string, { tone: "green" | "red" | "amber"; label: string }> = {
   success: { tone: "green", label: "Success" },
@@ -12,20 +15,10 @@ const OUTCOME: Record<string, { tone: "green" | "red" | "amber"; label: string }
   pending: { tone: "amber", label: "Outcome unknown" },
 };
 
+/** Any outcome other than success and failure (pending, unknown, later ones) reads "Outcome unknown". */
 export function outcomeBadge(outcome: string) {
   const o = OUTCOME[outcome] ?? OUTCOME.pending;
   return <Badge tone={o.tone}>{o.label}</Badge>;
-}
-
-function describeChange(entry: AuditEntryView): string | null {
-  const before = entry.before as Record<string, unknown> | null;
-  const after = entry.after as Record<string, unknown> | null;
-  if (!before || !after || typeof before !== "object" || typeof after !== "object") return null;
-  const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  if (changed.length === 0) return null;
-  const show = (v: unknown) =>
-    v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
-  return changed.map((k) => `${k}: “${show(before[k])}” → “${show(after[k])}”`).join("; ");
 }
 
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
@@ -40,30 +33,28 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
             data-testid="audit-entry"
           >
             <div className="w-44 shrink-0 text-xs text-slate-500">
-              <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
+              <LocalTime iso={entry.at.toISOString()} />
             </div>
             <div className="min-w-0 flex-1 text-sm">
               <p className="text-slate-900">
-                <span className="font-medium break-all">{entry.actorLabel}</span>{" "}
                 <Link
                   href={`/audit/${entry.id}`}
-                  className="after:absolute after:inset-0 focus:outline-none"
-                  aria-label={`Entry ${entry.id}: ${entry.action}`}
+                  className="font-medium after:absolute after:inset-0 focus:outline-none"
+                  aria-label={`Entry ${entry.id}: ${actionLabel(entry.action)}`}
+                  title={entry.action}
                 >
-                  <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
-                    {entry.action}
-                  </code>
-                </Link>{" "}
-                {entry.targetLabel ? (
-                  <span className="font-medium break-words">{entry.targetLabel}</span>
-                ) : null}
+                  {actionLabel(entry.action)}
+                </Link>
+                {entry.targetLabel ? <span className="break-words"> · {entry.targetLabel}</span> : null}
                 {entry.actorType !== "admin" ? (
                   <span className="ml-1.5 inline-block align-middle">
                     <ActorBadge type={entry.actorType} />
                   </span>
                 ) : null}
               </p>
-              {change ? <p className="mt-0.5 break-words text-slate-600">{change}</p> : null}
+              <p className="mt-0.5 break-words text-slate-600" data-testid="change-sentence">
+                {change} <span className="text-slate-500">· by {entry.actorLabel}</span>
+              </p>
               {entry.error ? (
                 <p className="mt-0.5 break-words text-red-700">
                   {entry.ezeepStatus ? `ezeep ${entry.ezeepStatus}: ` : ""}
