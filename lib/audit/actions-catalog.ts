@@ -15,7 +15,10 @@ interface ActionInfo {
 export const AUDIT_ACTIONS = {
   "action.signed_out": { label: "Attempt while signed out", sentence: "tried an action while signed out" },
   "admin.sign_in": { label: "Sign-in", sentence: "signed in" },
-  "admin.sso_create": { label: "Admin created by single sign-on", sentence: "created an admin by single sign-on" },
+  "admin.sso_create": {
+    label: "Admin created by single sign-on",
+    sentence: "created an admin by single sign-on",
+  },
   "admin.totp.disable": { label: "Two-factor sign-in turned off", sentence: "turned off two-factor sign-in" },
   "admin.totp.enable": { label: "Two-factor sign-in turned on", sentence: "turned on two-factor sign-in" },
   "admin.totp.enrol": { label: "Two-factor enrolment started", sentence: "started two-factor enrolment" },
@@ -33,7 +36,10 @@ export const AUDIT_ACTIONS = {
   "domain_rule.create": { label: "Domain rule created", sentence: "created a domain rule" },
   "domain_rule.delete": { label: "Domain rule deleted", sentence: "deleted a domain rule" },
   "domain_rule.preview": { label: "Domain rule preview", sentence: "previewed a domain rule" },
-  "domain_rule.preview_saved": { label: "Saved domain rule preview", sentence: "previewed a saved domain rule" },
+  "domain_rule.preview_saved": {
+    label: "Saved domain rule preview",
+    sentence: "previewed a saved domain rule",
+  },
   "domain_rule.update": { label: "Domain rule changed", sentence: "changed a domain rule" },
   "drift.run": { label: "Drift check", sentence: "checked ezeep for outside changes" },
   "driver.search": { label: "Driver search", sentence: "searched drivers" },
@@ -42,7 +48,10 @@ export const AUDIT_ACTIONS = {
   "group.update": { label: "Group changed", sentence: "changed the group" },
   "import.apply": { label: "CSV import", sentence: "imported a CSV file" },
   "import.preview": { label: "CSV import preview", sentence: "previewed a CSV import" },
-  "invitation.apply_groups": { label: "Invited user's groups applied", sentence: "applied an invitee's groups" },
+  "invitation.apply_groups": {
+    label: "Invited user's groups applied",
+    sentence: "applied an invitee's groups",
+  },
   "invitation.apply_role": { label: "Invited user's role applied", sentence: "applied an invitee's role" },
   "invitation.bulk_resend": { label: "Invitations resent", sentence: "resent invitations" },
   "invitation.create": { label: "Invitation sent", sentence: "invited" },
@@ -70,9 +79,15 @@ export const AUDIT_ACTIONS = {
   "organization.connect": { label: "Organization connected", sentence: "connected the organization" },
   "organization.create": { label: "Organization created", sentence: "created the organization" },
   "organization.delete": { label: "Organization removed", sentence: "removed the organization" },
-  "organization.disconnect": { label: "Organization disconnected", sentence: "disconnected the organization" },
+  "organization.disconnect": {
+    label: "Organization disconnected",
+    sentence: "disconnected the organization",
+  },
   "organization.register": { label: "Organization registered", sentence: "registered the organization" },
-  "portal.require_totp": { label: "Two-factor requirement changed", sentence: "changed the two-factor requirement" },
+  "portal.require_totp": {
+    label: "Two-factor requirement changed",
+    sentence: "changed the two-factor requirement",
+  },
   "printer.assignment": { label: "Printer assignment changed", sentence: "changed the groups of printer" },
   "printer.set_driver": { label: "Printer driver set", sentence: "set the driver of" },
   "provisioning.invitation_groups": {
@@ -80,16 +95,28 @@ export const AUDIT_ACTIONS = {
     sentence: "set the groups of a provisioned invitation",
   },
   "provisioning.invite": { label: "Provisioned invitation", sentence: "invited through provisioning" },
-  "provisioning.membership": { label: "Provisioned membership", sentence: "changed groups through provisioning" },
-  "provisioning.not_done": { label: "Provisioning step not done", sentence: "could not finish a provisioning step" },
+  "provisioning.membership": {
+    label: "Provisioned membership",
+    sentence: "changed groups through provisioning",
+  },
+  "provisioning.not_done": {
+    label: "Provisioning step not done",
+    sentence: "could not finish a provisioning step",
+  },
   "session.end": { label: "Session ended", sentence: "ended a session" },
   "session.end_all": { label: "All sessions ended", sentence: "ended all sessions" },
-  "settings.password_sign_in": { label: "Password sign-in setting", sentence: "changed the password sign-in setting" },
+  "settings.password_sign_in": {
+    label: "Password sign-in setting",
+    sentence: "changed the password sign-in setting",
+  },
   "setup.complete": { label: "Setup completed", sentence: "completed the setup" },
   "user.delete": { label: "User deleted", sentence: "deleted the user" },
   "user.search": { label: "User search", sentence: "searched users" },
   "user.update": { label: "User changed", sentence: "changed the user" },
-  "user.update_printing": { label: "Printing settings changed", sentence: "changed the printing settings of" },
+  "user.update_printing": {
+    label: "Printing settings changed",
+    sentence: "changed the printing settings of",
+  },
 } as const satisfies Record<string, ActionInfo>;
 
 export type AuditActionName = keyof typeof AUDIT_ACTIONS;
@@ -130,7 +157,9 @@ export function auditActionOf(name: string): string {
 
 /** The audit action a server action records its refusals under. */
 export function recordedAs(name: ServerActionName): AuditActionName {
-  return Object.hasOwn(ACTION_ALIASES, name) ? ACTION_ALIASES[name as ActionAlias] : (name as AuditActionName);
+  return Object.hasOwn(ACTION_ALIASES, name)
+    ? ACTION_ALIASES[name as ActionAlias]
+    : (name as AuditActionName);
 }
 
 /** The names that mean one audit action in stored entries: itself and its older aliases. */

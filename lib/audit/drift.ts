@@ -7,6 +7,7 @@
 // (lib/audit/drift-explain.ts). The first run only records the snapshot. The snapshot and the
 // entries are written in one transaction.
 import type { AuditActionName } from "@/lib/audit/actions-catalog";
+
 import "server-only";
 
 import { chainKey, withChain } from "@/lib/audit/chain";

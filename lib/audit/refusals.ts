@@ -6,10 +6,10 @@
 // - recordUnauthenticatedFailure(): failures without an identity (bad API token, sign-in, signed-out
 //   calls) are aggregated per source and minute: the first gets its own entry at once, the rest of
 //   that minute one entry with their count when the minute is over.
-import { isAuditAction, type AuditActionName } from "@/lib/audit/actions-catalog";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 
+import { isAuditAction, type AuditActionName } from "@/lib/audit/actions-catalog";
 import { recordAudit, type AuditRecord } from "@/lib/audit/service";
 import { db } from "@/lib/db";
 

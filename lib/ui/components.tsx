@@ -220,4 +220,3 @@ export function Breadcrumbs(props: { items: Crumb[] }) {
     </nav>
   );
 }
-

@@ -44,7 +44,9 @@ export function testActionAuthorization(sim: () => Simulator, inputs: Record<str
           const action = actionRegistry.get(name)!;
           const recorded = action.auditAction;
           const input = await makeInput(contexts.owner, role);
-          const successesBefore = await db.auditEntry.count({ where: { action: recorded, outcome: "success" } });
+          const successesBefore = await db.auditEntry.count({
+            where: { action: recorded, outcome: "success" },
+          });
           const result = await action.invoke(contexts[role], input);
           if (can(role, action.permission)) {
             expect(result.ok, `${role} should be allowed: ${JSON.stringify(result)}`).toBe(true);

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 
 import { describeChange } from "@/lib/audit/describe";
 
-const ok = (action: string, before: unknown, after: unknown) => ({ action, outcome: "success", before, after });
+const ok = (action: string, before: unknown, after: unknown) => ({
+  action,
+  outcome: "success",
+  before,
+  after,
+});
 
 describe("describeChange", () => {
   it("reads a membership change as groups added and removed, by stored name", () => {
@@ -60,7 +65,9 @@ describe("describeChange", () => {
     expect(describeChange(ok("group.create", null, { name: "Lab", description: "" }))).toBe(
       "created the group “Lab”",
     );
-    expect(describeChange(ok("group.delete", { name: "Lab", members: 3 }, null))).toBe("deleted the group “Lab”");
+    expect(describeChange(ok("group.delete", { name: "Lab", members: 3 }, null))).toBe(
+      "deleted the group “Lab”",
+    );
   });
 
   it("says when a change did not happen or its outcome is unknown, for any outcome string", () => {

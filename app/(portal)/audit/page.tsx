@@ -14,8 +14,8 @@ import {
   parseAuditQuery,
   recentFilterValues,
 } from "@/lib/audit/queries";
-import { boundedQuery } from "@/lib/audit/view-range";
 import { auditScopeOptions, auditViewerOf, resolveAuditScope } from "@/lib/audit/scope";
+import { boundedQuery } from "@/lib/audit/view-range";
 import { AccessDenied, Card, EmptyState, PageHeader } from "@/lib/ui/components";
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
