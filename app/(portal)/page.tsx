@@ -7,6 +7,8 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getPageContext } from "@/lib/auth/session";
 import { summarizeGroups } from "@/lib/groups/service";
 import { InvitationsCard } from "@/lib/invitations/components/invitations-card";
+import { HealthCard } from "@/lib/overview/components/health-card";
+import { organizationHealth, type HealthItem } from "@/lib/overview/health";
 import { Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 
@@ -21,8 +23,20 @@ export default async function OverviewPage() {
       </EmptyState>
     );
   }
-  const groups = await tryLoad(() => summarizeGroups(ctx.current!));
-  const recent = ctx.can("audit.read") ? await listAuditEntries(ctx.current, { limit: 6 }) : null;
+  const [groups, recent, health] = await Promise.all([
+    tryLoad(() => summarizeGroups(ctx.current!)),
+    ctx.can("audit.read") ? listAuditEntries(ctx.current, { limit: 6 }) : null,
+    organizationHealth(ctx.current),
+  ]);
+  // Each figure only for who may open the list it links to.
+  const HEALTH_PERMISSION = {
+    printers: "printers.read",
+    connectors: "connectors.read",
+    invitations: "invitations.read",
+    failed: "audit.read",
+    unknown: "audit.read",
+  } as const satisfies Record<HealthItem["key"], string>;
+  const healthItems = health.filter((item) => ctx.can(HEALTH_PERMISSION[item.key]));
   const stats = groups.ok
     ? [
         { label: "Groups", value: groups.data.total, href: "/groups" },
@@ -50,6 +64,7 @@ export default async function OverviewPage() {
           </Link>
         ))}
       </div>
+      <HealthCard items={healthItems} />
       {ctx.can("invitations.read") ? <InvitationsCard ctx={ctx.current} /> : null}
       {recent ? (
         <section aria-labelledby="recent-title">

@@ -59,7 +59,7 @@ export async function createApiToken(
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const prefix = token.slice(0, PREFIX_LENGTH);
   return audited(ctx, {
-    action: "apiToken.create",
+    action: "api_token.create",
     target: { type: "api_token", label: input.name },
     intended: { name: input.name, prefix },
     run: async () => {
@@ -91,7 +91,7 @@ export async function revokeApiToken(ctx: OrgContext, input: { id: string }): Pr
   if (!before) throw new NotFoundError("This API token");
   if (before.revokedAt) return before;
   return audited(ctx, {
-    action: "apiToken.revoke",
+    action: "api_token.revoke",
     target: { type: "api_token", id: before.id, label: before.name },
     before: { name: before.name, prefix: before.prefix, revoked: false },
     intended: { name: before.name, prefix: before.prefix, revoked: true },

@@ -6,6 +6,8 @@
 // portal entry completed between the two snapshots recorded exactly the new state
 // (lib/audit/drift-explain.ts). The first run only records the snapshot. The snapshot and the
 // entries are written in one transaction.
+import type { AuditActionName } from "@/lib/audit/actions-catalog";
+
 import "server-only";
 
 import { chainKey, withChain } from "@/lib/audit/chain";
@@ -43,7 +45,7 @@ export async function readDriftState(org: OrganizationRef): Promise<DriftState> 
 }
 
 export interface DriftChange {
-  action: string;
+  action: AuditActionName;
   target: { type: string; id: string; label: string };
   before: unknown;
   after: unknown;

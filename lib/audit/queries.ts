@@ -7,6 +7,8 @@ import { performance } from "node:perf_hooks";
 
 import { z } from "zod";
 
+import { actionSql, actionWhere } from "@/lib/audit/action-filter";
+import { PORTAL_CHAIN } from "@/lib/audit/chain";
 import { contentProblem } from "@/lib/audit/link";
 import { withSettlements, type Settlement } from "@/lib/audit/settlements";
 import type { OrgContext } from "@/lib/auth/context";
@@ -207,7 +209,7 @@ export function auditWhere(
     organizationId: scope.organizationId,
     ...(f.actor ? { actorId: f.actor } : {}),
     ...(f.actorType ? { actorType: f.actorType } : {}),
-    ...(f.action ? { action: f.action } : {}),
+    ...(f.action ? actionWhere(f.action) : {}),
     ...(f.outcome ? { outcome: f.outcome } : {}),
     ...(f.targetType ? { targetType: f.targetType } : {}),
     ...(f.targetId ? { targetId: f.targetId } : {}),

@@ -11,6 +11,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 
+import { isAuditAction, type AuditActionName } from "@/lib/audit/actions-catalog";
 import { recordAudit, type AuditRecord } from "@/lib/audit/service";
 import { db } from "@/lib/db";
 
@@ -91,7 +92,7 @@ async function writeAggregate(key: string, windowStart: Date, count: number, tem
   const [, source, action] = key.split("|");
   await recordAudit({
     ...template,
-    action: action || template.action,
+    action: isAuditAction(action) ? action : template.action,
     actor: {
       type: template.actor.type,
       id: null,
@@ -127,7 +128,7 @@ export async function flushFailureWindows(template: (kind: string) => AuditRecor
 
 /** The entry shape used for aggregates of each kind when flushed without a triggering failure. */
 export function aggregateTemplate(kind: string): AuditRecord {
-  const actions: Record<string, string> = {
+  const actions: Record<string, AuditActionName> = {
     sign_in: "admin.sign_in",
     api_token: "api_token.authenticate",
     code: "organization.connect",

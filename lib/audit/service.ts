@@ -16,6 +16,7 @@
 // When ezeep cannot be read at once, the follow-up job tries again (lib/audit/unknown.ts).
 import "server-only";
 
+import type { RecordedActionName } from "@/lib/audit/actions-catalog";
 import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
 import { reconcilerFor, type Observation, type UnknownChange } from "@/lib/audit/reconcilers";
@@ -53,7 +54,8 @@ export type AuditActor = Omit<Actor, "type"> & { type: Actor["type"] | "external
 export interface AuditRecord {
   organizationId: string | null;
   actor: AuditActor;
-  action: string;
+  /** From the catalogue (lib/audit/actions-catalog.ts): one name per kind of change. */
+  action: RecordedActionName;
   target: AuditTarget;
   before?: unknown;
   after?: unknown;
@@ -189,7 +191,7 @@ async function completeWithRetry(entryId: number, completion: Completion): Promi
 }
 
 export interface AuditedChange<T> {
-  action: string;
+  action: RecordedActionName;
   target: AuditTarget;
   before?: unknown;
   /** What the change intends; replaced by the ezeep result's `after` on success. */
@@ -216,7 +218,8 @@ export async function settleUnknown(
   const record: AuditRecord = {
     organizationId: unknown.organizationId,
     actor: unknown.actor,
-    action: unknown.action,
+    // The unknown entry's own action, recorded before: a catalogue name.
+    action: unknown.action as RecordedActionName,
     target: {
       type: unknown.targetType,
       id: settlement.target.id !== undefined ? settlement.target.id : unknown.targetId,

@@ -8,6 +8,7 @@
 // stored bounded (lib/audit/refusals.ts).
 import { z } from "zod";
 
+import { recordedAs, type AuditActionName, type ServerActionName } from "@/lib/audit/actions-catalog";
 import { boundedInput, recordUnauthenticatedFailure, trackAuditWrites } from "@/lib/audit/refusals";
 import { recordAudit } from "@/lib/audit/service";
 import type { Actor, OrgContext } from "@/lib/auth/context";
@@ -20,8 +21,8 @@ export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 export interface ActionDefinition<S extends z.ZodType, T> {
-  /** Audit action name, e.g. "group.create". */
-  name: string;
+  /** Registry name, e.g. "group.create": an audit action or an alias of one (lib/audit/actions-catalog.ts). */
+  name: ServerActionName;
   permission: Permission;
   input: S;
   /** Mutations record denied attempts in the audit log. */
@@ -38,6 +39,8 @@ export type CallerMeta = Pick<Actor, "ip" | "userAgent" | "requestId">;
 
 export interface RegisteredAction {
   name: string;
+  /** What it records in the audit log (its name, or the action it is an alias of). */
+  auditAction: AuditActionName;
   permission: Permission;
   mutation: boolean;
   invoke: (ctx: OrgContext | null, raw: unknown, meta?: CallerMeta) => Promise<ActionResult<unknown>>;
@@ -76,11 +79,11 @@ export function toActionError(
   return { ok: false, error: `Something went wrong on the server. Reference: ${reference}.` };
 }
 
-function refusal(ctx: OrgContext, name: string, raw: unknown, error: string) {
+function refusal(ctx: OrgContext, name: ServerActionName, raw: unknown, error: string) {
   return recordAudit({
     organizationId: ctx.organization.id,
     actor: ctx.actor,
-    action: name,
+    action: recordedAs(name),
     target: { type: name.split(".")[0] },
     after: boundedInput(raw),
     outcome: "failure",
@@ -88,11 +91,11 @@ function refusal(ctx: OrgContext, name: string, raw: unknown, error: string) {
   });
 }
 
-function signedOut(name: string, raw: unknown, meta: CallerMeta | undefined) {
+function signedOut(name: ServerActionName, raw: unknown, meta: CallerMeta | undefined) {
   return recordUnauthenticatedFailure("signed_out", meta?.ip ?? null, {
     organizationId: null,
     actor: { type: "admin", id: null, label: "(signed out)", ...meta },
-    action: name,
+    action: recordedAs(name),
     target: { type: name.split(".")[0] },
     after: boundedInput(raw),
     outcome: "failure",
@@ -186,6 +189,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
   const invoke = runAction(def);
   actionRegistry.set(def.name, {
     name: def.name,
+    auditAction: recordedAs(def.name),
     permission: def.permission,
     mutation: def.mutation,
     invoke,

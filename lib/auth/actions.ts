@@ -3,6 +3,7 @@
 // An admin's own sign-in sessions (Settings → Sessions): end one, or all of them.
 import { z } from "zod";
 
+import type { AuditActionName } from "@/lib/audit/actions-catalog";
 import { recordAudit } from "@/lib/audit/service";
 import { defineAction } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
@@ -15,7 +16,7 @@ function adminOf(ctx: OrgContext): string {
 }
 
 /** Sessions belong to the admin, not to an organization: recorded in the portal-wide log. */
-async function record(ctx: OrgContext, action: string, after: unknown) {
+async function record(ctx: OrgContext, action: AuditActionName, after: unknown) {
   await recordAudit({
     organizationId: null,
     actor: ctx.actor,

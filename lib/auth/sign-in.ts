@@ -82,7 +82,7 @@ function signInEntry(req: SignInRequest, email: string, adminId: string | null, 
   return {
     organizationId: null,
     actor: { type: "admin" as const, id: adminId, label: email, ip: req.ip, userAgent: req.userAgent },
-    action: "admin.sign_in",
+    action: "admin.sign_in" as const,
     target: { type: "admin", id: adminId, label: email },
     outcome: "failure" as const,
     error,

@@ -1,5 +1,7 @@
 // Failures of callers without an identity (bad API token on the NDD route, …): recorded through
 // the per-source, per-minute aggregation of lib/audit/refusals.ts so nobody can grow the log at will.
+import type { AuditActionName } from "@/lib/audit/actions-catalog";
+
 import "server-only";
 
 import { recordUnauthenticatedFailure, type FailureKind } from "@/lib/audit/refusals";
@@ -8,7 +10,7 @@ import { requestMeta } from "@/lib/auth/request";
 
 export interface UnauthenticatedFailure {
   kind: FailureKind;
-  action: string;
+  action: AuditActionName;
   target: AuditTarget;
   error: string;
 }

@@ -5,6 +5,7 @@
 // settles what an earlier attempt with a lost answer made, then checks the name is free.
 import "server-only";
 
+import type { RecordedActionName } from "@/lib/audit/actions-catalog";
 import { audited, recordAudit } from "@/lib/audit/service";
 import { settleEarlierAttempts } from "@/lib/audit/unknown";
 import type { OrgContext } from "@/lib/auth/context";
@@ -139,7 +140,7 @@ function nameLockKey(ctx: OrgContext, name: string): string {
 
 async function refuseTakenName(
   ctx: OrgContext,
-  action: string,
+  action: RecordedActionName,
   input: unknown,
   name: string,
 ): Promise<never> {

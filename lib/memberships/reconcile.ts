@@ -40,4 +40,7 @@ async function reconcileMembership(ctx: OrgContext, change: UnknownChange) {
   return { applied: true as const, result: { userId, changed: true, groups }, observed };
 }
 
-registerReconciler(["membership.add", "membership.remove", "membership.bulk_add"], reconcileMembership);
+registerReconciler(
+  ["membership.update", "membership.add", "membership.remove", "membership.bulk_add"],
+  reconcileMembership,
+);

@@ -29,7 +29,8 @@ import {
 
 import "@/lib/memberships/reconcile";
 
-export type MembershipAction = "membership.add" | "membership.remove" | "membership.bulk_add";
+/** Every membership change is one audit action (lib/audit/actions-catalog.ts). */
+export type MembershipAction = "membership.update";
 
 export interface MembershipChange {
   userId: string;
@@ -146,11 +147,11 @@ export async function changeUserGroups(
 }
 
 export function addUserToGroups(ctx: OrgContext, input: { userId: string; groupIds: string[] }) {
-  return changeUserGroups(ctx, input.userId, { add: input.groupIds }, "membership.add");
+  return changeUserGroups(ctx, input.userId, { add: input.groupIds }, "membership.update");
 }
 
 export function removeUserFromGroups(ctx: OrgContext, input: { userId: string; groupIds: string[] }) {
-  return changeUserGroups(ctx, input.userId, { remove: input.groupIds }, "membership.remove");
+  return changeUserGroups(ctx, input.userId, { remove: input.groupIds }, "membership.update");
 }
 
 export interface BulkResult {
@@ -193,7 +194,7 @@ export async function bulkAddToGroup(
     const results = await mapPool(userIds, ezeepMaxConcurrency() * 2, async (userId): Promise<BulkResult> => {
       const label = dir?.byId.get(userId)?.email ?? userId;
       try {
-        const r = await changeUserGroups(ctx, userId, { add: [group.id] }, "membership.bulk_add", {
+        const r = await changeUserGroups(ctx, userId, { add: [group.id] }, "membership.update", {
           label,
           groups,
           locked: lock !== null,

@@ -3,6 +3,8 @@
 // admin — helpdesk, one with no organization yet, one the policy sends to enrolment — may call
 // them for themselves. Same shape otherwise: session → zod → handler → { ok, data | error }, and
 // refusals are audited.
+import type { AuditActionName } from "@/lib/audit/actions-catalog";
+
 import "server-only";
 
 import { headers } from "next/headers";
@@ -15,7 +17,7 @@ import type { MfaActor } from "@/lib/mfa/service";
 
 export interface PersonalActionDefinition<S extends z.ZodType, T> {
   /** Audit action name, e.g. "admin.totp.enable". */
-  name: string;
+  name: AuditActionName;
   input: S;
   handler: (actor: MfaActor, input: z.output<S>) => Promise<T>;
 }

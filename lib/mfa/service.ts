@@ -1,6 +1,8 @@
 // The authenticator-app second factor of an admin: enrolment (a secret, confirmed by a first
 // code), recovery codes, disabling, the sign-in check, and the portal-wide "require it" policy.
 // Every change is audited (portal-wide log: organizationId null).
+import type { AuditActionName } from "@/lib/audit/actions-catalog";
+
 import "server-only";
 
 import QRCode from "qrcode";
@@ -35,7 +37,7 @@ const secretOf = (row: { adminId: string; secretCipher: string }) =>
 /** Runs a local change with its audit entry: pending first, completed after. */
 async function auditedChange<T>(
   actor: MfaActor,
-  action: string,
+  action: AuditActionName,
   change: { before?: unknown; intended?: unknown; after?: (result: T) => unknown },
   run: () => Promise<T>,
 ): Promise<T> {
@@ -64,7 +66,7 @@ async function auditedChange<T>(
 }
 
 /** Records a refused attempt (wrong code, invalid input) and throws its message to the caller. */
-export async function refuse(actor: AuditActor, action: string, error: string): Promise<never> {
+export async function refuse(actor: AuditActor, action: AuditActionName, error: string): Promise<never> {
   await recordAudit({
     organizationId: null,
     actor,
@@ -76,7 +78,7 @@ export async function refuse(actor: AuditActor, action: string, error: string): 
   throw new UserFacingError(error);
 }
 
-async function assertNotGuessing(actor: MfaActor, action: string): Promise<void> {
+async function assertNotGuessing(actor: MfaActor, action: AuditActionName): Promise<void> {
   const recent = await db.auditEntry.count({
     where: {
       actorId: actor.id,
@@ -266,7 +268,12 @@ export async function setRequireTotp(actor: MfaActor, requireTotp: boolean): Pro
   await recordPolicyChange(actor, action, before.requireTotp, requireTotp);
 }
 
-async function recordPolicyChange(actor: MfaActor, action: string, before: boolean, requireTotp: boolean) {
+async function recordPolicyChange(
+  actor: MfaActor,
+  action: AuditActionName,
+  before: boolean,
+  requireTotp: boolean,
+) {
   const entryId = await recordAudit({
     organizationId: null,
     actor,

@@ -92,7 +92,7 @@ export async function assignGroups(
       const adding = await groupRefs(ctx, toAdd);
       const intended = [...before.groups, ...adding];
       return audited(ctx, {
-        action: "printer.assign_groups",
+        action: "printer.assignment",
         target: { type: "printer", id: printerId, label: before.name },
         before: groupsSnapshot(before.groups),
         intended: { ...groupsSnapshot(intended), ...changedSnapshot("added", adding) },
@@ -127,7 +127,7 @@ export async function unassignGroups(
         return { printerId, printerName: before.name, changed: [], groups: before.groups };
       const remaining = before.groups.filter((g) => !wanted.has(g.id));
       return audited(ctx, {
-        action: "printer.unassign_groups",
+        action: "printer.assignment",
         target: { type: "printer", id: printerId, label: before.name },
         before: groupsSnapshot(before.groups),
         intended: { ...groupsSnapshot(remaining), ...changedSnapshot("removed", removing) },

@@ -64,6 +64,13 @@ async function reconcileDriver(ctx: OrgContext, change: UnknownChange) {
   return { applied: true as const, result, observed };
 }
 
+/** One audit action for both directions: the intended change says which it was. */
+async function reconcileAssignment(ctx: OrgContext, change: UnknownChange) {
+  return objectOf(change.intended)?.removed ? reconcileUnassign(ctx, change) : reconcileAssign(ctx, change);
+}
+
+registerReconciler("printer.assignment", reconcileAssignment);
+// Entries written before the action names were unified.
 registerReconciler("printer.assign_groups", reconcileAssign);
 registerReconciler("printer.unassign_groups", reconcileUnassign);
 registerReconciler("printer.set_driver", reconcileDriver);

@@ -4,6 +4,9 @@ import type { ReactNode, Ref } from "react";
 
 import { buttonClass, cardClass } from "@/lib/ui/styles";
 
+// One date format across the portal (lib/ui/date-format.ts).
+export { formatDateTime } from "@/lib/ui/date-format";
+
 export function PageHeader(props: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
     <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
@@ -215,13 +218,5 @@ export function Breadcrumbs(props: { items: Crumb[] }) {
         ))}
       </ol>
     </nav>
-  );
-}
-
-export function formatDateTime(date: Date): string {
-  return (
-    new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
-      date,
-    ) + " UTC"
   );
 }

@@ -44,8 +44,10 @@ test.describe("printing", () => {
     // The printer's history shows both changes with before/after.
     await page.reload();
     const history = page.getByTestId("audit-entry").filter({ hasText: printer });
-    await expect(history.filter({ hasText: "printer.assign_groups" }).first()).toContainText(group);
-    await expect(history.filter({ hasText: "printer.unassign_groups" }).first()).toContainText("Success");
+    await expect(history.filter({ hasText: `assigned to ${group}` }).first()).toContainText(
+      "printer.assignment",
+    );
+    await expect(history.filter({ hasText: `unassigned from ${group}` }).first()).toContainText("Success");
   });
 
   test("an ezeep failure while assigning is shown in words and recorded as a failed change", async ({
@@ -72,7 +74,7 @@ test.describe("printing", () => {
     await page.reload();
     const failed = page
       .getByTestId("audit-entry")
-      .filter({ hasText: "printer.assign_groups" })
+      .filter({ hasText: "printer.assignment" })
       .filter({ hasText: printer })
       .first();
     await expect(failed).toContainText("Failed");

@@ -42,19 +42,22 @@ export function testActionAuthorization(sim: () => Simulator, inputs: Record<str
       for (const role of ROLES) {
         it(`as ${role}`, async () => {
           const action = actionRegistry.get(name)!;
+          const recorded = action.auditAction;
           const input = await makeInput(contexts.owner, role);
-          const successesBefore = await db.auditEntry.count({ where: { action: name, outcome: "success" } });
+          const successesBefore = await db.auditEntry.count({
+            where: { action: recorded, outcome: "success" },
+          });
           const result = await action.invoke(contexts[role], input);
           if (can(role, action.permission)) {
             expect(result.ok, `${role} should be allowed: ${JSON.stringify(result)}`).toBe(true);
           } else {
             expect(result).toEqual({ ok: false, error: DENIED_ERROR });
-            expect(await db.auditEntry.count({ where: { action: name, outcome: "success" } })).toBe(
+            expect(await db.auditEntry.count({ where: { action: recorded, outcome: "success" } })).toBe(
               successesBefore,
             );
             if (action.mutation) {
               const denial = await db.auditEntry.findFirst({
-                where: { action: name, actorId: contexts[role].actor.id },
+                where: { action: recorded, actorId: contexts[role].actor.id },
                 orderBy: { id: "desc" },
               });
               expect(denial).toMatchObject({ outcome: "failure", error: "permission denied" });

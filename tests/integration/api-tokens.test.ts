@@ -54,7 +54,7 @@ describe("API tokens", () => {
     expect(JSON.stringify(listed)).not.toContain(token);
     expect(listed.find((t) => t.id === id)).toMatchObject({ name: "Orbix sync", revokedAt: null });
     // nor in the audit log
-    const entries = await db.auditEntry.findMany({ where: { action: "apiToken.create" } });
+    const entries = await db.auditEntry.findMany({ where: { action: "api_token.create" } });
     expect(JSON.stringify(entries)).not.toContain(token);
     expect(entries.find((e) => e.targetId === id)).toMatchObject({
       outcome: "success",
@@ -90,7 +90,7 @@ describe("API tokens", () => {
     );
     expect(res.status).toBe(401);
     const entry = await db.auditEntry.findFirst({
-      where: { action: "apiToken.revoke", targetId: created.id },
+      where: { action: "api_token.revoke", targetId: created.id },
     });
     expect(entry).toMatchObject({ outcome: "success", before: expect.stringContaining('"revoked":false') });
   });

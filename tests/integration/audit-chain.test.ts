@@ -170,7 +170,7 @@ describe("audit chain: forged entries, retention, lost completions", () => {
     key = chainKey(admin.organization.id);
   });
 
-  const event = (action: string) =>
+  const event = (action: `test.${string}`) =>
     recordAudit({
       organizationId: admin.organization.id,
       actor: admin.actor,

@@ -39,7 +39,7 @@ async function freshOrganization(): Promise<void> {
   key = chainKey(org.id);
 }
 
-const event = (action: string) =>
+const event = (action: `test.${string}`) =>
   recordAudit({
     organizationId: owner.organization.id,
     actor: owner.actor,
@@ -48,7 +48,7 @@ const event = (action: string) =>
     outcome: "success",
   });
 
-const change = (action: string) =>
+const change = (action: `test.${string}`) =>
   audited(owner, {
     action,
     target: { type: "test", label: action },

@@ -32,7 +32,7 @@ async function freshOrganization(): Promise<void> {
   key = chainKey(org.id);
 }
 
-const event = (action: string) =>
+const event = (action: `test.${string}`) =>
   recordAudit({
     organizationId: owner.organization.id,
     actor: owner.actor,
@@ -41,7 +41,7 @@ const event = (action: string) =>
     outcome: "success",
   });
 
-const change = (action: string) =>
+const change = (action: `test.${string}`) =>
   audited(owner, {
     action,
     target: { type: "test", label: action },

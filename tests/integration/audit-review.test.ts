@@ -70,7 +70,7 @@ describe("audit review", () => {
       await recordAudit({
         organizationId: org.id,
         actor: who.actor,
-        action: i % 2 ? "group.update" : "user.invite",
+        action: i % 2 ? "group.update" : "invitation.create",
         target: {
           type: i % 2 ? "group" : "invitation",
           id: `t-${i % 5}`,
@@ -113,7 +113,7 @@ describe("audit review", () => {
     expect((await listAuditEntriesIn(scope(), q({ q: "QUOTA" }))).entries).toHaveLength(3);
     expect((await listAuditEntriesIn(scope(), q({ q: 'finance, "eu"' }))).entries).toHaveLength(1);
     expect(
-      (await listAuditEntriesIn(scope(), q({ q: "rev-helpdesk", action: "user.invite" }))).entries,
+      (await listAuditEntriesIn(scope(), q({ q: "rev-helpdesk", action: "invitation.create" }))).entries,
     ).toHaveLength(5);
     expect((await listAuditEntriesIn(scope(), q({ q: "no-such-thing" }))).entries).toHaveLength(0);
   });
@@ -153,7 +153,7 @@ describe("audit review", () => {
     expect(series).toMatchObject({ success: 27, failure: 3 });
     const byAction = await activityChart(scope(), { actor: helpdesk.actor.id! }, "action");
     expect(byAction.total).toBe(10);
-    expect(byAction.series.map((s) => s.key).sort()).toEqual(["group.update", "user.invite"]);
+    expect(byAction.series.map((s) => s.key).sort()).toEqual(["group.update", "invitation.create"]);
     const ranged = await activityChart(scope(), { from: "2020-01-01", to: "2020-12-31" }, "outcome");
     expect(ranged.days).toHaveLength(92); // capped
   });

@@ -93,7 +93,7 @@ describe("domain rules", () => {
       email: `invitee@${domain}`,
       expire_date: new Date(Date.now() + 86_400_000),
     });
-    await changeUserGroups(admin, inA, { add: [a.id, keep.id] }, "membership.add");
+    await changeUserGroups(admin, inA, { add: [a.id, keep.id] }, "membership.update");
     invalidateDirectory(admin.organization.id);
 
     const preview = await invoke("domain_rule.preview", admin, { pattern: domain, groupIds: [a.id, b.id] });
@@ -260,7 +260,7 @@ describe("domain rules", () => {
     sim().setLatency(40);
     const [applied, changed] = await Promise.all([
       invoke("domain_rule.apply_existing", admin, { id: rule.id, userIds: [user] }),
-      changeUserGroups(other, user, { add: [manual.id] }, "membership.add"),
+      changeUserGroups(other, user, { add: [manual.id] }, "membership.update"),
     ]);
     expect(applied.ok).toBe(true);
     expect(changed.changed).toBe(true);

@@ -66,8 +66,8 @@ describe("memberships", () => {
       orderBy: { id: "asc" },
     });
     expect(entries.map((e) => [e.action, e.outcome])).toEqual([
-      ["membership.add", "success"],
-      ["membership.remove", "success"],
+      ["membership.update", "success"],
+      ["membership.update", "success"],
     ]);
     const addBefore = JSON.parse(entries[0].before!) as { groupIds: string[]; groups: string[] };
     const addAfter = JSON.parse(entries[0].after!) as { groupIds: string[]; groups: string[] };
@@ -113,7 +113,7 @@ describe("memberships", () => {
     expect(await groupsOf(userId)).toEqual([...original, ...groups.map((g) => g.id)].sort());
     // Each admin's change is its own completed audit entry, and each saw the previous ones (re-read).
     const entries = await db.auditEntry.findMany({
-      where: { targetId: userId, action: "membership.add" },
+      where: { targetId: userId, action: "membership.update" },
       orderBy: { id: "asc" },
     });
     expect(entries.filter((e) => e.outcome === "success")).toHaveLength(10);
@@ -195,7 +195,7 @@ describe("memberships", () => {
     expect(failed.error).toMatch(/not accepted their invitation/);
 
     for (const id of chosen) expect(await groupsOf(id)).toContain(g.id);
-    const mine = await db.auditEntry.findMany({ where: { action: "membership.bulk_add", id: { gt: mark } } });
+    const mine = await db.auditEntry.findMany({ where: { action: "membership.update", id: { gt: mark } } });
     expect(mine).toHaveLength(12); // 11 added + 1 failed; the existing member needed no change
     expect(
       mine
@@ -247,7 +247,7 @@ describe("memberships", () => {
     );
     expect(await groupsOf(userId)).toEqual(before);
     const entry = await db.auditEntry.findFirst({
-      where: { targetId: userId, action: "membership.add" },
+      where: { targetId: userId, action: "membership.update" },
       orderBy: { id: "desc" },
     });
     expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 503 });
@@ -275,7 +275,7 @@ describe("memberships", () => {
     expect(await groupsOf(userId)).toEqual(before);
     expect(
       await db.auditEntry.findFirst({
-        where: { targetId: userId, action: "membership.add" },
+        where: { targetId: userId, action: "membership.update" },
         orderBy: { id: "desc" },
       }),
     ).toMatchObject({
@@ -310,7 +310,7 @@ describe("memberships", () => {
     expect((result as { error: string }).error).toMatch(/group no longer exists in ezeep/);
     expect(
       await db.auditEntry.findFirst({
-        where: { targetId: userId, action: "membership.add" },
+        where: { targetId: userId, action: "membership.update" },
         orderBy: { id: "desc" },
       }),
     ).toMatchObject({

@@ -146,7 +146,7 @@ describe("printers", () => {
     expect(await groupsOf(target.id)).toEqual(expect.arrayContaining([keep.id, add.id]));
 
     const entry = await db.auditEntry.findFirst({
-      where: { action: "printer.assign_groups", targetId: target.id },
+      where: { action: "printer.assignment", targetId: target.id },
       orderBy: { id: "desc" },
     });
     expect(entry).toMatchObject({ outcome: "success", targetLabel: target.name, actorId: admin.actor.id });
@@ -171,7 +171,7 @@ describe("printers", () => {
     expect(groups).toContain(keep.id);
     expect(groups).not.toContain(add.id);
     const unassignEntry = await db.auditEntry.findFirst({
-      where: { action: "printer.unassign_groups", targetId: target.id },
+      where: { action: "printer.assignment", targetId: target.id },
       orderBy: { id: "desc" },
     });
     expect(unassignEntry).toMatchObject({ outcome: "success" });
@@ -207,7 +207,7 @@ describe("printers", () => {
 
     // Serialized: each change saw the ones before it, so the "before" snapshots are all different.
     const entries = await db.auditEntry.findMany({
-      where: { action: "printer.assign_groups", targetId: target.id },
+      where: { action: "printer.assignment", targetId: target.id },
       orderBy: { id: "asc" },
     });
     const last = entries.slice(-admins.length);
@@ -237,7 +237,7 @@ describe("printers", () => {
     expect(groups.filter((g) => after.includes(g.id))).toHaveLength(2);
 
     const entries = await db.auditEntry.findMany({
-      where: { action: "printer.assign_groups", targetId: target.id },
+      where: { action: "printer.assignment", targetId: target.id },
       orderBy: { id: "asc" },
     });
     expect(entries.filter((e) => e.outcome === "failure")).toHaveLength(1);
@@ -265,7 +265,7 @@ describe("printers", () => {
     sim().faults.clear();
     expect(await groupsOf(target.id)).toContain(group.id);
     const entry = await db.auditEntry.findFirst({
-      where: { action: "printer.unassign_groups", targetId: target.id },
+      where: { action: "printer.assignment", targetId: target.id },
       orderBy: { id: "desc" },
     });
     expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 500 });
@@ -282,7 +282,7 @@ describe("printers", () => {
     for (const id of chosen) {
       expect(
         await db.auditEntry.count({
-          where: { action: "printer.assign_groups", targetId: id, outcome: "success" },
+          where: { action: "printer.assignment", targetId: id, outcome: "success" },
         }),
       ).toBeGreaterThan(0);
     }
@@ -354,7 +354,7 @@ describe("printers", () => {
       // The refusal is on record once (lib/auth/action.ts), nothing else is written.
       expect(await db.auditEntry.count()).toBe(auditBefore + 1);
       expect(await db.auditEntry.findFirst({ orderBy: { id: "desc" } })).toMatchObject({
-        action: "printer.assign_groups",
+        action: "printer.assignment",
         outcome: "failure",
       });
     },

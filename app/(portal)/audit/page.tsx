@@ -15,6 +15,7 @@ import {
   recentFilterValues,
 } from "@/lib/audit/queries";
 import { auditScopeOptions, auditViewerOf, resolveAuditScope } from "@/lib/audit/scope";
+import { boundedQuery } from "@/lib/audit/view-range";
 import { AccessDenied, Card, EmptyState, PageHeader } from "@/lib/ui/components";
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
@@ -30,7 +31,9 @@ export default async function AuditPage({
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const params = await searchParams;
-  const query = parseAuditQuery(params);
+  const asked = parseAuditQuery(params);
+  // List, chart and export share one date range (lib/audit/view-range.ts).
+  const query = boundedQuery(asked);
   const split = params.split === "action" ? "action" : "outcome";
   const scope = resolveAuditScope(auditViewerOf(ctx), ctx.current.organization.id, query.org);
   if (!scope) return <AccessDenied what="this audit log" />;
@@ -40,10 +43,10 @@ export default async function AuditPage({
     activityChart(scope, filters, split),
     recentFilterValues(scope),
   ]);
-  const filtered = hasFilters(query);
-  const shared = filterSearchParams(query);
+  const filtered = hasFilters(asked);
+  const shared = filterSearchParams(asked);
   const href = (extra: Record<string, string | number | null>) =>
-    `/audit?${filterSearchParams(query, { split: split === "outcome" ? null : split, ...extra })}`;
+    `/audit?${filterSearchParams(asked, { split: split === "outcome" ? null : split, ...extra })}`;
   const exportHref = (format: string) =>
     `/api/audit/export?${filterSearchParams({ ...query, org: scope.value }, { format })}`;
   const isCurrentOrg = scope.organizationId === ctx.current.organization.id;
@@ -103,7 +106,7 @@ export default async function AuditPage({
             {(["outcome", "action"] as const).map((s) => (
               <Link
                 key={s}
-                href={`/audit?${filterSearchParams(query, { split: s === "outcome" ? null : s })}`}
+                href={`/audit?${filterSearchParams(asked, { split: s === "outcome" ? null : s })}`}
                 aria-current={split === s ? "true" : undefined}
                 className={`rounded-md px-2.5 py-1 font-medium ${split === s ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
               >

@@ -1,6 +1,7 @@
 // The audit filters as a plain GET form: the URL holds every filter, so a view can be shared.
 import Link from "next/link";
 
+import { actionLabel, auditActionOf, familyOf } from "@/lib/audit/actions-catalog";
 import { ACTOR_TYPE_LABELS } from "@/lib/audit/components/badges";
 import type { AuditQuery } from "@/lib/audit/queries";
 import type { ScopeOption } from "@/lib/audit/scope";
@@ -11,6 +12,27 @@ export interface FilterChoices {
   targetTypes: string[];
   actors: { id: string; label: string }[];
   scopes: ScopeOption[];
+}
+
+/**
+ * The action filter: per family, "every <family> action" (`group.*`) and each action recorded
+ * recently (older names folded into the one they became), plus the current choice.
+ */
+function actionOptions(recorded: string[], current: string | undefined) {
+  const names = new Set(recorded.map(auditActionOf));
+  if (current && !current.endsWith(".*")) names.add(current);
+  const families = new Set([...names].map(familyOf));
+  if (current?.endsWith(".*")) families.add(current.slice(0, -2));
+  return [...families].sort().map((family) => ({
+    family,
+    options: [
+      { value: `${family}.*`, label: `Every ${family.replace(/_/g, " ")} action` },
+      ...[...names]
+        .filter((n) => familyOf(n) === family)
+        .sort()
+        .map((n) => ({ value: n, label: actionLabel(n) })),
+    ],
+  }));
 }
 
 export function AuditFilters({
@@ -122,20 +144,23 @@ export function AuditFilters({
           <label htmlFor="audit-action" className={labelClass}>
             Action
           </label>
-          <input
+          <select
             id="audit-action"
             name="action"
-            list="audit-actions"
             defaultValue={query.action ?? ""}
-            placeholder="e.g. group.update"
             className={`${inputClass} mt-1`}
-            maxLength={100}
-          />
-          <datalist id="audit-actions">
-            {choices.actions.map((a) => (
-              <option key={a} value={a} />
+          >
+            <option value="">Any action</option>
+            {actionOptions(choices.actions, query.action).map((group) => (
+              <optgroup key={group.family} label={group.family}>
+                {group.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
-          </datalist>
+          </select>
         </div>
         <div>
           <label htmlFor="audit-outcome" className={labelClass}>

@@ -2,26 +2,16 @@
 // entry links to its detail page (/audit/<id>) with the full before/after diff.
 import Link from "next/link";
 
+import { actionLabel } from "@/lib/audit/actions-catalog";
 import { ActorBadge, OutcomeBadge } from "@/lib/audit/components/badges";
+import { describeChange } from "@/lib/audit/describe";
 import type { AuditEntryView } from "@/lib/audit/queries";
 import type { Settlement } from "@/lib/audit/settlements";
-import { formatDateTime } from "@/lib/ui/components";
+import { LocalTime } from "@/lib/ui/local-time";
 
+/** Success, failure, pending, unknown (and how an unknown one was settled), as a badge. */
 export function outcomeBadge(outcome: string, settledBy?: Settlement | null) {
   return <OutcomeBadge outcome={outcome} settledBy={settledBy} />;
-}
-
-function describeChange(entry: AuditEntryView): string | null {
-  const before = entry.before as Record<string, unknown> | null;
-  const after = entry.after as Record<string, unknown> | null;
-  if (!before || !after || typeof before !== "object" || typeof after !== "object") return null;
-  const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  if (changed.length === 0) return null;
-  const show = (v: unknown): string => {
-    if (v === null || v === undefined) return "";
-    return typeof v === "object" ? JSON.stringify(v) : String(v);
-  };
-  return changed.map((k) => `${k}: “${show(before[k])}” → “${show(after[k])}”`).join("; ");
 }
 
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
@@ -36,30 +26,30 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
             data-testid="audit-entry"
           >
             <div className="w-44 shrink-0 text-xs text-slate-500">
-              <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
+              <LocalTime iso={entry.at.toISOString()} />
             </div>
             <div className="min-w-0 flex-1 text-sm">
               <p className="text-slate-900">
-                <span className="font-medium break-all">{entry.actorLabel}</span>{" "}
                 <Link
                   href={`/audit/${entry.id}`}
-                  className="after:absolute after:inset-0 focus:outline-none"
-                  aria-label={`Entry ${entry.id}: ${entry.action}`}
+                  className="font-medium after:absolute after:inset-0 focus:outline-none"
+                  aria-label={`Entry ${entry.id}: ${actionLabel(entry.action)}`}
+                  title={entry.action}
                 >
-                  <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
-                    {entry.action}
-                  </code>
-                </Link>{" "}
-                {entry.targetLabel ? (
-                  <span className="font-medium break-words">{entry.targetLabel}</span>
-                ) : null}
+                  {actionLabel(entry.action)}
+                </Link>
+                {entry.targetLabel ? <span className="break-words"> · {entry.targetLabel}</span> : null}
                 {entry.actorType !== "admin" ? (
                   <span className="ml-1.5 inline-block align-middle">
                     <ActorBadge type={entry.actorType} />
                   </span>
                 ) : null}
               </p>
-              {change ? <p className="mt-0.5 break-words text-slate-600">{change}</p> : null}
+              <p className="mt-0.5 break-words text-slate-600" data-testid="change-sentence">
+                {change} <span className="text-slate-500">· by {entry.actorLabel}</span>{" "}
+                {/* The stored name, for auditors who filter or export by it. */}
+                <code className="text-xs text-slate-400">{entry.action}</code>
+              </p>
               {entry.error ? (
                 <p className="mt-0.5 break-words text-red-700">
                   {entry.ezeepStatus ? `ezeep ${entry.ezeepStatus}: ` : ""}

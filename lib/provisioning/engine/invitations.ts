@@ -3,6 +3,8 @@
 // lib/invitations' follow-up); a person with an open invitation gets groups added to that row.
 // Serialized per email (`invite:<org>:<email>`) so two concurrent runs never invite twice: a pending
 // row found inside the lock means "already invited".
+import type { AuditActionName } from "@/lib/audit/actions-catalog";
+
 import "server-only";
 
 import { audited } from "@/lib/audit/service";
@@ -204,7 +206,7 @@ export async function addIntendedGroups(
 /** Takes groups off a pending invitation's intended list (a destructive sync of an invitee). */
 export async function removeIntendedGroups(
   ctx: OrgContext,
-  input: { email: string; groupIds: string[]; action: string; reason: string },
+  input: { email: string; groupIds: string[]; action: AuditActionName; reason: string },
 ): Promise<boolean> {
   const key = lowerEmail(input.email);
   return withKeyLock(inviteLockKey(ctx.organization.id, key), async () => {
@@ -242,7 +244,7 @@ export async function withdrawInvitation(
     email: string;
     /** undefined = find it by address; null = known to have no account user */
     ezeepUserId: string | null | undefined;
-    action: string;
+    action: AuditActionName;
     reason: string;
   },
 ): Promise<{ withdrawn: boolean; intendedGroupIds: string[] }> {

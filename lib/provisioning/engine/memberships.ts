@@ -7,6 +7,8 @@
 // groups replaces a GET per user (the listing is paged with the largest page size), and the writes
 // go out in batches of MEMBERSHIP_BATCH with one audit entry per batch listing every user's groups
 // before and after.
+import type { AuditActionName } from "@/lib/audit/actions-catalog";
+
 import "server-only";
 
 import { audited } from "@/lib/audit/service";
@@ -154,7 +156,7 @@ export async function addMemberships(
  */
 export async function removeMemberships(
   ctx: OrgContext,
-  input: { userId: string; email: string; groupIds: string[]; action: string; reason: string },
+  input: { userId: string; email: string; groupIds: string[]; action: AuditActionName; reason: string },
 ): Promise<boolean> {
   const client = ezeepFor(ctx.organization);
   return withKeyLock(userLockKey(ctx.organization.id, input.userId), async () => {

@@ -2,6 +2,8 @@
 // /v1/* route runs authenticate → authorize (Tenant) → read body → check Client → handler, and
 // every refusal is audited. Answers use NDD's shapes: 201 with an error list, or ASP.NET
 // problem details.
+import type { AuditActionName } from "@/lib/audit/actions-catalog";
+
 import "server-only";
 
 import { z } from "zod";
@@ -80,7 +82,7 @@ export interface NddRequest {
 
 export interface NddEndpoint {
   instance: string;
-  action: string;
+  action: AuditActionName;
   handle: (req: NddRequest) => Promise<Response>;
 }
 

@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { actionLabel } from "@/lib/audit/actions-catalog";
 import { outcomeBadge } from "@/lib/audit/components/audit-table";
 import { ActorBadge, settlementLabel } from "@/lib/audit/components/badges";
 import { EntryDiff } from "@/lib/audit/components/entry-diff";
+import { describeChange } from "@/lib/audit/describe";
 import { getAuditEntry, type AuditEntryView } from "@/lib/audit/queries";
 import { auditViewerOf, canReadEntryOf } from "@/lib/audit/scope";
 import type { Settlement } from "@/lib/audit/settlements";
 import { Breadcrumbs, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
+import { LocalTime } from "@/lib/ui/local-time";
 import { requirePageContext } from "@/lib/ui/page-guard";
 
 export const metadata: Metadata = { title: "Audit entry" };
@@ -96,10 +99,10 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
       <Breadcrumbs items={[{ label: "Audit log", href: "/audit" }, { label: `Entry ${entry.id}` }]} />
       <div className="mt-2">
         <PageHeader
-          title={`${entry.action}${entry.targetLabel ? ` · ${entry.targetLabel}` : ""}`}
+          title={`${actionLabel(entry.action)}${entry.targetLabel ? ` · ${entry.targetLabel}` : ""}`}
           description={
             <>
-              Entry {entry.id} · {formatDateTime(entry.at)}
+              Entry {entry.id} · <LocalTime iso={entry.at.toISOString()} />
               {org ? ` · ${org.name}` : " · portal-wide"}
             </>
           }
@@ -122,7 +125,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
               </span>
             </Field>
             <Field label="When">
-              <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
+              <LocalTime iso={entry.at.toISOString()} />
               <span className="block text-xs text-slate-500">{completionNote(entry)}</span>
             </Field>
             <Field label="From where">
@@ -134,9 +137,14 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
               ) : null}
             </Field>
             <Field label="What">
-              <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{entry.action}</code> on{" "}
-              {entry.targetType}
-              {entry.targetLabel ? <> “{entry.targetLabel}”</> : null}
+              <span className="font-medium" data-testid="entry-sentence">
+                {describeChange(entry)}
+              </span>
+              <span className="block text-xs text-slate-500">
+                {entry.targetType}
+                {entry.targetLabel ? <> “{entry.targetLabel}”</> : null} ·{" "}
+                <code className="text-xs">{entry.action}</code>
+              </span>
               {entry.targetId ? (
                 <span className="block text-xs break-all text-slate-500">{entry.targetId}</span>
               ) : null}
