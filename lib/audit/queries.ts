@@ -7,8 +7,7 @@ import { performance } from "node:perf_hooks";
 
 import { z } from "zod";
 
-import { actionSql, actionWhere } from "@/lib/audit/action-filter";
-import { PORTAL_CHAIN } from "@/lib/audit/chain";
+import { actionWhere } from "@/lib/audit/action-filter";
 import { contentProblem } from "@/lib/audit/link";
 import { withSettlements, type Settlement } from "@/lib/audit/settlements";
 import type { OrgContext } from "@/lib/auth/context";

@@ -80,7 +80,7 @@ describe.each(["add", "replace"] as const)("assignments when ezeep's PUT means %
     expect(sim().stats().byRoute["PUT /printing/v1/assignments/:id/"]).toBe(1);
     expect(await groupsOf(printer.id)).toEqual(sorted([...old, added.id]));
     const entry = await db.auditEntry.findFirst({
-      where: { action: "printer.assign_groups", targetId: printer.id },
+      where: { action: "printer.assignment", targetId: printer.id },
       orderBy: { id: "desc" },
     });
     expect(entry).toMatchObject({ outcome: "success" });
@@ -143,7 +143,7 @@ describe.each(["add", "replace"] as const)("assignments when ezeep's PUT means %
     sim().faults.clear();
     expect(await groupsOf(printer.id)).toEqual(sorted(old));
     const entry = await db.auditEntry.findFirst({
-      where: { action: "printer.assign_groups", targetId: printer.id },
+      where: { action: "printer.assignment", targetId: printer.id },
       orderBy: { id: "desc" },
     });
     expect(entry).toMatchObject({ outcome: "failure", ezeepStatus: 500 });
@@ -169,7 +169,7 @@ describe.each(["add", "replace"] as const)("assignments when ezeep's PUT means %
       });
       expect(await groupsOf(printer.id)).toEqual(sorted([...old, added.id]));
       const entry = await db.auditEntry.findFirst({
-        where: { action: "printer.assign_groups", targetId: printer.id },
+        where: { action: "printer.assignment", targetId: printer.id },
         orderBy: { id: "desc" },
       });
       expect(entry).toMatchObject({ outcome: "success" });

@@ -198,7 +198,7 @@ describe("other write kinds, applied then the answer lost", () => {
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { changed: true } });
     const now = await ezeepFor(admin.organization).printingUsers.get(user.id);
     expect(now.groups.map((g) => g.group_id)).toContain(group.data.id);
-    const entry = await lastEntry("membership.add", { targetId: user.id });
+    const entry = await lastEntry("membership.update", { targetId: user.id });
     expect(entry).toMatchObject({ outcome: "success" });
     expect(JSON.parse(entry!.after!).groupIds).toContain(group.data.id);
   });
