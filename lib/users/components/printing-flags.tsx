@@ -1,6 +1,6 @@
 "use client";
 
-// A user's printing settings on the printing host (ezeep-api.md §3.4), as switches.
+// A user's printing settings on the printing host (docs/ezeep.md, printing users), as switches.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
