@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 
 import { bulkResendAction, resendInvitationAction } from "@/lib/invitations/actions";
 import { InvitationStatusBadge } from "@/lib/invitations/components/status-badge";
+import { WithdrawInvitationButton } from "@/lib/invitations/components/withdraw-button";
 import type { InvitationStatus } from "@/lib/invitations/schemas";
 import { Badge, FormAlert } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
@@ -275,6 +276,9 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                         </span>
                       ) : null}
                     </div>
+                  ) : null}
+                  {row.status === "pending" || row.status === "expired" ? (
+                    <WithdrawInvitationButton id={row.id} email={row.email} />
                   ) : null}
                 </td>
               ) : null}
