@@ -122,7 +122,7 @@ test.describe("console", () => {
     await page.goto("/printers");
     await page.getByLabel("Status").selectOption("offline");
     await page.getByLabel("Sort by").selectOption("location");
-    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("search").getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/status=offline/);
     const rows = page.locator("tbody tr");
     await expect(rows.first()).toBeVisible();
@@ -171,7 +171,7 @@ test.describe("console", () => {
     const box = page.getByRole("combobox", { name: /Search users, groups/ });
     await expect(box).toBeFocused();
     await box.fill("Engineering");
-    const options = page.getByRole("option");
+    const options = page.getByRole("listbox", { name: "Results" }).getByRole("option");
     await expect(options.first()).toBeVisible();
     await expect(page.getByRole("group", { name: "Groups" }).getByRole("option").first()).toContainText(
       "Engineering",
