@@ -87,7 +87,10 @@ export async function exportList(
     organizationId: ctx.organization.id,
     actor: ctx.actor,
     action: def.action,
-    target: { type: def.action.split(".")[0], label: `CSV export of ${rows.length} ${def.noun}` },
+    target: {
+      type: def.action.split(".")[0],
+      label: `CSV export of ${rows.length} ${rows.length === 1 ? def.singular : def.noun}`,
+    },
     after: { format: "csv", filters, rows: rows.length },
     outcome: "success",
   });

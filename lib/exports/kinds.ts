@@ -24,6 +24,8 @@ interface ExportDefinition<Q extends z.ZodType, T> {
   /** Audit action name, e.g. "user.export". */
   action: string;
   noun: string;
+  /** One row, for "CSV export of 1 user". */
+  singular: string;
   permission: Permission;
   filters: Q;
   /** Filter keys worth recording (page and page size are not filters). */
@@ -38,6 +40,7 @@ const yesNo = (v: boolean) => (v ? "yes" : "no");
 const users: ExportDefinition<typeof listUsersSchema, UserListItem> = {
   action: "user.export",
   noun: "users",
+  singular: "user",
   permission: "users.read",
   filters: listUsersSchema,
   filterKeys: ["q", "group", "role", "status", "sort", "dir"],
@@ -56,6 +59,7 @@ const users: ExportDefinition<typeof listUsersSchema, UserListItem> = {
 const groups: ExportDefinition<typeof listGroupsSchema, GroupView> = {
   action: "group.export",
   noun: "groups",
+  singular: "group",
   permission: "groups.read",
   filters: listGroupsSchema,
   filterKeys: ["q", "origin"],
@@ -73,6 +77,7 @@ const groups: ExportDefinition<typeof listGroupsSchema, GroupView> = {
 const printers: ExportDefinition<typeof listPrintersSchema, PrinterView> = {
   action: "printer.export",
   noun: "printers",
+  singular: "printer",
   permission: "printers.read",
   filters: listPrintersSchema,
   filterKeys: ["q", "connector", "group", "status", "sort", "dir"],

@@ -108,7 +108,7 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
             name="status"
             label="Status"
             defaultValue={query.status}
-            className="lg:w-40"
+            className="lg:w-36"
             options={PRINTER_STATUS_FILTERS.map((value) => ({ value, label: PRINTER_STATUS_LABELS[value] }))}
           />
           <FilterSelect
@@ -116,7 +116,7 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
             name="sort"
             label="Sort by"
             defaultValue={query.sort}
-            className="lg:w-48"
+            className="lg:w-44"
             options={PRINTER_SORTS.map((value) => ({ value, label: `Sort: ${PRINTER_SORT_LABELS[value]}` }))}
           />
           <button type="submit" className={buttonClass.secondary}>

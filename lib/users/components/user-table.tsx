@@ -113,6 +113,7 @@ export function UserTable(props: {
               const group = props.groups.find((g) => g.id === groupId)!;
               const ids = chosenIds();
               setSelected(new Set());
+              bulk.clear(); // one result panel at a time
               await more.removeFromGroup(group, ids);
             }}
           >
