@@ -3,19 +3,16 @@
 // portal is served over https. Authorization stays on the server (lib/auth); nothing here grants.
 import { NextResponse, type NextRequest } from "next/server";
 
+import { isPortalPath, REQUESTED_PATH_HEADER } from "@/lib/auth/callback-url";
+
+export { isPortalPath };
+
 /** Server Action ids are hex digests (40–42 characters in Next 16). */
 const ACTION_ID = /^[0-9a-f]{40,64}$/i;
 const ACTION_CONTENT_TYPES = ["text/plain", "multipart/form-data", "application/x-www-form-urlencoded"];
 
 function problem(status: number, error: string): NextResponse {
   return NextResponse.json({ error }, { status, headers: { "cache-control": "no-store" } });
-}
-
-/** A callbackUrl must be a path on this portal: "/x", not "//host", "/\\host" or "https://…". */
-export function isPortalPath(value: string): boolean {
-  return (
-    value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") && !/[\r\n]/.test(value)
-  );
 }
 
 function sameOrigin(request: NextRequest, origin: string): boolean {
@@ -79,9 +76,16 @@ function checkCallbackUrl(request: NextRequest): NextResponse | null {
   return NextResponse.redirect(url, 303);
 }
 
+/** Tells the page guard which page was asked for, so sign-in can return there (lib/auth/callback-url.ts). */
+function withRequestedPath(request: NextRequest): Headers {
+  const headers = new Headers(request.headers);
+  headers.set(REQUESTED_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return headers;
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const refused = (await checkServerAction(request)) ?? checkCallbackUrl(request);
-  const response = refused ?? NextResponse.next();
+  const response = refused ?? NextResponse.next({ request: { headers: withRequestedPath(request) } });
   if (process.env.NEXTAUTH_URL?.startsWith("https://")) {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }

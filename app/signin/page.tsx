@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { currentAdmin } from "@/lib/auth/session";
 import { SignInForm } from "@/lib/auth/sign-in-form";
 import { SsoSignIn } from "@/lib/auth/sso/components/sso-sign-in";
@@ -10,11 +11,18 @@ import { setupNeeded } from "@/lib/setup/service";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  if (await currentAdmin()) redirect("/");
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; callbackUrl?: string }>;
+}) {
+  const params = await searchParams;
+  // Back to the page that was asked for (deep links such as /audit/41), never off the portal.
+  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
+  if (await currentAdmin()) redirect(callbackUrl);
   // A portal without any admin starts with the first-run setup.
   if (await setupNeeded()) redirect("/setup");
-  const sso = await signInPageOptions((await searchParams).error); // SSO (lib/auth/sso)
+  const sso = await signInPageOptions(params.error); // SSO (lib/auth/sso)
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-12">
       <div className="w-full max-w-sm">
@@ -31,9 +39,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         </div>
         {sso.name ? (
-          <SsoSignIn name={sso.name} error={sso.error} passwordSignIn={sso.passwordSignIn} />
+          <SsoSignIn
+            name={sso.name}
+            error={sso.error}
+            passwordSignIn={sso.passwordSignIn}
+            callbackUrl={callbackUrl}
+          />
         ) : null}
-        {sso.passwordSignIn ? <SignInForm /> : null}
+        {sso.passwordSignIn ? <SignInForm callbackUrl={callbackUrl} /> : null}
       </div>
     </main>
   );

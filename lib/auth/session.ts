@@ -6,6 +6,7 @@ import { getServerSession } from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 
+import { REQUESTED_PATH_HEADER, signInPathFor } from "@/lib/auth/callback-url";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { authOptions } from "@/lib/auth/options";
 import { can, isRole, type Permission, type Role } from "@/lib/auth/permissions";
@@ -93,10 +94,10 @@ export interface PageContext {
   can(permission: Permission): boolean;
 }
 
-/** For pages and layouts: redirects to the sign-in page when signed out. */
+/** For pages and layouts: redirects to the sign-in page (and back here afterwards) when signed out. */
 export async function getPageContext(): Promise<PageContext> {
   const admin = await currentAdmin();
-  if (!admin) redirect("/signin");
+  if (!admin) redirect(signInPathFor((await headers()).get(REQUESTED_PATH_HEADER)));
   if (await totpEnrolmentRequired(admin.id)) redirect("/two-factor");
   const all = await memberships(admin.id);
   const chosen = chooseOrganization(all, (await cookies()).get(ORG_COOKIE)?.value);

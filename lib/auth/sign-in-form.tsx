@@ -24,7 +24,8 @@ function submitLabel(askingForCode: boolean, pending: boolean): string {
   return pending ? "Signing in…" : "Sign in";
 }
 
-export function SignInForm() {
+/** `callbackUrl` is already checked on the server (lib/auth/callback-url.ts `safeCallbackUrl`). */
+export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -55,7 +56,7 @@ export function SignInForm() {
           );
           return;
         }
-        router.replace("/");
+        router.replace(callbackUrl);
         router.refresh();
       }}
     >

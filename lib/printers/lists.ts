@@ -5,6 +5,7 @@ import "server-only";
 
 import type { OrgContext } from "@/lib/auth/context";
 import { ezeepFor } from "@/lib/organizations/service";
+import { orderPrinters } from "@/lib/printers/list-order";
 import { assignmentMap, connectorMap, driverNames } from "@/lib/printers/reading";
 import type { ListPrintersQuery } from "@/lib/printers/schemas";
 import { byName, driverRef, toGroupRefs, toPrinterView, type PrinterView } from "@/lib/printers/views";
@@ -25,7 +26,11 @@ export interface PrinterPage {
  * the browser receives one page. Connector filter: `?connector_id=`; group filter: assignments
  * `?group=` (each item still lists all of the printer's groups, §3.6).
  */
-export async function listPrinters(ctx: OrgContext, query: ListPrintersQuery): Promise<PrinterPage> {
+/** Status filter and order are optional for callers that only page (they get all, by name). */
+type PrinterListQuery = Omit<ListPrintersQuery, "status" | "sort" | "dir"> &
+  Partial<Pick<ListPrintersQuery, "status" | "sort" | "dir">>;
+
+export async function listPrinters(ctx: OrgContext, query: PrinterListQuery): Promise<PrinterPage> {
   const ezeep = ezeepFor(ctx.organization);
   const [printers, assignments, connectors, groups] = await Promise.all([
     ezeep.printers.all({ pageSize: 100, ...(query.connector ? { connector_id: query.connector } : {}) }),
@@ -43,7 +48,11 @@ export async function listPrinters(ctx: OrgContext, query: ListPrintersQuery): P
         (s) => s.toLowerCase().includes(needle),
       ),
     );
-  views.sort(byName);
+  views = orderPrinters(views, {
+    status: query.status ?? "all",
+    sort: query.sort ?? "name",
+    dir: query.dir ?? "asc",
+  });
   const pageCount = Math.max(1, Math.ceil(views.length / query.pageSize));
   const page = Math.min(query.page, pageCount);
   const start = (page - 1) * query.pageSize;

@@ -1,6 +1,8 @@
 // Input rules for printers and printer↔group assignments (docs/ezeep.md#assignments, #printers-connectors-drivers).
 import { z } from "zod";
 
+import { PRINTER_SORTS, PRINTER_STATUS_FILTERS } from "@/lib/printers/list-order";
+
 const id = (what: string) =>
   z
     .string({ error: `A ${what} id is required.` })
@@ -41,5 +43,9 @@ export const listPrintersSchema = z.object({
   pageSize: z.coerce.number().int().min(5).max(100).default(20),
   connector: z.string().trim().max(100).default(""),
   group: z.string().trim().max(100).default(""),
+  // A stale or hand-edited value falls back to the default instead of dropping every filter.
+  status: z.enum(PRINTER_STATUS_FILTERS).catch("all").default("all"),
+  sort: z.enum(PRINTER_SORTS).catch("name").default("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
 });
 export type ListPrintersQuery = z.output<typeof listPrintersSchema>;

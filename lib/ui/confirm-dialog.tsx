@@ -47,7 +47,7 @@ export function ConfirmDialog<T>(props: {
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
-        className={`m-auto ${props.width === "lg" ? "w-[min(30rem,calc(100vw-2rem))]" : "w-[min(28rem,calc(100vw-2rem))]"} rounded-xl bg-white p-0 text-slate-900 shadow-xl`}
+        className={`m-auto text-left ${props.width === "lg" ? "w-[min(30rem,calc(100vw-2rem))]" : "w-[min(28rem,calc(100vw-2rem))]"} rounded-xl bg-white p-0 text-slate-900 shadow-xl`}
       >
         <div className="space-y-3 p-6">
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">

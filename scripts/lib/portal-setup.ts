@@ -159,13 +159,26 @@ interface Simulated {
   close(): Promise<void>;
 }
 
-async function startDemoSimulator(secrets: DemoSecrets): Promise<Simulated> {
+/** "Connect with ezeep" returns to /code on the portal's own port (EZEEP_REDIRECT_URI wins when set). */
+export function demoRedirectUri(portalUrl: string): string {
+  return process.env.EZEEP_REDIRECT_URI || `${portalUrl.replace(/\/$/, "")}/code`;
+}
+
+/** The redirect URIs the simulated client accepts: the portal's, on both loopback names. */
+export function demoRedirectUris(port: number, redirectUri: string): string[] {
+  return [...new Set([redirectUri, `http://127.0.0.1:${port}/code`, `http://localhost:${port}/code`])];
+}
+
+async function startDemoSimulator(secrets: DemoSecrets, redirectUris: string[]): Promise<Simulated> {
   const { startSimulator } = await import("@/lib/ezeep-simulator");
   const clients = [
     {
       clientId: secrets.SIMULATOR_CLIENT_ID,
       clientSecret: secrets.SIMULATOR_CLIENT_SECRET,
       organizationIds: [] as string[],
+      // A partner client, so "Create organization" and the provisioning flow work in the demo.
+      partner: true,
+      redirectUris,
     },
   ];
   try {
@@ -187,6 +200,7 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
     );
   }
   const url = `http://127.0.0.1:${port}`;
+  const redirectUri = demoRedirectUri(process.env.NEXTAUTH_URL || url);
   const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE;
   const secretsFile = secretsFileFor(databaseUrl);
   const secrets = loadSecrets(secretsFile);
@@ -228,7 +242,7 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
     };
     log(`using the real ezeep at ${ezeep.accountUrl} (EZEEP_CLIENT_ID is set)`);
   } else {
-    sim = await startDemoSimulator(secrets);
+    sim = await startDemoSimulator(secrets, demoRedirectUris(port, redirectUri));
     ezeep = {
       clientId: secrets.SIMULATOR_CLIENT_ID,
       clientSecret: secrets.SIMULATOR_CLIENT_SECRET,
@@ -313,6 +327,7 @@ export async function runPortal(mode: "demo" | "dev"): Promise<void> {
     EZEEP_ACCOUNT_URL: ezeep.accountUrl,
     EZEEP_API_URL: ezeep.apiUrl,
     EZEEP_ORGANIZATION_ID: ezeep.organizationId ?? "",
+    EZEEP_REDIRECT_URI: redirectUri,
     ...(sim ? { PORTAL_SIMULATOR_CONTROL: sim.accountUrl } : {}),
     NEXT_TELEMETRY_DISABLED: "1",
   } as unknown as NodeJS.ProcessEnv;

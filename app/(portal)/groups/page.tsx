@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ExportLink } from "@/lib/exports/components/export-link";
 import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
 import { OriginBadge } from "@/lib/groups/components/origin-badge";
 import { listGroupsSchema } from "@/lib/groups/schemas";
@@ -48,11 +49,14 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
         title="Groups"
         description="Groups decide which printers people can use. Members and printers are managed per group."
         actions={
-          canWrite ? (
-            <Link href="/groups/new" className={buttonClass.primary}>
-              New group
-            </Link>
-          ) : null
+          <>
+            <ExportLink kind="groups" filters={new URLSearchParams(hrefFor(1).split("?")[1] ?? "")} />
+            {canWrite ? (
+              <Link href="/groups/new" className={buttonClass.primary}>
+                New group
+              </Link>
+            ) : null}
+          </>
         }
       />
       {notice ? (

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 
 import { CsvImport } from "@/lib/provisioning/components/csv-import";
+import { IMPORT_TEMPLATE_FILENAME } from "@/lib/provisioning/csv-template";
 import { PageHeader } from "@/lib/ui/components";
 import { requirePageContext } from "@/lib/ui/page-guard";
+import { buttonClass } from "@/lib/ui/styles";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -15,6 +17,11 @@ export default async function ImportPage() {
       <PageHeader
         title="Import from CSV"
         description={`Create groups and add people to them in ${ctx.current.organization.name}: existing ezeep users join the group, new people are invited to it.`}
+        actions={
+          <a href="/import/template" download={IMPORT_TEMPLATE_FILENAME} className={buttonClass.secondary}>
+            Download template
+          </a>
+        }
       />
       <CsvImport />
     </>

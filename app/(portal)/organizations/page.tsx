@@ -10,10 +10,9 @@ import {
 } from "@/lib/organizations/components/partner-organizations";
 import { connectErrorMessage } from "@/lib/organizations/connect-errors";
 import { redirectUri } from "@/lib/organizations/oauth";
-import { listPartnerOrganizations } from "@/lib/organizations/partner";
+import { NOT_PARTNER_MESSAGE, partnerAccess } from "@/lib/organizations/partner-access";
 import { organizationDetails } from "@/lib/organizations/service";
 import { Badge, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
-import { tryLoad } from "@/lib/ui/load";
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
 
@@ -52,7 +51,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;
   const error = connectErrorMessage(params.error);
   const keyReady = hasEncryptionKey();
-  const partner = canManage ? await tryLoad(() => listPartnerOrganizations(ctx.current)) : null;
+  const partner = canManage ? await partnerAccess(ctx.current) : null;
 
   return (
     <>
@@ -164,18 +163,23 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
               <h2 className="text-base font-semibold text-slate-900">Partner organizations</h2>
               <p className="mt-1 text-sm text-slate-600">
-                Organizations the portal’s ezeep partner client controls (ezeep Partner API) in which you hold
-                a role. Only owners see this.
+                Organizations the portal’s ezeep partner client controls in which you hold a role. Only owners
+                see this.
               </p>
             </div>
-            {!partner.ok ? (
-              <p className="px-4 py-4 text-sm text-slate-600 sm:px-6">
-                The partner list could not be loaded: {partner.error} Creating and deleting organizations
-                needs an ezeep partner client.
+            {partner.state === "not-partner" ? (
+              <p className="px-4 py-4 text-sm text-slate-700 sm:px-6" data-testid="no-partner-rights">
+                {NOT_PARTNER_MESSAGE}
               </p>
-            ) : (
+            ) : null}
+            {partner.state === "unavailable" ? (
+              <p className="px-4 py-4 text-sm text-slate-600 sm:px-6">
+                The partner list could not be loaded: {partner.error}
+              </p>
+            ) : null}
+            {partner.state === "partner" ? (
               <ul className="divide-y divide-slate-100">
-                {partner.data.map((o) => (
+                {partner.organizations.map((o) => (
                   <li
                     key={o.ezeepId}
                     data-testid="partner-organization"
@@ -200,15 +204,17 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                   </li>
                 ))}
               </ul>
+            ) : null}
+            {partner.state === "not-partner" ? null : (
+              <details className="group border-t border-slate-200">
+                <summary className="cursor-pointer px-4 py-3 text-sm font-semibold text-brand-700 hover:bg-slate-50 sm:px-6">
+                  New organization
+                </summary>
+                <div className="px-4 pt-1 pb-5 sm:px-6">
+                  <CreatePartnerOrganizationForm />
+                </div>
+              </details>
             )}
-            <details className="group border-t border-slate-200">
-              <summary className="cursor-pointer px-4 py-3 text-sm font-semibold text-brand-700 hover:bg-slate-50 sm:px-6">
-                New organization
-              </summary>
-              <div className="px-4 pt-1 pb-5 sm:px-6">
-                <CreatePartnerOrganizationForm />
-              </div>
-            </details>
           </Card>
         ) : null}
       </div>

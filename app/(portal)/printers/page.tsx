@@ -1,9 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ExportLink } from "@/lib/exports/components/export-link";
 import { PrinterTable } from "@/lib/printers/components/printer-table";
+import {
+  PRINTER_SORT_LABELS,
+  PRINTER_SORTS,
+  PRINTER_STATUS_FILTERS,
+  PRINTER_STATUS_LABELS,
+} from "@/lib/printers/list-order";
 import { listPrintersSchema } from "@/lib/printers/schemas";
-import { listPrinters } from "@/lib/printers/service";
+import { listPrinters, type PrinterPage } from "@/lib/printers/service";
 import { Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
 import { FilterSelect } from "@/lib/ui/filter-select";
 import { tryLoad } from "@/lib/ui/load";
@@ -26,16 +33,21 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
     page: str(params.page),
     connector: str(params.connector),
     group: str(params.group),
+    status: str(params.status),
+    sort: str(params.sort),
+    dir: str(params.dir),
   });
   const query = parsed.success ? parsed.data : listPrintersSchema.parse({});
   const loaded = await tryLoad(() => listPrinters(ctx.current, query));
-  const filtered = Boolean(query.q || query.connector || query.group);
-  const empty = loaded.ok && loaded.data.total === 0;
+  const filtered = Boolean(query.q || query.connector || query.group || query.status !== "all");
+  const filters = new URLSearchParams();
+  if (query.q) filters.set("q", query.q);
+  if (query.connector) filters.set("connector", query.connector);
+  if (query.group) filters.set("group", query.group);
+  if (query.status !== "all") filters.set("status", query.status);
+  if (query.sort !== "name") filters.set("sort", query.sort);
   const hrefFor = (page: number) => {
-    const next = new URLSearchParams();
-    if (query.q) next.set("q", query.q);
-    if (query.connector) next.set("connector", query.connector);
-    if (query.group) next.set("group", query.group);
+    const next = new URLSearchParams(filters);
     next.set("page", String(page));
     return `/printers?${next}`;
   };
@@ -46,11 +58,14 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
         title="Printers"
         description="Every printer of the organization, the connector it sits behind, the groups that may use it and its driver."
         actions={
-          ctx.can("connectors.read") ? (
-            <Link href="/connectors" className={buttonClass.secondary}>
-              Connectors
-            </Link>
-          ) : null
+          <>
+            <ExportLink kind="printers" filters={filters} />
+            {ctx.can("connectors.read") ? (
+              <Link href="/connectors" className={buttonClass.secondary}>
+                Connectors
+              </Link>
+            ) : null}
+          </>
         }
       />
       <form role="search" className="mb-4 flex flex-col gap-2 lg:flex-row" action="/printers">
@@ -88,40 +103,63 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
               ...(loaded.ok ? loaded.data.groups.map((g) => ({ value: g.id, label: g.name })) : []),
             ]}
           />
+          <FilterSelect
+            id="printer-status"
+            name="status"
+            label="Status"
+            defaultValue={query.status}
+            className="lg:w-36"
+            options={PRINTER_STATUS_FILTERS.map((value) => ({ value, label: PRINTER_STATUS_LABELS[value] }))}
+          />
+          <FilterSelect
+            id="printer-sort"
+            name="sort"
+            label="Sort by"
+            defaultValue={query.sort}
+            className="lg:w-44"
+            options={PRINTER_SORTS.map((value) => ({ value, label: `Sort: ${PRINTER_SORT_LABELS[value]}` }))}
+          />
           <button type="submit" className={buttonClass.secondary}>
             Search
           </button>
         </div>
       </form>
-      {!loaded.ok ? (
+      {loaded.ok ? (
+        <PrinterResults data={loaded.data} filtered={filtered} hrefFor={hrefFor} />
+      ) : (
         <Notice tone="error">Printers could not be loaded from ezeep. {loaded.error}</Notice>
-      ) : null}
-      {empty && filtered ? (
-        <EmptyState title="No printers match">
-          Nothing matches your search or filters.{" "}
-          <Link className="font-medium text-brand-700 hover:underline" href="/printers">
-            Show all printers
-          </Link>
-        </EmptyState>
-      ) : null}
-      {empty && !filtered ? (
-        <EmptyState title="No printers yet">
-          Printers appear here once a connector (an ezeep Hub or a print server) has registered them with
-          ezeep.
-        </EmptyState>
-      ) : null}
-      {loaded.ok && loaded.data.total > 0 ? (
-        <Card className="overflow-hidden">
-          <PrinterTable printers={loaded.data.items} />
-          <Pagination
-            page={loaded.data.page}
-            pageCount={loaded.data.pageCount}
-            total={loaded.data.total}
-            noun="printers"
-            hrefFor={hrefFor}
-          />
-        </Card>
-      ) : null}
+      )}
     </>
+  );
+}
+
+function PrinterResults(props: { data: PrinterPage; filtered: boolean; hrefFor: (page: number) => string }) {
+  const { data } = props;
+  if (data.total > 0)
+    return (
+      <Card className="overflow-hidden">
+        <PrinterTable printers={data.items} />
+        <Pagination
+          page={data.page}
+          pageCount={data.pageCount}
+          total={data.total}
+          noun="printers"
+          hrefFor={props.hrefFor}
+        />
+      </Card>
+    );
+  if (props.filtered)
+    return (
+      <EmptyState title="No printers match">
+        Nothing matches your search or filters.{" "}
+        <Link className="font-medium text-brand-700 hover:underline" href="/printers">
+          Show all printers
+        </Link>
+      </EmptyState>
+    );
+  return (
+    <EmptyState title="No printers yet">
+      Printers appear here once a connector (an ezeep Hub or a print server) has registered them with ezeep.
+    </EmptyState>
   );
 }

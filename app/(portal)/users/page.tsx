@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ExportLink } from "@/lib/exports/components/export-link";
 import { EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
 import { FilterSelect } from "@/lib/ui/filter-select";
 import { tryLoad } from "@/lib/ui/load";
@@ -93,11 +94,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             : "The people of your organization, their roles, printing settings and groups."
         }
         actions={
-          ctx.can("invitations.write") ? (
-            <Link href="/invitations" className={buttonClass.primary}>
-              Invite people
-            </Link>
-          ) : null
+          <>
+            <ExportLink
+              kind="users"
+              filters={new URLSearchParams(hrefWith({ page: 1 }).split("?")[1] ?? "")}
+            />
+            {ctx.can("invitations.write") ? (
+              <Link href="/invitations" className={buttonClass.primary}>
+                Invite people
+              </Link>
+            ) : null}
+          </>
         }
       />
       {notice ? <Notice tone="success">{notice(str("name") ?? "")}</Notice> : null}

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 
 import { adoptInvitationAction, bulkResendAction, resendInvitationAction } from "@/lib/invitations/actions";
 import { InvitationStatusBadge } from "@/lib/invitations/components/status-badge";
+import { WithdrawInvitationButton } from "@/lib/invitations/components/withdraw-button";
 import type { InvitationStatus } from "@/lib/invitations/schemas";
 import { Badge, FormAlert } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
@@ -292,6 +293,9 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                         </button>
                       ) : null}
                     </div>
+                  ) : null}
+                  {row.status === "pending" || row.status === "expired" ? (
+                    <WithdrawInvitationButton id={row.id} email={row.email} />
                   ) : null}
                 </td>
               ) : null}

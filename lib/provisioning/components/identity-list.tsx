@@ -64,7 +64,7 @@ export function IdentityList(props: {
       <Card className="overflow-hidden">
         {data.items.length === 0 ? (
           <EmptyState title={q ? "No identity matches this search." : "NDD has sent nobody yet."}>
-            {q ? null : "People appear here once NDD Orbix calls /v1/users or /v1/groups/users."}
+            {q ? null : "People appear here once NDD Orbix sends its first users or groupings to the portal."}
           </EmptyState>
         ) : (
           <table className="w-full text-left text-sm">

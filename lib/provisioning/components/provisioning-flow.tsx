@@ -16,7 +16,7 @@ import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
 type Status = "todo" | "current" | "done" | "failed" | "skipped";
 
 const STEPS = [
-  { key: "create", title: "Create organization", hint: "Partner API: POST /partner/v1/organizations/" },
+  { key: "create", title: "Create organization", hint: "ezeep creates a new, empty organization" },
   {
     key: "activate",
     title: "Activate Azure connection",
@@ -30,7 +30,7 @@ const STEPS = [
   {
     key: "delete",
     title: "Delete organization (optional)",
-    hint: "Partner API: DELETE /partner/v1/organizations/<id>/",
+    hint: "ezeep deletes the organization and everything in it",
   },
 ] as const;
 type StepKey = (typeof STEPS)[number]["key"];

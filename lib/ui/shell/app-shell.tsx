@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { PageContext } from "@/lib/auth/session";
+import { GlobalSearch } from "@/lib/search/components/global-search";
 import { Badge } from "@/lib/ui/components";
 import { MobileMenu } from "@/lib/ui/shell/mobile-menu";
 import { NAV_ITEMS } from "@/lib/ui/shell/nav-items";
@@ -66,6 +67,7 @@ export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
               <OrgSwitcher current={ctx.current?.organization.id ?? null} options={options} />
             </div>
             <div className="ml-auto flex items-center gap-3">
+              {ctx.current ? <GlobalSearch /> : null}
               <div className="hidden text-right sm:block">
                 <p className="text-sm font-medium text-slate-900" data-testid="admin-name">
                   {ctx.admin.name}

@@ -1,7 +1,8 @@
 "use client";
 
 // One page of users. Admins who may change memberships can select people and add the selection
-// to a group (in batches, with progress and a result per person).
+// to a group or remove it from one, or resend the invitations of selected invitees (a result per
+// person; a removal can be undone from the toast, lib/users/components/user-bulk.tsx).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -10,6 +11,7 @@ import { BulkProgress, useBulkAdd } from "@/lib/memberships/components/bulk-add"
 import { Badge, Card } from "@/lib/ui/components";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 import { RoleBadge, StatusBadge } from "@/lib/users/components/user-badges";
+import { UndoToast, UserBulkResults, useUserBulk } from "@/lib/users/components/user-bulk";
 import type { UserListItem } from "@/lib/users/service";
 
 const MAX_GROUP_BADGES = 3;
@@ -25,9 +27,12 @@ export function UserTable(props: {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [groupId, setGroupId] = useState("");
   const bulk = useBulkAdd(() => router.refresh());
-  const selectable = props.users.filter((u) => u.printing);
+  const more = useUserBulk(() => router.refresh());
+  // Invitees can be selected too: for "Resend invitation" (group changes skip them, per person).
+  const selectable = props.users;
   const allSelected = selectable.length > 0 && selectable.every((u) => selected.has(u.id));
-  const running = bulk.state?.running ?? false;
+  const running = (bulk.state?.running ?? false) || more.running;
+  const chosenIds = () => props.users.filter((u) => selected.has(u.id)).map((u) => u.id);
   const toggle = (id: string) =>
     setSelected((prev) => {
       const next = new Set(prev);
@@ -70,7 +75,7 @@ export function UserTable(props: {
             ) : null}
           </p>
           <label htmlFor="bulk-group" className="sr-only">
-            Group to add the selection to
+            Group to add the selection to or remove it from
           </label>
           <select
             id="bulk-group"
@@ -98,7 +103,34 @@ export function UserTable(props: {
               await bulk.run(group, users);
             }}
           >
-            {running ? "Adding…" : "Add to group"}
+            {bulk.state?.running ? "Adding…" : "Add to group"}
+          </button>
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            disabled={!groupId || running || selected.size === 0}
+            onClick={async () => {
+              const group = props.groups.find((g) => g.id === groupId)!;
+              const ids = chosenIds();
+              setSelected(new Set());
+              bulk.clear(); // one result panel at a time
+              await more.removeFromGroup(group, ids);
+            }}
+          >
+            Remove from group
+          </button>
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            disabled={running || !props.users.some((u) => selected.has(u.id) && !u.verified)}
+            title="For selected people who have not accepted their invitation yet"
+            onClick={async () => {
+              const ids = props.users.filter((u) => selected.has(u.id) && !u.verified).map((u) => u.id);
+              setSelected(new Set());
+              await more.resendInvitations(ids);
+            }}
+          >
+            Resend invitation
           </button>
         </div>
       ) : null}
@@ -106,6 +138,10 @@ export function UserTable(props: {
         <div className="mb-4">
           <BulkProgress state={bulk.state} onClose={bulk.clear} />
         </div>
+      ) : null}
+      {more.state ? <UserBulkResults state={more.state} onClose={more.clear} /> : null}
+      {more.undo ? (
+        <UndoToast offer={more.undo} onUndo={() => void more.undoRemoval()} onDismiss={more.dismissUndo} />
       ) : null}
       <Card className="overflow-hidden">
         <table className="w-full text-left text-sm">
@@ -132,8 +168,6 @@ export function UserTable(props: {
                       type="checkbox"
                       aria-label={`Select ${user.name}`}
                       checked={selected.has(user.id)}
-                      disabled={!user.printing}
-                      title={user.printing ? undefined : "Invitees can join groups once they accept"}
                       onChange={() => toggle(user.id)}
                       className="h-4 w-4 rounded border-slate-300 text-brand-600 disabled:opacity-40"
                     />

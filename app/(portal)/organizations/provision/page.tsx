@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { NOT_PARTNER_MESSAGE, partnerAccess } from "@/lib/organizations/partner-access";
 import { AZURE_ASSUMPTION } from "@/lib/provisioning/azure";
 import { azureDirectory } from "@/lib/provisioning/azure-directory";
 import { ProvisioningFlow } from "@/lib/provisioning/components/provisioning-flow";
@@ -14,6 +15,8 @@ export default async function ProvisionPage() {
   const guard = await requirePageContext("organizations.manage", "creating organizations");
   if (!guard.ok) return guard.denied;
   const directory = azureDirectory();
+  // Said before the form: without partner rights ezeep refuses the very first step.
+  const access = await partnerAccess(guard.ctx.current);
   return (
     <>
       <PageHeader
@@ -28,9 +31,15 @@ export default async function ProvisionPage() {
       <Notice tone="info">
         <span className="font-semibold">Assumed steps.</span> {AZURE_ASSUMPTION} {directory.description}
       </Notice>
-      <div className="max-w-3xl">
-        <ProvisioningFlow />
-      </div>
+      {access.state === "not-partner" ? (
+        <Notice tone="error">
+          <span data-testid="no-partner-rights">{NOT_PARTNER_MESSAGE}</span>
+        </Notice>
+      ) : (
+        <div className="max-w-3xl">
+          <ProvisioningFlow />
+        </div>
+      )}
     </>
   );
 }

@@ -7,7 +7,13 @@ import { useState } from "react";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
 
-export function SsoSignIn(props: { name: string; error: string | null; passwordSignIn: boolean }) {
+export function SsoSignIn(props: {
+  name: string;
+  error: string | null;
+  passwordSignIn: boolean;
+  /** Already checked on the server (lib/auth/callback-url.ts). */
+  callbackUrl?: string;
+}) {
   const [pending, setPending] = useState(false);
   return (
     <div className="space-y-3">
@@ -18,7 +24,7 @@ export function SsoSignIn(props: { name: string; error: string | null; passwordS
         disabled={pending}
         onClick={() => {
           setPending(true);
-          void signIn("oidc", { callbackUrl: "/" });
+          void signIn("oidc", { callbackUrl: props.callbackUrl ?? "/" });
         }}
       >
         {pending ? "Redirecting…" : `Sign in with ${props.name}`}

@@ -1,0 +1,214 @@
+"use client";
+
+// Global search in the app shell: Ctrl-K / ⌘-K (or the header button) opens a modal dialog with
+// one combobox. Results come from one server action, grouped by source; arrow keys move through
+// them, Enter opens one, Escape closes. The native modal <dialog> keeps focus inside (the rest of
+// the page is inert) and gives focus back to the button when it closes.
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+
+import { globalSearchAction } from "@/lib/search/actions";
+import type { SearchHit, SearchSection } from "@/lib/search/service";
+import { inputClass } from "@/lib/ui/styles";
+
+const DEBOUNCE_MS = 200;
+
+interface Answer {
+  query: string;
+  sections: SearchSection[];
+  error: string | null;
+}
+
+/** The answer for the current text; "searching" until the answer for exactly this text is in. */
+function useSearch(q: string) {
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const query = q.trim();
+  useEffect(() => {
+    if (query.length < 2) return;
+    let stale = false;
+    const timer = setTimeout(async () => {
+      const result = await globalSearchAction({ q: query });
+      if (stale) return;
+      setAnswer(
+        result.ok
+          ? { query, sections: result.data, error: null }
+          : { query, sections: [], error: result.error },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [query]);
+  if (query.length < 2) return { sections: [], status: "idle" as const, error: null };
+  if (answer?.query !== query) return { sections: [], status: "searching" as const, error: null };
+  return {
+    sections: answer.sections,
+    status: answer.error ? ("error" as const) : ("done" as const),
+    error: answer.error,
+  };
+}
+
+function statusText(status: string, count: number, error: string | null): string {
+  if (status === "idle")
+    return "Type at least two characters to search users, groups, printers, invitations and the audit log.";
+  if (status === "searching") return "Searching…";
+  if (status === "error") return error ?? "The search failed.";
+  return count === 0
+    ? "Nothing found."
+    : `${count} result${count === 1 ? "" : "s"}. Use the arrow keys to choose one.`;
+}
+
+export function GlobalSearch() {
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const titleId = useId();
+  const [q, setQ] = useState("");
+  const [active, setActive] = useState(0);
+  const { sections, status, error } = useSearch(q);
+  const hits: SearchHit[] = sections.flatMap((s) => s.hits);
+  const optionId = (index: number) => `${listId}-option-${index}`;
+
+  const open = useCallback(() => {
+    if (dialog.current?.open) return;
+    setQ("");
+    setActive(0);
+    dialog.current?.showModal();
+    input.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k") {
+        event.preventDefault();
+        open();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open]);
+
+  const go = (hit: SearchHit | undefined) => {
+    if (!hit) return;
+    dialog.current?.close();
+    router.push(hit.href);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (hits.length === 0) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((i) => (i + step + hits.length) % hits.length);
+    } else if (event.key === "Home" || event.key === "End") {
+      event.preventDefault();
+      setActive(event.key === "Home" ? 0 : hits.length - 1);
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      go(hits[Math.min(active, hits.length - 1)]);
+    }
+  };
+
+  // Each section's first position in the flat list of options (for ids and the active option).
+  const offsets = sections.map((_, i) => sections.slice(0, i).reduce((n, sec) => n + sec.hits.length, 0));
+  return (
+    <>
+      <button
+        type="button"
+        onClick={open}
+        aria-keyshortcuts="Control+K Meta+K"
+        className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm text-slate-600 hover:border-slate-300 hover:text-slate-900"
+      >
+        <span aria-hidden>⌕</span>
+        <span>Search</span>
+        <kbd className="hidden rounded border border-slate-200 px-1 font-sans text-xs text-slate-500 sm:inline">
+          Ctrl K
+        </kbd>
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="mx-auto mt-[10vh] w-[min(40rem,calc(100vw-2rem))] rounded-xl bg-white p-0 text-slate-900 shadow-xl"
+        onClick={(event) => {
+          if (event.target === dialog.current) dialog.current?.close(); // a click on the backdrop
+        }}
+      >
+        <div className="border-b border-slate-100 p-4">
+          <h2 id={titleId} className="sr-only">
+            Search the organization
+          </h2>
+          <input
+            ref={input}
+            type="text"
+            role="combobox"
+            aria-label="Search users, groups, printers, invitations and the audit log"
+            aria-expanded={hits.length > 0}
+            aria-controls={listId}
+            aria-autocomplete="list"
+            aria-activedescendant={hits.length > 0 ? optionId(Math.min(active, hits.length - 1)) : undefined}
+            autoComplete="off"
+            placeholder="Search users, groups, printers, invitations, audit…"
+            value={q}
+            onChange={(event) => {
+              setQ(event.target.value);
+              setActive(0);
+            }}
+            onKeyDown={onKeyDown}
+            className={inputClass}
+          />
+          <p role="status" className="mt-2 text-xs text-slate-500">
+            {statusText(status, hits.length, error)}
+          </p>
+        </div>
+        <div id={listId} role="listbox" aria-label="Results" className="max-h-[60vh] overflow-y-auto py-2">
+          {sections.map((section, sectionIndex) =>
+            section.hits.length === 0 && !section.error ? null : (
+              <div key={section.source} role="group" aria-label={section.label}>
+                <p
+                  className="px-4 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                  aria-hidden
+                >
+                  {section.label}
+                </p>
+                {section.error ? <p className="px-4 py-1 text-sm text-amber-800">{section.error}</p> : null}
+                {section.hits.map((hit, hitIndex) => {
+                  const mine = offsets[sectionIndex] + hitIndex;
+                  const selected = mine === Math.min(active, hits.length - 1);
+                  return (
+                    <div
+                      key={`${hit.source}:${hit.id}`}
+                      id={optionId(mine)}
+                      role="option"
+                      aria-selected={selected}
+                      data-testid="search-option"
+                      onMouseMove={() => setActive(mine)}
+                      onClick={() => go(hit)}
+                      className={`mx-2 cursor-pointer rounded-lg px-3 py-2 text-sm ${selected ? "bg-brand-50 text-brand-900" : "text-slate-800"}`}
+                    >
+                      <span className="block truncate font-medium">{hit.title}</span>
+                      {hit.detail ? (
+                        <span className="block truncate text-xs text-slate-500">{hit.detail}</span>
+                      ) : null}
+                    </div>
+                  );
+                })}
+              </div>
+            ),
+          )}
+        </div>
+        <div className="flex justify-between gap-2 border-t border-slate-100 bg-slate-50 px-4 py-2 text-xs text-slate-500">
+          <span>↑ ↓ to choose · Enter to open · Esc to close</span>
+          <button
+            type="button"
+            className="font-medium text-brand-700 hover:underline"
+            onClick={() => dialog.current?.close()}
+          >
+            Close
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
