@@ -81,7 +81,7 @@ describe("users list bulk actions", () => {
     expect(await members()).toEqual([]);
     expect(
       await db.auditEntry.count({
-        where: { action: "membership.remove", outcome: "success", targetId: { in: [a, b] } },
+        where: { action: "membership.update", outcome: "success", targetId: { in: [a, b] } },
       }),
     ).toBeGreaterThanOrEqual(2);
 

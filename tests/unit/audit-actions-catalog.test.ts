@@ -69,7 +69,13 @@ describe("audit action catalogue", () => {
       expect(isAuditAction(canonical)).toBe(true);
     }
     expect(storedNamesOf("membership.update").sort()).toEqual(
-      ["membership.add", "membership.bulk_add", "membership.remove", "membership.update"].sort(),
+      [
+        "membership.add",
+        "membership.bulk_add",
+        "membership.bulk_remove",
+        "membership.remove",
+        "membership.update",
+      ].sort(),
     );
     expect(actionLabel("membership.remove")).toBe(AUDIT_ACTIONS["membership.update"].label);
   });
