@@ -34,13 +34,6 @@ export default async function SettingsPage() {
   const tokens = await listApiTokens(ctx.current);
   const base = env().NEXTAUTH_URL ?? "http://127.0.0.1:3000";
   const org = ctx.current.organization;
-  const curl = [
-    `curl -X POST '${base}/v1/groups/users' \\`,
-    `  -H 'Tenant: ${org.name.replace(/'/g, "")}' \\`,
-    `  -H 'Authorization: Bearer <API token>' \\`,
-    `  -H 'Content-Type: application/json' \\`,
-    `  --data-raw '{"Client":"ABC","Groups":[{"GroupName":"Group 1","GroupDescription":"Finance","Users":[{"Logon":"carlos.silva","Domain":"NDD","Name":"Carlos Silva","Email":"carlos.silva@example.com"}]}]}'`,
-  ].join("\n");
 
   return (
     <>
@@ -134,26 +127,6 @@ export default async function SettingsPage() {
         <NddSettingsSection ctx={ctx.current} canManage={canManage} baseUrl={base} />
 
         <SignInSettingsSection adminId={ctx.admin.id} canManage={canManage} />
-
-        <Card className="p-4 sm:p-6">
-          <h2 className="text-base font-semibold text-slate-900">NDD-compatible provisioning API</h2>
-          <p className="mt-1 text-sm text-slate-600">
-            <code className="font-mono">POST {base}/v1/groups/users</code> accepts NDD Orbix’s “create or
-            update groupings of print queue users” request: each grouping becomes an ezeep group, people are
-            matched by email — existing ezeep users join the group, new ones are invited to it. Send the
-            organization’s name (<span className="font-medium">{org.name}</span>) or its ezeep id in the{" "}
-            <code className="font-mono">Tenant</code> header.
-          </p>
-          <pre
-            // Wider than a phone: focusable so it can be scrolled with the arrow keys.
-            tabIndex={0}
-            role="region"
-            aria-label="Example request"
-            className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100"
-          >
-            {curl}
-          </pre>
-        </Card>
       </div>
     </>
   );
