@@ -48,7 +48,7 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
               <p className="mt-0.5 break-words text-slate-600" data-testid="change-sentence">
                 {change} <span className="text-slate-500">· by {entry.actorLabel}</span>{" "}
                 {/* The stored name, for auditors who filter or export by it. */}
-                <code className="text-xs text-slate-400">{entry.action}</code>
+                <code className="text-xs text-slate-500">{entry.action}</code>
               </p>
               {entry.error ? (
                 <p className="mt-0.5 break-words text-red-700">
