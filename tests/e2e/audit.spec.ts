@@ -38,8 +38,8 @@ test.describe("audit log", () => {
     await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
     await expect(page.getByTestId("activity-chart")).toBeVisible();
 
-    await page.getByLabel("Search").fill(name);
-    await page.getByLabel("Action").fill("group.update");
+    await page.getByRole("searchbox", { name: "Search" }).fill(name);
+    await page.getByLabel("Action").selectOption("group.update");
     await page.getByLabel("Outcome").selectOption("success");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/q=E2E\+Audit/);
@@ -47,7 +47,7 @@ test.describe("audit log", () => {
     await expect(page).toHaveURL(/outcome=success/);
     const entries = page.getByTestId("audit-entry");
     await expect(entries).toHaveCount(1);
-    await expect(entries.first()).toContainText(`“${name}” → “${name} EU”`);
+    await expect(entries.first()).toContainText(`renamed from ${name} to ${name} EU`);
 
     // The same URL in a fresh tab shows the same view.
     const shared = page.url();
@@ -59,7 +59,7 @@ test.describe("audit log", () => {
 
     await entries.first().getByRole("link").click();
     await expect(page).toHaveURL(/\/audit\/\d+$/);
-    await expect(page.getByRole("heading", { name: new RegExp(`group\\.update · ${name}`) })).toBeVisible();
+    await expect(page.getByRole("heading", { name: new RegExp(`Group changed · ${name}`) })).toBeVisible();
     await expect(page.getByText("admin@e2e.test").first()).toBeVisible();
     await expect(page.getByText("ezeep accepted the change.")).toBeVisible();
     await expect(page.getByTestId("entry-integrity")).toHaveText("Content matches its hash.");

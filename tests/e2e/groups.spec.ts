@@ -38,7 +38,9 @@ test.describe("groups", () => {
     await page.getByRole("link", { name: "Audit log" }).first().click();
     const entries = page.getByTestId("audit-entry").filter({ hasText: name });
     await expect(entries.filter({ hasText: "group.create" })).toHaveCount(1);
-    await expect(entries.filter({ hasText: "group.update" })).toContainText(`“${name}” → “${name} EU”`);
+    await expect(entries.filter({ hasText: "group.update" })).toContainText(
+      `renamed from ${name} to ${name} EU`,
+    );
     await expect(entries.filter({ hasText: "group.delete" })).toHaveCount(1);
     await expect(entries.first()).toContainText("Success");
   });
