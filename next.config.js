@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 // Security headers for every response. The CSP keeps scripts to our own origin; Next's inline
 // bootstrap needs 'unsafe-inline' for scripts without a nonce setup, so styles/scripts allow it
 // but nothing can be framed, and no other origin can be reached from the browser.
@@ -38,4 +40,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// The message catalogue and the language of each request: lib/i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
     sentence: "created an admin by single sign-on",
   },
   "admin.totp.disable": { label: "Two-factor sign-in turned off", sentence: "turned off two-factor sign-in" },
+  "admin.language": { label: "Language changed", sentence: "changed their language" },
   "admin.totp.enable": { label: "Two-factor sign-in turned on", sentence: "turned on two-factor sign-in" },
   "admin.totp.enrol": { label: "Two-factor enrolment started", sentence: "started two-factor enrolment" },
   "api_token.authenticate": { label: "API token sign-in", sentence: "authenticated with an API token" },

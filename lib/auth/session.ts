@@ -13,6 +13,7 @@ import { can, isRole, type Permission, type Role } from "@/lib/auth/permissions"
 import { requestMeta } from "@/lib/auth/request";
 import { checkSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
+import { isLocale, type AppLocale } from "@/lib/i18n/locales";
 import { totpEnrolmentRequired } from "@/lib/mfa/service";
 import { listOrganizationsForAdmin } from "@/lib/organizations/service";
 
@@ -26,6 +27,8 @@ export interface SignedInAdmin {
   portalAdmin: boolean;
   /** The server-side session record this request belongs to. */
   sessionId: string;
+  /** The admin's chosen language; null follows the browser. */
+  locale: AppLocale | null;
 }
 
 export interface SessionClaims {
@@ -40,7 +43,15 @@ export async function resolveAdmin(claims: SessionClaims | null): Promise<Signed
   const admin = await db.admin.findUnique({ where: { id: adminId } });
   if (!admin || admin.disabledAt) return null;
   if (!(await checkSession(sessionId, admin.id))) return null;
-  return { id: admin.id, email: admin.email, name: admin.name, portalAdmin: admin.portalAdmin, sessionId };
+  const locale = isLocale(admin.locale) ? admin.locale : null;
+  return {
+    id: admin.id,
+    email: admin.email,
+    name: admin.name,
+    portalAdmin: admin.portalAdmin,
+    sessionId,
+    locale,
+  };
 }
 
 export async function currentAdmin(): Promise<SignedInAdmin | null> {

@@ -7,6 +7,7 @@ import { SessionsSection } from "@/lib/auth/components/sessions-section";
 import { getPageContext } from "@/lib/auth/session";
 import { SignInSettingsSection } from "@/lib/auth/sso/components/sign-in-settings";
 import { env } from "@/lib/env";
+import { LanguageSection } from "@/lib/i18n/components/language-section";
 import { TwoFactorSection } from "@/lib/mfa/components/two-factor-section";
 import { NddSettingsSection } from "@/lib/provisioning/components/ndd-settings";
 import { AccessDenied, Badge, Card, formatDateTime, PageHeader } from "@/lib/ui/components";
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const ctx = await getPageContext();
+  const language = <LanguageSection current={ctx.admin.locale} />;
   const sessions = <SessionsSection adminId={ctx.admin.id} currentSessionId={ctx.admin.sessionId} />;
   // Every admin manages their own second factor and sessions, whatever their role; the
   // organization's settings need settings.read.
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
       <>
         <PageHeader title="Settings" description="Your own sign-in settings and sessions." />
         <div className="space-y-6">
+          {language}
           {twoFactor}
           {sessions}
           <AccessDenied what="the organization's settings" />
@@ -39,6 +42,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`Settings of ${org.name}.`} />
       <div className="space-y-6">
+        {language}
         {twoFactor}
         {sessions}
         <Card className="overflow-hidden">

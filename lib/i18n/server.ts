@@ -1,0 +1,14 @@
+// Translations for server code that is not a component: services' user-facing errors, server
+// actions' messages, route handlers. Works in and outside a request (English outside).
+import "server-only";
+
+import { createTranslator } from "next-intl";
+
+import { messagesFor, type Messages } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
+
+/** `const t = await translator("groups"); throw new UserFacingError(t("nameTaken", { name }))`. */
+export async function translator<N extends keyof Messages>(namespace: N) {
+  const locale = await requestLocale();
+  return createTranslator<Messages, N>({ locale, messages: messagesFor(locale), namespace });
+}
