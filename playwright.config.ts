@@ -100,6 +100,8 @@ export default defineConfig({
   use: {
     baseURL,
     browserName: "chromium",
+    // English unless a spec asks for another language (the portal follows Accept-Language).
+    locale: "en-US",
     trace: "off",
     screenshot: "only-on-failure",
     launchOptions: {
