@@ -1,5 +1,5 @@
 // The browser bundle stays small and free of server-side validation: every route ships at most
-// 160 KB of gzip JavaScript, and no client chunk contains zod (client components import limits
+// 175 KB of gzip JavaScript (translation runtime included), and no client chunk contains zod (client components import limits
 // and labels from zod-free modules such as lib/users/constants.ts, never from schemas.ts).
 // Runs only after `next build` (npm test runs tests/security after its build, step d4).
 //
@@ -17,7 +17,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
 const buildId = path.join(distDir, "BUILD_ID");
 
-export const ROUTE_BUDGET_BYTES = 160 * 1024;
+// 160 KB for the pages, plus ~14 KB for the translation runtime (next-intl's ICU formatter).
+export const ROUTE_BUDGET_BYTES = 175 * 1024;
 
 /** Text that zod 4 keeps in any bundle that includes it (class names survive minification). */
 const ZOD_MARKERS = ['"$ZodType"', '"ZodError"', "$ZodType", "ZodError"];
