@@ -6,6 +6,8 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { reconcileUnknownEntries } from "@/lib/audit/unknown";
 import type { OrgContext } from "@/lib/auth/context";
+import { addGroupsByRules } from "@/lib/domain-rules/apply";
+import type { DomainRuleView } from "@/lib/domain-rules/rules";
 import type { AccountUser } from "@/lib/ezeep";
 import { ezeepFor } from "@/lib/organizations/service";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
@@ -161,5 +163,48 @@ describe("user.delete", () => {
     const summary = await reconcileUnknownEntries(admin.organization, { where: { action: "user.delete" } });
     expect(summary.applied).toBe(1);
     expect((await settled("user.delete", { targetId: user.id })).entry).toMatchObject({ outcome: "success" });
+  });
+});
+
+describe("domain_rule.apply (a user's groups, written by a rule)", () => {
+  async function ruleFor(userId: string): Promise<{ rule: DomainRuleView; names: Map<string, string> }> {
+    const client = ezeepFor(admin.organization);
+    const mine = (await client.printingUsers.get(userId)).groups.map((g) => g.group_id);
+    const groups = await client.groups.all();
+    const group = groups.find((g) => !mine.includes(g.id))!;
+    const at = new Date();
+    const rule: DomainRuleView = {
+      id: "rule-reconcile",
+      pattern: "*@acme.example",
+      groups: [{ id: group.id, name: group.name }],
+      joinedAfter: null,
+      createdAt: at,
+      updatedAt: at,
+      lastAppliedAt: null,
+      usersAdded: 0,
+    } as DomainRuleView;
+    return { rule, names: new Map(groups.map((g) => [g.id, g.name])) };
+  }
+
+  it("applied, answer lost: the user's groups read back, success", async () => {
+    const user = aUser();
+    const { rule, names } = await ruleFor(user.id);
+    lose(sim(), "api", "PATCH", `${PUSERS}${user.id}/`);
+    const result = await addGroupsByRules(admin, user, [rule], names, "test");
+    expect(result).toMatchObject({ outcome: "added" });
+    const { entry, after } = await settled("domain_rule.apply", { targetId: user.id });
+    expect(entry).toMatchObject({ outcome: "success" });
+    expect(after!.groupIds).toContain(rule.groups[0].id);
+  });
+
+  it("not applied: failure, the rule reports the user as failed", async () => {
+    const user = aUser();
+    const { rule, names } = await ruleFor(user.id);
+    notApplied(sim(), "api", "PATCH", `${PUSERS}${user.id}/`);
+    const result = await addGroupsByRules(admin, user, [rule], names, "test");
+    expect(result).toMatchObject({ outcome: "failed", error: expect.stringMatching(/not applied/) });
+    expect((await settled("domain_rule.apply", { targetId: user.id })).entry).toMatchObject({
+      outcome: "failure",
+    });
   });
 });
