@@ -196,3 +196,36 @@ export function actionSentence(name: string): string {
   const canonical = auditActionOf(name);
   return isAuditAction(canonical) ? AUDIT_ACTIONS[canonical].sentence : `did ${name}`;
 }
+
+/**
+ * Actions whose change is a write to ezeep (POST/PATCH/PUT/DELETE): when its answer is lost the
+ * entry is "unknown", and each of these has a reconciler that reads ezeep back
+ * (lib/audit/reconcilers.ts). tests/integration/reconcile-coverage.test.ts holds every one to it
+ * and fails on a module that writes to ezeep under an action missing here.
+ */
+export const EZEEP_WRITE_ACTIONS = [
+  "domain_rule.apply",
+  "group.create",
+  "group.delete",
+  "group.update",
+  "invitation.apply_groups",
+  "invitation.apply_role",
+  "invitation.bulk_resend",
+  "invitation.create",
+  "invitation.resend",
+  "invitation.withdraw",
+  "membership.update",
+  "ndd.invitation_replace",
+  "ndd.invitation_withdraw",
+  "ndd.member_remove",
+  "ndd.user_update",
+  "organization.create",
+  "organization.delete",
+  "printer.assignment",
+  "printer.set_driver",
+  "provisioning.invite",
+  "provisioning.membership",
+  "user.delete",
+  "user.update",
+  "user.update_printing",
+] as const satisfies readonly AuditActionName[];

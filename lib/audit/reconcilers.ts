@@ -29,7 +29,12 @@ export type Observation =
       targetId?: string | null;
       targetLabel?: string | null;
     }
-  | { applied: false; observed: unknown };
+  | { applied: false; observed: unknown }
+  /**
+   * ezeep's answers cannot show whether the change landed (e.g. a flag ezeep never reports, a
+   * resend that leaves no trace): settled at once as "unknown", with what was seen and why.
+   */
+  | { applied: null; observed: unknown; reason: string };
 
 export type Reconciler = (ctx: OrgContext, change: UnknownChange) => Promise<Observation>;
 

@@ -26,6 +26,7 @@ import {
   NOT_APPLIED_MESSAGE,
   OutcomeUnknownError,
   settlementOf,
+  undecidableMessage,
   type UnknownEntryRef,
 } from "@/lib/audit/settlement-record";
 import type { Actor, OrgContext } from "@/lib/auth/context";
@@ -304,6 +305,7 @@ async function afterLostAnswer<T>(
     before: asStored(change.before),
   };
   await settleUnknown(ref, observation, intended);
+  if (observation.applied === null) throw new OutcomeUnknownError(undecidableMessage(observation.reason));
   if (observation.applied) return observation.result as T;
   throw new UserFacingError(NOT_APPLIED_MESSAGE);
 }

@@ -8,12 +8,17 @@ import { UNKNOWN_OUTCOME_MESSAGE } from "@/lib/ezeep";
 
 /** The change may have been applied and ezeep could not be read back yet: the entry stays "unknown". */
 export class OutcomeUnknownError extends UserFacingError {
-  constructor() {
-    super(
-      `${UNKNOWN_OUTCOME_MESSAGE} ezeep could not be read either, so it is not known yet. The audit log shows it as "Unknown"; the portal checks again within a few minutes. Look at the result there before doing it again.`,
-    );
+  constructor(
+    message = `${UNKNOWN_OUTCOME_MESSAGE} ezeep could not be read either, so it is not known yet. The audit log shows it as "Unknown"; the portal checks again within a few minutes. Look at the result there before doing it again.`,
+  ) {
+    super(message);
     this.name = "OutcomeUnknownError";
   }
+}
+
+/** What the admin reads when ezeep's answers cannot show whether the change landed. */
+export function undecidableMessage(reason: string): string {
+  return `${UNKNOWN_OUTCOME_MESSAGE} ezeep cannot show whether it was applied (${reason}). The audit log keeps it as "Unknown"; check in ezeep before doing it again.`;
 }
 
 export const NOT_APPLIED_MESSAGE = `${UNKNOWN_OUTCOME_MESSAGE} It was not applied: ezeep shows the state from before, nothing changed.`;
@@ -63,6 +68,11 @@ export function settlementOf(
   if (!observation) {
     const note = `${lost}; ezeep could still not be read back after 24 h: the outcome stays unknown`;
     return { outcome: "unknown", after: { readBack: note }, error: note, target: {} };
+  }
+  if (observation.applied === null) {
+    const note = `${lost}; read back from ezeep, which cannot show whether it was applied: ${observation.reason}`;
+    const after = { ...objectOrValue(observation.observed), readBack: note, intended: intended ?? null };
+    return { outcome: "unknown", after, error: note, target: {} };
   }
   if (!observation.applied) {
     const note = `${lost}; read back from ezeep: the change was not applied`;

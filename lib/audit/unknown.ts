@@ -82,7 +82,8 @@ async function settleRow(ctx: OrgContext, row: EntryRow, now: Date, summary: Rec
   }
   // null: another run settled it meanwhile.
   if ((await settleUnknown(refOf(row), observation, parse(row.after))) === null) return;
-  if (!observation) summary.sealed++;
+  // Sealed: given up after 24 h, or ezeep's answers cannot show it (settled "unknown" at once).
+  if (!observation || observation.applied === null) summary.sealed++;
   else if (observation.applied) summary.applied++;
   else summary.notApplied++;
 }

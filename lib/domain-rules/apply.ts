@@ -12,6 +12,8 @@ import { EzeepError } from "@/lib/ezeep";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 
+import "@/lib/memberships/reconcile";
+
 export type ApplyOutcome = "added" | "unchanged" | "not_yet_accepted" | "failed";
 
 export interface UserApplication {

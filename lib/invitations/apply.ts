@@ -10,6 +10,8 @@ import { parseIds, type Row } from "@/lib/invitations/views";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 
+import "@/lib/invitations/reconcile-changes";
+
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, label: "Invitation follow-up" };
 
 export async function applyRole(ctx: OrgContext, row: Row, userId: string, now: Date): Promise<boolean> {
@@ -22,7 +24,8 @@ export async function applyRole(ctx: OrgContext, row: Row, userId: string, now: 
         action: "invitation.apply_role",
         target: { type: "invitation", id: row.id, label: row.email },
         before: { email: user.email, roles: user.roles },
-        intended: { email: user.email, roles },
+        // The user's id lets a lost answer be read back (lib/invitations/reconcile.ts).
+        intended: { email: user.email, roles, userId },
         run: async () => {
           const updated = await ezeep.users.update(userId, { roles });
           return { result: updated, after: { email: updated.email, roles: updated.roles } };
@@ -63,7 +66,7 @@ export async function applyGroups(
         action: "invitation.apply_groups",
         target: { type: "invitation", id: row.id, label: row.email },
         before: { email: row.email, groups: label(current) },
-        intended: { email: row.email, groups: label(union) },
+        intended: { email: row.email, groups: label(union), groupIds: union, userId },
         run: async () => {
           const updated = await ezeep.printingUsers.setGroups(userId, union);
           const ids = updated.groups.map((g) => g.group_id);

@@ -7,8 +7,12 @@ import type { OrganizationRef } from "@/lib/auth/context";
 
 import "@/lib/groups/reconcile";
 import "@/lib/invitations/reconcile";
+import "@/lib/invitations/reconcile-changes";
 import "@/lib/memberships/reconcile";
+import "@/lib/organizations/reconcile";
 import "@/lib/printers/reconcile";
+import "@/lib/provisioning/reconcile";
+import "@/lib/users/reconcile";
 
 export function reconcileUnknownChanges(org: OrganizationRef, now = new Date()): Promise<ReconcileSummary> {
   return reconcileUnknownEntries(org, { now });

@@ -10,6 +10,8 @@ import { parseEzeepDate } from "@/lib/invitations/ezeep-data";
 import { trackInvitation } from "@/lib/invitations/invite";
 import { ezeepFor } from "@/lib/organizations/service";
 
+import "@/lib/invitations/reconcile-changes";
+
 /** Clocks of ezeep and the portal differ a little: an invitation from just before counts. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 

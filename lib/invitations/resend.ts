@@ -20,6 +20,8 @@ import {
 import { moduleLogger } from "@/lib/observability/logger";
 import { ezeepFor } from "@/lib/organizations/service";
 
+import "@/lib/invitations/reconcile-changes";
+
 export interface ResendOptions {
   action: "invitation.resend" | "invitation.bulk_resend";
   /** Automatic reminders skip the cooldown check (their schedule is days apart). */

@@ -17,6 +17,8 @@ import { getInvitation } from "@/lib/invitations/service";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 
+import "@/lib/invitations/reconcile-changes";
+
 const withdrawSchema = z.object({ id: z.string().trim().min(1, "Choose an invitation.").max(100) });
 
 type InvitationRow = Awaited<ReturnType<typeof getInvitation>>;

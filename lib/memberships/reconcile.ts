@@ -44,3 +44,5 @@ registerReconciler(
   ["membership.update", "membership.add", "membership.remove", "membership.bulk_add"],
   reconcileMembership,
 );
+// A domain rule writes a user's groups the same way and records the same snapshots.
+registerReconciler("domain_rule.apply", reconcileMembership);

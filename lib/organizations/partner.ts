@@ -4,10 +4,12 @@
 import "server-only";
 
 import { audited } from "@/lib/audit/service";
+import { settleEarlierAttempts } from "@/lib/audit/unknown";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { forgetEzeepClient, partnerClient } from "@/lib/organizations/connections";
+import { registerCreated } from "@/lib/organizations/reconcile";
 import type { CreatePartnerOrganizationInput } from "@/lib/organizations/schemas";
 
 export { partnerClient } from "@/lib/organizations/connections";
@@ -53,6 +55,15 @@ export async function createPartnerOrganization(
   input: CreatePartnerOrganizationInput,
 ): Promise<OrganizationRef> {
   const expire = new Date(Date.now() + 14 * 86_400_000);
+  // A retry after a lost answer: the organization the earlier attempt made is the result, not a second one.
+  const earlier = await settleEarlierAttempts(ctx.organization, "organization.create", input.name);
+  if (earlier.applied > 0) {
+    const made = await db.organization.findFirst({
+      where: { name: input.name },
+      orderBy: { createdAt: "desc" },
+    });
+    if (made) return { id: made.id, ezeepId: made.ezeepId, name: made.name, connection: made.connection };
+  }
   return audited(ctx, {
     action: "organization.create",
     target: { type: "organization", label: input.name },
@@ -71,23 +82,11 @@ export async function createPartnerOrganization(
           },
         },
       });
-      const org = await db.organization.upsert({
-        where: { ezeepId: created.id },
-        update: { name: created.name },
-        create: { ezeepId: created.id, name: created.name },
-      });
-      if (ctx.actor.type === "admin" && ctx.actor.id) {
-        await db.role.upsert({
-          where: { adminId_organizationId: { adminId: ctx.actor.id, organizationId: org.id } },
-          update: { role: "owner" },
-          create: { adminId: ctx.actor.id, organizationId: org.id, role: "owner" },
-        });
-      }
-      const ref = { id: org.id, ezeepId: org.ezeepId, name: org.name, connection: org.connection };
+      const ref = await registerCreated(created, ctx.actor.type === "admin" ? ctx.actor.id : null);
       return {
         result: ref,
         after: { ezeepId: created.id, name: created.name, currency: input.currency },
-        target: { type: "organization", id: org.id, label: org.name },
+        target: { type: "organization", id: ref.id, label: ref.name },
       };
     },
   });

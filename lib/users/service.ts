@@ -26,6 +26,8 @@ import {
   type UpdateUserInput,
 } from "@/lib/users/schemas";
 
+import "@/lib/users/reconcile";
+
 export type { UserRow, GroupRef } from "@/lib/users/directory";
 
 export {

@@ -8,11 +8,15 @@ import type { AuditActionName } from "@/lib/audit/actions-catalog";
 import "server-only";
 
 import { audited } from "@/lib/audit/service";
+import { settleEarlierAttempts } from "@/lib/audit/unknown";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
+import { isUnknownOutcome } from "@/lib/ezeep";
 import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { mapPool } from "@/lib/provisioning/pool";
+
+import "@/lib/provisioning/reconcile";
 
 import type { Finish, Task, UserOutcome } from "./types";
 import { ezeepDate, INVITATION_VALID_DAYS, inviteLockKey, lowerEmail, messageOf, parseIds } from "./util";
@@ -56,13 +60,16 @@ export async function inviteBatch(ctx: OrgContext, batch: Task[], finish: Finish
       },
       run: async () => {
         const client = ezeepFor(ctx.organization);
+        let lost: unknown = null;
         const results = await mapPool(fresh, fresh.length, async (t) => {
           const email = lowerEmail(t.email);
           try {
             const inv = await client.invitations.create({ email, expire_date: expiresAt });
             return { task: t, email, ezeepInvitationId: inv.id };
           } catch (err) {
-            outcomes.set(t, messageOf(err));
+            // A lost answer is decided by reading ezeep back (lib/provisioning/reconcile.ts).
+            if (isUnknownOutcome(err)) lost = err;
+            else outcomes.set(t, messageOf(err));
             return { task: t, email, error: messageOf(err) };
           }
         });
@@ -75,6 +82,7 @@ export async function inviteBatch(ctx: OrgContext, batch: Task[], finish: Finish
           });
           for (const r of sent) outcomes.set(r.task, null);
         }
+        if (lost) throw lost;
         if (sent.length === 0) throw new Error((results[0] as { error: string }).error);
         return {
           result: undefined,
@@ -86,13 +94,32 @@ export async function inviteBatch(ctx: OrgContext, batch: Task[], finish: Finish
       },
     });
   } catch (err) {
-    for (const t of fresh) if (!outcomes.has(t)) outcomes.set(t, messageOf(err));
+    // Read back after a lost answer, some may be tracked now although the batch was not all applied.
+    const tracked = await trackedEmails(
+      ctx,
+      fresh.filter((t) => !outcomes.has(t)),
+    );
+    for (const t of fresh)
+      if (!outcomes.has(t)) outcomes.set(t, tracked.has(lowerEmail(t.email)) ? null : messageOf(err));
   }
   for (const t of fresh) {
     const error = outcomes.get(t);
     if (error) finish(t, "failed", error);
     else finish(t, "invited");
   }
+}
+
+async function trackedEmails(ctx: OrgContext, tasks: Task[]): Promise<Set<string>> {
+  if (tasks.length === 0) return new Set();
+  const rows = await db.invitation.findMany({
+    where: {
+      organizationId: ctx.organization.id,
+      status: "pending",
+      email: { in: tasks.map((t) => lowerEmail(t.email)) },
+    },
+    select: { email: true },
+  });
+  return new Set(rows.map((r) => r.email));
 }
 
 function invitationRow(
@@ -117,6 +144,8 @@ function invitationRow(
 export async function inviteUser(ctx: OrgContext, email: string, groupIds: string[]): Promise<UserOutcome> {
   const key = lowerEmail(email);
   return withKeyLock(inviteLockKey(ctx.organization.id, key), async () => {
+    // An earlier attempt whose answer was lost may have invited them: track that one, send none.
+    await settleEarlierAttempts(ctx.organization, "provisioning.invite", key);
     const pending = await db.invitation.findFirst({
       where: { organizationId: ctx.organization.id, email: key, status: "pending" },
     });

@@ -13,6 +13,7 @@ import "server-only";
 
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
+import { isUnknownOutcome } from "@/lib/ezeep";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { mapPool } from "@/lib/provisioning/pool";
@@ -20,6 +21,8 @@ import { mapPool } from "@/lib/provisioning/pool";
 import { LIST_PAGE_SIZE, membershipMap } from "./plan";
 import type { Finish, Task, UserOutcome } from "./types";
 import { chunk, messageOf } from "./util";
+
+import "@/lib/provisioning/reconcile";
 
 const MEMBERSHIP_BATCH = 50;
 
@@ -95,6 +98,7 @@ async function writeBatch(ctx: OrgContext, changes: Change[], finish: Finish): P
         })),
       },
       run: async () => {
+        let lost: unknown = null;
         const results = await mapPool(changes, changes.length, async (c) => {
           try {
             const updated = await client.printingUsers.setGroups(c.task.userId!, c.next);
@@ -102,10 +106,13 @@ async function writeBatch(ctx: OrgContext, changes: Change[], finish: Finish): P
             const groups = (updated.groups ?? []).map((g) => g.group_id);
             return { id: c.task.userId, email: c.task.email, groups, added: c.added };
           } catch (err) {
-            outcomes.set(c.task, messageOf(err));
+            // A lost answer is decided by reading the users back (lib/provisioning/reconcile.ts).
+            if (isUnknownOutcome(err)) lost = err;
+            else outcomes.set(c.task, messageOf(err));
             return { id: c.task.userId, email: c.task.email, error: messageOf(err) };
           }
         });
+        if (lost) throw lost;
         const failed = results.filter((r) => "error" in r);
         if (failed.length === results.length) throw new Error(failed[0]!.error as string);
         return { result: undefined, after: { users: results, failed: failed.length } };

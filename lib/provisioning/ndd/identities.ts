@@ -19,6 +19,8 @@ import type { ApplyResult, Plan } from "@/lib/provisioning/engine/types";
 import { chunk } from "@/lib/provisioning/engine/util";
 import { mapPool } from "@/lib/provisioning/pool";
 
+import "@/lib/provisioning/reconcile";
+
 import type { NddUser } from "./validate";
 
 /** SQLite binds at most 999 values per statement: lists and bulk inserts go in parts. */
