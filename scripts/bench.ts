@@ -149,7 +149,7 @@ async function portalScenarios(concurrency: number) {
   await listUsers(ctx, listUsersSchema.parse({}));
   await measure(sim, "user detail page, warm", 2, concurrency, () => userPage(ctx, someone.id));
 
-  const { bulkAddToGroup } = await import("@/lib/memberships/service");
+  const { bulkAddToGroup } = await import("@/lib/memberships/bulk");
   const group = await client.groups.create({ name: "Bench bulk", organization_id: sim.organizationId });
   const people = (await listUsers(ctx, listUsersSchema.parse({ pageSize: 100, page: 3 }))).items
     .filter((u) => u.printing)
