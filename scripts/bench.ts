@@ -51,12 +51,18 @@ async function measure<T>(
   if (!wanted(name)) return fn();
   sim.resetStats();
   const start = performance.now();
+  const cpuStart = process.cpuUsage(); // this process's CPU (portal and simulator): less load-bound than wall time
   const value = await fn();
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   const stats = sim.stats();
   const calls = stats.requests;
   const idealMs = Math.max((calls * latencyMs) / concurrency, rounds * latencyMs);
-  const extra = [note?.(value), stats.rateLimited ? `429s ${stats.rateLimited}` : ""].filter(Boolean);
+  const extra = [
+    note?.(value),
+    stats.rateLimited ? `429s ${stats.rateLimited}` : "",
+    `cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`,
+  ].filter(Boolean);
   const figure: Figure = {
     name,
     ms,

@@ -14,7 +14,7 @@ import { chainKey, withChain } from "@/lib/audit/chain";
 import type { Observation } from "@/lib/audit/reconcilers";
 import { noteAuditWrite } from "@/lib/audit/refusals";
 import {
-  appendLocked,
+  appendManyLocked,
   AuditEntryClosedError,
   canonicalJson,
   completeLocked,
@@ -60,11 +60,7 @@ function parts<T>(items: readonly T[]): T[][] {
 export async function recordMany(organizationId: string | null, records: AuditRecord[]): Promise<number[]> {
   const ids: number[] = [];
   for (const part of parts(records)) {
-    const written = await withChain(chainKey(organizationId), async (chain) => {
-      const out: number[] = [];
-      for (const record of part) out.push(await appendLocked(chain, record));
-      return out;
-    });
+    const written = await withChain(chainKey(organizationId), (chain) => appendManyLocked(chain, part));
     ids.push(...written);
   }
   for (const record of records) {

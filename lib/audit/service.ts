@@ -109,6 +109,28 @@ export async function appendLocked(
 }
 
 /**
+ * Appends many entries in order inside a locked chain with one multi-row insert (bulk work).
+ * Returns their ids in the order of `records`.
+ */
+export async function appendManyLocked(
+  chain: LockedChain,
+  records: AuditRecord[],
+  at = new Date(),
+): Promise<number[]> {
+  const rows = records.map((record) => {
+    const columns = recordColumns(record, at);
+    return { ...columns, ...chain.linkEntry(columns, record.outcome === "pending" ? "pending" : "complete") };
+  });
+  const written = await chain.tx.auditEntry.createManyAndReturn({
+    data: rows,
+    select: { id: true, chainSeq: true },
+  });
+  // Each position of the chain is taken once: it names its row whatever order the database answers in.
+  const idAt = new Map(written.map((w) => [w.chainSeq, w.id]));
+  return rows.map((r) => idAt.get(r.chainSeq)!);
+}
+
+/**
  * Writes one entry, linked into its chain: a complete event (sign-in, denied attempt) as it is,
  * a "pending" one as pending (its completion is linked later by completeEntry).
  */

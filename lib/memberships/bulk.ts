@@ -8,6 +8,8 @@
 //      the PATCHes run at the allowed concurrency, one chained transaction completes the entries
 //      (lib/audit/batch.ts); a lost answer is read back and settled as for a single change;
 //   4. the shared users directory takes every new group list in one write.
+// Steps 2–4 run per part of the selection (a few parts side by side), so that the database work
+// of one part overlaps the ezeep calls of the others.
 import "server-only";
 
 import { auditedBatch, type BatchChange } from "@/lib/audit/batch";
@@ -29,6 +31,10 @@ import {
   type GroupRef,
 } from "@/lib/users/directory";
 import { groupsById } from "@/lib/users/service";
+
+/** A selection is done in up to PARTS parts of at least PART_MIN users, side by side. */
+const PARTS = 8;
+const PART_MIN = 25;
 
 export interface BulkResult {
   userId: string;
@@ -130,7 +136,7 @@ function readFailure(ctx: OrgContext, user: Selected, change: GroupChange, err: 
   };
 }
 
-/** Steps 2–4 of the top comment, for users whose locks the caller holds. */
+/** Steps 2–4 of the top comment for one part of the selection, whose locks the caller holds. */
 async function underLease(
   ctx: OrgContext,
   users: Selected[],
@@ -205,7 +211,12 @@ export async function changeGroupsOfMany(
   const lock = await tryLockMany(users.map((u) => userLockKey(ctx.organization.id, u.userId)));
   if (!lock) return oneByOne(ctx, users, change, groups);
   try {
-    return await underLease(ctx, users, change, groups);
+    // Parts run side by side: one part's database work overlaps the others' ezeep calls, and the
+    // lane (lib/ezeep/lanes.ts) keeps the requests of all of them within the allowed concurrency.
+    const size = Math.max(PART_MIN, Math.ceil(users.length / PARTS));
+    const parts: Selected[][] = [];
+    for (let i = 0; i < users.length; i += size) parts.push(users.slice(i, i + size));
+    return (await Promise.all(parts.map((part) => underLease(ctx, part, change, groups)))).flat();
   } finally {
     await lock.release();
   }
