@@ -147,7 +147,8 @@ async function main() {
   });
   const { ensureOrganization } = await import("@/lib/organizations/service");
   const { createAdmin } = await import("@/lib/admins/service");
-  const { bulkAddToGroup, addUserToGroups } = await import("@/lib/memberships/service");
+  const { addUserToGroups } = await import("@/lib/memberships/service");
+  const { bulkAddToGroup } = await import("@/lib/memberships/bulk");
   const { db } = await import("@/lib/db");
   const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench" });
   const contexts = await Promise.all(

@@ -18,14 +18,14 @@ import "server-only";
 
 import type { RecordedActionName } from "@/lib/audit/actions-catalog";
 import { canonicalJson } from "@/lib/audit/canonical";
-import { chainKey, withChain, type HashableEntry, type LockedChain } from "@/lib/audit/chain";
+import { chainKey, withChain, type HashableEntry, type LockedChain, type Tx } from "@/lib/audit/chain";
 import { reconcilerFor, type Observation, type UnknownChange } from "@/lib/audit/reconcilers";
 import { noteAuditWrite } from "@/lib/audit/refusals";
 import {
   asStored,
   NOT_APPLIED_MESSAGE,
   OutcomeUnknownError,
-  settlementOf,
+  settlingRecord,
   undecidableMessage,
   type UnknownEntryRef,
 } from "@/lib/audit/settlement-record";
@@ -110,6 +110,28 @@ export async function appendLocked(
 }
 
 /**
+ * Appends many entries in order inside a locked chain with one multi-row insert (bulk work).
+ * Returns their ids in the order of `records`.
+ */
+export async function appendManyLocked(
+  chain: LockedChain,
+  records: AuditRecord[],
+  at = new Date(),
+): Promise<number[]> {
+  const rows = records.map((record) => {
+    const columns = recordColumns(record, at);
+    return { ...columns, ...chain.linkEntry(columns, record.outcome === "pending" ? "pending" : "complete") };
+  });
+  const written = await chain.tx.auditEntry.createManyAndReturn({
+    data: rows,
+    select: { id: true, chainSeq: true },
+  });
+  // Each position of the chain is taken once: it names its row whatever order the database answers in.
+  const idAt = new Map(written.map((w) => [w.chainSeq, w.id]));
+  return rows.map((r) => idAt.get(r.chainSeq)!);
+}
+
+/**
  * Writes one entry, linked into its chain: a complete event (sign-in, denied attempt) as it is,
  * a "pending" one as pending (its completion is linked later by completeEntry).
  */
@@ -131,6 +153,49 @@ export interface Completion {
 
 export class AuditEntryClosedError extends Error {}
 
+type EntryRow = NonNullable<Awaited<ReturnType<Tx["auditEntry"]["findUnique"]>>>;
+
+/**
+ * Links the completion of `row` (read inside `chain`'s transaction) and writes it. False when the
+ * entry is missing or complete already. Nothing here throws on purpose: on SQLite a rollback would
+ * also undo statements other requests ran on the shared connection meanwhile.
+ */
+export async function completeLocked(
+  chain: LockedChain,
+  row: EntryRow | null,
+  completion: Completion,
+): Promise<boolean> {
+  if (!row || row.outcome !== "pending" || row.completionHash !== null) return false;
+  const pick = <K extends keyof Completion & keyof HashableEntry>(k: K) =>
+    (completion[k] !== undefined ? completion[k] : row[k]) as HashableEntry[K];
+  const next: HashableEntry = {
+    ...row,
+    outcome: completion.outcome,
+    targetId: pick("targetId"),
+    targetLabel: pick("targetLabel"),
+    after: pick("after"),
+    ezeepStatus: pick("ezeepStatus"),
+    error: pick("error"),
+    completedAt: completion.completedAt !== undefined ? completion.completedAt : new Date(),
+  };
+  // An entry written before the chain was keyed has no link yet: it is linked as it ends.
+  const link = row.hash === null ? chain.linkEntry(next, "complete") : chain.linkCompletion(next, row.hash);
+  await chain.tx.auditEntry.update({
+    where: { id: row.id },
+    data: {
+      outcome: next.outcome,
+      targetId: next.targetId,
+      targetLabel: next.targetLabel,
+      after: next.after,
+      ezeepStatus: next.ezeepStatus,
+      error: next.error,
+      completedAt: next.completedAt,
+      ...link,
+    },
+  });
+  return true;
+}
+
 /** Completes (or seals) a pending entry and links it into its chain, in one transaction. */
 export async function completeEntry(entryId: number, completion: Completion): Promise<void> {
   const current = await db.auditEntry.findUnique({
@@ -140,39 +205,10 @@ export async function completeEntry(entryId: number, completion: Completion): Pr
   if (!current) throw new AuditEntryClosedError(`audit entry ${entryId} does not exist`);
   if (current.outcome !== "pending" || current.completionHash !== null)
     throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
-  // Nothing inside the transaction throws on purpose: on SQLite a rollback would also undo
-  // statements other requests ran on the shared connection meanwhile.
-  const closed = await withChain(chainKey(current.organizationId), async (chain) => {
-    const row = await chain.tx.auditEntry.findUnique({ where: { id: entryId } });
-    if (!row || row.outcome !== "pending" || row.completionHash !== null) return true;
-    const next: HashableEntry = {
-      ...row,
-      outcome: completion.outcome,
-      targetId: completion.targetId !== undefined ? completion.targetId : row.targetId,
-      targetLabel: completion.targetLabel !== undefined ? completion.targetLabel : row.targetLabel,
-      after: completion.after !== undefined ? completion.after : row.after,
-      ezeepStatus: completion.ezeepStatus !== undefined ? completion.ezeepStatus : row.ezeepStatus,
-      error: completion.error !== undefined ? completion.error : row.error,
-      completedAt: completion.completedAt !== undefined ? completion.completedAt : new Date(),
-    };
-    // An entry written before the chain was keyed has no link yet: it is linked as it ends.
-    const link = row.hash === null ? chain.linkEntry(next, "complete") : chain.linkCompletion(next, row.hash);
-    await chain.tx.auditEntry.update({
-      where: { id: entryId },
-      data: {
-        outcome: next.outcome,
-        targetId: next.targetId,
-        targetLabel: next.targetLabel,
-        after: next.after,
-        ezeepStatus: next.ezeepStatus,
-        error: next.error,
-        completedAt: next.completedAt,
-        ...link,
-      },
-    });
-    return false;
-  });
-  if (closed) throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
+  const completed = await withChain(chainKey(current.organizationId), async (chain) =>
+    completeLocked(chain, await chain.tx.auditEntry.findUnique({ where: { id: entryId } }), completion),
+  );
+  if (!completed) throw new AuditEntryClosedError(`audit entry ${entryId} is already complete`);
   recordAuditEntry(completion.outcome);
 }
 
@@ -200,65 +236,112 @@ export interface AuditedChange<T> {
   run: () => Promise<{ result: T; after?: unknown; target?: AuditTarget }>;
 }
 
-function failureDetails(err: unknown): { ezeepStatus: number | null; error: string } {
+export function failureDetails(err: unknown): { ezeepStatus: number | null; error: string } {
   if (err instanceof EzeepError) return { ezeepStatus: err.status, error: err.message };
   if (err instanceof Error) return { ezeepStatus: null, error: err.message };
   return { ezeepStatus: null, error: String(err) };
 }
 
 /**
- * Settles an "unknown" entry: appends the entry that records what reading ezeep back showed
- * (null: still undecidable, given up). Returns its id, or null when another run settled it first.
+ * Appends the settling entry inside a locked chain, unless one exists already (checked under the
+ * chain lock, so the immediate read-back and the follow-up job never both settle it). Returns its
+ * id, or null when it was settled before.
  */
-export async function settleUnknown(
+export async function settleLocked(
+  chain: LockedChain,
   unknown: UnknownEntryRef,
   observation: Observation | null,
   intended: unknown,
 ): Promise<number | null> {
-  const settlement = settlementOf(unknown.id, observation, intended);
-  const record: AuditRecord = {
-    organizationId: unknown.organizationId,
-    actor: unknown.actor,
-    // The unknown entry's own action, recorded before: a catalogue name.
-    action: unknown.action as RecordedActionName,
-    target: {
-      type: unknown.targetType,
-      id: settlement.target.id !== undefined ? settlement.target.id : unknown.targetId,
-      label: settlement.target.label !== undefined ? settlement.target.label : unknown.targetLabel,
-    },
-    before: unknown.before,
-    after: settlement.after,
-    outcome: settlement.outcome,
-    // A change found not applied (or never decided) keeps the status of the answer that was lost.
-    ezeepStatus: settlement.outcome === "success" ? null : unknown.ezeepStatus,
-    error: settlement.error,
-    reconcilesId: unknown.id,
-  };
-  // Checked under the chain lock, so the immediate read-back and the follow-up job never both settle it.
-  const id = await withChain(chainKey(unknown.organizationId), async (chain) => {
-    const earlier = await chain.tx.auditEntry.findFirst({
-      where: { reconcilesId: unknown.id },
-      select: { id: true },
-    });
-    return earlier ? null : appendLocked(chain, record);
+  const earlier = await chain.tx.auditEntry.findFirst({
+    where: { reconcilesId: unknown.id },
+    select: { id: true },
   });
-  if (id !== null) {
-    recordAuditEntry(record.outcome);
-    noteAuditWrite();
-  }
+  if (earlier) return null;
+  const record = settlingRecord(unknown, observation, intended);
+  const id = await appendLocked(chain, record);
+  recordAuditEntry(record.outcome);
+  noteAuditWrite();
   return id;
+}
+
+/**
+ * Settles an "unknown" entry: appends the entry that records what reading ezeep back showed
+ * (null: still undecidable, given up). Returns its id, or null when another run settled it first.
+ */
+export function settleUnknown(
+  unknown: UnknownEntryRef,
+  observation: Observation | null,
+  intended: unknown,
+): Promise<number | null> {
+  return withChain(chainKey(unknown.organizationId), (chain) =>
+    settleLocked(chain, unknown, observation, intended),
+  );
+}
+
+/** The one completion of an entry whose answer never came. */
+export function unknownCompletion(err: EzeepError): Completion {
+  return {
+    outcome: "unknown",
+    ezeepStatus: err.status,
+    error: `ezeep did not answer; it may have applied this (${err.message})`.slice(0, 2000),
+  };
 }
 
 /** Completes the pending entry as "unknown": its one completion. Logged, never thrown. */
 async function completeUnknown(entryId: number, err: EzeepError): Promise<void> {
   try {
-    await completeWithRetry(entryId, {
-      outcome: "unknown",
-      ezeepStatus: err.status,
-      error: `ezeep did not answer; it may have applied this (${err.message})`.slice(0, 2000),
-    });
+    await completeWithRetry(entryId, unknownCompletion(err));
   } catch (auditErr) {
     moduleLogger("audit").error({ err: auditErr, entryId }, "could not complete entry as unknown");
+  }
+}
+
+/** The unknown entry of `change` as a settling entry refers to it. */
+export function unknownRefOf(
+  ctx: OrgContext,
+  entryId: number,
+  change: Pick<AuditedChange<unknown>, "action" | "target" | "before">,
+  err: EzeepError,
+): UnknownEntryRef {
+  return {
+    id: entryId,
+    organizationId: ctx.organization.id,
+    action: change.action,
+    targetType: change.target.type,
+    targetId: change.target.id ?? null,
+    targetLabel: change.target.label ?? null,
+    actor: ctx.actor,
+    ezeepStatus: err.status,
+    before: asStored(change.before),
+  };
+}
+
+/**
+ * Reads ezeep back through the action's reconciler after a lost answer. Null when there is no
+ * reconciler or ezeep cannot be read now (the follow-up job tries again).
+ */
+export async function readBack(
+  ctx: OrgContext,
+  entryId: number,
+  change: Omit<AuditedChange<unknown>, "run">,
+): Promise<Observation | null> {
+  const reconciler = reconcilerFor(change.action);
+  if (!reconciler) return null;
+  try {
+    return await reconciler(ctx, {
+      entryId,
+      action: change.action,
+      targetId: change.target.id ?? null,
+      targetLabel: change.target.label ?? null,
+      before: asStored(change.before),
+      intended: asStored(change.intended),
+      at: new Date(),
+      actor: { id: ctx.actor.id, label: ctx.actor.label },
+    } satisfies UnknownChange);
+  } catch (readErr) {
+    moduleLogger("audit").warn({ err: readErr, entryId }, "ezeep could not be read back yet");
+    return null;
   }
 }
 
@@ -274,37 +357,9 @@ async function afterLostAnswer<T>(
   err: EzeepError,
 ): Promise<T> {
   await completeUnknown(entryId, err);
-  const reconciler = reconcilerFor(change.action);
-  if (!reconciler) throw new OutcomeUnknownError();
-  const intended = asStored(change.intended);
-  let observation: Observation;
-  try {
-    observation = await reconciler(ctx, {
-      entryId,
-      action: change.action,
-      targetId: change.target.id ?? null,
-      targetLabel: change.target.label ?? null,
-      before: asStored(change.before),
-      intended,
-      at: new Date(),
-      actor: { id: ctx.actor.id, label: ctx.actor.label },
-    } satisfies UnknownChange);
-  } catch (readErr) {
-    moduleLogger("audit").warn({ err: readErr, entryId }, "ezeep could not be read back yet");
-    throw new OutcomeUnknownError();
-  }
-  const ref: UnknownEntryRef = {
-    id: entryId,
-    organizationId: ctx.organization.id,
-    action: change.action,
-    targetType: change.target.type,
-    targetId: change.target.id ?? null,
-    targetLabel: change.target.label ?? null,
-    actor: ctx.actor,
-    ezeepStatus: err.status,
-    before: asStored(change.before),
-  };
-  await settleUnknown(ref, observation, intended);
+  const observation = await readBack(ctx, entryId, change);
+  if (!observation) throw new OutcomeUnknownError();
+  await settleUnknown(unknownRefOf(ctx, entryId, change, err), observation, asStored(change.intended));
   if (observation.applied === null) throw new OutcomeUnknownError(undecidableMessage(observation.reason));
   if (observation.applied) return observation.result as T;
   throw new UserFacingError(NOT_APPLIED_MESSAGE);

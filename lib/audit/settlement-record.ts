@@ -1,8 +1,9 @@
 // What a settling entry records (lib/audit/service.ts `settleUnknown`): the state reading ezeep
 // back showed after a write whose answer was lost, and the plain words the admin reads.
+import type { RecordedActionName } from "@/lib/audit/actions-catalog";
 import { canonicalJson } from "@/lib/audit/canonical";
 import type { Observation } from "@/lib/audit/reconcilers";
-import type { AuditActor, AuditOutcome } from "@/lib/audit/service";
+import type { AuditActor, AuditOutcome, AuditRecord } from "@/lib/audit/service";
 import { UserFacingError } from "@/lib/errors";
 import { UNKNOWN_OUTCOME_MESSAGE } from "@/lib/ezeep";
 
@@ -91,4 +92,28 @@ export function settlementOf(
     error: null,
     target,
   };
+}
+
+/** The settling entry of `unknown`: what reading ezeep back showed, as an audit record. */
+export function settlingRecord(unknown: UnknownEntryRef, observation: Observation | null, intended: unknown) {
+  const settlement = settlementOf(unknown.id, observation, intended);
+  const record: AuditRecord = {
+    organizationId: unknown.organizationId,
+    actor: unknown.actor,
+    // The unknown entry's own action, recorded before: a catalogue name.
+    action: unknown.action as RecordedActionName,
+    target: {
+      type: unknown.targetType,
+      id: settlement.target.id !== undefined ? settlement.target.id : unknown.targetId,
+      label: settlement.target.label !== undefined ? settlement.target.label : unknown.targetLabel,
+    },
+    before: unknown.before,
+    after: settlement.after,
+    outcome: settlement.outcome,
+    // A change found not applied (or never decided) keeps the status of the answer that was lost.
+    ezeepStatus: settlement.outcome === "success" ? null : unknown.ezeepStatus,
+    error: settlement.error,
+    reconcilesId: unknown.id,
+  };
+  return record;
 }

@@ -2,8 +2,9 @@
 
 // Server actions for group memberships. Each one is defineAction(…): session, permission, zod, audit.
 import { defineAction, type RevalidateTarget } from "@/lib/auth/action";
+import { bulkAddToGroup } from "@/lib/memberships/bulk";
 import { bulkAddSchema, changeUserGroupsSchema } from "@/lib/memberships/schemas";
-import { addUserToGroups, bulkAddToGroup, removeUserFromGroups } from "@/lib/memberships/service";
+import { addUserToGroups, removeUserFromGroups } from "@/lib/memberships/service";
 
 /** Pages that show what these actions change. */
 const MEMBERSHIP_PAGES: RevalidateTarget[] = [["/users", "layout"], ["/groups", "layout"], "/audit"];

@@ -9,23 +9,14 @@
 import "server-only";
 
 import { audited, recordAudit } from "@/lib/audit/service";
-import { toActionError } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
-import { mapPool } from "@/lib/concurrency";
-import { NotFoundError, UserFacingError } from "@/lib/errors";
-import { EzeepError, withThrottleReport, type PrintingUser } from "@/lib/ezeep";
+import { UserFacingError } from "@/lib/errors";
+import { EzeepError, type PrintingUser } from "@/lib/ezeep";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
-import { ezeepFor, ezeepMaxConcurrency } from "@/lib/organizations/service";
-import { tryLockMany } from "@/lib/provisioning/batch-lock";
+import { ezeepFor } from "@/lib/organizations/service";
 import { getDirectory, groupRef, patchDirectory, rememberGroup, type GroupRef } from "@/lib/users/directory";
-import {
-  groupsById,
-  queryDirectory,
-  resolveGroups,
-  toListItem,
-  type UserListItem,
-} from "@/lib/users/service";
+import { queryDirectory, resolveGroups, toListItem, type UserListItem } from "@/lib/users/service";
 
 import "@/lib/memberships/reconcile";
 
@@ -50,7 +41,7 @@ export function snapshot(groups: readonly GroupRef[]) {
 }
 
 /** ezeep's refusals in words an admin can act on. */
-function explain(err: unknown, who: string): unknown {
+export function explain(err: unknown, who: string): unknown {
   if (!(err instanceof EzeepError)) return err;
   if (err.status === 404) {
     return new UserFacingError(
@@ -152,62 +143,6 @@ export function addUserToGroups(ctx: OrgContext, input: { userId: string; groupI
 
 export function removeUserFromGroups(ctx: OrgContext, input: { userId: string; groupIds: string[] }) {
   return changeUserGroups(ctx, input.userId, { remove: input.groupIds }, "membership.update");
-}
-
-export interface BulkResult {
-  userId: string;
-  label: string;
-  ok: boolean;
-  /** true: added now; false: was a member already (only when ok). */
-  changed: boolean;
-  error: string | null;
-}
-
-/**
- * Adds each user of the whole selection to one group in one call: user by user (each its own
- * locked read-modify-write and audit entry), with twice the ezeep budget of users in progress so
- * the lane (lib/ezeep/lanes.ts) always has requests waiting while others write to the database;
- * one user's failure does not stop the others. The group and the group names are read once.
- * `throttledMs`: how long ezeep made the requests wait (429 Retry-After), for the result message.
- */
-export async function bulkAddToGroup(
-  ctx: OrgContext,
-  input: { groupId: string; userIds: string[] },
-): Promise<{ group: GroupRef; results: BulkResult[]; throttledMs: number }> {
-  const { result, throttledMs } = await withThrottleReport(async () => {
-    const client = ezeepFor(ctx.organization);
-    const [found, groups, dir] = await Promise.all([
-      client.groups.get(input.groupId).catch((err: unknown) => {
-        if (err instanceof EzeepError && err.status === 404) throw new NotFoundError("This group");
-        throw err;
-      }),
-      groupsById(ctx),
-      getDirectory(ctx).catch(() => null),
-    ]);
-    const group = groupRef(found);
-    groups.set(group.id, group);
-    rememberGroup(ctx.organization.id, group);
-    const userIds = [...new Set(input.userIds)];
-    // One lease statement for the whole selection instead of one per user; when any user is
-    // held by someone else, every user takes the per-user lock instead (withKeyLock waits).
-    const lock = await tryLockMany(userIds.map((id) => userLockKey(ctx.organization.id, id)));
-    const results = await mapPool(userIds, ezeepMaxConcurrency() * 2, async (userId): Promise<BulkResult> => {
-      const label = dir?.byId.get(userId)?.email ?? userId;
-      try {
-        const r = await changeUserGroups(ctx, userId, { add: [group.id] }, "membership.update", {
-          label,
-          groups,
-          locked: lock !== null,
-        });
-        return { userId, label, ok: true, changed: r.changed, error: null };
-      } catch (err) {
-        const failed = toActionError(err, ctx.actor.requestId);
-        return { userId, label, ok: false, changed: false, error: failed.ok ? null : failed.error };
-      }
-    }).finally(() => lock?.release());
-    return { group, results };
-  });
-  return { ...result, throttledMs };
 }
 
 export interface MemberPage {

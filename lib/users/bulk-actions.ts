@@ -7,18 +7,15 @@
 // existing bulk add ("membership.bulk_add") of exactly the users that were removed.
 import { z } from "zod";
 
-import { defineAction, toActionError } from "@/lib/auth/action";
+import { defineAction } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { mapPool } from "@/lib/concurrency";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
-import { EzeepError } from "@/lib/ezeep";
 import { bulkResend } from "@/lib/invitations/service";
+import { changeGroupsOfMany, loadBulkGroup } from "@/lib/memberships/bulk";
 import { BULK_BATCH_MAX } from "@/lib/memberships/schemas";
-import { changeUserGroups } from "@/lib/memberships/service";
 import { ezeepFor, ezeepMaxConcurrency } from "@/lib/organizations/service";
-import { getDirectory, groupRef } from "@/lib/users/directory";
-import { groupsById } from "@/lib/users/service";
+import { getDirectory } from "@/lib/users/directory";
 
 const id = z.string().trim().min(1, "Choose a user.").max(100);
 const userIds = z
@@ -56,45 +53,31 @@ async function factsOf(
   return { email: user?.email ?? null, verified: user ? user.is_verified : null };
 }
 
+/** Removal through the bulk membership path (lib/memberships/bulk.ts); invitees are skipped. */
 async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemoveSchema>) {
-  const client = ezeepFor(ctx.organization);
-  const [found, groups, dir] = await Promise.all([
-    client.groups.get(input.groupId).catch((err: unknown) => {
-      if (err instanceof EzeepError && err.status === 404) throw new NotFoundError("This group");
-      throw err;
-    }),
-    groupsById(ctx),
-    getDirectory(ctx).catch(() => null),
-  ]);
-  const group = groupRef(found);
-  groups.set(group.id, group);
-  const results = await mapPool(
-    input.userIds,
-    ezeepMaxConcurrency(),
-    async (userId): Promise<UserBulkResult> => {
-      const facts = await factsOf(ctx, dir, userId);
-      const label = facts.email ?? userId;
-      if (facts.verified === false)
-        return {
-          userId,
-          label,
-          outcome: "skipped",
-          message: "Has not accepted the invitation yet: in no group.",
-        };
-      try {
-        const r = await changeUserGroups(ctx, userId, { remove: [group.id] }, "membership.update", {
-          label,
-          groups,
-        });
-        return r.changed
-          ? { userId, label, outcome: "done", message: `Removed from ${group.name}.` }
-          : { userId, label, outcome: "unchanged", message: `Was not in ${group.name}.` };
-      } catch (err) {
-        const failed = toActionError(err, ctx.actor.requestId);
-        return { userId, label, outcome: "failed", message: failed.error };
-      }
-    },
-  );
+  const { group, groups, dir } = await loadBulkGroup(ctx, input.groupId);
+  const facts = await mapPool(input.userIds, ezeepMaxConcurrency(), (userId) => factsOf(ctx, dir, userId));
+  const results = new Array<UserBulkResult>(input.userIds.length);
+  const members: { index: number; userId: string; label: string }[] = [];
+  input.userIds.forEach((userId, index) => {
+    const label = facts[index]!.email ?? userId;
+    if (facts[index]!.verified !== false) members.push({ index, userId, label });
+    else
+      results[index] = {
+        userId,
+        label,
+        outcome: "skipped",
+        message: "Has not accepted the invitation yet: in no group.",
+      };
+  });
+  const changed = await changeGroupsOfMany(ctx, members, { add: [], remove: [group.id] }, groups);
+  changed.forEach((r, i) => {
+    const { index, userId, label } = members[i]!;
+    if (!r.ok) results[index] = { userId, label, outcome: "failed", message: r.error ?? "" };
+    else if (r.changed)
+      results[index] = { userId, label, outcome: "done", message: `Removed from ${group.name}.` };
+    else results[index] = { userId, label, outcome: "unchanged", message: `Was not in ${group.name}.` };
+  });
   return { group: { id: group.id, name: group.name }, results };
 }
 

@@ -26,6 +26,7 @@ import { ezeepFor } from "@/lib/organizations/service";
 import { buildDirectory, type Directory, type GroupRef, type UserRow } from "@/lib/users/directory-build";
 import {
   readEntries,
+  readEntriesOf,
   readEntry,
   readState,
   writeBuild,
@@ -209,6 +210,37 @@ export async function applyLocalChange(organizationId: string, update: LocalChan
     const change = await changeFor(organizationId, update);
     if (!change || (await unchanged(organizationId, change))) return;
     await writeChanges(organizationId, [change]);
+  } catch (err) {
+    log.error({ err }, "could not update the shared directory");
+  }
+}
+
+/**
+ * Several users' new group lists (a bulk membership change) in one read and one write, instead of
+ * two reads and a transaction per user. Never throws, like applyLocalChange.
+ */
+export async function applyGroupChanges(
+  organizationId: string,
+  updates: { userId: string; groupIds: string[] }[],
+): Promise<void> {
+  try {
+    const changes: EntryChange[] = [];
+    for (let i = 0; i < updates.length; i += 400) {
+      const part = updates.slice(i, i + 400); // SQLite binds at most 999 values per statement
+      const stored = await readEntriesOf(
+        organizationId,
+        "user",
+        part.map((u) => u.userId),
+      );
+      const byId = new Map(stored.map((e) => [e.id, e.data ? (JSON.parse(e.data) as UserRow) : null]));
+      for (const u of part) {
+        const row = byId.get(u.userId);
+        if (!row) continue; // not in the directory (yet): the next refresh brings it
+        const next: UserRow = { ...row, groupIds: [...new Set(u.groupIds)] };
+        if (!sameRow(row, next)) changes.push({ kind: "user", id: row.id, row: next });
+      }
+    }
+    await writeChanges(organizationId, changes);
   } catch (err) {
     log.error({ err }, "could not update the shared directory");
   }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { createEzeepClient, createLane, laneFor, laneKey, type EzeepClient, type Lane } from "@/lib/ezeep";
-import { bulkAddToGroup } from "@/lib/memberships/service";
+import { bulkAddToGroup } from "@/lib/memberships/bulk";
 import { databaseLaneStore, heartbeatShare } from "@/lib/organizations/budget-sharing";
 import { ezeepFor } from "@/lib/organizations/service";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";

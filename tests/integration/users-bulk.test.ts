@@ -7,7 +7,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { createGroup } from "@/lib/groups/service";
 import { inviteMany } from "@/lib/invitations/service";
-import { bulkAddToGroup } from "@/lib/memberships/service";
+import { bulkAddToGroup } from "@/lib/memberships/bulk";
 import { ezeepFor } from "@/lib/organizations/service";
 import { testActionAuthorization } from "@/tests/helpers/authorization";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
