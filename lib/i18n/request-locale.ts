@@ -3,15 +3,19 @@
 // scripts, tests calling services directly) it is English.
 import "server-only";
 
-import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { cache } from "react";
 
-import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { DEFAULT_LOCALE, isLocale, negotiateLocale, type AppLocale } from "@/lib/i18n/locales";
 
 async function preferredLocaleOfSignedInAdmin(): Promise<AppLocale | null> {
+  // Loaded only inside a request: command-line scripts that reach a translated message never
+  // load the sign-in configuration.
+  const [{ getServerSession }, { authOptions }] = await Promise.all([
+    import("next-auth"),
+    import("@/lib/auth/options"),
+  ]);
   const claims = (await getServerSession(authOptions)) as { adminId?: unknown } | null;
   if (typeof claims?.adminId !== "string") return null;
   const admin = await db.admin.findUnique({ where: { id: claims.adminId }, select: { locale: true } });

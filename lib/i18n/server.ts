@@ -2,7 +2,9 @@
 // actions' messages, route handlers. Works in and outside a request (English outside).
 import "server-only";
 
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core) loads in command-line scripts too, where next-intl's
+// React entry cannot.
+import { createTranslator } from "use-intl/core";
 
 import { messagesFor, type Messages } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
