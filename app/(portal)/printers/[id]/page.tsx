@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { listAuditEntries } from "@/lib/audit/queries";
+import { connectorTypeText } from "@/lib/connectors/components/type-label";
 import { DriverPicker } from "@/lib/drivers/components/driver-picker";
 import { listVendors } from "@/lib/drivers/service";
 import { PrinterGroupsEditor } from "@/lib/printers/components/printer-groups-editor";
@@ -81,7 +82,11 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
   const guard = await requirePageContext("printers.read", "printers");
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
-  const [t, locale] = await Promise.all([getTranslations("printers"), getLocale()]);
+  const [t, tConnectors, locale] = await Promise.all([
+    getTranslations("printers"),
+    getTranslations("connectors"),
+    getLocale(),
+  ]);
   const { id } = await params;
   const org = ctx.current;
   const loaded = await tryLoad(() => findPrinter(org, id));
@@ -132,7 +137,9 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                   <span className="text-slate-500">{t("detail.none")}</span>
                 )}
                 {printer.connectorType ? (
-                  <span className="block text-xs text-slate-500">{printer.connectorType}</span>
+                  <span className="block text-xs text-slate-500">
+                    {connectorTypeText(tConnectors, printer.connectorType)}
+                  </span>
                 ) : null}
               </Field>
               <Field label={t("detail.location")}>
