@@ -11,6 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { EzeepError, type Invitation as EzeepInvitation } from "@/lib/ezeep";
+import { translator } from "@/lib/i18n/server";
 import { applyRole } from "@/lib/invitations/apply";
 import { DAY_MS, invitationSettings } from "@/lib/invitations/config";
 import { findUserIds, groupNames, parseEzeepDate, statusFrom } from "@/lib/invitations/ezeep-data";
@@ -71,21 +72,13 @@ function attemptDenied(ctx: OrgContext, reason: string, input: unknown): Promise
 async function checkChoicesAllowed(ctx: OrgContext, input: InviteInput): Promise<void> {
   if (input.role === "admin" && !can(ctx.role, "users.write")) {
     await attemptDenied(ctx, "permission denied: inviting as ezeep admin needs users.write", input);
-    throw new UserFacingError(
-      "Your role may invite people as users only. Ask an admin to invite ezeep admins.",
-      {
-        role: ["Your role may invite people as users only."],
-      },
-    );
+    const t = await translator("invitations");
+    throw new UserFacingError(t("errors.adminRoleDenied"), { role: [t("errors.adminRoleDeniedField")] });
   }
   if (input.groupIds.length > 0 && !can(ctx.role, "memberships.write")) {
     await attemptDenied(ctx, "permission denied: choosing groups needs memberships.write", input);
-    throw new UserFacingError(
-      "Your role may not choose groups. Invite without groups; an admin adds them later.",
-      {
-        groupIds: ["Your role may not choose groups."],
-      },
-    );
+    const t = await translator("invitations");
+    throw new UserFacingError(t("errors.groupsDenied"), { groupIds: [t("errors.groupsDeniedField")] });
   }
 }
 
@@ -103,9 +96,8 @@ async function chosenGroupLabels(ctx: OrgContext, input: InviteInput, groupIds: 
   const unknown = groupIds.filter((id) => !names.has(id));
   if (unknown.length > 0) {
     await attemptDenied(ctx, `unknown group ids: ${unknown.join(", ")}`, input);
-    throw new UserFacingError("A chosen group no longer exists in ezeep. Reload the page and choose again.", {
-      groupIds: ["A chosen group no longer exists in ezeep."],
-    });
+    const t = await translator("invitations");
+    throw new UserFacingError(t("errors.groupGone"), { groupIds: [t("errors.groupGoneField")] });
   }
   return groupIds.map((id) => names.get(id) ?? id);
 }
@@ -163,7 +155,8 @@ async function refuseAddress(
     outcome: "failure",
     error: invalid ? "invalid email address" : "duplicate address in the same request",
   });
-  const message = invalid ? "Not a valid email address." : "Listed more than once: invited once.";
+  const t = await translator("invitations");
+  const message = invalid ? t("errors.invalidAddress") : t("errors.duplicateAddress");
   return { input: address.input, email: address.email, outcome: address.problem, message };
 }
 
@@ -204,9 +197,6 @@ export async function trackInvitation(
   });
 }
 
-const SENT_BEFORE =
-  "Invitation sent: ezeep had created it on the earlier attempt (its answer was lost); the portal tracks it now.";
-
 async function inviteOne(
   ctx: OrgContext,
   address: { input: string; email: string },
@@ -214,7 +204,8 @@ async function inviteOne(
   now: Date,
 ): Promise<{ result: AddressResult; row?: Row }> {
   const email = address.email;
-  const sent = (row: Row, message = "Invitation sent.") => ({
+  const t = await translator("invitations");
+  const sent = (row: Row, message = t("errors.sent")) => ({
     result: { input: address.input, email, outcome: "sent" as const, message, invitationId: row.id },
     row,
   });
@@ -225,7 +216,7 @@ async function inviteOne(
       where: { organizationId: ctx.organization.id, email, status: "pending" },
       orderBy: { sentAt: "desc" },
     });
-    if (row) return sent(row, SENT_BEFORE);
+    if (row) return sent(row, t("errors.sentBefore"));
   }
   try {
     return sent(await sendInvitation(ctx, email, intent, now));
@@ -272,19 +263,20 @@ async function notSent(
   err: unknown,
 ): Promise<AddressResult> {
   const { input, email } = address;
+  const t = await translator("invitations");
   if (err instanceof EzeepError && isRefusal(err)) {
     const pending = await db.invitation.findFirst({
       where: { organizationId: ctx.organization.id, email, status: { in: ["pending", "expired"] } },
       orderBy: { sentAt: "desc" },
     });
-    const hint = pending
-      ? ` It was invited on ${pending.sentAt.toISOString().slice(0, 10)}: resend that invitation instead.`
-      : "";
-    const why = err.fieldErrors?.email?.[0] ?? err.message;
-    return { input, email, outcome: "rejected", message: `ezeep refused it: ${why}${hint}` };
+    const reason = err.fieldErrors?.email?.[0] ?? err.message;
+    const message = pending
+      ? t("errors.refusedResendHint", { reason, date: pending.sentAt.toISOString().slice(0, 10) })
+      : t("errors.refused", { reason });
+    return { input, email, outcome: "rejected", message };
   }
   if (err instanceof EzeepError)
-    return { input, email, outcome: "failed", message: `Not sent: ${err.message}` };
+    return { input, email, outcome: "failed", message: t("errors.notSent", { reason: err.message }) };
   // A lost answer, read back (or not yet readable): the words come from lib/audit.
   if (err instanceof OutcomeUnknownError) return { input, email, outcome: "unknown", message: err.message };
   if (err instanceof UserFacingError) return { input, email, outcome: "failed", message: err.message };
@@ -294,34 +286,27 @@ async function notSent(
 async function applyRolesNow(ctx: OrgContext, rows: Row[], now: Date): Promise<Map<string, string>> {
   const warnings = new Map<string, string>();
   const system: OrgContext = { ...ctx };
+  const t = await translator("invitations");
+  const retried = (err: unknown) =>
+    t("errors.adminRoleLater", { reason: err instanceof Error ? err.message : String(err) });
   let ids: Map<string, string>;
   try {
     ids = await findUserIds(ctx.organization, rows);
   } catch (err) {
-    for (const r of rows)
-      warnings.set(
-        r.id,
-        `The admin role could not be set yet (${err instanceof Error ? err.message : err}); the portal retries it.`,
-      );
+    for (const r of rows) warnings.set(r.id, retried(err));
     return warnings;
   }
   for (const row of rows) {
     const userId = ids.get(row.id);
     if (!userId) {
-      warnings.set(
-        row.id,
-        "ezeep did not list the invited user yet; the admin role is set by the follow-up.",
-      );
+      warnings.set(row.id, t("errors.adminRoleByFollowUp"));
       continue;
     }
     await db.invitation.update({ where: { id: row.id }, data: { ezeepUserId: userId } });
     try {
       await applyRole(system, { ...row, ezeepUserId: userId }, userId, now);
     } catch (err) {
-      warnings.set(
-        row.id,
-        `The admin role could not be set yet (${err instanceof Error ? err.message : err}); the portal retries it.`,
-      );
+      warnings.set(row.id, retried(err));
     }
   }
   return warnings;

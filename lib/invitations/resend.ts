@@ -7,6 +7,7 @@ import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
+import { translator } from "@/lib/i18n/server";
 import { invitationSettings } from "@/lib/invitations/config";
 import { parseEzeepDate, statusFrom } from "@/lib/invitations/ezeep-data";
 import {
@@ -29,21 +30,22 @@ export interface ResendOptions {
   now: Date;
 }
 
-function cooldownMessage(row: Row, now: Date, cooldownMs: number): string | null {
+type Translate = Awaited<ReturnType<typeof translator<"invitations">>>;
+
+function cooldownMessage(t: Translate, row: Row, now: Date, cooldownMs: number): string | null {
   const available = lastSendOf(row).getTime() + cooldownMs;
   if (available <= now.getTime()) return null;
   const minutes = Math.max(1, Math.ceil((available - now.getTime()) / 60_000));
   const ago = Math.max(0, Math.round((now.getTime() - lastSendOf(row).getTime()) / 60_000));
-  return `This invitation was sent ${ago === 0 ? "just now" : `${ago} minute${ago === 1 ? "" : "s"} ago`}. You can resend it in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return ago === 0 ? t("errors.sentJustNow", { minutes }) : t("errors.sentAgo", { ago, minutes });
 }
 
 /** Checks without side effects why a resend is not possible, or null when it is. */
-function resendRefusal(row: Row, now: Date, opts: { cooldown: boolean }): string | null {
-  if (row.status === "accepted") return "This invitation was already accepted.";
-  if (row.status === "cancelled")
-    return "This invitation no longer exists in ezeep (the invited user was deleted). Invite the address again.";
-  if (!row.ezeepInvitationId) return "This invitation is not known to ezeep.";
-  return opts.cooldown ? cooldownMessage(row, now, invitationSettings().resendCooldownMs) : null;
+function resendRefusal(t: Translate, row: Row, now: Date, opts: { cooldown: boolean }): string | null {
+  if (row.status === "accepted") return t("errors.alreadyAccepted");
+  if (row.status === "cancelled") return t("errors.noLongerInEzeep");
+  if (!row.ezeepInvitationId) return t("errors.unknownToEzeep");
+  return opts.cooldown ? cooldownMessage(t, row, now, invitationSettings().resendCooldownMs) : null;
 }
 
 /**
@@ -51,7 +53,8 @@ function resendRefusal(row: Row, now: Date, opts: { cooldown: boolean }): string
  * (reminderCount as a version), so two admins or two portal instances never send it twice.
  */
 export async function resendRow(ctx: OrgContext, row: Row, opts: ResendOptions): Promise<Row> {
-  const refusal = resendRefusal(row, opts.now, { cooldown: !opts.reminder });
+  const t = await translator("invitations");
+  const refusal = resendRefusal(t, row, opts.now, { cooldown: !opts.reminder });
   if (refusal) {
     await recordAudit({
       organizationId: ctx.organization.id,
@@ -68,8 +71,7 @@ export async function resendRow(ctx: OrgContext, row: Row, opts: ResendOptions):
     where: { id: row.id, reminderCount: row.reminderCount, status: { in: ["pending", "expired"] } },
     data: { reminderCount: row.reminderCount + 1, lastRemindedAt: opts.now },
   });
-  if (claimed.count !== 1)
-    throw new UserFacingError("This invitation was just resent by someone else. Reload the page to see it.");
+  if (claimed.count !== 1) throw new UserFacingError(t("errors.resentBySomeoneElse"));
   const claimedRow: Row = { ...row, reminderCount: row.reminderCount + 1, lastRemindedAt: opts.now };
   try {
     await audited(ctx, {
@@ -145,16 +147,17 @@ export async function bulkResend(
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const results: BulkResendResult["results"] = [];
+  const t = await translator("invitations");
   const sentRows: Row[] = [];
   for (const id of ids) {
     const row = byId.get(id);
     if (!row) {
-      results.push({ id, email: "", outcome: "skipped", message: "Not found: it may have been removed." });
+      results.push({ id, email: "", outcome: "skipped", message: t("errors.bulkNotFound") });
       continue;
     }
     try {
       sentRows.push(await resendRow(ctx, row, { action: "invitation.bulk_resend", now }));
-      results.push({ id, email: row.email, outcome: "sent", message: "Resent." });
+      results.push({ id, email: row.email, outcome: "sent", message: t("errors.bulkResent") });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const ezeep = err instanceof EzeepError;
@@ -176,7 +179,7 @@ export async function adoptInvitation(
   now = new Date(),
 ): Promise<InvitationView> {
   const row = await getInvitation(ctx, input.id);
-  const refusal = adoptRefusal(row);
+  const refusal = adoptRefusal(await translator("invitations"), row);
   if (refusal) {
     await recordAudit({
       organizationId: ctx.organization.id,
@@ -206,9 +209,9 @@ export async function adoptInvitation(
   return toInvitationView(await getInvitation(ctx, row.id), now);
 }
 
-function adoptRefusal(row: Row): string | null {
-  if (row.origin !== "ezeep") return "The portal sent this invitation itself: there is nothing to adopt.";
-  if (row.adoptedAt) return "This invitation was already adopted.";
-  if (row.status !== "pending") return "Only pending invitations can be adopted.";
+function adoptRefusal(t: Translate, row: Row): string | null {
+  if (row.origin !== "ezeep") return t("errors.notAdoptable");
+  if (row.adoptedAt) return t("errors.alreadyAdopted");
+  if (row.status !== "pending") return t("errors.onlyPendingAdopt");
   return null;
 }

@@ -4,7 +4,8 @@ import "server-only";
 
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { UserFacingError } from "@/lib/errors";
+import { translator } from "@/lib/i18n/server";
 import { DAY_MS, invitationSettings, nextReminderAt } from "@/lib/invitations/config";
 import type { InvitationRole, InvitationStatus, ListInvitationsQuery } from "@/lib/invitations/schemas";
 
@@ -147,13 +148,14 @@ export async function listInvitations(
 
 export async function getInvitation(ctx: OrgContext, id: string): Promise<Row> {
   const row = await db.invitation.findFirst({ where: { id, organizationId: ctx.organization.id } });
-  if (!row) throw new NotFoundError("This invitation");
+  if (!row) throw new UserFacingError((await translator("invitations"))("errors.notFound"));
   return row;
 }
 
 export interface InvitationSummary {
   pending: number;
-  pendingByAge: { label: string; count: number }[];
+  /** Pending invitations by age, youngest first (the card names the buckets). */
+  pendingByAge: { age: "under3Days" | "from3to7Days" | "over7Days"; count: number }[];
   expired: number;
   acceptedThisWeek: number;
   lastSyncAt: Date | null;
@@ -177,9 +179,9 @@ export async function summarizeInvitations(ctx: OrgContext, now = new Date()): P
   return {
     pending: fresh + week + older,
     pendingByAge: [
-      { label: "under 3 days", count: fresh },
-      { label: "3–7 days", count: week },
-      { label: "over 7 days", count: older },
+      { age: "under3Days", count: fresh },
+      { age: "from3to7Days", count: week },
+      { age: "over7Days", count: older },
     ],
     expired,
     acceptedThisWeek,

@@ -13,6 +13,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import type { AccountUser } from "@/lib/ezeep";
+import { translator } from "@/lib/i18n/server";
 import { getInvitation } from "@/lib/invitations/service";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
@@ -34,26 +35,22 @@ async function invitedUser(ctx: OrgContext, row: InvitationRow): Promise<Account
   return null;
 }
 
-function refusalFor(row: InvitationRow): string | null {
-  if (row.status === "accepted")
-    return "This invitation was already accepted: the person has an ezeep account now. To take it away, delete the user on the Users page.";
-  if (row.status === "cancelled") return "This invitation was already withdrawn.";
+type Translate = Awaited<ReturnType<typeof translator<"invitations">>>;
+
+function refusalFor(t: Translate, row: InvitationRow): string | null {
+  if (row.status === "accepted") return t("errors.withdrawAccepted");
+  if (row.status === "cancelled") return t("errors.alreadyWithdrawn");
   return null;
 }
 
 async function withdrawInvitation(ctx: OrgContext, id: string) {
   const row = await getInvitation(ctx, id);
-  const refusal = refusalFor(row);
+  const t = await translator("invitations");
+  const refusal = refusalFor(t, row);
   if (refusal) throw new UserFacingError(refusal);
   const user = await invitedUser(ctx, row);
-  if (!user)
-    throw new UserFacingError(
-      "ezeep does not list the invited person, so there is nothing to withdraw. “Sync now” on the Invitations page brings the list up to date.",
-    );
-  if (user.is_verified)
-    throw new UserFacingError(
-      `${row.email} has already set up an ezeep account, so the invitation can no longer be withdrawn. To take the account away, delete the user on the Users page.`,
-    );
+  if (!user) throw new UserFacingError(t("errors.withdrawNotListed"));
+  if (user.is_verified) throw new UserFacingError(t("errors.withdrawVerified", { email: row.email }));
   const before = { email: row.email, status: row.status, ezeepUserId: user.id };
   await withKeyLock(userLockKey(ctx.organization.id, user.id), () =>
     audited(ctx, {

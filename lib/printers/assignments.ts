@@ -12,8 +12,9 @@ import "server-only";
 import { audited } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { mapPool } from "@/lib/concurrency";
-import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
+import { translator } from "@/lib/i18n/server";
 import { withKeyLock } from "@/lib/locks";
 import { moduleLogger } from "@/lib/observability/logger";
 import { ezeepFor } from "@/lib/organizations/service";
@@ -35,8 +36,6 @@ export function printerLockKey(org: OrganizationRef, printerId: string): string 
   return `printer:${org.id}:${printerId}`;
 }
 
-const BUSY = "Another change to this printer's groups is still running. Try again in a moment.";
-
 /** What the audit log keeps of a printer's groups: names (the change line shows them) and ids. */
 export function groupsSnapshot(groups: readonly GroupRefView[]): { groups: string; groupIds: string[] } {
   const sorted = [...groups].sort(byName);
@@ -56,7 +55,8 @@ async function groupRefs(ctx: OrgContext, ids: string[]): Promise<GroupRefView[]
       const g = await ezeepFor(ctx.organization).groups.get(id);
       return { id: g.id, name: g.name, foreignId: g.origin?.foreign_id ?? null };
     } catch (err) {
-      if (err instanceof EzeepError && err.status === 404) throw new NotFoundError("A chosen group");
+      if (err instanceof EzeepError && err.status === 404)
+        throw new UserFacingError((await translator("printers"))("errors.groupNotFound"));
       throw err;
     }
   });
@@ -71,7 +71,7 @@ export async function currentAssignments(
   if (a) return { name: a.printer_name || printerId, groups: toGroupRefs(a) };
   // Not listed: either no such printer or ezeep omits unassigned ones.
   const printer = await findRawPrinter(ctx, printerId);
-  if (!printer) throw new NotFoundError("This printer");
+  if (!printer) throw new UserFacingError((await translator("printers"))("errors.printerNotFound"));
   return { name: printer.name, groups: [] };
 }
 
@@ -107,7 +107,7 @@ export async function assignGroups(
         },
       });
     },
-    { busyMessage: BUSY },
+    { busyMessage: (await translator("printers"))("errors.busy") },
   );
 }
 
@@ -141,7 +141,7 @@ export async function unassignGroups(
         },
       });
     },
-    { busyMessage: BUSY },
+    { busyMessage: (await translator("printers"))("errors.busy") },
   );
 }
 
@@ -155,10 +155,10 @@ type PrinterOutcome =
   | { ok: true; id: string; name: string; changed: boolean }
   | { ok: false; id: string; name: string; error: string };
 
-function failureMessage(err: unknown): string {
+async function failureMessage(err: unknown): Promise<string> {
   if (err instanceof EzeepError || err instanceof UserFacingError) return err.message;
   moduleLogger("printers").error({ err }, "group change failed");
-  return "Something went wrong on the server.";
+  return (await translator("printers"))("errors.serverError");
 }
 
 /**
@@ -176,7 +176,7 @@ async function changeGroupPrinters(
       const r = await change(ctx, { printerId, groupIds: [group.id] });
       return { ok: true, id: printerId, name: r.printerName, changed: r.changed.length > 0 };
     } catch (err) {
-      return { ok: false, id: printerId, name: printerId, error: failureMessage(err) };
+      return { ok: false, id: printerId, name: printerId, error: await failureMessage(err) };
     }
   });
   const failed = outcomes.flatMap((o) => (o.ok ? [] : [{ id: o.id, name: o.name, error: o.error }]));

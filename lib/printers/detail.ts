@@ -4,8 +4,9 @@ import "server-only";
 
 import type { OrgContext } from "@/lib/auth/context";
 import { mapPool } from "@/lib/concurrency";
-import { NotFoundError } from "@/lib/errors";
+import { UserFacingError } from "@/lib/errors";
 import { EzeepError, type Printer } from "@/lib/ezeep";
+import { translator } from "@/lib/i18n/server";
 import { ezeepFor } from "@/lib/organizations/service";
 import {
   connectorMap,
@@ -51,7 +52,7 @@ export async function findPrinter(ctx: OrgContext, id: string): Promise<PrinterD
 
 export async function getPrinter(ctx: OrgContext, id: string): Promise<PrinterDetail> {
   const printer = await findPrinter(ctx, id);
-  if (!printer) throw new NotFoundError("This printer");
+  if (!printer) throw new UserFacingError((await translator("printers"))("errors.printerNotFound"));
   return printer;
 }
 

@@ -4,6 +4,7 @@ import "server-only";
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { UserFacingError } from "@/lib/errors";
+import { translator } from "@/lib/i18n/server";
 import { ezeepFor } from "@/lib/organizations/service";
 import { getPrinter } from "@/lib/printers/detail";
 import { findMissingDrivers } from "@/lib/printers/reading";
@@ -37,12 +38,10 @@ export async function setPrinterDriver(
       }))
         names.set(d.id, { name: d.readable_name || d.name, vendor: d.vendor || input.vendor });
       if (!names.has(input.driverId)) {
-        throw new UserFacingError(
-          `This driver is not in ezeep's list for ${input.vendor}. Choose the driver again.`,
-          {
-            driverId: ["Choose a driver from the list."],
-          },
-        );
+        const t = await translator("printers");
+        throw new UserFacingError(t("errors.driverNotListed", { vendor: input.vendor }), {
+          driverId: [t("errors.driverNotListedField")],
+        });
       }
     } else {
       await findMissingDrivers(ctx, [input.driverId], names);

@@ -8,20 +8,6 @@ export type PrinterStatusFilter = (typeof PRINTER_STATUS_FILTERS)[number];
 export const PRINTER_SORTS = ["name", "status", "location", "connector"] as const;
 export type PrinterSort = (typeof PRINTER_SORTS)[number];
 
-export const PRINTER_STATUS_LABELS: Record<PrinterStatusFilter, string> = {
-  all: "Any status",
-  online: "Online",
-  offline: "Offline",
-  other: "Other status",
-};
-
-export const PRINTER_SORT_LABELS: Record<PrinterSort, string> = {
-  name: "Name",
-  status: "Status (offline first)",
-  location: "Location",
-  connector: "Connector",
-};
-
 export function statusGroup(status: string): Exclude<PrinterStatusFilter, "all"> {
   const s = status.trim().toLowerCase();
   if (s === "online" || s === "on") return "online";

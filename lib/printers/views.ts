@@ -1,6 +1,5 @@
 // What the printer pages show: views built from ezeep's printer, assignment and connector
 // objects (docs/ezeep.md, printers and assignments). Pure functions, no ezeep calls.
-import { connectorTypeLabel } from "@/lib/connectors/types";
 import type { Connector, Printer, PrinterAssignments } from "@/lib/ezeep";
 
 export interface GroupRefView {
@@ -27,6 +26,7 @@ export interface PrinterView {
   model: string;
   connectorId: string | null;
   connectorName: string | null;
+  /** ezeep's connector type (TPHub, Printserver, …); the page names it in the admin's language. */
   connectorType: string | null;
   groups: GroupRefView[];
   /** The driver in effect: the manual one when set, else the automatic one. */
@@ -90,7 +90,7 @@ export function toPrinterView(
     model: p.model_name,
     connectorId: p.connector_id ?? null,
     connectorName: connector ? connector.readable_name || connector.id : null,
-    connectorType: connector?.type ? connectorTypeLabel(connector.type) : null,
+    connectorType: connector?.type || null,
     groups: toGroupRefs(assignments),
     driver: effective ? driverRef(effective, manualId !== null, drivers) : null,
     autoDriverId: autoId,

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { ConnectorFields } from "@/lib/connectors/components/connector-fields";
+import { connectorTypeText } from "@/lib/connectors/components/type-label";
 import { listConnectorsSchema } from "@/lib/connectors/schemas";
-import { connectorTypeLabel, listConnectors } from "@/lib/connectors/service";
+import { listConnectors } from "@/lib/connectors/service";
 import { StatusBadge } from "@/lib/printers/components/status-badge";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
 import { FilterSelect } from "@/lib/ui/filter-select";
@@ -11,18 +13,26 @@ import { tryLoad } from "@/lib/ui/load";
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
-export const metadata: Metadata = { title: "Connectors" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("connectors");
+  return { title: t("list.title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 /** ezeep reports connector status as ON/OFF; the filter spells them out. */
-const STATUS_LABELS: Record<string, string> = { ON: "Online (ON)", OFF: "Offline (OFF)" };
+const STATUS_KEYS = { ON: "list.statusOn", OFF: "list.statusOff" } as const;
+
+function isKnownStatus(status: string): status is keyof typeof STATUS_KEYS {
+  return status in STATUS_KEYS;
+}
 
 export default async function ConnectorsPage({ searchParams }: { searchParams: SearchParams }) {
   const guard = await requirePageContext("connectors.read", "connectors");
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("connectors");
   const params = await searchParams;
   const parsed = listConnectorsSchema.safeParse({
     type: str(params.type),
@@ -44,25 +54,25 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
   return (
     <>
       <PageHeader
-        title="Connectors"
-        description="Connectors link your printers to ezeep: ezeep Hubs, print servers and more. Each one lists the printers behind it."
+        title={t("list.title")}
+        description={t("list.description")}
         actions={
           ctx.can("printers.read") ? (
             <Link href="/printers" className={buttonClass.secondary}>
-              All printers
+              {t("list.allPrinters")}
             </Link>
           ) : null
         }
       />
       {!loaded.ok ? (
-        <Notice tone="error">Connectors could not be loaded from ezeep. {loaded.error}</Notice>
+        <Notice tone="error">{t("list.loadFailed", { error: loaded.error })}</Notice>
       ) : (
         <div className="space-y-8">
           <section aria-labelledby="types-title">
             <h2 id="types-title" className="sr-only">
-              Connector types
+              {t("list.types")}
             </h2>
-            <nav aria-label="Connector types" className="mb-3 flex flex-wrap gap-2">
+            <nav aria-label={t("list.types")} className="mb-3 flex flex-wrap gap-2">
               {["", ...loaded.data.filters.types].map((type) => {
                 const active = query.type === type;
                 return (
@@ -76,7 +86,7 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                         : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
                     }`}
                   >
-                    {type ? connectorTypeLabel(type) : "All types"}
+                    {type ? connectorTypeText(t, type) : t("list.allTypes")}
                   </Link>
                 );
               })}
@@ -84,47 +94,44 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
             <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/connectors">
               {query.type ? <input type="hidden" name="type" value={query.type} /> : null}
               <label htmlFor="connector-search" className="sr-only">
-                Search connectors
+                {t("list.searchLabel")}
               </label>
               <input
                 id="connector-search"
                 name="q"
                 type="search"
                 defaultValue={query.q}
-                placeholder="Search by name, location or serial"
+                placeholder={t("list.searchPlaceholder")}
                 className={inputClass}
               />
               <FilterSelect
                 id="connector-status"
                 name="status"
-                label="Status"
+                label={t("list.status")}
                 defaultValue={query.status}
                 className="sm:w-40"
                 options={[
-                  { value: "", label: "Any status" },
+                  { value: "", label: t("list.anyStatus") },
                   ...loaded.data.filters.statuses.map((s) => ({
                     value: s,
-                    label: STATUS_LABELS[s] ?? s,
+                    label: isKnownStatus(s) ? t(STATUS_KEYS[s]) : s,
                   })),
                 ]}
               />
               <button type="submit" className={buttonClass.secondary}>
-                Search
+                {t("list.search")}
               </button>
             </form>
             {loaded.data.connectors.length === 0 && filtered ? (
-              <EmptyState title="No connectors match">
-                Nothing matches your filters.{" "}
+              <EmptyState title={t("list.noMatchTitle")}>
+                {t("list.noMatch")}{" "}
                 <Link className="font-medium text-brand-700 hover:underline" href="/connectors">
-                  Show all connectors
+                  {t("list.showAll")}
                 </Link>
               </EmptyState>
             ) : null}
             {loaded.data.connectors.length === 0 && !filtered ? (
-              <EmptyState title="No connectors yet">
-                Set up an ezeep Hub or install the ezeep connector on a print server: its printers then appear
-                here.
-              </EmptyState>
+              <EmptyState title={t("list.emptyTitle")}>{t("list.empty")}</EmptyState>
             ) : null}
             {loaded.data.connectors.length > 0 ? (
               <Card className="overflow-hidden">
@@ -132,16 +139,16 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                   <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
                     <tr>
                       <th scope="col" className="px-4 py-3">
-                        Connector
+                        {t("list.colConnector")}
                       </th>
                       <th scope="col" className="px-4 py-3">
-                        Type
+                        {t("list.colType")}
                       </th>
                       <th scope="col" className="px-4 py-3">
-                        Status
+                        {t("list.colStatus")}
                       </th>
                       <th scope="col" className="px-4 py-3 text-right">
-                        Printers
+                        {t("list.colPrinters")}
                       </th>
                     </tr>
                   </thead>
@@ -166,7 +173,9 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                           ) : null}
                         </td>
                         <td className="sm:px-4 sm:py-3">
-                          <Badge tone={c.type === "TPHub" ? "violet" : "slate"}>{c.typeLabel}</Badge>
+                          <Badge tone={c.type === "TPHub" ? "violet" : "slate"}>
+                            {connectorTypeText(t, c.type)}
+                          </Badge>
                         </td>
                         <td className="sm:px-4 sm:py-3">
                           <StatusBadge status={c.status} />
@@ -176,7 +185,7 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                             href={`/connectors/${c.id}#printers`}
                             className="hover:text-brand-700 hover:underline"
                           >
-                            {c.printers} printer{c.printers === 1 ? "" : "s"}
+                            {t("list.printerCount", { count: c.printers })}
                           </Link>
                         </td>
                       </tr>
@@ -184,7 +193,10 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
                   </tbody>
                 </table>
                 <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-600">
-                  {loaded.data.connectors.length} of {loaded.data.totalConnectors} connectors
+                  {t("list.shown", {
+                    shown: loaded.data.connectors.length,
+                    total: loaded.data.totalConnectors,
+                  })}
                 </p>
               </Card>
             ) : null}
@@ -193,14 +205,12 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: S
           <section aria-labelledby="hub-title">
             <div className="mb-2">
               <h2 id="hub-title" className="text-base font-semibold text-slate-900">
-                ezeep Hub configuration
+                {t("list.hubTitle")}
               </h2>
-              <p className="text-sm text-slate-600">
-                The ezeep Hubs (type TPHub) of the organization, with the settings ezeep reports for each.
-              </p>
+              <p className="text-sm text-slate-600">{t("list.hubDescription")}</p>
             </div>
             {loaded.data.hubs.length === 0 ? (
-              <EmptyState title="No ezeep Hub">This organization has no ezeep Hub connected.</EmptyState>
+              <EmptyState title={t("list.noHubTitle")}>{t("list.noHub")}</EmptyState>
             ) : (
               <div className="grid gap-4 lg:grid-cols-2">
                 {loaded.data.hubs.map((hub) => (

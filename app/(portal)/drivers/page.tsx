@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { listDriversSchema } from "@/lib/drivers/schemas";
@@ -8,7 +9,10 @@ import { tryLoad } from "@/lib/ui/load";
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
-export const metadata: Metadata = { title: "Drivers" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("drivers");
+  return { title: t("page.title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const str = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
@@ -17,6 +21,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
   const guard = await requirePageContext("drivers.read", "drivers");
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("drivers");
   const params = await searchParams;
   const parsed = listDriversSchema.safeParse({
     vendor: str(params.vendor),
@@ -36,28 +41,24 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
   return (
     <>
       <PageHeader
-        title="Drivers"
-        description={
-          <>
-            ezeep&apos;s driver catalogue by vendor. To give a printer a driver, open the printer from{" "}
+        title={t("page.title")}
+        description={t.rich("page.description", {
+          link: (chunks) => (
             <Link href="/printers" className="font-medium text-brand-700 hover:underline">
-              Printers
+              {chunks}
             </Link>
-            .
-          </>
-        }
+          ),
+        })}
       />
-      {!loaded.ok ? (
-        <Notice tone="error">Drivers could not be loaded from ezeep. {loaded.error}</Notice>
-      ) : null}
+      {!loaded.ok ? <Notice tone="error">{t("page.loadFailed", { error: loaded.error })}</Notice> : null}
       {loaded.ok && loaded.data.vendors.length === 0 ? (
-        <EmptyState title="No driver vendors">ezeep lists no driver vendors at the moment.</EmptyState>
+        <EmptyState title={t("page.noVendorsTitle")}>{t("page.noVendors")}</EmptyState>
       ) : null}
       {loaded.ok && loaded.data.vendors.length > 0 ? (
         <>
           <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/drivers">
             <label htmlFor="driver-vendor" className="sr-only">
-              Vendor
+              {t("page.vendor")}
             </label>
             <select
               id="driver-vendor"
@@ -65,7 +66,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
               defaultValue={loaded.data.vendor}
               className={`${inputClass} sm:w-56`}
             >
-              <option value="">Choose a vendor…</option>
+              <option value="">{t("page.chooseVendor")}</option>
               {loaded.data.vendors.map((v) => (
                 <option key={v} value={v}>
                   {v}
@@ -73,24 +74,24 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
               ))}
             </select>
             <label htmlFor="driver-search" className="sr-only">
-              Search drivers
+              {t("page.searchLabel")}
             </label>
             <input
               id="driver-search"
               name="q"
               type="search"
               defaultValue={query.q}
-              placeholder="Search driver names"
+              placeholder={t("page.searchPlaceholder")}
               className={inputClass}
             />
             <button type="submit" className={`${buttonClass.secondary} whitespace-nowrap`}>
-              Show drivers
+              {t("page.show")}
             </button>
           </form>
           {!loaded.data.vendor ? (
             <section aria-labelledby="vendors-title">
               <h2 id="vendors-title" className="mb-2 text-sm font-semibold text-slate-900">
-                {loaded.data.vendors.length} vendors
+                {t("page.vendorCount", { count: loaded.data.vendors.length })}
               </h2>
               <Card className="p-4">
                 <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4">
@@ -109,19 +110,23 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
             </section>
           ) : null}
           {loaded.data.vendor && loaded.data.total === 0 ? (
-            <EmptyState title={query.q ? "No drivers match" : `No drivers for ${loaded.data.vendor}`}>
+            <EmptyState
+              title={
+                query.q ? t("page.noMatchTitle") : t("page.noDriversFor", { vendor: loaded.data.vendor })
+              }
+            >
               {query.q ? (
                 <>
-                  No {loaded.data.vendor} driver matches “{query.q}”.{" "}
+                  {t("page.noMatch", { vendor: loaded.data.vendor, q: query.q })}{" "}
                   <Link
                     className="font-medium text-brand-700 hover:underline"
                     href={`/drivers?vendor=${encodeURIComponent(loaded.data.vendor)}`}
                   >
-                    Show all {loaded.data.vendor} drivers
+                    {t("page.showAllFor", { vendor: loaded.data.vendor })}
                   </Link>
                 </>
               ) : (
-                "ezeep lists no driver for this vendor."
+                t("page.noDriverForVendor")
               )}
             </EmptyState>
           ) : null}
@@ -131,13 +136,13 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
                 <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
                   <tr>
                     <th scope="col" className="px-4 py-3">
-                      Driver
+                      {t("page.colDriver")}
                     </th>
                     <th scope="col" className="px-4 py-3">
-                      Platform
+                      {t("page.colPlatform")}
                     </th>
                     <th scope="col" className="px-4 py-3 text-right">
-                      Printers using it
+                      {t("page.colPrinters")}
                     </th>
                   </tr>
                 </thead>
@@ -156,9 +161,8 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
                         {[d.os, d.arch].filter(Boolean).join(" · ") || "—"}
                       </td>
                       <td className="text-slate-600 sm:px-4 sm:py-3 sm:text-right">
-                        <span className="sm:hidden">Used by </span>
-                        {d.printersUsing}
-                        <span className="sm:hidden"> printer{d.printersUsing === 1 ? "" : "s"}</span>
+                        <span className="sm:hidden">{t("page.usedBy", { count: d.printersUsing })}</span>
+                        <span className="hidden sm:inline">{d.printersUsing}</span>
                       </td>
                     </tr>
                   ))}
@@ -168,7 +172,7 @@ export default async function DriversPage({ searchParams }: { searchParams: Sear
                 page={loaded.data.page}
                 pageCount={loaded.data.pageCount}
                 total={loaded.data.total}
-                noun="drivers"
+                noun={t("page.pagination")}
                 hrefFor={hrefFor}
               />
             </Card>

@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { InvitationList, type InvitationRow } from "@/lib/invitations/components/invitation-list";
-import { STATUS_LABELS } from "@/lib/invitations/components/status-badge";
 import { SyncButton } from "@/lib/invitations/components/sync-button";
 import { invitationSettings } from "@/lib/invitations/config";
-import { plural, relativeTime } from "@/lib/invitations/format";
 import { listInvitationsSchema, type InvitationStatus } from "@/lib/invitations/schemas";
 import { groupNamesFor, invitationSyncState, listInvitations } from "@/lib/invitations/service";
+import { relativeTimeText } from "@/lib/invitations/time-text";
 import { Card, EmptyState, formatDateTime, Notice, PageHeader, Pagination } from "@/lib/ui/components";
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
-export const metadata: Metadata = { title: "Invitations" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("invitations");
+  return { title: t("page.title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,6 +32,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
     page: typeof params.page === "string" ? params.page : undefined,
   });
   const now = new Date();
+  const [t, relativeTime] = await Promise.all([getTranslations("invitations"), relativeTimeText()]);
   const canWrite = ctx.can("invitations.write");
   const settings = invitationSettings();
   const [data, state] = await Promise.all([
@@ -52,9 +56,9 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
     lastReminded: i.lastRemindedAt ? relativeTime(i.lastRemindedAt, now) : null,
     nextReminder:
       i.nextReminderAt && i.expiresAt && i.nextReminderAt < i.expiresAt
-        ? relativeTime(i.nextReminderAt, now).replace(/ ago$/, " (due)")
+        ? nextReminderText(i.nextReminderAt, now, relativeTime, t("time.due"))
         : null,
-    groups: i.intendedGroupIds.map((id) => names?.get(id) ?? (names ? "deleted group" : id.slice(0, 8))),
+    groups: i.intendedGroupIds.map((id) => groupLabel(id, names, t("page.deletedGroup"))),
     groupsApplied: !!i.groupsAppliedAt,
     canResend: i.canResend,
     canAdopt: i.canAdopt,
@@ -71,29 +75,33 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
   };
   const schedule =
     settings.maxReminders > 0 && settings.reminderDays.length
-      ? `reminders after ${settings.reminderDays.slice(0, settings.maxReminders).join(" and ")} days (at most ${settings.maxReminders})`
-      : "no automatic reminders";
+      ? t("page.schedule", {
+          days: new Intl.ListFormat(await getLocale(), { type: "conjunction" }).format(
+            settings.reminderDays.slice(0, settings.maxReminders).map(String),
+          ),
+          max: settings.maxReminders,
+        })
+      : t("page.noReminders");
+  const interval =
+    settings.syncIntervalMs >= 60_000
+      ? t("page.everyMinutes", { count: Math.round(settings.syncIntervalMs / 60_000) })
+      : t("page.everySeconds", { count: Math.round(settings.syncIntervalMs / 1000) });
 
   return (
     <>
       <PageHeader
-        title="Invitations"
-        description={
-          <>
-            Everyone invited to {ctx.current.organization.name}, sent from the portal or found in ezeep. The
-            portal checks with ezeep every{" "}
-            {settings.syncIntervalMs >= 60_000
-              ? plural(Math.round(settings.syncIntervalMs / 60_000), "minute")
-              : plural(Math.round(settings.syncIntervalMs / 1000), "second")}
-            , sends {schedule}, and adds people to their groups when they accept.
-          </>
-        }
+        title={t("page.title")}
+        description={t("page.description", {
+          organization: ctx.current.organization.name,
+          interval,
+          schedule,
+        })}
         actions={
           canWrite ? (
             <>
               <SyncButton />
               <Link href="/invitations/new" className={`${buttonClass.primary} self-start`}>
-                Invite people
+                {t("page.invite")}
               </Link>
             </>
           ) : null
@@ -101,12 +109,14 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
       />
       {state?.lastError ? (
         <Notice tone="error">
-          The last check with ezeep failed{state.lastRunAt ? ` (${relativeTime(state.lastRunAt, now)})` : ""}:{" "}
-          {state.lastError}. The list shows what the portal knew before.
+          {t("page.lastCheckFailed", {
+            when: state.lastRunAt ? ` (${relativeTime(state.lastRunAt, now)})` : "",
+            error: state.lastError,
+          })}
         </Notice>
       ) : null}
 
-      <nav aria-label="Filter by status" className="mb-4 border-b border-slate-200">
+      <nav aria-label={t("page.filterByStatus")} className="mb-4 border-b border-slate-200">
         <ul className="-mb-px flex gap-4 overflow-x-auto">
           {TABS.map((tab) => {
             const active = query.status === tab;
@@ -121,7 +131,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
                       : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                   }`}
                 >
-                  {tab === "all" ? "All" : STATUS_LABELS[tab]}
+                  {tab === "all" ? t("page.all") : t(`status.${tab}`)}
                   <span
                     className={`rounded-full px-1.5 text-xs ${active ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}
                   >
@@ -137,18 +147,18 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
       <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/invitations">
         {query.status !== "all" ? <input type="hidden" name="status" value={query.status} /> : null}
         <label htmlFor="invitation-search" className="sr-only">
-          Search invitations
+          {t("page.searchLabel")}
         </label>
         <input
           id="invitation-search"
           name="q"
           type="search"
           defaultValue={query.q}
-          placeholder="Search by email address"
+          placeholder={t("page.searchPlaceholder")}
           className={inputClass}
         />
         <button type="submit" className={buttonClass.secondary}>
-          Search
+          {t("page.search")}
         </button>
       </form>
 
@@ -161,46 +171,61 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
             page={data.page}
             pageCount={data.pageCount}
             total={data.total}
-            noun="invitations"
+            noun={t("page.pagination")}
             hrefFor={(p) => hrefFor(p)}
           />
         </Card>
       )}
       <p className="mt-3 text-xs text-slate-500">
         {state?.lastSuccessAt
-          ? `Last checked with ezeep ${relativeTime(state.lastSuccessAt, now)}.`
-          : "Not checked with ezeep yet."}{" "}
-        A resend is possible {plural(Math.round(settings.resendCooldownMs / 60_000), "minute")} after the
-        previous send.
+          ? t("page.lastChecked", { time: relativeTime(state.lastSuccessAt, now) })
+          : t("page.notChecked")}{" "}
+        {t("page.cooldown", { count: Math.round(settings.resendCooldownMs / 60_000) })}
       </p>
     </>
   );
 }
 
 /** The empty list: nothing matches the filter, or nothing was invited yet. */
-function NoInvitations({ filtered, canWrite }: { filtered: boolean; canWrite: boolean }) {
+async function NoInvitations({ filtered, canWrite }: { filtered: boolean; canWrite: boolean }) {
+  const t = await getTranslations("invitations");
   if (filtered)
     return (
-      <EmptyState title="No invitations match">
-        Nothing matches this filter.{" "}
+      <EmptyState title={t("page.noMatchTitle")}>
+        {t("page.noMatch")}{" "}
         <Link className="font-medium text-brand-700 hover:underline" href="/invitations">
-          Show all invitations
+          {t("page.showAll")}
         </Link>
       </EmptyState>
     );
   return (
     <EmptyState
-      title="No invitations yet"
+      title={t("page.emptyTitle")}
       action={
         canWrite ? (
           <Link href="/invitations/new" className={buttonClass.primary}>
-            Invite the first people
+            {t("page.emptyAction")}
           </Link>
         ) : null
       }
     >
-      Invite people by email; the portal follows up until they join
-      {canWrite ? ", or press Sync now to load invitations already sent from ezeep" : ""}.
+      {canWrite ? t("page.emptyWithSync") : t("page.empty")}
     </EmptyState>
   );
+}
+
+/** An intended group's name; "deleted group" once ezeep no longer has it. */
+function groupLabel(id: string, names: Map<string, string> | null, deleted: string): string {
+  if (!names) return id.slice(0, 8);
+  return names.get(id) ?? deleted;
+}
+
+/** When the next reminder goes out; "due now" once its time has passed. */
+function nextReminderText(
+  at: Date,
+  now: Date,
+  relativeTime: (date: Date, now: Date) => string,
+  due: string,
+): string {
+  return at <= now ? due : relativeTime(at, now);
 }

@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { ExportLink } from "@/lib/exports/components/export-link";
 import { PrinterTable } from "@/lib/printers/components/printer-table";
-import {
-  PRINTER_SORT_LABELS,
-  PRINTER_SORTS,
-  PRINTER_STATUS_FILTERS,
-  PRINTER_STATUS_LABELS,
-} from "@/lib/printers/list-order";
+import { PRINTER_SORTS, PRINTER_STATUS_FILTERS } from "@/lib/printers/list-order";
 import { listPrintersSchema } from "@/lib/printers/schemas";
 import { listPrinters, type PrinterPage } from "@/lib/printers/service";
 import { Card, EmptyState, Notice, PageHeader, Pagination } from "@/lib/ui/components";
@@ -17,7 +13,10 @@ import { tryLoad } from "@/lib/ui/load";
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
-export const metadata: Metadata = { title: "Printers" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("printers");
+  return { title: t("list.title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -27,6 +26,7 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
   const guard = await requirePageContext("printers.read", "printers");
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("printers");
   const params = await searchParams;
   const parsed = listPrintersSchema.safeParse({
     q: str(params.q),
@@ -55,14 +55,14 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <PageHeader
-        title="Printers"
-        description="Every printer of the organization, the connector it sits behind, the groups that may use it and its driver."
+        title={t("list.title")}
+        description={t("list.description")}
         actions={
           <>
             <ExportLink kind="printers" filters={filters} />
             {ctx.can("connectors.read") ? (
               <Link href="/connectors" className={buttonClass.secondary}>
-                Connectors
+                {t("list.connectors")}
               </Link>
             ) : null}
           </>
@@ -70,71 +70,79 @@ export default async function PrintersPage({ searchParams }: { searchParams: Sea
       />
       <form role="search" className="mb-4 flex flex-col gap-2 lg:flex-row" action="/printers">
         <label htmlFor="printer-search" className="sr-only">
-          Search printers
+          {t("list.searchLabel")}
         </label>
         <input
           id="printer-search"
           name="q"
           type="search"
           defaultValue={query.q}
-          placeholder="Search by name, location, model or group"
+          placeholder={t("list.searchPlaceholder")}
           className={inputClass}
         />
         <div className="flex flex-col gap-2 sm:flex-row">
           <FilterSelect
             id="printer-connector"
             name="connector"
-            label="Connector"
+            label={t("list.connector")}
             defaultValue={query.connector}
             className="lg:w-48"
             options={[
-              { value: "", label: "All connectors" },
+              { value: "", label: t("list.allConnectors") },
               ...(loaded.ok ? loaded.data.connectors.map((c) => ({ value: c.id, label: c.name })) : []),
             ]}
           />
           <FilterSelect
             id="printer-group"
             name="group"
-            label="Group"
+            label={t("list.group")}
             defaultValue={query.group}
             className="lg:w-48"
             options={[
-              { value: "", label: "All groups" },
+              { value: "", label: t("list.allGroups") },
               ...(loaded.ok ? loaded.data.groups.map((g) => ({ value: g.id, label: g.name })) : []),
             ]}
           />
           <FilterSelect
             id="printer-status"
             name="status"
-            label="Status"
+            label={t("list.status")}
             defaultValue={query.status}
             className="lg:w-36"
-            options={PRINTER_STATUS_FILTERS.map((value) => ({ value, label: PRINTER_STATUS_LABELS[value] }))}
+            options={PRINTER_STATUS_FILTERS.map((value) => ({ value, label: t(`statusFilter.${value}`) }))}
           />
           <FilterSelect
             id="printer-sort"
             name="sort"
-            label="Sort by"
+            label={t("list.sortBy")}
             defaultValue={query.sort}
             className="lg:w-44"
-            options={PRINTER_SORTS.map((value) => ({ value, label: `Sort: ${PRINTER_SORT_LABELS[value]}` }))}
+            options={PRINTER_SORTS.map((value) => ({
+              value,
+              label: t("sort.label", { order: t(`sort.${value}`) }),
+            }))}
           />
           <button type="submit" className={buttonClass.secondary}>
-            Search
+            {t("list.search")}
           </button>
         </div>
       </form>
       {loaded.ok ? (
         <PrinterResults data={loaded.data} filtered={filtered} hrefFor={hrefFor} />
       ) : (
-        <Notice tone="error">Printers could not be loaded from ezeep. {loaded.error}</Notice>
+        <Notice tone="error">{t("list.loadFailed", { error: loaded.error })}</Notice>
       )}
     </>
   );
 }
 
-function PrinterResults(props: { data: PrinterPage; filtered: boolean; hrefFor: (page: number) => string }) {
+async function PrinterResults(props: {
+  data: PrinterPage;
+  filtered: boolean;
+  hrefFor: (page: number) => string;
+}) {
   const { data } = props;
+  const t = await getTranslations("printers");
   if (data.total > 0)
     return (
       <Card className="overflow-hidden">
@@ -143,23 +151,19 @@ function PrinterResults(props: { data: PrinterPage; filtered: boolean; hrefFor: 
           page={data.page}
           pageCount={data.pageCount}
           total={data.total}
-          noun="printers"
+          noun={t("list.pagination")}
           hrefFor={props.hrefFor}
         />
       </Card>
     );
   if (props.filtered)
     return (
-      <EmptyState title="No printers match">
-        Nothing matches your search or filters.{" "}
+      <EmptyState title={t("list.noMatchTitle")}>
+        {t("list.noMatch")}{" "}
         <Link className="font-medium text-brand-700 hover:underline" href="/printers">
-          Show all printers
+          {t("list.showAll")}
         </Link>
       </EmptyState>
     );
-  return (
-    <EmptyState title="No printers yet">
-      Printers appear here once a connector (an ezeep Hub or a print server) has registered them with ezeep.
-    </EmptyState>
-  );
+  return <EmptyState title={t("list.emptyTitle")}>{t("list.empty")}</EmptyState>;
 }

@@ -1,6 +1,8 @@
 // The configuration ezeep reports for a connector, as a definition list.
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
+import { connectorTypeText } from "@/lib/connectors/components/type-label";
 import type { ConnectorView } from "@/lib/connectors/service";
 import { Badge } from "@/lib/ui/components";
 
@@ -16,24 +18,26 @@ function Field(props: { label: string; children: ReactNode }) {
 const none = <span className="text-slate-500">—</span>;
 
 export function ConnectorFields({ connector }: { connector: ConnectorView }) {
+  const t = useTranslations("connectors");
+  const typeText = connectorTypeText(t, connector.type);
   return (
     <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
-      <Field label="Type">
-        {connector.typeLabel}
-        {connector.typeLabel !== connector.type && connector.type ? (
+      <Field label={t("fields.type")}>
+        {typeText}
+        {typeText !== connector.type && connector.type ? (
           <span className="text-slate-500"> ({connector.type})</span>
         ) : null}
       </Field>
-      <Field label="Location">{connector.location || none}</Field>
-      <Field label="Operating system">{connector.osType || none}</Field>
-      <Field label="Serial">
+      <Field label={t("fields.location")}>{connector.location || none}</Field>
+      <Field label={t("fields.os")}>{connector.osType || none}</Field>
+      <Field label={t("fields.serial")}>
         {connector.serial ? (
           <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{connector.serial}</code>
         ) : (
           none
         )}
       </Field>
-      <Field label="Supported formats">
+      <Field label={t("fields.supportedFormats")}>
         {connector.supportedFormats.length ? (
           <span className="flex flex-wrap gap-1">
             {connector.supportedFormats.map((f) => (
@@ -44,7 +48,7 @@ export function ConnectorFields({ connector }: { connector: ConnectorView }) {
           none
         )}
       </Field>
-      <Field label="Printers">{connector.printers}</Field>
+      <Field label={t("fields.printers")}>{connector.printers}</Field>
       {connector.extra.map((e) => (
         <Field key={e.key} label={e.key.replace(/_/g, " ")}>
           {e.value}

@@ -2,6 +2,7 @@
 
 // Choose a printer's driver: vendor first, then a searchable list of that vendor's drivers
 // (searched on the server), then PATCH driver_id. ezeep shows the choice back as the manual driver.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 
@@ -19,6 +20,7 @@ export function DriverPicker(props: {
   defaultVendor: string;
   manualDriver: { id: string; name: string | null } | null;
 }) {
+  const t = useTranslations("drivers");
   const router = useRouter();
   const uid = useId();
   const initialVendor =
@@ -75,8 +77,8 @@ export function DriverPicker(props: {
         router.refresh();
         const d = data.manualDriver;
         return d
-          ? `${props.printerName} now uses ${d.name ?? d.id}.`
-          : `The manual driver was removed; ezeep's automatic choice applies again.`;
+          ? t("picker.nowUses", { printer: props.printerName, driver: d.name ?? d.id })
+          : t("picker.removed");
       },
     );
   }
@@ -90,7 +92,7 @@ export function DriverPicker(props: {
       <div className="grid gap-2 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor={`${uid}-vendor`} className={labelClass}>
-            Vendor
+            {t("picker.vendor")}
           </label>
           <select
             id={`${uid}-vendor`}
@@ -103,7 +105,7 @@ export function DriverPicker(props: {
               setQ("");
             }}
           >
-            <option value="">Choose a vendor…</option>
+            <option value="">{t("picker.chooseVendor")}</option>
             {props.vendors.map((v) => (
               <option key={v} value={v}>
                 {v}
@@ -113,7 +115,7 @@ export function DriverPicker(props: {
         </div>
         <div className="space-y-1">
           <label htmlFor={`${uid}-search`} className={labelClass}>
-            Search drivers
+            {t("picker.search")}
           </label>
           <input
             id={`${uid}-search`}
@@ -121,29 +123,31 @@ export function DriverPicker(props: {
             className={inputClass}
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            placeholder={vendor ? `Search ${vendor} drivers` : "Choose a vendor first"}
+            placeholder={vendor ? t("picker.searchVendor", { vendor }) : t("picker.chooseVendorFirst")}
             disabled={!vendor}
           />
         </div>
       </div>
       {vendor ? (
         <fieldset className="rounded-lg border border-slate-200" aria-busy={loading}>
-          <legend className="sr-only">Drivers of {vendor}</legend>
+          <legend className="sr-only">{t("picker.driversOf", { vendor })}</legend>
           {loadError ? (
             <p role="alert" className="px-3 py-3 text-sm text-red-800">
-              The drivers could not be loaded from ezeep. {loadError}
+              {t("picker.loadFailed", { error: loadError })}
             </p>
           ) : null}
-          {!loadError && !shown ? <p className="px-3 py-3 text-sm text-slate-500">Loading drivers…</p> : null}
+          {!loadError && !shown ? (
+            <p className="px-3 py-3 text-sm text-slate-500">{t("picker.loading")}</p>
+          ) : null}
           {!loadError && shown?.items.length === 0 ? (
             <p className="px-3 py-3 text-sm text-slate-500">
-              {q ? `No ${vendor} driver matches “${q}”.` : `ezeep lists no driver for ${vendor}.`}
+              {q ? t("picker.noMatch", { vendor, q }) : t("picker.noDriver", { vendor })}
             </p>
           ) : null}
           {!loadError && shown && shown.items.length > 0 ? (
             <ul
               className="max-h-64 divide-y divide-slate-100 overflow-y-auto"
-              aria-label={`Drivers of ${vendor}`}
+              aria-label={t("picker.driversOf", { vendor })}
             >
               {shown.items.map((d) => (
                 <li key={d.id}>
@@ -159,11 +163,14 @@ export function DriverPicker(props: {
                     <span className="min-w-0">
                       <span className="block font-medium text-slate-900">{d.name}</span>
                       <span className="block text-xs text-slate-500">
-                        {[d.os, d.arch].filter(Boolean).join(" · ")}
-                        {d.printersUsing
-                          ? ` · used by ${d.printersUsing} printer${d.printersUsing === 1 ? "" : "s"}`
-                          : ""}
-                        {props.manualDriver?.id === d.id ? " · current manual driver" : ""}
+                        {[
+                          d.os,
+                          d.arch,
+                          d.printersUsing ? t("picker.usedBy", { count: d.printersUsing }) : "",
+                          props.manualDriver?.id === d.id ? t("picker.currentManual") : "",
+                        ]
+                          .filter(Boolean)
+                          .join(" · ")}
                       </span>
                     </span>
                   </label>
@@ -171,7 +178,7 @@ export function DriverPicker(props: {
               ))}
               {shown.total > shown.items.length ? (
                 <li className="px-3 py-2 text-xs text-slate-500">
-                  Showing {shown.items.length} of {shown.total}. Search to narrow the list.
+                  {t("picker.showing", { shown: shown.items.length, total: shown.total })}
                 </li>
               ) : null}
             </ul>
@@ -185,7 +192,7 @@ export function DriverPicker(props: {
           disabled={pending || !chosen || chosen === props.manualDriver?.id}
           onClick={() => save(chosen)}
         >
-          {pending ? "Saving…" : "Set driver"}
+          {pending ? t("picker.saving") : t("picker.setDriver")}
         </button>
         {props.manualDriver ? (
           <button
@@ -194,7 +201,7 @@ export function DriverPicker(props: {
             disabled={pending}
             onClick={() => save(null)}
           >
-            Remove manual driver
+            {t("picker.removeManual")}
           </button>
         ) : null}
       </div>

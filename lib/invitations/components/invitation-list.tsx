@@ -2,6 +2,7 @@
 
 // The invitations table: status, age, who invited, reminders, intended groups; resend one, or
 // select several pending/expired ones and resend them together (a result per invitation).
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
@@ -42,6 +43,7 @@ interface BulkOutcome {
 }
 
 export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canWrite: boolean }) {
+  const t = useTranslations("invitations");
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [pending, startTransition] = useTransition();
@@ -70,10 +72,10 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
       const result = await resendInvitationAction({ id: row.id });
       setBusyId(null);
       if (!result.ok) {
-        setError(`${row.email}: ${result.error}`);
+        setError(t("list.rowError", { email: row.email, error: result.error }));
         return;
       }
-      setMessage(`The invitation to ${row.email} was sent again.`);
+      setMessage(t("list.resent", { email: row.email }));
       router.refresh();
     });
   };
@@ -87,10 +89,10 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
       const result = await adoptInvitationAction({ id: row.id });
       setBusyId(null);
       if (!result.ok) {
-        setError(`${row.email}: ${result.error}`);
+        setError(t("list.rowError", { email: row.email, error: result.error }));
         return;
       }
-      setMessage(`The portal now sends reminders for the invitation to ${row.email}.`);
+      setMessage(t("list.adopted", { email: row.email }));
       router.refresh();
     });
   };
@@ -136,10 +138,10 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
               checked={allSelected}
               onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((r) => r.id)))}
             />
-            Select all resendable
+            {t("list.selectAll")}
           </label>
           <span className="text-slate-500" aria-live="polite">
-            {selected.size} selected
+            {t("list.selected", { count: selected.size })}
           </span>
           <button
             type="button"
@@ -147,9 +149,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
             disabled={selected.size === 0 || pending}
             onClick={resendSelected}
           >
-            {pending && !busyId
-              ? "Resending…"
-              : `Resend selected${selected.size ? ` (${selected.size})` : ""}`}
+            {resendSelectedLabel(t, pending && !busyId, selected.size)}
           </button>
         </div>
       ) : null}
@@ -158,27 +158,27 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
           <tr>
             {canWrite ? (
               <th scope="col" className="w-10 py-3 pl-4">
-                <span className="sr-only">Select</span>
+                <span className="sr-only">{t("list.colSelect")}</span>
               </th>
             ) : null}
             <th scope="col" className="px-4 py-3">
-              Invitee
+              {t("list.colInvitee")}
             </th>
             <th scope="col" className="px-4 py-3">
-              Status
+              {t("list.colStatus")}
             </th>
             <th scope="col" className="px-4 py-3">
-              Sent
+              {t("list.colSent")}
             </th>
             <th scope="col" className="px-4 py-3">
-              Reminders
+              {t("list.colReminders")}
             </th>
             <th scope="col" className="px-4 py-3">
-              Groups
+              {t("list.colGroups")}
             </th>
             {canWrite ? (
               <th scope="col" className="px-4 py-3 text-right">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("list.colActions")}</span>
               </th>
             ) : null}
           </tr>
@@ -195,7 +195,7 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                   <input
                     type="checkbox"
                     className="size-4 rounded border-slate-300 disabled:opacity-30"
-                    aria-label={`Select ${row.email}`}
+                    aria-label={t("list.selectRow", { email: row.email })}
                     disabled={!row.canResend || row.cooldown !== null}
                     checked={selected.has(row.id)}
                     onChange={() => toggle(row.id)}
@@ -205,26 +205,26 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
               <td className={`min-w-0 md:px-4 md:py-3 md:align-top ${canWrite ? "" : "col-span-2"}`}>
                 <p className="font-medium break-words text-slate-900">{row.email}</p>
                 <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-                  {row.role === "admin" ? <Badge tone="violet">ezeep admin</Badge> : null}
+                  {row.role === "admin" ? <Badge tone="violet">{t("list.ezeepAdmin")}</Badge> : null}
                   {row.origin === "ezeep" ? (
-                    <Badge tone="slate" title="Found in ezeep: not sent from the portal">
-                      from ezeep
+                    <Badge tone="slate" title={t("list.fromEzeepTitle")}>
+                      {t("list.fromEzeep")}
                     </Badge>
                   ) : (
-                    <span>by {row.invitedBy ?? "unknown"}</span>
+                    <span>{t("list.invitedBy", { name: row.invitedBy ?? t("list.unknownInviter") })}</span>
                   )}
                 </p>
               </td>
               <td className={`md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}>
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   <InvitationStatusBadge status={row.status} />
-                  {row.expires ? <span className="text-xs text-slate-500">{expiryText(row)}</span> : null}
+                  {row.expires ? <span className="text-xs text-slate-500">{expiryText(row, t)}</span> : null}
                 </div>
               </td>
               <td
                 className={`text-slate-600 md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}
               >
-                <span className="md:hidden">Sent </span>
+                <span className="md:hidden">{t("list.sentMobile")} </span>
                 <time title={row.sentTitle} className="md:whitespace-nowrap">
                   {row.sent}
                 </time>
@@ -232,17 +232,18 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
               <td
                 className={`text-slate-600 md:px-4 md:py-3 md:align-top ${canWrite ? "col-start-2" : "col-span-2"}`}
               >
-                <span className="md:hidden">Reminders: </span>
+                <span className="md:hidden">{t("list.remindersMobile")} </span>
                 {row.reminders}
                 {row.lastReminded ? (
                   <span className="text-xs text-slate-500 md:whitespace-nowrap">
-                    {" "}
-                    · last {row.lastReminded}
+                    {" · "}
+                    {t("list.lastReminder", { time: row.lastReminded })}
                   </span>
                 ) : null}
                 {row.nextReminder ? (
                   <span className="text-xs text-slate-500 md:block md:whitespace-nowrap">
-                    <span className="md:hidden"> · </span>next {row.nextReminder}
+                    <span className="md:hidden"> · </span>
+                    {t("list.nextReminder", { time: row.nextReminder })}
                   </span>
                 ) : null}
               </td>
@@ -269,27 +270,27 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
                       <button
                         type="button"
                         className="text-sm font-medium text-brand-700 hover:underline disabled:cursor-not-allowed disabled:text-slate-500 disabled:no-underline"
-                        aria-label={`Resend to ${row.email}`}
+                        aria-label={t("list.resendAria", { email: row.email })}
                         disabled={pending || row.cooldown !== null}
                         onClick={() => resendOne(row)}
                       >
-                        {busyId === row.id ? "Resending…" : "Resend"}
+                        {busyId === row.id ? t("list.resending") : t("list.resend")}
                       </button>
                       {row.cooldown ? (
                         <span className="text-xs text-slate-500 md:whitespace-nowrap">
-                          possible {row.cooldown}
+                          {t("list.possible", { time: row.cooldown })}
                         </span>
                       ) : null}
                       {row.canAdopt ? (
                         <button
                           type="button"
                           className="text-sm font-medium text-brand-700 hover:underline disabled:cursor-not-allowed disabled:text-slate-400"
-                          aria-label={`Adopt the invitation to ${row.email}`}
-                          title="Sent from outside the portal: adopt it to have the portal send its reminders"
+                          aria-label={t("list.adoptAria", { email: row.email })}
+                          title={t("list.adoptTitle")}
                           disabled={pending}
                           onClick={() => adoptOne(row)}
                         >
-                          {busyId === row.id ? "Adopting…" : "Adopt"}
+                          {busyId === row.id ? t("list.adopting") : t("list.adopt")}
                         </button>
                       ) : null}
                     </div>
@@ -308,26 +309,25 @@ export function InvitationList({ rows, canWrite }: { rows: InvitationRow[]; canW
 }
 
 function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: () => void }) {
+  const t = useTranslations("invitations");
   const sent = results.filter((r) => r.outcome === "sent").length;
   const tone = sent === results.length ? "border-emerald-200 bg-emerald-50" : "border-amber-200 bg-amber-50";
   return (
     <div role="status" className={`border-b px-4 py-3 text-sm ${tone}`} data-testid="bulk-results">
       <div className="flex items-start justify-between gap-3">
-        <p className="font-medium text-slate-900">
-          Resent {sent} of {results.length} invitation{results.length === 1 ? "" : "s"}.
-        </p>
+        <p className="font-medium text-slate-900">{t("list.bulkSummary", { sent, count: results.length })}</p>
         <button
           type="button"
           onClick={onClose}
           className="text-xs font-medium text-slate-600 hover:underline"
         >
-          Dismiss
+          {t("list.dismiss")}
         </button>
       </div>
       <ul className="mt-2 space-y-1">
         {results.map((r) => (
           <li key={r.id} className="flex flex-wrap gap-x-2">
-            <span className={BULK_OUTCOME[r.outcome].className}>{BULK_OUTCOME[r.outcome].label}</span>
+            <span className={BULK_OUTCOME[r.outcome].className}>{t(BULK_OUTCOME[r.outcome].label)}</span>
             <span className="font-medium break-all text-slate-800">{r.email || r.id}</span>
             {r.outcome !== "sent" ? <span className="text-slate-600">{r.message}</span> : null}
           </li>
@@ -337,19 +337,29 @@ function BulkResults({ results, onClose }: { results: BulkOutcome[]; onClose: ()
   );
 }
 
-const BULK_OUTCOME: Record<BulkOutcome["outcome"], { className: string; label: string }> = {
-  sent: { className: "text-emerald-700", label: "✓ Sent" },
-  failed: { className: "text-red-700", label: "✗ Failed" },
-  skipped: { className: "text-amber-800", label: "– Skipped" },
-};
+type Translate = ReturnType<typeof useTranslations<"invitations">>;
 
-function expiryText(row: InvitationRow): string | null {
-  if (row.status === "expired") return `expired ${row.expires}`;
-  return row.status === "pending" ? `expires ${row.expires}` : null;
+const BULK_OUTCOME = {
+  sent: { className: "text-emerald-700", label: "list.outcomeSent" },
+  failed: { className: "text-red-700", label: "list.outcomeFailed" },
+  skipped: { className: "text-amber-800", label: "list.outcomeSkipped" },
+} as const satisfies Record<BulkOutcome["outcome"], { className: string; label: string }>;
+
+function resendSelectedLabel(t: Translate, busy: boolean, count: number): string {
+  if (busy) return t("list.resending");
+  return count ? t("list.resendSelectedCount", { count }) : t("list.resendSelected");
+}
+
+function expiryText(row: InvitationRow, t: Translate): string | null {
+  const time = row.expires ?? "";
+  if (row.status === "expired") return t("list.expiredAgo", { time });
+  return row.status === "pending" ? t("list.expiresIn", { time }) : null;
 }
 
 function GroupsState({ row }: { row: InvitationRow }) {
-  if (row.status !== "accepted") return <span className="text-xs text-slate-500">on acceptance</span>;
-  if (row.groupsApplied) return <span className="text-xs text-emerald-700">added ✓</span>;
-  return <span className="text-xs text-amber-700">being added</span>;
+  const t = useTranslations("invitations");
+  if (row.status !== "accepted")
+    return <span className="text-xs text-slate-500">{t("list.onAcceptance")}</span>;
+  if (row.groupsApplied) return <span className="text-xs text-emerald-700">{t("list.groupsAdded")}</span>;
+  return <span className="text-xs text-amber-700">{t("list.groupsBeingAdded")}</span>;
 }

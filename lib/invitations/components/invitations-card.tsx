@@ -1,10 +1,11 @@
 // Overview card: pending invitations by age, expired ones needing action, accepted this week.
 // Reads the portal's database only (the follow-up keeps it in step with ezeep).
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import type { OrgContext } from "@/lib/auth/context";
-import { relativeTime } from "@/lib/invitations/format";
 import { summarizeInvitations } from "@/lib/invitations/service";
+import { relativeTimeText } from "@/lib/invitations/time-text";
 import { cardClass } from "@/lib/ui/styles";
 
 export async function InvitationsCard({ ctx, now = new Date() }: { ctx: OrgContext; now?: Date }) {
@@ -14,6 +15,7 @@ export async function InvitationsCard({ ctx, now = new Date() }: { ctx: OrgConte
   } catch {
     return null;
   }
+  const [t, relativeTime] = await Promise.all([getTranslations("invitations"), relativeTimeText()]);
   const max = Math.max(1, ...summary.pendingByAge.map((b) => b.count));
   return (
     <section
@@ -23,25 +25,25 @@ export async function InvitationsCard({ ctx, now = new Date() }: { ctx: OrgConte
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 px-5 py-3">
         <h2 id="invitations-card-title" className="text-sm font-semibold text-slate-900">
-          Invitations
+          {t("card.title")}
         </h2>
         <Link href="/invitations" className="text-sm font-medium text-brand-700 hover:underline">
-          Open invitations
+          {t("card.open")}
         </Link>
       </div>
       <div className="grid gap-5 p-5 sm:grid-cols-3">
         <div>
           <Link href="/invitations?status=pending" className="group block">
-            <p className="text-sm text-slate-600 group-hover:text-brand-700">Pending</p>
+            <p className="text-sm text-slate-600 group-hover:text-brand-700">{t("card.pending")}</p>
             <p className="mt-1 text-3xl font-semibold tracking-tight">{summary.pending}</p>
           </Link>
-          <ul className="mt-3 space-y-1.5" aria-label="Pending by age">
+          <ul className="mt-3 space-y-1.5" aria-label={t("card.pendingByAge")}>
             {summary.pendingByAge.map((b) => (
               <li
-                key={b.label}
+                key={b.age}
                 className="grid grid-cols-[5.5rem_1fr_2rem] items-center gap-2 text-xs text-slate-600"
               >
-                <span>{b.label}</span>
+                <span>{t(`card.age.${b.age}`)}</span>
                 <span className="h-1.5 rounded-full bg-slate-100">
                   <span
                     className="block h-1.5 rounded-full bg-amber-400"
@@ -57,28 +59,28 @@ export async function InvitationsCard({ ctx, now = new Date() }: { ctx: OrgConte
           href="/invitations?status=expired"
           className="group block sm:border-l sm:border-slate-100 sm:pl-5"
         >
-          <p className="text-sm text-slate-600 group-hover:text-brand-700">Expired, needing action</p>
+          <p className="text-sm text-slate-600 group-hover:text-brand-700">{t("card.expired")}</p>
           <p
             className={`mt-1 text-3xl font-semibold tracking-tight ${summary.expired ? "text-red-700" : ""}`}
           >
             {summary.expired}
           </p>
           <p className="mt-2 text-xs text-slate-500">
-            {summary.expired ? "Resend them, or let them go." : "Nothing to do."}
+            {summary.expired ? t("card.expiredAction") : t("card.nothingToDo")}
           </p>
         </Link>
         <Link
           href="/invitations?status=accepted"
           className="group block sm:border-l sm:border-slate-100 sm:pl-5"
         >
-          <p className="text-sm text-slate-600 group-hover:text-brand-700">Accepted this week</p>
+          <p className="text-sm text-slate-600 group-hover:text-brand-700">{t("card.acceptedThisWeek")}</p>
           <p className="mt-1 text-3xl font-semibold tracking-tight text-emerald-700">
             {summary.acceptedThisWeek}
           </p>
           <p className="mt-2 text-xs text-slate-500">
             {summary.lastSyncAt
-              ? `Checked with ezeep ${relativeTime(summary.lastSyncAt, now)}.`
-              : "Not checked with ezeep yet."}
+              ? t("card.checked", { time: relativeTime(summary.lastSyncAt, now) })
+              : t("card.notChecked")}
           </p>
         </Link>
       </div>

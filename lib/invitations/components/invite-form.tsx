@@ -2,6 +2,7 @@
 
 // Invite one or many addresses with a role and intended groups; after sending, the outcome of
 // every address is listed (sent, invalid, listed twice, refused by ezeep, not sent).
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -20,17 +21,19 @@ interface AddressResult {
   warning?: string;
 }
 
-const OUTCOME: Record<
+type Translate = ReturnType<typeof useTranslations<"invitations">>;
+
+const OUTCOME = {
+  sent: { label: "form.outcomeSent", tone: "green" },
+  invalid: { label: "form.outcomeInvalid", tone: "red" },
+  duplicate: { label: "form.outcomeDuplicate", tone: "slate" },
+  rejected: { label: "form.outcomeRejected", tone: "amber" },
+  failed: { label: "form.outcomeFailed", tone: "red" },
+  unknown: { label: "form.outcomeUnknown", tone: "amber" },
+} as const satisfies Record<
   AddressResult["outcome"],
   { label: string; tone: "green" | "red" | "amber" | "slate" }
-> = {
-  sent: { label: "Sent", tone: "green" },
-  invalid: { label: "Invalid", tone: "red" },
-  duplicate: { label: "Listed twice", tone: "slate" },
-  rejected: { label: "Refused by ezeep", tone: "amber" },
-  failed: { label: "Not sent", tone: "red" },
-  unknown: { label: "Not known yet", tone: "amber" },
-};
+>;
 
 export function InviteForm(props: {
   groups: { id: string; name: string; azure: boolean }[] | null;
@@ -39,6 +42,7 @@ export function InviteForm(props: {
   canChooseGroups: boolean;
   defaultExpiryDays: number;
 }) {
+  const t = useTranslations("invitations");
   const router = useRouter();
   const form = useActionForm();
   const { pending, error, errorAnchor, fieldErrors } = form;
@@ -75,13 +79,11 @@ export function InviteForm(props: {
             role="status"
           >
             {sent === results.length
-              ? `${sent} invitation${sent === 1 ? "" : "s"} sent.`
-              : `${sent} of ${results.length} address${results.length === 1 ? "" : "es"} invited.`}
+              ? t("form.allSent", { count: sent })
+              : t("form.someSent", { sent, count: results.length })}
           </h2>
           {sent < results.length ? (
-            <p className="mt-1 text-sm text-slate-600">
-              The others are listed with the reason. Nothing else was changed for them.
-            </p>
+            <p className="mt-1 text-sm text-slate-600">{t("form.othersListed")}</p>
           ) : null}
         </div>
         <ul className="divide-y divide-slate-100" data-testid="invite-results">
@@ -92,7 +94,7 @@ export function InviteForm(props: {
               data-testid="invite-result"
             >
               <div className="w-36 shrink-0">
-                <Badge tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Badge>
+                <Badge tone={OUTCOME[r.outcome].tone}>{t(OUTCOME[r.outcome].label)}</Badge>
               </div>
               <div className="min-w-0 text-sm">
                 <p className="font-medium break-all text-slate-900">{r.email ?? r.input}</p>
@@ -104,7 +106,7 @@ export function InviteForm(props: {
         </ul>
         <div className="flex flex-wrap gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
           <Link href="/invitations" className={buttonClass.primary}>
-            View invitations
+            {t("form.viewInvitations")}
           </Link>
           <button
             type="button"
@@ -120,7 +122,7 @@ export function InviteForm(props: {
               setResults(null);
             }}
           >
-            Invite more
+            {t("form.inviteMore")}
           </button>
         </div>
       </section>
@@ -153,7 +155,7 @@ export function InviteForm(props: {
         <FormAlert message={error} ref={errorAnchor} />
         <div className="space-y-1.5">
           <label htmlFor="emails" className={labelClass}>
-            Email addresses
+            {t("form.emails")}
           </label>
           <textarea
             id="emails"
@@ -170,27 +172,35 @@ export function InviteForm(props: {
             {fieldErrors.emails ? (
               <span className="text-red-700">{fieldErrors.emails[0]}</span>
             ) : (
-              <span className="text-slate-500">
-                Separate addresses with commas, spaces or new lines; up to {MAX_ADDRESSES} at a time.
-              </span>
+              <span className="text-slate-500">{t("form.emailsHint", { max: MAX_ADDRESSES })}</span>
             )}
             {parsed.length ? (
               <span className="text-slate-600" aria-live="polite">
-                {valid} address{valid === 1 ? "" : "es"}
-                {invalid ? <span className="text-red-700"> · {invalid} invalid</span> : null}
-                {duplicates ? <span> · {duplicates} listed twice</span> : null}
+                {t("form.validCount", { count: valid })}
+                {invalid ? (
+                  <span className="text-red-700">
+                    {" · "}
+                    {t("form.invalidCount", { count: invalid })}
+                  </span>
+                ) : null}
+                {duplicates ? (
+                  <span>
+                    {" · "}
+                    {t("form.duplicateCount", { count: duplicates })}
+                  </span>
+                ) : null}
               </span>
             ) : null}
           </div>
         </div>
 
         <fieldset className="space-y-2">
-          <legend className={labelClass}>Role in ezeep</legend>
+          <legend className={labelClass}>{t("form.role")}</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {(
               [
-                ["user", "User", "Prints with the printers of their groups."],
-                ["admin", "Admin", "Also manages the ezeep organization."],
+                ["user", t("form.roleUser"), t("form.roleUserHint")],
+                ["admin", t("form.roleAdmin"), t("form.roleAdminHint")],
               ] as const
             ).map(([value, label, hint]) => {
               const disabled = value === "admin" && !props.canChooseAdmin;
@@ -210,9 +220,7 @@ export function InviteForm(props: {
                   />
                   <span>
                     <span className="font-medium text-slate-900">{label}</span>
-                    <span className="block text-slate-600">
-                      {disabled ? "Your role may invite users only." : hint}
-                    </span>
+                    <span className="block text-slate-600">{disabled ? t("form.roleUsersOnly") : hint}</span>
                   </span>
                 </label>
               );
@@ -223,24 +231,21 @@ export function InviteForm(props: {
 
         <fieldset className="space-y-2">
           <legend className={labelClass}>
-            Groups{" "}
-            <span className="font-normal text-slate-500">
-              (optional: added automatically once the invitation is accepted)
-            </span>
+            {t("form.groups")} <span className="font-normal text-slate-500">{t("form.groupsHint")}</span>
           </legend>
-          {groupsNotice(props) ?? (
+          {groupsNotice(props, t) ?? (
             <div className="rounded-lg border border-slate-200">
               {(props.groups?.length ?? 0) > 8 ? (
                 <div className="border-b border-slate-100 p-2">
                   <label htmlFor="group-filter" className="sr-only">
-                    Filter groups
+                    {t("form.filterGroups")}
                   </label>
                   <input
                     id="group-filter"
                     type="search"
                     value={filter}
                     onChange={(e) => setFilter(e.target.value)}
-                    placeholder="Filter groups"
+                    placeholder={t("form.filterGroups")}
                     className={inputClass}
                   />
                 </div>
@@ -260,17 +265,17 @@ export function InviteForm(props: {
                         }
                       />
                       <span className="truncate text-slate-800">{g.name}</span>
-                      {g.azure ? <Badge tone="violet">Azure AD</Badge> : null}
+                      {g.azure ? <Badge tone="violet">{t("form.azure")}</Badge> : null}
                     </label>
                   </li>
                 ))}
                 {visibleGroups.length === 0 ? (
-                  <li className="px-2 py-1.5 text-sm text-slate-500">No group matches.</li>
+                  <li className="px-2 py-1.5 text-sm text-slate-500">{t("form.noGroupMatches")}</li>
                 ) : null}
               </ul>
               {groupIds.length ? (
                 <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-600">
-                  {groupIds.length} selected
+                  {t("form.groupsSelected", { count: groupIds.length })}
                 </p>
               ) : null}
             </div>
@@ -280,7 +285,7 @@ export function InviteForm(props: {
 
         <div className="space-y-1.5">
           <label htmlFor="expires" className={labelClass}>
-            Valid for (days)
+            {t("form.validFor")}
           </label>
           <div className="w-32">
             <input
@@ -301,10 +306,10 @@ export function InviteForm(props: {
       </div>
       <div className="flex flex-wrap gap-2 border-t border-slate-100 bg-slate-50 px-6 py-3">
         <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {submitLabel(pending, valid)}
+          {submitLabel(t, pending, valid)}
         </button>
         <Link href="/invitations" className={buttonClass.secondary}>
-          Cancel
+          {t("form.cancel")}
         </Link>
       </div>
     </form>
@@ -312,25 +317,29 @@ export function InviteForm(props: {
 }
 
 /** Why there is no group picker (role, ezeep unreachable, no groups), or null to show it. */
-function groupsNotice(props: {
-  canChooseGroups: boolean;
-  groups: { id: string }[] | null;
-  groupsError: string | null;
-}) {
+function groupsNotice(
+  props: {
+    canChooseGroups: boolean;
+    groups: { id: string }[] | null;
+    groupsError: string | null;
+  },
+  t: Translate,
+) {
   if (!props.canChooseGroups)
     return (
       <p className="rounded-lg border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600">
-        Your role may not choose groups. An admin can add the person to groups after they join.
+        {t("form.noGroupChoice")}
       </p>
     );
   if (props.groups === null)
-    return <p className="text-sm text-red-700">Groups could not be loaded from ezeep. {props.groupsError}</p>;
-  if (props.groups.length === 0)
-    return <p className="text-sm text-slate-600">This organization has no groups yet.</p>;
+    return (
+      <p className="text-sm text-red-700">{t("form.groupsNotLoaded", { error: props.groupsError ?? "" })}</p>
+    );
+  if (props.groups.length === 0) return <p className="text-sm text-slate-600">{t("form.noGroups")}</p>;
   return null;
 }
 
-function submitLabel(pending: boolean, valid: number): string {
-  if (pending) return "Sending…";
-  return valid > 1 ? `Send ${valid} invitations` : "Send invitation";
+function submitLabel(t: Translate, pending: boolean, valid: number): string {
+  if (pending) return t("form.sending");
+  return valid > 1 ? t("form.sendMany", { count: valid }) : t("form.sendOne");
 }

@@ -1,13 +1,14 @@
 "use client";
 
 // "Sync now": runs the follow-up for this organization at once instead of waiting for the job.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import { syncInvitationsAction } from "@/lib/invitations/actions";
 import { buttonClass } from "@/lib/ui/styles";
 
-function describe(s: {
+type SyncSummary = {
   imported: string[];
   accepted: string[];
   expired: string[];
@@ -18,28 +19,31 @@ function describe(s: {
   rolesApplied: string[];
   errors: string[];
   ezeepError: string | null;
-}): string {
-  if (s.ezeepError) return `ezeep could not be read: ${s.ezeepError}`;
-  const parts = [
-    [s.imported.length, "found in ezeep"],
-    [s.accepted.length, "accepted"],
-    [s.expired.length, "expired"],
-    [s.revived.length, "pending again"],
-    [s.withdrawn.length, "withdrawn"],
-    [s.reminded.length, "reminded"],
-    [s.groupsApplied.length, "added to their groups"],
-  ]
-    .filter(([n]) => (n as number) > 0)
-    .map(([n, what]) => `${n} ${what}`);
-  const base = parts.length
-    ? `Synced with ezeep: ${parts.join(", ")}.`
-    : "Synced with ezeep: everything was up to date.";
+};
+
+const COUNTED = [
+  "imported",
+  "accepted",
+  "expired",
+  "revived",
+  "withdrawn",
+  "reminded",
+  "groupsApplied",
+] as const;
+
+function describe(s: SyncSummary, t: ReturnType<typeof useTranslations<"invitations">>): string {
+  if (s.ezeepError) return t("sync.ezeepError", { error: s.ezeepError });
+  const parts = COUNTED.filter((key) => s[key].length > 0).map((key) =>
+    t(`sync.${key}`, { count: s[key].length }),
+  );
+  const base = parts.length ? t("sync.synced", { parts: parts.join(", ") }) : t("sync.upToDate");
   return s.errors.length
-    ? `${base} ${s.errors.length} step${s.errors.length === 1 ? "" : "s"} will be retried: ${s.errors[0]}`
+    ? `${base} ${t("sync.retried", { count: s.errors.length, error: s.errors[0] ?? "" })}`
     : base;
 }
 
 export function SyncButton() {
+  const t = useTranslations("invitations");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
@@ -54,7 +58,7 @@ export function SyncButton() {
             setResult(null);
             const r = await syncInvitationsAction({});
             setResult(
-              r.ok ? { ok: !r.data.ezeepError, text: describe(r.data) } : { ok: false, text: r.error },
+              r.ok ? { ok: !r.data.ezeepError, text: describe(r.data, t) } : { ok: false, text: r.error },
             );
             router.refresh();
           })
@@ -72,7 +76,7 @@ export function SyncButton() {
             clipRule="evenodd"
           />
         </svg>
-        {pending ? "Syncing…" : "Sync now"}
+        {pending ? t("sync.pending") : t("sync.button")}
       </button>
       {result ? (
         <p

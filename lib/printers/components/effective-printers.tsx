@@ -1,5 +1,6 @@
 // The printers a user can print to: the union over the user's groups, each printer with the
 // group(s) that give access. A server component; ezeep failures render as a notice (tryLoad).
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import type { OrgContext } from "@/lib/auth/context";
@@ -11,9 +12,10 @@ import { tryLoad } from "@/lib/ui/load";
 
 export async function EffectivePrinters(props: { ctx: OrgContext; userId: string }) {
   const { ctx, userId } = props;
+  const t = await getTranslations("printers");
   const title = (
     <h2 id="effective-printers-title" className="mb-2 text-sm font-semibold text-slate-900">
-      Printers this user can print to
+      {t("effective.title")}
     </h2>
   );
   if (!can(ctx.role, "printers.read")) return null;
@@ -23,23 +25,18 @@ export async function EffectivePrinters(props: { ctx: OrgContext; userId: string
   return (
     <section aria-labelledby="effective-printers-title" data-testid="effective-printers">
       {title}
-      {!loaded.ok ? (
-        <Notice tone="error">The user’s printers could not be loaded from ezeep. {loaded.error}</Notice>
-      ) : null}
+      {!loaded.ok ? <Notice tone="error">{t("effective.loadFailed", { error: loaded.error })}</Notice> : null}
       {loaded.ok && !loaded.data.hasPrintingProfile ? (
         <Card>
-          <p className="px-4 py-6 text-sm text-slate-500">
-            This user has no printing profile in ezeep yet (for example, the invitation has not been
-            accepted).
-          </p>
+          <p className="px-4 py-6 text-sm text-slate-500">{t("effective.noProfile")}</p>
         </Card>
       ) : null}
       {profile && profile.printers.length === 0 ? (
         <Card>
           <p className="px-4 py-6 text-sm text-slate-500">
             {profile.groupCount === 0
-              ? "This user is in no group, so no printer is assigned to them. Add them to a group that has printers."
-              : `None of this user's ${profile.groupCount} group${profile.groupCount === 1 ? "" : "s"} has a printer assigned.`}
+              ? t("effective.noGroup")
+              : t("effective.noPrinterInGroups", { count: profile.groupCount })}
           </p>
         </Card>
       ) : null}
@@ -61,7 +58,7 @@ export async function EffectivePrinters(props: { ctx: OrgContext; userId: string
                   {printer.location ? <p className="truncate text-slate-500">{printer.location}</p> : null}
                 </div>
                 <div className="flex flex-wrap items-center gap-1.5">
-                  <span className="text-xs text-slate-500">via</span>
+                  <span className="text-xs text-slate-500">{t("effective.via")}</span>
                   {printer.via.map((g) => (
                     <Link key={g.id} href={`/groups/${g.id}/printers`} className="hover:opacity-80">
                       <Badge tone="blue">{g.name}</Badge>
@@ -73,9 +70,7 @@ export async function EffectivePrinters(props: { ctx: OrgContext; userId: string
             ))}
           </ul>
           <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
-            {profile.printers.length} printer{profile.printers.length === 1 ? "" : "s"} through{" "}
-            {profile.groupCount} group
-            {profile.groupCount === 1 ? "" : "s"}.
+            {t("effective.summary", { printers: profile.printers.length, groups: profile.groupCount })}
           </p>
         </Card>
       ) : null}

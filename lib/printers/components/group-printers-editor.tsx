@@ -2,6 +2,7 @@
 
 // From the group side: assign printers to the group (several at once) or unassign one. Each
 // printer's change is its own locked read-modify-write and audit entry on the server.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
@@ -16,16 +17,24 @@ interface PrinterOption {
   location: string;
 }
 
+type Translate = ReturnType<typeof useTranslations<"printers">>;
+
 function summary(
-  verb: string,
+  t: Translate,
   changed: { name: string }[],
   failed: { name: string; error: string }[],
   groupName: string,
 ) {
-  const parts: string[] = [];
-  if (changed.length) parts.push(`${changed.map((p) => `“${p.name}”`).join(", ")} ${verb} “${groupName}”.`);
-  else parts.push("Nothing changed: the printers were already in that state.");
-  return { text: parts.join(" "), failed: failed.map((f) => `${f.name}: ${f.error}`).join(" ") || null };
+  const text = changed.length
+    ? t("groupPrinters.changed", { printers: changed.map((p) => `“${p.name}”`).join(", "), group: groupName })
+    : t("groupPrinters.nothingChanged");
+  const failedText = failed.map((f) => t("groupPrinters.failedItem", { name: f.name, error: f.error }));
+  return { text, failed: failedText.join(" ") || null };
+}
+
+function assignLabel(t: Translate, pending: boolean, count: number): string {
+  if (pending) return t("groupPrinters.assigning");
+  return count > 1 ? t("groupPrinters.assignMany", { count }) : t("groupPrinters.assignOne");
 }
 
 export function AssignPrintersForm(props: {
@@ -33,6 +42,7 @@ export function AssignPrintersForm(props: {
   groupName: string;
   available: PrinterOption[];
 }) {
+  const t = useTranslations("printers");
   const router = useRouter();
   const form = useActionForm();
   const { pending, error, status, errorAnchor, statusAnchor } = form;
@@ -48,9 +58,7 @@ export function AssignPrintersForm(props: {
     return (
       <div className="space-y-3">
         {result}
-        <p className="text-sm text-slate-500">
-          Every printer of the organization is already assigned to this group.
-        </p>
+        <p className="text-sm text-slate-500">{t("groupPrinters.allAssigned")}</p>
       </div>
     );
 
@@ -61,13 +69,13 @@ export function AssignPrintersForm(props: {
         event.preventDefault();
         form.reset();
         if (chosen.size === 0) {
-          form.setError("Choose at least one printer.");
+          form.setError(t("groupPrinters.chooseOne"));
           return;
         }
         form.run(
           () => assignPrintersToGroupAction({ groupId: props.groupId, printerIds: [...chosen] }),
           (data) => {
-            const s = summary("can now be used by", data.changed, data.failed, props.groupName);
+            const s = summary(t, data.changed, data.failed, props.groupName);
             form.setError(s.failed);
             setChosen(new Set());
             router.refresh();
@@ -80,21 +88,21 @@ export function AssignPrintersForm(props: {
       {result}
       <div className="space-y-1">
         <label htmlFor="printer-filter" className={labelClass}>
-          Find printers to assign
+          {t("groupPrinters.findLabel")}
         </label>
         <input
           id="printer-filter"
           type="search"
           className={inputClass}
-          placeholder="Name or location"
+          placeholder={t("groupPrinters.findPlaceholder")}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
       </div>
       <fieldset className="rounded-lg border border-slate-200">
-        <legend className="sr-only">Printers not yet assigned to {props.groupName}</legend>
+        <legend className="sr-only">{t("groupPrinters.legend", { group: props.groupName })}</legend>
         {shown.length === 0 ? (
-          <p className="px-3 py-3 text-sm text-slate-500">No printer matches “{filter}”.</p>
+          <p className="px-3 py-3 text-sm text-slate-500">{t("groupPrinters.noMatch", { filter })}</p>
         ) : (
           <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto">
             {shown.map((p) => (
@@ -122,7 +130,7 @@ export function AssignPrintersForm(props: {
         )}
       </fieldset>
       <button type="submit" className={buttonClass.primary} disabled={pending || chosen.size === 0}>
-        {pending ? "Assigning…" : `Assign ${chosen.size > 1 ? `${chosen.size} printers` : "printer"}`}
+        {assignLabel(t, pending, chosen.size)}
       </button>
     </form>
   );
@@ -133,6 +141,7 @@ export function UnassignPrinterButton(props: {
   groupName: string;
   printer: { id: string; name: string };
 }) {
+  const t = useTranslations("printers");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -142,7 +151,7 @@ export function UnassignPrinterButton(props: {
         type="button"
         className="text-sm font-medium text-red-700 hover:underline disabled:opacity-50"
         disabled={pending}
-        aria-label={`Unassign ${props.printer.name}`}
+        aria-label={t("groupPrinters.unassignAria", { printer: props.printer.name })}
         onClick={() =>
           startTransition(async () => {
             setError(null);
@@ -162,7 +171,7 @@ export function UnassignPrinterButton(props: {
           })
         }
       >
-        {pending ? "Removing…" : "Unassign"}
+        {pending ? t("groupPrinters.removing") : t("groupPrinters.unassign")}
       </button>
       {error ? (
         <span role="alert" className="max-w-xs text-right text-xs text-red-700">

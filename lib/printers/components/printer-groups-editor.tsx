@@ -2,6 +2,7 @@
 
 // A printer's groups: remove one, or add one or more. Every change goes through a server action
 // that re-reads the printer's groups under a lock and sends ezeep only the difference.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -16,10 +17,15 @@ interface GroupOption {
   name: string;
 }
 
-function resultMessage(kind: "assign" | "unassign", changed: boolean, group: string, printer: string) {
+function resultMessage(
+  t: ReturnType<typeof useTranslations<"printers">>,
+  kind: "assign" | "unassign",
+  changed: boolean,
+  values: { group: string; printer: string },
+) {
   if (kind === "assign")
-    return changed ? `“${group}” can now print to ${printer}.` : `“${group}” was already assigned.`;
-  return changed ? `“${group}” no longer has ${printer}.` : `“${group}” was not assigned any more.`;
+    return changed ? t("groupsEditor.assigned", values) : t("groupsEditor.alreadyAssigned", values);
+  return changed ? t("groupsEditor.unassigned", values) : t("groupsEditor.notAssigned", values);
 }
 
 export function PrinterGroupsEditor(props: {
@@ -29,6 +35,7 @@ export function PrinterGroupsEditor(props: {
   allGroups: GroupOption[];
   canWrite: boolean;
 }) {
+  const t = useTranslations("printers");
   const router = useRouter();
   const form = useActionForm();
   const { pending, error, status, errorAnchor, statusAnchor } = form;
@@ -50,7 +57,10 @@ export function PrinterGroupsEditor(props: {
       (data) => {
         if (kind === "assign") setSelected("");
         router.refresh();
-        return resultMessage(kind, data.changed.length > 0, group.name, props.printerName);
+        return resultMessage(t, kind, data.changed.length > 0, {
+          group: group.name,
+          printer: props.printerName,
+        });
       },
     );
   }
@@ -60,13 +70,11 @@ export function PrinterGroupsEditor(props: {
       <FormAlert message={error} ref={errorAnchor} />
       <FormStatus message={status} ref={statusAnchor} />
       {props.assigned.length === 0 ? (
-        <p className="text-sm text-slate-500">
-          No group is assigned: nobody can print to this printer through ezeep groups.
-        </p>
+        <p className="text-sm text-slate-500">{t("groupsEditor.noGroup")}</p>
       ) : (
         <ul
           className="divide-y divide-slate-100 rounded-lg border border-slate-200"
-          aria-label="Assigned groups"
+          aria-label={t("groupsEditor.listLabel")}
         >
           {props.assigned.map((group) => (
             <li key={group.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
@@ -77,17 +85,17 @@ export function PrinterGroupsEditor(props: {
                 >
                   {group.name}
                 </Link>
-                {group.foreignId ? <Badge tone="violet">Azure AD</Badge> : null}
+                {group.foreignId ? <Badge tone="violet">{t("groupsEditor.azure")}</Badge> : null}
               </span>
               {props.canWrite ? (
                 <button
                   type="button"
                   className="shrink-0 text-sm font-medium text-red-700 hover:underline disabled:opacity-50"
                   disabled={pending}
-                  aria-label={`Unassign ${group.name}`}
+                  aria-label={t("groupsEditor.unassignAria", { group: group.name })}
                   onClick={() => run("unassign", group)}
                 >
-                  {busyId === group.id ? "Removing…" : "Unassign"}
+                  {busyId === group.id ? t("groupsEditor.removing") : t("groupsEditor.unassign")}
                 </button>
               ) : null}
             </li>
@@ -95,7 +103,7 @@ export function PrinterGroupsEditor(props: {
         </ul>
       )}
       {props.canWrite && available.length === 0 ? (
-        <p className="text-xs text-slate-500">Every group of the organization is assigned.</p>
+        <p className="text-xs text-slate-500">{t("groupsEditor.everyGroupAssigned")}</p>
       ) : null}
       {props.canWrite && available.length > 0 ? (
         <form
@@ -104,7 +112,7 @@ export function PrinterGroupsEditor(props: {
             event.preventDefault();
             const group = available.find((g) => g.id === selected);
             if (!group) {
-              form.setError("Choose a group to assign.");
+              form.setError(t("groupsEditor.chooseGroupError"));
               return;
             }
             run("assign", group);
@@ -112,7 +120,7 @@ export function PrinterGroupsEditor(props: {
         >
           <div className="min-w-0 flex-1 space-y-1">
             <label htmlFor={`assign-group-${props.printerId}`} className={labelClass}>
-              Assign a group
+              {t("groupsEditor.assignLabel")}
             </label>
             <select
               id={`assign-group-${props.printerId}`}
@@ -121,7 +129,7 @@ export function PrinterGroupsEditor(props: {
               onChange={(e) => setSelected(e.target.value)}
               disabled={pending}
             >
-              <option value="">Choose a group…</option>
+              <option value="">{t("groupsEditor.choosePlaceholder")}</option>
               {available.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}
@@ -130,7 +138,7 @@ export function PrinterGroupsEditor(props: {
             </select>
           </div>
           <button type="submit" className={buttonClass.primary} disabled={pending || !selected}>
-            {pending && busyId === selected ? "Assigning…" : "Assign"}
+            {pending && busyId === selected ? t("groupsEditor.assigning") : t("groupsEditor.assign")}
           </button>
         </form>
       ) : null}

@@ -1,5 +1,6 @@
 // A list of printers (server component): name with location/model, connector, groups, driver,
 // status. Stacks into cards below the `sm` breakpoint, like the groups list.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
@@ -8,13 +9,16 @@ import type { PrinterView } from "@/lib/printers/service";
 import { Badge } from "@/lib/ui/components";
 
 export function DriverLabel({ driver }: { driver: PrinterView["driver"] }) {
-  if (!driver) return <span className="text-slate-500">No driver</span>;
+  const t = useTranslations("printers");
+  if (!driver) return <span className="text-slate-500">{t("table.noDriver")}</span>;
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
       <span className="text-slate-700" title={driver.id}>
-        {driver.name ?? `Driver ${driver.id.slice(0, 8)}…`}
+        {driver.name ?? t("table.driverFallback", { id: driver.id.slice(0, 8) })}
       </span>
-      <Badge tone={driver.manual ? "violet" : "slate"}>{driver.manual ? "Manual" : "Automatic"}</Badge>
+      <Badge tone={driver.manual ? "violet" : "slate"}>
+        {driver.manual ? t("table.manual") : t("table.automatic")}
+      </Badge>
     </span>
   );
 }
@@ -28,6 +32,7 @@ export function PrinterTable(props: {
   rowAction?: (printer: PrinterView) => ReactNode;
   actionLabel?: string;
 }) {
+  const t = useTranslations("printers");
   const showConnector = props.showConnector ?? true;
   const showGroups = props.showGroups ?? true;
   return (
@@ -35,27 +40,27 @@ export function PrinterTable(props: {
       <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
         <tr>
           <th scope="col" className="px-4 py-3">
-            Printer
+            {t("table.printer")}
           </th>
           {showConnector ? (
             <th scope="col" className="px-4 py-3">
-              Connector
+              {t("table.connector")}
             </th>
           ) : null}
           {showGroups ? (
             <th scope="col" className="px-4 py-3">
-              Groups
+              {t("table.groups")}
             </th>
           ) : null}
           <th scope="col" className="px-4 py-3">
-            Driver
+            {t("table.driver")}
           </th>
           <th scope="col" className="px-4 py-3">
-            Status
+            {t("table.status")}
           </th>
           {props.rowAction ? (
             <th scope="col" className="px-4 py-3 text-right">
-              <span className="sr-only">{props.actionLabel ?? "Actions"}</span>
+              <span className="sr-only">{props.actionLabel ?? t("table.actions")}</span>
             </th>
           ) : null}
         </tr>
@@ -86,17 +91,17 @@ export function PrinterTable(props: {
                       href={`/connectors/${p.connectorId}`}
                       className="hover:text-brand-700 hover:underline"
                     >
-                      {p.connectorName ?? "Unknown connector"}
+                      {p.connectorName ?? t("table.unknownConnector")}
                     </Link>
                   ) : (
-                    <span className="text-slate-500">No connector</span>
+                    <span className="text-slate-500">{t("table.noConnector")}</span>
                   )}
                 </td>
               ) : null}
               {showGroups ? (
                 <td className="w-full sm:w-auto sm:px-4 sm:py-3">
                   {p.groups.length === 0 ? (
-                    <span className="text-slate-500">No groups</span>
+                    <span className="text-slate-500">{t("table.noGroups")}</span>
                   ) : (
                     <span className="flex flex-wrap gap-1">
                       {p.groups.slice(0, MAX_GROUP_BADGES).map((g) => (
@@ -112,7 +117,7 @@ export function PrinterTable(props: {
                             .map((g) => g.name)
                             .join(", ")}
                         >
-                          +{p.groups.length - MAX_GROUP_BADGES} more
+                          {t("table.moreGroups", { count: p.groups.length - MAX_GROUP_BADGES })}
                         </Badge>
                       ) : null}
                     </span>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { listGroups } from "@/lib/groups/service";
 import { InviteForm } from "@/lib/invitations/components/invite-form";
@@ -7,23 +8,29 @@ import { Breadcrumbs, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 import { requirePageContext } from "@/lib/ui/page-guard";
 
-export const metadata: Metadata = { title: "Invite people" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("invitations");
+  return { title: t("newPage.title") };
+}
 
 export default async function InvitePage() {
   const guard = await requirePageContext("invitations.write", "inviting people");
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("invitations");
   const canChooseGroups = ctx.can("memberships.write");
   const groups = canChooseGroups
     ? await tryLoad(() => listGroups(ctx.current, { q: "", page: 1, pageSize: 100_000, origin: "all" }))
     : null;
   return (
     <>
-      <Breadcrumbs items={[{ label: "Invitations", href: "/invitations" }, { label: "Invite people" }]} />
+      <Breadcrumbs
+        items={[{ label: t("page.title"), href: "/invitations" }, { label: t("newPage.title") }]}
+      />
       <div className="mt-2">
         <PageHeader
-          title="Invite people"
-          description={`ezeep emails each person an invitation to ${ctx.current.organization.name}. The portal reminds them and adds them to the chosen groups when they accept.`}
+          title={t("newPage.title")}
+          description={t("newPage.description", { organization: ctx.current.organization.name })}
         />
       </div>
       <InviteForm

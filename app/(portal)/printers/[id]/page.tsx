@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { listAuditEntries } from "@/lib/audit/queries";
+import { connectorTypeText } from "@/lib/connectors/components/type-label";
 import { DriverPicker } from "@/lib/drivers/components/driver-picker";
 import { listVendors } from "@/lib/drivers/service";
 import { PrinterGroupsEditor } from "@/lib/printers/components/printer-groups-editor";
@@ -14,7 +16,12 @@ import { Badge, Breadcrumbs, Card, Notice, PageHeader } from "@/lib/ui/component
 import { tryLoad } from "@/lib/ui/load";
 import { requirePageContext } from "@/lib/ui/page-guard";
 
-export const metadata: Metadata = { title: "Printer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("printers");
+  return { title: t("detail.title") };
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"printers">>>;
 
 function Field(props: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -43,11 +50,11 @@ function Section(props: { id: string; title: string; description?: string; child
   );
 }
 
-function driverText(d: DriverRefView | null) {
-  if (!d) return <span className="text-slate-500">None</span>;
+function driverText(t: Translate, d: DriverRefView | null) {
+  if (!d) return <span className="text-slate-500">{t("detail.none")}</span>;
   return (
     <span title={d.id}>
-      {d.name ?? `Driver ${d.id.slice(0, 8)}…`}
+      {d.name ?? t("table.driverFallback", { id: d.id.slice(0, 8) })}
       {d.vendor ? <span className="text-slate-500"> · {d.vendor}</span> : null}
     </span>
   );
@@ -56,17 +63,17 @@ function driverText(d: DriverRefView | null) {
 const MAX_USERS = 100;
 
 // ezeep reports the automatic driver assignment as an upper-case state (e.g. SUCCEEDED, SKIPPED).
-const AUTO_DRIVER_STATES: Record<string, string> = {
-  SUCCEEDED: "Done: ezeep chose the driver",
-  SKIPPED: "Not done: the driver was chosen by hand or none matched",
-  FAILED: "Failed: choose a driver by hand",
-  PENDING: "In progress",
-};
+const AUTO_DRIVER_STATES = {
+  SUCCEEDED: "detail.autoSucceeded",
+  SKIPPED: "detail.autoSkipped",
+  FAILED: "detail.autoFailed",
+  PENDING: "detail.autoPending",
+} as const;
 
-function autoDriverAssignmentText(state: string | null): string {
+function autoDriverAssignmentText(t: Translate, state: string | null): string {
   if (!state) return "—";
-  const known = AUTO_DRIVER_STATES[state.toUpperCase()];
-  if (known) return known;
+  const upper = state.toUpperCase();
+  if (upper in AUTO_DRIVER_STATES) return t(AUTO_DRIVER_STATES[upper as keyof typeof AUTO_DRIVER_STATES]);
   const words = state.toLowerCase().replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -75,6 +82,11 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
   const guard = await requirePageContext("printers.read", "printers");
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const [t, tConnectors, locale] = await Promise.all([
+    getTranslations("printers"),
+    getTranslations("connectors"),
+    getLocale(),
+  ]);
   const { id } = await params;
   const org = ctx.current;
   const loaded = await tryLoad(() => findPrinter(org, id));
@@ -91,13 +103,14 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <Breadcrumbs
-        items={[{ label: "Printers", href: "/printers" }, { label: printer?.name ?? "Printer" }]}
+        items={[
+          { label: t("detail.breadcrumb"), href: "/printers" },
+          { label: printer?.name ?? t("detail.title") },
+        ]}
       />
       {!printer ? (
         <div className="mt-4">
-          <Notice tone="error">
-            The printer could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}
-          </Notice>
+          <Notice tone="error">{t("detail.loadFailed", { error: !loaded.ok ? loaded.error : "" })}</Notice>
         </div>
       ) : (
         <div className="mt-2 space-y-6">
@@ -106,41 +119,43 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
             description={
               [printer.location, [printer.vendor, printer.model].filter(Boolean).join(" ")]
                 .filter(Boolean)
-                .join(" · ") || "No location or model reported."
+                .join(" · ") || t("detail.noLocationOrModel")
             }
             actions={<StatusBadge status={printer.status} />}
           />
           <Card>
             <dl className="grid grid-cols-2 gap-4 p-5 sm:grid-cols-4">
-              <Field label="Connector">
+              <Field label={t("detail.connector")}>
                 {printer.connectorId ? (
                   <Link
                     href={`/connectors/${printer.connectorId}`}
                     className="font-medium text-brand-700 hover:underline"
                   >
-                    {printer.connectorName ?? "Unknown connector"}
+                    {printer.connectorName ?? t("detail.unknownConnector")}
                   </Link>
                 ) : (
-                  <span className="text-slate-500">None</span>
+                  <span className="text-slate-500">{t("detail.none")}</span>
                 )}
                 {printer.connectorType ? (
-                  <span className="block text-xs text-slate-500">{printer.connectorType}</span>
+                  <span className="block text-xs text-slate-500">
+                    {connectorTypeText(tConnectors, printer.connectorType)}
+                  </span>
                 ) : null}
               </Field>
-              <Field label="Location">
-                {printer.location || <span className="text-slate-500">Not reported</span>}
+              <Field label={t("detail.location")}>
+                {printer.location || <span className="text-slate-500">{t("detail.notReported")}</span>}
               </Field>
-              <Field label="Vendor and model">
+              <Field label={t("detail.vendorModel")}>
                 {[printer.vendor, printer.model].filter(Boolean).join(" ") || (
-                  <span className="text-slate-500">Not reported</span>
+                  <span className="text-slate-500">{t("detail.notReported")}</span>
                 )}
               </Field>
-              <Field label="Driver in use">
-                {driverText(printer.driver)}
+              <Field label={t("detail.driverInUse")}>
+                {driverText(t, printer.driver)}
                 {printer.driver ? (
                   <span className="mt-1 block">
                     <Badge tone={printer.driver.manual ? "violet" : "slate"}>
-                      {printer.driver.manual ? "Manual" : "Automatic"}
+                      {printer.driver.manual ? t("detail.manual") : t("detail.automatic")}
                     </Badge>
                   </span>
                 ) : null}
@@ -151,11 +166,11 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
           <div className="grid gap-6 lg:grid-cols-2">
             <Section
               id="groups-title"
-              title="Assigned groups"
-              description="Members of these groups can print to this printer."
+              title={t("detail.groupsTitle")}
+              description={t("detail.groupsDescription")}
             >
               {groups && !groups.ok ? (
-                <Notice tone="error">The groups could not be loaded from ezeep. {groups.error}</Notice>
+                <Notice tone="error">{t("detail.groupsFailed", { error: groups.error })}</Notice>
               ) : null}
               <PrinterGroupsEditor
                 printerId={printer.id}
@@ -168,14 +183,14 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
 
             <Section
               id="driver-title"
-              title="Driver"
-              description="A manual driver overrides the one ezeep chose automatically."
+              title={t("detail.driverTitle")}
+              description={t("detail.driverDescription")}
             >
               <dl className="mb-4 grid gap-3 sm:grid-cols-2">
-                <Field label="Manual driver" testId="manual-driver">
-                  {driverText(printer.manualDriver)}
+                <Field label={t("detail.manualDriver")} testId="manual-driver">
+                  {driverText(t, printer.manualDriver)}
                 </Field>
-                <Field label="Automatic driver">{driverText(printer.autoDriver)}</Field>
+                <Field label={t("detail.automaticDriver")}>{driverText(t, printer.autoDriver)}</Field>
               </dl>
               {vendors?.ok ? (
                 <DriverPicker
@@ -191,20 +206,18 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                 />
               ) : null}
               {vendors && !vendors.ok ? (
-                <Notice tone="error">
-                  The driver vendors could not be loaded from ezeep. {vendors.error}
-                </Notice>
+                <Notice tone="error">{t("detail.vendorsFailed", { error: vendors.error })}</Notice>
               ) : null}
             </Section>
           </div>
 
           <Section
             id="capabilities-title"
-            title="Capabilities"
-            description="As ezeep reports them for this printer."
+            title={t("detail.capabilitiesTitle")}
+            description={t("detail.capabilitiesDescription")}
           >
             <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
-              <Field label="Supported formats">
+              <Field label={t("detail.supportedFormats")}>
                 {printer.capabilities.supportedFormats.length ? (
                   <span className="flex flex-wrap gap-1">
                     {printer.capabilities.supportedFormats.map((f) => (
@@ -212,30 +225,34 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                     ))}
                   </span>
                 ) : (
-                  <span className="text-slate-500">None reported</span>
+                  <span className="text-slate-500">{t("detail.noneReported")}</span>
                 )}
               </Field>
-              <Field label="Status">{printer.capabilities.status || "—"}</Field>
-              <Field label="Automatic driver assignment">
-                {autoDriverAssignmentText(printer.capabilities.autoDriverAssignmentState)}
+              <Field label={t("detail.status")}>{printer.capabilities.status || "—"}</Field>
+              <Field label={t("detail.autoAssignment")}>
+                {autoDriverAssignmentText(t, printer.capabilities.autoDriverAssignmentState)}
               </Field>
-              <Field label="Print options reported">
+              <Field label={t("detail.printOptions")}>
                 {printer.capabilities.blob ? (
                   <>
-                    {printer.capabilities.blob.count ?? "?"} features ·{" "}
-                    {printer.capabilities.blob.options ?? "?"} settings
+                    {t("detail.featuresSettings", {
+                      features: printer.capabilities.blob.count ?? "?",
+                      settings: printer.capabilities.blob.options ?? "?",
+                    })}
                     {printer.capabilities.blob.blobLength !== null ? (
                       <span className="block text-xs text-slate-500">
-                        {printer.capabilities.blob.blobLength.toLocaleString("en")} characters of driver data
+                        {t("detail.driverData", {
+                          count: printer.capabilities.blob.blobLength.toLocaleString(locale),
+                        })}
                       </span>
                     ) : null}
                   </>
                 ) : (
-                  <span className="text-slate-500">None reported</span>
+                  <span className="text-slate-500">{t("detail.noneReported")}</span>
                 )}
               </Field>
-              <Field label="Printer number on connector">{printer.capabilities.tpId ?? "—"}</Field>
-              <Field label="Plug and Play id">
+              <Field label={t("detail.tpId")}>{printer.capabilities.tpId ?? "—"}</Field>
+              <Field label={t("detail.pnpId")}>
                 {printer.capabilities.pnpId ? (
                   <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs break-all">
                     {printer.capabilities.pnpId}
@@ -247,20 +264,18 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
             </dl>
           </Section>
 
-          <Section id="users-title" title="Who can print here" description="Members of the assigned groups.">
+          <Section id="users-title" title={t("detail.usersTitle")} description={t("detail.usersDescription")}>
             {users && !users.ok ? (
-              <Notice tone="error">The users could not be loaded from ezeep. {users.error}</Notice>
+              <Notice tone="error">{t("detail.usersFailed", { error: users.error })}</Notice>
             ) : null}
             {users?.ok && users.data.length === 0 ? (
               <p className="text-sm text-slate-500">
-                {printer.groups.length === 0
-                  ? "Nobody: no group is assigned to this printer."
-                  : "Nobody: the assigned groups have no members."}
+                {printer.groups.length === 0 ? t("detail.nobodyNoGroup") : t("detail.nobodyNoMembers")}
               </p>
             ) : null}
             {users?.ok && users.data.length > 0 ? (
               <>
-                <ul className="divide-y divide-slate-100" aria-label="Users who can print here">
+                <ul className="divide-y divide-slate-100" aria-label={t("detail.usersList")}>
                   {users.data.slice(0, MAX_USERS).map((u) => (
                     <li
                       key={u.id}
@@ -286,20 +301,15 @@ export default async function PrinterPage({ params }: { params: Promise<{ id: st
                 </ul>
                 <p className="mt-2 text-xs text-slate-500">
                   {users.data.length > MAX_USERS
-                    ? `Showing ${MAX_USERS} of ${users.data.length} users.`
-                    : `${users.data.length} user${users.data.length === 1 ? "" : "s"}.`}
+                    ? t("detail.showingUsers", { shown: MAX_USERS, count: users.data.length })
+                    : t("detail.userCount", { count: users.data.length })}
                 </p>
               </>
             ) : null}
           </Section>
         </div>
       )}
-      {history ? (
-        <RecentChanges
-          entries={history.entries}
-          emptyText="No changes were made to this printer through the portal yet."
-        />
-      ) : null}
+      {history ? <RecentChanges entries={history.entries} emptyText={t("detail.noHistory")} /> : null}
     </>
   );
 }
