@@ -120,7 +120,7 @@ export function IdentityList(props: {
                       )}
                     </td>
                     <td className="mt-1 block text-slate-600 md:table-cell md:px-4 md:py-3">
-                      <span className="md:hidden">{`${t("lastSeen")} `}</span>
+                      <span className="mr-1 md:hidden">{t("lastSeen")}</span>
                       {formatDateTime(item.lastSeenAt)}
                     </td>
                   </tr>
