@@ -17,8 +17,8 @@ import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { assignedGroupIds } from "@/lib/ezeep";
-import { translator } from "@/lib/i18n/server";
 import { runJobOnce } from "@/lib/jobs/runner";
+import { messagesOf } from "@/lib/organizations/messages";
 import { ezeepFor } from "@/lib/organizations/service";
 
 /** The drift job's name: scheduled runs and "run drift now" share its lease and its JobRun log. */
@@ -265,7 +265,7 @@ export async function runDriftNow(ctx: OrgContext): Promise<DriftRunSummary> {
         run: async () => void (result = await detectDrift(ctx.organization)),
       };
       if (!(await runJobOnce(job)) || !result) {
-        throw new UserFacingError((await translator("audit"))("errors.driftRunning"));
+        throw new UserFacingError((await messagesOf("audit"))("errors.driftRunning"));
       }
       const { firstSnapshot, recorded, explained, deferred } = result as DriftResult;
       const summary: DriftRunSummary = { firstSnapshot, recorded, explained, deferred };

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { defineAction, SIGNED_OUT_ERROR, type ActionResult, type RevalidateTarget } from "@/lib/auth/action";
 import { currentAdmin, ORG_COOKIE } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { translator } from "@/lib/i18n/server";
+import { messagesOf } from "@/lib/organizations/messages";
 import {
   beginAuthorization,
   disconnectOrganization,
@@ -29,7 +29,7 @@ export async function switchOrganizationAction(raw: {
 }): Promise<ActionResult<{ name: string }>> {
   const admin = await currentAdmin();
   if (!admin) return { ok: false, error: SIGNED_OUT_ERROR };
-  const t = await translator("organizations");
+  const t = await messagesOf("organizations");
   const parsed = switchSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: t("errors.chooseOrganization") };
   const membership = await roleIn(admin.id, parsed.data.organizationId);

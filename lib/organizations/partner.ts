@@ -7,8 +7,8 @@ import { audited } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import { translator } from "@/lib/i18n/server";
 import { forgetEzeepClient, partnerClient } from "@/lib/organizations/connections";
+import { messagesOf } from "@/lib/organizations/messages";
 import type { CreatePartnerOrganizationInput } from "@/lib/organizations/schemas";
 
 export { partnerClient } from "@/lib/organizations/connections";
@@ -110,7 +110,7 @@ export async function deletePartnerOrganization(
           where: { adminId_organizationId: { adminId: ctx.actor.id, organizationId: org.id } },
         })
       : null;
-  const t = await translator("organizations");
+  const t = await messagesOf("organizations");
   if (!org || role?.role !== "owner") throw new UserFacingError(t("errors.onlyOwnerDelete"));
   if (input.confirmName.trim() !== org.name) {
     throw new UserFacingError(t("errors.typeNameExactly"), {

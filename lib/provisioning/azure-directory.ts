@@ -7,7 +7,7 @@ import "server-only";
 
 import type { OrganizationRef } from "@/lib/auth/context";
 import { UserFacingError } from "@/lib/errors";
-import { translator } from "@/lib/i18n/server";
+import { messagesOf } from "@/lib/organizations/messages";
 
 export interface AzureGroupInput {
   name: string;
@@ -27,10 +27,10 @@ export const manualAzureDirectory: AzureDirectory = {
   automated: false,
   description: "This portal talks to real ezeep, so steps 2 and 3 tell you what to do in ezeep instead.",
   async activate() {
-    throw new UserFacingError((await translator("organizations"))("errors.noActivateApi"));
+    throw new UserFacingError((await messagesOf("organizations"))("errors.noActivateApi"));
   },
   async importGroups() {
-    throw new UserFacingError((await translator("organizations"))("errors.noImportApi"));
+    throw new UserFacingError((await messagesOf("organizations"))("errors.noImportApi"));
   },
 };
 

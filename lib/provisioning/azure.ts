@@ -10,7 +10,7 @@ import { audited } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import { translator } from "@/lib/i18n/server";
+import { messagesOf } from "@/lib/organizations/messages";
 import { ezeepFor } from "@/lib/organizations/service";
 import { azureDirectory, type AzureGroupInput } from "@/lib/provisioning/azure-directory";
 
@@ -30,7 +30,7 @@ export async function ownedOrganization(ctx: OrgContext, organizationId: string)
         })
       : null;
   if (!org || role?.role !== "owner")
-    throw new UserFacingError((await translator("organizations"))("errors.onlyOwner"));
+    throw new UserFacingError((await messagesOf("organizations"))("errors.onlyOwner"));
   return { id: org.id, ezeepId: org.ezeepId, name: org.name, connection: org.connection };
 }
 

@@ -7,7 +7,7 @@ import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
-import { translator } from "@/lib/i18n/server";
+import { messagesOf } from "@/lib/organizations/messages";
 
 export const clientKey = (name: string) => name.trim().toLowerCase();
 
@@ -26,7 +26,7 @@ export async function listClients(organizationId: string) {
 export async function addClient(ctx: OrgContext, input: { name: string }) {
   const name = input.name.trim();
   if (await isRegisteredClient(ctx.organization.id, name)) {
-    const t = await translator("ndd");
+    const t = await messagesOf("ndd");
     throw new UserFacingError(t("errors.clientTaken", { name }), {
       name: [t("errors.clientTakenField")],
     });
@@ -51,7 +51,7 @@ export async function removeClient(ctx: OrgContext, input: { name: string }) {
     },
   });
   if (!row)
-    throw new UserFacingError((await translator("ndd"))("errors.clientUnknown", { name: input.name }));
+    throw new UserFacingError((await messagesOf("ndd"))("errors.clientUnknown", { name: input.name }));
   return audited(ctx, {
     action: "ndd.client_remove",
     target: { type: "ndd_client", id: row.id, label: row.name },
