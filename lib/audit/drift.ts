@@ -17,6 +17,7 @@ import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { assignedGroupIds } from "@/lib/ezeep";
+import { translator } from "@/lib/i18n/server";
 import { runJobOnce } from "@/lib/jobs/runner";
 import { ezeepFor } from "@/lib/organizations/service";
 
@@ -264,9 +265,7 @@ export async function runDriftNow(ctx: OrgContext): Promise<DriftRunSummary> {
         run: async () => void (result = await detectDrift(ctx.organization)),
       };
       if (!(await runJobOnce(job)) || !result) {
-        throw new UserFacingError(
-          "A drift check is running right now (scheduled, or started by another admin). Its findings appear in the audit log when it ends.",
-        );
+        throw new UserFacingError((await translator("audit"))("errors.driftRunning"));
       }
       const { firstSnapshot, recorded, explained, deferred } = result as DriftResult;
       const summary: DriftRunSummary = { firstSnapshot, recorded, explained, deferred };

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { defineAction, SIGNED_OUT_ERROR, type ActionResult, type RevalidateTarget } from "@/lib/auth/action";
 import { currentAdmin, ORG_COOKIE } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { translator } from "@/lib/i18n/server";
 import {
   beginAuthorization,
   disconnectOrganization,
@@ -28,10 +29,11 @@ export async function switchOrganizationAction(raw: {
 }): Promise<ActionResult<{ name: string }>> {
   const admin = await currentAdmin();
   if (!admin) return { ok: false, error: SIGNED_OUT_ERROR };
+  const t = await translator("organizations");
   const parsed = switchSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "Choose an organization." };
+  if (!parsed.success) return { ok: false, error: t("errors.chooseOrganization") };
   const membership = await roleIn(admin.id, parsed.data.organizationId);
-  if (!membership) return { ok: false, error: "You have no role in that organization." };
+  if (!membership) return { ok: false, error: t("errors.noRole") };
   (await cookies()).set(ORG_COOKIE, membership.organization.id, {
     httpOnly: true,
     sameSite: "lax",

@@ -31,9 +31,13 @@ export function connectErrorCode(message: string): ConnectErrorCode {
   return PREFIXES.find(([prefix]) => message.startsWith(prefix))?.[1] ?? "failed";
 }
 
-/** The text for ?error=<code>, or null for anything that is not a known code. */
+/** The known code in ?error=<code> (its text is `organizations.connectErrors.<code>`), else null. */
+export function connectErrorCodeOf(code: unknown): ConnectErrorCode | null {
+  return typeof code === "string" && Object.hasOwn(CONNECT_ERRORS, code) ? (code as ConnectErrorCode) : null;
+}
+
+/** The English text for ?error=<code>, or null for anything that is not a known code. */
 export function connectErrorMessage(code: unknown): string | null {
-  return typeof code === "string" && Object.hasOwn(CONNECT_ERRORS, code)
-    ? CONNECT_ERRORS[code as ConnectErrorCode]
-    : null;
+  const known = connectErrorCodeOf(code);
+  return known ? CONNECT_ERRORS[known] : null;
 }

@@ -8,6 +8,7 @@ import { settleEarlierAttempts } from "@/lib/audit/unknown";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
+import { translator } from "@/lib/i18n/server";
 import { forgetEzeepClient, partnerClient } from "@/lib/organizations/connections";
 import { registerCreated } from "@/lib/organizations/reconcile";
 import type { CreatePartnerOrganizationInput } from "@/lib/organizations/schemas";
@@ -108,11 +109,11 @@ export async function deletePartnerOrganization(
           where: { adminId_organizationId: { adminId: ctx.actor.id, organizationId: org.id } },
         })
       : null;
-  if (!org || role?.role !== "owner")
-    throw new UserFacingError("Only an owner of that organization can delete it.");
+  const t = await translator("organizations");
+  if (!org || role?.role !== "owner") throw new UserFacingError(t("errors.onlyOwnerDelete"));
   if (input.confirmName.trim() !== org.name) {
-    throw new UserFacingError("Type the organization's name exactly to confirm.", {
-      confirmName: [`Type “${org.name}” to confirm.`],
+    throw new UserFacingError(t("errors.typeNameExactly"), {
+      confirmName: [t("errors.typeNameField", { name: org.name })],
     });
   }
   const target = { type: "organization", id: org.id, label: org.name };

@@ -7,6 +7,7 @@ import "server-only";
 
 import type { OrganizationRef } from "@/lib/auth/context";
 import { UserFacingError } from "@/lib/errors";
+import { translator } from "@/lib/i18n/server";
 
 export interface AzureGroupInput {
   name: string;
@@ -26,14 +27,10 @@ export const manualAzureDirectory: AzureDirectory = {
   automated: false,
   description: "This portal talks to real ezeep, so steps 2 and 3 tell you what to do in ezeep instead.",
   async activate() {
-    throw new UserFacingError(
-      "ezeep has no public API for this step. Activate the Azure AD connection in the ezeep admin console (Azure Marketplace subscriptions only), then choose “Done in ezeep”.",
-    );
+    throw new UserFacingError((await translator("organizations"))("errors.noActivateApi"));
   },
   async importGroups() {
-    throw new UserFacingError(
-      "ezeep has no public API for this step. Import the Azure AD groups in the ezeep admin console, then choose “Check groups”.",
-    );
+    throw new UserFacingError((await translator("organizations"))("errors.noImportApi"));
   },
 };
 

@@ -10,6 +10,7 @@ import { audited } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
+import { translator } from "@/lib/i18n/server";
 import { ezeepFor } from "@/lib/organizations/service";
 import { azureDirectory, type AzureGroupInput } from "@/lib/provisioning/azure-directory";
 
@@ -29,7 +30,7 @@ export async function ownedOrganization(ctx: OrgContext, organizationId: string)
         })
       : null;
   if (!org || role?.role !== "owner")
-    throw new UserFacingError("Only an owner of that organization can do this.");
+    throw new UserFacingError((await translator("organizations"))("errors.onlyOwner"));
   return { id: org.id, ezeepId: org.ezeepId, name: org.name, connection: org.connection };
 }
 

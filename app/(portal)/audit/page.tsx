@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { activityChart } from "@/lib/audit/activity-chart";
@@ -20,14 +21,31 @@ import { AccessDenied, Card, EmptyState, PageHeader } from "@/lib/ui/components"
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audit.list");
+  return { title: t("title") };
+}
+
+type ListT = Awaited<ReturnType<typeof getTranslations<"audit.list">>>;
+
+/** "25 entries, newest first", "25 entries before entry 300" or how far a search reached. */
+function pageSummary(
+  t: ListT,
+  page: { entries: unknown[]; searchedDownTo?: number | null },
+  before: number | undefined,
+): string {
+  if (page.searchedDownTo) return t("searchedBackTo", { seq: page.searchedDownTo });
+  const count = page.entries.length;
+  return before ? t("countBefore", { count, before }) : t("countNewest", { count });
+}
 
 export default async function AuditPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const guard = await requirePageContext("audit.read", "the audit log");
+  const t = await getTranslations("audit.list");
+  const guard = await requirePageContext("audit.read", t("deniedWhat"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const params = await searchParams;
@@ -36,7 +54,7 @@ export default async function AuditPage({
   const query = boundedQuery(asked);
   const split = params.split === "action" ? "action" : "outcome";
   const scope = resolveAuditScope(auditViewerOf(ctx), ctx.current.organization.id, query.org);
-  if (!scope) return <AccessDenied what="this audit log" />;
+  if (!scope) return <AccessDenied what={t("deniedScope")} />;
   const { before: _before, limit: _limit, ...filters } = query;
   const [page, chart, values] = await Promise.all([
     listAuditEntriesIn(scope, query),
@@ -50,15 +68,16 @@ export default async function AuditPage({
   const exportHref = (format: string) =>
     `/api/audit/export?${filterSearchParams({ ...query, org: scope.value }, { format })}`;
   const isCurrentOrg = scope.organizationId === ctx.current.organization.id;
+  const scopes = auditScopeOptions(auditViewerOf(ctx)).map((option) =>
+    option.organizationId ? option : { ...option, label: t("portalScope") },
+  );
 
   return (
     <>
       <PageHeader
-        title="Audit log"
+        title={t("title")}
         description={
-          scope.organizationId
-            ? `Every change in ${scope.label} — through the portal, failed attempts, and changes made outside it. Entries cannot be edited or deleted.`
-            : "Portal-wide events: sign-ins and admin management. Entries cannot be edited or deleted."
+          scope.organizationId ? t("descriptionOrg", { org: scope.label }) : t("descriptionPortal")
         }
         actions={
           <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
@@ -68,14 +87,14 @@ export default async function AuditPage({
                 className={`${buttonClass.secondary} flex-1 whitespace-nowrap`}
                 download
               >
-                Export CSV
+                {t("exportCsv")}
               </a>
               <a
                 href={exportHref("json")}
                 className={`${buttonClass.secondary} flex-1 whitespace-nowrap`}
                 download
               >
-                Export JSON
+                {t("exportJson")}
               </a>
             </div>
             {isCurrentOrg && ctx.can("audit.drift_run") ? <DriftRunButton /> : null}
@@ -88,20 +107,20 @@ export default async function AuditPage({
         split={split}
         scopeValue={scope.value === ctx.current.organization.id ? "" : scope.value}
         filtered={filtered}
-        choices={{ ...values, scopes: auditScopeOptions(auditViewerOf(ctx)) }}
+        choices={{ ...values, scopes }}
       />
       <Card className="mb-4 p-4">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-sm font-semibold text-slate-900">
-            Activity{" "}
+            {t("activity")}{" "}
             <span className="font-normal text-slate-500">
-              · {chart.from} to {chart.to} · {chart.total.toLocaleString("en")} entries
+              {t("activityRange", { from: chart.from, to: chart.to, count: chart.total })}
             </span>
           </h2>
           <div
             className="inline-flex rounded-lg border border-slate-200 p-0.5 text-xs"
             role="group"
-            aria-label="Split the chart by"
+            aria-label={t("splitBy")}
           >
             {(["outcome", "action"] as const).map((s) => (
               <Link
@@ -110,7 +129,7 @@ export default async function AuditPage({
                 aria-current={split === s ? "true" : undefined}
                 className={`rounded-md px-2.5 py-1 font-medium ${split === s ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
               >
-                By {s}
+                {s === "outcome" ? t("byOutcome") : t("byAction")}
               </Link>
             ))}
           </div>
@@ -118,47 +137,37 @@ export default async function AuditPage({
         <ActivityChart chart={chart} />
       </Card>
       {page.entries.length === 0 && !page.searchedDownTo ? (
-        <EmptyState title={filtered ? "No entries match" : "Nothing recorded yet"}>
-          {filtered
-            ? "Try other filters or a wider date range."
-            : "Changes made through the portal will appear here."}
+        <EmptyState title={filtered ? t("emptyFilteredTitle") : t("emptyTitle")}>
+          {filtered ? t("emptyFilteredBody") : t("emptyBody")}
         </EmptyState>
       ) : (
         <Card>
           {page.entries.length ? (
             <AuditTable entries={page.entries} />
           ) : (
-            <p className="px-4 py-6 text-sm text-slate-600">No matches in this part of the log yet.</p>
+            <p className="px-4 py-6 text-sm text-slate-600">{t("noMatchesYet")}</p>
           )}
           <nav
-            aria-label="Pagination"
+            aria-label={t("pagination")}
             className="flex flex-col gap-2 border-t border-slate-200 px-4 py-3 text-sm sm:flex-row sm:items-center sm:justify-between"
           >
-            <p className="text-slate-600">
-              {page.searchedDownTo
-                ? `Searched back to entry ${page.searchedDownTo.toLocaleString("en")}; older entries are not searched yet.`
-                : `${page.entries.length} entries${query.before ? ` before entry ${query.before}` : ", newest first"}`}
-            </p>
+            <p className="text-slate-600">{pageSummary(t, page, query.before)}</p>
             <div className="flex gap-2">
               {query.before ? (
                 <Link href={href({ before: null })} className={buttonClass.secondary}>
-                  Newest
+                  {t("newest")}
                 </Link>
               ) : null}
               {page.nextBefore ? (
                 <Link href={href({ before: page.nextBefore })} className={buttonClass.secondary} rel="next">
-                  {page.searchedDownTo ? "Search older entries" : "Older entries"}
+                  {page.searchedDownTo ? t("searchOlder") : t("older")}
                 </Link>
               ) : null}
             </div>
           </nav>
         </Card>
       )}
-      {shared.size > 0 ? (
-        <p className="mt-3 text-xs text-slate-500">
-          The address of this page keeps these filters: copy it to share this view.
-        </p>
-      ) : null}
+      {shared.size > 0 ? <p className="mt-3 text-xs text-slate-500">{t("shareHint")}</p> : null}
     </>
   );
 }

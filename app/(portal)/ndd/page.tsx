@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { getPageContext } from "@/lib/auth/session";
 import { IdentityList } from "@/lib/provisioning/components/identity-list";
@@ -6,13 +7,17 @@ import { listIdentities } from "@/lib/provisioning/ndd/queries";
 import { identitySearchSchema } from "@/lib/provisioning/ndd/schemas";
 import { AccessDenied, PageHeader } from "@/lib/ui/components";
 
-export const metadata: Metadata = { title: "NDD" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ndd.page");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function NddPage({ searchParams }: { searchParams: SearchParams }) {
+  const t = await getTranslations("ndd.page");
   const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("users.read")) return <AccessDenied what="NDD identities" />;
+  if (!ctx.current || !ctx.can("users.read")) return <AccessDenied what={t("deniedWhat")} />;
   const params = await searchParams;
   const parsed = identitySearchSchema.safeParse({
     q: typeof params.q === "string" ? params.q : undefined,
@@ -22,10 +27,7 @@ export default async function NddPage({ searchParams }: { searchParams: SearchPa
   const data = await listIdentities(ctx.current, query);
   return (
     <>
-      <PageHeader
-        title="NDD"
-        description="People the NDD Orbix integration manages, keyed by Client and Domain//Logon, and what each is in ezeep."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <IdentityList data={data} q={query.q ?? ""} />
     </>
   );

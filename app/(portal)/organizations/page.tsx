@@ -1,98 +1,112 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { isRole } from "@/lib/auth/permissions";
 import { hasEncryptionKey } from "@/lib/crypto";
 import { ConnectButton, DisconnectButton } from "@/lib/organizations/components/connection-buttons";
 import {
   CreatePartnerOrganizationForm,
   DeletePartnerOrganizationButton,
 } from "@/lib/organizations/components/partner-organizations";
-import { connectErrorMessage } from "@/lib/organizations/connect-errors";
+import { connectErrorCodeOf } from "@/lib/organizations/connect-errors";
 import { redirectUri } from "@/lib/organizations/oauth";
-import { NOT_PARTNER_MESSAGE, partnerAccess } from "@/lib/organizations/partner-access";
+import { partnerAccess } from "@/lib/organizations/partner-access";
 import { organizationDetails } from "@/lib/organizations/service";
 import { Badge, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
 
-export const metadata: Metadata = { title: "Organizations" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("organizations.page");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const NOTICES: Record<string, (name: string) => string> = {
-  connected: (name) => `“${name}” is now connected with your ezeep sign-in.`,
-  added: (name) => `“${name}” was added to the portal; you are its owner.`,
-  created: (name) =>
-    `“${name}” was created in ezeep; you are its owner. Switch to it with the organization menu.`,
-  deleted: (name) => `“${name}” was deleted.`,
-  disconnected: (name) => `“${name}” was disconnected; its stored ezeep sign-in was revoked and deleted.`,
-};
+const NOTICES = ["connected", "added", "created", "deleted", "disconnected"] as const;
+type NoticeKey = (typeof NOTICES)[number];
+
+function noticeOf(value: unknown): NoticeKey | undefined {
+  return NOTICES.find((n) => n === value);
+}
 
 function ConnectionBadge(props: { connection: string }) {
+  const t = useTranslations("organizations.connectionBadge");
   return props.connection === "authorization_code" ? (
-    <Badge tone="violet" title="Connected by an ezeep admin's sign-in (authorization code)">
-      ezeep sign-in
+    <Badge tone="violet" title={t("signInTitle")}>
+      {t("signIn")}
     </Badge>
   ) : (
-    <Badge tone="slate" title="The portal's own API client (client credentials)">
-      API client
+    <Badge tone="slate" title={t("clientTitle")}>
+      {t("client")}
     </Badge>
   );
 }
 
+function RoleName({ role }: { role: string }) {
+  const t = useTranslations("organizations.roles");
+  return <>{isRole(role) ? t(role) : role}</>;
+}
+
 export default async function OrganizationsPage({ searchParams }: { searchParams: SearchParams }) {
-  const guard = await requirePageContext("organizations.read", "organizations");
+  const t = await getTranslations("organizations");
+  const guard = await requirePageContext("organizations.read", t("page.deniedWhat"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const params = await searchParams;
   const canManage = ctx.can("organizations.manage");
   const current = await organizationDetails(ctx.current.organization.id);
-  const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;
-  const error = connectErrorMessage(params.error);
+  const notice = noticeOf(params.notice);
+  const errorCode = connectErrorCodeOf(params.error);
   const keyReady = hasEncryptionKey();
   const partner = canManage ? await partnerAccess(ctx.current) : null;
 
   return (
     <>
       <PageHeader
-        title="Organizations"
-        description="The ezeep organizations this portal manages, and how it connects to each."
+        title={t("page.title")}
+        description={t("page.description")}
         actions={
           canManage ? (
             <Link href="/organizations/provision" className={buttonClass.primary}>
-              New organization with Azure AD
+              {t("page.newWithAzure")}
             </Link>
           ) : null
         }
       />
       {notice ? (
-        <Notice tone="success">{notice(typeof params.name === "string" ? params.name : "")}</Notice>
+        <Notice tone="success">
+          {t(`notices.${notice}`, { name: typeof params.name === "string" ? params.name : "" })}
+        </Notice>
       ) : null}
-      {error ? <Notice tone="error">Connecting did not work: {error}</Notice> : null}
+      {errorCode ? (
+        <Notice tone="error">{t("page.connectFailed", { error: t(`connectErrors.${errorCode}`) })}</Notice>
+      ) : null}
 
       <div className="space-y-6">
         <Card className="p-4 sm:p-6">
           <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
             <div className="min-w-0">
               <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
-                Current organization
+                {t("page.current")}
               </p>
               <h2 className="mt-1 text-lg font-semibold text-slate-900">{current.name}</h2>
               <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
-                <dt className="text-slate-500">ezeep id</dt>
+                <dt className="text-slate-500">{t("page.ezeepId")}</dt>
                 <dd className="font-mono text-xs break-all text-slate-800 sm:text-sm">{current.ezeepId}</dd>
-                <dt className="text-slate-500">Connection</dt>
+                <dt className="text-slate-500">{t("page.connection")}</dt>
                 <dd>
                   <ConnectionBadge connection={current.connection} />
                 </dd>
                 {current.connection === "authorization_code" ? (
                   <>
-                    <dt className="text-slate-500">Access renewed</dt>
+                    <dt className="text-slate-500">{t("page.accessRenewed")}</dt>
                     <dd className="text-slate-800">
                       {current.tokenExpiresAt
-                        ? `valid until ${formatDateTime(current.tokenExpiresAt)}`
-                        : "on next use"}
+                        ? t("page.validUntil", { time: formatDateTime(current.tokenExpiresAt) })
+                        : t("page.onNextUse")}
                     </dd>
                   </>
                 ) : null}
@@ -105,7 +119,9 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                 ) : null}
                 {keyReady ? (
                   <ConnectButton
-                    label={current.connection === "authorization_code" ? "Reconnect" : "Connect with ezeep"}
+                    label={
+                      current.connection === "authorization_code" ? t("page.reconnect") : t("connect.button")
+                    }
                   />
                 ) : null}
               </div>
@@ -115,17 +131,14 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             <div className="mt-4 border-t border-slate-100 pt-4 text-sm text-slate-600">
               {keyReady ? (
                 <p>
-                  <span className="font-medium text-slate-800">Connect with ezeep</span> signs in to ezeep as
-                  an administrator of an organization (OAuth authorization code with PKCE). ezeep returns to{" "}
-                  <code className="font-mono text-xs break-all">{redirectUri()}</code>, which must be
-                  registered for the portal’s API client. Signing in to the current organization switches it
-                  to that sign-in; signing in to another one adds it to the portal with you as its owner. The
-                  refresh token is stored encrypted and renewed on every use.
+                  {t.rich("page.connectHelp", {
+                    uri: redirectUri(),
+                    strong: (chunks) => <span className="font-medium text-slate-800">{chunks}</span>,
+                    code: (chunks) => <code className="font-mono text-xs break-all">{chunks}</code>,
+                  })}
                 </p>
               ) : (
-                <Notice tone="info">
-                  Connecting by sign-in needs PORTAL_ENCRYPTION_KEY on the server (see README).
-                </Notice>
+                <Notice tone="info">{t("page.needsKey")}</Notice>
               )}
             </div>
           ) : null}
@@ -133,10 +146,8 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
 
         <Card className="overflow-hidden">
           <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
-            <h2 className="text-base font-semibold text-slate-900">Your organizations</h2>
-            <p className="mt-1 text-sm text-slate-600">
-              Your role is per organization; switch with the organization menu at the top.
-            </p>
+            <h2 className="text-base font-semibold text-slate-900">{t("page.yours")}</h2>
+            <p className="mt-1 text-sm text-slate-600">{t("page.yoursHint")}</p>
           </div>
           <ul className="divide-y divide-slate-100">
             {ctx.memberships.map((m) => (
@@ -148,10 +159,12 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                 <span className="min-w-0 flex-1 font-medium text-slate-900">
                   {m.organization.name}
                   {m.organization.id === current.id ? (
-                    <span className="ml-2 text-xs font-normal text-slate-500">(current)</span>
+                    <span className="ml-2 text-xs font-normal text-slate-500">{t("page.currentMark")}</span>
                   ) : null}
                 </span>
-                <span className="text-slate-600">{ROLE_LABELS[m.role]}</span>
+                <span className="text-slate-600">
+                  <RoleName role={m.role} />
+                </span>
                 <ConnectionBadge connection={m.organization.connection} />
               </li>
             ))}
@@ -161,20 +174,17 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         {partner ? (
           <Card className="overflow-hidden">
             <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
-              <h2 className="text-base font-semibold text-slate-900">Partner organizations</h2>
-              <p className="mt-1 text-sm text-slate-600">
-                Organizations the portal’s ezeep partner client controls in which you hold a role. Only owners
-                see this.
-              </p>
+              <h2 className="text-base font-semibold text-slate-900">{t("page.partnerTitle")}</h2>
+              <p className="mt-1 text-sm text-slate-600">{t("page.partnerHint")}</p>
             </div>
             {partner.state === "not-partner" ? (
               <p className="px-4 py-4 text-sm text-slate-700 sm:px-6" data-testid="no-partner-rights">
-                {NOT_PARTNER_MESSAGE}
+                {t("notPartner")}
               </p>
             ) : null}
             {partner.state === "unavailable" ? (
               <p className="px-4 py-4 text-sm text-slate-600 sm:px-6">
-                The partner list could not be loaded: {partner.error}
+                {t("page.partnerUnavailable", { error: partner.error })}
               </p>
             ) : null}
             {partner.state === "partner" ? (
@@ -192,11 +202,12 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                     {o.currency ? <span className="text-slate-600">{o.currency}</span> : null}
                     {o.portalId ? (
                       <Badge tone="blue">
-                        In portal
-                        {o.role ? ` · ${ROLE_LABELS[o.role as keyof typeof ROLE_LABELS] ?? o.role}` : ""}
+                        {o.role
+                          ? t("page.inPortalRole", { role: isRole(o.role) ? t(`roles.${o.role}`) : o.role })
+                          : t("page.inPortal")}
                       </Badge>
                     ) : (
-                      <Badge>Not in portal</Badge>
+                      <Badge>{t("page.notInPortal")}</Badge>
                     )}
                     {o.portalId && o.role === "owner" ? (
                       <DeletePartnerOrganizationButton organization={{ id: o.portalId, name: o.name }} />
@@ -208,7 +219,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             {partner.state === "not-partner" ? null : (
               <details className="group border-t border-slate-200">
                 <summary className="cursor-pointer px-4 py-3 text-sm font-semibold text-brand-700 hover:bg-slate-50 sm:px-6">
-                  New organization
+                  {t("page.newOrganization")}
                 </summary>
                 <div className="px-4 pt-1 pb-5 sm:px-6">
                   <CreatePartnerOrganizationForm />

@@ -1,5 +1,9 @@
 // Changes per day as stacked bars (inline SVG, no chart library), split by outcome or action.
+import { useTranslations } from "next-intl";
+
 import type { ActivityChart as Chart } from "@/lib/audit/activity-chart";
+import { isOutcome } from "@/lib/audit/components/badges";
+import { localActionLabel } from "@/lib/audit/i18n";
 
 const OUTCOME_COLORS: Record<string, string> = {
   success: "#10b981",
@@ -8,12 +12,15 @@ const OUTCOME_COLORS: Record<string, string> = {
   pending: "#f59e0b",
 };
 const PALETTE = ["#2563eb", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#94a3b8"];
-const OUTCOME_LABELS: Record<string, string> = {
-  success: "Success",
-  failure: "Failed",
-  unknown: "Unknown",
-  pending: "Outcome unknown",
-};
+
+/** A series' name: an outcome's label, an action's label, or "other" as recorded. */
+function useSeriesLabel(chart: Chart) {
+  const t = useTranslations("audit");
+  return (key: string) => {
+    if (chart.split === "outcome") return isOutcome(key) ? t(`outcome.${key}.label`) : key;
+    return key === "other" ? t("chart.other") : localActionLabel(t, key);
+  };
+}
 
 export function seriesColor(chart: Chart, key: string, i: number): string {
   if (chart.split === "outcome") return OUTCOME_COLORS[key] ?? PALETTE[i % PALETTE.length];
@@ -28,6 +35,8 @@ function niceMax(n: number): number {
 }
 
 function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
+  const t = useTranslations("audit.chart");
+  const label = useSeriesLabel(chart);
   const W = compact ? 340 : 720;
   const H = compact ? 150 : 180;
   const padL = compact ? 30 : 36;
@@ -42,13 +51,18 @@ function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
   const barW = Math.max(2, slot * 0.72);
   const y = (v: number) => padT + plotH - (v / max) * plotH;
   const labelEvery = Math.ceil(n / (compact ? 4 : 8));
-  const label = (key: string) => (chart.split === "outcome" ? (OUTCOME_LABELS[key] ?? key) : key);
+  /** The tooltip of one day's bar: its total, then each series' count on its own line. */
+  const dayTitle = (day: string, total: number, i: number) =>
+    [
+      t("dayTotal", { day, count: total }),
+      ...chart.series.filter((s) => s.counts[i] > 0).map((s) => `${label(s.key)}: ${s.counts[i]}`),
+    ].join("\n");
   return (
     <svg
       viewBox={`0 0 ${W} ${H}`}
       className={`h-auto w-full ${compact ? "sm:hidden" : "hidden sm:block"}`}
       role="img"
-      aria-label={`Changes per day from ${chart.from} to ${chart.to}: ${chart.total} in total`}
+      aria-label={t("aria", { from: chart.from, to: chart.to, total: chart.total })}
     >
       {[0, 0.5, 1].map((f) => (
         <g key={f}>
@@ -70,10 +84,7 @@ function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
         const x = padL + i * slot + (slot - barW) / 2;
         return (
           <g key={day}>
-            <title>{`${day}: ${totals[i]} ${totals[i] === 1 ? "entry" : "entries"}${chart.series
-              .filter((s) => s.counts[i] > 0)
-              .map((s) => `\n${label(s.key)}: ${s.counts[i]}`)
-              .join("")}`}</title>
+            <title>{dayTitle(day, totals[i], i)}</title>
             <rect x={padL + i * slot} y={padT} width={slot} height={plotH} fill="transparent" />
             {chart.series.map((s, si) => {
               const v = s.counts[i];
@@ -106,13 +117,14 @@ function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
 }
 
 export function ActivityChart({ chart }: { chart: Chart }) {
-  const label = (key: string) => (chart.split === "outcome" ? (OUTCOME_LABELS[key] ?? key) : key);
+  const t = useTranslations("audit.chart");
+  const label = useSeriesLabel(chart);
   return (
     <figure data-testid="activity-chart">
       <Bars chart={chart} compact={false} />
       <Bars chart={chart} compact />
       <figcaption className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
-        {chart.series.length === 0 ? <span>No entries in this period.</span> : null}
+        {chart.series.length === 0 ? <span>{t("noEntries")}</span> : null}
         {chart.series.map((s, si) => (
           <span key={s.key} className="inline-flex items-center gap-1.5">
             <span

@@ -1,10 +1,13 @@
 // The audit filters as a plain GET form: the URL holds every filter, so a view can be shared.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
-import { actionLabel, auditActionOf, familyOf } from "@/lib/audit/actions-catalog";
-import { ACTOR_TYPE_LABELS } from "@/lib/audit/components/badges";
+import { auditActionOf, familyOf } from "@/lib/audit/actions-catalog";
+import { ACTOR_TYPES, OUTCOMES } from "@/lib/audit/components/badges";
+import { localActionLabel, type AuditTranslator } from "@/lib/audit/i18n";
 import type { AuditQuery } from "@/lib/audit/queries";
 import type { ScopeOption } from "@/lib/audit/scope";
+import { FilterSelect, type FilterOptionGroup } from "@/lib/ui/filter-select";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
 
 export interface FilterChoices {
@@ -18,22 +21,28 @@ export interface FilterChoices {
  * The action filter: per family, "every <family> action" (`group.*`) and each action recorded
  * recently (older names folded into the one they became), plus the current choice.
  */
-function actionOptions(recorded: string[], current: string | undefined) {
+function actionGroups(
+  t: AuditTranslator,
+  recorded: string[],
+  current: string | undefined,
+): FilterOptionGroup[] {
   const names = new Set(recorded.map(auditActionOf));
   if (current && !current.endsWith(".*")) names.add(current);
   const families = new Set([...names].map(familyOf));
   if (current?.endsWith(".*")) families.add(current.slice(0, -2));
   return [...families].sort().map((family) => ({
-    family,
+    label: family,
     options: [
-      { value: `${family}.*`, label: `Every ${family.replace(/_/g, " ")} action` },
+      { value: `${family}.*`, label: t("filters.everyFamily", { family: family.replace(/_/g, " ") }) },
       ...[...names]
         .filter((n) => familyOf(n) === family)
         .sort()
-        .map((n) => ({ value: n, label: actionLabel(n) })),
+        .map((n) => ({ value: n, label: localActionLabel(t, n) })),
     ],
   }));
 }
+
+const selectClass = "mt-1";
 
 export function AuditFilters({
   query,
@@ -48,40 +57,43 @@ export function AuditFilters({
   scopeValue: string;
   filtered: boolean;
 }) {
+  const t = useTranslations("audit");
   const actors =
     query.actor && !choices.actors.some((a) => a.id === query.actor)
       ? [...choices.actors, { id: query.actor, label: query.actor }]
       : choices.actors;
+  const outcomeLabel = (o: (typeof OUTCOMES)[number]) =>
+    o === "unknown" ? t("filters.outcomeUnknown") : t(`outcome.${o}.label`);
   return (
     <form
       action="/audit"
       className="mb-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
       role="search"
-      aria-label="Filter the audit log"
+      aria-label={t("filters.aria")}
     >
       <div className="flex flex-col gap-2 sm:flex-row">
         <label htmlFor="audit-q" className="sr-only">
-          Search
+          {t("filters.search")}
         </label>
         <input
           id="audit-q"
           name="q"
           type="search"
           defaultValue={query.q ?? ""}
-          placeholder="Search action, target, actor or error"
+          placeholder={t("filters.searchPlaceholder")}
           className={inputClass}
           maxLength={100}
         />
         <div className="flex gap-2">
           <button type="submit" className={`${buttonClass.primary} flex-1 sm:flex-none`}>
-            Apply
+            {t("filters.apply")}
           </button>
           {filtered ? (
             <Link
               href={scopeValue ? `/audit?org=${encodeURIComponent(scopeValue)}` : "/audit"}
               className={`${buttonClass.secondary} flex-1 sm:flex-none`}
             >
-              Clear
+              {t("filters.clear")}
             </Link>
           ) : null}
         </div>
@@ -89,106 +101,84 @@ export function AuditFilters({
       <div className="mt-3 grid grid-cols-2 gap-x-3 gap-y-2 sm:gap-y-3 lg:grid-cols-4">
         {choices.scopes.length > 1 ? (
           <div>
-            <label htmlFor="audit-org" className={labelClass}>
-              Organization
-            </label>
-            <select id="audit-org" name="org" defaultValue={scopeValue} className={`${inputClass} mt-1`}>
-              {choices.scopes.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
+            <FilterSelect
+              id="audit-org"
+              name="org"
+              label={t("filters.organization")}
+              labelClassName={labelClass}
+              className={selectClass}
+              defaultValue={scopeValue}
+              options={choices.scopes}
+            />
           </div>
         ) : null}
         {choices.scopes.length <= 1 && scopeValue ? (
           <input type="hidden" name="org" value={scopeValue} />
         ) : null}
         <div>
-          <label htmlFor="audit-actor" className={labelClass}>
-            Actor
-          </label>
-          <select
+          <FilterSelect
             id="audit-actor"
             name="actor"
+            label={t("filters.actor")}
+            labelClassName={labelClass}
+            className={selectClass}
             defaultValue={query.actor ?? ""}
-            className={`${inputClass} mt-1`}
-          >
-            <option value="">Anyone</option>
-            {actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </select>
+            options={[
+              { value: "", label: t("filters.anyone") },
+              ...actors.map((a) => ({ value: a.id, label: a.label })),
+            ]}
+          />
         </div>
         <div>
-          <label htmlFor="audit-actor-type" className={labelClass}>
-            Source
-          </label>
-          <select
+          <FilterSelect
             id="audit-actor-type"
             name="actorType"
+            label={t("filters.source")}
+            labelClassName={labelClass}
+            className={selectClass}
             defaultValue={query.actorType ?? ""}
-            className={`${inputClass} mt-1`}
-          >
-            <option value="">All sources</option>
-            {Object.entries(ACTOR_TYPE_LABELS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
+            options={[
+              { value: "", label: t("filters.allSources") },
+              ...ACTOR_TYPES.map((type) => ({ value: type, label: t(`actor.${type}.label`) })),
+            ]}
+          />
         </div>
         <div>
-          <label htmlFor="audit-action" className={labelClass}>
-            Action
-          </label>
-          <select
+          <FilterSelect
             id="audit-action"
             name="action"
+            label={t("filters.action")}
+            labelClassName={labelClass}
+            className={selectClass}
             defaultValue={query.action ?? ""}
-            className={`${inputClass} mt-1`}
-          >
-            <option value="">Any action</option>
-            {actionOptions(choices.actions, query.action).map((group) => (
-              <optgroup key={group.family} label={group.family}>
-                {group.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
+            options={[{ value: "", label: t("filters.anyAction") }]}
+            groups={actionGroups(t, choices.actions, query.action)}
+          />
         </div>
         <div>
-          <label htmlFor="audit-outcome" className={labelClass}>
-            Outcome
-          </label>
-          <select
+          <FilterSelect
             id="audit-outcome"
             name="outcome"
+            label={t("filters.outcome")}
+            labelClassName={labelClass}
+            className={selectClass}
             defaultValue={query.outcome ?? ""}
-            className={`${inputClass} mt-1`}
-          >
-            <option value="">All outcomes</option>
-            <option value="success">Success</option>
-            <option value="failure">Failed</option>
-            <option value="unknown">Unknown (ezeep may have applied this)</option>
-            <option value="pending">Outcome unknown</option>
-          </select>
+            options={[
+              { value: "", label: t("filters.allOutcomes") },
+              ...OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(o) })),
+            ]}
+          />
         </div>
         <div>
           <label htmlFor="audit-target-type" className={labelClass}>
-            Target type
+            {t("filters.targetType")}
           </label>
           <input
             id="audit-target-type"
             name="targetType"
             list="audit-target-types"
             defaultValue={query.targetType ?? ""}
-            placeholder="e.g. group"
+            placeholder={t("filters.targetTypePlaceholder")}
             className={`${inputClass} mt-1`}
             maxLength={50}
           />
@@ -200,13 +190,13 @@ export function AuditFilters({
         </div>
         <div>
           <label htmlFor="audit-target-id" className={labelClass}>
-            Target id
+            {t("filters.targetId")}
           </label>
           <input
             id="audit-target-id"
             name="targetId"
             defaultValue={query.targetId ?? ""}
-            placeholder="ezeep id"
+            placeholder={t("filters.targetIdPlaceholder")}
             className={`${inputClass} mt-1`}
             maxLength={100}
           />
@@ -214,7 +204,7 @@ export function AuditFilters({
         <div className="col-span-2 grid grid-cols-2 gap-3">
           <div>
             <label htmlFor="audit-from" className={labelClass}>
-              From
+              {t("filters.from")}
             </label>
             <input
               id="audit-from"
@@ -226,7 +216,7 @@ export function AuditFilters({
           </div>
           <div>
             <label htmlFor="audit-to" className={labelClass}>
-              To
+              {t("filters.to")}
             </label>
             <input
               id="audit-to"

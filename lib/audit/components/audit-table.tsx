@@ -1,10 +1,11 @@
 // A readable list of audit entries: when, who, what, target, outcome and ezeep's answer. Each
 // entry links to its detail page (/audit/<id>) with the full before/after diff.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
-import { actionLabel } from "@/lib/audit/actions-catalog";
 import { ActorBadge, OutcomeBadge } from "@/lib/audit/components/badges";
 import { describeChange } from "@/lib/audit/describe";
+import { localActionLabel } from "@/lib/audit/i18n";
 import type { AuditEntryView } from "@/lib/audit/queries";
 import type { Settlement } from "@/lib/audit/settlements";
 import { LocalTime } from "@/lib/ui/local-time";
@@ -15,10 +16,12 @@ export function outcomeBadge(outcome: string, settledBy?: Settlement | null) {
 }
 
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
+  const t = useTranslations("audit");
   return (
     <ul className="divide-y divide-slate-100" data-testid="audit-entries">
       {entries.map((entry) => {
-        const change = describeChange(entry);
+        const change = describeChange(entry, t);
+        const label = localActionLabel(t, entry.action);
         return (
           <li
             key={entry.id}
@@ -33,10 +36,10 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
                 <Link
                   href={`/audit/${entry.id}`}
                   className="font-medium after:absolute after:inset-0 focus:outline-none"
-                  aria-label={`Entry ${entry.id}: ${actionLabel(entry.action)}`}
+                  aria-label={t("table.entryAria", { id: entry.id, label })}
                   title={entry.action}
                 >
-                  {actionLabel(entry.action)}
+                  {label}
                 </Link>
                 {entry.targetLabel ? <span className="break-words"> · {entry.targetLabel}</span> : null}
                 {entry.actorType !== "admin" ? (
@@ -46,13 +49,14 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
                 ) : null}
               </p>
               <p className="mt-0.5 break-words text-slate-600" data-testid="change-sentence">
-                {change} <span className="text-slate-500">· by {entry.actorLabel}</span>{" "}
+                {change}{" "}
+                <span className="text-slate-500">{t("table.byActor", { actor: entry.actorLabel })}</span>{" "}
                 {/* The stored name, for auditors who filter or export by it. */}
                 <code className="text-xs text-slate-500">{entry.action}</code>
               </p>
               {entry.error ? (
                 <p className="mt-0.5 break-words text-red-700">
-                  {entry.ezeepStatus ? `ezeep ${entry.ezeepStatus}: ` : ""}
+                  {entry.ezeepStatus ? `${t("table.ezeepStatus", { status: entry.ezeepStatus })} ` : ""}
                   {entry.error}
                 </p>
               ) : null}

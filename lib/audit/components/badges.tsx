@@ -1,75 +1,78 @@
+import { useTranslations } from "next-intl";
+
 import type { Settlement } from "@/lib/audit/settlements";
 import { Badge } from "@/lib/ui/components";
 
-const ACTOR: Record<string, { tone: "slate" | "blue" | "violet" | "amber"; label: string; title: string }> = {
-  admin: { tone: "slate", label: "Admin", title: "A portal admin, signed in" },
-  api_token: { tone: "blue", label: "API token", title: "A portal API token" },
-  system: { tone: "slate", label: "System", title: "The portal itself (background job)" },
-  external: {
-    tone: "violet",
-    label: "External change",
-    title: "Made outside the portal (e.g. in ezeep's own console), found by drift detection",
-  },
+export const ACTOR_TYPES = ["admin", "api_token", "system", "external"] as const;
+type ActorType = (typeof ACTOR_TYPES)[number];
+
+const ACTOR_TONE: Record<ActorType, "slate" | "blue" | "violet" | "amber"> = {
+  admin: "slate",
+  api_token: "blue",
+  system: "slate",
+  external: "violet",
 };
 
+export function isActorType(type: string): type is ActorType {
+  return (ACTOR_TYPES as readonly string[]).includes(type);
+}
+
 export function ActorBadge({ type }: { type: string }) {
-  const a = ACTOR[type] ?? { tone: "slate" as const, label: type, title: type };
+  const t = useTranslations("audit.actor");
+  if (!isActorType(type))
+    return (
+      <Badge tone="slate" title={type}>
+        {type}
+      </Badge>
+    );
   return (
-    <Badge tone={a.tone} title={a.title}>
-      {a.label}
+    <Badge tone={ACTOR_TONE[type]} title={t(`${type}.title`)}>
+      {t(`${type}.label`)}
     </Badge>
   );
 }
-
-export const ACTOR_TYPE_LABELS: Record<string, string> = Object.fromEntries(
-  Object.entries(ACTOR).map(([k, v]) => [k, v.label]),
-);
 
 /**
  * Outcomes. "unknown": ezeep did not answer a write, so it may have applied it; the portal reads
  * the resource back and a later entry settles it. "pending": no outcome recorded at all (the portal
  * stopped between the call and its completion).
  */
-const OUTCOME: Record<string, { tone: "green" | "red" | "amber" | "violet"; label: string; title: string }> =
-  {
-    success: { tone: "green", label: "Success", title: "ezeep applied the change" },
-    failure: { tone: "red", label: "Failed", title: "The change was not applied" },
-    unknown: {
-      tone: "violet",
-      label: "Unknown",
-      title: "ezeep did not answer: ezeep may have applied this. The portal checks again.",
-    },
-    pending: { tone: "amber", label: "Outcome unknown", title: "No outcome was recorded" },
-  };
+export const OUTCOMES = ["success", "failure", "unknown", "pending"] as const;
+type Outcome = (typeof OUTCOMES)[number];
 
-export const OUTCOME_LABELS: Record<string, string> = {
-  success: "Success",
-  failure: "Failed",
-  unknown: "Unknown (ezeep may have applied this)",
-  pending: "Outcome unknown",
+const OUTCOME_TONE: Record<Outcome, "green" | "red" | "amber" | "violet"> = {
+  success: "green",
+  failure: "red",
+  unknown: "violet",
+  pending: "amber",
 };
 
-/** How a settling entry reads: "applied", "not applied" or "still unknown". */
-export function settlementLabel(settlement: Settlement): string {
+export function isOutcome(outcome: string): outcome is Outcome {
+  return (OUTCOMES as readonly string[]).includes(outcome);
+}
+
+/** How a settling entry reads: "applied", "not applied" or "still unknown" (a message key). */
+export function settlementKey(settlement: Settlement): "applied" | "notApplied" | "stillUnknown" {
   if (settlement.outcome === "success") return "applied";
-  if (settlement.outcome === "failure") return "not applied";
-  return "still unknown";
+  if (settlement.outcome === "failure") return "notApplied";
+  return "stillUnknown";
 }
 
 /** An "unknown" entry that a later read-back settled shows what it found: "Unknown → applied". */
 export function OutcomeBadge({ outcome, settledBy }: { outcome: string; settledBy?: Settlement | null }) {
-  const o = OUTCOME[outcome] ?? OUTCOME.pending;
-  if (outcome === "unknown" && settledBy) {
-    const result = settlementLabel(settledBy);
+  const t = useTranslations("audit.outcome");
+  const known: Outcome = isOutcome(outcome) ? outcome : "pending";
+  if (known === "unknown" && settledBy) {
+    const result = t(settlementKey(settledBy));
     return (
-      <Badge tone={o.tone} title={`ezeep did not answer; checked later: ${result} (entry ${settledBy.id})`}>
-        {`Unknown → ${result}`}
+      <Badge tone={OUTCOME_TONE.unknown} title={t("settledTitle", { result, id: settledBy.id })}>
+        {t("settledBadge", { result })}
       </Badge>
     );
   }
   return (
-    <Badge tone={o.tone} title={o.title}>
-      {o.label}
+    <Badge tone={OUTCOME_TONE[known]} title={t(`${known}.title`)}>
+      {t(`${known}.label`)}
     </Badge>
   );
 }

@@ -2,6 +2,7 @@
 
 // "Check ezeep now": runs the drift check for this organization at once (owners and auditors)
 // and says what it found; the changes themselves appear in the log below after a refresh.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
@@ -10,19 +11,20 @@ import { buttonClass } from "@/lib/ui/styles";
 
 type Result = Awaited<ReturnType<typeof runDriftAction>>;
 
-function summary(data: { firstSnapshot: boolean; recorded: number; explained: number; deferred: number }) {
-  if (data.firstSnapshot)
-    return "First snapshot taken: changes made outside the portal are recorded from now on.";
-  const found =
-    data.recorded === 0
-      ? "No changes made outside the portal."
-      : `${data.recorded} change${data.recorded === 1 ? "" : "s"} made outside the portal recorded.`;
-  const waiting =
-    data.deferred > 0 ? ` ${data.deferred} still in progress in the portal, checked next time.` : "";
+type DriftT = ReturnType<typeof useTranslations<"audit.drift">>;
+
+function summary(
+  t: DriftT,
+  data: { firstSnapshot: boolean; recorded: number; explained: number; deferred: number },
+) {
+  if (data.firstSnapshot) return t("firstSnapshot");
+  const found = data.recorded === 0 ? t("none") : t("recorded", { count: data.recorded });
+  const waiting = data.deferred > 0 ? ` ${t("deferred", { count: data.deferred })}` : "";
   return found + waiting;
 }
 
 export function DriftRunButton() {
+  const t = useTranslations("audit.drift");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<Result | null>(null);
@@ -35,7 +37,7 @@ export function DriftRunButton() {
   return (
     <div className="flex flex-col items-stretch gap-2 sm:items-end">
       <button type="button" className={buttonClass.secondary} disabled={pending} onClick={run}>
-        {pending ? "Checking ezeep…" : "Check ezeep now"}
+        {pending ? t("checking") : t("button")}
       </button>
       {result?.ok ? (
         <p
@@ -43,7 +45,7 @@ export function DriftRunButton() {
           data-testid="drift-result"
           className="rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-800"
         >
-          {summary(result.data)}
+          {summary(t, result.data)}
         </p>
       ) : null}
       {result && !result.ok ? (

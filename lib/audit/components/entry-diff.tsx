@@ -1,10 +1,12 @@
+import { useTranslations } from "next-intl";
+
 import { diffValues, type DiffRow } from "@/lib/audit/diff";
 
-const KIND: Record<DiffRow["kind"], { label: string; row: string }> = {
-  changed: { label: "Changed", row: "bg-amber-50/60" },
-  added: { label: "Added", row: "bg-emerald-50/60" },
-  removed: { label: "Removed", row: "bg-red-50/60" },
-  unchanged: { label: "Unchanged", row: "" },
+const ROW_CLASS: Record<DiffRow["kind"], string> = {
+  changed: "bg-amber-50/60",
+  added: "bg-emerald-50/60",
+  removed: "bg-red-50/60",
+  unchanged: "",
 };
 
 function Value({ text, tone }: { text: string | null; tone: "old" | "new" }) {
@@ -19,33 +21,31 @@ function Value({ text, tone }: { text: string | null; tone: "old" | "new" }) {
 }
 
 export function EntryDiff({ before, after }: { before: unknown; after: unknown }) {
+  const t = useTranslations("audit.diff");
   const rows = diffValues(before, after);
-  if (rows.length === 0)
-    return <p className="px-4 py-6 text-sm text-slate-600">This entry records no field values.</p>;
+  if (rows.length === 0) return <p className="px-4 py-6 text-sm text-slate-600">{t("noValues")}</p>;
   const changed = rows.filter((r) => r.kind !== "unchanged");
   const ordered = [...changed, ...rows.filter((r) => r.kind === "unchanged")];
   return (
     <div data-testid="entry-diff">
       <p className="px-4 pt-3 text-xs text-slate-500">
-        {changed.length === 0
-          ? "No field changed."
-          : `${changed.length} field${changed.length === 1 ? "" : "s"} changed.`}
+        {changed.length === 0 ? t("noneChanged") : t("changedCount", { count: changed.length })}
       </p>
       <table className="mt-2 w-full table-fixed text-sm">
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-            <th className="w-[30%] px-3 py-2 sm:w-1/4 sm:px-4">Field</th>
-            <th className="px-3 py-2 sm:px-4">Before</th>
-            <th className="px-3 py-2 sm:px-4">After</th>
+            <th className="w-[30%] px-3 py-2 sm:w-1/4 sm:px-4">{t("field")}</th>
+            <th className="px-3 py-2 sm:px-4">{t("before")}</th>
+            <th className="px-3 py-2 sm:px-4">{t("after")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {ordered.map((r) => (
-            <tr key={r.path} className={KIND[r.kind].row} data-testid="diff-row" data-kind={r.kind}>
+            <tr key={r.path} className={ROW_CLASS[r.kind]} data-testid="diff-row" data-kind={r.kind}>
               <td className="px-3 py-2 align-top sm:px-4">
                 <code className="text-xs [overflow-wrap:anywhere] break-words text-slate-800">{r.path}</code>
                 {r.kind !== "unchanged" ? (
-                  <span className="mt-0.5 block text-xs text-slate-500">{KIND[r.kind].label}</span>
+                  <span className="mt-0.5 block text-xs text-slate-500">{t(r.kind)}</span>
                 ) : null}
               </td>
               <td className="px-3 py-2 align-top sm:px-4">
@@ -60,10 +60,14 @@ export function EntryDiff({ before, after }: { before: unknown; after: unknown }
               <td className="px-3 py-2 align-top sm:px-4">
                 <Value text={r.after} tone="new" />
                 {r.addedItems?.length ? (
-                  <span className="mt-1 block text-xs text-emerald-700">+ {r.addedItems.join(", ")}</span>
+                  <span className="mt-1 block text-xs text-emerald-700">
+                    {t("addedItems", { items: r.addedItems.join(", ") })}
+                  </span>
                 ) : null}
                 {r.removedItems?.length ? (
-                  <span className="mt-0.5 block text-xs text-red-700">− {r.removedItems.join(", ")}</span>
+                  <span className="mt-0.5 block text-xs text-red-700">
+                    {t("removedItems", { items: r.removedItems.join(", ") })}
+                  </span>
                 ) : null}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 "use client";
 
 // Verifies the organization's hash chain on the server and says "intact" or where it breaks.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 
@@ -10,6 +11,7 @@ import { buttonClass } from "@/lib/ui/styles";
 type Result = Awaited<ReturnType<typeof verifyAuditAction>>;
 
 export function VerifyButton() {
+  const t = useTranslations("audit.verify");
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<Result | null>(null);
   return (
@@ -20,7 +22,7 @@ export function VerifyButton() {
         disabled={pending}
         onClick={() => startTransition(async () => setResult(await verifyAuditAction({})))}
       >
-        {pending ? "Verifying…" : "Verify integrity"}
+        {pending ? t("verifying") : t("button")}
       </button>
       {result ? <VerifyResult result={result} /> : null}
     </div>
@@ -28,6 +30,7 @@ export function VerifyButton() {
 }
 
 function VerifyResult({ result }: { result: Result }) {
+  const t = useTranslations("audit.verify");
   if (!result.ok) {
     return (
       <p role="alert" className="text-sm text-red-700">
@@ -42,11 +45,10 @@ function VerifyResult({ result }: { result: Result }) {
         data-testid="verify-result"
         className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
       >
-        <strong>Intact.</strong> {result.data.checked.toLocaleString("en")} entries verified
-        {result.data.checkpointSeq > 0
-          ? ` after the retention checkpoint (#${result.data.checkpointSeq})`
-          : ""}
-        {result.data.pending > 0 ? `; ${result.data.pending} awaiting their outcome` : ""}.
+        {t.rich("intact", { count: result.data.checked, strong: (chunks) => <strong>{chunks}</strong> })}
+        {result.data.checkpointSeq > 0 ? t("afterCheckpoint", { seq: result.data.checkpointSeq }) : ""}
+        {result.data.pending > 0 ? t("awaiting", { count: result.data.pending }) : ""}
+        {t("end")}
       </p>
     );
   }
@@ -56,10 +58,10 @@ function VerifyResult({ result }: { result: Result }) {
       data-testid="verify-result"
       className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
     >
-      <strong>Broken.</strong> {result.data.firstBreak?.message}{" "}
+      <strong>{t("broken")}</strong> {result.data.firstBreak?.message}{" "}
       {result.data.firstBreak?.entryId ? (
         <Link className="font-medium underline" href={`/audit/${result.data.firstBreak.entryId}`}>
-          Open entry {result.data.firstBreak.entryId}
+          {t("openEntry", { id: result.data.firstBreak.entryId })}
         </Link>
       ) : null}
     </p>

@@ -1,16 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 
 import { connectOrganizationAction, disconnectOrganizationAction } from "@/lib/organizations/actions";
 import { FormAlert } from "@/lib/ui/components";
 import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
 import { buttonClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 export function ConnectButton(props: { label?: string }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const t = useTranslations("organizations.connect");
+  const form = useActionForm();
+  const { pending, error, errorAnchor } = form;
   return (
     <div className="space-y-2">
       <button
@@ -18,41 +20,35 @@ export function ConnectButton(props: { label?: string }) {
         className={buttonClass.primary}
         disabled={pending}
         onClick={() =>
-          startTransition(async () => {
-            const result = await connectOrganizationAction({});
-            if (!result.ok) {
-              setError(result.error);
-              return;
-            }
-            window.location.assign(result.data.url);
-          })
+          form.run(
+            () => connectOrganizationAction({}),
+            (data) => window.location.assign(data.url),
+          )
         }
       >
-        {pending ? "Opening ezeep…" : (props.label ?? "Connect with ezeep")}
+        {pending ? t("opening") : (props.label ?? t("button"))}
       </button>
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
     </div>
   );
 }
 
 export function DisconnectButton(props: { organization: { name: string } }) {
+  const t = useTranslations("organizations.connect");
   const router = useRouter();
   return (
     <ConfirmDialog
-      triggerLabel="Disconnect"
-      title={`Disconnect “${props.organization.name}”?`}
-      confirmLabel="Disconnect"
-      pendingLabel="Disconnecting…"
+      triggerLabel={t("disconnect")}
+      title={t("disconnectTitle", { name: props.organization.name })}
+      confirmLabel={t("disconnect")}
+      pendingLabel={t("disconnecting")}
       action={() => disconnectOrganizationAction({})}
       onSuccess={(data) => {
         router.push(`/organizations?notice=disconnected&name=${encodeURIComponent(data.name)}`);
         router.refresh();
       }}
     >
-      <p className="text-sm text-slate-600">
-        The stored ezeep sign-in is revoked at ezeep and deleted. The portal then uses its own API client for
-        this organization, which works only if that client controls it; otherwise connect again.
-      </p>
+      <p className="text-sm text-slate-600">{t("disconnectBody")}</p>
     </ConfirmDialog>
   );
 }

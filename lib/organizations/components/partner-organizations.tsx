@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 
 import {
   createPartnerOrganizationAction,
@@ -10,6 +11,7 @@ import {
 import { FormAlert } from "@/lib/ui/components";
 import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 function Field(props: { id: string; label: string; error?: string; children: React.ReactNode }) {
   return (
@@ -27,13 +29,29 @@ function Field(props: { id: string; label: string; error?: string; children: Rea
   );
 }
 
+/** Currency codes: the same in every language. */
+const CURRENCIES = ["EUR", "USD"] as const;
+
+function inputOf(form: HTMLFormElement) {
+  const f = new FormData(form);
+  return {
+    name: String(f.get("name") ?? ""),
+    currency: String(f.get("currency") ?? "EUR") as "EUR" | "USD",
+    adminEmail: String(f.get("adminEmail") ?? ""),
+    adminFirstName: String(f.get("adminFirstName") ?? ""),
+    adminLastName: String(f.get("adminLastName") ?? ""),
+    language: String(f.get("language") ?? "en") as "en" | "de",
+  };
+}
+
 export function CreatePartnerOrganizationForm(
   props: { onCreated?: (org: { id: string; name: string }) => void } = {},
 ) {
+  const t = useTranslations("organizations.create");
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const form = useActionForm();
+  const { pending, error, errorAnchor, fieldErrors } = form;
+  // The fields' ids are `org-<name>`, their errors `org-<name>-error`.
   const invalid = (k: string) => ({
     "aria-invalid": Boolean(fieldErrors[k]),
     "aria-describedby": fieldErrors[k] ? `org-${k}-error` : undefined,
@@ -44,47 +62,37 @@ export function CreatePartnerOrganizationForm(
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        const form = event.currentTarget;
-        const f = new FormData(form);
-        const input = {
-          name: String(f.get("name") ?? ""),
-          currency: String(f.get("currency") ?? "EUR") as "EUR" | "USD",
-          adminEmail: String(f.get("adminEmail") ?? ""),
-          adminFirstName: String(f.get("adminFirstName") ?? ""),
-          adminLastName: String(f.get("adminLastName") ?? ""),
-          language: String(f.get("language") ?? "en") as "en" | "de",
-        };
-        startTransition(async () => {
-          const result = await createPartnerOrganizationAction(input);
-          if (!result.ok) {
-            setError(result.error);
-            setFieldErrors(result.fieldErrors ?? {});
-            return;
-          }
-          form.reset();
-          setError(null);
-          setFieldErrors({});
-          if (props.onCreated) {
-            props.onCreated({ id: result.data.id, name: result.data.name });
-            return;
-          }
-          router.push(`/organizations?notice=created&name=${encodeURIComponent(result.data.name)}`);
-          router.refresh();
-        });
+        const element = event.currentTarget;
+        const input = inputOf(element);
+        form.run(
+          () => createPartnerOrganizationAction(input),
+          (data) => {
+            element.reset();
+            if (props.onCreated) {
+              props.onCreated({ id: data.id, name: data.name });
+              return;
+            }
+            router.push(`/organizations?notice=created&name=${encodeURIComponent(data.name)}`);
+            router.refresh();
+          },
+        );
       }}
     >
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="org-name" label="Organization name" error={fieldErrors.name?.[0]}>
+        <Field id="org-name" label={t("name")} error={fieldErrors.name?.[0]}>
           <input id="org-name" name="name" className={inputClass} {...invalid("name")} />
         </Field>
-        <Field id="org-currency" label="Currency" error={fieldErrors.currency?.[0]}>
+        <Field id="org-currency" label={t("currency")} error={fieldErrors.currency?.[0]}>
           <select id="org-currency" name="currency" defaultValue="EUR" className={inputClass}>
-            <option value="EUR">EUR</option>
-            <option value="USD">USD</option>
+            {CURRENCIES.map((currency) => (
+              <option key={currency} value={currency}>
+                {currency}
+              </option>
+            ))}
           </select>
         </Field>
-        <Field id="org-adminEmail" label="First admin’s email" error={fieldErrors.adminEmail?.[0]}>
+        <Field id="org-adminEmail" label={t("adminEmail")} error={fieldErrors.adminEmail?.[0]}>
           <input
             id="org-adminEmail"
             name="adminEmail"
@@ -93,13 +101,13 @@ export function CreatePartnerOrganizationForm(
             {...invalid("adminEmail")}
           />
         </Field>
-        <Field id="org-language" label="Admin’s language">
+        <Field id="org-language" label={t("language")}>
           <select id="org-language" name="language" defaultValue="en" className={inputClass}>
-            <option value="en">English</option>
-            <option value="de">German</option>
+            <option value="en">{t("english")}</option>
+            <option value="de">{t("german")}</option>
           </select>
         </Field>
-        <Field id="org-adminFirstName" label="First name" error={fieldErrors.adminFirstName?.[0]}>
+        <Field id="org-adminFirstName" label={t("firstName")} error={fieldErrors.adminFirstName?.[0]}>
           <input
             id="org-adminFirstName"
             name="adminFirstName"
@@ -107,7 +115,7 @@ export function CreatePartnerOrganizationForm(
             {...invalid("adminFirstName")}
           />
         </Field>
-        <Field id="org-adminLastName" label="Last name" error={fieldErrors.adminLastName?.[0]}>
+        <Field id="org-adminLastName" label={t("lastName")} error={fieldErrors.adminLastName?.[0]}>
           <input
             id="org-adminLastName"
             name="adminLastName"
@@ -116,30 +124,28 @@ export function CreatePartnerOrganizationForm(
           />
         </Field>
       </div>
-      <p className="text-xs text-slate-500">
-        ezeep e-mails the first admin an invitation (valid 14 days). You become the new organization’s owner
-        in this portal.
-      </p>
+      <p className="text-xs text-slate-500">{t("hint")}</p>
       <button type="submit" disabled={pending} className={buttonClass.primary}>
-        {pending ? "Creating…" : "Create organization"}
+        {pending ? t("creating") : t("submit")}
       </button>
     </form>
   );
 }
 
 export function DeletePartnerOrganizationButton(props: { organization: { id: string; name: string } }) {
+  const t = useTranslations("organizations.delete");
   const router = useRouter();
   const [typed, setTyped] = useState("");
   const { organization } = props;
   const inputId = `confirm-${organization.id}`;
   return (
     <ConfirmDialog
-      triggerLabel="Delete"
-      triggerAriaLabel={`Delete ${organization.name}`}
+      triggerLabel={t("trigger")}
+      triggerAriaLabel={t("triggerAria", { name: organization.name })}
       triggerClassName="text-sm font-medium text-red-700 hover:underline"
-      title={`Delete “${organization.name}”?`}
-      confirmLabel="Delete organization"
-      pendingLabel="Deleting…"
+      title={t("title", { name: organization.name })}
+      confirmLabel={t("confirm")}
+      pendingLabel={t("pending")}
       width="lg"
       confirmDisabled={typed.trim() !== organization.name}
       onOpen={() => setTyped("")}
@@ -149,13 +155,13 @@ export function DeletePartnerOrganizationButton(props: { organization: { id: str
         router.refresh();
       }}
     >
-      <p className="text-sm text-slate-600">
-        The organization is deleted in ezeep with all its users, groups and printers, and the portal forgets
-        it (its audit log entries stay). This cannot be undone.
-      </p>
+      <p className="text-sm text-slate-600">{t("body")}</p>
       <div className="space-y-1.5">
         <label htmlFor={inputId} className={labelClass}>
-          Type <span className="font-semibold">{organization.name}</span> to confirm
+          {t.rich("typeToConfirm", {
+            name: organization.name,
+            strong: (chunks) => <span className="font-semibold">{chunks}</span>,
+          })}
         </label>
         <input
           id={inputId}

@@ -1,44 +1,28 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 
 import {
   addNddClientAction,
   removeNddClientAction,
   setMassRemovalAction,
 } from "@/lib/provisioning/ndd/actions";
-import { FormAlert } from "@/lib/ui/components";
+import { FormAlert, FormStatus } from "@/lib/ui/components";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
-
-type Result = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[] | undefined> };
-
-function useSubmit() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const run = (call: () => Promise<Result>, onDone?: () => void) =>
-    startTransition(async () => {
-      const result = await call();
-      if (!result.ok) {
-        const field = Object.values(result.fieldErrors ?? {})[0]?.[0];
-        setError(field ? `${result.error} ${field}` : result.error);
-        return;
-      }
-      setError(null);
-      onDone?.();
-      router.refresh();
-    });
-  return { pending, error, run };
-}
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 export function NddClientForms(props: { clients: string[] }) {
-  const { pending, error, run } = useSubmit();
+  const t = useTranslations("ndd.settings");
+  const router = useRouter();
+  const form = useActionForm();
+  const { pending, error, errorAnchor, status, statusAnchor, fieldErrors } = form;
   return (
     <div className="space-y-3">
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
+      <FormStatus message={status} ref={statusAnchor} />
       {props.clients.length > 0 ? (
-        <ul className="flex flex-wrap gap-2" aria-label="Registered Clients">
+        <ul className="flex flex-wrap gap-2" aria-label={t("registered")}>
           {props.clients.map((name) => (
             <li
               key={name}
@@ -49,8 +33,16 @@ export function NddClientForms(props: { clients: string[] }) {
                 type="button"
                 disabled={pending}
                 className="rounded px-2 py-0.5 text-slate-500 hover:bg-slate-100 hover:text-red-700"
-                aria-label={`Remove Client ${name}`}
-                onClick={() => run(() => removeNddClientAction({ name }))}
+                aria-label={t("removeClient", { name })}
+                onClick={() =>
+                  form.run(
+                    () => removeNddClientAction({ name }),
+                    () => {
+                      router.refresh();
+                      return t("clientRemoved", { name });
+                    },
+                  )
+                }
               >
                 ×
               </button>
@@ -63,22 +55,38 @@ export function NddClientForms(props: { clients: string[] }) {
         className="flex flex-col gap-2 sm:flex-row sm:items-end"
         onSubmit={(event) => {
           event.preventDefault();
-          const form = event.currentTarget;
-          const name = String(new FormData(form).get("name") ?? "");
-          run(
+          const element = event.currentTarget;
+          const name = String(new FormData(element).get("name") ?? "");
+          form.run(
             () => addNddClientAction({ name }),
-            () => form.reset(),
+            () => {
+              element.reset();
+              router.refresh();
+              return t("clientAdded", { name });
+            },
           );
         }}
       >
         <div className="min-w-0 flex-1 space-y-1.5">
           <label htmlFor="ndd-client" className={labelClass}>
-            Add a Client name
+            {t("addLabel")}
           </label>
-          <input id="ndd-client" name="name" placeholder="e.g. ABC" maxLength={120} className={inputClass} />
+          <input
+            id="ndd-client"
+            name="name"
+            placeholder={t("addPlaceholder")}
+            maxLength={120}
+            className={inputClass}
+            {...form.fieldProps("name")}
+          />
+          {fieldErrors.name?.[0] ? (
+            <p id="name-error" className="text-sm text-red-700">
+              {fieldErrors.name[0]}
+            </p>
+          ) : null}
         </div>
         <button type="submit" disabled={pending} className={buttonClass.primary}>
-          Add Client
+          {t("add")}
         </button>
       </form>
     </div>
@@ -86,7 +94,10 @@ export function NddClientForms(props: { clients: string[] }) {
 }
 
 export function MassRemovalForm(props: { percent: number }) {
-  const { pending, error, run } = useSubmit();
+  const t = useTranslations("ndd.settings");
+  const router = useRouter();
+  const form = useActionForm();
+  const { pending, error, errorAnchor, status, statusAnchor, fieldErrors } = form;
   return (
     <form
       noValidate
@@ -94,12 +105,18 @@ export function MassRemovalForm(props: { percent: number }) {
       onSubmit={(event) => {
         event.preventDefault();
         const percent = Number(new FormData(event.currentTarget).get("percent"));
-        run(() => setMassRemovalAction({ percent }));
+        form.run(
+          () => setMassRemovalAction({ percent }),
+          () => {
+            router.refresh();
+            return t("saved");
+          },
+        );
       }}
     >
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <label htmlFor="ndd-percent" className={labelClass}>
-        Largest share of a grouping (or of a Client&apos;s users) a sync may remove, in %
+        {t("percentLabel")}
       </label>
       <div className="flex gap-2">
         <input
@@ -110,11 +127,18 @@ export function MassRemovalForm(props: { percent: number }) {
           max={100}
           defaultValue={props.percent}
           className={`${inputClass} w-28`}
+          {...form.fieldProps("percent")}
         />
         <button type="submit" disabled={pending} className={buttonClass.secondary}>
-          Save
+          {t("save")}
         </button>
       </div>
+      {fieldErrors.percent?.[0] ? (
+        <p id="percent-error" className="text-sm text-red-700">
+          {fieldErrors.percent[0]}
+        </p>
+      ) : null}
+      <FormStatus message={status} ref={statusAnchor} />
     </form>
   );
 }

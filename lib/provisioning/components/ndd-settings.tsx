@@ -1,5 +1,7 @@
 // Settings → NDD Orbix: the Client names this organization answers to, the mass-removal guard,
 // and one curl per endpoint.
+import { getTranslations } from "next-intl/server";
+
 import type { OrgContext } from "@/lib/auth/context";
 import { MassRemovalForm, NddClientForms } from "@/lib/provisioning/components/ndd-settings-forms";
 import { listClients } from "@/lib/provisioning/ndd/clients";
@@ -8,6 +10,7 @@ import { Card } from "@/lib/ui/components";
 
 export async function NddSettingsSection(props: { ctx: OrgContext; canManage: boolean; baseUrl: string }) {
   const { ctx, canManage, baseUrl } = props;
+  const t = await getTranslations("ndd.settings");
   const [clients, percent] = await Promise.all([
     listClients(ctx.organization.id),
     massRemovalPercent(ctx.organization.id),
@@ -19,31 +22,34 @@ export async function NddSettingsSection(props: { ctx: OrgContext; canManage: bo
     `curl -X POST '${baseUrl}${path}' -H 'Tenant: ${tenant}' -H 'Authorization: Bearer <API token>' \\\n  -H 'Content-Type: application/json' --data-raw '${body}'`;
   return (
     <Card className="p-4 sm:p-6">
-      <h2 className="text-base font-semibold text-slate-900">NDD Orbix</h2>
+      <h2 className="text-base font-semibold text-slate-900">{t("title")}</h2>
       <p className="mt-1 text-sm text-slate-600">
-        NDD Orbix provisions print-queue users and groupings through <code className="font-mono">/v1/*</code>{" "}
-        with an API token above. Requests must name a registered <span className="font-medium">Client</span>;
-        any other Client is refused. Send <span className="font-medium">{ctx.organization.name}</span> (or its
-        ezeep id) as the <code className="font-mono">Tenant</code> header.
+        {t.rich("intro", {
+          org: ctx.organization.name,
+          code: (chunks) => <code className="font-mono">{chunks}</code>,
+          strong: (chunks) => <span className="font-medium">{chunks}</span>,
+        })}
       </p>
       <div className="mt-4 grid gap-6 lg:grid-cols-2">
         <div>
-          <h3 className="text-sm font-semibold text-slate-900">Client names</h3>
+          <h3 className="text-sm font-semibold text-slate-900">{t("clientNames")}</h3>
           {canManage ? (
             <div className="mt-2">
               <NddClientForms clients={names} />
             </div>
           ) : (
             <p className="mt-2 text-sm text-slate-600">
-              {names.length ? names.join(", ") : "None registered yet."} Only owners change them.
+              {names.length ? names.join(", ") : t("noneRegistered")} {t("onlyOwners")}
             </p>
           )}
         </div>
         <div>
-          <h3 className="text-sm font-semibold text-slate-900">Mass-removal guard</h3>
+          <h3 className="text-sm font-semibold text-slate-900">{t("massRemoval")}</h3>
           <p className="mt-1 text-sm text-slate-600">
-            A sync that would remove more than {percent}% is refused unless it says{" "}
-            <code className="font-mono">&quot;AllowMassRemoval&quot;: true</code>.
+            {t.rich("massRemovalHint", {
+              percent,
+              code: (chunks) => <code className="font-mono">{chunks}</code>,
+            })}
           </p>
           {canManage ? (
             <div className="mt-2">
@@ -56,7 +62,7 @@ export async function NddSettingsSection(props: { ctx: OrgContext; canManage: bo
         // Wider than a phone: focusable so it can be scrolled with the arrow keys.
         tabIndex={0}
         role="region"
-        aria-label="Example requests"
+        aria-label={t("examples")}
         className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-3 text-xs leading-relaxed text-slate-100"
       >
         {[

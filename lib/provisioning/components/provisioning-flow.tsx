@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 
@@ -15,38 +16,26 @@ import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
 
 type Status = "todo" | "current" | "done" | "failed" | "skipped";
 
-const STEPS = [
-  { key: "create", title: "Create organization", hint: "ezeep creates a new, empty organization" },
-  {
-    key: "activate",
-    title: "Activate Azure connection",
-    hint: "Not documented by ezeep: simulated in the demo",
-  },
-  {
-    key: "import",
-    title: "Import Azure groups",
-    hint: "Not documented by ezeep: simulated in the demo; checked through the groups API",
-  },
-  {
-    key: "delete",
-    title: "Delete organization (optional)",
-    hint: "ezeep deletes the organization and everything in it",
-  },
-] as const;
-type StepKey = (typeof STEPS)[number]["key"];
+// Titles and hints: organizations.flow.steps.<key>.
+const STEPS = ["create", "activate", "import", "delete"] as const;
+type StepKey = (typeof STEPS)[number];
+
+// Symbols, the same in every language.
+const DONE_MARK = "✓";
+const FAILED_MARK = "!";
 
 function StatusIcon({ status, index }: { status: Status; index: number }) {
   const base = "flex h-7 w-7 shrink-0 items-center justify-center rounded-full text-xs font-semibold";
   if (status === "done")
     return (
       <span className={`${base} bg-emerald-600 text-white`} aria-hidden>
-        ✓
+        {DONE_MARK}
       </span>
     );
   if (status === "failed")
     return (
       <span className={`${base} bg-red-600 text-white`} aria-hidden>
-        !
+        {FAILED_MARK}
       </span>
     );
   if (status === "current")
@@ -62,15 +51,8 @@ function StatusIcon({ status, index }: { status: Status; index: number }) {
   );
 }
 
-const STATUS_LABEL: Record<Status, string> = {
-  todo: "Not started",
-  current: "Next",
-  done: "Done",
-  failed: "Failed",
-  skipped: "Skipped",
-};
-
 export function ProvisioningFlow() {
+  const t = useTranslations("organizations.flow");
   const [org, setOrg] = useState<{ id: string; name: string } | null>(null);
   const [status, setStatus] = useState<Record<StepKey, Status>>({
     create: "current",
@@ -121,13 +103,7 @@ export function ProvisioningFlow() {
       if (!r.ok) return mark("import", "failed", undefined, r.error);
       setGroups(r.data);
       if (r.data.length > 0) mark("import", "done", "delete");
-      else
-        mark(
-          "import",
-          "failed",
-          undefined,
-          "No Azure AD groups are in ezeep yet. Import them in the ezeep admin console, then check again.",
-        );
+      else mark("import", "failed", undefined, t("noGroupsYet"));
     });
   const remove = () =>
     startTransition(async () => {
@@ -139,9 +115,7 @@ export function ProvisioningFlow() {
   const body = (key: StepKey) => {
     if (key === "create") {
       if (status.create === "done")
-        return (
-          <p className="text-sm text-slate-600">Created “{org?.name}”. You are its owner in this portal.</p>
-        );
+        return <p className="text-sm text-slate-600">{t("created", { name: org?.name ?? "" })}</p>;
       return (
         <CreatePartnerOrganizationForm onCreated={(o) => (setOrg(o), mark("create", "done", "activate"))} />
       );
@@ -149,11 +123,11 @@ export function ProvisioningFlow() {
     if (!org || status[key] === "todo") return null;
     if (key === "activate") {
       return status.activate === "done" ? (
-        <p className="text-sm text-slate-600">The Azure AD connection of “{org.name}” is active.</p>
+        <p className="text-sm text-slate-600">{t("activeConnection", { name: org.name })}</p>
       ) : (
         <div className="flex flex-wrap gap-2">
           <button type="button" className={buttonClass.primary} disabled={pending} onClick={activate}>
-            {status.activate === "failed" ? "Try again" : "Activate Azure connection"}
+            {status.activate === "failed" ? t("tryAgain") : t("activate")}
           </button>
           {status.activate === "failed" ? (
             <button
@@ -161,7 +135,7 @@ export function ProvisioningFlow() {
               className={buttonClass.secondary}
               onClick={() => mark("activate", "done", "import")}
             >
-              Done in ezeep
+              {t("doneInEzeep")}
             </button>
           ) : null}
         </div>
@@ -174,8 +148,7 @@ export function ProvisioningFlow() {
             <>
               <div className="space-y-1.5">
                 <label htmlFor="azure-groups" className={labelClass}>
-                  Azure AD groups, one per line (<span className="font-mono">name; object id</span>, id
-                  optional)
+                  {t.rich("groupsLabel", { mono: (chunks) => <span className="font-mono">{chunks}</span> })}
                 </label>
                 <textarea
                   id="azure-groups"
@@ -192,7 +165,7 @@ export function ProvisioningFlow() {
                   disabled={pending}
                   onClick={importGroups}
                 >
-                  Import Azure groups
+                  {t("import")}
                 </button>
                 <button
                   type="button"
@@ -200,20 +173,20 @@ export function ProvisioningFlow() {
                   disabled={pending}
                   onClick={checkGroups}
                 >
-                  Check groups
+                  {t("check")}
                 </button>
               </div>
             </>
           ) : null}
           {groups.length > 0 ? (
             <ul
-              aria-label="Azure AD groups in ezeep"
+              aria-label={t("groupsInEzeep")}
               className="divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm"
             >
               {groups.map((g) => (
                 <li key={g.name} className="flex flex-wrap justify-between gap-2 px-3 py-2">
                   <span className="font-medium text-slate-900">{g.name}</span>
-                  <span className="font-mono text-xs text-slate-500">{g.foreignId ?? "no object id"}</span>
+                  <span className="font-mono text-xs text-slate-500">{g.foreignId ?? t("noObjectId")}</span>
                 </li>
               ))}
             </ul>
@@ -222,20 +195,16 @@ export function ProvisioningFlow() {
       );
     }
     if (status.delete === "done")
-      return (
-        <p className="text-sm text-slate-600">
-          “{org.name}” was deleted in ezeep and removed from the portal.
-        </p>
-      );
+      return <p className="text-sm text-slate-600">{t("deleted", { name: org.name })}</p>;
     return (
       <div className="space-y-3">
-        <p className="text-sm text-slate-600">
-          Only for trials: deletes the organization in ezeep with everything in it. Otherwise you are done —
-          switch to it with the organization menu.
-        </p>
+        <p className="text-sm text-slate-600">{t("trialsOnly")}</p>
         <div className="space-y-1.5">
           <label htmlFor="flow-confirm" className={labelClass}>
-            Type <span className="font-semibold">{org.name}</span> to confirm
+            {t.rich("typeToConfirm", {
+              name: org.name,
+              strong: (chunks) => <span className="font-semibold">{chunks}</span>,
+            })}
           </label>
           <input
             id="flow-confirm"
@@ -251,28 +220,20 @@ export function ProvisioningFlow() {
           disabled={pending || typed.trim() !== org.name}
           onClick={remove}
         >
-          Delete organization
+          {t("deleteOrganization")}
         </button>
       </div>
     );
   };
 
-  const WHAT_TO_DO: Partial<Record<StepKey, string>> = {
-    activate:
-      "Check that the organization was created and the portal's client controls it, then try again — or activate it in the ezeep admin console and choose “Done in ezeep”.",
-    import:
-      "Check the group names, then try again — or import them in the ezeep admin console and choose “Check groups”.",
-    delete: "Type the exact name. If ezeep refused, the organization is unchanged; try again later.",
-  };
-
   return (
-    <ol className="space-y-4" aria-label="Provisioning steps">
+    <ol className="space-y-4" aria-label={t("aria")}>
       {STEPS.map((step, index) => {
-        const s = status[step.key];
+        const s = status[step];
         return (
           <li
-            key={step.key}
-            data-testid={`step-${step.key}`}
+            key={step}
+            data-testid={`step-${step}`}
             data-status={s}
             className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
           >
@@ -280,19 +241,21 @@ export function ProvisioningFlow() {
               <StatusIcon status={s} index={index} />
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-                  <h2 className="text-base font-semibold text-slate-900">{step.title}</h2>
-                  <span className="text-xs font-medium text-slate-500">{STATUS_LABEL[s]}</span>
+                  <h2 className="text-base font-semibold text-slate-900">{t(`steps.${step}.title`)}</h2>
+                  <span className="text-xs font-medium text-slate-500">{t(`status.${s}`)}</span>
                 </div>
-                <p className="mt-0.5 text-xs text-slate-500">{step.hint}</p>
-                {errors[step.key] ? (
+                <p className="mt-0.5 text-xs text-slate-500">{t(`steps.${step}.hint`)}</p>
+                {errors[step] ? (
                   <div className="mt-3 space-y-1">
-                    <FormAlert message={errors[step.key]!} />
-                    {WHAT_TO_DO[step.key] ? (
-                      <p className="text-sm text-slate-600">What to do: {WHAT_TO_DO[step.key]}</p>
+                    <FormAlert message={errors[step]!} />
+                    {step !== "create" ? (
+                      <p className="text-sm text-slate-600">
+                        {t("whatToDo", { advice: t(`advice.${step}`) })}
+                      </p>
                     ) : null}
                   </div>
                 ) : null}
-                {body(step.key) ? <div className="mt-4">{body(step.key)}</div> : null}
+                {body(step) ? <div className="mt-4">{body(step)}</div> : null}
               </div>
             </div>
           </li>
@@ -301,7 +264,7 @@ export function ProvisioningFlow() {
       {status.delete === "done" || status.import === "done" ? (
         <li className="text-sm">
           <Link href="/organizations" className="font-medium text-brand-700 hover:underline">
-            Back to organizations
+            {t("backToOrganizations")}
           </Link>
         </li>
       ) : null}

@@ -7,6 +7,7 @@ import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
+import { translator } from "@/lib/i18n/server";
 
 export const clientKey = (name: string) => name.trim().toLowerCase();
 
@@ -25,8 +26,9 @@ export async function listClients(organizationId: string) {
 export async function addClient(ctx: OrgContext, input: { name: string }) {
   const name = input.name.trim();
   if (await isRegisteredClient(ctx.organization.id, name)) {
-    throw new UserFacingError(`The Client "${name}" is registered already.`, {
-      name: ["Registered already."],
+    const t = await translator("ndd");
+    throw new UserFacingError(t("errors.clientTaken", { name }), {
+      name: [t("errors.clientTakenField")],
     });
   }
   return audited(ctx, {
@@ -48,7 +50,8 @@ export async function removeClient(ctx: OrgContext, input: { name: string }) {
       organizationId_nameKey: { organizationId: ctx.organization.id, nameKey: clientKey(input.name) },
     },
   });
-  if (!row) throw new UserFacingError(`The Client "${input.name}" is not registered.`);
+  if (!row)
+    throw new UserFacingError((await translator("ndd"))("errors.clientUnknown", { name: input.name }));
   return audited(ctx, {
     action: "ndd.client_remove",
     target: { type: "ndd_client", id: row.id, label: row.name },
