@@ -12,6 +12,9 @@ import { cleanUpBenchEnv } from "./lib/bench-env";
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const userCount = Number(process.env.BENCH_USERS ?? 10_000);
 const extraInvitations = 5_000;
+/** BENCH_ONLY=<substring of a row name> (case-insensitive) runs only the scenarios with such a row. */
+const only = (process.env.BENCH_ONLY ?? "").trim().toLowerCase();
+const wanted = (...rowNames: string[]) => !only || rowNames.some((n) => n.toLowerCase().includes(only));
 
 type Sim = Awaited<ReturnType<(typeof import("@/lib/ezeep-simulator"))["startSimulator"]>>;
 
@@ -266,6 +269,7 @@ async function nddScenarios(concurrency: number) {
     lists + 5 + 5 * existingPerGroup + newPeople,
   );
   await measure(sim, "NDD 5 × 1,000 repeated (no-op)", 2, concurrency, call, note, lists);
+  if (!wanted("NDD /v1/users 4,500")) return void (await sim.close());
   // POST /v1/users with 4,500 people: 80 % existing ezeep users, 20 % new (invited).
   const usersBody = JSON.stringify({
     Client: "BENCH",
@@ -319,8 +323,10 @@ async function main() {
   migrateDatabase(process.env.DATABASE_URL!);
   const { ezeepMaxConcurrency } = await import("@/lib/organizations/service");
   const concurrency = ezeepMaxConcurrency();
-  await portalScenarios(concurrency);
-  if (process.env.BENCH_SKIP_NDD !== "1") await nddScenarios(concurrency);
+  const portalRows = ["groups page", "users list", "user detail page", "bulk membership", "invitation sync"];
+  if (wanted(...portalRows)) await portalScenarios(concurrency);
+  if (process.env.BENCH_SKIP_NDD !== "1" && wanted("NDD 5 × 1,000", "NDD /v1/users 4,500"))
+    await nddScenarios(concurrency);
   console.log("\nsummary (ratio to ideal; calls and rounds do not depend on the machine's load):");
   for (const f of figures)
     console.log(
