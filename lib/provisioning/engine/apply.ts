@@ -14,7 +14,7 @@ import { userLockKey } from "@/lib/locks";
 import { tryLockMany, type BatchLock } from "@/lib/provisioning/batch-lock";
 import { mapPool } from "@/lib/provisioning/pool";
 
-import { addIntendedGroups, inviteBatch, inviteUser } from "./invitations";
+import { addIntendedGroups, inviteBatch, inviteUser, settleKnownInvitations } from "./invitations";
 import { addMemberships, addMembershipsLocked } from "./memberships";
 import type {
   ApplyResult,
@@ -130,7 +130,9 @@ export async function applyProvisioning(
     (t) => t.groupIds.length > 0 && (t.action === "add" || t.action === "unknown") && t.userId,
   );
   const invites = tasks.filter((t) => t.action === "invite");
-  const others = tasks.filter((t) => !members.includes(t) && !invites.includes(t));
+  const invitees = tasks.filter((t) => t.action === "invited" && t.groupIds.length > 0);
+  const grouped = new Set([...members, ...invites, ...invitees]);
+  const others = tasks.filter((t) => !grouped.has(t));
   await Promise.all([
     (async () => {
       const { locked, rest } = await lockChunks((t) => userLockKey(org, t.userId!), members);
@@ -158,6 +160,7 @@ export async function applyProvisioning(
       }
     }),
     mapPool(others, TASK_CONCURRENCY, runOne),
+    settleKnownInvitations(ctx, invitees, finish).then((rest) => mapPool(rest, TASK_CONCURRENCY, runOne)),
   ]);
   await recordNotDone(ctx, plan, groups, users, failed);
   await applyDomainRulesAfterImport(ctx.organization.id, plan, { groups, users }); // domain rules (w15)

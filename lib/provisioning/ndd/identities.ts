@@ -16,13 +16,12 @@ import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { inviteUser, withdrawInvitation } from "@/lib/provisioning/engine/invitations";
 import type { ApplyResult, Plan } from "@/lib/provisioning/engine/types";
-import { chunk } from "@/lib/provisioning/engine/util";
+import { chunk, IN_LIST_MAX } from "@/lib/provisioning/engine/util";
 import { mapPool } from "@/lib/provisioning/pool";
 
 import type { NddUser } from "./validate";
 
-/** SQLite binds at most 999 values per statement: lists and bulk inserts go in parts. */
-export const IN_LIST_MAX = 400;
+export { IN_LIST_MAX };
 const CREATE_ROWS_MAX = 100;
 
 export type IdentityState = "waiting_email" | "pending" | "invited" | "active";
