@@ -16,7 +16,13 @@ import {
 import { chunk } from "@/lib/provisioning/engine/util";
 
 import { clientKey as keyOf } from "./clients";
-import { IN_LIST_MAX, linkIdentities, upsertIdentities, type IdentityRow } from "./identities";
+import {
+  IN_LIST_MAX,
+  linkIdentities,
+  prepareIdentities,
+  SEEN_PRECISION_MS,
+  type IdentityRow,
+} from "./identities";
 import { MESSAGES, type NddGroupError, type NddGrouping, type NddUser } from "./validate";
 
 /** A bulk request may hold a grouping's lock for minutes; a crashed holder's lease still expires. */
@@ -76,10 +82,16 @@ const SPECULATIVE_READ_MAX = 100;
 async function knownMembers(orgId: string, clientKey: string, names: string[]) {
   const rows = await db.nddGrouping.findMany({
     where: { organizationId: orgId, clientKey, name: { in: names } },
-    select: { id: true, name: true, members: { select: { identityId: true } } },
+    select: {
+      id: true,
+      name: true,
+      ezeepGroupId: true,
+      lastSeenAt: true,
+      members: { select: { identityId: true } },
+    },
   });
   return new Map(
-    rows.map((r) => [r.name, { id: r.id, identityIds: new Set(r.members.map((m) => m.identityId)) }]),
+    rows.map((r) => [r.name, { ...r, identityIds: new Set(r.members.map((m) => m.identityId)) }]),
   );
 }
 
@@ -95,8 +107,10 @@ function likelyAdditions(groupings: NddGrouping[], rows: Map<string, IdentityRow
     const members = known.get(g.name)?.identityIds;
     for (const u of g.users) {
       const row = rows.get(u.key);
-      if (!row?.email || row.state === "invited") continue;
-      if (row.state !== "active" || !members?.has(row.id)) count++;
+      if (!row)
+        count += u.email ? 1 : 0; // seen for the first time
+      else if (row.email && row.state !== "invited" && (row.state !== "active" || !members?.has(row.id)))
+        count++;
     }
   }
   return count;
@@ -110,18 +124,18 @@ export async function upsertGroupings(
 ): Promise<GroupingsOutcome> {
   const clientKey = keyOf(client);
   const orgId = ctx.organization.id;
-  const [rows, known] = await Promise.all([
-    upsertIdentities(ctx, clientKey, distinctUsers(groupings), now),
+  const [prepared, known] = await Promise.all([
+    prepareIdentities(ctx, clientKey, distinctUsers(groupings), now),
     knownMembers(
       orgId,
       clientKey,
       groupings.map((g) => g.name),
     ),
   ]);
-  const readMemberships = likelyAdditions(groupings, rows, known) <= SPECULATIVE_READ_MAX;
-  const plan = await planProvisioning(ctx, engineGroupings(groupings, rows), { readMemberships });
+  const readMemberships = likelyAdditions(groupings, prepared.rows, known) <= SPECULATIVE_READ_MAX;
+  const plan = await planProvisioning(ctx, engineGroupings(groupings, prepared.rows), { readMemberships });
   const result = await applyProvisioning(ctx, plan);
-  await linkIdentities(ctx, rows, plan, result);
+  const rows = await linkIdentities(ctx, prepared, plan, result);
   await recordGroupings(orgId, clientKey, groupings, { rows, known, result }, now);
   return { plan, result, rows };
 }
@@ -138,20 +152,29 @@ async function recordGroupings(
     const group = result.groups[i]!;
     if (!group.id || group.outcome === "failed") continue;
     const created = group.outcome === "created";
-    const row = await db.nddGrouping.upsert({
-      where: { organizationId_clientKey_name: { organizationId: orgId, clientKey, name: g.name } },
-      create: {
-        organizationId: orgId,
-        clientKey,
-        name: g.name,
-        ezeepGroupId: group.id,
-        createdByNdd: created,
-        lastSeenAt: now,
-      },
-      update: { ezeepGroupId: group.id, lastSeenAt: now, ...(created ? { createdByNdd: true } : {}) },
-    });
+    const stored = known.get(g.name);
+    // A repeat within a minute that changed nothing writes nothing (lastSeenAt is shown to the minute).
+    const current =
+      stored &&
+      !created &&
+      stored.ezeepGroupId === group.id &&
+      now.getTime() - stored.lastSeenAt.getTime() < SEEN_PRECISION_MS;
+    const row = current
+      ? stored
+      : await db.nddGrouping.upsert({
+          where: { organizationId_clientKey_name: { organizationId: orgId, clientKey, name: g.name } },
+          create: {
+            organizationId: orgId,
+            clientKey,
+            name: g.name,
+            ezeepGroupId: group.id,
+            createdByNdd: created,
+            lastSeenAt: now,
+          },
+          update: { ezeepGroupId: group.id, lastSeenAt: now, ...(created ? { createdByNdd: true } : {}) },
+        });
     // Members read before the engine ran (under this grouping's lock, so still current).
-    const have = known.get(g.name)?.id === row.id ? known.get(g.name)!.identityIds : new Set<string>();
+    const have = stored?.id === row.id ? stored.identityIds : new Set<string>();
     const ids = g.users.map((u) => rows.get(u.key)?.id).filter((id): id is string => Boolean(id));
     const missing = [...new Set(ids)].filter((id) => !have.has(id));
     if (missing.length > 0) await addGroupingMembers(row.id, missing);
