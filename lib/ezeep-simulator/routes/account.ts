@@ -54,7 +54,11 @@ export function parseExpireDate(state: SimState, value: unknown, field = "expire
 
 function findByEmail(org: OrgRec, email: string, exceptId?: string): UserRec | undefined {
   const e = email.toLowerCase();
-  for (const u of org.users.values()) if (u.id !== exceptId && u.email.toLowerCase() === e) return u;
+  // The length test first (exact for an ASCII address): a scan of every user per invitation must
+  // not lower-case every address.
+  const ascii = /^[\x20-\x7e]*$/.test(e);
+  for (const u of org.users.values())
+    if ((!ascii || u.email.length === e.length) && u.id !== exceptId && u.email.toLowerCase() === e) return u;
   return undefined;
 }
 

@@ -2,6 +2,8 @@
 // each user is locked and written once. Existing users and new people go in batches (one lease
 // statement and one audit entry per batch instead of per person: the database, not ezeep, was the
 // bottleneck, see README "Speed"); whatever a batch cannot lock falls back to the per-person path.
+// People with an open invitation that already carries their groups are settled from one read,
+// without a lock, so a repeated request takes no lock per invitee.
 // Every person that could not be done gets its own `provisioning.not_done` audit entry, so a
 // report's failed rows can always be traced in the audit log.
 import "server-only";
@@ -14,7 +16,7 @@ import { userLockKey } from "@/lib/locks";
 import { tryLockMany, type BatchLock } from "@/lib/provisioning/batch-lock";
 import { mapPool } from "@/lib/provisioning/pool";
 
-import { addIntendedGroups, inviteBatch, inviteUser } from "./invitations";
+import { addIntendedGroups, inviteBatch, inviteUser, settleKnownInvitations } from "./invitations";
 import { addMemberships, addMembershipsLocked } from "./memberships";
 import type {
   ApplyResult,
@@ -100,6 +102,45 @@ async function lockChunks(keysOf: (t: Task) => string, tasks: Task[]) {
   return { locked, rest };
 }
 
+interface Runners {
+  finish: Finish;
+  /** The per-person path, for whatever a batch could not lock. */
+  runOne: (task: Task) => Promise<void>;
+}
+
+/** Existing users: locked in chunks, their groups read once for all, written in batches. */
+async function applyMembers(ctx: OrgContext, members: Task[], orgUserCount: number, run: Runners) {
+  const org = ctx.organization.id;
+  const { locked, rest } = await lockChunks((t) => userLockKey(org, t.userId!), members);
+  try {
+    await Promise.all([
+      addMembershipsLocked(
+        ctx,
+        locked.flatMap((l) => l.tasks),
+        orgUserCount,
+        run.finish,
+      ),
+      mapPool(rest, TASK_CONCURRENCY, run.runOne),
+    ]);
+  } finally {
+    await Promise.all(locked.map((l) => l.lock.release()));
+  }
+}
+
+/** New people: invited in batches under their `invite:` locks, one audit entry per batch. */
+function applyInvites(ctx: OrgContext, invites: Task[], run: Runners) {
+  const org = ctx.organization.id;
+  return mapPool(chunk(invites, INVITE_BATCH), INVITE_BATCH_CONCURRENCY, async (batch) => {
+    const lock = await tryLockMany(batch.map((t) => inviteLockKey(org, t.email)));
+    if (!lock) return void (await mapPool(batch, TASK_CONCURRENCY, run.runOne));
+    try {
+      await inviteBatch(ctx, batch, run.finish);
+    } finally {
+      await lock.release();
+    }
+  });
+}
+
 export async function applyProvisioning(
   ctx: OrgContext,
   plan: Plan,
@@ -125,39 +166,18 @@ export async function applyProvisioning(
       finish(task, "failed", messageOf(err));
     }
   };
-  const org = ctx.organization.id;
   const members = tasks.filter(
     (t) => t.groupIds.length > 0 && (t.action === "add" || t.action === "unknown") && t.userId,
   );
   const invites = tasks.filter((t) => t.action === "invite");
-  const others = tasks.filter((t) => !members.includes(t) && !invites.includes(t));
+  const invitees = tasks.filter((t) => t.action === "invited" && t.groupIds.length > 0);
+  const grouped = new Set([...members, ...invites, ...invitees]);
+  const others = tasks.filter((t) => !grouped.has(t));
   await Promise.all([
-    (async () => {
-      const { locked, rest } = await lockChunks((t) => userLockKey(org, t.userId!), members);
-      try {
-        await Promise.all([
-          addMembershipsLocked(
-            ctx,
-            locked.flatMap((l) => l.tasks),
-            plan.accounts.size,
-            finish,
-          ),
-          mapPool(rest, TASK_CONCURRENCY, runOne),
-        ]);
-      } finally {
-        await Promise.all(locked.map((l) => l.lock.release()));
-      }
-    })(),
-    mapPool(chunk(invites, INVITE_BATCH), INVITE_BATCH_CONCURRENCY, async (batch) => {
-      const lock = await tryLockMany(batch.map((t) => inviteLockKey(org, t.email)));
-      if (!lock) return void (await mapPool(batch, TASK_CONCURRENCY, runOne));
-      try {
-        await inviteBatch(ctx, batch, finish);
-      } finally {
-        await lock.release();
-      }
-    }),
+    applyMembers(ctx, members, plan.accounts.size, { finish, runOne }),
+    applyInvites(ctx, invites, { finish, runOne }),
     mapPool(others, TASK_CONCURRENCY, runOne),
+    settleKnownInvitations(ctx, invitees, finish).then((rest) => mapPool(rest, TASK_CONCURRENCY, runOne)),
   ]);
   await recordNotDone(ctx, plan, groups, users, failed);
   await applyDomainRulesAfterImport(ctx.organization.id, plan, { groups, users }); // domain rules (w15)

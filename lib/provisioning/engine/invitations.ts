@@ -19,7 +19,16 @@ import { mapPool } from "@/lib/provisioning/pool";
 import "@/lib/provisioning/reconcile";
 
 import type { Finish, Task, UserOutcome } from "./types";
-import { ezeepDate, INVITATION_VALID_DAYS, inviteLockKey, lowerEmail, messageOf, parseIds } from "./util";
+import {
+  chunk,
+  ezeepDate,
+  IN_LIST_MAX,
+  INVITATION_VALID_DAYS,
+  inviteLockKey,
+  lowerEmail,
+  messageOf,
+  parseIds,
+} from "./util";
 
 const expiry = () => new Date(Date.now() + INVITATION_VALID_DAYS * 86_400_000);
 
@@ -191,6 +200,38 @@ export async function mergeIntendedGroups(
       await db.invitation.update({ where: { id: row.id }, data: { intendedGroupIds: JSON.stringify(next) } });
       return { result: "invitation_updated" as const };
     },
+  });
+}
+
+/**
+ * People with an open invitation whose pending Invitation row already carries every group: they
+ * are finished as "unchanged" from one read per IN_LIST_MAX addresses, with no lock and no write
+ * (a repeated request must not lease a lock per invitee). Returns the tasks that still need
+ * `addIntendedGroups` under their lock.
+ */
+export async function settleKnownInvitations(
+  ctx: OrgContext,
+  tasks: Task[],
+  finish: Finish,
+): Promise<Task[]> {
+  const rows = await Promise.all(
+    chunk(tasks, IN_LIST_MAX).map((part) =>
+      db.invitation.findMany({
+        where: {
+          organizationId: ctx.organization.id,
+          email: { in: part.map((t) => lowerEmail(t.email)) },
+          status: "pending",
+        },
+        select: { email: true, intendedGroupIds: true },
+      }),
+    ),
+  );
+  const intended = new Map(rows.flat().map((r) => [r.email, new Set(parseIds(r.intendedGroupIds))]));
+  return tasks.filter((t) => {
+    const have = intended.get(lowerEmail(t.email));
+    if (!have || !t.groupIds.every((id) => have.has(id))) return true;
+    finish(t, "unchanged");
+    return false;
   });
 }
 

@@ -2,6 +2,9 @@ import { EzeepError, type AccountUser } from "@/lib/ezeep";
 
 export const INVITATION_VALID_DAYS = 14;
 
+/** Values per IN list: SQLite (through Prisma's adapter) binds at most 999 values per statement. */
+export const IN_LIST_MAX = 400;
+
 export function messageOf(err: unknown): string {
   if (err instanceof EzeepError) return err.message;
   if (err instanceof Error) return err.message;

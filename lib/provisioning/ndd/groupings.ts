@@ -16,7 +16,13 @@ import {
 import { chunk } from "@/lib/provisioning/engine/util";
 
 import { clientKey as keyOf } from "./clients";
-import { IN_LIST_MAX, linkIdentities, upsertIdentities, type IdentityRow } from "./identities";
+import {
+  IN_LIST_MAX,
+  linkIdentities,
+  prepareIdentities,
+  SEEN_PRECISION_MS,
+  type IdentityRow,
+} from "./identities";
 import { MESSAGES, type NddGroupError, type NddGrouping, type NddUser } from "./validate";
 
 /** A bulk request may hold a grouping's lock for minutes; a crashed holder's lease still expires. */
@@ -64,6 +70,52 @@ export function engineGroupings(groupings: NddGrouping[], rows: Map<string, Iden
   }));
 }
 
+/**
+ * Above this many people who are probably not yet members, the plan does not read every member's
+ * groups before the locks: the apply step locks them and reads the listing once, inside the locks.
+ * At or below it (a repeated request), the plan reads the listing unlocked, so people who are
+ * members already need no lock at all, and the few others are re-read one by one under theirs.
+ */
+const SPECULATIVE_READ_MAX = 100;
+
+/** The identities each grouping already lists (by grouping name), as stored by earlier requests. */
+async function knownMembers(orgId: string, clientKey: string, names: string[]) {
+  const rows = await db.nddGrouping.findMany({
+    where: { organizationId: orgId, clientKey, name: { in: names } },
+    select: {
+      id: true,
+      name: true,
+      ezeepGroupId: true,
+      lastSeenAt: true,
+      members: { select: { identityId: true } },
+    },
+  });
+  return new Map(
+    rows.map((r) => [r.name, { ...r, identityIds: new Set(r.members.map((m) => m.identityId)) }]),
+  );
+}
+
+type KnownMembers = Awaited<ReturnType<typeof knownMembers>>;
+
+/**
+ * People who may need a membership write: an Email, and not known as this grouping's linked member
+ * already. Open invitations need none (their groups are kept on the portal's Invitation row).
+ */
+function likelyAdditions(groupings: NddGrouping[], rows: Map<string, IdentityRow>, known: KnownMembers) {
+  let count = 0;
+  for (const g of groupings) {
+    const members = known.get(g.name)?.identityIds;
+    for (const u of g.users) {
+      const row = rows.get(u.key);
+      if (!row)
+        count += u.email ? 1 : 0; // seen for the first time
+      else if (row.email && row.state !== "invited" && (row.state !== "active" || !members?.has(row.id)))
+        count++;
+    }
+  }
+  return count;
+}
+
 export async function upsertGroupings(
   ctx: OrgContext,
   client: string,
@@ -71,11 +123,20 @@ export async function upsertGroupings(
   now = new Date(),
 ): Promise<GroupingsOutcome> {
   const clientKey = keyOf(client);
-  const rows = await upsertIdentities(ctx, clientKey, distinctUsers(groupings), now);
-  const plan = await planProvisioning(ctx, engineGroupings(groupings, rows), { readMemberships: true });
+  const orgId = ctx.organization.id;
+  const [prepared, known] = await Promise.all([
+    prepareIdentities(ctx, clientKey, distinctUsers(groupings), now),
+    knownMembers(
+      orgId,
+      clientKey,
+      groupings.map((g) => g.name),
+    ),
+  ]);
+  const readMemberships = likelyAdditions(groupings, prepared.rows, known) <= SPECULATIVE_READ_MAX;
+  const plan = await planProvisioning(ctx, engineGroupings(groupings, prepared.rows), { readMemberships });
   const result = await applyProvisioning(ctx, plan);
-  await linkIdentities(ctx, rows, plan, result);
-  await recordGroupings(ctx.organization.id, clientKey, groupings, rows, result, now);
+  const rows = await linkIdentities(ctx, prepared, plan, result);
+  await recordGroupings(orgId, clientKey, groupings, { rows, known, result }, now);
   return { plan, result, rows };
 }
 
@@ -83,52 +144,58 @@ async function recordGroupings(
   orgId: string,
   clientKey: string,
   groupings: NddGrouping[],
-  rows: Map<string, IdentityRow>,
-  result: ApplyResult,
+  state: { rows: Map<string, IdentityRow>; known: KnownMembers; result: ApplyResult },
   now: Date,
 ): Promise<void> {
+  const { rows, known, result } = state;
   for (const [i, g] of groupings.entries()) {
     const group = result.groups[i]!;
     if (!group.id || group.outcome === "failed") continue;
     const created = group.outcome === "created";
-    const row = await db.nddGrouping.upsert({
-      where: { organizationId_clientKey_name: { organizationId: orgId, clientKey, name: g.name } },
-      create: {
-        organizationId: orgId,
-        clientKey,
-        name: g.name,
-        ezeepGroupId: group.id,
-        createdByNdd: created,
-        lastSeenAt: now,
-      },
-      update: { ezeepGroupId: group.id, lastSeenAt: now, ...(created ? { createdByNdd: true } : {}) },
-    });
-    const ids = g.users.map((u) => rows.get(u.key)?.id).filter((id): id is string => Boolean(id));
-    const have = await db.nddGroupingMember.findMany({
-      where: { groupingId: row.id },
-      select: { identityId: true },
-    });
-    const known = new Set(have.map((m) => m.identityId));
-    const missing = ids.filter((id) => !known.has(id));
-    if (missing.length > 0) {
-      await db
-        .$transaction(
-          chunk(missing, IN_LIST_MAX).map((part) =>
-            db.nddGroupingMember.createMany({
-              data: part.map((identityId) => ({ groupingId: row.id, identityId })),
-            }),
-          ),
-        )
-        .catch(async () => {
-          for (const identityId of missing)
-            await db.nddGroupingMember.upsert({
-              where: { groupingId_identityId: { groupingId: row.id, identityId } },
-              create: { groupingId: row.id, identityId },
-              update: {},
-            });
+    const stored = known.get(g.name);
+    // A repeat within a minute that changed nothing writes nothing (lastSeenAt is shown to the minute).
+    const current =
+      stored &&
+      !created &&
+      stored.ezeepGroupId === group.id &&
+      now.getTime() - stored.lastSeenAt.getTime() < SEEN_PRECISION_MS;
+    const row = current
+      ? stored
+      : await db.nddGrouping.upsert({
+          where: { organizationId_clientKey_name: { organizationId: orgId, clientKey, name: g.name } },
+          create: {
+            organizationId: orgId,
+            clientKey,
+            name: g.name,
+            ezeepGroupId: group.id,
+            createdByNdd: created,
+            lastSeenAt: now,
+          },
+          update: { ezeepGroupId: group.id, lastSeenAt: now, ...(created ? { createdByNdd: true } : {}) },
         });
-    }
+    // Members read before the engine ran (under this grouping's lock, so still current).
+    const have = stored?.id === row.id ? stored.identityIds : new Set<string>();
+    const ids = g.users.map((u) => rows.get(u.key)?.id).filter((id): id is string => Boolean(id));
+    const missing = [...new Set(ids)].filter((id) => !have.has(id));
+    if (missing.length > 0) await addGroupingMembers(row.id, missing);
   }
+}
+
+async function addGroupingMembers(groupingId: string, identityIds: string[]): Promise<void> {
+  await db
+    .$transaction(
+      chunk(identityIds, IN_LIST_MAX).map((part) =>
+        db.nddGroupingMember.createMany({ data: part.map((identityId) => ({ groupingId, identityId })) }),
+      ),
+    )
+    .catch(async () => {
+      for (const identityId of identityIds)
+        await db.nddGroupingMember.upsert({
+          where: { groupingId_identityId: { groupingId, identityId } },
+          create: { groupingId, identityId },
+          update: {},
+        });
+    });
 }
 
 /** NDD's answer: one entry per grouping with a problem (users keyed "Domain//Logon"). */

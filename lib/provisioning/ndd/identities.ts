@@ -16,16 +16,17 @@ import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { inviteUser, withdrawInvitation } from "@/lib/provisioning/engine/invitations";
 import type { ApplyResult, Plan } from "@/lib/provisioning/engine/types";
-import { chunk } from "@/lib/provisioning/engine/util";
+import { chunk, IN_LIST_MAX } from "@/lib/provisioning/engine/util";
 import { mapPool } from "@/lib/provisioning/pool";
 
 import "@/lib/provisioning/reconcile";
 
 import type { NddUser } from "./validate";
 
-/** SQLite binds at most 999 values per statement: lists and bulk inserts go in parts. */
-export const IN_LIST_MAX = 400;
+export { IN_LIST_MAX };
 const CREATE_ROWS_MAX = 100;
+/** "Last seen in a request" is written at most this often per person (a repeat writes nothing). */
+export const SEEN_PRECISION_MS = 60_000;
 
 export type IdentityState = "waiting_email" | "pending" | "invited" | "active";
 
@@ -38,6 +39,7 @@ export interface IdentityRow {
   ezeepUserId: string | null;
   invitationId: string | null;
   invitedByNdd: boolean;
+  lastSeenAt: Date;
 }
 
 const select = {
@@ -49,6 +51,7 @@ const select = {
   ezeepUserId: true,
   invitationId: true,
   invitedByNdd: true,
+  lastSeenAt: true,
 } as const;
 
 export async function identitiesByKey(orgId: string, clientKey: string, keys: string[]) {
@@ -104,42 +107,75 @@ async function replaceInvitation(ctx: OrgContext, row: IdentityRow, u: NddUser):
   await inviteUser(ctx, u.email!, intendedGroupIds);
 }
 
+export interface PreparedIdentities {
+  /** The identities that existed before this request, after its Email/Name changes. */
+  rows: Map<string, IdentityRow>;
+  /** People seen for the first time: created by `linkIdentities`, with their link, after the engine ran. */
+  fresh: NddUser[];
+  clientKey: string;
+  /** The request's time: lastSeenAt of every row it creates or touches. */
+  now: Date;
+}
+
 /**
  * Brings the stored identities up to date with a request's users, before the engine plans (so the
- * plan reads ezeep after any PATCH). Creates missing rows, applies Email/Name changes, marks every
- * listed person as seen. Returns the rows by key.
+ * plan reads ezeep after any PATCH): applies Email/Name changes and marks every listed person as
+ * seen (at most once a minute). Creates nothing: see `linkIdentities`.
  */
+export async function prepareIdentities(
+  ctx: OrgContext,
+  clientKey: string,
+  users: NddUser[],
+  now: Date,
+): Promise<PreparedIdentities> {
+  const orgId = ctx.organization.id;
+  const keys = users.map((u) => u.key);
+  const existing = await identitiesByKey(orgId, clientKey, keys);
+  const fresh = users.filter((u) => !existing.has(u.key));
+  const changed = users.filter((u) => existing.has(u.key) && changeOf(existing.get(u.key)!, u));
+  await mapPool(changed, 8, (u) =>
+    withKeyLock(`ndd-user:${orgId}:${clientKey}:${u.key}`, () => applyChange(ctx, existing.get(u.key)!, u)),
+  );
+  const staleBefore = now.getTime() - SEEN_PRECISION_MS;
+  const stale = [...existing.values()].filter((r) => r.lastSeenAt.getTime() < staleBefore);
+  for (const part of chunk(stale, IN_LIST_MAX))
+    await db.nddIdentity.updateMany({
+      where: { id: { in: part.map((r) => r.id) } },
+      data: { lastSeenAt: now },
+    });
+  if (changed.length === 0) return { rows: existing, fresh, clientKey, now };
+  const reread = await identitiesByKey(
+    orgId,
+    clientKey,
+    changed.map((u) => u.key),
+  );
+  return { rows: new Map([...existing, ...reread]), fresh, clientKey, now };
+}
+
+/** `prepareIdentities` plus the new people's rows (unlinked), for callers that need every id at once. */
 export async function upsertIdentities(
   ctx: OrgContext,
   clientKey: string,
   users: NddUser[],
   now: Date,
 ): Promise<Map<string, IdentityRow>> {
-  const orgId = ctx.organization.id;
-  const existing = await identitiesByKey(
-    orgId,
-    clientKey,
-    users.map((u) => u.key),
-  );
-  const fresh = users.filter((u) => !existing.has(u.key));
-  if (fresh.length > 0) await createIdentities(orgId, clientKey, fresh, now);
-  const changed = users.filter((u) => existing.has(u.key) && changeOf(existing.get(u.key)!, u));
-  await mapPool(changed, 8, (u) =>
-    withKeyLock(`ndd-user:${orgId}:${clientKey}:${u.key}`, () => applyChange(ctx, existing.get(u.key)!, u)),
-  );
-  for (const part of chunk(users, IN_LIST_MAX))
-    await db.nddIdentity.updateMany({
-      where: { organizationId: orgId, clientKey, userKey: { in: part.map((u) => u.key) } },
-      data: { lastSeenAt: now },
-    });
-  return identitiesByKey(
-    orgId,
-    clientKey,
-    users.map((u) => u.key),
+  const { rows, fresh } = await prepareIdentities(ctx, clientKey, users, now);
+  if (fresh.length === 0) return rows;
+  return createIdentities(ctx.organization.id, clientKey, fresh, now, new Map()).then(
+    (created) => new Map([...rows, ...created]),
   );
 }
 
-async function createIdentities(orgId: string, clientKey: string, users: NddUser[], now: Date) {
+type Link = Pick<IdentityRow, "state" | "ezeepUserId" | "invitationId" | "invitedByNdd">;
+
+/** New rows in one transaction (parts of CREATE_ROWS_MAX), each with its link when known. */
+async function createIdentities(
+  orgId: string,
+  clientKey: string,
+  users: NddUser[],
+  now: Date,
+  links: Map<string, Link>,
+): Promise<Map<string, IdentityRow>> {
   const data = users.map((u) => ({
     organizationId: orgId,
     clientKey,
@@ -150,11 +186,13 @@ async function createIdentities(orgId: string, clientKey: string, users: NddUser
     email: u.email,
     state: (u.email ? "pending" : "waiting_email") satisfies IdentityState,
     lastSeenAt: now,
+    ...links.get(u.key),
   }));
   try {
-    await db.$transaction(
-      chunk(data, CREATE_ROWS_MAX).map((part) => db.nddIdentity.createMany({ data: part })),
+    const parts = await db.$transaction(
+      chunk(data, CREATE_ROWS_MAX).map((part) => db.nddIdentity.createManyAndReturn({ data: part, select })),
     );
+    return new Map(parts.flat().map((r) => [r.userKey, r]));
   } catch {
     // A concurrent request created some of them: fall back to one idempotent upsert each.
     for (const d of data) {
@@ -164,6 +202,11 @@ async function createIdentities(orgId: string, clientKey: string, users: NddUser
         update: {},
       });
     }
+    return identitiesByKey(
+      orgId,
+      clientKey,
+      users.map((u) => u.key),
+    );
   }
 }
 
@@ -184,60 +227,89 @@ async function applyChange(ctx: OrgContext, row: IdentityRow, u: NddUser): Promi
   });
 }
 
+/** What ezeep now has for a person with an Email: the verified account user, or the pending invitation. */
+function linkOf(
+  email: string,
+  current: Link,
+  plan: Plan,
+  invitationByEmail: Map<string, string>,
+  invitedNow: Set<string>,
+): Link | null {
+  const account = plan.accounts.get(email);
+  if (account?.is_verified)
+    return {
+      state: "active",
+      ezeepUserId: account.id,
+      invitationId: null,
+      invitedByNdd: current.invitedByNdd,
+    };
+  const invitationId = invitationByEmail.get(email);
+  if (!invitationId) return null; // not done this time (reported in the answer); the next request retries
+  // The unverified account user behind an invitation is recorded when the invitation is first
+  // linked; learning its id later alone is no reason to write (a repeat must write nothing).
+  const known = current.invitationId === invitationId && current.state === "invited";
+  return {
+    state: "invited",
+    ezeepUserId: known ? current.ezeepUserId : (account?.id ?? current.ezeepUserId),
+    invitationId,
+    invitedByNdd: current.invitedByNdd || invitedNow.has(email),
+  };
+}
+
+const sameLink = (a: Link, b: Link) =>
+  a.state === b.state &&
+  a.ezeepUserId === b.ezeepUserId &&
+  a.invitationId === b.invitationId &&
+  a.invitedByNdd === b.invitedByNdd;
+
+async function pendingInvitations(orgId: string, emails: string[]): Promise<Map<string, string>> {
+  const parts = await Promise.all(
+    chunk(emails, IN_LIST_MAX).map((part) =>
+      db.invitation.findMany({
+        where: { organizationId: orgId, status: "pending", email: { in: part } },
+        select: { id: true, email: true },
+      }),
+    ),
+  );
+  return new Map(parts.flat().map((p) => [p.email, p.id]));
+}
+
 /**
  * After the engine ran: link each identity with an Email to what ezeep now has for it — a verified
- * account user (active) or the portal's pending invitation (invited). Only rows whose link changed
- * are written, in one transaction.
+ * account user (active) or the portal's pending invitation (invited). Existing rows are written
+ * only when their link changed, in one transaction; people seen for the first time (`fresh`) are
+ * created with their link. Returns every row by key.
  */
 export async function linkIdentities(
   ctx: OrgContext,
-  rows: Map<string, IdentityRow>,
+  prepared: PreparedIdentities,
   plan: Plan,
   result: ApplyResult,
-): Promise<void> {
+): Promise<Map<string, IdentityRow>> {
+  const { rows, fresh, clientKey, now } = prepared;
   const invitedNow = new Set(
     result.users.filter((u) => u.outcome === "invited").map((u) => u.email.toLowerCase()),
   );
-  const unlinked = [...rows.values()].filter((r) => r.email && !plan.accounts.get(r.email)?.is_verified);
-  const pending = (
-    await Promise.all(
-      chunk(unlinked, IN_LIST_MAX).map((part) =>
-        db.invitation.findMany({
-          where: {
-            organizationId: ctx.organization.id,
-            status: "pending",
-            email: { in: part.map((r) => r.email!) },
-          },
-          select: { id: true, email: true },
-        }),
-      ),
-    )
-  ).flat();
-  const invitationByEmail = new Map(pending.map((p) => [p.email, p.id]));
+  const emails = [...[...rows.values()].map((r) => r.email), ...fresh.map((u) => u.email)].filter(
+    (e): e is string => Boolean(e) && !plan.accounts.get(e!)?.is_verified,
+  );
+  const invitationByEmail = await pendingInvitations(ctx.organization.id, emails);
   const writes = [];
   for (const row of rows.values()) {
-    if (!row.email) continue;
-    const account = plan.accounts.get(row.email);
-    const invitationId = invitationByEmail.get(row.email) ?? null;
-    let next: Pick<IdentityRow, "state" | "ezeepUserId" | "invitationId" | "invitedByNdd">;
-    if (account?.is_verified)
-      next = { state: "active", ezeepUserId: account.id, invitationId: null, invitedByNdd: row.invitedByNdd };
-    else if (invitationId)
-      next = {
-        state: "invited",
-        ezeepUserId: account?.id ?? row.ezeepUserId,
-        invitationId,
-        invitedByNdd: row.invitedByNdd || invitedNow.has(row.email),
-      };
-    else continue; // not done this time (reported in the answer); the next request retries
-    if (
-      next.state === row.state &&
-      next.ezeepUserId === row.ezeepUserId &&
-      next.invitationId === row.invitationId &&
-      next.invitedByNdd === row.invitedByNdd
-    )
-      continue;
-    writes.push(db.nddIdentity.update({ where: { id: row.id }, data: next }));
+    const next = row.email ? linkOf(row.email, row, plan, invitationByEmail, invitedNow) : null;
+    if (next && !sameLink(next, row))
+      writes.push(db.nddIdentity.update({ where: { id: row.id }, data: next }));
   }
   if (writes.length > 0) await db.$transaction(writes);
+  const unlinked: Link = { state: "pending", ezeepUserId: null, invitationId: null, invitedByNdd: false };
+  const links = new Map<string, Link>();
+  for (const u of fresh) {
+    const next = u.email ? linkOf(u.email, unlinked, plan, invitationByEmail, invitedNow) : null;
+    if (next) links.set(u.key, next);
+  }
+  const made =
+    fresh.length > 0
+      ? await createIdentities(ctx.organization.id, clientKey, fresh, now, links)
+      : new Map<string, IdentityRow>();
+  return new Map([...rows, ...made]);
 }

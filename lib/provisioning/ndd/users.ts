@@ -63,7 +63,9 @@ async function groupingsOfUnlinked(rows: Map<string, IdentityRow>): Promise<Grou
 }
 
 async function upsertUsers(ctx: OrgContext, client: string, users: NddUser[]): Promise<NddUserError[]> {
-  const rows = await upsertIdentities(ctx, clientKey(client), users, new Date());
+  const now = new Date();
+  const key = clientKey(client);
+  const rows = await upsertIdentities(ctx, key, users, now);
   const groupings = await groupingsOfUnlinked(rows);
   const ungrouped = users.flatMap((u) => {
     const email = rows.get(u.key)?.email;
@@ -71,7 +73,7 @@ async function upsertUsers(ctx: OrgContext, client: string, users: NddUser[]): P
   });
   const plan = await planProvisioning(ctx, groupings, { readMemberships: groupings.length > 0, ungrouped });
   const result = await applyProvisioning(ctx, plan);
-  await linkIdentities(ctx, rows, plan, result);
+  await linkIdentities(ctx, { rows, fresh: [], clientKey: key, now }, plan, result);
   return result.users
     .filter((u) => u.outcome === "failed" && u.grouping === null)
     .map((u) => ({ user: u.ref, errorMessage: u.error ?? "The user could not be processed." }));
