@@ -13,6 +13,9 @@ import { NavLinks } from "@/lib/ui/shell/nav-links";
 import { OrgSwitcher } from "@/lib/ui/shell/org-switcher";
 import { SignOutButton } from "@/lib/ui/shell/sign-out-button";
 
+// The logo mark (decorative, hidden from screen readers): not a word to translate.
+const LOGO_MARK = "ez";
+
 function Brand() {
   const t = useTranslations("shell");
   return (
@@ -21,7 +24,7 @@ function Brand() {
         aria-hidden
         className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white"
       >
-        ez
+        {LOGO_MARK}
       </span>
       <span className="hidden sm:inline">{t("appName")}</span>
       <span className="sm:hidden">{t("brandShort")}</span>
