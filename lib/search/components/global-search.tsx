@@ -13,6 +13,8 @@ import type { SearchHit, SearchSection } from "@/lib/search/service";
 import { inputClass } from "@/lib/ui/styles";
 
 const DEBOUNCE_MS = 200;
+// A decorative magnifier glyph (aria-hidden): not a word to translate.
+const SEARCH_ICON = "⌕";
 
 interface Answer {
   query: string;
@@ -122,7 +124,7 @@ export function GlobalSearch() {
         aria-keyshortcuts="Control+K Meta+K"
         className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm text-slate-600 hover:border-slate-300 hover:text-slate-900"
       >
-        <span aria-hidden>⌕</span>
+        <span aria-hidden>{SEARCH_ICON}</span>
         <span>{t("button")}</span>
         <kbd className="hidden rounded border border-slate-200 px-1 font-sans text-xs text-slate-500 sm:inline">
           {t("shortcut")}
