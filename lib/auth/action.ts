@@ -16,8 +16,7 @@ import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
 import { localizedEzeepMessage } from "@/lib/ezeep/localized-message";
-import { requestLocale } from "@/lib/i18n/request-locale";
-import { localized, runInLocale } from "@/lib/i18n/scope";
+import { localized, runInRequestLocale } from "@/lib/i18n/scope";
 import { moduleLogger } from "@/lib/observability/logger";
 
 export type ActionResult<T> =
@@ -168,7 +167,7 @@ async function runHandler<S extends z.ZodType, T>(
 export function runAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
   // Everything the action says (zod messages, refusals, NotFoundError) is in the request's language.
   return async (ctx: OrgContext | null, raw: unknown, meta?: CallerMeta): Promise<ActionResult<T>> =>
-    runInLocale(await requestLocale(), () => checkAndRun(def, ctx, raw, meta));
+    runInRequestLocale(() => checkAndRun(def, ctx, raw, meta));
 }
 
 async function checkAndRun<S extends z.ZodType, T>(

@@ -25,6 +25,18 @@ export function runInLocale<T>(locale: AppLocale, fn: () => Promise<T>): Promise
   return scope.run(locale, fn);
 }
 
+/**
+ * Runs `fn` in the current request's language. Imported lazily: the request's language reads the
+ * session (lib/auth/options), whose providers are configured when that module loads, so loading
+ * it with every action module would fix them before the environment is complete.
+ */
+export async function runInRequestLocale<T>(fn: () => Promise<T>): Promise<T> {
+  // Already in a scope (an action calling another, a test choosing a language): that one holds.
+  if (scope.getStore()) return fn();
+  const { requestLocale } = await import("@/lib/i18n/request-locale");
+  return runInLocale(await requestLocale(), fn);
+}
+
 /** The language of the surrounding scope. */
 export function scopeLocale(): AppLocale {
   return scope.getStore() ?? DEFAULT_LOCALE;

@@ -13,8 +13,7 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/service";
 import { fieldErrorsOf, toActionError, type ActionResult } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/auth/request";
-import { requestLocale } from "@/lib/i18n/request-locale";
-import { localized, runInLocale } from "@/lib/i18n/scope";
+import { localized, runInRequestLocale } from "@/lib/i18n/scope";
 import type { MfaActor } from "@/lib/mfa/service";
 
 export interface PersonalActionDefinition<S extends z.ZodType, T> {
@@ -27,7 +26,7 @@ export interface PersonalActionDefinition<S extends z.ZodType, T> {
 export function runPersonalAction<S extends z.ZodType, T>(def: PersonalActionDefinition<S, T>) {
   // In the request's language, like defineAction's actions.
   return async (actor: MfaActor | null, raw: unknown): Promise<ActionResult<T>> =>
-    runInLocale(await requestLocale(), () => checkAndRun(def, actor, raw));
+    runInRequestLocale(() => checkAndRun(def, actor, raw));
 }
 
 async function checkAndRun<S extends z.ZodType, T>(

@@ -6,12 +6,11 @@ import { headers } from "next/headers";
 
 import type { ActionResult } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/auth/request";
-import { requestLocale } from "@/lib/i18n/request-locale";
-import { runInLocale } from "@/lib/i18n/scope";
+import { runInRequestLocale } from "@/lib/i18n/scope";
 import { completeSetup, type SetupDone } from "@/lib/setup/service";
 
 export async function completeSetupAction(raw: unknown): Promise<ActionResult<SetupDone>> {
   const meta = requestMeta(await headers());
   // Its messages in the browser's language, like every other action's.
-  return runInLocale(await requestLocale(), () => completeSetup(raw, meta));
+  return runInRequestLocale(() => completeSetup(raw, meta));
 }
