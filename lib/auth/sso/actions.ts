@@ -4,10 +4,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { zodMessage } from "@/lib/i18n/scope";
-
 import { defineAction } from "@/lib/auth/action";
 import { setPasswordSignIn } from "@/lib/auth/sso/settings";
+import { zodMessage } from "@/lib/i18n/scope";
 
 export const setPasswordSignInAction = defineAction({
   name: "settings.password_sign_in",
