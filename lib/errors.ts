@@ -1,8 +1,5 @@
 // Errors whose message is written for the person using the portal. Anything else that escapes a
 // service is logged on the server and reported with a reference id only (never a stack trace).
-// Messages are written in the request's language (lib/i18n/scope.ts; English outside an action).
-import { localized } from "@/lib/i18n/scope";
-
 export class UserFacingError extends Error {
   constructor(
     message: string,
@@ -13,9 +10,13 @@ export class UserFacingError extends Error {
   }
 }
 
+/**
+ * `what` is the subject of the sentence ("This rule"). The message here is English (logs, and code
+ * outside an action); lib/auth/action.ts says it in the reader's language.
+ */
 export class NotFoundError extends UserFacingError {
-  constructor(what: string) {
-    super(localized((t) => t("errors.notFound", { what })));
+  constructor(readonly what: string) {
+    super(`${what} was not found. It may have been deleted in the meantime.`);
     this.name = "NotFoundError";
   }
 }

@@ -13,7 +13,7 @@ import { boundedInput, recordUnauthenticatedFailure, trackAuditWrites } from "@/
 import { recordAudit } from "@/lib/audit/service";
 import type { Actor, OrgContext } from "@/lib/auth/context";
 import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { UserFacingError } from "@/lib/errors";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
 import { localizedEzeepMessage } from "@/lib/ezeep/localized-message";
 import { localized, runInRequestLocale } from "@/lib/i18n/scope";
@@ -75,6 +75,8 @@ export function toActionError(
   err: unknown,
   requestId?: string | null,
 ): { ok: false; error: string; fieldErrors?: Record<string, string[]> } {
+  if (err instanceof NotFoundError)
+    return { ok: false, error: localized((t) => t("errors.notFound", { what: err.what })) };
   if (err instanceof UserFacingError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof EzeepError)
     return { ok: false, error: localizedEzeepMessage(err), fieldErrors: err.fieldErrors };

@@ -3,7 +3,7 @@
 // `runInLocale("de", …)` stands in for a German browser. Real actions, the simulator, a database.
 import { describe, expect, it } from "vitest";
 
-import { actionRegistry, type ActionResult } from "@/lib/auth/action";
+import { actionRegistry, toActionError, type ActionResult } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { NotFoundError } from "@/lib/errors";
 import { timeoutError } from "@/lib/ezeep/errors";
@@ -72,12 +72,12 @@ describe("action messages in the request's language", () => {
 });
 
 describe("texts outside actions", () => {
-  it("says NotFoundError's sentence in the scope's language", () => {
+  it("says NotFoundError's sentence in the reader's language where it becomes a message", async () => {
     expect(new NotFoundError("This rule").message).toBe(
       "This rule was not found. It may have been deleted in the meantime.",
     );
-    const german = runInLocale("de", async () => new NotFoundError("Diese Regel").message);
-    return expect(german).resolves.toBe(
+    const german = await runInLocale("de", async () => toActionError(new NotFoundError("Diese Regel")));
+    expect(german.error).toBe(
       "Diese Regel wurde nicht gefunden. Möglicherweise wurde der Eintrag inzwischen gelöscht.",
     );
   });
