@@ -7,6 +7,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { E2E_ADMINS, E2E_PASSWORD } from "./fixtures";
 
+import "./server-only-hook";
+
 const ACCOUNT = E2E_ADMINS.helpdesk;
 
 async function germanContext(browser: Browser) {
