@@ -10,15 +10,20 @@ import { timeoutError } from "@/lib/ezeep/errors";
 import { localizedEzeepMessage } from "@/lib/ezeep/localized-message";
 import { runInLocale } from "@/lib/i18n/scope";
 import { formatDateTime } from "@/lib/ui/date-format";
+import { testActionAuthorization } from "@/tests/helpers/authorization";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 import { useSimulator } from "@/tests/helpers/simulator";
 
 import "@/lib/domain-rules/actions";
 import "@/lib/api-tokens/actions";
+import "@/lib/i18n/actions";
 
 const sim = useSimulator();
 const invoke = (name: string, ctx: OrgContext | null, input: unknown) =>
   actionRegistry.get(name)!.invoke(ctx, input) as Promise<ActionResult<unknown>>;
+
+// Settings → Language: every role may set its own language (account.manage).
+testActionAuthorization(sim, { "admin.language": async () => ({ locale: "en" }) });
 
 async function owner(email: string) {
   return contextFor(await portalOrganization(sim().organizationId), "owner", email);
