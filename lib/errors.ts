@@ -10,8 +10,12 @@ export class UserFacingError extends Error {
   }
 }
 
+/**
+ * `what` is the subject of the sentence ("This rule"). The message here is English (logs, and code
+ * outside an action); lib/auth/action.ts says it in the reader's language.
+ */
 export class NotFoundError extends UserFacingError {
-  constructor(what: string) {
+  constructor(readonly what: string) {
     super(`${what} was not found. It may have been deleted in the meantime.`);
     this.name = "NotFoundError";
   }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { AuditTable } from "@/lib/audit/components/audit-table";
 import { listAuditEntries } from "@/lib/audit/queries";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getPageContext } from "@/lib/auth/session";
 import { summarizeGroups } from "@/lib/groups/service";
 import { InvitationsCard } from "@/lib/invitations/components/invitations-card";
@@ -12,17 +12,16 @@ import { organizationHealth, type HealthItem } from "@/lib/overview/health";
 import { Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("overview");
+  return { title: t("title") };
+}
 
 export default async function OverviewPage() {
   const ctx = await getPageContext();
-  if (!ctx.current) {
-    return (
-      <EmptyState title="No organization yet">
-        Your account has no role in any organization. Ask a portal owner to give you access.
-      </EmptyState>
-    );
-  }
+  const t = await getTranslations("overview");
+  if (!ctx.current) return <EmptyState title={t("noOrg.title")}>{t("noOrg.body")}</EmptyState>;
+  const tShell = await getTranslations("shell");
   const [groups, recent, health] = await Promise.all([
     tryLoad(() => summarizeGroups(ctx.current!)),
     ctx.can("audit.read") ? listAuditEntries(ctx.current, { limit: 6 }) : null,
@@ -39,9 +38,9 @@ export default async function OverviewPage() {
   const healthItems = health.filter((item) => ctx.can(HEALTH_PERMISSION[item.key]));
   const stats = groups.ok
     ? [
-        { label: "Groups", value: groups.data.total, href: "/groups" },
-        { label: "Azure AD groups", value: groups.data.azure, href: "/groups?origin=azure" },
-        { label: "Group memberships", value: groups.data.memberships, href: "/groups" },
+        { label: t("stats.groups"), value: groups.data.total, href: "/groups" },
+        { label: t("stats.azure"), value: groups.data.azure, href: "/groups?origin=azure" },
+        { label: t("stats.memberships"), value: groups.data.memberships, href: "/groups" },
       ]
     : [];
 
@@ -49,9 +48,9 @@ export default async function OverviewPage() {
     <>
       <PageHeader
         title={ctx.current.organization.name}
-        description={`Signed in as ${ctx.admin.name} · ${ROLE_LABELS[ctx.current.role!]}`}
+        description={t("signedInAs", { name: ctx.admin.name, role: tShell(`roles.${ctx.current.role!}`) })}
       />
-      {!groups.ok ? <Notice tone="error">ezeep could not be reached. {groups.error}</Notice> : null}
+      {!groups.ok ? <Notice tone="error">{t("ezeepUnreachable", { error: groups.error })}</Notice> : null}
       <div className="mb-8 grid grid-cols-3 gap-2 sm:gap-4">
         {stats.map((s) => (
           <Link
@@ -70,17 +69,17 @@ export default async function OverviewPage() {
         <section aria-labelledby="recent-title">
           <div className="mb-2 flex items-center justify-between">
             <h2 id="recent-title" className="text-sm font-semibold text-slate-900">
-              Recent changes
+              {t("recent.title")}
             </h2>
             <Link href="/audit" className="text-sm font-medium text-brand-700 hover:underline">
-              Open the audit log
+              {t("recent.openAudit")}
             </Link>
           </div>
           <Card>
             {recent.entries.length ? (
               <AuditTable entries={recent.entries} />
             ) : (
-              <p className="px-4 py-6 text-sm text-slate-500">No changes yet.</p>
+              <p className="px-4 py-6 text-sm text-slate-500">{t("recent.empty")}</p>
             )}
           </Card>
         </section>

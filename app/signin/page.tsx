@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
@@ -8,7 +9,13 @@ import { SsoSignIn } from "@/lib/auth/sso/components/sso-sign-in";
 import { signInPageOptions } from "@/lib/auth/sso/page";
 import { setupNeeded } from "@/lib/setup/service";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.signIn");
+  return { title: t("pageTitle") };
+}
+
+// The logo mark (decorative): not a word to translate.
+const LOGO_MARK = "ez";
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({
@@ -23,6 +30,7 @@ export default async function SignInPage({
   // A portal without any admin starts with the first-run setup.
   if (await setupNeeded()) redirect("/setup");
   const sso = await signInPageOptions(params.error); // SSO (lib/auth/sso)
+  const t = await getTranslations("auth.signIn");
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-12">
       <div className="w-full max-w-sm">
@@ -31,12 +39,10 @@ export default async function SignInPage({
             aria-hidden
             className="mx-auto grid h-12 w-12 place-items-center rounded-xl bg-brand-600 text-lg font-bold text-white"
           >
-            ez
+            {LOGO_MARK}
           </span>
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight">Sign in to the ezeep Admin Portal</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            Use the email and password your portal owner gave you.
-          </p>
+          <h1 className="mt-4 text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
         </div>
         {sso.name ? (
           <SsoSignIn

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
@@ -7,7 +8,10 @@ import { TwoFactorSection } from "@/lib/mfa/components/two-factor-section";
 import { totpEnrolmentRequired } from "@/lib/mfa/service";
 import { buttonClass } from "@/lib/ui/styles";
 
-export const metadata: Metadata = { title: "Set up two-factor sign-in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.twoFactorPage");
+  return { title: t("pageTitle") };
+}
 export const dynamic = "force-dynamic";
 
 // Where the portal sends admins who must set up a second factor before anything else (the
@@ -16,26 +20,23 @@ export default async function TwoFactorPage() {
   const admin = await currentAdmin();
   if (!admin) redirect("/signin");
   const required = await totpEnrolmentRequired(admin.id);
+  const t = await getTranslations("auth.twoFactorPage");
   return (
     <main className="flex min-h-screen justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-12">
       <div className="w-full max-w-2xl space-y-6">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Set up two-factor sign-in</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {required
-              ? "Your portal owner requires a second factor for every admin. Set it up to continue."
-              : "Two-factor sign-in is set up. You can continue to the portal."}
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{required ? t("required") : t("done")}</p>
         </div>
         <TwoFactorSection admin={admin} canRequire={false} />
         <div className="flex gap-2">
           {required ? null : (
             <Link href="/" className={buttonClass.primary}>
-              Continue to the portal
+              {t("continue")}
             </Link>
           )}
           <Link href="/signout" className={buttonClass.secondary}>
-            Sign out
+            {t("signOut")}
           </Link>
         </div>
       </div>

@@ -1,15 +1,22 @@
 import { z } from "zod";
 
 import { API_TOKEN_NAME_MAX } from "@/lib/api-tokens/constants";
+import { zodMessage } from "@/lib/i18n/scope";
 
 export { API_TOKEN_NAME_MAX };
 
 export const createApiTokenSchema = z.object({
   name: z
-    .string({ error: "Enter a name for the token." })
+    .string(zodMessage((t) => t("settings.apiTokens.nameRequired")))
     .trim()
-    .min(1, "Enter a name for the token.")
-    .max(API_TOKEN_NAME_MAX, `Use at most ${API_TOKEN_NAME_MAX} characters for the name.`),
+    .min(
+      1,
+      zodMessage((t) => t("settings.apiTokens.nameRequired")),
+    )
+    .max(
+      API_TOKEN_NAME_MAX,
+      zodMessage((t) => t("settings.apiTokens.nameTooLong", { max: API_TOKEN_NAME_MAX })),
+    ),
 });
 
 export const revokeApiTokenSchema = z.object({

@@ -8,6 +8,7 @@ import { audited } from "@/lib/audit/service";
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { localized } from "@/lib/i18n/scope";
 
 /** Tokens look like `ezp_<43 base64url chars>`; the prefix tells them apart in lists and logs. */
 export const TOKEN_PREFIX = "ezp_";
@@ -52,9 +53,12 @@ export async function createApiToken(
     where: { organizationId: ctx.organization.id, revokedAt: null, name: input.name },
   });
   if (active > 0) {
-    throw new UserFacingError("An active token with this name exists already.", {
-      name: ["Choose a name no active token uses."],
-    });
+    throw new UserFacingError(
+      localized((t) => t("settings.apiTokens.nameTaken")),
+      {
+        name: [localized((t) => t("settings.apiTokens.nameTakenField"))],
+      },
+    );
   }
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const prefix = token.slice(0, PREFIX_LENGTH);
@@ -88,7 +92,7 @@ export async function revokeApiToken(ctx: OrgContext, input: { id: string }): Pr
     where: { id: input.id, organizationId: ctx.organization.id },
     select: viewSelect,
   });
-  if (!before) throw new NotFoundError("This API token");
+  if (!before) throw new NotFoundError(localized((t) => t("settings.apiTokens.notFoundWhat")));
   if (before.revokedAt) return before;
   return audited(ctx, {
     action: "api_token.revoke",

@@ -13,8 +13,10 @@ import { boundedInput, recordUnauthenticatedFailure, trackAuditWrites } from "@/
 import { recordAudit } from "@/lib/audit/service";
 import type { Actor, OrgContext } from "@/lib/auth/context";
 import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { UserFacingError } from "@/lib/errors";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
+import { localizedEzeepMessage } from "@/lib/ezeep/localized-message";
+import { localized, runInRequestLocale } from "@/lib/i18n/scope";
 import { moduleLogger } from "@/lib/observability/logger";
 
 export type ActionResult<T> =
@@ -48,6 +50,7 @@ export interface RegisteredAction {
 
 export const actionRegistry = new Map<string, RegisteredAction>();
 
+// The English texts (tests compare with them); callers get them in the request's language.
 export const SIGNED_OUT_ERROR = "Your session has ended. Sign in again to continue.";
 export const DENIED_ERROR = "Your role does not allow this action.";
 
@@ -72,11 +75,14 @@ export function toActionError(
   err: unknown,
   requestId?: string | null,
 ): { ok: false; error: string; fieldErrors?: Record<string, string[]> } {
+  if (err instanceof NotFoundError)
+    return { ok: false, error: localized((t) => t("errors.notFound", { what: err.what })) };
   if (err instanceof UserFacingError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
-  if (err instanceof EzeepError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
-  const reference = requestId ?? "n/a";
+  if (err instanceof EzeepError)
+    return { ok: false, error: localizedEzeepMessage(err), fieldErrors: err.fieldErrors };
+  const reference = requestId ?? localized((t) => t("errors.noReference"));
   moduleLogger("action", { requestId: reference }).error({ err }, "unexpected error");
-  return { ok: false, error: `Something went wrong on the server. Reference: ${reference}.` };
+  return { ok: false, error: localized((t) => t("errors.unexpected", { reference })) };
 }
 
 function refusal(ctx: OrgContext, name: ServerActionName, raw: unknown, error: string) {
@@ -161,23 +167,32 @@ async function runHandler<S extends z.ZodType, T>(
 }
 
 export function runAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
-  return async (ctx: OrgContext | null, raw: unknown, meta?: CallerMeta): Promise<ActionResult<T>> => {
-    if (!ctx) {
-      if (def.mutation) await signedOut(def.name, raw, meta);
-      return { ok: false, error: SIGNED_OUT_ERROR };
-    }
-    if (!can(ctx.role, def.permission)) {
-      if (def.mutation) await refusal(ctx, def.name, raw, "permission denied");
-      return { ok: false, error: DENIED_ERROR };
-    }
-    const parsed = def.input.safeParse(raw);
-    if (!parsed.success) {
-      const result = invalidInput(parsed.error);
-      if (def.mutation) await refusal(ctx, def.name, raw, `invalid input: ${result.error}`);
-      return result;
-    }
-    return runHandler(def, ctx, raw, parsed.data);
-  };
+  // Everything the action says (zod messages, refusals, NotFoundError) is in the request's language.
+  return async (ctx: OrgContext | null, raw: unknown, meta?: CallerMeta): Promise<ActionResult<T>> =>
+    runInRequestLocale(() => checkAndRun(def, ctx, raw, meta));
+}
+
+async function checkAndRun<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+  ctx: OrgContext | null,
+  raw: unknown,
+  meta: CallerMeta | undefined,
+): Promise<ActionResult<T>> {
+  if (!ctx) {
+    if (def.mutation) await signedOut(def.name, raw, meta);
+    return { ok: false, error: localized((t) => t("errors.signedOut")) };
+  }
+  if (!can(ctx.role, def.permission)) {
+    if (def.mutation) await refusal(ctx, def.name, raw, "permission denied");
+    return { ok: false, error: localized((t) => t("errors.denied")) };
+  }
+  const parsed = def.input.safeParse(raw);
+  if (!parsed.success) {
+    const result = invalidInput(parsed.error);
+    if (def.mutation) await refusal(ctx, def.name, raw, `invalid input: ${result.error}`);
+    return result;
+  }
+  return runHandler(def, ctx, raw, parsed.data);
 }
 
 /**

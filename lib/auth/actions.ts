@@ -9,9 +9,10 @@ import { defineAction } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
 import { UserFacingError } from "@/lib/errors";
+import { localized } from "@/lib/i18n/scope";
 
 function adminOf(ctx: OrgContext): string {
-  if (!ctx.actor.id) throw new UserFacingError("Only a signed-in admin has sessions.");
+  if (!ctx.actor.id) throw new UserFacingError(localized((t) => t("auth.sessions.onlyAdmins")));
   return ctx.actor.id;
 }
 
@@ -35,7 +36,7 @@ export const endSessionAction = defineAction({
   revalidate: ["/settings"],
   handler: async (ctx, input) => {
     const ended = await revokeSession(input.id, "ended", adminOf(ctx));
-    if (ended === 0) throw new UserFacingError("This session has already ended.");
+    if (ended === 0) throw new UserFacingError(localized((t) => t("auth.sessions.alreadyEnded")));
     await record(ctx, "session.end", { ended: 1, current: input.id === ctx.actor.sessionId });
     return { current: input.id === ctx.actor.sessionId };
   },

@@ -3,7 +3,7 @@
 // read from the database on every request so a revoked role takes effect at once.
 import "server-only";
 
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, RequestInternal } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 
@@ -19,6 +19,8 @@ import {
   ssoTokenAdminId,
 } from "@/lib/auth/sso/callbacks";
 import { env } from "@/lib/env";
+import { negotiateLocale } from "@/lib/i18n/locales";
+import { runInLocale } from "@/lib/i18n/scope";
 
 /** Address and agent of the sign-in request; none when next-auth runs outside a Next request. */
 async function signInRequestMeta(): Promise<{ ip: string | null; userAgent: string | null }> {
@@ -27,6 +29,27 @@ async function signInRequestMeta(): Promise<{ ip: string | null; userAgent: stri
   } catch {
     return { ip: null, userAgent: null };
   }
+}
+
+async function authorizeCredentials(
+  credentials: Record<"email" | "password" | "code", string> | undefined,
+  req: Pick<RequestInternal, "headers">,
+) {
+  if (!credentials?.email || !credentials.password) return null;
+  await refuseIfPasswordSignInOff(credentials.email, req); // SSO (lib/auth/sso)
+  const headers = new Headers(req?.headers as Record<string, string> | undefined);
+  const ip = clientIp(headers);
+  const userAgent = headers.get("user-agent");
+  const admin = await authenticateAdmin({
+    email: credentials.email,
+    password: credentials.password,
+    code: credentials.code,
+    ip,
+    userAgent,
+  });
+  if (!admin) return null;
+  const sessionId = await createSession({ adminId: admin.id, ip, userAgent });
+  return { ...admin, sessionId };
 }
 
 export const authOptions: NextAuthOptions = {
@@ -43,22 +66,12 @@ export const authOptions: NextAuthOptions = {
         // second factor (lib/mfa): sent again with email and password once the form asks for it
         code: { label: "Authentication code", type: "text" },
       },
-      async authorize(credentials, req) {
-        if (!credentials?.email || !credentials.password) return null;
-        await refuseIfPasswordSignInOff(credentials.email, req); // SSO (lib/auth/sso)
+      // Its refusals (throttled, password sign-in off) reach the form in the browser's language.
+      // (Before sign-in there is no saved choice: the browser's Accept-Language decides.)
+      authorize: (credentials, req) => {
         const headers = new Headers(req?.headers as Record<string, string> | undefined);
-        const ip = clientIp(headers);
-        const userAgent = headers.get("user-agent");
-        const admin = await authenticateAdmin({
-          email: credentials.email,
-          password: credentials.password,
-          code: credentials.code,
-          ip,
-          userAgent,
-        });
-        if (!admin) return null;
-        const sessionId = await createSession({ adminId: admin.id, ip, userAgent });
-        return { ...admin, sessionId };
+        const locale = negotiateLocale(headers.get("accept-language"));
+        return runInLocale(locale, () => authorizeCredentials(credentials, req));
       },
     }),
     ...ssoProviders(), // OpenID Connect sign-in (lib/auth/sso)

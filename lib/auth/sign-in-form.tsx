@@ -1,70 +1,75 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
+import type { ActionResult } from "@/lib/auth/action";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 // lib/mfa/sign-in.ts: the password was right and the admin has a second factor.
 const SECOND_FACTOR_REQUIRED = "SecondFactorRequired";
 
-function messageFor(error: string, askingForCode: boolean): string {
-  // next-auth reports a rejected attempt as "CredentialsSignin"; throttling carries our own text.
-  if (error === "CredentialsSignin")
-    return askingForCode
-      ? "That code is not valid. Enter the current code from your app, or a recovery code."
-      : "Wrong email or password.";
-  return error;
-}
-
-function submitLabel(askingForCode: boolean, pending: boolean): string {
-  if (askingForCode) return pending ? "Verifying…" : "Verify";
-  return pending ? "Signing in…" : "Sign in";
-}
+type Outcome = "signedIn" | "askForCode";
 
 /** `callbackUrl` is already checked on the server (lib/auth/callback-url.ts `safeCallbackUrl`). */
 export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
+  const t = useTranslations("auth.signIn");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const form = useActionForm();
+  const { pending, error, errorAnchor } = form;
   // Second step: the same credentials call again, with the code (the password is checked again).
   const [askingForCode, setAskingForCode] = useState(false);
+
+  /** next-auth's credentials call as an action result; throttling carries the server's own text. */
+  async function attempt(data: FormData): Promise<ActionResult<Outcome>> {
+    const result = await signIn("credentials", {
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+      code: askingForCode ? String(data.get("code") ?? "") : "",
+      redirect: false,
+    });
+    if (result?.error === SECOND_FACTOR_REQUIRED) return { ok: true, data: "askForCode" };
+    if (!result) return { ok: false, error: t("noAnswer") };
+    // next-auth reports a rejected attempt as "CredentialsSignin".
+    if (result.error === "CredentialsSignin")
+      return { ok: false, error: askingForCode ? t("invalidCode") : t("wrongCredentials") };
+    if (result.error) return { ok: false, error: result.error };
+    return { ok: true, data: "signedIn" };
+  }
+
+  function submitLabel(): string {
+    if (askingForCode) return pending ? t("verifying") : t("verify");
+    return pending ? t("submitting") : t("submit");
+  }
+
   return (
     <form
       className={`${cardClass} space-y-4 p-6`}
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        setPending(true);
-        setError(null);
-        const result = await signIn("credentials", {
-          email: String(form.get("email") ?? ""),
-          password: String(form.get("password") ?? ""),
-          code: askingForCode ? String(form.get("code") ?? "") : "",
-          redirect: false,
-        });
-        setPending(false);
-        if (result?.error === SECOND_FACTOR_REQUIRED) {
-          setAskingForCode(true);
-          return;
-        }
-        if (!result || result.error) {
-          setError(
-            messageFor(result?.error ?? "The sign-in service did not answer. Try again.", askingForCode),
-          );
-          return;
-        }
-        router.replace(callbackUrl);
-        router.refresh();
+        const data = new FormData(event.currentTarget);
+        form.run(
+          () => attempt(data),
+          (outcome) => {
+            if (outcome === "askForCode") {
+              setAskingForCode(true);
+              return;
+            }
+            router.replace(callbackUrl);
+            router.refresh();
+          },
+        );
       }}
     >
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <div className={askingForCode ? "hidden" : "space-y-4"}>
         <div className="space-y-1.5">
           <label htmlFor="email" className={labelClass}>
-            Email
+            {t("email")}
           </label>
           <input
             id="email"
@@ -77,7 +82,7 @@ export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
         </div>
         <div className="space-y-1.5">
           <label htmlFor="password" className={labelClass}>
-            Password
+            {t("password")}
           </label>
           <input
             id="password"
@@ -92,10 +97,10 @@ export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
       {askingForCode ? (
         <div className="space-y-1.5">
           <label htmlFor="code" className={labelClass}>
-            Authentication code
+            {t("code")}
           </label>
           <p id="code-help" className="text-sm text-slate-600">
-            Enter the 6-digit code from your authenticator app, or one of your recovery codes.
+            {t("codeHelp")}
           </p>
           <input
             id="code"
@@ -111,7 +116,7 @@ export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
         </div>
       ) : null}
       <button type="submit" disabled={pending} className={`${buttonClass.primary} w-full`}>
-        {submitLabel(askingForCode, pending)}
+        {submitLabel()}
       </button>
       {askingForCode ? (
         <button
@@ -119,10 +124,10 @@ export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
           className={`${buttonClass.secondary} w-full`}
           onClick={() => {
             setAskingForCode(false);
-            setError(null);
+            form.reset();
           }}
         >
-          Back
+          {t("back")}
         </button>
       ) : null}
     </form>

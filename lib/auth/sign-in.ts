@@ -7,13 +7,14 @@ import { recordAudit } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordSignInAttempt, signInRetryAfter } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { localized } from "@/lib/i18n/scope";
 import { SecondFactorRequiredError, secondFactorStep } from "@/lib/mfa/sign-in";
 import { recordSignInFailure as countSignInFailure } from "@/lib/observability/metrics";
 
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterSeconds: number) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    super(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    super(localized((t) => t("auth.signIn.throttled", { minutes })));
   }
 }
 

@@ -9,6 +9,7 @@ import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import type { DomainRuleView } from "@/lib/domain-rules/rules";
 import { EzeepError } from "@/lib/ezeep";
+import { localized } from "@/lib/i18n/scope";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 
@@ -86,11 +87,15 @@ export async function addGroupsByRules(
           contributingRuleIds: contributing.map((r) => r.id),
         };
       },
-      { busyMessage: `Another change to ${user.email}'s groups is still running. Try again in a moment.` },
+      { busyMessage: localized((t) => t("domains.errors.busy", { email: user.email })) },
     );
   } catch (err) {
     if (err instanceof EzeepError && err.status === 404) {
-      return { ...base, outcome: "not_yet_accepted", error: "Not in ezeep's printing service yet." };
+      return {
+        ...base,
+        outcome: "not_yet_accepted",
+        error: localized((t) => t("domains.errors.notInEzeep")),
+      };
     }
     return { ...base, outcome: "failed", error: messageOf(err) };
   }

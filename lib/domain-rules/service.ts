@@ -20,6 +20,7 @@ import {
 import type { ApplyExistingInput, RuleInput, UpdateRuleInput } from "@/lib/domain-rules/schemas";
 import { listOrgUsers, type RuleUser } from "@/lib/domain-rules/users";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { localized } from "@/lib/i18n/scope";
 import { ezeepFor } from "@/lib/organizations/service";
 
 /** Users handled at once by one "apply to existing users" call (each under its own lock). */
@@ -114,7 +115,7 @@ export async function createRule(ctx: OrgContext, input: RuleInput): Promise<Dom
 
 async function existingRule(ctx: OrgContext, id: string): Promise<DomainRuleView> {
   const rule = await findRule(ctx.organization.id, id);
-  if (!rule) throw new NotFoundError("This rule");
+  if (!rule) throw new NotFoundError(localized((t) => t("domains.errors.notFoundWhat")));
   return rule;
 }
 
@@ -257,7 +258,7 @@ export async function applyRuleToExisting(
           outcome: "failed",
           added: [],
           contributingRuleIds: [],
-          error: "This user does not match the rule (any more).",
+          error: localized((t) => t("domains.errors.noMatch")),
         };
       }
       return addGroupsByRules(ctx, user, [rule], names, "apply_existing");

@@ -11,8 +11,9 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 
 import { recordAudit } from "@/lib/audit/service";
-import { fieldErrorsOf, SIGNED_OUT_ERROR, toActionError, type ActionResult } from "@/lib/auth/action";
+import { fieldErrorsOf, toActionError, type ActionResult } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/auth/request";
+import { localized, runInRequestLocale } from "@/lib/i18n/scope";
 import type { MfaActor } from "@/lib/mfa/service";
 
 export interface PersonalActionDefinition<S extends z.ZodType, T> {
@@ -23,30 +24,38 @@ export interface PersonalActionDefinition<S extends z.ZodType, T> {
 }
 
 export function runPersonalAction<S extends z.ZodType, T>(def: PersonalActionDefinition<S, T>) {
-  return async (actor: MfaActor | null, raw: unknown): Promise<ActionResult<T>> => {
-    if (!actor) return { ok: false, error: SIGNED_OUT_ERROR };
-    const parsed = def.input.safeParse(raw);
-    if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error);
-      const error = Object.values(fieldErrors)
-        .map((m) => m[0])
-        .join(" ");
-      await recordAudit({
-        organizationId: null,
-        actor,
-        action: def.name,
-        target: { type: "admin", id: actor.id, label: actor.label },
-        outcome: "failure",
-        error: `invalid input: ${error}`.slice(0, 500),
-      });
-      return { ok: false, error, fieldErrors };
-    }
-    try {
-      return { ok: true, data: await def.handler(actor, parsed.data) };
-    } catch (err) {
-      return toActionError(err, actor.requestId);
-    }
-  };
+  // In the request's language, like defineAction's actions.
+  return async (actor: MfaActor | null, raw: unknown): Promise<ActionResult<T>> =>
+    runInRequestLocale(() => checkAndRun(def, actor, raw));
+}
+
+async function checkAndRun<S extends z.ZodType, T>(
+  def: PersonalActionDefinition<S, T>,
+  actor: MfaActor | null,
+  raw: unknown,
+): Promise<ActionResult<T>> {
+  if (!actor) return { ok: false, error: localized((t) => t("errors.signedOut")) };
+  const parsed = def.input.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    const error = Object.values(fieldErrors)
+      .map((m) => m[0])
+      .join(" ");
+    await recordAudit({
+      organizationId: null,
+      actor,
+      action: def.name,
+      target: { type: "admin", id: actor.id, label: actor.label },
+      outcome: "failure",
+      error: `invalid input: ${error}`.slice(0, 500),
+    });
+    return { ok: false, error, fieldErrors };
+  }
+  try {
+    return { ok: true, data: await def.handler(actor, parsed.data) };
+  } catch (err) {
+    return toActionError(err, actor.requestId);
+  }
 }
 
 /** The signed-in admin as an audit actor, or null when signed out. */

@@ -11,6 +11,7 @@ import { canonicalJson, completeEntry, recordAudit, type AuditActor } from "@/li
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
+import { localized } from "@/lib/i18n/scope";
 import {
   isTotpCode,
   matchingStep,
@@ -88,7 +89,11 @@ async function assertNotGuessing(actor: MfaActor, action: AuditActionName): Prom
     },
   });
   if (recent >= MAX_WRONG_CODES)
-    await refuse(actor, action, "Too many wrong codes. Try again in 15 minutes.");
+    await refuse(
+      actor,
+      action,
+      localized((t) => t("settings.twoFactor.tooManyWrong")),
+    );
 }
 
 export interface TwoFactorStatus {
@@ -150,10 +155,19 @@ export async function confirmEnrolment(actor: MfaActor, code: string): Promise<s
   const action = "admin.totp.enable";
   await assertNotGuessing(actor, action);
   const row = await db.adminTotp.findUnique({ where: { adminId: actor.id } });
-  if (!row || row.enabledAt) return refuse(actor, action, "There is no set-up in progress. Start again.");
+  if (!row || row.enabledAt)
+    return refuse(
+      actor,
+      action,
+      localized((t) => t("settings.twoFactor.noSetup")),
+    );
   const step = matchingStep(secretOf(row), code);
   if (step === null)
-    return refuse(actor, action, "That code is not valid. Enter the current code from the app.");
+    return refuse(
+      actor,
+      action,
+      localized((t) => t("settings.twoFactor.invalidCode")),
+    );
   const codes = newRecoveryCodes();
   await auditedChange(
     actor,
@@ -179,15 +193,24 @@ export async function disableTwoFactor(actor: MfaActor, code: string): Promise<v
   const action = "admin.totp.disable";
   await assertNotGuessing(actor, action);
   const row = await db.adminTotp.findUnique({ where: { adminId: actor.id } });
-  if (!row?.enabledAt) return refuse(actor, action, "Two-factor sign-in is not on.");
+  if (!row?.enabledAt)
+    return refuse(
+      actor,
+      action,
+      localized((t) => t("settings.twoFactor.notOn")),
+    );
   if ((await readPolicy()).requireTotp)
     return refuse(
       actor,
       action,
-      "The portal requires two-factor sign-in for every admin; it cannot be turned off.",
+      localized((t) => t("settings.twoFactor.cannotTurnOff")),
     );
   if (!(await consumeTotpStep(row, code)))
-    return refuse(actor, action, "That code is not valid. Enter the current code from the app.");
+    return refuse(
+      actor,
+      action,
+      localized((t) => t("settings.twoFactor.invalidCode")),
+    );
   await auditedChange(actor, action, { before: { enabled: true }, intended: { enabled: false } }, () =>
     db.$transaction([
       db.adminTotp.delete({ where: { adminId: actor.id } }),
@@ -263,7 +286,11 @@ export async function setRequireTotp(actor: MfaActor, requireTotp: boolean): Pro
   const action = "portal.require_totp";
   const own = await db.adminTotp.findUnique({ where: { adminId: actor.id }, select: { enabledAt: true } });
   if (requireTotp && !own?.enabledAt)
-    await refuse(actor, action, "Turn on two-factor sign-in for yourself first, so you are not locked out.");
+    await refuse(
+      actor,
+      action,
+      localized((t) => t("settings.twoFactor.enableYourselfFirst")),
+    );
   const before = await readPolicy();
   await recordPolicyChange(actor, action, before.requireTotp, requireTotp);
 }

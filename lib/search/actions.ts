@@ -4,10 +4,21 @@
 import { z } from "zod";
 
 import { defineAction } from "@/lib/auth/action";
+import { zodMessage } from "@/lib/i18n/scope";
 import { globalSearch } from "@/lib/search/service";
 
 const searchSchema = z.object({
-  q: z.string().trim().min(2, "Type at least two characters.").max(200, "Search for at most 200 characters."),
+  q: z
+    .string()
+    .trim()
+    .min(
+      2,
+      zodMessage((t) => t("search.tooShort")),
+    )
+    .max(
+      200,
+      zodMessage((t) => t("search.tooLong")),
+    ),
 });
 
 export const globalSearchAction = defineAction({

@@ -9,6 +9,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { listGroups } from "@/lib/groups/service";
+import { localized } from "@/lib/i18n/scope";
 import { listInvitations } from "@/lib/invitations/service";
 import { listPrinters } from "@/lib/printers/service";
 import { listUsersSchema } from "@/lib/users/schemas";
@@ -63,7 +64,7 @@ const SOURCES: Record<SearchSource, SourceDefinition> = {
         source: "groups",
         id: g.id,
         title: g.name,
-        detail: `${g.members} member${g.members === 1 ? "" : "s"} · ${g.originLabel}`,
+        detail: localized((t) => t("search.groupDetail", { count: g.members, origin: g.originLabel })),
         href: `/groups/${encodeURIComponent(g.id)}`,
       })),
   },
@@ -87,7 +88,7 @@ const SOURCES: Record<SearchSource, SourceDefinition> = {
         source: "invitations",
         id: i.id,
         title: i.email,
-        detail: `Invitation · ${i.status}`,
+        detail: localized((t) => t("search.invitationDetail", { status: i.status })),
         href: `/invitations?q=${encodeURIComponent(i.email)}`,
       })),
   },
@@ -105,7 +106,7 @@ const SOURCES: Record<SearchSource, SourceDefinition> = {
         source: "audit",
         id: String(r.id),
         title: `${r.action}${r.targetLabel ? ` · ${r.targetLabel}` : ""}`,
-        detail: `${r.actorLabel ?? "unknown"} · ${r.at.toISOString().slice(0, 16).replace("T", " ")} UTC${r.outcome === "success" ? "" : ` · ${r.outcome}`}`,
+        detail: `${r.actorLabel ?? localized((t) => t("search.unknownActor"))} · ${r.at.toISOString().slice(0, 16).replace("T", " ")} UTC${r.outcome === "success" ? "" : ` · ${r.outcome}`}`,
         href: `/audit/${r.id}`,
       }));
     },
@@ -118,11 +119,18 @@ export async function globalSearch(ctx: OrgContext, q: string): Promise<SearchSe
   const readable = SEARCH_SOURCES.filter((source) => can(ctx.role, SOURCES[source].permission));
   return Promise.all(
     readable.map(async (source): Promise<SearchSection> => {
-      const { label, find } = SOURCES[source];
+      const { find } = SOURCES[source];
+      // The section's heading in the reader's language (SOURCES keeps the English one).
+      const label = localized((t) => t(`search.sources.${source}`));
       try {
         return { source, label, hits: await find(ctx, q), error: null };
       } catch {
-        return { source, label, hits: [], error: `${label} could not be searched right now.` };
+        return {
+          source,
+          label,
+          hits: [],
+          error: localized((t) => t("search.sourceFailed", { source: label })),
+        };
       }
     }),
   );

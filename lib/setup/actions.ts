@@ -6,8 +6,11 @@ import { headers } from "next/headers";
 
 import type { ActionResult } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/auth/request";
+import { runInRequestLocale } from "@/lib/i18n/scope";
 import { completeSetup, type SetupDone } from "@/lib/setup/service";
 
 export async function completeSetupAction(raw: unknown): Promise<ActionResult<SetupDone>> {
-  return completeSetup(raw, requestMeta(await headers()));
+  const meta = requestMeta(await headers());
+  // Its messages in the browser's language, like every other action's.
+  return runInRequestLocale(() => completeSetup(raw, meta));
 }

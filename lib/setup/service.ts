@@ -14,6 +14,7 @@ import { fieldErrorsOf, type ActionResult } from "@/lib/auth/action";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
+import { localized, zodMessage } from "@/lib/i18n/scope";
 import { moduleLogger } from "@/lib/observability/logger";
 import { ensureOrganization } from "@/lib/organizations/service";
 import { discoverOrganizationOverHttp } from "@/lib/setup/discover";
@@ -80,8 +81,18 @@ export async function announceSetupCodeOnce(): Promise<boolean> {
 }
 
 export const setupInputSchema = newAdminSchema.pick({ email: true, name: true, password: true }).extend({
-  code: z.string().trim().min(1, "Enter the setup code from the server log.").max(40),
-  organization: z.enum(["environment", "connect"], { error: "Choose how to connect the organization." }),
+  code: z
+    .string()
+    .trim()
+    .min(
+      1,
+      zodMessage((t) => t("auth.setup.codeRequired")),
+    )
+    .max(40),
+  organization: z.enum(
+    ["environment", "connect"],
+    zodMessage((t) => t("auth.setup.chooseOrganization")),
+  ),
 });
 export type SetupInput = z.input<typeof setupInputSchema>;
 
@@ -119,10 +130,7 @@ export function environmentCredentials() {
 /** The organization the environment's client credentials act for (EZEEP_ORGANIZATION_* override). */
 export async function discoverEnvironmentOrganization(overrides: { ezeepId?: string; name?: string } = {}) {
   const credentials = environmentCredentials();
-  if (!credentials)
-    throw new UserFacingError(
-      "The server has no ezeep client credentials: set EZEEP_CLIENT_ID and EZEEP_CLIENT_SECRET, or use Connect with ezeep.",
-    );
+  if (!credentials) throw new UserFacingError(localized((t) => t("auth.setup.noCredentials")));
   const ezeepId = overrides.ezeepId ?? credentials.organizationId;
   const name = overrides.name ?? env().EZEEP_ORGANIZATION_NAME;
   if (ezeepId && name) return { ezeepId, name };
@@ -132,7 +140,9 @@ export async function discoverEnvironmentOrganization(overrides: { ezeepId?: str
   } catch (err) {
     // The discovery's messages name the variable to fix and never contain the secret.
     throw new UserFacingError(
-      `Could not reach the organization: ${err instanceof Error ? err.message : String(err)}`,
+      localized((t) =>
+        t("auth.setup.unreachable", { reason: err instanceof Error ? err.message : String(err) }),
+      ),
     );
   }
 }
@@ -148,25 +158,40 @@ export async function completeSetup(raw: unknown, meta: SetupMeta): Promise<Acti
   const parsed = setupInputSchema.safeParse(raw);
   try {
     if (!parsed.success) {
-      await refuse(label, meta, "invalid input", "Check the highlighted fields.");
+      await refuse(
+        label,
+        meta,
+        "invalid input",
+        localized((t) => t("auth.setup.checkFields")),
+      );
       throw new Error("unreachable");
     }
     const input = parsed.data;
     if (!(await setupNeeded()))
-      await refuse(input.email, meta, "setup already done", "The portal is set up already. Sign in instead.");
+      await refuse(
+        input.email,
+        meta,
+        "setup already done",
+        localized((t) => t("auth.setup.alreadyDone")),
+      );
     const code = await db.setupCode.findUnique({ where: { codeHash: hashSetupCode(input.code) } });
     if (!code)
       await refuse(
         input.email,
         meta,
         "wrong setup code",
-        "That setup code is not valid. Copy it from the server log.",
+        localized((t) => t("auth.setup.wrongCode")),
       );
     const organization =
       input.organization === "environment" ? await discoverEnvironmentOrganization() : null;
     const admin = await createFirstOwner(input, organization);
     if (!admin)
-      await refuse(input.email, meta, "setup already done", "The portal is set up already. Sign in instead.");
+      await refuse(
+        input.email,
+        meta,
+        "setup already done",
+        localized((t) => t("auth.setup.alreadyDone")),
+      );
     await recordAudit({
       organizationId: null,
       actor: { type: "admin", id: admin!.id, label: admin!.email, ...meta },
@@ -182,7 +207,7 @@ export async function completeSetup(raw: unknown, meta: SetupMeta): Promise<Acti
       return { ok: false, error: err.message, ...(fieldErrors ? { fieldErrors } : {}) };
     }
     moduleLogger("setup", { requestId: meta.requestId }).error({ err }, "setup failed");
-    return { ok: false, error: `Something went wrong on the server. Reference: ${meta.requestId}.` };
+    return { ok: false, error: localized((t) => t("errors.unexpected", { reference: meta.requestId })) };
   }
 }
 

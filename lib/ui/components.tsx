@@ -1,4 +1,5 @@
 // Small presentational pieces shared by every area of the portal (server-renderable).
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode, Ref } from "react";
 
@@ -130,20 +131,13 @@ export function FieldError(props: { name: string; messages?: string[] }) {
 }
 
 export function AccessDenied(props: { what: string }) {
-  return (
-    <EmptyState title="Not available for your role">
-      Your role in this organization does not include {props.what}. Ask an owner of the organization if you
-      need it.
-    </EmptyState>
-  );
+  const t = useTranslations("common.accessDenied");
+  return <EmptyState title={t("title")}>{t("body", { what: props.what })}</EmptyState>;
 }
 
 export function ComingSoon(props: { area: string; children?: ReactNode }) {
-  return (
-    <EmptyState title={`${props.area} is on its way`}>
-      {props.children ?? "This area of the portal arrives in a coming release."}
-    </EmptyState>
-  );
+  const t = useTranslations("common.comingSoon");
+  return <EmptyState title={t("title", { area: props.area })}>{props.children ?? t("body")}</EmptyState>;
 }
 
 /** Previous/next links that keep the current query string. */
@@ -154,32 +148,32 @@ export function Pagination(props: {
   noun: string;
   hrefFor: (page: number) => string;
 }) {
+  const t = useTranslations("common");
   if (props.total === 0) return null;
+  const { page, pageCount, total, noun } = props;
   return (
     <nav
-      aria-label="Pagination"
+      aria-label={t("pagination.label")}
       className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm"
     >
-      <p className="text-slate-600">
-        Page {props.page} of {props.pageCount} · {props.total} {props.noun}
-      </p>
+      <p className="text-slate-600">{t("pagination.summary", { page, pageCount, total, noun })}</p>
       <div className="flex gap-2">
         {props.page > 1 ? (
           <Link className={buttonClass.secondary} href={props.hrefFor(props.page - 1)} rel="prev">
-            Previous
+            {t("previous")}
           </Link>
         ) : (
           <button type="button" className={buttonClass.secondary} disabled>
-            Previous
+            {t("previous")}
           </button>
         )}
         {props.page < props.pageCount ? (
           <Link className={buttonClass.secondary} href={props.hrefFor(props.page + 1)} rel="next">
-            Next
+            {t("next")}
           </Link>
         ) : (
           <button type="button" className={buttonClass.secondary} disabled>
-            Next
+            {t("next")}
           </button>
         )}
       </div>
@@ -195,8 +189,9 @@ export interface Crumb {
 
 /** Where a detail page sits: "Users / Ada Lovelace / Edit". The last crumb is the current page. */
 export function Breadcrumbs(props: { items: Crumb[] }) {
+  const t = useTranslations("common");
   return (
-    <nav aria-label="Breadcrumb" className="mb-2 min-w-0 text-sm">
+    <nav aria-label={t("breadcrumb")} className="mb-2 min-w-0 text-sm">
       <ol className="flex flex-wrap items-center gap-x-1.5 gap-y-1 text-slate-600">
         {props.items.map((item, i) => (
           <li key={`${i}-${item.label}`} className="flex min-w-0 items-center gap-1.5">

@@ -2,6 +2,7 @@
 
 // The one confirmation dialog: a trigger button, a modal that says what will happen, Cancel, and
 // a confirm button that runs a server action and shows its error in place when it fails.
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState, useTransition, type ReactNode } from "react";
 
 import type { ActionResult } from "@/lib/auth/action";
@@ -26,6 +27,7 @@ export function ConfirmDialog<T>(props: {
   action: () => Promise<ActionResult<T>>;
   onSuccess: (data: T) => void;
 }) {
+  const t = useTranslations("common");
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [pending, startTransition] = useTransition();
@@ -63,7 +65,7 @@ export function ConfirmDialog<T>(props: {
             onClick={() => dialog.current?.close()}
             disabled={pending}
           >
-            Cancel
+            {t("cancel")}
           </button>
           <button
             type="button"

@@ -2,6 +2,7 @@
 
 // A time as the viewer reads it: the server renders UTC (works without JavaScript and in
 // exports), the browser then shows its own time zone; hovering shows UTC.
+import { useLocale } from "next-intl";
 import { useSyncExternalStore } from "react";
 
 import { formatDateTime, formatLocalDateTime } from "@/lib/ui/date-format";
@@ -15,11 +16,12 @@ export function LocalTime({ iso, className }: { iso: string; className?: string 
     () => true,
     () => false,
   );
+  const locale = useLocale();
   const date = new Date(iso);
-  const utc = formatDateTime(date);
+  const utc = formatDateTime(date, locale);
   return (
     <time dateTime={iso} title={utc} className={className} data-testid="local-time">
-      {inBrowser ? formatLocalDateTime(date) : utc}
+      {inBrowser ? formatLocalDateTime(date, undefined, locale) : utc}
     </time>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { getPageContext } from "@/lib/auth/session";
@@ -7,7 +8,10 @@ import { listRules } from "@/lib/domain-rules/service";
 import { AccessDenied, Card, EmptyState, Notice, PageHeader } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
 
-export const metadata: Metadata = { title: "Domain rules" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("domains.list");
+  return { title: t("title") };
+}
 
 export default async function DomainRulesPage({
   searchParams,
@@ -15,41 +19,29 @@ export default async function DomainRulesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what="domain rules" />;
+  const t = await getTranslations("domains.list");
+  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what={t("deniedWhat")} />;
   const { notice } = await searchParams;
   const { rules, usersError } = await listRules(ctx.current);
   const canWrite = ctx.can("memberships.write");
   const newRule = canWrite ? (
     <Link href="/domains/new" className={buttonClass.primary}>
-      New rule
+      {t("newRule")}
     </Link>
   ) : null;
   return (
     <>
-      <PageHeader
-        title="Domain rules"
-        description="New users join groups automatically by their e-mail domain — whether they accepted an invitation, came from an import or were added in ezeep. Rules only add groups."
-        actions={newRule}
-      />
-      {notice === "deleted" ? <Notice tone="success">The rule was deleted.</Notice> : null}
-      {usersError ? (
-        <Notice tone="error">
-          ezeep&apos;s users could not be read, so matches are not counted. {usersError}
-        </Notice>
-      ) : null}
-      {rules.some((r) => r.conflictsWith.length) ? (
-        <Notice tone="info">
-          Some domains have more than one rule. Their groups add up; consider merging them into one rule.
-        </Notice>
-      ) : null}
+      <PageHeader title={t("title")} description={t("description")} actions={newRule} />
+      {notice === "deleted" ? <Notice tone="success">{t("deleted")}</Notice> : null}
+      {usersError ? <Notice tone="error">{t("usersError", { error: usersError })}</Notice> : null}
+      {rules.some((r) => r.conflictsWith.length) ? <Notice tone="info">{t("conflicts")}</Notice> : null}
       {rules.length ? (
         <Card>
           <RulesTable rules={rules} />
         </Card>
       ) : (
-        <EmptyState title="No domain rules yet" action={newRule}>
-          A rule such as <code>acme.example → Staff</code> adds every new user with an acme.example address to
-          the Staff group.
+        <EmptyState title={t("emptyTitle")} action={newRule}>
+          {t.rich("emptyBody", { code: (chunks) => <code>{chunks}</code> })}
         </EmptyState>
       )}
     </>

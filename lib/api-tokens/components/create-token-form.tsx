@@ -1,20 +1,58 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 
 import { createApiTokenAction } from "@/lib/api-tokens/actions";
 import { API_TOKEN_NAME_MAX } from "@/lib/api-tokens/constants";
-import { FormAlert } from "@/lib/ui/components";
+import { FieldError, FormAlert } from "@/lib/ui/components";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
+
+/** The token just created: shown once, with a copy button. */
+function CreatedToken(props: { name: string; token: string }) {
+  const t = useTranslations("settings.apiTokens");
+  const [copied, setCopied] = useState(false);
+  return (
+    <div
+      role="status"
+      className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900"
+    >
+      <p className="font-semibold">{t("createdNotice", { name: props.name })}</p>
+      <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-center">
+        <code
+          data-testid="new-token"
+          className="min-w-0 flex-1 rounded-md bg-white px-3 py-2 font-mono text-xs break-all text-slate-900 ring-1 ring-emerald-200"
+        >
+          {props.token}
+        </code>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          onClick={async () => {
+            try {
+              await navigator.clipboard.writeText(props.token);
+              setCopied(true);
+            } catch {
+              setCopied(false);
+            }
+          }}
+        >
+          {copied ? t("copied") : t("copy")}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 export function CreateTokenForm() {
+  const t = useTranslations("settings.apiTokens");
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const form = useActionForm();
+  const { pending, error, errorAnchor, fieldErrors } = form;
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [copied, setCopied] = useState(false);
+  const nameError = fieldErrors.name?.[0];
 
   return (
     <div className="space-y-4">
@@ -23,81 +61,43 @@ export function CreateTokenForm() {
         className="flex flex-col gap-2 sm:flex-row sm:items-end"
         onSubmit={(event) => {
           event.preventDefault();
-          const form = event.currentTarget;
-          const name = String(new FormData(form).get("name") ?? "");
-          startTransition(async () => {
-            const result = await createApiTokenAction({ name });
-            if (!result.ok) {
-              setError(result.error);
-              setFieldError(result.fieldErrors?.name?.[0] ?? null);
-              return;
-            }
-            setError(null);
-            setFieldError(null);
-            setCopied(false);
-            setCreated({ name: result.data.name, token: result.data.token });
-            form.reset();
-            router.refresh();
-          });
+          const element = event.currentTarget;
+          const name = String(new FormData(element).get("name") ?? "");
+          form.run(
+            () => createApiTokenAction({ name }),
+            (data) => {
+              // A new key: the copy button starts fresh for each token.
+              setCreated({ name: data.name, token: data.token });
+              element.reset();
+              router.refresh();
+            },
+          );
         }}
       >
         <div className="min-w-0 flex-1 space-y-1.5">
           <label htmlFor="token-name" className={labelClass}>
-            New token name
+            {t("newName")}
           </label>
           <input
             id="token-name"
             name="name"
-            placeholder="e.g. NDD Orbix sync"
+            placeholder={t("namePlaceholder")}
             maxLength={API_TOKEN_NAME_MAX + 20}
-            aria-invalid={Boolean(fieldError)}
-            aria-describedby={fieldError ? "token-name-error" : undefined}
+            {...form.fieldProps("token-name")}
+            {...(nameError ? { "aria-invalid": true, "aria-describedby": "token-name-error" } : {})}
             className={inputClass}
           />
         </div>
         <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "Creating…" : "Create token"}
+          {pending ? t("creating") : t("create")}
         </button>
       </form>
-      {fieldError ? (
-        <p id="token-name-error" className="text-sm text-red-700">
-          {fieldError}
-        </p>
+      {nameError ? (
+        <FieldError name="token-name" messages={fieldErrors.name} />
       ) : (
-        <FormAlert message={error} />
+        <FormAlert message={error} ref={errorAnchor} />
       )}
-      {created ? (
-        <div
-          role="status"
-          className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900"
-        >
-          <p className="font-semibold">
-            Token “{created.name}” was created. Copy it now: it is shown only once.
-          </p>
-          <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-center">
-            <code
-              data-testid="new-token"
-              className="min-w-0 flex-1 rounded-md bg-white px-3 py-2 font-mono text-xs break-all text-slate-900 ring-1 ring-emerald-200"
-            >
-              {created.token}
-            </code>
-            <button
-              type="button"
-              className={buttonClass.secondary}
-              onClick={async () => {
-                try {
-                  await navigator.clipboard.writeText(created.token);
-                  setCopied(true);
-                } catch {
-                  setCopied(false);
-                }
-              }}
-            >
-              {copied ? "Copied" : "Copy"}
-            </button>
-          </div>
-        </div>
-      ) : null}
+      {created ? <CreatedToken key={created.token} name={created.name} token={created.token} /> : null}
     </div>
   );
 }

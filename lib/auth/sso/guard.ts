@@ -3,7 +3,8 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
 import { clientIp } from "@/lib/auth/request";
-import { PASSWORD_OFF_MESSAGE, passwordSignInAllowed } from "@/lib/auth/sso/settings";
+import { passwordSignInAllowed } from "@/lib/auth/sso/settings";
+import { localized } from "@/lib/i18n/scope";
 
 export async function refuseIfPasswordSignInOff(email: string, req: { headers?: unknown } | undefined) {
   if (await passwordSignInAllowed()) return;
@@ -18,5 +19,5 @@ export async function refuseIfPasswordSignInOff(email: string, req: { headers?: 
     outcome: "failure",
     error: "password sign-in is turned off",
   });
-  throw new Error(PASSWORD_OFF_MESSAGE);
+  throw new Error(localized((t) => t("auth.signIn.passwordOff")));
 }

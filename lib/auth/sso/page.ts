@@ -4,16 +4,17 @@ import "server-only";
 
 import { ssoConfig } from "@/lib/auth/sso/config";
 import { passwordSignInAllowed } from "@/lib/auth/sso/settings";
-import { SSO_ERRORS } from "@/lib/auth/sso/sign-in";
+import { SSO_ERRORS, type SsoErrorCode } from "@/lib/auth/sso/sign-in";
+import { translator } from "@/lib/i18n/server";
 
 export async function signInPageOptions(errorCode: string | undefined) {
   const config = ssoConfig();
-  const known =
-    errorCode && errorCode in SSO_ERRORS ? SSO_ERRORS[errorCode as keyof typeof SSO_ERRORS] : null;
+  const t = await translator("auth");
+  const known = errorCode && errorCode in SSO_ERRORS ? t(`sso.errors.${errorCode as SsoErrorCode}`) : null;
   return {
     name: config?.name ?? null,
     // Without SSO a password sign-in is the only way in, whatever the setting says.
     passwordSignIn: !config || (await passwordSignInAllowed()),
-    error: known ?? (errorCode ? "Sign-in failed. Try again." : null),
+    error: known ?? (errorCode ? t("signIn.failed") : null),
   };
 }

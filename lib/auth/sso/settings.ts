@@ -11,6 +11,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { ssoConfig } from "@/lib/auth/sso/config";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
+import { localized } from "@/lib/i18n/scope";
 
 export const PASSWORD_OFF_MESSAGE = "Password sign-in is turned off for this portal. Use single sign-on.";
 
@@ -46,9 +47,8 @@ export async function signInStatus(adminId: string): Promise<SignInStatus> {
 }
 
 function refusalReason(configured: boolean, usedSso: boolean): string | null {
-  if (!configured)
-    return "Single sign-on is not configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET).";
-  if (!usedSso) return "Sign in with single sign-on once yourself before turning password sign-in off.";
+  if (!configured) return localized((t) => t("auth.sso.notConfigured"));
+  if (!usedSso) return localized((t) => t("auth.sso.useSsoFirst"));
   return null;
 }
 

@@ -2,6 +2,7 @@
 
 // "Apply to existing users": preview the saved rule, then add the users in batches (each batch
 // one server call, each user under their own lock) with a progress bar and a result per user.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
@@ -14,14 +15,15 @@ import { buttonClass } from "@/lib/ui/styles";
 
 const BATCH = 25; // APPLY_BATCH_MAX in lib/domain-rules/schemas.ts
 
-const OUTCOME = {
-  added: { label: "Added", tone: "green" },
-  unchanged: { label: "Already in the groups", tone: "slate" },
-  not_yet_accepted: { label: "Not accepted yet", tone: "amber" },
-  failed: { label: "Failed", tone: "red" },
+const OUTCOME_TONE = {
+  added: "green",
+  unchanged: "slate",
+  not_yet_accepted: "amber",
+  failed: "red",
 } as const;
 
 export function ApplyExisting({ ruleId }: { ruleId: string }) {
+  const t = useTranslations("domains.apply");
   const router = useRouter();
   const [preview, setPreview] = useState<RulePreview | null>(null);
   const [busy, setBusy] = useState<"preview" | "apply" | null>(null);
@@ -50,7 +52,7 @@ export function ApplyExisting({ ruleId }: { ruleId: string }) {
     for (let from = 0; from < ids.length; from += BATCH) {
       const r = await applyDomainRuleAction({ id: ruleId, userIds: ids.slice(from, from + BATCH) });
       if (!r.ok) {
-        setError(`Stopped after ${from} of ${ids.length} users: ${r.error} Apply again to continue.`);
+        setError(t("stopped", { done: from, total: ids.length, error: r.error }));
         break;
       }
       collected.push(...r.data.results);
@@ -69,7 +71,7 @@ export function ApplyExisting({ ruleId }: { ruleId: string }) {
       <FormAlert message={error} />
       <div className="flex flex-wrap gap-2">
         <button type="button" className={buttonClass.secondary} disabled={busy !== null} onClick={load}>
-          {busy === "preview" ? "Reading users…" : "Preview existing users"}
+          {busy === "preview" ? t("reading") : t("previewExisting")}
         </button>
         {preview ? (
           <button
@@ -78,7 +80,7 @@ export function ApplyExisting({ ruleId }: { ruleId: string }) {
             disabled={busy !== null || !toApply}
             onClick={apply}
           >
-            Apply to {toApply} user{toApply === 1 ? "" : "s"}
+            {t("applyTo", { count: toApply })}
           </button>
         ) : null}
       </div>
@@ -86,14 +88,12 @@ export function ApplyExisting({ ruleId }: { ruleId: string }) {
       {progress ? (
         <div className="space-y-1">
           <div className="flex justify-between text-sm text-slate-700">
-            <span>{busy === "apply" ? "Applying…" : "Applied"}</span>
-            <span>
-              {progress.done} / {progress.total} users
-            </span>
+            <span>{busy === "apply" ? t("applying") : t("applied")}</span>
+            <span>{t("progress", { done: progress.done, total: progress.total })}</span>
           </div>
           <div
             role="progressbar"
-            aria-label="Apply progress"
+            aria-label={t("progressLabel")}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={pct}
@@ -106,7 +106,7 @@ export function ApplyExisting({ ruleId }: { ruleId: string }) {
       {results.length ? (
         <ul
           className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm"
-          aria-label="Results"
+          aria-label={t("results")}
         >
           {results.map((r) => (
             <li key={r.userId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
@@ -114,7 +114,7 @@ export function ApplyExisting({ ruleId }: { ruleId: string }) {
               <span className="flex items-center gap-2 text-slate-600">
                 {r.added.length ? r.added.join(", ") : null}
                 {r.error ? <span className="text-red-700">{r.error}</span> : null}
-                <Badge tone={OUTCOME[r.outcome].tone}>{OUTCOME[r.outcome].label}</Badge>
+                <Badge tone={OUTCOME_TONE[r.outcome]}>{t(`outcome.${r.outcome}`)}</Badge>
               </span>
             </li>
           ))}

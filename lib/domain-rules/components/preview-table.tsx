@@ -1,23 +1,34 @@
 // The preview of a rule: which existing users match and which groups each would get.
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+
 import type { PreviewStatus, RulePreview } from "@/lib/domain-rules/service";
 import { Badge } from "@/lib/ui/components";
 
-const STATUS: Record<PreviewStatus, { label: string; tone: "green" | "amber" | "slate" }> = {
-  will_join: { label: "Will join", tone: "green" },
-  not_yet_accepted: { label: "Joins after accepting", tone: "amber" },
-  joined_too_early: { label: "Joined before the date", tone: "slate" },
-  already_in_groups: { label: "Already in the groups", tone: "slate" },
+const STATUS_TONE: Record<PreviewStatus, "green" | "amber" | "slate"> = {
+  will_join: "green",
+  not_yet_accepted: "amber",
+  joined_too_early: "slate",
+  already_in_groups: "slate",
 };
 
 export function PreviewTable({ preview }: { preview: RulePreview }) {
+  const t = useTranslations("domains.preview");
   const { counts } = preview;
+  const figures = {
+    matched: preview.matched,
+    pattern: preview.pattern,
+    willJoin: counts.will_join,
+    already: counts.already_in_groups,
+    notAccepted: counts.not_yet_accepted,
+    early: counts.joined_too_early,
+    strong: (chunks: ReactNode) => <strong>{chunks}</strong>,
+    code: (chunks: ReactNode) => <code>{chunks}</code>,
+  };
   return (
-    <section aria-label="Preview" className="space-y-3">
+    <section aria-label={t("label")} className="space-y-3">
       <p className="text-sm text-slate-700" role="status">
-        <strong>{preview.matched}</strong> existing user{preview.matched === 1 ? "" : "s"} at{" "}
-        <code>{preview.pattern}</code>: {counts.will_join} would join groups, {counts.already_in_groups}{" "}
-        already are in them, {counts.not_yet_accepted} have not accepted their invitation yet
-        {counts.joined_too_early ? `, ${counts.joined_too_early} joined before the date` : ""}.
+        {counts.joined_too_early ? t.rich("summaryEarly", figures) : t.rich("summary", figures)}
       </p>
       {preview.rows.length ? (
         <div className="overflow-x-auto rounded-lg border border-slate-200">
@@ -25,13 +36,13 @@ export function PreviewTable({ preview }: { preview: RulePreview }) {
             <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
               <tr>
                 <th scope="col" className="px-3 py-2">
-                  User
+                  {t("user")}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Result
+                  {t("result")}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  Groups to add
+                  {t("groupsToAdd")}
                 </th>
               </tr>
             </thead>
@@ -43,7 +54,7 @@ export function PreviewTable({ preview }: { preview: RulePreview }) {
                     <div className="text-xs text-slate-500">{row.email}</div>
                   </td>
                   <td className="px-3 py-2">
-                    <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].label}</Badge>
+                    <Badge tone={STATUS_TONE[row.status]}>{t(`status.${row.status}`)}</Badge>
                   </td>
                   <td className="px-3 py-2 text-slate-700">{row.groupsToAdd.join(", ") || "—"}</td>
                 </tr>
@@ -53,7 +64,7 @@ export function PreviewTable({ preview }: { preview: RulePreview }) {
         </div>
       ) : null}
       {preview.matched > preview.rows.length ? (
-        <p className="text-xs text-slate-500">Showing the first {preview.rows.length} users.</p>
+        <p className="text-xs text-slate-500">{t("showingFirst", { count: preview.rows.length })}</p>
       ) : null}
     </section>
   );

@@ -2,8 +2,9 @@
 
 // Create or edit a domain rule: domain pattern, groups, optional "only users who join after";
 // "Preview" shows which existing users match before anything is saved.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 
 import {
   createDomainRuleAction,
@@ -12,8 +13,9 @@ import {
 } from "@/lib/domain-rules/actions";
 import { PreviewTable } from "@/lib/domain-rules/components/preview-table";
 import type { RulePreview } from "@/lib/domain-rules/service";
-import { FormAlert } from "@/lib/ui/components";
+import { FieldError, FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 export interface RuleEditorProps {
   groups: { id: string; name: string }[];
@@ -21,59 +23,44 @@ export interface RuleEditorProps {
 }
 
 export function RuleEditor({ groups, rule }: RuleEditorProps) {
+  const t = useTranslations("domains.editor");
   const router = useRouter();
+  const form = useActionForm();
+  const { pending, error, errorAnchor, fieldErrors } = form;
   const [pattern, setPattern] = useState(rule?.pattern ?? "");
   const [chosen, setChosen] = useState<Set<string>>(new Set(rule?.groupIds ?? []));
   const [joinedAfter, setJoinedAfter] = useState(rule?.joinedAfter ?? "");
   const [filter, setFilter] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [preview, setPreview] = useState<RulePreview | null>(null);
-  const [pending, startTransition] = useTransition();
   const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     return groups.filter((g) => chosen.has(g.id) || !needle || g.name.toLowerCase().includes(needle));
   }, [filter, groups, chosen]);
   const input = { pattern, groupIds: [...chosen], joinedAfter };
 
-  const run = (kind: "preview" | "save") =>
-    startTransition(async () => {
-      setError(null);
-      setFieldErrors({});
-      if (kind === "preview") {
-        const result = await previewDomainRuleAction(input);
-        if (result.ok) setPreview(result.data);
-        else {
-          setError(result.error);
-          setFieldErrors(result.fieldErrors ?? {});
-        }
-        return;
-      }
-      const result = rule
-        ? await updateDomainRuleAction({ ...input, id: rule.id })
-        : await createDomainRuleAction(input);
-      if (!result.ok) {
-        setError(result.error);
-        setFieldErrors(result.fieldErrors ?? {});
-        return;
-      }
-      router.push(`/domains/${result.data.id}?notice=${rule ? "updated" : "created"}`);
-      router.refresh();
-    });
+  const showPreview = () => form.run(() => previewDomainRuleAction(input), setPreview);
+  const save = () =>
+    form.run(
+      () => (rule ? updateDomainRuleAction({ ...input, id: rule.id }) : createDomainRuleAction(input)),
+      (data) => {
+        router.push(`/domains/${data.id}?notice=${rule ? "updated" : "created"}`);
+        router.refresh();
+      },
+    );
 
   return (
     <form
       className={`${cardClass} space-y-5 p-5`}
       onSubmit={(event) => {
         event.preventDefault();
-        run("save");
+        save();
       }}
       onChange={() => setPreview(null)}
     >
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <div className="space-y-1.5">
         <label htmlFor="pattern" className={labelClass}>
-          E-mail domain
+          {t("domain")}
         </label>
         <input
           id="pattern"
@@ -81,22 +68,21 @@ export function RuleEditor({ groups, rule }: RuleEditorProps) {
           required
           value={pattern}
           onChange={(e) => setPattern(e.target.value)}
-          placeholder="acme.example or *.acme.example"
-          aria-invalid={fieldErrors.pattern ? true : undefined}
-          aria-describedby="pattern-help"
+          placeholder={t("domainPlaceholder")}
+          {...form.fieldProps("pattern", "pattern-help")}
           className={inputClass}
         />
         <p id="pattern-help" className="text-xs text-slate-500">
-          <code>acme.example</code> matches addresses at exactly that domain; <code>*.acme.example</code>{" "}
-          matches its subdomains (eu.acme.example), not acme.example itself.
+          {t.rich("domainHelp", { code: (chunks) => <code>{chunks}</code> })}
         </p>
+        <FieldError name="pattern" messages={fieldErrors.pattern} />
       </div>
       <fieldset className="space-y-2">
-        <legend className={labelClass}>Groups to add ({chosen.size} chosen)</legend>
+        <legend className={labelClass}>{t("groups", { count: chosen.size })}</legend>
         <input
           type="search"
-          aria-label="Filter groups"
-          placeholder="Filter groups"
+          aria-label={t("filter")}
+          placeholder={t("filter")}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
           className={inputClass}
@@ -117,15 +103,13 @@ export function RuleEditor({ groups, rule }: RuleEditorProps) {
               {g.name}
             </label>
           ))}
-          {visible.length === 0 ? (
-            <p className="px-2 py-1 text-sm text-slate-500">No group matches.</p>
-          ) : null}
+          {visible.length === 0 ? <p className="px-2 py-1 text-sm text-slate-500">{t("noMatch")}</p> : null}
         </div>
-        <p className="text-xs text-slate-500">Rules only add groups; nobody is ever removed from a group.</p>
+        <p className="text-xs text-slate-500">{t("onlyAdd")}</p>
       </fieldset>
       <div className="space-y-1.5">
         <label htmlFor="joinedAfter" className={labelClass}>
-          Only users who join after (optional)
+          {t("joinedAfter")}
         </label>
         <input
           id="joinedAfter"
@@ -133,21 +117,17 @@ export function RuleEditor({ groups, rule }: RuleEditorProps) {
           type="date"
           value={joinedAfter}
           onChange={(e) => setJoinedAfter(e.target.value)}
-          aria-invalid={fieldErrors.joinedAfter ? true : undefined}
+          {...form.fieldProps("joinedAfter")}
           className={`${inputClass} sm:max-w-xs`}
         />
+        <FieldError name="joinedAfter" messages={fieldErrors.joinedAfter} />
       </div>
       <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={buttonClass.secondary}
-          disabled={pending}
-          onClick={() => run("preview")}
-        >
-          {pending ? "Working…" : "Preview"}
+        <button type="button" className={buttonClass.secondary} disabled={pending} onClick={showPreview}>
+          {pending ? t("working") : t("preview")}
         </button>
         <button type="submit" className={buttonClass.primary} disabled={pending}>
-          {rule ? "Save changes" : "Save rule"}
+          {rule ? t("saveChanges") : t("saveRule")}
         </button>
       </div>
       {preview ? <PreviewTable preview={preview} /> : null}

@@ -1,4 +1,5 @@
 // The rules page's table: pattern, groups, counts, last applied, conflicts.
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 
 import type { RuleListItem } from "@/lib/domain-rules/service";
@@ -9,25 +10,27 @@ function patternOf(rules: RuleListItem[], id: string): string {
 }
 
 export function RulesTable({ rules }: { rules: RuleListItem[] }) {
+  const t = useTranslations("domains.table");
+  const locale = useLocale();
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr>
             <th scope="col" className="px-4 py-3">
-              Domain
+              {t("domain")}
             </th>
             <th scope="col" className="px-4 py-3">
-              Groups
+              {t("groups")}
             </th>
             <th scope="col" className="px-4 py-3 text-right">
-              Users matched
+              {t("matched")}
             </th>
             <th scope="col" className="px-4 py-3 text-right">
-              Users added
+              {t("added")}
             </th>
             <th scope="col" className="px-4 py-3">
-              Last applied
+              {t("lastApplied")}
             </th>
           </tr>
         </thead>
@@ -40,22 +43,18 @@ export function RulesTable({ rules }: { rules: RuleListItem[] }) {
                 </Link>
                 {rule.joinedAfter ? (
                   <div className="text-xs text-slate-500">
-                    joined after {rule.joinedAfter.toISOString().slice(0, 10)}
+                    {t("joinedAfter", { date: rule.joinedAfter.toISOString().slice(0, 10) })}
                   </div>
                 ) : null}
                 <div className="mt-1 flex flex-wrap gap-1">
                   {rule.conflictsWith.length ? (
-                    <Badge tone="red" title="Another rule names the same domain">
-                      Conflict: {rule.conflictsWith.length + 1} rules for this domain
+                    <Badge tone="red" title={t("conflictTitle")}>
+                      {t("conflict", { count: rule.conflictsWith.length + 1 })}
                     </Badge>
                   ) : null}
                   {rule.overlapsWith.map((id) => (
-                    <Badge
-                      key={id}
-                      tone="amber"
-                      title="Both rules apply to some addresses; their groups add up"
-                    >
-                      Overlaps {patternOf(rules, id)}
+                    <Badge key={id} tone="amber" title={t("overlapTitle")}>
+                      {t("overlaps", { pattern: patternOf(rules, id) })}
                     </Badge>
                   ))}
                 </div>
@@ -66,7 +65,7 @@ export function RulesTable({ rules }: { rules: RuleListItem[] }) {
               <td className="px-4 py-3 text-right align-top tabular-nums">{rule.usersMatched ?? "—"}</td>
               <td className="px-4 py-3 text-right align-top tabular-nums">{rule.usersAdded}</td>
               <td className="px-4 py-3 align-top text-slate-600">
-                {rule.lastAppliedAt ? formatDateTime(rule.lastAppliedAt) : "never"}
+                {rule.lastAppliedAt ? formatDateTime(rule.lastAppliedAt, locale) : t("never")}
               </td>
             </tr>
           ))}

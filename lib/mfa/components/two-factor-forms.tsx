@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 
+import type { ActionResult } from "@/lib/auth/action";
 import {
   confirmTotpEnrolmentAction,
   disableTotpAction,
@@ -11,59 +13,75 @@ import {
 } from "@/lib/mfa/actions";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
-export function StartEnrolmentButton(props: { label: string }) {
+/** A button that runs one action and refreshes the page; its error shows above it. */
+function ActionButton(props: {
+  label: string;
+  pendingLabel?: string;
+  className: string;
+  action: () => Promise<ActionResult<unknown>>;
+}) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const form = useActionForm();
+  const { pending, error, errorAnchor } = form;
   return (
     <div className="space-y-2">
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <button
         type="button"
         disabled={pending}
-        className={buttonClass.primary}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await startTotpEnrolmentAction({});
-            if (!result.ok) return setError(result.error);
-            setError(null);
-            router.refresh();
-          })
-        }
+        className={props.className}
+        onClick={() => form.run(props.action, () => router.refresh())}
       >
-        {pending ? "Preparing…" : props.label}
+        {pending && props.pendingLabel ? props.pendingLabel : props.label}
       </button>
     </div>
   );
 }
 
-/** A 6-digit code field with a submit button; `onCode` returns an error message or null. */
-function CodeForm(props: {
+export function StartEnrolmentButton(props: { label: string }) {
+  const t = useTranslations("settings.twoFactor");
+  return (
+    <ActionButton
+      label={props.label}
+      pendingLabel={t("preparing")}
+      className={buttonClass.primary}
+      action={() => startTotpEnrolmentAction({})}
+    />
+  );
+}
+
+/** A 6-digit code field with a submit button. */
+function CodeForm<T>(props: {
   id: string;
   label: string;
   submit: string;
   danger?: boolean;
-  onCode: (code: string) => Promise<string | null>;
+  action: (code: string) => Promise<ActionResult<T>>;
+  onSuccess: (data: T) => void;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const t = useTranslations("settings.twoFactor");
+  const form = useActionForm();
+  const { pending, error, errorAnchor } = form;
   return (
     <form
       noValidate
       className="space-y-2"
       onSubmit={(event) => {
         event.preventDefault();
-        const form = event.currentTarget;
-        const code = String(new FormData(form).get("code") ?? "");
-        startTransition(async () => {
-          const message = await props.onCode(code);
-          setError(message);
-          if (!message) form.reset();
-        });
+        const element = event.currentTarget;
+        const code = String(new FormData(element).get("code") ?? "");
+        form.run(
+          () => props.action(code),
+          (data) => {
+            element.reset();
+            props.onSuccess(data);
+          },
+        );
       }}
     >
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <label htmlFor={props.id} className={labelClass}>
         {props.label}
       </label>
@@ -82,7 +100,7 @@ function CodeForm(props: {
           disabled={pending}
           className={props.danger ? buttonClass.danger : buttonClass.primary}
         >
-          {pending ? "Checking…" : props.submit}
+          {pending ? t("checking") : props.submit}
         </button>
       </div>
     </form>
@@ -90,23 +108,21 @@ function CodeForm(props: {
 }
 
 export function ConfirmEnrolmentForm() {
+  const t = useTranslations("settings.twoFactor");
   const router = useRouter();
   const [codes, setCodes] = useState<string[] | null>(null);
   if (codes) {
     return (
       <div className="space-y-3" data-testid="recovery-codes">
-        <p className="text-sm font-medium text-emerald-800">Two-factor sign-in is on.</p>
-        <p className="text-sm text-slate-700">
-          Save these recovery codes somewhere safe. Each works once, instead of a code from the app, if you
-          lose your phone. They are shown only now.
-        </p>
+        <p className="text-sm font-medium text-emerald-800">{t("isOn")}</p>
+        <p className="text-sm text-slate-700">{t("saveCodes")}</p>
         <ul className="grid grid-cols-1 gap-1 rounded-lg bg-slate-50 p-3 font-mono text-sm sm:grid-cols-2">
           {codes.map((c) => (
             <li key={c}>{c}</li>
           ))}
         </ul>
         <button type="button" className={buttonClass.secondary} onClick={() => router.refresh()}>
-          I have saved them
+          {t("savedThem")}
         </button>
       </div>
     );
@@ -114,58 +130,36 @@ export function ConfirmEnrolmentForm() {
   return (
     <CodeForm
       id="totp-confirm"
-      label="Code from the app"
-      submit="Turn on"
-      onCode={async (code) => {
-        const result = await confirmTotpEnrolmentAction({ code });
-        if (!result.ok) return result.error;
-        setCodes(result.data.recoveryCodes);
-        return null;
-      }}
+      label={t("codeFromApp")}
+      submit={t("turnOn")}
+      action={(code) => confirmTotpEnrolmentAction({ code })}
+      onSuccess={(data) => setCodes(data.recoveryCodes)}
     />
   );
 }
 
 export function DisableTwoFactorForm() {
+  const t = useTranslations("settings.twoFactor");
   const router = useRouter();
   return (
     <CodeForm
       id="totp-disable"
-      label="To turn it off, enter a current code from the app"
-      submit="Turn off"
+      label={t("turnOffLabel")}
+      submit={t("turnOff")}
       danger
-      onCode={async (code) => {
-        const result = await disableTotpAction({ code });
-        if (!result.ok) return result.error;
-        router.refresh();
-        return null;
-      }}
+      action={(code) => disableTotpAction({ code })}
+      onSuccess={() => router.refresh()}
     />
   );
 }
 
 export function RequireTotpToggle(props: { required: boolean }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const t = useTranslations("settings.twoFactor");
   return (
-    <div className="space-y-2">
-      <FormAlert message={error} />
-      <button
-        type="button"
-        disabled={pending}
-        className={props.required ? buttonClass.secondary : buttonClass.primary}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await setRequireTotpAction({ require: !props.required });
-            if (!result.ok) return setError(result.error);
-            setError(null);
-            router.refresh();
-          })
-        }
-      >
-        {props.required ? "Stop requiring two-factor sign-in" : "Require two-factor sign-in for every admin"}
-      </button>
-    </div>
+    <ActionButton
+      label={props.required ? t("stopRequiring") : t("requireAll")}
+      className={props.required ? buttonClass.secondary : buttonClass.primary}
+      action={() => setRequireTotpAction({ require: !props.required })}
+    />
   );
 }

@@ -4,6 +4,7 @@
 // one combobox. Results come from one server action, grouped by source; arrow keys move through
 // them, Enter opens one, Escape closes. The native modal <dialog> keeps focus inside (the rest of
 // the page is inert) and gives focus back to the button when it closes.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
@@ -12,6 +13,8 @@ import type { SearchHit, SearchSection } from "@/lib/search/service";
 import { inputClass } from "@/lib/ui/styles";
 
 const DEBOUNCE_MS = 200;
+// A decorative magnifier glyph (aria-hidden): not a word to translate.
+const SEARCH_ICON = "⌕";
 
 interface Answer {
   query: string;
@@ -49,17 +52,17 @@ function useSearch(q: string) {
   };
 }
 
-function statusText(status: string, count: number, error: string | null): string {
-  if (status === "idle")
-    return "Type at least two characters to search users, groups, printers, invitations and the audit log.";
-  if (status === "searching") return "Searching…";
-  if (status === "error") return error ?? "The search failed.";
-  return count === 0
-    ? "Nothing found."
-    : `${count} result${count === 1 ? "" : "s"}. Use the arrow keys to choose one.`;
+type SearchTranslator = ReturnType<typeof useTranslations<"search">>;
+
+function statusText(t: SearchTranslator, status: string, count: number, error: string | null): string {
+  if (status === "idle") return t("status.idle");
+  if (status === "searching") return t("status.searching");
+  if (status === "error") return error ?? t("status.failed");
+  return count === 0 ? t("status.none") : t("status.found", { count });
 }
 
 export function GlobalSearch() {
+  const t = useTranslations("search");
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -121,10 +124,10 @@ export function GlobalSearch() {
         aria-keyshortcuts="Control+K Meta+K"
         className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm text-slate-600 hover:border-slate-300 hover:text-slate-900"
       >
-        <span aria-hidden>⌕</span>
-        <span>Search</span>
+        <span aria-hidden>{SEARCH_ICON}</span>
+        <span>{t("button")}</span>
         <kbd className="hidden rounded border border-slate-200 px-1 font-sans text-xs text-slate-500 sm:inline">
-          Ctrl K
+          {t("shortcut")}
         </kbd>
       </button>
       <dialog
@@ -137,19 +140,19 @@ export function GlobalSearch() {
       >
         <div className="border-b border-slate-100 p-4">
           <h2 id={titleId} className="sr-only">
-            Search the organization
+            {t("dialogTitle")}
           </h2>
           <input
             ref={input}
             type="text"
             role="combobox"
-            aria-label="Search users, groups, printers, invitations and the audit log"
+            aria-label={t("inputLabel")}
             aria-expanded={hits.length > 0}
             aria-controls={listId}
             aria-autocomplete="list"
             aria-activedescendant={hits.length > 0 ? optionId(Math.min(active, hits.length - 1)) : undefined}
             autoComplete="off"
-            placeholder="Search users, groups, printers, invitations, audit…"
+            placeholder={t("placeholder")}
             value={q}
             onChange={(event) => {
               setQ(event.target.value);
@@ -159,10 +162,15 @@ export function GlobalSearch() {
             className={inputClass}
           />
           <p role="status" className="mt-2 text-xs text-slate-500">
-            {statusText(status, hits.length, error)}
+            {statusText(t, status, hits.length, error)}
           </p>
         </div>
-        <div id={listId} role="listbox" aria-label="Results" className="max-h-[60vh] overflow-y-auto py-2">
+        <div
+          id={listId}
+          role="listbox"
+          aria-label={t("results")}
+          className="max-h-[60vh] overflow-y-auto py-2"
+        >
           {sections.map((section, sectionIndex) =>
             section.hits.length === 0 && !section.error ? null : (
               <div key={section.source} role="group" aria-label={section.label}>
@@ -199,13 +207,13 @@ export function GlobalSearch() {
           )}
         </div>
         <div className="flex justify-between gap-2 border-t border-slate-100 bg-slate-50 px-4 py-2 text-xs text-slate-500">
-          <span>↑ ↓ to choose · Enter to open · Esc to close</span>
+          <span>{t("keys")}</span>
           <button
             type="button"
             className="font-medium text-brand-700 hover:underline"
             onClick={() => dialog.current?.close()}
           >
-            Close
+            {t("close")}
           </button>
         </div>
       </dialog>

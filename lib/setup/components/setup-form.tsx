@@ -1,14 +1,13 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 
 import { completeSetupAction } from "@/lib/setup/actions";
-import { FormAlert } from "@/lib/ui/components";
+import { FieldError, FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
-
-type FieldErrors = Record<string, string[]>;
+import { useActionForm, type ActionForm } from "@/lib/ui/use-action-form";
 
 function Field(props: {
   name: string;
@@ -16,9 +15,10 @@ function Field(props: {
   type?: string;
   autoComplete?: string;
   hint?: string;
-  errors: FieldErrors;
+  form: ActionForm;
 }) {
-  const error = props.errors[props.name]?.[0];
+  const messages = props.form.fieldErrors[props.name];
+  const hintId = `${props.name}-hint`;
   return (
     <div className="space-y-1.5">
       <label htmlFor={props.name} className={labelClass}>
@@ -30,115 +30,105 @@ function Field(props: {
         type={props.type ?? "text"}
         autoComplete={props.autoComplete}
         required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${props.name}-error` : undefined}
+        {...props.form.fieldProps(props.name, props.hint ? hintId : undefined)}
         className={inputClass}
       />
-      {props.hint && !error ? <p className="text-xs text-slate-500">{props.hint}</p> : null}
-      {error ? (
-        <p id={`${props.name}-error`} className="text-xs text-red-700">
-          {error}
+      {props.hint && !messages?.length ? (
+        <p id={hintId} className="text-xs text-slate-500">
+          {props.hint}
         </p>
       ) : null}
+      <FieldError name={props.name} messages={messages} />
     </div>
   );
 }
 
+function OrganizationChoice(props: { environmentClient: boolean; form: ActionForm }) {
+  const t = useTranslations("auth.setup");
+  return (
+    <fieldset className="space-y-2 border-t border-slate-200 pt-4">
+      <legend className="pt-1 text-sm font-semibold text-slate-900">{t("organization")}</legend>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="radio"
+          name="organization"
+          value="environment"
+          defaultChecked={props.environmentClient}
+          disabled={!props.environmentClient}
+          className="mt-1"
+        />
+        <span>
+          {t("environment")}
+          <span className="block text-xs text-slate-500">
+            {props.environmentClient ? t("environmentOn") : t("environmentOff")}
+          </span>
+        </span>
+      </label>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="radio"
+          name="organization"
+          value="connect"
+          defaultChecked={!props.environmentClient}
+          className="mt-1"
+        />
+        <span>
+          {t("connect")}
+          <span className="block text-xs text-slate-500">{t("connectHint")}</span>
+        </span>
+      </label>
+      <FieldError name="organization" messages={props.form.fieldErrors.organization} />
+    </fieldset>
+  );
+}
+
 export function SetupForm(props: { environmentClient: boolean; minPasswordLength: number }) {
+  const t = useTranslations("auth.setup");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [pending, setPending] = useState(false);
+  const form = useActionForm();
+  const { pending, error, errorAnchor } = form;
   return (
     <form
       className={`${cardClass} space-y-4 p-6`}
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const input = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-        setPending(true);
-        setError(null);
-        const result = await completeSetupAction(input);
-        if (!result.ok) {
-          setPending(false);
-          setError(result.error);
-          setFieldErrors(result.fieldErrors ?? {});
-          return;
-        }
-        // Sign the new owner in; without an organization yet they continue to ezeep's sign-in.
-        await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-        if (!result.data.organization) {
-          // A full navigation: /setup/connect is a route handler that redirects to ezeep.
-          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-          window.location.assign("/setup/connect");
-          return;
-        }
-        router.replace("/");
-        router.refresh();
+        const data = new FormData(event.currentTarget);
+        const input = Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)]));
+        form.run(
+          () => completeSetupAction(input),
+          async (done) => {
+            // Sign the new owner in; without an organization yet they continue to ezeep's sign-in.
+            await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+            if (!done.organization) {
+              // A full navigation: /setup/connect is a route handler that redirects to ezeep.
+              // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+              window.location.assign("/setup/connect");
+              return;
+            }
+            router.replace("/");
+            router.refresh();
+          },
+        );
       }}
     >
-      <FormAlert message={error} />
-      <Field
-        name="code"
-        label="Setup code"
-        autoComplete="one-time-code"
-        hint="Printed in the server log when the portal started (“Open …/setup and enter the setup code …”)."
-        errors={fieldErrors}
-      />
+      <FormAlert message={error} ref={errorAnchor} />
+      <Field name="code" label={t("code")} autoComplete="one-time-code" hint={t("codeHint")} form={form} />
       <fieldset className="space-y-4 border-t border-slate-200 pt-4">
-        <legend className="pt-1 text-sm font-semibold text-slate-900">First owner</legend>
-        <Field name="name" label="Name" autoComplete="name" errors={fieldErrors} />
-        <Field name="email" label="Email" type="email" autoComplete="username" errors={fieldErrors} />
+        <legend className="pt-1 text-sm font-semibold text-slate-900">{t("firstOwner")}</legend>
+        <Field name="name" label={t("name")} autoComplete="name" form={form} />
+        <Field name="email" label={t("email")} type="email" autoComplete="username" form={form} />
         <Field
           name="password"
-          label="Password"
+          label={t("password")}
           type="password"
           autoComplete="new-password"
-          hint={`At least ${props.minPasswordLength} characters.`}
-          errors={fieldErrors}
+          hint={t("passwordHint", { min: props.minPasswordLength })}
+          form={form}
         />
       </fieldset>
-      <fieldset className="space-y-2 border-t border-slate-200 pt-4">
-        <legend className="pt-1 text-sm font-semibold text-slate-900">Organization</legend>
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name="organization"
-            value="environment"
-            defaultChecked={props.environmentClient}
-            disabled={!props.environmentClient}
-            className="mt-1"
-          />
-          <span>
-            The organization of the server’s ezeep client
-            <span className="block text-xs text-slate-500">
-              {props.environmentClient
-                ? "The ezeep client credentials configured on the server."
-                : "Not available: no ezeep client credentials are configured on the server."}
-            </span>
-          </span>
-        </label>
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name="organization"
-            value="connect"
-            defaultChecked={!props.environmentClient}
-            className="mt-1"
-          />
-          <span>
-            Connect with ezeep
-            <span className="block text-xs text-slate-500">
-              Next, you sign in to ezeep as an admin of your organization.
-            </span>
-          </span>
-        </label>
-        {fieldErrors.organization?.[0] ? (
-          <p className="text-xs text-red-700">{fieldErrors.organization[0]}</p>
-        ) : null}
-      </fieldset>
+      <OrganizationChoice environmentClient={props.environmentClient} form={form} />
       <button type="submit" disabled={pending} className={`${buttonClass.primary} w-full`}>
-        {pending ? "Setting up…" : "Create owner and finish setup"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

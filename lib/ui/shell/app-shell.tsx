@@ -1,9 +1,9 @@
 // The signed-in frame: sidebar navigation (a disclosure menu at phone width), organization
 // switcher, and who is signed in with which role.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { PageContext } from "@/lib/auth/session";
 import { GlobalSearch } from "@/lib/search/components/global-search";
 import { Badge } from "@/lib/ui/components";
@@ -13,23 +13,28 @@ import { NavLinks } from "@/lib/ui/shell/nav-links";
 import { OrgSwitcher } from "@/lib/ui/shell/org-switcher";
 import { SignOutButton } from "@/lib/ui/shell/sign-out-button";
 
+// The logo mark (decorative, hidden from screen readers): not a word to translate.
+const LOGO_MARK = "ez";
+
 function Brand() {
+  const t = useTranslations("shell");
   return (
     <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
       <span
         aria-hidden
         className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-sm font-bold text-white"
       >
-        ez
+        {LOGO_MARK}
       </span>
-      <span className="hidden sm:inline">ezeep Admin Portal</span>
-      <span className="sm:hidden">ezeep</span>
+      <span className="hidden sm:inline">{t("appName")}</span>
+      <span className="sm:hidden">{t("brandShort")}</span>
     </Link>
   );
 }
 
 export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
   const { ctx } = props;
+  const t = useTranslations("shell");
   const items = NAV_ITEMS.filter((item) => ctx.can(item.permission));
   const role = ctx.current?.role;
   const options = ctx.memberships.map((m) => ({
@@ -43,12 +48,12 @@ export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
         href="#main-content"
         className="sr-only rounded-lg bg-white px-4 py-2 text-sm font-semibold text-brand-700 shadow-lg ring-2 ring-brand-500 focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
       <aside className="hidden border-r border-slate-200 bg-white lg:block">
         <div className="sticky top-0 flex h-screen flex-col gap-6 p-4">
           <Brand />
-          <nav aria-label="Main">
+          <nav aria-label={t("mainNav")}>
             <NavLinks items={items} />
           </nav>
         </div>
@@ -75,9 +80,9 @@ export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
                 <p className="text-xs text-slate-500">{ctx.admin.email}</p>
               </div>
               {role ? (
-                <Badge tone={role === "auditor" ? "amber" : "blue"} title={ROLE_LABELS[role]}>
-                  <span className="capitalize sm:hidden">{role}</span>
-                  <span className="hidden sm:inline">{ROLE_LABELS[role]}</span>
+                <Badge tone={role === "auditor" ? "amber" : "blue"} title={t(`roles.${role}`)}>
+                  <span className="capitalize sm:hidden">{t(`roleShort.${role}`)}</span>
+                  <span className="hidden sm:inline">{t(`roles.${role}`)}</span>
                 </Badge>
               ) : null}
               <SignOutButton />

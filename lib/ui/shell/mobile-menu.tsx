@@ -2,12 +2,14 @@
 
 // The navigation at phone width: a disclosure that closes with Escape (focus returns to its
 // button), when a link in it is followed, and when focus or a click leaves it.
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, type ReactNode } from "react";
 
 export function MobileMenu(props: { children: ReactNode }) {
   const details = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
+  const t = useTranslations("shell");
 
   useEffect(() => {
     if (details.current) details.current.open = false;
@@ -35,10 +37,10 @@ export function MobileMenu(props: { children: ReactNode }) {
       }}
     >
       <summary className="flex cursor-pointer list-none items-center rounded-lg border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 [&::-webkit-details-marker]:hidden">
-        Menu
+        {t("menu")}
       </summary>
       <nav
-        aria-label="Main"
+        aria-label={t("mainNav")}
         className="absolute top-11 left-0 z-30 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg"
       >
         {props.children}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -12,17 +13,19 @@ function isActive(pathname: string, href: string) {
 /** While a page loads after a click, a dot beside its link says so (pages render on the server). */
 function PendingIndicator() {
   const { pending } = useLinkStatus();
+  const t = useTranslations("common");
   if (!pending) return null;
   return (
     <span className="ml-auto flex items-center">
       <span aria-hidden className="h-2 w-2 animate-pulse rounded-full bg-brand-500" />
-      <span className="sr-only">Loading…</span>
+      <span className="sr-only">{t("loading")}</span>
     </span>
   );
 }
 
 export function NavLinks(props: { items: NavItem[] }) {
   const pathname = usePathname();
+  const t = useTranslations("shell.nav");
   return (
     <ul className="space-y-0.5">
       {props.items.map((item) => {
@@ -50,7 +53,7 @@ export function NavLinks(props: { items: NavItem[] }) {
               >
                 <path d={item.icon} />
               </svg>
-              {item.label}
+              {t(item.label)}
               <PendingIndicator />
             </Link>
           </li>

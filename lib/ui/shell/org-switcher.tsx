@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
@@ -9,14 +10,16 @@ export function OrgSwitcher(props: {
   current: string | null;
   options: { id: string; name: string; role: string }[];
 }) {
+  const t = useTranslations("shell");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  if (props.options.length === 0) return <span className="text-sm text-slate-500">No organization</span>;
+  if (props.options.length === 0)
+    return <span className="text-sm text-slate-500">{t("noOrganization")}</span>;
   return (
     <div className="flex min-w-0 items-center gap-2">
       <label htmlFor="org-switcher" className="sr-only">
-        Organization
+        {t("organization")}
       </label>
       <select
         id="org-switcher"

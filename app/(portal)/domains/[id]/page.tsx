@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -13,12 +14,16 @@ import { groupChoices, ruleHistory } from "@/lib/domain-rules/service";
 import { AccessDenied, Card, formatDateTime, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 
-export const metadata: Metadata = { title: "Domain rule" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("domains.detail");
+  return { title: t("pageTitle") };
+}
 
-const NOTICES: Record<string, string> = {
-  created: "The rule was saved. New users at this domain join its groups from now on.",
-  updated: "Your changes were saved.",
-};
+const NOTICES = ["created", "updated"] as const;
+
+function isNotice(value: unknown): value is (typeof NOTICES)[number] {
+  return typeof value === "string" && (NOTICES as readonly string[]).includes(value);
+}
 
 export default async function DomainRulePage({
   params,
@@ -28,39 +33,46 @@ export default async function DomainRulePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what="domain rules" />;
+  const t = await getTranslations("domains");
+  const locale = await getLocale();
+  if (!ctx.current || !ctx.can("groups.read")) return <AccessDenied what={t("list.deniedWhat")} />;
   const { id } = await params;
   const { notice } = await searchParams;
   const rule = await findRule(ctx.current.organization.id, id);
   if (!rule) notFound();
   const canWrite = ctx.can("memberships.write");
   const groups = canWrite ? await tryLoad(() => groupChoices(ctx.current!)) : null;
+  const summary = {
+    groups: rule.groups.map((g) => g.name).join(", "),
+    count: rule.usersAdded,
+    lastApplied: rule.lastAppliedAt ? formatDateTime(rule.lastAppliedAt, locale) : t("detail.never"),
+  };
   const history = ctx.can("audit.read") ? (await ruleHistory(ctx.current, rule.id, 20)).map(toView) : null;
   return (
     <>
       <Link href="/domains" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Domain rules
+        ← {t("new.back")}
       </Link>
-      {typeof notice === "string" && NOTICES[notice] ? (
-        <Notice tone="success">{NOTICES[notice]}</Notice>
-      ) : null}
+      {isNotice(notice) ? <Notice tone="success">{t(`detail.${notice}`)}</Notice> : null}
       <PageHeader
         title={rule.pattern}
-        description={`Adds ${rule.groups.map((g) => g.name).join(", ")}${rule.joinedAfter ? ` to users who join after ${rule.joinedAfter.toISOString().slice(0, 10)}` : " to every new user at this domain"}. ${rule.usersAdded} users added so far; last applied ${rule.lastAppliedAt ? formatDateTime(rule.lastAppliedAt) : "never"}.`}
+        description={
+          rule.joinedAfter
+            ? t("detail.descriptionAfter", { ...summary, date: rule.joinedAfter.toISOString().slice(0, 10) })
+            : t("detail.descriptionAll", summary)
+        }
         actions={canWrite ? <DeleteRuleButton rule={rule} /> : null}
       />
       {canWrite ? (
         <div className="space-y-6">
           <Card className="p-5">
-            <h2 className="mb-1 text-base font-semibold text-slate-900">Apply to existing users</h2>
-            <p className="mb-4 text-sm text-slate-600">
-              New users get the rule automatically. Users who were there before get it only from here.
-            </p>
+            <h2 className="mb-1 text-base font-semibold text-slate-900">{t("detail.applyTitle")}</h2>
+            <p className="mb-4 text-sm text-slate-600">{t("detail.applyBody")}</p>
             <ApplyExisting ruleId={rule.id} />
           </Card>
           <section aria-labelledby="edit-title">
             <h2 id="edit-title" className="mb-2 text-base font-semibold text-slate-900">
-              Edit rule
+              {t("detail.editTitle")}
             </h2>
             {groups?.ok ? (
               <RuleEditor
@@ -73,14 +85,12 @@ export default async function DomainRulePage({
                 }}
               />
             ) : (
-              <Notice tone="error">The groups could not be loaded from ezeep. {groups?.error}</Notice>
+              <Notice tone="error">{t("new.groupsError", { error: groups?.error ?? "" })}</Notice>
             )}
           </section>
         </div>
       ) : null}
-      {history ? (
-        <RecentChanges entries={history} emptyText="No changes recorded for this rule yet." />
-      ) : null}
+      {history ? <RecentChanges entries={history} emptyText={t("detail.noHistory")} /> : null}
     </>
   );
 }

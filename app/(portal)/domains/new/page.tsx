@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { getPageContext } from "@/lib/auth/session";
@@ -7,22 +8,26 @@ import { groupChoices } from "@/lib/domain-rules/service";
 import { AccessDenied, Notice, PageHeader } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 
-export const metadata: Metadata = { title: "New domain rule" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("domains.new");
+  return { title: t("title") };
+}
 
 export default async function NewDomainRulePage() {
   const ctx = await getPageContext();
-  if (!ctx.current || !ctx.can("memberships.write")) return <AccessDenied what="changing domain rules" />;
+  const t = await getTranslations("domains");
+  if (!ctx.current || !ctx.can("memberships.write")) return <AccessDenied what={t("list.deniedWriteWhat")} />;
   const groups = await tryLoad(() => groupChoices(ctx.current!));
   return (
     <>
       <Link href="/domains" className="text-sm font-medium text-brand-700 hover:underline">
-        ← Domain rules
+        ← {t("new.back")}
       </Link>
-      <PageHeader title="New domain rule" description="Preview who matches before you save." />
+      <PageHeader title={t("new.title")} description={t("new.description")} />
       {groups.ok ? (
         <RuleEditor groups={groups.data} />
       ) : (
-        <Notice tone="error">The groups could not be loaded from ezeep. {groups.error}</Notice>
+        <Notice tone="error">{t("new.groupsError", { error: groups.error })}</Notice>
       )}
     </>
   );

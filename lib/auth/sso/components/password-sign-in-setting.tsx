@@ -1,35 +1,35 @@
 "use client";
 
 // Settings → Sign-in: owners turn password sign-in off (once SSO works) or back on.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 
 import { setPasswordSignInAction } from "@/lib/auth/sso/actions";
 import { FormAlert } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 export function PasswordSignInSetting(props: { enabled: boolean; canManage: boolean }) {
+  const t = useTranslations("settings.signIn");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm();
+  const { pending, error, errorAnchor } = form;
   if (!props.canManage) return null;
   return (
     <div className="mt-3 space-y-2">
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <button
         type="button"
         className={props.enabled ? buttonClass.danger : buttonClass.secondary}
         disabled={pending}
         onClick={() =>
-          startTransition(async () => {
-            setError(null);
-            const result = await setPasswordSignInAction({ enabled: !props.enabled });
-            if (!result.ok) setError(result.error);
-            else router.refresh();
-          })
+          form.run(
+            () => setPasswordSignInAction({ enabled: !props.enabled }),
+            () => router.refresh(),
+          )
         }
       >
-        {props.enabled ? "Turn password sign-in off" : "Turn password sign-in on"}
+        {props.enabled ? t("turnOff") : t("turnOn")}
       </button>
     </div>
   );

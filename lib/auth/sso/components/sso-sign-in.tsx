@@ -2,6 +2,7 @@
 
 // "Sign in with <provider>" on the sign-in page, and the reason when SSO sent the person back.
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { FormAlert } from "@/lib/ui/components";
@@ -14,6 +15,7 @@ export function SsoSignIn(props: {
   /** Already checked on the server (lib/auth/callback-url.ts). */
   callbackUrl?: string;
 }) {
+  const t = useTranslations("auth.sso");
   const [pending, setPending] = useState(false);
   return (
     <div className="space-y-3">
@@ -27,11 +29,11 @@ export function SsoSignIn(props: {
           void signIn("oidc", { callbackUrl: props.callbackUrl ?? "/" });
         }}
       >
-        {pending ? "Redirecting…" : `Sign in with ${props.name}`}
+        {pending ? t("redirecting") : t("signInWith", { name: props.name })}
       </button>
       {props.passwordSignIn ? (
         <p className="text-center text-xs tracking-wide text-slate-500 uppercase" aria-hidden>
-          or
+          {t("or")}
         </p>
       ) : null}
     </div>
