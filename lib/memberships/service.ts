@@ -12,8 +12,9 @@ import { audited, recordAudit } from "@/lib/audit/service";
 import { toActionError } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { mapPool } from "@/lib/concurrency";
-import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { UserFacingError } from "@/lib/errors";
 import { EzeepError, withThrottleReport, type PrintingUser } from "@/lib/ezeep";
+import { translator } from "@/lib/i18n/server";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
 import { ezeepFor, ezeepMaxConcurrency } from "@/lib/organizations/service";
@@ -50,20 +51,12 @@ export function snapshot(groups: readonly GroupRef[]) {
 }
 
 /** ezeep's refusals in words an admin can act on. */
-function explain(err: unknown, who: string): unknown {
+async function explain(err: unknown, who: string): Promise<unknown> {
   if (!(err instanceof EzeepError)) return err;
-  if (err.status === 404) {
-    return new UserFacingError(
-      `${who} is not in ezeep's printing service: either the user was deleted, or they have not accepted their invitation yet (invitees can join groups once they accept).`,
-    );
-  }
+  const t = await translator("users");
+  if (err.status === 404) return new UserFacingError(t("errors.notInPrinting", { who }));
   if (err.status === 400 && err.fieldErrors?.groups) {
-    return new UserFacingError(
-      `A chosen group no longer exists in ezeep (it may have been deleted meanwhile). Reload the page and try again.`,
-      {
-        groupIds: err.fieldErrors.groups,
-      },
-    );
+    return new UserFacingError(t("errors.groupGone"), { groupIds: err.fieldErrors.groups });
   }
   return err;
 }
@@ -96,7 +89,7 @@ export async function changeUserGroups(
     try {
       current = await client.printingUsers.get(userId); // the re-read, inside the lock
     } catch (err) {
-      const explained = explain(err, label);
+      const explained = await explain(err, label);
       await recordAudit({
         organizationId: ctx.organization.id,
         actor: ctx.actor,
@@ -137,7 +130,7 @@ export async function changeUserGroups(
         },
       });
     } catch (err) {
-      throw explain(err, label);
+      throw await explain(err, label);
     }
   };
   if (known.locked) return underLock();
@@ -177,8 +170,10 @@ export async function bulkAddToGroup(
   const { result, throttledMs } = await withThrottleReport(async () => {
     const client = ezeepFor(ctx.organization);
     const [found, groups, dir] = await Promise.all([
-      client.groups.get(input.groupId).catch((err: unknown) => {
-        if (err instanceof EzeepError && err.status === 404) throw new NotFoundError("This group");
+      client.groups.get(input.groupId).catch(async (err: unknown) => {
+        if (err instanceof EzeepError && err.status === 404) {
+          throw new UserFacingError((await translator("users"))("errors.groupNotFound"));
+        }
         throw err;
       }),
       groupsById(ctx),

@@ -11,8 +11,9 @@ import { defineAction, toActionError } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { mapPool } from "@/lib/concurrency";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
+import { translator } from "@/lib/i18n/server";
 import { bulkResend } from "@/lib/invitations/service";
 import { BULK_BATCH_MAX } from "@/lib/memberships/schemas";
 import { changeUserGroups } from "@/lib/memberships/service";
@@ -57,10 +58,12 @@ async function factsOf(
 }
 
 async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemoveSchema>) {
+  const t = await translator("users");
   const client = ezeepFor(ctx.organization);
   const [found, groups, dir] = await Promise.all([
     client.groups.get(input.groupId).catch((err: unknown) => {
-      if (err instanceof EzeepError && err.status === 404) throw new NotFoundError("This group");
+      if (err instanceof EzeepError && err.status === 404)
+        throw new UserFacingError(t("errors.groupNotFound"));
       throw err;
     }),
     groupsById(ctx),
@@ -79,7 +82,7 @@ async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemov
           userId,
           label,
           outcome: "skipped",
-          message: "Has not accepted the invitation yet: in no group.",
+          message: t("bulk.notAccepted"),
         };
       try {
         const r = await changeUserGroups(ctx, userId, { remove: [group.id] }, "membership.update", {
@@ -87,8 +90,8 @@ async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemov
           groups,
         });
         return r.changed
-          ? { userId, label, outcome: "done", message: `Removed from ${group.name}.` }
-          : { userId, label, outcome: "unchanged", message: `Was not in ${group.name}.` };
+          ? { userId, label, outcome: "done", message: t("bulk.removedFrom", { group: group.name }) }
+          : { userId, label, outcome: "unchanged", message: t("bulk.wasNotIn", { group: group.name }) };
       } catch (err) {
         const failed = toActionError(err, ctx.actor.requestId);
         return { userId, label, outcome: "failed", message: failed.error };
@@ -100,6 +103,7 @@ async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemov
 
 /** The portal's open invitation for each selected invitee (by ezeep user id, else by email). */
 async function resendForUsers(ctx: OrgContext, input: z.output<typeof bulkResendForUsersSchema>) {
+  const t = await translator("users");
   const dir = await getDirectory(ctx).catch(() => null);
   const open = await db.invitation.findMany({
     where: { organizationId: ctx.organization.id, status: { in: ["pending", "expired"] } },
@@ -111,13 +115,13 @@ async function resendForUsers(ctx: OrgContext, input: z.output<typeof bulkResend
     const facts = await factsOf(ctx, dir, userId);
     const label = facts.email ?? userId;
     if (facts.verified) {
-      results.push({ userId, label, outcome: "skipped", message: "Already signed up: nothing to resend." });
+      results.push({ userId, label, outcome: "skipped", message: t("bulk.alreadySignedUp") });
       continue;
     }
     const email = facts.email?.toLowerCase();
     const invitation = open.find((i) => i.ezeepUserId === userId || (email && i.email === email));
     if (!invitation) {
-      results.push({ userId, label, outcome: "skipped", message: "No open invitation in the portal." });
+      results.push({ userId, label, outcome: "skipped", message: t("bulk.noOpenInvitation") });
       continue;
     }
     invitationOf.set(invitation.id, userId);
