@@ -19,7 +19,6 @@ import { loadUserPage } from "@/lib/users/page-data";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("users.detail");
-  const tBadges = await getTranslations("users.badges");
   return { title: t("title") };
 }
 
