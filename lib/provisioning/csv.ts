@@ -4,10 +4,8 @@
 //
 // Columns (header row required, case-insensitive, any order): group, description, email, name.
 // One row = one person in one group; a group's description is the first non-empty one given.
-import { createTranslator } from "next-intl";
-
 import type { OrgContext } from "@/lib/auth/context";
-import { messagesFor, type Messages } from "@/lib/i18n/messages";
+import { englishTranslator, type NamespaceTranslator } from "@/lib/i18n/english";
 import { translator } from "@/lib/i18n/server";
 import {
   applyProvisioning,
@@ -21,12 +19,8 @@ export const CSV_MAX_ROWS = 5000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The importer's messages; English unless the caller passes the request's translator. */
-type ImportsT = ReturnType<typeof createTranslator<Messages, "imports">>;
-const ENGLISH: ImportsT = createTranslator<Messages, "imports">({
-  locale: "en",
-  messages: messagesFor("en"),
-  namespace: "imports",
-});
+type ImportsT = NamespaceTranslator<"imports">;
+const ENGLISH: ImportsT = englishTranslator("imports");
 
 /** RFC 4180: commas (or semicolons when the header has no comma), quotes, CRLF/LF. */
 export function parseCsv(text: string): string[][] {
