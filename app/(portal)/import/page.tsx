@@ -13,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ImportPage() {
-  const guard = await requirePageContext("groups.write", "importing groups and people");
+  const tAccess = await getTranslations("imports.access");
+  const guard = await requirePageContext("groups.write", tAccess("importing"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const t = await getTranslations("imports.page");

@@ -43,7 +43,8 @@ function timeOf(date: Date, locale: string): string {
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
-  const guard = await requirePageContext("users.read", "users");
+  const tAccess = await getTranslations("users.access");
+  const guard = await requirePageContext("users.read", tAccess("users"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const t = await getTranslations("users.list");

@@ -23,7 +23,8 @@ export default async function GroupPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const guard = await requirePageContext("groups.read", "groups");
+  const tAccess = await getTranslations("groups.access");
+  const guard = await requirePageContext("groups.read", tAccess("groups"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const t = await getTranslations("groups.detail");

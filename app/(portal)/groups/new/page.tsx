@@ -11,7 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewGroupPage() {
-  const guard = await requirePageContext("groups.write", "creating groups");
+  const tAccess = await getTranslations("groups.access");
+  const guard = await requirePageContext("groups.write", tAccess("creatingGroups"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const t = await getTranslations("groups");

@@ -46,7 +46,8 @@ export default async function UserPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const guard = await requirePageContext("users.read", "users");
+  const tAccess = await getTranslations("users.access");
+  const guard = await requirePageContext("users.read", tAccess("users"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const t = await getTranslations("users.detail");

@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditGroupPage({ params }: { params: Promise<{ id: string }> }) {
-  const guard = await requirePageContext("groups.write", "editing groups");
+  const tAccess = await getTranslations("groups.access");
+  const guard = await requirePageContext("groups.write", tAccess("editingGroups"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const t = await getTranslations("groups");

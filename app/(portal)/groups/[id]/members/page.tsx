@@ -27,7 +27,8 @@ export default async function GroupMembersPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const guard = await requirePageContext("groups.read", "groups");
+  const tAccess = await getTranslations("groups.access");
+  const guard = await requirePageContext("groups.read", tAccess("groups"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const t = await getTranslations("groups");
@@ -66,7 +67,7 @@ export default async function GroupMembersPage({
       ) : (
         <div className="mt-2">
           <GroupHeader group={loaded.data!} canWrite={canWrite} />
-          {!canRead ? <AccessDenied what="seeing users" /> : null}
+          {!canRead ? <AccessDenied what={tAccess("seeingUsers")} /> : null}
           {members && !members.ok ? (
             <Notice tone="error">{t("members.loadFailed", { error: members.error })}</Notice>
           ) : null}

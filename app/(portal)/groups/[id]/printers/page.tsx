@@ -17,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function GroupPrintersPage({ params }: { params: Promise<{ id: string }> }) {
-  const guard = await requirePageContext("groups.read", "groups");
+  const tAccess = await getTranslations("groups.access");
+  const guard = await requirePageContext("groups.read", tAccess("groups"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const t = await getTranslations("groups");
@@ -50,7 +51,7 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
       ) : (
         <div className="mt-2">
           <GroupHeader group={group} canWrite={canEditGroup} />
-          {!canReadPrinters ? <AccessDenied what="printers" /> : null}
+          {!canReadPrinters ? <AccessDenied what={tAccess("printers")} /> : null}
           {printers && !printers.ok ? (
             <Notice tone="error">{t("printers.loadFailed", { error: printers.error })}</Notice>
           ) : null}

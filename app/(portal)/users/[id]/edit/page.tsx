@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const guard = await requirePageContext("users.write", "editing users");
+  const tAccess = await getTranslations("users.access");
+  const guard = await requirePageContext("users.write", tAccess("editingUsers"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const t = await getTranslations("users");
