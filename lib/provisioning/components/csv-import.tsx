@@ -7,6 +7,7 @@ import { applyImportAction, previewImportAction } from "@/lib/provisioning/actio
 import type { ImportPreview, ImportRowResult } from "@/lib/provisioning/csv";
 import { Badge, FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 const CHUNK = 100;
 /** The report's outcome column: English on purpose, like its header (a file for tools and tickets). */
@@ -37,8 +38,14 @@ export function CsvImport() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [csv, setCsv] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<"preview" | "apply" | null>(null);
+  // The preview is one action call (pending state, error line, focus); applying is a loop of
+  // chunked calls with its own progress and its own stop message.
+  const checking = useActionForm();
+  const { pending: previewing, error, errorAnchor } = checking;
+  const [applying, setApplying] = useState(false);
+  let busy: "preview" | "apply" | null = null;
+  if (previewing) busy = "preview";
+  else if (applying) busy = "apply";
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [results, setResults] = useState<ImportRowResult[] | null>(null);
   const [stopped, setStopped] = useState<string | null>(null);
@@ -48,22 +55,22 @@ export function CsvImport() {
     setResults(null);
     setProgress(null);
     setStopped(null);
-    setError(null);
+    checking.reset();
   };
 
-  const runPreview = async (text: string) => {
-    setBusy("preview");
-    const r = await previewImportAction({ csv: text });
-    setBusy(null);
-    if (!r.ok) return setError(r.error);
-    if (r.data.fileError) return setError(r.data.fileError);
-    setPreview(r.data);
-  };
+  const runPreview = (text: string) =>
+    checking.run(
+      () => previewImportAction({ csv: text }),
+      (data) => {
+        if (data.fileError) checking.setError(data.fileError);
+        else setPreview(data);
+      },
+    );
 
   const apply = async () => {
     if (!csv || !preview) return;
     const total = preview.users.length;
-    setBusy("apply");
+    setApplying(true);
     setResults([]);
     setStopped(null);
     setProgress({ done: 0, total });
@@ -78,7 +85,7 @@ export function CsvImport() {
       setResults([...all]);
       setProgress({ done: Math.min(total, from + CHUNK), total });
     }
-    setBusy(null);
+    setApplying(false);
   };
 
   const download = () => {
@@ -114,11 +121,11 @@ export function CsvImport() {
             reset();
             const file = e.target.files?.[0];
             if (!file) return;
-            if (file.size > 1_000_000) return setError(t("form.tooLarge"));
+            if (file.size > 1_000_000) return checking.setError(t("form.tooLarge"));
             const text = await file.text();
             setFileName(file.name);
             setCsv(text);
-            await runPreview(text);
+            runPreview(text);
           }}
         />
         <p className="text-xs text-slate-500">
@@ -129,7 +136,7 @@ export function CsvImport() {
             {t("form.checking")}
           </p>
         ) : null}
-        <FormAlert message={error} />
+        <FormAlert message={error} ref={errorAnchor} />
       </div>
 
       {preview ? (
