@@ -22,20 +22,20 @@ export default async function EditGroupPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const loaded = await tryLoad(() => findGroup(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
+  // The name when ezeep answered (for the breadcrumb and the title).
+  const loadedName = loaded.ok && loaded.data ? loaded.data.name : null;
   return (
     <>
       <Breadcrumbs
         items={[
           { label: t("detail.breadcrumb"), href: "/groups" },
-          { label: loaded.ok && loaded.data ? loaded.data.name : t("detail.title"), href: `/groups/${id}` },
+          { label: loadedName ?? t("detail.title"), href: `/groups/${id}` },
           { label: t("edit.breadcrumb") },
         ]}
       />
       <div className="mt-2">
         <PageHeader
-          title={
-            loaded.ok && loaded.data ? t("edit.titleNamed", { name: loaded.data.name }) : t("edit.title")
-          }
+          title={loadedName === null ? t("edit.title") : t("edit.titleNamed", { name: loadedName })}
         />
       </div>
       {!loaded.ok ? (

@@ -40,6 +40,8 @@ export default async function GroupMembersPage({
   });
   const loaded = await tryLoad(() => findGroup(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
+  // The name when ezeep answered (for the breadcrumb and the title).
+  const loadedName = loaded.ok && loaded.data ? loaded.data.name : null;
   const canRead = ctx.can("users.read");
   const members = loaded.ok && canRead ? await tryLoad(() => listGroupMembers(ctx.current, id, query)) : null;
   const canWrite = ctx.can("groups.write");
@@ -56,7 +58,7 @@ export default async function GroupMembersPage({
       <Breadcrumbs
         items={[
           { label: t("detail.breadcrumb"), href: "/groups" },
-          { label: loaded.ok && loaded.data ? loaded.data.name : t("detail.title"), href: `/groups/${id}` },
+          { label: loadedName ?? t("detail.title"), href: `/groups/${id}` },
           { label: t("members.breadcrumb") },
         ]}
       />
