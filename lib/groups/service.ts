@@ -9,9 +9,10 @@ import type { RecordedActionName } from "@/lib/audit/actions-catalog";
 import { audited, recordAudit } from "@/lib/audit/service";
 import { settleEarlierAttempts } from "@/lib/audit/unknown";
 import type { OrgContext } from "@/lib/auth/context";
-import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { UserFacingError } from "@/lib/errors";
 import { EzeepError, type Group } from "@/lib/ezeep";
 import type { ListGroupsQuery } from "@/lib/groups/schemas";
+import { translator } from "@/lib/i18n/server";
 import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 
@@ -124,7 +125,7 @@ export async function findGroup(ctx: OrgContext, id: string): Promise<GroupView 
 
 export async function getGroup(ctx: OrgContext, id: string): Promise<GroupView> {
   const group = await findGroup(ctx, id);
-  if (!group) throw new NotFoundError("This group");
+  if (!group) throw new UserFacingError((await translator("groups"))("errors.notFound"));
   return group;
 }
 
@@ -144,7 +145,7 @@ async function refuseTakenName(
   input: unknown,
   name: string,
 ): Promise<never> {
-  const message = `A group named “${name}” already exists in ezeep. Choose another name.`;
+  const t = await translator("groups");
   await recordAudit({
     organizationId: ctx.organization.id,
     actor: ctx.actor,
@@ -154,7 +155,7 @@ async function refuseTakenName(
     outcome: "failure",
     error: "name already taken",
   });
-  throw new UserFacingError(message, { name: ["A group with this name already exists."] });
+  throw new UserFacingError(t("errors.nameTaken", { name }), { name: [t("errors.nameTakenField")] });
 }
 
 export async function createGroup(
@@ -195,9 +196,8 @@ export async function updateGroup(
 ): Promise<GroupView> {
   const before = await getGroup(ctx, input.id);
   if (before.origin === "azure" && input.name !== before.name) {
-    throw new UserFacingError("This group is synchronised from Azure AD: rename it in Azure AD, not here.", {
-      name: ["Azure AD groups keep their Azure AD name."],
-    });
+    const t = await translator("groups");
+    throw new UserFacingError(t("errors.azureRename"), { name: [t("errors.azureRenameField")] });
   }
   const patch: { name?: string; description?: string } = {};
   if (input.name !== before.name) patch.name = input.name;

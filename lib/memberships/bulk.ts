@@ -73,8 +73,8 @@ export async function loadBulkGroup(ctx: OrgContext, groupId: string) {
   return { group, groups, dir };
 }
 
-function failed(ctx: OrgContext, user: Selected, err: unknown): BulkResult {
-  const error = toActionError(explain(err, user.label), ctx.actor.requestId).error;
+async function failed(ctx: OrgContext, user: Selected, err: unknown): Promise<BulkResult> {
+  const error = toActionError(await explain(err, user.label), ctx.actor.requestId).error;
   return { userId: user.userId, label: user.label, ok: false, changed: false, error };
 }
 
@@ -122,8 +122,13 @@ function nextIds(before: string[], change: GroupChange): string[] {
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** A user that could not be read: its failed entry, as changeUserGroups records it. */
-function readFailure(ctx: OrgContext, user: Selected, change: GroupChange, err: unknown): AuditRecord {
-  const explained = explain(err, user.label);
+async function readFailure(
+  ctx: OrgContext,
+  user: Selected,
+  change: GroupChange,
+  err: unknown,
+): Promise<AuditRecord> {
+  const explained = await explain(err, user.label);
   return {
     organizationId: ctx.organization.id,
     actor: ctx.actor,
@@ -151,19 +156,19 @@ async function underLease(
   const failures: AuditRecord[] = [];
   const toWrite: { index: number; change: BatchChange<MembershipChange> }[] = [];
   const directory: { userId: string; groupIds: string[] }[] = [];
-  users.forEach((user, index) => {
+  for (const [index, user] of users.entries()) {
     const read = reads[index]!;
     const { userId, label } = user;
     if (!read.ok) {
-      failures.push(readFailure(ctx, user, change, read.err));
-      results[index] = failed(ctx, user, read.err);
-      return;
+      failures.push(await readFailure(ctx, user, change, read.err));
+      results[index] = await failed(ctx, user, read.err);
+      continue;
     }
     const next = nextIds(read.ids, change);
     if (sameSet(read.ids, next)) {
       directory.push({ userId, groupIds: read.ids });
       results[index] = { userId, label, ok: true, changed: false, error: null };
-      return;
+      continue;
     }
     toWrite.push({
       index,
@@ -178,22 +183,22 @@ async function underLease(
         },
       },
     });
-  });
+  }
   const written = await auditedBatch(
     ctx,
     "membership.update",
     toWrite.map((w) => w.change),
     { concurrency: ezeepMaxConcurrency(), alsoRecord: failures },
   ).catch((error: unknown) => toWrite.map(() => ({ ok: false as const, error }))); // nothing was sent
-  written.forEach((r, i) => {
+  for (const [i, r] of written.entries()) {
     const { index } = toWrite[i]!;
     const { userId, label } = users[index]!;
-    if (!r.ok) results[index] = failed(ctx, users[index]!, r.error);
+    if (!r.ok) results[index] = await failed(ctx, users[index]!, r.error);
     else {
       directory.push({ userId, groupIds: r.value.groups.map((g) => g.id) });
       results[index] = { userId, label, ok: true, changed: r.value.changed, error: null };
     }
-  });
+  }
   await applyGroupChanges(ctx.organization.id, directory);
   return results;
 }

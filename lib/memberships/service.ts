@@ -12,6 +12,7 @@ import { audited, recordAudit } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { UserFacingError } from "@/lib/errors";
 import { EzeepError, type PrintingUser } from "@/lib/ezeep";
+import { translator } from "@/lib/i18n/server";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
 import { ezeepFor } from "@/lib/organizations/service";
@@ -41,20 +42,12 @@ export function snapshot(groups: readonly GroupRef[]) {
 }
 
 /** ezeep's refusals in words an admin can act on. */
-export function explain(err: unknown, who: string): unknown {
+export async function explain(err: unknown, who: string): Promise<unknown> {
   if (!(err instanceof EzeepError)) return err;
-  if (err.status === 404) {
-    return new UserFacingError(
-      `${who} is not in ezeep's printing service: either the user was deleted, or they have not accepted their invitation yet (invitees can join groups once they accept).`,
-    );
-  }
+  const t = await translator("users");
+  if (err.status === 404) return new UserFacingError(t("errors.notInPrinting", { who }));
   if (err.status === 400 && err.fieldErrors?.groups) {
-    return new UserFacingError(
-      `A chosen group no longer exists in ezeep (it may have been deleted meanwhile). Reload the page and try again.`,
-      {
-        groupIds: err.fieldErrors.groups,
-      },
-    );
+    return new UserFacingError(t("errors.groupGone"), { groupIds: err.fieldErrors.groups });
   }
   return err;
 }
@@ -87,7 +80,7 @@ export async function changeUserGroups(
     try {
       current = await client.printingUsers.get(userId); // the re-read, inside the lock
     } catch (err) {
-      const explained = explain(err, label);
+      const explained = await explain(err, label);
       await recordAudit({
         organizationId: ctx.organization.id,
         actor: ctx.actor,
@@ -128,7 +121,7 @@ export async function changeUserGroups(
         },
       });
     } catch (err) {
-      throw explain(err, label);
+      throw await explain(err, label);
     }
   };
   if (known.locked) return underLock();

@@ -5,6 +5,8 @@
 // Columns (header row required, case-insensitive, any order): group, description, email, name.
 // One row = one person in one group; a group's description is the first non-empty one given.
 import type { OrgContext } from "@/lib/auth/context";
+import { englishTranslator, type NamespaceTranslator } from "@/lib/i18n/english";
+import { translator } from "@/lib/i18n/server";
 import {
   applyProvisioning,
   planProvisioning,
@@ -15,6 +17,10 @@ import {
 export const CSV_MAX_BYTES = 1_000_000;
 export const CSV_MAX_ROWS = 5000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The importer's messages; English unless the caller passes the request's translator. */
+type ImportsT = NamespaceTranslator<"imports">;
+const ENGLISH: ImportsT = englishTranslator("imports");
 
 /** RFC 4180: commas (or semicolons when the header has no comma), quotes, CRLF/LF. */
 export function parseCsv(text: string): string[][] {
@@ -67,9 +73,8 @@ export interface ParsedCsv {
   fileError: string | null;
 }
 
-export function readImportCsv(text: string): ParsedCsv {
-  if (text.length > CSV_MAX_BYTES)
-    return { rows: [], invalid: [], fileError: "The file is larger than 1 MB: split it." };
+export function readImportCsv(text: string, t: ImportsT = ENGLISH): ParsedCsv {
+  if (text.length > CSV_MAX_BYTES) return { rows: [], invalid: [], fileError: t("errors.tooLarge") };
   const all = parseCsv(text);
   const header = (all[0] ?? []).map((h) =>
     h
@@ -86,10 +91,10 @@ export function readImportCsv(text: string): ParsedCsv {
     return {
       rows: [],
       invalid: [],
-      fileError: "The first row must name the columns, with at least “group” and “email”.",
+      fileError: t("errors.noHeader"),
     };
   if (all.length - 1 > CSV_MAX_ROWS)
-    return { rows: [], invalid: [], fileError: `At most ${CSV_MAX_ROWS} rows per file: split it.` };
+    return { rows: [], invalid: [], fileError: t("errors.tooManyRows", { max: CSV_MAX_ROWS }) };
   const rows: CsvRow[] = [];
   const invalid: ParsedCsv["invalid"] = [];
   const seen = new Set<string>();
@@ -99,14 +104,16 @@ export function readImportCsv(text: string): ParsedCsv {
     const row = { line, group: get(gi), description: get(di), email: get(ei).toLowerCase(), name: get(ni) };
     const raw = r.join(",");
     let reason = "";
-    if (!row.group) reason = "The group is missing.";
-    else if (row.group.length > 255) reason = "The group name is longer than 255 characters.";
-    else if (row.description.length > 255) reason = "The description is longer than 255 characters.";
-    else if (!row.email) reason = "The email is missing.";
+    if (!row.group) reason = t("errors.groupMissing");
+    else if (row.group.length > 255) reason = t("errors.groupTooLong");
+    else if (row.description.length > 255) reason = t("errors.descriptionTooLong");
+    else if (!row.email) reason = t("errors.emailMissing");
     else if (row.email.length > 254 || !EMAIL.test(row.email))
-      reason = `“${row.email.slice(0, 80)}” is not an email address.`;
-    else if (seen.has(`${row.group}\n${row.email}`))
-      reason = `Repeats line ${rows.find((x) => x.group === row.group && x.email === row.email)!.line}.`;
+      reason = t("errors.notEmail", { email: row.email.slice(0, 80) });
+    else if (seen.has(`${row.group}\n${row.email}`)) {
+      const first = rows.find((x) => x.group === row.group && x.email === row.email)!;
+      reason = t("errors.repeats", { line: first.line });
+    }
     if (reason) invalid.push({ line, reason, raw: raw.slice(0, 200) });
     else {
       seen.add(`${row.group}\n${row.email}`);
@@ -154,7 +161,7 @@ export interface ImportPreview {
 
 /** The dry run: reads ezeep, changes nothing. */
 export async function previewImport(ctx: OrgContext, csv: string): Promise<ImportPreview> {
-  const parsed = readImportCsv(csv);
+  const parsed = readImportCsv(csv, await translator("imports"));
   const empty = {
     create: 0,
     update: 0,
@@ -209,7 +216,8 @@ export async function applyImportChunk(
   ctx: OrgContext,
   input: { csv: string; from: number; to: number },
 ): Promise<{ results: ImportRowResult[]; validRows: number }> {
-  const parsed = readImportCsv(input.csv);
+  const t = await translator("imports");
+  const parsed = readImportCsv(input.csv, t);
   if (parsed.fileError) return { results: [], validRows: 0 };
   const chunk = parsed.rows.slice(input.from, input.to);
   if (chunk.length === 0) return { results: [], validRows: parsed.rows.length };
@@ -224,7 +232,7 @@ export async function applyImportChunk(
     error:
       u.error ??
       (applied.groups[u.grouping!]!.outcome === "failed"
-        ? (applied.groups[u.grouping!]!.error ?? "The group failed.")
+        ? (applied.groups[u.grouping!]!.error ?? t("errors.groupFailed"))
         : null),
   }));
   results.sort((a, b) => a.line - b.line);

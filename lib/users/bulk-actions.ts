@@ -11,6 +11,7 @@ import { defineAction } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
 import { mapPool } from "@/lib/concurrency";
 import { db } from "@/lib/db";
+import { translator } from "@/lib/i18n/server";
 import { bulkResend } from "@/lib/invitations/service";
 import { changeGroupsOfMany, loadBulkGroup } from "@/lib/memberships/bulk";
 import { BULK_BATCH_MAX } from "@/lib/memberships/schemas";
@@ -55,6 +56,7 @@ async function factsOf(
 
 /** Removal through the bulk membership path (lib/memberships/bulk.ts); invitees are skipped. */
 async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemoveSchema>) {
+  const t = await translator("users");
   const { group, groups, dir } = await loadBulkGroup(ctx, input.groupId);
   const facts = await mapPool(input.userIds, ezeepMaxConcurrency(), (userId) => factsOf(ctx, dir, userId));
   const results = new Array<UserBulkResult>(input.userIds.length);
@@ -67,7 +69,7 @@ async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemov
         userId,
         label,
         outcome: "skipped",
-        message: "Has not accepted the invitation yet: in no group.",
+        message: t("bulk.notAccepted"),
       };
   });
   const changed = await changeGroupsOfMany(ctx, members, { add: [], remove: [group.id] }, groups);
@@ -75,14 +77,26 @@ async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemov
     const { index, userId, label } = members[i]!;
     if (!r.ok) results[index] = { userId, label, outcome: "failed", message: r.error ?? "" };
     else if (r.changed)
-      results[index] = { userId, label, outcome: "done", message: `Removed from ${group.name}.` };
-    else results[index] = { userId, label, outcome: "unchanged", message: `Was not in ${group.name}.` };
+      results[index] = {
+        userId,
+        label,
+        outcome: "done",
+        message: t("bulk.removedFrom", { group: group.name }),
+      };
+    else
+      results[index] = {
+        userId,
+        label,
+        outcome: "unchanged",
+        message: t("bulk.wasNotIn", { group: group.name }),
+      };
   });
   return { group: { id: group.id, name: group.name }, results };
 }
 
 /** The portal's open invitation for each selected invitee (by ezeep user id, else by email). */
 async function resendForUsers(ctx: OrgContext, input: z.output<typeof bulkResendForUsersSchema>) {
+  const t = await translator("users");
   const dir = await getDirectory(ctx).catch(() => null);
   const open = await db.invitation.findMany({
     where: { organizationId: ctx.organization.id, status: { in: ["pending", "expired"] } },
@@ -94,13 +108,13 @@ async function resendForUsers(ctx: OrgContext, input: z.output<typeof bulkResend
     const facts = await factsOf(ctx, dir, userId);
     const label = facts.email ?? userId;
     if (facts.verified) {
-      results.push({ userId, label, outcome: "skipped", message: "Already signed up: nothing to resend." });
+      results.push({ userId, label, outcome: "skipped", message: t("bulk.alreadySignedUp") });
       continue;
     }
     const email = facts.email?.toLowerCase();
     const invitation = open.find((i) => i.ezeepUserId === userId || (email && i.email === email));
     if (!invitation) {
-      results.push({ userId, label, outcome: "skipped", message: "No open invitation in the portal." });
+      results.push({ userId, label, outcome: "skipped", message: t("bulk.noOpenInvitation") });
       continue;
     }
     invitationOf.set(invitation.id, userId);

@@ -6,8 +6,9 @@ import "server-only";
 
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
-import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { UserFacingError } from "@/lib/errors";
 import { EzeepError, type AccountUser, type PrintingUser } from "@/lib/ezeep";
+import { translator } from "@/lib/i18n/server";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import {
@@ -150,7 +151,7 @@ export async function findUser(ctx: OrgContext, id: string): Promise<UserDetail 
 
 export async function getUser(ctx: OrgContext, id: string): Promise<UserDetail> {
   const user = await findUser(ctx, id);
-  if (!user) throw new NotFoundError("This user");
+  if (!user) throw new UserFacingError((await translator("users"))("errors.notFound"));
   return user;
 }
 
@@ -165,14 +166,15 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 /** ezeep's answer in words an admin can act on, with its field errors on our form's fields. */
-export function explainUserError(err: unknown, what: string): unknown {
+export async function explainUserError(err: unknown): Promise<unknown> {
   if (!(err instanceof EzeepError)) return err;
-  if (err.status === 404) return new NotFoundError(what);
+  const t = await translator("users");
+  if (err.status === 404) return new UserFacingError(t("errors.notFound"));
   if (err.status === 400 && err.fieldErrors) {
     const fieldErrors: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(err.fieldErrors)) fieldErrors[FIELD_NAMES[k] ?? k] = v;
     const first = Object.values(err.fieldErrors)[0]?.[0];
-    return new UserFacingError(`ezeep did not accept the change: ${first ?? err.message}`, fieldErrors);
+    return new UserFacingError(t("errors.ezeepRejected", { reason: first ?? err.message }), fieldErrors);
   }
   return err;
 }
@@ -207,7 +209,7 @@ export async function updateUser(ctx: OrgContext, input: UpdateUserInput): Promi
       },
     });
   } catch (err) {
-    throw explainUserError(err, "This user");
+    throw await explainUserError(err);
   }
 }
 
@@ -255,9 +257,8 @@ export async function setPrintingFlags(ctx: OrgContext, input: SetFlagsInput): P
   return withKeyLock(userLockKey(ctx.organization.id, input.id), async () => {
     const before = await getUser(ctx, input.id);
     if (!before.printing) {
-      throw new UserFacingError(
-        `${before.email} has not accepted the invitation yet, so ezeep has no printing settings for them.`,
-      );
+      const t = await translator("users");
+      throw new UserFacingError(t("errors.noPrintingYet", { email: before.email }));
     }
     const patch = flagsToSend(before, input);
     const changed = Object.keys(patch);
@@ -279,7 +280,7 @@ export async function setPrintingFlags(ctx: OrgContext, input: SetFlagsInput): P
         },
       });
     } catch (err) {
-      throw explainUserError(err, "This user");
+      throw await explainUserError(err);
     }
   });
 }
@@ -345,7 +346,7 @@ export async function deleteUser(
         },
       });
     } catch (err) {
-      throw explainUserError(err, "This user");
+      throw await explainUserError(err);
     }
   });
 }

@@ -240,13 +240,13 @@ describe("users", () => {
       message: "first_name: Too long.",
       fieldErrors: { first_name: ["Ensure this field has no more than 150 characters."] },
     });
-    expect(explainUserError(err, "This user")).toMatchObject({
+    expect(await explainUserError(err)).toMatchObject({
       message: "ezeep did not accept the change: Ensure this field has no more than 150 characters.",
       fieldErrors: { firstName: ["Ensure this field has no more than 150 characters."] },
     });
     expect(
       (
-        explainUserError(
+        (await explainUserError(
           new EzeepError({
             kind: "http",
             status: 404,
@@ -254,8 +254,7 @@ describe("users", () => {
             path: "/v1/users/x/",
             message: "Not found.",
           }),
-          "This user",
-        ) as Error
+        )) as Error
       ).message,
     ).toMatch(/This user was not found/);
   });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { ExportLink } from "@/lib/exports/components/export-link";
@@ -12,18 +13,20 @@ import { tryLoad } from "@/lib/ui/load";
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 
-export const metadata: Metadata = { title: "Groups" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("groups.list");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const NOTICES: Record<string, (name: string) => string> = {
-  deleted: (name) => `Group “${name}” was deleted.`,
-};
-
 export default async function GroupsPage({ searchParams }: { searchParams: SearchParams }) {
-  const guard = await requirePageContext("groups.read", "groups");
+  const tAccess = await getTranslations("groups.access");
+  const guard = await requirePageContext("groups.read", tAccess("groups"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("groups.list");
+  const tOrigin = await getTranslations("groups.origin");
   const params = await searchParams;
   const query = listGroupsSchema.parse({
     q: typeof params.q === "string" ? params.q : undefined,
@@ -34,7 +37,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
   const loaded = await tryLoad(() => listGroups(ctx.current, query));
   const filtered = Boolean(query.q || query.origin !== "all");
   const empty = loaded.ok && loaded.data.total === 0;
-  const notice = typeof params.notice === "string" ? NOTICES[params.notice] : undefined;
+  const deletedName = params.notice === "deleted" && typeof params.name === "string" ? params.name : null;
   const hrefFor = (page: number) => {
     const next = new URLSearchParams();
     if (query.q) next.set("q", query.q);
@@ -46,73 +49,71 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <PageHeader
-        title="Groups"
-        description="Groups decide which printers people can use. Members and printers are managed per group."
+        title={t("title")}
+        description={t("description")}
         actions={
           <>
             <ExportLink kind="groups" filters={new URLSearchParams(hrefFor(1).split("?")[1] ?? "")} />
             {canWrite ? (
               <Link href="/groups/new" className={buttonClass.primary}>
-                New group
+                {t("newGroup")}
               </Link>
             ) : null}
           </>
         }
       />
-      {notice ? (
-        <Notice tone="success">{notice(typeof params.name === "string" ? params.name : "")}</Notice>
+      {deletedName !== null ? (
+        <Notice tone="success">{t("deletedNotice", { name: deletedName })}</Notice>
       ) : null}
       <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/groups">
         <label htmlFor="group-search" className="sr-only">
-          Search groups
+          {t("searchLabel")}
         </label>
         <input
           id="group-search"
           name="q"
           type="search"
           defaultValue={query.q}
-          placeholder="Search by name or description"
+          placeholder={t("searchPlaceholder")}
           className={inputClass}
         />
         <FilterSelect
           id="group-origin"
           name="origin"
-          label="Origin"
+          label={t("originFilter")}
           defaultValue={query.origin}
           className="sm:w-44"
           options={[
-            { value: "all", label: "All origins" },
+            { value: "all", label: t("allOrigins") },
             { value: "ezeep", label: "ezeep" },
-            { value: "azure", label: "Azure AD" },
+            { value: "azure", label: tOrigin("azureAd") },
           ]}
         />
         <button type="submit" className={buttonClass.secondary}>
-          Search
+          {t("search")}
         </button>
       </form>
-      {!loaded.ok ? (
-        <Notice tone="error">Groups could not be loaded from ezeep. {loaded.error}</Notice>
-      ) : null}
+      {!loaded.ok ? <Notice tone="error">{t("loadFailed", { error: loaded.error })}</Notice> : null}
       {empty && filtered ? (
-        <EmptyState title="No groups match">
-          Nothing matches your search.{" "}
+        <EmptyState title={t("noMatchTitle")}>
+          {t("noMatchText")}{" "}
           <Link className="font-medium text-brand-700 hover:underline" href="/groups">
-            Show all groups
+            {t("showAll")}
           </Link>
         </EmptyState>
       ) : null}
       {empty && !filtered ? (
         <EmptyState
-          title="No groups yet"
+          title={t("emptyTitle")}
           action={
             canWrite ? (
               <Link href="/groups/new" className={buttonClass.primary}>
-                Create the first group
+                {t("createFirst")}
               </Link>
             ) : null
           }
         >
-          Groups bundle users so you can give them printers together.
+          {t("emptyText")}
         </EmptyState>
       ) : null}
       {loaded.ok && loaded.data.total > 0 ? (
@@ -121,20 +122,20 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
             <thead className="sr-only border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-500 uppercase sm:not-sr-only sm:table-header-group">
               <tr>
                 <th scope="col" className="px-4 py-3">
-                  Name
+                  {t("columnName")}
                 </th>
                 <th scope="col" className="px-4 py-3">
-                  Origin
+                  {t("columnOrigin")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Members
+                  {t("columnMembers")}
                 </th>
                 <th scope="col" className="px-4 py-3 text-right">
-                  Printers
+                  {t("columnPrinters")}
                 </th>
                 {canWrite ? (
                   <th scope="col" className="px-4 py-3 text-right">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t("columnActions")}</span>
                   </th>
                 ) : null}
               </tr>
@@ -160,11 +161,11 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
                     <OriginBadge group={group} />
                   </td>
                   <td className="text-slate-600 sm:px-4 sm:py-3 sm:text-right">
-                    <span className="sm:hidden">Members </span>
+                    <span className="sm:hidden">{t("membersInline")} </span>
                     {group.members}
                   </td>
                   <td className="text-slate-600 sm:px-4 sm:py-3 sm:text-right">
-                    <span className="sm:hidden">Printers </span>
+                    <span className="sm:hidden">{t("printersInline")} </span>
                     {group.printers}
                   </td>
                   {canWrite ? (
@@ -173,9 +174,9 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
                         <Link
                           href={`/groups/${group.id}/edit`}
                           className="text-sm font-medium text-brand-700 hover:underline"
-                          aria-label={`Edit ${group.name}`}
+                          aria-label={t("editLabel", { name: group.name })}
                         >
-                          Edit
+                          {t("edit")}
                         </Link>
                         <DeleteGroupButton group={group} variant="link" />
                       </div>
@@ -189,7 +190,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Searc
             page={loaded.data.page}
             pageCount={loaded.data.pageCount}
             total={loaded.data.total}
-            noun="groups"
+            noun={loaded.data.total === 1 ? t("nounOne") : t("nounOther")}
             hrefFor={hrefFor}
           />
         </Card>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { CsvImport } from "@/lib/provisioning/components/csv-import";
 import { IMPORT_TEMPLATE_FILENAME } from "@/lib/provisioning/csv-template";
@@ -6,20 +7,25 @@ import { PageHeader } from "@/lib/ui/components";
 import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass } from "@/lib/ui/styles";
 
-export const metadata: Metadata = { title: "Import" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("imports.page");
+  return { title: t("title") };
+}
 
 export default async function ImportPage() {
-  const guard = await requirePageContext("groups.write", "importing groups and people");
+  const tAccess = await getTranslations("imports.access");
+  const guard = await requirePageContext("groups.write", tAccess("importing"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("imports.page");
   return (
     <>
       <PageHeader
-        title="Import from CSV"
-        description={`Create groups and add people to them in ${ctx.current.organization.name}: existing ezeep users join the group, new people are invited to it.`}
+        title={t("title")}
+        description={t("description", { organization: ctx.current.organization.name })}
         actions={
           <a href="/import/template" download={IMPORT_TEMPLATE_FILENAME} className={buttonClass.secondary}>
-            Download template
+            {t("template")}
           </a>
         }
       />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { ExportLink } from "@/lib/exports/components/export-link";
@@ -11,30 +12,43 @@ import { UserTable } from "@/lib/users/components/user-table";
 import { listUsersSchema, type ListUsersQuery } from "@/lib/users/schemas";
 import { listUsers } from "@/lib/users/service";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("users.list");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const NOTICES: Record<string, (name: string) => string> = {
-  deleted: (name) => `${name || "The user"} was deleted from the organization.`,
-};
+type ListT = Awaited<ReturnType<typeof getTranslations<"users.list">>>;
 
-const SORT_LABELS: Record<ListUsersQuery["sort"], string> = {
-  name: "Name",
-  email: "Email",
-  role: "Role",
-  groups: "Number of groups",
-  joined: "Date joined",
-};
+function deletedNotice(t: ListT, name: string): string {
+  return name ? t("deletedNotice", { name }) : t("deletedNoticeNoName");
+}
 
-function timeOf(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { timeStyle: "medium", timeZone: "UTC" }).format(date) + " UTC";
+function sortLabels(t: ListT): Record<ListUsersQuery["sort"], string> {
+  return {
+    name: t("sortName"),
+    email: t("sortEmail"),
+    role: t("sortRole"),
+    groups: t("sortGroups"),
+    joined: t("sortJoined"),
+  };
+}
+
+function timeOf(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
+    timeStyle: "medium",
+    timeZone: "UTC",
+  }).format(date);
 }
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
-  const guard = await requirePageContext("users.read", "users");
+  const tAccess = await getTranslations("users.access");
+  const guard = await requirePageContext("users.read", tAccess("users"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("users.list");
+  const locale = await getLocale();
   const params = await searchParams;
   const str = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
   const query = listUsersSchema.parse({
@@ -47,7 +61,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
     page: str("page"),
   });
   const loaded = await tryLoad(() => listUsers(ctx.current, query, { refresh: str("refresh") === "1" }));
-  const notice = str("notice") ? NOTICES[str("notice")!] : undefined;
+  const notice = str("notice") === "deleted" ? deletedNotice(t, str("name") ?? "") : undefined;
   const filtered = Boolean(query.q || query.group || query.role !== "all" || query.status !== "all");
   const empty = loaded.ok && loaded.data.total === 0;
   const hrefWith = (change: Partial<Record<keyof ListUsersQuery, string | number>>) => {
@@ -87,11 +101,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   return (
     <>
       <PageHeader
-        title="Users"
+        title={t("title")}
         description={
           loaded.ok
-            ? `${loaded.data.organizationUsers.toLocaleString("en")} people in ${ctx.current.organization.name}. Roles and printing settings per person; printers come through their groups.`
-            : "The people of your organization, their roles, printing settings and groups."
+            ? t("description", {
+                count: loaded.data.organizationUsers,
+                organization: ctx.current.organization.name,
+              })
+            : t("descriptionUnavailable")
         }
         actions={
           <>
@@ -101,13 +118,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             />
             {ctx.can("invitations.write") ? (
               <Link href="/invitations" className={buttonClass.primary}>
-                Invite people
+                {t("invite")}
               </Link>
             ) : null}
           </>
         }
       />
-      {notice ? <Notice tone="success">{notice(str("name") ?? "")}</Notice> : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       <form
         role="search"
         className="mb-4 grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"
@@ -115,14 +132,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       >
         <div className="col-span-2 lg:col-span-1">
           <label htmlFor="user-search" className="sr-only">
-            Search users
+            {t("searchLabel")}
           </label>
           <input
             id="user-search"
             name="q"
             type="search"
             defaultValue={query.q}
-            placeholder="Search by name or email"
+            placeholder={t("searchPlaceholder")}
             className={inputClass}
           />
         </div>
@@ -130,10 +147,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           <FilterSelect
             id="user-group"
             name="group"
-            label="Group"
+            label={t("groupFilter")}
             defaultValue={query.group}
             options={[
-              { value: "", label: "All groups" },
+              { value: "", label: t("allGroups") },
               ...(loaded.ok ? loaded.data.groups.map((g) => ({ value: g.id, label: g.name })) : []),
             ]}
           />
@@ -142,12 +159,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           <FilterSelect
             id="user-role"
             name="role"
-            label="Role"
+            label={t("roleFilter")}
             defaultValue={query.role}
             options={[
-              { value: "all", label: "All roles" },
-              { value: "admin", label: "Admins" },
-              { value: "user", label: "Users" },
+              { value: "all", label: t("allRoles") },
+              { value: "admin", label: t("admins") },
+              { value: "user", label: t("users") },
             ]}
           />
         </div>
@@ -155,12 +172,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           <FilterSelect
             id="user-status"
             name="status"
-            label="Status"
+            label={t("statusFilter")}
             defaultValue={query.status}
             options={[
-              { value: "all", label: "All statuses" },
-              { value: "active", label: "Active" },
-              { value: "invited", label: "Invited" },
+              { value: "all", label: t("allStatuses") },
+              { value: "active", label: t("active") },
+              { value: "invited", label: t("invited") },
             ]}
           />
         </div>
@@ -168,33 +185,29 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           <FilterSelect
             id="user-sort"
             name="sort"
-            label="Sort by"
+            label={t("sortFilter")}
             defaultValue={query.sort}
-            options={Object.entries(SORT_LABELS).map(([value, label]) => ({
+            options={Object.entries(sortLabels(t)).map(([value, label]) => ({
               value,
-              label: `Sort: ${label}`,
+              label: t("sortOption", { label }),
             }))}
           />
           {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
         </div>
         <button type="submit" className={`${buttonClass.secondary} col-span-2 lg:col-span-1`}>
-          Search
+          {t("search")}
         </button>
       </form>
-      {!loaded.ok ? <Notice tone="error">Users could not be loaded from ezeep. {loaded.error}</Notice> : null}
+      {!loaded.ok ? <Notice tone="error">{t("loadFailed", { error: loaded.error })}</Notice> : null}
       {empty && filtered ? (
-        <EmptyState title="No users match">
-          Nothing matches your search or filters.{" "}
+        <EmptyState title={t("noMatchTitle")}>
+          {t("noMatchText")}{" "}
           <Link className="font-medium text-brand-700 hover:underline" href="/users">
-            Show everyone
+            {t("showEveryone")}
           </Link>
         </EmptyState>
       ) : null}
-      {empty && !filtered ? (
-        <EmptyState title="No users yet">
-          Invite people to your organization; they appear here once invited.
-        </EmptyState>
-      ) : null}
+      {empty && !filtered ? <EmptyState title={t("emptyTitle")}>{t("emptyText")}</EmptyState> : null}
       {loaded.ok && loaded.data.total > 0 ? (
         <UserTable
           users={loaded.data.items}
@@ -202,9 +215,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           canManageMemberships={ctx.can("memberships.write")}
           header={
             <>
-              {sortHeader("name", "Name")}
-              {sortHeader("role", "Role")}
-              {sortHeader("groups", "Groups")}
+              {sortHeader("name", t("columnName"))}
+              {sortHeader("role", t("columnRole"))}
+              {sortHeader("groups", t("columnGroups"))}
             </>
           }
           footer={
@@ -212,7 +225,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
               page={loaded.data.page}
               pageCount={loaded.data.pageCount}
               total={loaded.data.total}
-              noun={loaded.data.total === 1 ? "user" : "users"}
+              noun={loaded.data.total === 1 ? t("nounOne") : t("nounOther")}
               hrefFor={(page) => hrefWith({ page })}
             />
           }
@@ -220,14 +233,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
       ) : null}
       {loaded.ok ? (
         <p className="mt-3 text-xs text-slate-500">
-          List as of {timeOf(loaded.data.asOf)} (refreshed from ezeep every 30 seconds; your own changes show
-          at once).{" "}
+          {t("asOf", { time: timeOf(loaded.data.asOf, locale) })}{" "}
           <Link
             href={`${hrefWith({})}${hrefWith({}).includes("?") ? "&" : "?"}refresh=1`}
             className="font-medium text-brand-700 hover:underline"
             prefetch={false}
           >
-            Refresh now
+            {t("refreshNow")}
           </Link>
         </p>
       ) : null}

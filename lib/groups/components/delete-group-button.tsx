@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 
 import { deleteGroupAction } from "@/lib/groups/actions";
@@ -9,18 +10,19 @@ export function DeleteGroupButton(props: {
   group: { id: string; name: string; members: number; printers: number };
   variant?: "button" | "link";
 }) {
+  const t = useTranslations("groups.delete");
   const router = useRouter();
   const { group } = props;
   return (
     <ConfirmDialog
-      triggerLabel="Delete"
-      triggerAriaLabel={`Delete ${group.name}`}
+      triggerLabel={t("trigger")}
+      triggerAriaLabel={t("triggerLabel", { name: group.name })}
       triggerClassName={
         props.variant === "link" ? "text-sm font-medium text-red-700 hover:underline" : undefined
       }
-      title={`Delete “${group.name}”?`}
-      confirmLabel="Delete group"
-      pendingLabel="Deleting…"
+      title={t("title", { name: group.name })}
+      confirmLabel={t("confirm")}
+      pendingLabel={t("pending")}
       action={() => deleteGroupAction({ id: group.id })}
       onSuccess={() => {
         router.push(`/groups?notice=deleted&name=${encodeURIComponent(group.name)}`);
@@ -28,10 +30,7 @@ export function DeleteGroupButton(props: {
       }}
     >
       <p className="text-sm text-slate-600">
-        {group.members} member{group.members === 1 ? "" : "s"} will leave this group and {group.printers}{" "}
-        printer
-        {group.printers === 1 ? "" : "s"} will no longer be assigned through it. Users keep their other
-        groups. This cannot be undone.
+        {t("text", { members: group.members, printers: group.printers })}
       </p>
     </ConfirmDialog>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -15,12 +16,13 @@ interface Props {
 }
 
 export function GroupForm({ group }: Props) {
+  const t = useTranslations("groups.form");
   const router = useRouter();
   const submission = useActionForm();
   const { pending, error, errorAnchor, fieldErrors } = submission;
   const [description, setDescription] = useState(group?.description ?? "");
 
-  const submitLabel = group ? "Save changes" : "Create group";
+  const submitLabel = group ? t("save") : t("create");
 
   return (
     <form
@@ -45,7 +47,7 @@ export function GroupForm({ group }: Props) {
       <FormAlert message={error} ref={errorAnchor} />
       <div className="space-y-1.5">
         <label htmlFor="name" className={labelClass}>
-          Name
+          {t("name")}
         </label>
         <input
           id="name"
@@ -59,13 +61,13 @@ export function GroupForm({ group }: Props) {
         <FieldError name="name" messages={fieldErrors.name} />
         {group?.nameLocked && !fieldErrors.name ? (
           <p id="name-hint" className="text-xs text-slate-500">
-            Synchronised from Azure AD: rename it there.
+            {t("nameLocked")}
           </p>
         ) : null}
       </div>
       <div className="space-y-1.5">
         <label htmlFor="description" className={labelClass}>
-          Description <span className="font-normal text-slate-500">(optional)</span>
+          {t("description")} <span className="font-normal text-slate-500">{t("optional")}</span>
         </label>
         <textarea
           id="description"
@@ -89,10 +91,10 @@ export function GroupForm({ group }: Props) {
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "Saving…" : submitLabel}
+          {pending ? t("saving") : submitLabel}
         </button>
         <Link href={group ? `/groups/${group.id}` : "/groups"} className={buttonClass.secondary}>
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>

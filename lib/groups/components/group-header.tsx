@@ -1,5 +1,6 @@
 // The head of every group page (overview, members, printers): name, description, Edit/Delete for
 // those who may change groups, and the section tabs.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 import { DeleteGroupButton } from "@/lib/groups/components/delete-group-button";
@@ -9,16 +10,17 @@ import { PageHeader } from "@/lib/ui/components";
 import { buttonClass } from "@/lib/ui/styles";
 
 export function GroupHeader({ group, canWrite }: { group: GroupView; canWrite: boolean }) {
+  const t = useTranslations("groups.header");
   return (
     <>
       <PageHeader
         title={group.name}
-        description={group.description || "No description."}
+        description={group.description || t("noDescription")}
         actions={
           canWrite ? (
             <>
               <Link href={`/groups/${group.id}/edit`} className={buttonClass.secondary}>
-                Edit
+                {t("edit")}
               </Link>
               <DeleteGroupButton group={group} />
             </>

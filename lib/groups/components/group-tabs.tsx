@@ -1,19 +1,21 @@
 "use client";
 
 // Sub-navigation of one group: overview (details and history), members, printers.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 export function GroupTabs({ groupId }: { groupId: string }) {
+  const t = useTranslations("groups.tabs");
   const pathname = usePathname();
   const base = `/groups/${groupId}`;
   const tabs = [
-    { href: base, label: "Overview" },
-    { href: `${base}/members`, label: "Members" },
-    { href: `${base}/printers`, label: "Printers" },
+    { href: base, label: t("overview") },
+    { href: `${base}/members`, label: t("members") },
+    { href: `${base}/printers`, label: t("printers") },
   ];
   return (
-    <nav aria-label="Group sections" className="mb-6 border-b border-slate-200">
+    <nav aria-label={t("label")} className="mb-6 border-b border-slate-200">
       <ul className="-mb-px flex gap-4 overflow-x-auto">
         {tabs.map((tab) => {
           const active = pathname === tab.href;

@@ -1,6 +1,7 @@
 "use client";
 
 // "Add to groups" on a user's page: pick one or several groups the user is not in yet.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 
@@ -13,6 +14,8 @@ export function AddToGroups(props: {
   user: { id: string; label: string };
   groups: { id: string; name: string; azure: boolean }[];
 }) {
+  const t = useTranslations("users.addToGroups");
+  const tBadges = useTranslations("users.badges");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
@@ -39,7 +42,7 @@ export function AddToGroups(props: {
           }}
           disabled={props.groups.length === 0}
         >
-          Add to groups
+          {t("open")}
         </button>
       </div>
     );
@@ -48,29 +51,29 @@ export function AddToGroups(props: {
     <div className="w-full space-y-3" data-testid="add-to-groups">
       {result}
       <div className="flex items-center justify-between">
-        <h3 className="text-sm font-semibold text-slate-900">Add {props.user.label} to groups</h3>
+        <h3 className="text-sm font-semibold text-slate-900">{t("title", { name: props.user.label })}</h3>
         <button type="button" className={buttonClass.ghost} onClick={() => setOpen(false)} disabled={pending}>
-          Close
+          {t("close")}
         </button>
       </div>
       <label htmlFor="group-filter" className="sr-only">
-        Filter groups
+        {t("filterLabel")}
       </label>
       <input
         id="group-filter"
         type="search"
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        placeholder="Filter groups"
+        placeholder={t("filterLabel")}
         className={inputClass}
         autoFocus
       />
       <ul
-        aria-label="Groups to join"
+        aria-label={t("listLabel")}
         className="max-h-56 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200"
       >
         {visible.length === 0 ? (
-          <li className="px-3 py-4 text-sm text-slate-500">No group matches.</li>
+          <li className="px-3 py-4 text-sm text-slate-500">{t("noMatch")}</li>
         ) : (
           visible.map((g) => (
             <li key={g.id}>
@@ -89,7 +92,7 @@ export function AddToGroups(props: {
                   }
                 />
                 <span className="font-medium text-slate-900">{g.name}</span>
-                {g.azure ? <Badge tone="violet">Azure AD</Badge> : null}
+                {g.azure ? <Badge tone="violet">{tBadges("azureAd")}</Badge> : null}
               </label>
             </li>
           ))
@@ -109,12 +112,12 @@ export function AddToGroups(props: {
                 setChosen(new Set());
                 setOpen(false);
                 router.refresh();
-                return `${props.user.label} was added to ${names.join(", ")}.`;
+                return t("added", { name: props.user.label, groups: names.join(", ") });
               },
             );
           }}
         >
-          {pending ? "Adding…" : `Add to ${chosen.size > 1 ? `${chosen.size} groups` : "group"}`}
+          {pending ? t("adding") : t("submit", { count: chosen.size })}
         </button>
       </div>
     </div>

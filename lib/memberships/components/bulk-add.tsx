@@ -2,6 +2,7 @@
 
 // Adding many users to one group from the browser: the whole selection is one server action call;
 // the server works through it with the allowed ezeep concurrency and answers with a result per user.
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 
 import { bulkAddMembershipAction } from "@/lib/memberships/actions";
@@ -70,14 +71,15 @@ export function useBulkAdd(onDone?: () => void) {
   return { state, run, clear: () => setState(null) };
 }
 
-const STATUS: Record<BulkRow["status"], { tone: "slate" | "green" | "red" | "blue"; label: string }> = {
-  waiting: { tone: "slate", label: "Waiting" },
-  added: { tone: "green", label: "Added" },
-  already: { tone: "blue", label: "Already a member" },
-  failed: { tone: "red", label: "Failed" },
-};
+const STATUS = {
+  waiting: { tone: "slate", label: "waiting" },
+  added: { tone: "green", label: "added" },
+  already: { tone: "blue", label: "already" },
+  failed: { tone: "red", label: "failed" },
+} as const satisfies Record<BulkRow["status"], { tone: string; label: string }>;
 
 export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: () => void }) {
+  const t = useTranslations("groups.bulkAdd");
   const total = state.rows.length;
   const done = state.rows.filter((r) => r.status !== "waiting").length;
   const added = state.rows.filter((r) => r.status === "added").length;
@@ -86,22 +88,24 @@ export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: (
   const percent = total ? Math.round((done / total) * 100) : 100;
   return (
     <section
-      aria-label="Bulk add progress"
+      aria-label={t("region")}
       data-testid="bulk-progress"
       className="rounded-xl border border-slate-200 bg-white shadow-sm"
     >
       <div className="space-y-2 p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h3 className="text-sm font-semibold text-slate-900">
-            {state.running ? `Adding to “${state.groupName}”…` : `Finished adding to “${state.groupName}”`}
+            {state.running
+              ? t("adding", { group: state.groupName })
+              : t("finished", { group: state.groupName })}
           </h3>
           <p className="text-xs text-slate-600" role="status">
-            {done} of {total} processed · {added} added · {already} already members · {failed} failed
+            {t("summary", { done, total, added, already, failed })}
           </p>
         </div>
         <div
           role="progressbar"
-          aria-label="Progress"
+          aria-label={t("progress")}
           aria-valuemin={0}
           aria-valuemax={total}
           aria-valuenow={done}
@@ -115,13 +119,13 @@ export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: (
         {state.error ? <p className="text-sm text-red-700">{state.error}</p> : null}
         {state.waitedSeconds ? (
           <p className="text-sm text-amber-800" data-testid="bulk-throttled">
-            ezeep asked us to wait {state.waitedSeconds} s (rate limit); the portal waited and went on.
+            {t("throttled", { seconds: state.waitedSeconds })}
           </p>
         ) : null}
       </div>
       <div className="max-h-72 overflow-y-auto border-t border-slate-100">
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Result per user</caption>
+          <caption className="sr-only">{t("resultPerUser")}</caption>
           <tbody className="divide-y divide-slate-100">
             {state.rows.map((row) => (
               <tr key={row.userId} data-testid="bulk-row">
@@ -133,7 +137,7 @@ export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: (
                   {row.error ? <p className="text-xs text-red-700">{row.error}</p> : null}
                 </td>
                 <td className="px-4 py-2 text-right align-top whitespace-nowrap">
-                  <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].label}</Badge>
+                  <Badge tone={STATUS[row.status].tone}>{t(STATUS[row.status].label)}</Badge>
                 </td>
               </tr>
             ))}
@@ -147,7 +151,7 @@ export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: (
             onClick={onClose}
             className="text-sm font-medium text-brand-700 hover:underline"
           >
-            Dismiss
+            {t("dismiss")}
           </button>
         </div>
       ) : null}

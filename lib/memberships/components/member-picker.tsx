@@ -2,6 +2,7 @@
 
 // "Add members" on a group's Members tab: search people (server-side, from the user index), pick
 // one or many, add them with progress and a result per person.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 
@@ -17,6 +18,7 @@ interface Candidate {
 }
 
 export function MemberPicker({ group }: { group: { id: string; name: string } }) {
+  const t = useTranslations("groups.picker");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState("");
@@ -56,7 +58,7 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
   if (!open) {
     return (
       <button type="button" className={buttonClass.primary} onClick={() => setOpen(true)}>
-        Add members
+        {t("open")}
       </button>
     );
   }
@@ -65,7 +67,7 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
   return (
     <div className={`${cardClass} w-full basis-full space-y-3 p-4`} data-testid="member-picker">
       <div className="flex items-center justify-between gap-2">
-        <h2 className="text-sm font-semibold text-slate-900">Add people to “{group.name}”</h2>
+        <h2 className="text-sm font-semibold text-slate-900">{t("title", { group: group.name })}</h2>
         <button
           type="button"
           className={buttonClass.ghost}
@@ -76,12 +78,12 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
           }}
           disabled={running}
         >
-          Close
+          {t("close")}
         </button>
       </div>
       <div>
         <label htmlFor="member-search" className="sr-only">
-          Search people by name or email
+          {t("searchLabel")}
         </label>
         <input
           id="member-search"
@@ -89,7 +91,7 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
           autoFocus
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          placeholder="Search people by name or email"
+          placeholder={t("searchLabel")}
           className={inputClass}
           aria-controls="member-results"
         />
@@ -97,12 +99,12 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
       <FormAlert message={error} />
       <ul
         id="member-results"
-        aria-label="People not in this group"
+        aria-label={t("resultsLabel")}
         aria-busy={searching}
         className="max-h-64 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200"
       >
         {results.length === 0 ? (
-          <li className="px-3 py-4 text-sm text-slate-500">{noResultsText(searching, q)}</li>
+          <li className="px-3 py-4 text-sm text-slate-500">{noResultsText(t, searching, q)}</li>
         ) : (
           results.map((c) => (
             <li key={c.id}>
@@ -124,12 +126,10 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
       </ul>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600">
-          {selected.size === 0
-            ? "Nobody selected yet."
-            : `${selected.size} selected: ${[...selected.values()]
-                .slice(0, 3)
-                .map((c) => c.name)
-                .join(", ")}${selected.size > 3 ? ` and ${selected.size - 3} more` : ""}`}
+          {selectionText(
+            t,
+            [...selected.values()].map((c) => c.name),
+          )}
         </p>
         <button
           type="button"
@@ -142,7 +142,7 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
             setResults((prev) => prev.filter((c) => !users.some((u) => u.id === c.id)));
           }}
         >
-          {running ? "Adding…" : addLabel(selected.size)}
+          {running ? t("adding") : t("add", { count: selected.size })}
         </button>
       </div>
       {bulk.state ? <BulkProgress state={bulk.state} onClose={bulk.clear} /> : null}
@@ -150,11 +150,18 @@ export function MemberPicker({ group }: { group: { id: string; name: string } })
   );
 }
 
-function noResultsText(searching: boolean, query: string): string {
-  if (searching) return "Searching…";
-  return query ? "Nobody outside this group matches." : "Everyone is in this group already.";
+type PickerT = ReturnType<typeof useTranslations<"groups.picker">>;
+
+function noResultsText(t: PickerT, searching: boolean, query: string): string {
+  if (searching) return t("searching");
+  return query ? t("noMatch") : t("everyoneIn");
 }
 
-function addLabel(people: number): string {
-  return people > 1 ? `Add ${people} people` : "Add to group";
+const NAMES_SHOWN = 3;
+
+function selectionText(t: PickerT, names: string[]): string {
+  if (names.length === 0) return t("nobodySelected");
+  const shown = names.slice(0, NAMES_SHOWN).join(", ");
+  if (names.length <= NAMES_SHOWN) return t("selected", { count: names.length, names: shown });
+  return t("selectedMore", { count: names.length, names: shown, more: names.length - NAMES_SHOWN });
 }

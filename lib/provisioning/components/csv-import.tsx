@@ -1,21 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { plural } from "@/lib/invitations/format";
 import { applyImportAction, previewImportAction } from "@/lib/provisioning/actions";
 import type { ImportPreview, ImportRowResult } from "@/lib/provisioning/csv";
 import { Badge, FormAlert } from "@/lib/ui/components";
 import { buttonClass, cardClass, inputClass, labelClass } from "@/lib/ui/styles";
+import { useActionForm } from "@/lib/ui/use-action-form";
 
 const CHUNK = 100;
-const USER_LABEL = {
-  add: "Join group",
-  member: "Already a member",
-  invite: "Invite",
-  invited: "Add to open invitation",
-} as const;
-const OUTCOME_LABEL: Record<ImportRowResult["outcome"], string> = {
+/** The report's outcome column: English on purpose, like its header (a file for tools and tickets). */
+const REPORT_OUTCOME: Record<ImportRowResult["outcome"], string> = {
   added: "Added to group",
   unchanged: "No change needed",
   invited: "Invited",
@@ -23,6 +19,14 @@ const OUTCOME_LABEL: Record<ImportRowResult["outcome"], string> = {
   failed: "Failed",
   skipped: "Skipped",
 };
+const OUTCOME_KEY = {
+  added: "added",
+  unchanged: "unchanged",
+  invited: "invited",
+  invitation_updated: "invitationUpdated",
+  failed: "failed",
+  skipped: "skipped",
+} as const satisfies Record<ImportRowResult["outcome"], string>;
 
 function csvField(v: string | number | null): string {
   const s = String(v ?? "");
@@ -30,11 +34,18 @@ function csvField(v: string | number | null): string {
 }
 
 export function CsvImport() {
+  const t = useTranslations("imports");
   const [fileName, setFileName] = useState<string | null>(null);
   const [csv, setCsv] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<"preview" | "apply" | null>(null);
+  // The preview is one action call (pending state, error line, focus); applying is a loop of
+  // chunked calls with its own progress and its own stop message.
+  const checking = useActionForm();
+  const { pending: previewing, error, errorAnchor } = checking;
+  const [applying, setApplying] = useState(false);
+  let busy: "preview" | "apply" | null = null;
+  if (previewing) busy = "preview";
+  else if (applying) busy = "apply";
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [results, setResults] = useState<ImportRowResult[] | null>(null);
   const [stopped, setStopped] = useState<string | null>(null);
@@ -44,22 +55,22 @@ export function CsvImport() {
     setResults(null);
     setProgress(null);
     setStopped(null);
-    setError(null);
+    checking.reset();
   };
 
-  const runPreview = async (text: string) => {
-    setBusy("preview");
-    const r = await previewImportAction({ csv: text });
-    setBusy(null);
-    if (!r.ok) return setError(r.error);
-    if (r.data.fileError) return setError(r.data.fileError);
-    setPreview(r.data);
-  };
+  const runPreview = (text: string) =>
+    checking.run(
+      () => previewImportAction({ csv: text }),
+      (data) => {
+        if (data.fileError) checking.setError(data.fileError);
+        else setPreview(data);
+      },
+    );
 
   const apply = async () => {
     if (!csv || !preview) return;
     const total = preview.users.length;
-    setBusy("apply");
+    setApplying(true);
     setResults([]);
     setStopped(null);
     setProgress({ done: 0, total });
@@ -67,22 +78,20 @@ export function CsvImport() {
     for (let from = 0; from < total; from += CHUNK) {
       const r = await applyImportAction({ csv, from, to: Math.min(total, from + CHUNK) });
       if (!r.ok) {
-        setStopped(
-          `Stopped after ${from} of ${plural(total, "row")}: ${r.error} Download the report, then apply the same file again to finish the rest.`,
-        );
+        setStopped(t("apply.stopped", { done: from, total, error: r.error }));
         break;
       }
       all.push(...r.data.results);
       setResults([...all]);
       setProgress({ done: Math.min(total, from + CHUNK), total });
     }
-    setBusy(null);
+    setApplying(false);
   };
 
   const download = () => {
     const lines = ["line,group,email,outcome,error"];
     for (const r of results ?? [])
-      lines.push([r.line, r.group, r.email, OUTCOME_LABEL[r.outcome], r.error].map(csvField).join(","));
+      lines.push([r.line, r.group, r.email, REPORT_OUTCOME[r.outcome], r.error].map(csvField).join(","));
     for (const i of preview?.invalid ?? [])
       lines.push([i.line, "", "", "Invalid row", i.reason].map(csvField).join(","));
     const url = URL.createObjectURL(new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
@@ -100,7 +109,7 @@ export function CsvImport() {
     <div className="space-y-6">
       <div className={`${cardClass} space-y-3 p-4 sm:p-6`}>
         <label htmlFor="csv-file" className={labelClass}>
-          CSV file
+          {t("form.file")}
         </label>
         <input
           id="csv-file"
@@ -112,38 +121,38 @@ export function CsvImport() {
             reset();
             const file = e.target.files?.[0];
             if (!file) return;
-            if (file.size > 1_000_000) return setError("The file is larger than 1 MB: split it.");
+            if (file.size > 1_000_000) return checking.setError(t("form.tooLarge"));
             const text = await file.text();
             setFileName(file.name);
             setCsv(text);
-            await runPreview(text);
+            runPreview(text);
           }}
         />
         <p className="text-xs text-slate-500">
-          Columns: <span className="font-mono">group, description, email, name</span> (header row; “group” and
-          “email” required). One row per person and group; at most 5,000 rows. Nothing changes until you
-          apply.
+          {t.rich("form.columns", { mono: (chunks) => <span className="font-mono">{chunks}</span> })}
         </p>
         {busy === "preview" ? (
           <p role="status" className="text-sm text-slate-600">
-            Checking the file against ezeep…
+            {t("form.checking")}
           </p>
         ) : null}
-        <FormAlert message={error} />
+        <FormAlert message={error} ref={errorAnchor} />
       </div>
 
       {preview ? (
         <div className={`${cardClass} overflow-hidden`}>
           <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
-            <h2 className="text-base font-semibold text-slate-900">Preview of {fileName}</h2>
+            <h2 className="text-base font-semibold text-slate-900">
+              {t("preview.title", { file: fileName ?? "" })}
+            </h2>
             <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="import-counts">
               {[
-                ["Groups to create", preview.counts.create],
-                ["Groups to update", preview.counts.update],
-                ["Join a group", preview.counts.add],
-                ["To invite", preview.counts.invite + preview.counts.invited],
-                ["Already members", preview.counts.member],
-                ["Invalid rows", preview.counts.invalid],
+                [t("preview.groupsToCreate"), preview.counts.create],
+                [t("preview.groupsToUpdate"), preview.counts.update],
+                [t("preview.joinGroup"), preview.counts.add],
+                [t("preview.toInvite"), preview.counts.invite + preview.counts.invited],
+                [t("preview.alreadyMembers"), preview.counts.member],
+                [t("preview.invalidRows"), preview.counts.invalid],
               ].map(([label, n]) => (
                 <div key={label} className="rounded-lg bg-slate-50 px-3 py-2">
                   <dt className="text-xs text-slate-500">{label}</dt>
@@ -154,12 +163,12 @@ export function CsvImport() {
           </div>
           {preview.groups.length > 0 ? (
             <div className="border-b border-slate-200 px-4 py-4 sm:px-6">
-              <h3 className="text-sm font-semibold text-slate-900">Groups</h3>
+              <h3 className="text-sm font-semibold text-slate-900">{t("preview.groups")}</h3>
               <ul className="mt-2 divide-y divide-slate-100 text-sm">
                 {preview.groups.map((g) => (
                   <li key={g.name} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
                     <span className="min-w-0 flex-1 font-medium text-slate-900">{g.name}</span>
-                    <span className="text-slate-500">{plural(g.rows, "row")}</span>
+                    <span className="text-slate-500">{t("preview.rows", { count: g.rows })}</span>
                     <GroupActionBadge action={g.action} previousDescription={g.previousDescription} />
                   </li>
                 ))}
@@ -168,11 +177,11 @@ export function CsvImport() {
           ) : null}
           {preview.invalid.length > 0 ? (
             <div className="border-b border-slate-200 px-4 py-4 sm:px-6" data-testid="invalid-rows">
-              <h3 className="text-sm font-semibold text-red-800">Invalid rows (skipped)</h3>
+              <h3 className="text-sm font-semibold text-red-800">{t("preview.invalidHeading")}</h3>
               <ul className="mt-2 space-y-1 text-sm">
                 {preview.invalid.map((i) => (
                   <li key={i.line}>
-                    <span className="font-medium text-slate-900">Line {i.line}:</span>{" "}
+                    <span className="font-medium text-slate-900">{t("preview.line", { line: i.line })}</span>{" "}
                     <span className="text-slate-700">{i.reason}</span>
                   </li>
                 ))}
@@ -180,7 +189,7 @@ export function CsvImport() {
             </div>
           ) : null}
           <div className="max-h-80 overflow-y-auto px-4 py-4 sm:px-6">
-            <h3 className="text-sm font-semibold text-slate-900">People</h3>
+            <h3 className="text-sm font-semibold text-slate-900">{t("preview.people")}</h3>
             <table className="mt-2 w-full text-left text-sm">
               <tbody className="divide-y divide-slate-100">
                 {preview.users.map((u) => {
@@ -198,11 +207,11 @@ export function CsvImport() {
                             tone={done.outcome === "failed" ? "red" : "green"}
                             title={done.error ?? undefined}
                           >
-                            {OUTCOME_LABEL[done.outcome]}
+                            {t(`outcome.${OUTCOME_KEY[done.outcome]}`)}
                           </Badge>
                         ) : (
                           <Badge tone={u.action === "member" ? "slate" : "blue"}>
-                            {USER_LABEL[u.action]}
+                            {t(`action.${u.action}`)}
                           </Badge>
                         )}
                       </td>
@@ -216,14 +225,12 @@ export function CsvImport() {
             {progress ? (
               <div>
                 <div className="mb-1 flex justify-between text-xs text-slate-600">
-                  <span>{busy === "apply" ? "Applying…" : "Applied"}</span>
-                  <span>
-                    {progress.done} of {plural(progress.total, "row")}
-                  </span>
+                  <span>{busy === "apply" ? t("apply.applying") : t("apply.applied")}</span>
+                  <span>{t("apply.progress", { done: progress.done, total: progress.total })}</span>
                 </div>
                 <div
                   role="progressbar"
-                  aria-label="Import progress"
+                  aria-label={t("apply.progressLabel")}
                   aria-valuemin={0}
                   aria-valuemax={100}
                   aria-valuenow={pct}
@@ -239,8 +246,9 @@ export function CsvImport() {
             {stopped ? <FormAlert message={stopped} /> : null}
             {results && busy === null && !stopped ? (
               <p role="status" className="text-sm text-slate-700">
-                Done: {plural(results.length - failed, "row")} applied
-                {failed ? `, ${failed} failed — apply the same file again to retry them` : ""}.
+                {failed
+                  ? t("apply.doneWithFailures", { applied: results.length - failed, failed })
+                  : t("apply.done", { applied: results.length })}
               </p>
             ) : null}
             <div className="flex flex-wrap gap-2">
@@ -250,7 +258,7 @@ export function CsvImport() {
                 disabled={busy !== null || preview.users.length === 0}
                 onClick={apply}
               >
-                {results ? "Apply again" : `Apply ${plural(preview.users.length, "row")}`}
+                {results ? t("apply.again") : t("apply.submit", { count: preview.users.length })}
               </button>
               {results ? (
                 <button
@@ -259,7 +267,7 @@ export function CsvImport() {
                   onClick={download}
                   disabled={busy !== null}
                 >
-                  Download report
+                  {t("apply.report")}
                 </button>
               ) : null}
             </div>
@@ -271,12 +279,13 @@ export function CsvImport() {
 }
 
 function GroupActionBadge(props: { action: string; previousDescription: string | null }) {
-  if (props.action === "create") return <Badge tone="green">Create</Badge>;
+  const t = useTranslations("imports.preview");
+  if (props.action === "create") return <Badge tone="green">{t("create")}</Badge>;
   if (props.action === "update")
     return (
-      <Badge tone="amber" title={`Was: ${props.previousDescription ?? ""}`}>
-        Update description
+      <Badge tone="amber" title={t("was", { description: props.previousDescription ?? "" })}>
+        {t("update")}
       </Badge>
     );
-  return <Badge>Exists</Badge>;
+  return <Badge>{t("exists")}</Badge>;
 }

@@ -2,6 +2,7 @@
 
 // Deleting a user, after a confirmation that names what is lost: the ezeep account, the group
 // memberships, and the printers the user had through those groups.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 
 import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
@@ -12,19 +13,21 @@ export function DeleteUserButton(props: {
   groups: string[];
   printers: string[];
 }) {
+  const t = useTranslations("users.delete");
   const router = useRouter();
   const { user, groups, printers } = props;
   const list = (items: string[], max = 6) =>
     items.length > max
-      ? `${items.slice(0, max).join(", ")} and ${items.length - max} more`
+      ? t("listMore", { names: items.slice(0, max).join(", "), count: items.length - max })
       : items.join(", ");
+  const strong = (chunks: React.ReactNode) => <span className="font-medium text-slate-900">{chunks}</span>;
   return (
     <ConfirmDialog
-      triggerLabel="Delete"
-      triggerAriaLabel={`Delete ${user.name}`}
-      title={`Delete ${user.name}?`}
-      confirmLabel="Delete user"
-      pendingLabel="Deleting…"
+      triggerLabel={t("trigger")}
+      triggerAriaLabel={t("triggerLabel", { name: user.name })}
+      title={t("title", { name: user.name })}
+      confirmLabel={t("confirm")}
+      pendingLabel={t("pending")}
       width="lg"
       action={() => deleteUserAction({ id: user.id })}
       onSuccess={() => {
@@ -32,36 +35,21 @@ export function DeleteUserButton(props: {
         router.refresh();
       }}
     >
-      <p className="text-sm text-slate-600">
-        This removes the person from your ezeep organization. They lose:
-      </p>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
       <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700" data-testid="delete-impact">
+        <li>{t.rich("account", { email: user.email, strong })}</li>
         <li>
-          their ezeep account <span className="font-medium text-slate-900">{user.email}</span> — they can no
-          longer sign in or print
+          {groups.length === 0
+            ? t("noGroups")
+            : t.rich("groups", { count: groups.length, names: list(groups), strong })}
         </li>
         <li>
-          {groups.length === 0 ? (
-            "no group memberships (they are in no group)"
-          ) : (
-            <>
-              {groups.length} group membership{groups.length === 1 ? "" : "s"}:{" "}
-              <span className="font-medium text-slate-900">{list(groups)}</span>
-            </>
-          )}
-        </li>
-        <li>
-          {printers.length === 0 ? (
-            "no printers (none are assigned through their groups)"
-          ) : (
-            <>
-              access to {printers.length} printer{printers.length === 1 ? "" : "s"}:{" "}
-              <span className="font-medium text-slate-900">{list(printers)}</span>
-            </>
-          )}
+          {printers.length === 0
+            ? t("noPrinters")
+            : t.rich("printers", { count: printers.length, names: list(printers), strong })}
         </li>
       </ul>
-      <p className="text-sm text-slate-600">This cannot be undone: to bring them back, invite them again.</p>
+      <p className="text-sm text-slate-600">{t("final")}</p>
     </ConfirmDialog>
   );
 }

@@ -3,12 +3,22 @@
 // A user's printing settings on the printing host (docs/ezeep.md, printing users), as switches.
 // ezeep accepts `pull_printing_enabled` but never reports it back: that setting shows "not
 // reported by ezeep" with explicit On / Off choices instead of a switch that would guess.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 
 import { FormAlert } from "@/lib/ui/components";
+import { useActionForm } from "@/lib/ui/use-action-form";
 import { setPrintingFlagsAction } from "@/lib/users/actions";
-import { PRINTING_FLAG_LABELS, PRINTING_FLAGS, type PrintingFlag } from "@/lib/users/constants";
+import { PRINTING_FLAGS, type PrintingFlag } from "@/lib/users/constants";
+
+/** Each flag's label key (its hint is the same key + "Hint") in the users.flags messages. */
+const FLAG_KEYS = {
+  local_printing_enabled: "localPrinting",
+  self_service_enabled: "selfService",
+  myprinters_enabled: "myPrinters",
+  pull_printing_enabled: "pullPrinting",
+} as const satisfies Record<PrintingFlag, string>;
 
 const SWITCH_BASE =
   "relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 disabled:cursor-not-allowed";
@@ -21,33 +31,31 @@ export function PrintingFlags(props: {
   unreported?: PrintingFlag[];
   canWrite: boolean;
 }) {
+  const t = useTranslations("users.flags");
   const router = useRouter();
   const [flags, setFlags] = useState(props.flags);
-  const [busy, setBusy] = useState<PrintingFlag | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [lastFlag, setLastFlag] = useState<PrintingFlag | null>(null);
   const [sent, setSent] = useState<Partial<Record<PrintingFlag, boolean>>>({});
-  const [, startTransition] = useTransition();
+  const form = useActionForm();
+  const { pending, error, errorAnchor } = form;
+  const busy = pending ? lastFlag : null;
   const unreported = new Set(props.unreported ?? []);
 
   const send = (flag: PrintingFlag, value: boolean) => {
-    setBusy(flag);
-    setError(null);
-    startTransition(async () => {
-      const result = await setPrintingFlagsAction({ id: props.userId, [flag]: value });
-      setBusy(null);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      if (result.data.printing) setFlags(result.data.printing);
-      if (unreported.has(flag)) setSent((s) => ({ ...s, [flag]: value }));
-      router.refresh();
-    });
+    setLastFlag(flag);
+    form.run(
+      () => setPrintingFlagsAction({ id: props.userId, [flag]: value }),
+      (data) => {
+        if (data.printing) setFlags(data.printing);
+        if (unreported.has(flag)) setSent((s) => ({ ...s, [flag]: value }));
+        router.refresh();
+      },
+    );
   };
 
   return (
     <div>
-      <FormAlert message={error} />
+      <FormAlert message={error} ref={errorAnchor} />
       <ul className="divide-y divide-slate-100">
         {PRINTING_FLAGS.map((flag) => {
           const id = `flag-${flag}`;
@@ -55,9 +63,9 @@ export function PrintingFlags(props: {
             <li key={flag} className="flex items-center justify-between gap-4 py-3">
               <div className="min-w-0">
                 <p id={id} className="text-sm font-medium text-slate-900">
-                  {PRINTING_FLAG_LABELS[flag].label}
+                  {t(FLAG_KEYS[flag])}
                 </p>
-                <p className="text-xs text-slate-500">{PRINTING_FLAG_LABELS[flag].hint}</p>
+                <p className="text-xs text-slate-500">{t(`${FLAG_KEYS[flag]}Hint`)}</p>
               </div>
               {unreported.has(flag) ? (
                 <UnreportedChoice
@@ -92,6 +100,7 @@ function Switch(props: {
   disabled: boolean;
   onToggle: () => void;
 }) {
+  const t = useTranslations("users.flags");
   const tone = props.on ? "bg-brand-600" : "bg-slate-300";
   const dim = `${props.busy ? "opacity-60" : ""} ${props.canWrite ? "" : "opacity-70"}`;
   return (
@@ -107,7 +116,7 @@ function Switch(props: {
       <span
         className={`inline-block h-5 w-5 transform rounded-full bg-white shadow transition-transform ${props.on ? "translate-x-5" : "translate-x-0.5"}`}
       />
-      <span className="sr-only">{props.on ? "On" : "Off"}</span>
+      <span className="sr-only">{props.on ? t("on") : t("off")}</span>
     </button>
   );
 }
@@ -119,7 +128,9 @@ function UnreportedChoice(props: {
   disabled: boolean;
   onChoose: (value: boolean) => void;
 }) {
-  const note = props.sent === undefined ? "not reported by ezeep" : `sent: ${props.sent ? "on" : "off"}`;
+  const t = useTranslations("users.flags");
+  let note = t("notReported");
+  if (props.sent !== undefined) note = props.sent ? t("sentOn") : t("sentOff");
   return (
     <div className="flex shrink-0 flex-col items-end gap-1" role="group" aria-labelledby={props.labelledBy}>
       <span className="text-xs text-slate-500" data-testid="flag-not-reported">
@@ -132,7 +143,7 @@ function UnreportedChoice(props: {
           disabled={props.disabled}
           onClick={() => props.onChoose(true)}
         >
-          Turn on
+          {t("turnOn")}
         </button>
         <button
           type="button"
@@ -140,7 +151,7 @@ function UnreportedChoice(props: {
           disabled={props.disabled}
           onClick={() => props.onChoose(false)}
         >
-          Turn off
+          {t("turnOff")}
         </button>
       </div>
     </div>

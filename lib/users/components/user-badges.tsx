@@ -1,7 +1,10 @@
+import { useTranslations } from "next-intl";
+
 import { Badge } from "@/lib/ui/components";
 
 export function RoleBadge({ role }: { role: "admin" | "user" }) {
-  return role === "admin" ? <Badge tone="blue">Admin</Badge> : <Badge tone="slate">User</Badge>;
+  const t = useTranslations("users.roles");
+  return role === "admin" ? <Badge tone="blue">{t("admin")}</Badge> : <Badge tone="slate">{t("user")}</Badge>;
 }
 
 export function StatusBadge({
@@ -11,7 +14,8 @@ export function StatusBadge({
   verified: boolean;
   invitation?: { status: string } | null;
 }) {
-  if (verified) return <Badge tone="green">Active</Badge>;
-  if (invitation?.status === "EXPIRED") return <Badge tone="red">Invitation expired</Badge>;
-  return <Badge tone="amber">Invited</Badge>;
+  const t = useTranslations("users.badges");
+  if (verified) return <Badge tone="green">{t("active")}</Badge>;
+  if (invitation?.status === "EXPIRED") return <Badge tone="red">{t("invitationExpired")}</Badge>;
+  return <Badge tone="amber">{t("invited")}</Badge>;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 
@@ -23,6 +24,8 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
 }
 
 export function UserForm({ user }: Props) {
+  const t = useTranslations("users.edit");
+  const tRoles = useTranslations("users.roles");
   const router = useRouter();
   const submission = useActionForm();
   const { pending, error, errorAnchor, fieldErrors } = submission;
@@ -51,14 +54,14 @@ export function UserForm({ user }: Props) {
     >
       <FormAlert message={error} ref={errorAnchor} />
       <div className="space-y-1.5">
-        <span className={labelClass}>Email</span>
+        <span className={labelClass}>{t("email")}</span>
         <p className="text-sm text-slate-900">{user.email}</p>
-        <p className="text-xs text-slate-500">The email is the person’s sign-in name in ezeep.</p>
+        <p className="text-xs text-slate-500">{t("emailHint")}</p>
       </div>
       <div className="grid gap-5 sm:grid-cols-2">
         <div className="space-y-1.5">
           <label htmlFor="firstName" className={labelClass}>
-            First name
+            {t("firstName")}
           </label>
           <input
             id="firstName"
@@ -74,7 +77,7 @@ export function UserForm({ user }: Props) {
         </div>
         <div className="space-y-1.5">
           <label htmlFor="lastName" className={labelClass}>
-            Last name
+            {t("lastName")}
           </label>
           <input
             id="lastName"
@@ -90,12 +93,12 @@ export function UserForm({ user }: Props) {
         </div>
       </div>
       <fieldset className="space-y-2">
-        <legend className={labelClass}>Role in ezeep</legend>
+        <legend className={labelClass}>{t("role")}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {(
             [
-              ["user", "User", "Prints with the printers of their groups."],
-              ["admin", "Admin", "Also manages the organization in ezeep's own admin pages."],
+              ["user", tRoles("user"), t("roleUserHint")],
+              ["admin", tRoles("admin"), t("roleAdminHint")],
             ] as const
           ).map(([value, label, hint]) => (
             <label
@@ -120,10 +123,10 @@ export function UserForm({ user }: Props) {
       </fieldset>
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={pending} className={buttonClass.primary}>
-          {pending ? "Saving…" : "Save changes"}
+          {pending ? t("saving") : t("save")}
         </button>
         <Link href={`/users/${user.id}`} className={buttonClass.secondary}>
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>

@@ -3,6 +3,7 @@
 // One page of users. Admins who may change memberships can select people and add the selection
 // to a group or remove it from one, or resend the invitations of selected invitees (a result per
 // person; a removal can be undone from the toast, lib/users/components/user-bulk.tsx).
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -23,6 +24,8 @@ export function UserTable(props: {
   header: React.ReactNode;
   footer: React.ReactNode;
 }) {
+  const t = useTranslations("users.table");
+  const tBadges = useTranslations("users.badges");
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [groupId, setGroupId] = useState("");
@@ -50,7 +53,7 @@ export function UserTable(props: {
           className="sticky top-2 z-10 mb-3 flex flex-col gap-2 rounded-xl border border-brand-100 bg-brand-50 p-3 shadow-sm sm:flex-row sm:items-center"
           data-testid="bulk-bar"
           role="region"
-          aria-label="Selected users"
+          aria-label={t("selectedRegion")}
         >
           <label className="flex items-center gap-2 text-sm font-medium text-brand-900">
             <input
@@ -60,22 +63,22 @@ export function UserTable(props: {
               onChange={() => setSelected(allSelected ? new Set() : new Set(selectable.map((u) => u.id)))}
               className="h-4 w-4 rounded border-slate-300 text-brand-600"
             />
-            Select every user on this page
+            {t("selectAll")}
           </label>
           <p className="flex items-center gap-2 text-sm text-brand-900 sm:mr-auto">
-            <span role="status">{selected.size > 0 ? `${selected.size} selected` : ""}</span>
+            <span role="status">{selected.size > 0 ? t("selectedCount", { count: selected.size }) : ""}</span>
             {selected.size > 0 ? (
               <button
                 type="button"
                 className="text-sm font-normal text-brand-700 hover:underline"
                 onClick={() => setSelected(new Set())}
               >
-                Clear
+                {t("clear")}
               </button>
             ) : null}
           </p>
           <label htmlFor="bulk-group" className="sr-only">
-            Group to add the selection to or remove it from
+            {t("groupLabel")}
           </label>
           <select
             id="bulk-group"
@@ -83,7 +86,7 @@ export function UserTable(props: {
             onChange={(e) => setGroupId(e.target.value)}
             className={`${inputClass} sm:w-64`}
           >
-            <option value="">Choose a group…</option>
+            <option value="">{t("chooseGroup")}</option>
             {props.groups.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.name}
@@ -103,7 +106,7 @@ export function UserTable(props: {
               await bulk.run(group, users);
             }}
           >
-            {bulk.state?.running ? "Adding…" : "Add to group"}
+            {bulk.state?.running ? t("adding") : t("addToGroup")}
           </button>
           <button
             type="button"
@@ -117,20 +120,20 @@ export function UserTable(props: {
               await more.removeFromGroup(group, ids);
             }}
           >
-            Remove from group
+            {t("removeFromGroup")}
           </button>
           <button
             type="button"
             className={buttonClass.secondary}
             disabled={running || !props.users.some((u) => selected.has(u.id) && !u.verified)}
-            title="For selected people who have not accepted their invitation yet"
+            title={t("resendHint")}
             onClick={async () => {
               const ids = props.users.filter((u) => selected.has(u.id) && !u.verified).map((u) => u.id);
               setSelected(new Set());
               await more.resendInvitations(ids);
             }}
           >
-            Resend invitation
+            {t("resend")}
           </button>
         </div>
       ) : null}
@@ -149,7 +152,7 @@ export function UserTable(props: {
             <tr>
               {props.canManageMemberships ? (
                 <th scope="col" className="w-10 py-3 pl-4">
-                  <span className="sr-only">Selected</span>
+                  <span className="sr-only">{t("selectedColumn")}</span>
                 </th>
               ) : null}
               {props.header}
@@ -166,7 +169,7 @@ export function UserTable(props: {
                   <td className="sm:py-3 sm:pl-4">
                     <input
                       type="checkbox"
-                      aria-label={`Select ${user.name}`}
+                      aria-label={t("selectUser", { name: user.name })}
                       checked={selected.has(user.id)}
                       onChange={() => toggle(user.id)}
                       className="h-4 w-4 rounded border-slate-300 text-brand-600 disabled:opacity-40"
@@ -183,19 +186,19 @@ export function UserTable(props: {
                   {user.name !== user.email ? (
                     <p className="truncate text-slate-500">{user.email}</p>
                   ) : (
-                    <p className="text-slate-500">Has not signed in yet</p>
+                    <p className="text-slate-500">{t("notSignedIn")}</p>
                   )}
                 </td>
                 <td className="sm:px-4 sm:py-3">
                   <span className="flex flex-wrap gap-1">
                     <RoleBadge role={user.role} />
                     {!user.verified ? <StatusBadge verified={false} /> : null}
-                    {user.azure ? <Badge tone="violet">Azure AD</Badge> : null}
+                    {user.azure ? <Badge tone="violet">{tBadges("azureAd")}</Badge> : null}
                   </span>
                 </td>
                 <td className="w-full sm:w-auto sm:px-4 sm:py-3">
                   {user.groups.length === 0 ? (
-                    <span className="text-slate-500">{user.printing ? "No groups" : "—"}</span>
+                    <span className="text-slate-500">{user.printing ? t("noGroups") : "—"}</span>
                   ) : (
                     <span className="flex flex-wrap gap-1">
                       {user.groups.slice(0, MAX_GROUP_BADGES).map((g) => (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -16,9 +17,10 @@ import { PrintingFlags } from "@/lib/users/components/printing-flags";
 import { RoleBadge, StatusBadge } from "@/lib/users/components/user-badges";
 import { loadUserPage } from "@/lib/users/page-data";
 
-export const metadata: Metadata = { title: "User" };
-
-const NOTICES: Record<string, string> = { updated: "Your changes were saved." };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("users.detail");
+  return { title: t("title") };
+}
 
 function Field(props: { label: string; children: React.ReactNode }) {
   return (
@@ -29,6 +31,14 @@ function Field(props: { label: string; children: React.ReactNode }) {
   );
 }
 
+type DetailT = Awaited<ReturnType<typeof getTranslations<"users.detail">>>;
+
+function invitationSentence(t: DetailT, invitation: { status: string; expires?: string | null }): string {
+  if (!invitation.expires) return t("invited");
+  const date = formatDateTime(new Date(invitation.expires));
+  return invitation.status === "EXPIRED" ? t("invitedExpired", { date }) : t("invitedExpires", { date });
+}
+
 export default async function UserPage({
   params,
   searchParams,
@@ -36,9 +46,12 @@ export default async function UserPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const guard = await requirePageContext("users.read", "users");
+  const tAccess = await getTranslations("users.access");
+  const guard = await requirePageContext("users.read", tAccess("users"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("users.detail");
+  const tBadges = await getTranslations("users.badges");
   const { id } = await params;
   const { notice } = await searchParams;
   const canWrite = ctx.can("users.write");
@@ -63,19 +76,17 @@ export default async function UserPage({
 
   return (
     <>
-      <Breadcrumbs items={[{ label: "Users", href: "/users" }, { label: user?.name ?? "User" }]} />
+      <Breadcrumbs
+        items={[{ label: t("breadcrumb"), href: "/users" }, { label: user?.name ?? t("title") }]}
+      />
       {!user ? (
         <div className="mt-4">
-          <Notice tone="error">
-            The user could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}
-          </Notice>
+          <Notice tone="error">{t("loadFailed", { error: loaded.ok ? "" : loaded.error })}</Notice>
         </div>
       ) : (
         <div className="mt-2 space-y-6">
           <div>
-            {typeof notice === "string" && NOTICES[notice] ? (
-              <Notice tone="success">{NOTICES[notice]}</Notice>
-            ) : null}
+            {notice === "updated" ? <Notice tone="success">{t("updatedNotice")}</Notice> : null}
             <PageHeader
               title={user.name}
               description={user.email}
@@ -84,7 +95,7 @@ export default async function UserPage({
                   <>
                     {canWrite ? (
                       <Link href={`/users/${id}/edit`} className={buttonClass.secondary}>
-                        Edit
+                        {t("edit")}
                       </Link>
                     ) : null}
                     {canDelete ? (
@@ -100,34 +111,30 @@ export default async function UserPage({
             />
             <Card>
               <dl className="grid grid-cols-2 gap-4 p-5 sm:grid-cols-4">
-                <Field label="Role">
+                <Field label={t("role")}>
                   <RoleBadge role={user.role} />
                 </Field>
-                <Field label="Status">
+                <Field label={t("status")}>
                   <StatusBadge verified={user.verified} invitation={user.invitation} />
                 </Field>
-                <Field label="Joined">
+                <Field label={t("joined")}>
                   {user.dateJoined ? formatDateTime(new Date(user.dateJoined)) : "—"}
                 </Field>
-                <Field label="Sign-in">
+                <Field label={t("signIn")}>
                   {user.azure ? (
                     <Badge tone="violet" title={user.azureName ?? undefined}>
-                      Azure AD
+                      {tBadges("azureAd")}
                     </Badge>
                   ) : (
-                    "ezeep account"
+                    t("ezeepAccount")
                   )}
                 </Field>
               </dl>
               {user.invitation ? (
                 <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
-                  Invited
-                  {user.invitation.expires
-                    ? `; the invitation ${user.invitation.status === "EXPIRED" ? "expired" : "expires"} ${formatDateTime(new Date(user.invitation.expires))}`
-                    : ""}
-                  . Printing settings and groups become available once they accept.{" "}
+                  {invitationSentence(t, user.invitation)}{" "}
                   <Link href="/invitations" className="font-medium text-brand-700 hover:underline">
-                    Invitations
+                    {t("invitationsLink")}
                   </Link>
                 </p>
               ) : null}
@@ -138,15 +145,13 @@ export default async function UserPage({
             <section aria-labelledby="groups-title">
               <div className="mb-2 flex items-center justify-between gap-2">
                 <h2 id="groups-title" className="text-sm font-semibold text-slate-900">
-                  Groups ({user.groups.length})
+                  {t("groups", { count: user.groups.length })}
                 </h2>
               </div>
               <Card>
                 {user.groups.length === 0 ? (
                   <p className="px-4 py-6 text-sm text-slate-500">
-                    {user.printing
-                      ? "In no group yet, so no printers are assigned."
-                      : "Not available until the invitation is accepted."}
+                    {user.printing ? t("noGroups") : t("groupsAfterAccept")}
                   </p>
                 ) : (
                   <ul className="divide-y divide-slate-100" data-testid="user-groups">
@@ -159,13 +164,13 @@ export default async function UserPage({
                           >
                             {g.name}
                           </Link>
-                          {g.azure ? <Badge tone="violet">Azure AD</Badge> : null}
+                          {g.azure ? <Badge tone="violet">{tBadges("azureAd")}</Badge> : null}
                         </span>
                         {canMemberships ? (
                           <RemoveMemberButton
                             user={{ id: user.id, label: user.name }}
                             group={g}
-                            label={`Remove from ${g.name}`}
+                            label={t("removeFrom", { group: g.name })}
                           />
                         ) : null}
                       </li>
@@ -182,7 +187,7 @@ export default async function UserPage({
 
             <section aria-labelledby="printing-title">
               <h2 id="printing-title" className="mb-2 text-sm font-semibold text-slate-900">
-                Printing settings
+                {t("printingSettings")}
               </h2>
               <Card className="px-4">
                 {user.printing ? (
@@ -193,9 +198,7 @@ export default async function UserPage({
                     canWrite={canWrite}
                   />
                 ) : (
-                  <p className="py-6 text-sm text-slate-500">
-                    ezeep creates the printing settings when the invitation is accepted.
-                  </p>
+                  <p className="py-6 text-sm text-slate-500">{t("printingAfterAccept")}</p>
                 )}
               </Card>
             </section>
@@ -204,12 +207,7 @@ export default async function UserPage({
           <EffectivePrinters ctx={ctx.current} userId={id} />
         </div>
       )}
-      {history ? (
-        <RecentChanges
-          entries={history.entries}
-          emptyText="No changes were made to this user through the portal yet."
-        />
-      ) : null}
+      {history ? <RecentChanges entries={history.entries} emptyText={t("noHistory")} /> : null}
     </>
   );
 }

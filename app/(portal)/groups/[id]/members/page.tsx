@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -14,7 +15,10 @@ import { requirePageContext } from "@/lib/ui/page-guard";
 import { buttonClass, inputClass } from "@/lib/ui/styles";
 import { RoleBadge } from "@/lib/users/components/user-badges";
 
-export const metadata: Metadata = { title: "Group members" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("groups.members");
+  return { title: t("title") };
+}
 
 export default async function GroupMembersPage({
   params,
@@ -23,9 +27,11 @@ export default async function GroupMembersPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const guard = await requirePageContext("groups.read", "groups");
+  const tAccess = await getTranslations("groups.access");
+  const guard = await requirePageContext("groups.read", tAccess("groups"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("groups");
   const { id } = await params;
   const sp = await searchParams;
   const query = listMembersSchema.parse({
@@ -34,6 +40,8 @@ export default async function GroupMembersPage({
   });
   const loaded = await tryLoad(() => findGroup(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
+  // The name when ezeep answered (for the breadcrumb and the title).
+  const loadedName = loaded.ok && loaded.data ? loaded.data.name : null;
   const canRead = ctx.can("users.read");
   const members = loaded.ok && canRead ? await tryLoad(() => listGroupMembers(ctx.current, id, query)) : null;
   const canWrite = ctx.can("groups.write");
@@ -49,21 +57,21 @@ export default async function GroupMembersPage({
     <>
       <Breadcrumbs
         items={[
-          { label: "Groups", href: "/groups" },
-          { label: loaded.ok && loaded.data ? loaded.data.name : "Group", href: `/groups/${id}` },
-          { label: "Members" },
+          { label: t("detail.breadcrumb"), href: "/groups" },
+          { label: loadedName ?? t("detail.title"), href: `/groups/${id}` },
+          { label: t("members.breadcrumb") },
         ]}
       />
       {!loaded.ok ? (
         <div className="mt-4">
-          <Notice tone="error">The group could not be loaded from ezeep. {loaded.error}</Notice>
+          <Notice tone="error">{t("detail.loadFailed", { error: loaded.error })}</Notice>
         </div>
       ) : (
         <div className="mt-2">
           <GroupHeader group={loaded.data!} canWrite={canWrite} />
-          {!canRead ? <AccessDenied what="seeing users" /> : null}
+          {!canRead ? <AccessDenied what={tAccess("seeingUsers")} /> : null}
           {members && !members.ok ? (
-            <Notice tone="error">The members could not be loaded from ezeep. {members.error}</Notice>
+            <Notice tone="error">{t("members.loadFailed", { error: members.error })}</Notice>
           ) : null}
           {members?.ok ? (
             <>
@@ -74,40 +82,36 @@ export default async function GroupMembersPage({
                   action={`/groups/${id}/members`}
                 >
                   <label htmlFor="member-filter" className="sr-only">
-                    Search members
+                    {t("members.searchLabel")}
                   </label>
                   <input
                     id="member-filter"
                     name="q"
                     type="search"
                     defaultValue={query.q}
-                    placeholder="Search members by name or email"
+                    placeholder={t("members.searchPlaceholder")}
                     className={inputClass}
                   />
                   <button type="submit" className={buttonClass.secondary}>
-                    Search
+                    {t("members.search")}
                   </button>
                 </form>
                 {canMemberships ? <MemberPicker group={{ id, name: loaded.data!.name }} /> : null}
               </div>
               {loaded.data!.origin === "azure" && canMemberships ? (
-                <Notice tone="info">
-                  This group comes from Azure AD: a later Azure AD sync may add or remove members again.
-                </Notice>
+                <Notice tone="info">{t("members.azureNotice")}</Notice>
               ) : null}
               {members.data.total === 0 && query.q ? (
-                <EmptyState title="No members match">
-                  Nobody in this group matches your search.{" "}
+                <EmptyState title={t("members.noMatchTitle")}>
+                  {t("members.noMatchText")}{" "}
                   <Link className="font-medium text-brand-700 hover:underline" href={`/groups/${id}/members`}>
-                    Show all members
+                    {t("members.showAll")}
                   </Link>
                 </EmptyState>
               ) : null}
               {members.data.total === 0 && !query.q ? (
-                <EmptyState title="No members yet">
-                  {canMemberships
-                    ? "Add people with “Add members”: they get this group's printers."
-                    : "Nobody is in this group."}
+                <EmptyState title={t("members.emptyTitle")}>
+                  {canMemberships ? t("members.emptyCanAdd") : t("members.emptyText")}
                 </EmptyState>
               ) : null}
               {members.data.total > 0 ? (
@@ -130,7 +134,7 @@ export default async function GroupMembersPage({
                         </div>
                         <span className="flex gap-1">
                           <RoleBadge role={m.role} />
-                          {m.azure ? <Badge tone="violet">Azure AD</Badge> : null}
+                          {m.azure ? <Badge tone="violet">{t("origin.azureAd")}</Badge> : null}
                         </span>
                         {canMemberships ? (
                           <RemoveMemberButton
@@ -145,7 +149,7 @@ export default async function GroupMembersPage({
                     page={members.data.page}
                     pageCount={members.data.pageCount}
                     total={members.data.total}
-                    noun={members.data.total === 1 ? "member" : "members"}
+                    noun={members.data.total === 1 ? t("members.nounOne") : t("members.nounOther")}
                     hrefFor={hrefFor}
                   />
                 </Card>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 
 import { GroupHeader } from "@/lib/groups/components/group-header";
@@ -10,12 +11,17 @@ import { AccessDenied, Breadcrumbs, Card, EmptyState, Notice } from "@/lib/ui/co
 import { tryLoad } from "@/lib/ui/load";
 import { requirePageContext } from "@/lib/ui/page-guard";
 
-export const metadata: Metadata = { title: "Group printers" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("groups.printers");
+  return { title: t("title") };
+}
 
 export default async function GroupPrintersPage({ params }: { params: Promise<{ id: string }> }) {
-  const guard = await requirePageContext("groups.read", "groups");
+  const tAccess = await getTranslations("groups.access");
+  const guard = await requirePageContext("groups.read", tAccess("groups"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("groups");
   const { id } = await params;
   const org = ctx.current;
   const loaded = await tryLoad(() => findGroup(org, id));
@@ -33,41 +39,38 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
     <>
       <Breadcrumbs
         items={[
-          { label: "Groups", href: "/groups" },
-          { label: group?.name ?? "Group", href: `/groups/${id}` },
-          { label: "Printers" },
+          { label: t("detail.breadcrumb"), href: "/groups" },
+          { label: group?.name ?? t("detail.title"), href: `/groups/${id}` },
+          { label: t("printers.breadcrumb") },
         ]}
       />
       {!group ? (
         <div className="mt-4">
-          <Notice tone="error">
-            The group could not be loaded from ezeep. {!loaded.ok ? loaded.error : null}
-          </Notice>
+          <Notice tone="error">{t("detail.loadFailed", { error: loaded.ok ? "" : loaded.error })}</Notice>
         </div>
       ) : (
         <div className="mt-2">
           <GroupHeader group={group} canWrite={canEditGroup} />
-          {!canReadPrinters ? <AccessDenied what="printers" /> : null}
+          {!canReadPrinters ? <AccessDenied what={tAccess("printers")} /> : null}
           {printers && !printers.ok ? (
-            <Notice tone="error">
-              The group’s printers could not be loaded from ezeep. {printers.error}
-            </Notice>
+            <Notice tone="error">{t("printers.loadFailed", { error: printers.error })}</Notice>
           ) : null}
           {printers?.ok ? (
             <div className="space-y-6">
               <section aria-labelledby="group-printers-title">
                 <div className="mb-2 flex items-baseline justify-between gap-3">
                   <h2 id="group-printers-title" className="text-sm font-semibold text-slate-900">
-                    Printers of this group
+                    {t("printers.heading")}
                   </h2>
                   <span className="text-xs text-slate-500">
-                    {printers.data.length} printer{printers.data.length === 1 ? "" : "s"}
+                    {t("printers.count", { count: printers.data.length })}
                   </span>
                 </div>
                 {printers.data.length === 0 ? (
-                  <EmptyState title="No printers assigned">
-                    Members of “{group.name}” cannot print through this group yet.
-                    {canAssign ? " Assign printers below." : ""}
+                  <EmptyState title={t("printers.emptyTitle")}>
+                    {canAssign
+                      ? t("printers.emptyTextCanAssign", { group: group.name })
+                      : t("printers.emptyText", { group: group.name })}
                   </EmptyState>
                 ) : (
                   <Card className="overflow-hidden">
@@ -91,13 +94,11 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
               {canAssign ? (
                 <section aria-labelledby="assign-printers-title">
                   <h2 id="assign-printers-title" className="mb-2 text-sm font-semibold text-slate-900">
-                    Assign printers
+                    {t("printers.assign")}
                   </h2>
                   <Card className="p-5">
                     {choices && !choices.ok ? (
-                      <Notice tone="error">
-                        The printers could not be loaded from ezeep. {choices.error}
-                      </Notice>
+                      <Notice tone="error">{t("printers.choicesFailed", { error: choices.error })}</Notice>
                     ) : null}
                     {choices?.ok ? (
                       <AssignPrintersForm

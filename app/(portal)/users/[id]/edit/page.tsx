@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 
 import { Breadcrumbs, Notice, PageHeader } from "@/lib/ui/components";
@@ -7,32 +8,39 @@ import { requirePageContext } from "@/lib/ui/page-guard";
 import { UserForm } from "@/lib/users/components/user-form";
 import { findUser } from "@/lib/users/service";
 
-export const metadata: Metadata = { title: "Edit user" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("users.edit");
+  return { title: t("title") };
+}
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const guard = await requirePageContext("users.write", "editing users");
+  const tAccess = await getTranslations("users.access");
+  const guard = await requirePageContext("users.write", tAccess("editingUsers"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
+  const t = await getTranslations("users");
   const { id } = await params;
   const loaded = await tryLoad(() => findUser(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
+  // The name when ezeep answered (for the breadcrumb and the title).
+  const loadedName = loaded.ok && loaded.data ? loaded.data.name : null;
   return (
     <>
       <Breadcrumbs
         items={[
-          { label: "Users", href: "/users" },
-          { label: loaded.ok && loaded.data ? loaded.data.name : "User", href: `/users/${id}` },
-          { label: "Edit" },
+          { label: t("detail.breadcrumb"), href: "/users" },
+          { label: loadedName ?? t("detail.title"), href: `/users/${id}` },
+          { label: t("edit.breadcrumb") },
         ]}
       />
       <div className="mt-2">
         <PageHeader
-          title={loaded.ok && loaded.data ? `Edit ${loaded.data.name}` : "Edit user"}
-          description="Name and role live in ezeep's account service."
+          title={loadedName === null ? t("edit.title") : t("edit.titleNamed", { name: loadedName })}
+          description={t("edit.description")}
         />
       </div>
       {!loaded.ok ? (
-        <Notice tone="error">The user could not be loaded from ezeep. {loaded.error}</Notice>
+        <Notice tone="error">{t("detail.loadFailed", { error: loaded.error })}</Notice>
       ) : (
         <UserForm
           user={{
