@@ -8,6 +8,7 @@
 import { performance } from "node:perf_hooks";
 
 import { cleanUpBenchEnv } from "./lib/bench-env";
+import { nddBenchOrganization, nddGroupings, nddRequest, nddUsers, pointEnvAt } from "./lib/bench-ndd";
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const userCount = Number(process.env.BENCH_USERS ?? 10_000);
@@ -67,15 +68,10 @@ async function measure<T>(
   return value;
 }
 
-function pointEnvAt(sim: Sim) {
-  const c = sim.clients[0]!;
-  Object.assign(process.env, {
-    EZEEP_CLIENT_ID: c.clientId,
-    EZEEP_CLIENT_SECRET: c.clientSecret,
-    EZEEP_ACCOUNT_URL: sim.accountUrl,
-    EZEEP_API_URL: sim.apiUrl,
-    EZEEP_ORGANIZATION_ID: sim.organizationId,
-  });
+/** An NDD answer as the figures note it: its status and how many error entries it carries. */
+async function counted(response: Promise<Response>): Promise<{ status: number; errors: number }> {
+  const res = await response;
+  return { status: res.status, errors: ((await res.json()) as unknown[]).length };
 }
 
 /** The user page's ezeep reads: its loader and its printers section, in one request scope. */
@@ -203,52 +199,13 @@ async function nddScenarios(concurrency: number) {
   const existingPerGroup = 800;
   const sim = await startSimulator({ seed: { users: existingPerGroup * 5 + 10, groups: 10 } });
   pointEnvAt(sim);
-  const { ensureOrganization, ezeepFor } = await import("@/lib/organizations/service");
-  const { createApiToken } = await import("@/lib/api-tokens/service");
-  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd/groups-users");
-  const { addClient } = await import("@/lib/provisioning/ndd/clients");
-  const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench NDD" });
-  const ctx = {
-    actor: { type: "system" as const, id: null, label: "bench" },
-    organization: org,
-    role: "owner" as const,
-  };
-  const { token } = await createApiToken(ctx, { name: "bench" });
-  await addClient(ctx, { name: "BENCH" });
-  const verified = (await ezeepFor(org).users.all({ perPage: 100 })).filter((u) => u.is_verified);
-  const groups = Array.from({ length: 5 }, (_, g) => ({
-    GroupName: `Bench grouping ${g + 1}`,
-    GroupDescription: `Synchronised from NDD (${g + 1})`,
-    Users: Array.from({ length: perGroup }, (_, i) =>
-      i < existingPerGroup
-        ? {
-            Logon: `user${g}_${i}`,
-            Domain: "BENCH",
-            Email: verified[(g * existingPerGroup + i) % verified.length]!.email,
-          }
-        : {
-            Logon: `new${g}_${i}`,
-            Domain: "BENCH",
-            Name: `New ${g} ${i}`,
-            Email: `new.${g}.${i}@bench.example`,
-          },
-    ),
-  }));
-  const body = JSON.stringify({ Client: "BENCH", Groups: groups });
-  const call = async () => {
-    const res = await handleNddGroupsUsers(
-      new Request("http://portal.bench/v1/groups/users", {
-        method: "POST",
-        headers: {
-          Tenant: "Bench NDD",
-          Authorization: `Bearer ${token}`,
-          "content-type": "application/json",
-        },
-        body,
-      }),
-    );
-    return { status: res.status, errors: ((await res.json()) as unknown[]).length };
-  };
+  const { ezeepFor } = await import("@/lib/organizations/service");
+  const { org, token, verified } = await nddBenchOrganization(sim, "Bench NDD");
+  const body = JSON.stringify({
+    Client: "BENCH",
+    Groups: nddGroupings(verified, perGroup, existingPerGroup),
+  });
+  const call = () => counted(nddRequest("groups/users", "Bench NDD", token, body));
   sim.setLatency(latencyMs);
   console.log("");
   const note = (r: { status: number; errors: number }) => `status ${r.status}, ${r.errors} error entries`;
@@ -267,31 +224,8 @@ async function nddScenarios(concurrency: number) {
   );
   await measure(sim, "NDD 5 × 1,000 repeated (no-op)", 2, concurrency, call, note, lists);
   // POST /v1/users with 4,500 people: 80 % existing ezeep users, 20 % new (invited).
-  const usersBody = JSON.stringify({
-    Client: "BENCH",
-    Users: Array.from({ length: 4500 }, (_, i) =>
-      i < 3600
-        ? { Logon: `solo${i}`, Domain: "BENCH", Email: verified[i % verified.length]!.email }
-        : { Logon: `solonew${i}`, Domain: "BENCH", Name: `Solo ${i}`, Email: `solo.${i}@bench.example` },
-    ),
-  });
-  const { runNddEndpoint } = await import("@/lib/provisioning/ndd/http");
-  const { usersEndpoint } = await import("@/lib/provisioning/ndd/users");
-  const callUsers = async () => {
-    const res = await runNddEndpoint(
-      usersEndpoint,
-      new Request("http://portal.bench/v1/users", {
-        method: "POST",
-        headers: {
-          Tenant: "Bench NDD",
-          Authorization: `Bearer ${token}`,
-          "content-type": "application/json",
-        },
-        body: usersBody,
-      }),
-    );
-    return { status: res.status, errors: ((await res.json()) as unknown[]).length };
-  };
+  const usersBody = JSON.stringify({ Client: "BENCH", Users: nddUsers(verified, 4500, 3600) });
+  const callUsers = () => counted(nddRequest("users", "Bench NDD", token, usersBody));
   const accountsNow = (await ezeepFor(org).users.all({ perPage: 100 })).length;
   await measure(
     sim,
