@@ -6,7 +6,7 @@
 // Uses a throwaway SQLite database (or BENCH_DATABASE_URL).
 import { performance } from "node:perf_hooks";
 
-import { cleanUpBenchEnv } from "./lib/bench-env";
+import { runBench } from "./lib/bench-env";
 import { nddBenchOrganization, nddGroupings, nddRequest, nddUsers, pointEnvAt } from "./lib/bench-ndd";
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -73,12 +73,4 @@ async function measure(sim: Sim, concurrency: number, label: string, run: () => 
   );
 }
 
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    cleanUpBenchEnv();
-    process.exit(); // an open simulator or timer must not keep a failed run alive
-  });
+runBench(main);

@@ -15,6 +15,8 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
+import { pointEnvAt } from "./lib/bench-ndd";
+
 // The portal's modules read DATABASE_URL when first imported: set it before importing them.
 const tmp = mkdtempSync(path.join(os.tmpdir(), "bench-users-"));
 process.env.DATABASE_URL = `file:${path.join(tmp, "bench.db")}`;
@@ -158,16 +160,9 @@ async function queryIndex(dir: Directory): Promise<void> {
 
 /** 4. The portal against the simulator: its database, organization and ten admins. */
 async function portalWithAdmins(sim: Sim) {
-  const c = sim.clients[0];
   const { migrateDatabase } = await import("@/lib/db-migrate");
   migrateDatabase(process.env.DATABASE_URL!);
-  Object.assign(process.env, {
-    EZEEP_CLIENT_ID: c.clientId,
-    EZEEP_CLIENT_SECRET: c.clientSecret,
-    EZEEP_ACCOUNT_URL: sim.accountUrl,
-    EZEEP_API_URL: sim.apiUrl,
-    EZEEP_ORGANIZATION_ID: sim.organizationId,
-  });
+  pointEnvAt(sim);
   const { ensureOrganization } = await import("@/lib/organizations/service");
   const { createAdmin } = await import("@/lib/admins/service");
   const { db } = await import("@/lib/db");

@@ -7,7 +7,7 @@
 // page names the count, the rest follow in parallel). Uses a throwaway SQLite database.
 import { performance } from "node:perf_hooks";
 
-import { cleanUpBenchEnv } from "./lib/bench-env";
+import { runBench } from "./lib/bench-env";
 import { nddBenchOrganization, nddGroupings, nddRequest, nddUsers, pointEnvAt } from "./lib/bench-ndd";
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -264,12 +264,4 @@ async function main() {
   await db.$disconnect();
 }
 
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    cleanUpBenchEnv();
-    process.exit(); // an open simulator or timer must not keep a failed run alive
-  });
+runBench(main);

@@ -1,4 +1,4 @@
-// What the NDD benchmarks share (scripts/bench.ts, scripts/bench-provisioning.ts): the portal
+// What the benchmarks share (scripts/bench.ts, bench-provisioning.ts, bench-users.ts): the portal
 // pointed at a simulator, an organization with an NDD client and an API token, the payloads
 // (groupings and users, part existing ezeep users, part new), and the in-process requests.
 type Sim = Awaited<ReturnType<(typeof import("@/lib/ezeep-simulator"))["startSimulator"]>>;
