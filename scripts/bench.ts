@@ -85,11 +85,31 @@ async function userPage(ctx: import("@/lib/auth/context").OrgContext, id: string
   });
 }
 
+type OwnerContext = Awaited<ReturnType<typeof benchOwner>>["ctx"];
+type Org = OwnerContext["organization"];
+
 async function portalScenarios(concurrency: number) {
   const { startSimulator } = await import("@/lib/ezeep-simulator");
   const sim = await startSimulator({ seed: { users: userCount, groups: 100 }, latencyMs: 0 });
   pointEnvAt(sim);
-  const { ensureOrganization, ezeepFor } = await import("@/lib/organizations/service");
+  const { org, ctx } = await benchOwner(sim);
+  const { ezeepFor } = await import("@/lib/organizations/service");
+  const client = ezeepFor(org);
+  await client.groups.list({ limit: 1 }); // the token, outside the figures
+  sim.setLatency(latencyMs);
+  console.log(
+    `ezeep simulator: ${userCount} users, 100 groups, ${latencyMs} ms latency, concurrency ${concurrency}\n`,
+  );
+  await pageScenarios(sim, concurrency, ctx, org);
+  const group = await client.groups.create({ name: "Bench bulk", organization_id: sim.organizationId });
+  await bulkScenario(sim, concurrency, ctx, group.id);
+  await invitationSyncScenarios(sim, concurrency, org, group.id);
+  await sim.close();
+}
+
+/** The simulator's organization in the portal and an owner of it. */
+async function benchOwner(sim: Sim) {
+  const { ensureOrganization } = await import("@/lib/organizations/service");
   const { createAdmin } = await import("@/lib/admins/service");
   const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench" });
   const admin = await createAdmin({
@@ -103,13 +123,11 @@ async function portalScenarios(concurrency: number) {
     organization: org,
     role: "owner" as const,
   };
-  const client = ezeepFor(org);
-  await client.groups.list({ limit: 1 }); // the token, outside the figures
-  sim.setLatency(latencyMs);
-  console.log(
-    `ezeep simulator: ${userCount} users, 100 groups, ${latencyMs} ms latency, concurrency ${concurrency}\n`,
-  );
+  return { org, ctx };
+}
 
+/** Page views: the groups page, the users list cold, a user's detail page cold and warm. */
+async function pageScenarios(sim: Sim, concurrency: number, ctx: OwnerContext, org: Org) {
   const { listGroups } = await import("@/lib/groups/service");
   const { listGroupsSchema } = await import("@/lib/groups/schemas");
   await measure(
@@ -140,9 +158,13 @@ async function portalScenarios(concurrency: number) {
   await measure(sim, "user detail page, cold process", 2, concurrency, () => userPage(ctx, someone.id));
   await listUsers(ctx, listUsersSchema.parse({}));
   await measure(sim, "user detail page, warm", 2, concurrency, () => userPage(ctx, someone.id));
+}
 
+/** Adding 100 people to one group through the membership service. */
+async function bulkScenario(sim: Sim, concurrency: number, ctx: OwnerContext, groupId: string) {
+  const { listUsers } = await import("@/lib/users/service");
+  const { listUsersSchema } = await import("@/lib/users/schemas");
   const { bulkAddToGroup } = await import("@/lib/memberships/service");
-  const group = await client.groups.create({ name: "Bench bulk", organization_id: sim.organizationId });
   const people = (await listUsers(ctx, listUsersSchema.parse({ pageSize: 100, page: 3 }))).items
     .filter((u) => u.printing)
     .slice(0, 100)
@@ -152,14 +174,18 @@ async function portalScenarios(concurrency: number) {
     `bulk membership, ${people.length} users`,
     2,
     concurrency,
-    () => bulkAddToGroup(ctx, { groupId: group.id, userIds: people }),
+    () => bulkAddToGroup(ctx, { groupId, userIds: people }),
     (r) => `${r.results.filter((x) => x.ok).length} ok`,
     1 + 2 * people.length, // the group, then per user its re-read and its write
   );
+}
 
-  // Invitation sync: 5,020 invitations; one portal-sent invitation accepted with intended groups.
+/** Invitation sync: 5,020 invitations; one portal-sent invitation accepted with intended groups. */
+async function invitationSyncScenarios(sim: Sim, concurrency: number, org: Org, groupId: string) {
+  const { ezeepFor } = await import("@/lib/organizations/service");
+  const client = ezeepFor(org);
   sim.setLatency(0);
-  const { mapPool } = await import("@/lib/provisioning/pool");
+  const { mapPool } = await import("@/lib/concurrency");
   await mapPool(
     Array.from({ length: extraInvitations }, (_, i) => i),
     16,
@@ -177,7 +203,7 @@ async function portalScenarios(concurrency: number) {
   });
   await db.invitation.update({
     where: { id: row.id },
-    data: { origin: "portal", intendedGroupIds: JSON.stringify([group.id]), groupsAppliedAt: null },
+    data: { origin: "portal", intendedGroupIds: JSON.stringify([groupId]), groupsAppliedAt: null },
   });
   sim.acceptInvitation(row.ezeepInvitationId!);
   sim.setLatency(latencyMs);
@@ -190,7 +216,6 @@ async function portalScenarios(concurrency: number) {
     (s) => `${s.groupsApplied.length} groups applied`,
   );
   await measure(sim, "invitation sync, nothing changed", 2, concurrency, () => syncInvitations(org));
-  await sim.close();
 }
 
 async function nddScenarios(concurrency: number) {
