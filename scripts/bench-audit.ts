@@ -47,6 +47,13 @@ function pct(values: number[], p: number) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
+type Queries = typeof import("@/lib/audit/queries") & typeof import("@/lib/audit/activity-chart");
+type Db = (typeof import("@/lib/db"))["db"];
+const scope = { organizationId: ORG };
+/** The seeded entries' first second (1 Dec 2025) and span (one year). */
+const start = Date.UTC(2025, 11, 1) / 1000;
+const span = 365 * 86400;
+
 async function main() {
   const { isPostgresUrl } = await import("@/lib/db");
   const postgres = isPostgresUrl(url);
@@ -54,12 +61,26 @@ async function main() {
   const { migrateDatabase } = await import("@/lib/db-migrate");
   migrateDatabase(url);
   const { db } = await import("@/lib/db");
-  const q = { ...(await import("@/lib/audit/queries")), ...(await import("@/lib/audit/activity-chart")) };
-  const { exportStream } = await import("@/lib/audit/export");
+  const q: Queries = {
+    ...(await import("@/lib/audit/queries")),
+    ...(await import("@/lib/audit/activity-chart")),
+  };
 
+  const have = await seedEntries(db, postgres);
+  const total = await db.auditEntry.count();
+  console.log(
+    `${postgres ? "PostgreSQL" : "SQLite"}: ${total.toLocaleString("en")} audit entries, ${have || Math.floor(ROWS * 0.8)} in the benchmarked organization\n`,
+  );
+  const maxId = (await db.auditEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))!.id;
+  await timeScenarios(scenarios(q, maxId));
+  console.log("");
+  await measureExports();
+  await db.$disconnect();
+}
+
+/** Seeds ROWS entries in SQL once (80% in the benchmark organization); returns how many it had. */
+async function seedEntries(db: Db, postgres: boolean): Promise<number> {
   const have = await db.auditEntry.count({ where: { organizationId: ORG } });
-  const start = Date.UTC(2025, 11, 1) / 1000;
-  const span = 365 * 86400; // one year
   if (have === 0) {
     console.log(`seeding ${ROWS.toLocaleString("en")} entries (80% in the benchmark organization)…`);
     const t = performance.now();
@@ -99,17 +120,14 @@ async function main() {
     await db.$executeRawUnsafe(`INSERT INTO "AuditDailyCount" ("chain", "day", "action", "outcome", "count")
       SELECT coalesce("organizationId", 'portal'), ${day}, "action", "outcome", COUNT(*) FROM "AuditEntry" GROUP BY 1, 2, 3, 4`);
   }
-  const total = await db.auditEntry.count();
-  console.log(
-    `${postgres ? "PostgreSQL" : "SQLite"}: ${total.toLocaleString("en")} audit entries, ${have || Math.floor(ROWS * 0.8)} in the benchmarked organization\n`,
-  );
+  return have;
+}
 
-  const scope = { organizationId: ORG };
-  const maxId = (await db.auditEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true } }))!.id;
+function scenarios(q: Queries, maxId: number): [string, () => Promise<unknown>][] {
   const day = (offset: number) => new Date((start + offset * 86400) * 1000).toISOString().slice(0, 10);
   let k = 0;
   const pick = <T>(xs: T[]) => xs[k++ % xs.length];
-  const scenarios: [string, () => Promise<unknown>][] = [
+  return [
     ["newest page (50), no filter", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({}))],
     [
       "deep page (keyset cursor)",
@@ -178,8 +196,12 @@ async function main() {
       },
     ],
   ];
+}
+
+/** p50 and p95 of each scenario over 40 runs, after 5 to warm up. */
+async function timeScenarios(list: [string, () => Promise<unknown>][]): Promise<void> {
   console.log(`${"query".padEnd(44)} ${"p50".padStart(8)} ${"p95".padStart(8)}`);
-  for (const [name, fn] of scenarios) {
+  for (const [name, fn] of list) {
     for (let i = 0; i < 5; i++) await fn(); // warm up
     const times: number[] = [];
     for (let i = 0; i < 40; i++) {
@@ -191,8 +213,11 @@ async function main() {
       `${name.padEnd(44)} ${pct(times, 50).toFixed(1).padStart(6)} ms ${pct(times, 95).toFixed(1).padStart(6)} ms`,
     );
   }
+}
 
-  console.log("");
+/** Export throughput and peak memory: the stream must stay flat however many rows. */
+async function measureExports(): Promise<void> {
+  const { exportStream } = await import("@/lib/audit/export");
   for (const [label, format, filters] of [
     ["export CSV, whole organization", "csv", {}],
     ["export JSON, one action", "json", { action: "group.update" }],
@@ -223,7 +248,6 @@ async function main() {
         )} rows/s  peak RSS ${(peak / 1e6).toFixed(0)} MB (start ${(rssBefore / 1e6).toFixed(0)} MB)`,
     );
   }
-  await db.$disconnect();
 }
 
 main().catch((err) => {

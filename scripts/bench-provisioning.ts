@@ -6,22 +6,20 @@
 // Uses a throwaway SQLite database (or BENCH_DATABASE_URL).
 import { performance } from "node:perf_hooks";
 
-import { cleanUpBenchEnv } from "./lib/bench-env";
+import { runBench } from "./lib/bench-env";
+import { nddBenchOrganization, nddGroupings, nddRequest, nddUsers, pointEnvAt } from "./lib/bench-ndd";
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const perGroup = Number(process.env.BENCH_USERS_PER_GROUP ?? 1000);
 const existingShare = 0.8;
 
+type Sim = Awaited<ReturnType<(typeof import("@/lib/ezeep-simulator"))["startSimulator"]>>;
+
 async function main() {
   const { migrateDatabase } = await import("@/lib/db-migrate");
   migrateDatabase(process.env.DATABASE_URL!);
   const { startSimulator } = await import("@/lib/ezeep-simulator");
-  const { ensureOrganization, ezeepFor, ezeepMaxConcurrency } = await import("@/lib/organizations/service");
-  const { createApiToken } = await import("@/lib/api-tokens/service");
-  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd/groups-users");
-  const { runNddEndpoint } = await import("@/lib/provisioning/ndd/http");
-  const { usersEndpoint } = await import("@/lib/provisioning/ndd/users");
-  const { addClient } = await import("@/lib/provisioning/ndd/clients");
+  const { ezeepMaxConcurrency } = await import("@/lib/organizations/service");
   const { db } = await import("@/lib/db");
   // SQLite runs in WAL mode with synchronous=NORMAL (lib/db.ts), as the portal itself does.
 
@@ -29,112 +27,50 @@ async function main() {
   const sim = await startSimulator({
     seed: { users: Math.max(existingPerGroup * 5, 3600) + 10, groups: 10 },
   });
-  const client = sim.clients[0]!;
-  Object.assign(process.env, {
-    EZEEP_CLIENT_ID: client.clientId,
-    EZEEP_CLIENT_SECRET: client.clientSecret,
-    EZEEP_ACCOUNT_URL: sim.accountUrl,
-    EZEEP_API_URL: sim.apiUrl,
+  pointEnvAt(sim);
+  const { token, verified } = await nddBenchOrganization(sim, "Bench Corp");
+  const body = JSON.stringify({
+    Client: "BENCH",
+    Groups: nddGroupings(verified, perGroup, existingPerGroup),
   });
-  const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench Corp" });
-  const ctx = {
-    actor: { type: "system" as const, id: null, label: "bench" },
-    organization: org,
-    role: "owner" as const,
-  };
-  const { token } = await createApiToken(ctx, { name: "bench" });
-  await addClient(ctx, { name: "BENCH" });
-  const verified = (await ezeepFor(org).users.all({ perPage: 100 })).filter((u) => u.is_verified);
-
-  const groups = Array.from({ length: 5 }, (_, g) => ({
-    GroupName: `Bench grouping ${g + 1}`,
-    GroupDescription: `Synchronised from NDD (${g + 1})`,
-    Users: Array.from({ length: perGroup }, (_, i) => {
-      if (i < existingPerGroup) {
-        const u = verified[(g * existingPerGroup + i) % verified.length]!;
-        return { Logon: `user${g}_${i}`, Domain: "BENCH", Email: u.email };
-      }
-      return {
-        Logon: `new${g}_${i}`,
-        Domain: "BENCH",
-        Name: `New ${g} ${i}`,
-        Email: `new.${g}.${i}@bench.example`,
-      };
-    }),
-  }));
-  const body = JSON.stringify({ Client: "BENCH", Groups: groups });
-  const call = () =>
-    handleNddGroupsUsers(
-      new Request("http://portal.bench/v1/groups/users", {
-        method: "POST",
-        headers: {
-          Tenant: "Bench Corp",
-          Authorization: `Bearer ${token}`,
-          "content-type": "application/json",
-        },
-        body,
-      }),
-    );
+  const call = () => nddRequest("groups/users", "Bench Corp", token, body);
 
   const concurrency = ezeepMaxConcurrency();
   console.log(
     `NDD upsert: 5 groupings × ${perGroup} users (${existingPerGroup} existing, ${perGroup - existingPerGroup} new each), ` +
       `${latencyMs} ms latency, ezeep concurrency ${concurrency}, database ${process.env.DATABASE_URL!.split(":")[0]}${process.env.DATABASE_URL!.startsWith("postgres") || process.env.BENCH_SQLITE_WAL === "0" ? "" : " (WAL)"}\n`,
   );
-  const measure = async (label: string, run: () => Promise<Response>) => {
-    sim.setLatency(latencyMs);
-    sim.resetStats();
-    const start = performance.now();
-    const res = await run();
-    const wall = performance.now() - start;
-    const stats = sim.stats();
-    const errors = (await res.json()) as unknown[];
-    if (process.env.BENCH_PRINT_ERRORS === "1" && errors.length)
-      console.log(JSON.stringify(errors.slice(0, 10), null, 1));
-    const ideal = (stats.requests * latencyMs) / concurrency;
-    if (process.env.BENCH_ROUTES === "1") console.log(stats.byRoute);
-    console.log(
-      `${label.padEnd(34)} ${wall.toFixed(0).padStart(6)} ms   ezeep calls ${String(stats.requests).padStart(5)}   ideal ${ideal.toFixed(0).padStart(6)} ms   ` +
-        `ratio ${(wall / ideal).toFixed(2)}   peak in flight ${stats.inFlightMax}   429s ${stats.rateLimited}   status ${res.status}, ${errors.length} error entries`,
-    );
-  };
-  await measure("groups/users 5×1000, first run", call);
-  await measure("groups/users 5×1000, no-op repeat", call);
+  await measure(sim, concurrency, "groups/users 5×1000, first run", call);
+  await measure(sim, concurrency, "groups/users 5×1000, no-op repeat", call);
 
   // POST /v1/users with 4,500 people: 80 % existing ezeep users, 20 % new (invited).
-  const existingUsers = Math.round(4500 * existingShare);
-  const users = Array.from({ length: 4500 }, (_, i) =>
-    i < existingUsers
-      ? { Logon: `solo${i}`, Domain: "BENCH", Email: verified[i % verified.length]!.email }
-      : { Logon: `solonew${i}`, Domain: "BENCH", Name: `Solo ${i}`, Email: `solo.${i}@bench.example` },
-  );
+  const users = nddUsers(verified, 4500, Math.round(4500 * existingShare));
   const usersBody = JSON.stringify({ Client: "BENCH", Users: users });
-  const callUsers = () =>
-    runNddEndpoint(
-      usersEndpoint,
-      new Request("http://portal.bench/v1/users", {
-        method: "POST",
-        headers: {
-          Tenant: "Bench Corp",
-          Authorization: `Bearer ${token}`,
-          "content-type": "application/json",
-        },
-        body: usersBody,
-      }),
-    );
-  await measure("users 4,500, first run", callUsers);
-  await measure("users 4,500, no-op repeat", callUsers);
+  const callUsers = () => nddRequest("users", "Bench Corp", token, usersBody);
+  await measure(sim, concurrency, "users 4,500, first run", callUsers);
+  await measure(sim, concurrency, "users 4,500, no-op repeat", callUsers);
   sim.setLatency(0);
   await sim.close();
   await db.$disconnect();
 }
 
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    cleanUpBenchEnv();
-    process.exit(); // an open simulator or timer must not keep a failed run alive
-  });
+/** Wall time of one request next to the ideal: ezeep calls × latency ÷ the allowed concurrency. */
+async function measure(sim: Sim, concurrency: number, label: string, run: () => Promise<Response>) {
+  sim.setLatency(latencyMs);
+  sim.resetStats();
+  const start = performance.now();
+  const res = await run();
+  const wall = performance.now() - start;
+  const stats = sim.stats();
+  const errors = (await res.json()) as unknown[];
+  if (process.env.BENCH_PRINT_ERRORS === "1" && errors.length)
+    console.log(JSON.stringify(errors.slice(0, 10), null, 1));
+  const ideal = (stats.requests * latencyMs) / concurrency;
+  if (process.env.BENCH_ROUTES === "1") console.log(stats.byRoute);
+  console.log(
+    `${label.padEnd(34)} ${wall.toFixed(0).padStart(6)} ms   ezeep calls ${String(stats.requests).padStart(5)}   ideal ${ideal.toFixed(0).padStart(6)} ms   ` +
+      `ratio ${(wall / ideal).toFixed(2)}   peak in flight ${stats.inFlightMax}   429s ${stats.rateLimited}   status ${res.status}, ${errors.length} error entries`,
+  );
+}
+
+runBench(main);

@@ -7,7 +7,8 @@
 // page names the count, the rest follow in parallel). Uses a throwaway SQLite database.
 import { performance } from "node:perf_hooks";
 
-import { cleanUpBenchEnv } from "./lib/bench-env";
+import { runBench } from "./lib/bench-env";
+import { nddBenchOrganization, nddGroupings, nddRequest, nddUsers, pointEnvAt } from "./lib/bench-ndd";
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const userCount = Number(process.env.BENCH_USERS ?? 10_000);
@@ -79,15 +80,10 @@ async function measure<T>(
   return value;
 }
 
-function pointEnvAt(sim: Sim) {
-  const c = sim.clients[0]!;
-  Object.assign(process.env, {
-    EZEEP_CLIENT_ID: c.clientId,
-    EZEEP_CLIENT_SECRET: c.clientSecret,
-    EZEEP_ACCOUNT_URL: sim.accountUrl,
-    EZEEP_API_URL: sim.apiUrl,
-    EZEEP_ORGANIZATION_ID: sim.organizationId,
-  });
+/** An NDD answer as the figures note it: its status and how many error entries it carries. */
+async function counted(response: Promise<Response>): Promise<{ status: number; errors: number }> {
+  const res = await response;
+  return { status: res.status, errors: ((await res.json()) as unknown[]).length };
 }
 
 /** The user page's ezeep reads: its loader and its printers section, in one request scope. */
@@ -101,11 +97,31 @@ async function userPage(ctx: import("@/lib/auth/context").OrgContext, id: string
   });
 }
 
+type OwnerContext = Awaited<ReturnType<typeof benchOwner>>["ctx"];
+type Org = OwnerContext["organization"];
+
 async function portalScenarios(concurrency: number) {
   const { startSimulator } = await import("@/lib/ezeep-simulator");
   const sim = await startSimulator({ seed: { users: userCount, groups: 100 }, latencyMs: 0 });
   pointEnvAt(sim);
-  const { ensureOrganization, ezeepFor } = await import("@/lib/organizations/service");
+  const { org, ctx } = await benchOwner(sim);
+  const { ezeepFor } = await import("@/lib/organizations/service");
+  const client = ezeepFor(org);
+  await client.groups.list({ limit: 1 }); // the token, outside the figures
+  sim.setLatency(latencyMs);
+  console.log(
+    `ezeep simulator: ${userCount} users, 100 groups, ${latencyMs} ms latency, concurrency ${concurrency}\n`,
+  );
+  await pageScenarios(sim, concurrency, ctx, org);
+  const group = await client.groups.create({ name: "Bench bulk", organization_id: sim.organizationId });
+  await bulkScenario(sim, concurrency, ctx, group.id);
+  await invitationSyncScenarios(sim, concurrency, org, group.id);
+  await sim.close();
+}
+
+/** The simulator's organization in the portal and an owner of it. */
+async function benchOwner(sim: Sim) {
+  const { ensureOrganization } = await import("@/lib/organizations/service");
   const { createAdmin } = await import("@/lib/admins/service");
   const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench" });
   const admin = await createAdmin({
@@ -119,13 +135,11 @@ async function portalScenarios(concurrency: number) {
     organization: org,
     role: "owner" as const,
   };
-  const client = ezeepFor(org);
-  await client.groups.list({ limit: 1 }); // the token, outside the figures
-  sim.setLatency(latencyMs);
-  console.log(
-    `ezeep simulator: ${userCount} users, 100 groups, ${latencyMs} ms latency, concurrency ${concurrency}\n`,
-  );
+  return { org, ctx };
+}
 
+/** Page views: the groups page, the users list cold, a user's detail page cold and warm. */
+async function pageScenarios(sim: Sim, concurrency: number, ctx: OwnerContext, org: Org) {
   const { listGroups } = await import("@/lib/groups/service");
   const { listGroupsSchema } = await import("@/lib/groups/schemas");
   await measure(
@@ -156,9 +170,13 @@ async function portalScenarios(concurrency: number) {
   await measure(sim, "user detail page, cold process", 2, concurrency, () => userPage(ctx, someone.id));
   await listUsers(ctx, listUsersSchema.parse({}));
   await measure(sim, "user detail page, warm", 2, concurrency, () => userPage(ctx, someone.id));
+}
 
+/** Adding 100 people to one group through the membership service. */
+async function bulkScenario(sim: Sim, concurrency: number, ctx: OwnerContext, groupId: string) {
+  const { listUsers } = await import("@/lib/users/service");
+  const { listUsersSchema } = await import("@/lib/users/schemas");
   const { bulkAddToGroup } = await import("@/lib/memberships/bulk");
-  const group = await client.groups.create({ name: "Bench bulk", organization_id: sim.organizationId });
   const people = (await listUsers(ctx, listUsersSchema.parse({ pageSize: 100, page: 3 }))).items
     .filter((u) => u.printing)
     .slice(0, 100)
@@ -168,19 +186,23 @@ async function portalScenarios(concurrency: number) {
     `bulk membership, ${people.length} users`,
     2,
     concurrency,
-    () => bulkAddToGroup(ctx, { groupId: group.id, userIds: people }),
+    () => bulkAddToGroup(ctx, { groupId, userIds: people }),
     (r) => `${r.results.filter((x) => x.ok).length} ok`,
     1 + 2 * people.length, // the group, then per user its re-read and its write
   );
+}
 
+/** Invitation sync: 5,020 invitations; one portal-sent invitation accepted with intended groups. */
+async function invitationSyncScenarios(sim: Sim, concurrency: number, org: Org, groupId: string) {
   const syncRows = [
     `invitation sync (${extraInvitations + 20} invitations, 1 accepted)`,
     "invitation sync, nothing changed",
   ];
-  if (!wanted(...syncRows)) return sim.close();
-  // Invitation sync: 5,020 invitations; one portal-sent invitation accepted with intended groups.
+  if (!wanted(...syncRows)) return;
+  const { ezeepFor } = await import("@/lib/organizations/service");
+  const client = ezeepFor(org);
   sim.setLatency(0);
-  const { mapPool } = await import("@/lib/provisioning/pool");
+  const { mapPool } = await import("@/lib/concurrency");
   await mapPool(
     Array.from({ length: extraInvitations }, (_, i) => i),
     16,
@@ -198,7 +220,7 @@ async function portalScenarios(concurrency: number) {
   });
   await db.invitation.update({
     where: { id: row.id },
-    data: { origin: "portal", intendedGroupIds: JSON.stringify([group.id]), groupsAppliedAt: null },
+    data: { origin: "portal", intendedGroupIds: JSON.stringify([groupId]), groupsAppliedAt: null },
   });
   sim.acceptInvitation(row.ezeepInvitationId!);
   sim.setLatency(latencyMs);
@@ -211,7 +233,6 @@ async function portalScenarios(concurrency: number) {
     (s) => `${s.groupsApplied.length} groups applied`,
   );
   await measure(sim, "invitation sync, nothing changed", 2, concurrency, () => syncInvitations(org));
-  await sim.close();
 }
 
 async function nddScenarios(concurrency: number) {
@@ -220,52 +241,13 @@ async function nddScenarios(concurrency: number) {
   const existingPerGroup = 800;
   const sim = await startSimulator({ seed: { users: existingPerGroup * 5 + 10, groups: 10 } });
   pointEnvAt(sim);
-  const { ensureOrganization, ezeepFor } = await import("@/lib/organizations/service");
-  const { createApiToken } = await import("@/lib/api-tokens/service");
-  const { handleNddGroupsUsers } = await import("@/lib/provisioning/ndd/groups-users");
-  const { addClient } = await import("@/lib/provisioning/ndd/clients");
-  const org = await ensureOrganization({ ezeepId: sim.organizationId, name: "Bench NDD" });
-  const ctx = {
-    actor: { type: "system" as const, id: null, label: "bench" },
-    organization: org,
-    role: "owner" as const,
-  };
-  const { token } = await createApiToken(ctx, { name: "bench" });
-  await addClient(ctx, { name: "BENCH" });
-  const verified = (await ezeepFor(org).users.all({ perPage: 100 })).filter((u) => u.is_verified);
-  const groups = Array.from({ length: 5 }, (_, g) => ({
-    GroupName: `Bench grouping ${g + 1}`,
-    GroupDescription: `Synchronised from NDD (${g + 1})`,
-    Users: Array.from({ length: perGroup }, (_, i) =>
-      i < existingPerGroup
-        ? {
-            Logon: `user${g}_${i}`,
-            Domain: "BENCH",
-            Email: verified[(g * existingPerGroup + i) % verified.length]!.email,
-          }
-        : {
-            Logon: `new${g}_${i}`,
-            Domain: "BENCH",
-            Name: `New ${g} ${i}`,
-            Email: `new.${g}.${i}@bench.example`,
-          },
-    ),
-  }));
-  const body = JSON.stringify({ Client: "BENCH", Groups: groups });
-  const call = async () => {
-    const res = await handleNddGroupsUsers(
-      new Request("http://portal.bench/v1/groups/users", {
-        method: "POST",
-        headers: {
-          Tenant: "Bench NDD",
-          Authorization: `Bearer ${token}`,
-          "content-type": "application/json",
-        },
-        body,
-      }),
-    );
-    return { status: res.status, errors: ((await res.json()) as unknown[]).length };
-  };
+  const { ezeepFor } = await import("@/lib/organizations/service");
+  const { org, token, verified } = await nddBenchOrganization(sim, "Bench NDD");
+  const body = JSON.stringify({
+    Client: "BENCH",
+    Groups: nddGroupings(verified, perGroup, existingPerGroup),
+  });
+  const call = () => counted(nddRequest("groups/users", "Bench NDD", token, body));
   sim.setLatency(latencyMs);
   console.log("");
   const note = (r: { status: number; errors: number }) => `status ${r.status}, ${r.errors} error entries`;
@@ -290,31 +272,8 @@ async function nddScenarios(concurrency: number) {
   await measure(sim, "NDD 5 × 1,000 repeated (no-op)", 2, concurrency, call, note, listsNow);
   if (!wanted("NDD /v1/users 4,500")) return void (await sim.close());
   // POST /v1/users with 4,500 people: 80 % existing ezeep users, 20 % new (invited).
-  const usersBody = JSON.stringify({
-    Client: "BENCH",
-    Users: Array.from({ length: 4500 }, (_, i) =>
-      i < 3600
-        ? { Logon: `solo${i}`, Domain: "BENCH", Email: verified[i % verified.length]!.email }
-        : { Logon: `solonew${i}`, Domain: "BENCH", Name: `Solo ${i}`, Email: `solo.${i}@bench.example` },
-    ),
-  });
-  const { runNddEndpoint } = await import("@/lib/provisioning/ndd/http");
-  const { usersEndpoint } = await import("@/lib/provisioning/ndd/users");
-  const callUsers = async () => {
-    const res = await runNddEndpoint(
-      usersEndpoint,
-      new Request("http://portal.bench/v1/users", {
-        method: "POST",
-        headers: {
-          Tenant: "Bench NDD",
-          Authorization: `Bearer ${token}`,
-          "content-type": "application/json",
-        },
-        body: usersBody,
-      }),
-    );
-    return { status: res.status, errors: ((await res.json()) as unknown[]).length };
-  };
+  const usersBody = JSON.stringify({ Client: "BENCH", Users: nddUsers(verified, 4500, 3600) });
+  const callUsers = () => counted(nddRequest("users", "Bench NDD", token, usersBody));
   const accountsNow = (await ezeepFor(org).users.all({ perPage: 100 })).length;
   await measure(
     sim,
@@ -355,12 +314,4 @@ async function main() {
   await db.$disconnect();
 }
 
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    cleanUpBenchEnv();
-    process.exit(); // an open simulator or timer must not keep a failed run alive
-  });
+runBench(main);

@@ -1,5 +1,5 @@
 // `npm run dev`: like `npm run demo`, but with `next dev` (hot reload) and without a build.
-import { runPortal } from "./lib/portal-setup";
+import { runPortal } from "./lib/portal-run";
 
 runPortal("dev").catch((err: unknown) => {
   console.error(`\nnpm run dev failed: ${err instanceof Error ? err.message : String(err)}`);

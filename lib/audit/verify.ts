@@ -151,12 +151,23 @@ export async function verifyChain(key: string): Promise<ChainReport> {
     firstBreak: null,
     verifiedAt: new Date(),
   };
-  const broken = (b: ChainBreak) => {
+  const walked = await walkLinks(organizationId, head, macKey, report);
+  const problem =
+    walked.problem ?? (await headProblem(organizationId, head, walked.prevHash)) ?? strayProblem(stray);
+  if (problem) {
     report.intact = false;
-    report.firstBreak = b;
-    return report;
-  };
+    report.firstBreak = problem;
+  }
+  return report;
+}
 
+/** Checks every link from the checkpoint to the head, in windows; counts them in the report. */
+async function walkLinks(
+  organizationId: string | null,
+  head: ChainHead,
+  macKey: Buffer,
+  report: ChainReport,
+): Promise<{ problem: ChainBreak | null; prevHash: string | null }> {
   let prevHash = head.checkpointHash;
   for (let from = head.checkpointSeq; from < head.seq; from += BATCH) {
     const to = Math.min(from + BATCH, head.seq);
@@ -166,47 +177,50 @@ export async function verifyChain(key: string): Promise<ChainReport> {
       const link = slots[i];
       if (!link) {
         const next = slots.slice(i).find(Boolean);
-        return broken({
-          kind: "missing",
-          entryId: next?.row.id ?? null,
-          seq,
-          message: `Entry #${seq} of the chain is missing (deleted)${next ? ` before entry ${next.row.id}` : ""}.`,
-        });
+        const before = next ? ` before entry ${next.row.id}` : "";
+        const message = `Entry #${seq} of the chain is missing (deleted)${before}.`;
+        return { problem: { kind: "missing", entryId: next?.row.id ?? null, seq, message }, prevHash };
       }
       const problem = checkLink(link, seq, prevHash, head, macKey);
-      if (problem) return broken(problem);
+      if (problem) return { problem, prevHash };
       prevHash = linkFields(link).hash;
       report.checked++;
     }
-    if (collision)
-      return broken({
-        kind: "link",
-        entryId: collision.row.id,
-        seq: null,
-        message: `Entry ${collision.row.id} claims a chain position that is already taken.`,
-      });
+    if (collision) {
+      const message = `Entry ${collision.row.id} claims a chain position that is already taken.`;
+      return { problem: { kind: "link", entryId: collision.row.id, seq: null, message }, prevHash };
+    }
   }
+  return { problem: null, prevHash };
+}
+
+/** The last link must be the recorded head, and no entry may claim a position past it. */
+async function headProblem(
+  organizationId: string | null,
+  head: ChainHead,
+  prevHash: string | null,
+): Promise<ChainBreak | null> {
   const beyond = await db.auditEntry.findFirst({
     where: { organizationId, OR: [{ chainSeq: { gt: head.seq } }, { completionSeq: { gt: head.seq } }] },
     select: { id: true },
   });
-  if (prevHash !== head.hash || beyond) {
-    return broken({
-      kind: "head",
-      entryId: beyond?.id ?? null,
-      seq: head.seq,
-      message: `The chain does not end at its recorded head (position ${head.seq}): the newest entries were removed or altered.`,
-    });
-  }
-  if (stray) {
-    return broken({
-      kind: "unchained",
-      entryId: stray.id,
-      seq: null,
-      message: `Entry ${stray.id} is not part of the chain: it was written around the portal.`,
-    });
-  }
-  return report;
+  if (prevHash === head.hash && !beyond) return null;
+  return {
+    kind: "head",
+    entryId: beyond?.id ?? null,
+    seq: head.seq,
+    message: `The chain does not end at its recorded head (position ${head.seq}): the newest entries were removed or altered.`,
+  };
+}
+
+function strayProblem(stray: { id: number } | null): ChainBreak | null {
+  if (!stray) return null;
+  return {
+    kind: "unchained",
+    entryId: stray.id,
+    seq: null,
+    message: `Entry ${stray.id} is not part of the chain: it was written around the portal.`,
+  };
 }
 
 /** The chain keys that exist: every organization with entries or a head, and the portal's. */

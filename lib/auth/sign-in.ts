@@ -18,12 +18,20 @@ export class SignInThrottledError extends Error {
   }
 }
 
-function failureKind(admin: { disabledAt: Date | null } | null): string {
-  return admin?.disabledAt ? "disabled" : "credentials";
-}
+/**
+ * Why a sign-in failed before any second factor: the key is the metric's label
+ * (sign_in_failures{reason}), the value the reason the audit entry records.
+ */
+const SIGN_IN_FAILURES = {
+  throttled: "throttled",
+  disabled: "account disabled",
+  credentials: "wrong email or password",
+} as const;
+type SignInFailure = keyof typeof SIGN_IN_FAILURES;
 
-function failureReason(admin: { disabledAt: Date | null } | null): string {
-  return admin?.disabledAt ? "account disabled" : "wrong email or password";
+/** A wrong password and an unknown email are one kind: the answer must not tell them apart. */
+function passwordFailure(admin: { disabledAt: Date | null } | null): SignInFailure {
+  return admin?.disabledAt ? "disabled" : "credentials";
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -43,7 +51,7 @@ export async function authenticateAdmin(
   const email = req.email.trim().toLowerCase();
   const retryAfter = await signInRetryAfter(email, req.ip);
   if (retryAfter > 0) {
-    await recordSignInFailure(req, email, null, "throttled");
+    await recordSignInFailure(req, email, null, SIGN_IN_FAILURES.throttled);
     countSignInFailure("throttled");
     throw new SignInThrottledError(retryAfter);
   }
@@ -57,10 +65,15 @@ export async function authenticateAdmin(
   if (factor.required) throw new SecondFactorRequiredError();
   await recordSignInAttempt(email, req.ip, success);
   if (!success || !admin) {
-    countSignInFailure(factor.error ? "second_factor" : failureKind(admin));
     // A wrong second-factor code comes from someone who knew the password: always its own entry.
-    if (factor.error) await recordAudit(signInEntry(req, email, admin?.id ?? null, factor.error));
-    else await recordSignInFailure(req, email, admin?.id ?? null, failureReason(admin));
+    if (factor.error) {
+      countSignInFailure("second_factor");
+      await recordAudit(signInEntry(req, email, admin?.id ?? null, factor.error));
+    } else {
+      const failure = passwordFailure(admin);
+      countSignInFailure(failure);
+      await recordSignInFailure(req, email, admin?.id ?? null, SIGN_IN_FAILURES[failure]);
+    }
     return null;
   }
   await recordAudit({

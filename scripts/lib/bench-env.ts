@@ -14,3 +14,16 @@ process.env.AUDIT_CHAIN_KEY ??= randomBytes(32).toString("base64");
 export function cleanUpBenchEnv(): void {
   rmSync(tmp, { recursive: true, force: true });
 }
+
+/** Runs a benchmark's main; the throwaway database goes and the process ends either way. */
+export function runBench(main: () => Promise<void>): void {
+  main()
+    .catch((err) => {
+      console.error(err);
+      process.exitCode = 1;
+    })
+    .finally(() => {
+      cleanUpBenchEnv();
+      process.exit(); // an open simulator or timer must not keep a failed run alive
+    });
+}

@@ -61,15 +61,7 @@ export async function startThrowawayCluster({ binDir = findPgBinDir(), log = () 
     const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
     chownSync(dir, uid, gid);
   }
-  const run = (args) => {
-    const cmd = args.map(shellQuote).join(" ");
-    if (asRoot)
-      execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", cmd], {
-        stdio: ["ignore", "pipe", "pipe"],
-        cwd: "/",
-      });
-    else execFileSync(args[0], args.slice(1), { stdio: ["ignore", "pipe", "pipe"] });
-  };
+  const run = (args) => runAs(asRoot, args);
   const data = path.join(dir, "data");
   let stopped = false;
   let started = false;
@@ -98,45 +90,60 @@ export async function startThrowawayCluster({ binDir = findPgBinDir(), log = () 
       "--no-locale",
       "--no-sync",
     ]);
-    // A few attempts: the free port can be taken between asking for it and binding it.
-    for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
-      // Durability is pointless for a throwaway cluster; turning it off makes CREATE DATABASE fast.
-      const opts = [
-        `-p ${port}`,
-        `-k ${dir}`,
-        "-c listen_addresses=127.0.0.1",
-        "-c fsync=off",
-        "-c synchronous_commit=off",
-        "-c full_page_writes=off",
-        "-c max_connections=200",
-      ].join(" ");
-      try {
-        run([
-          path.join(binDir, "pg_ctl"),
-          "-D",
-          data,
-          "-l",
-          path.join(dir, "log"),
-          "-w",
-          "-t",
-          "30",
-          "-o",
-          opts,
-          "start",
-        ]);
-        started = true;
-        const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-        log(`PostgreSQL (${binDir}) listening on 127.0.0.1:${port}, data in ${dir}`);
-        return { adminUrl, port, dir, stop };
-      } catch (err) {
-        if (attempt >= 3) throw err;
-      }
-    }
+    const port = await startOnFreePort(run, binDir, dir, data);
+    started = true;
+    log(`PostgreSQL (${binDir}) listening on 127.0.0.1:${port}, data in ${dir}`);
+    return { adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`, port, dir, stop };
   } catch (err) {
     stop();
     const stderr = err?.stderr ? String(err.stderr) : "";
     throw new Error(`could not start a throwaway PostgreSQL cluster: ${err.message}\n${stderr}`);
+  }
+}
+
+/** Runs a PostgreSQL tool, as the `postgres` user when we are root (PostgreSQL refuses root). */
+function runAs(asRoot, args) {
+  const cmd = args.map(shellQuote).join(" ");
+  if (asRoot)
+    execFileSync("su", ["postgres", "-s", "/bin/sh", "-c", cmd], {
+      stdio: ["ignore", "pipe", "pipe"],
+      cwd: "/",
+    });
+  else execFileSync(args[0], args.slice(1), { stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** Starts the server; a few attempts, as the free port can be taken between asking for it and binding it. */
+async function startOnFreePort(run, binDir, dir, data) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    // Durability is pointless for a throwaway cluster; turning it off makes CREATE DATABASE fast.
+    const opts = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      "-c listen_addresses=127.0.0.1",
+      "-c fsync=off",
+      "-c synchronous_commit=off",
+      "-c full_page_writes=off",
+      "-c max_connections=200",
+    ].join(" ");
+    try {
+      run([
+        path.join(binDir, "pg_ctl"),
+        "-D",
+        data,
+        "-l",
+        path.join(dir, "log"),
+        "-w",
+        "-t",
+        "30",
+        "-o",
+        opts,
+        "start",
+      ]);
+      return port;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
   }
 }
 

@@ -35,24 +35,31 @@ export async function startSimulatorProcess({
     env: { ...process.env, NODE_ENV: "development" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let muted = false; // nothing from the simulator after we asked it to stop
+  // muted: nothing from the simulator after we asked it to stop
+  const state = { muted: false, exited: false };
   child.stderr.on("data", (chunk) => {
-    if (!muted) onOutput(chunk);
+    if (!state.muted) onOutput(chunk);
   });
-
-  let exited = false;
   const stop = () => {
-    muted = true;
-    if (exited || child.exitCode !== null || child.signalCode !== null) return;
-    exited = true;
+    state.muted = true;
+    if (state.exited || child.exitCode !== null || child.signalCode !== null) return;
+    state.exited = true;
     try {
       child.kill("SIGTERM");
     } catch {
       /* gone */
     }
   };
+  const info = await readyInfo(child, { timeoutMs, onOutput, stop, state });
+  return { ...info, pid: child.pid, child, stop };
+}
 
-  const info = await new Promise((resolve, reject) => {
+/**
+ * Waits for the JSON line the simulator prints when ready; lines before it are passed on to
+ * `onOutput`, and so is all output after it (until stopped).
+ */
+function readyInfo(child, { timeoutMs, onOutput, stop, state }) {
+  return new Promise((resolve, reject) => {
     let buffer = "";
     const timer = setTimeout(() => {
       stop();
@@ -64,30 +71,24 @@ export async function startSimulatorProcess({
       while ((nl = buffer.indexOf("\n")) >= 0) {
         const line = buffer.slice(0, nl).trim();
         buffer = buffer.slice(nl + 1);
-        if (!line.startsWith("{")) {
-          if (line) onOutput(`[simulator] ${line}\n`);
+        const parsed = readyLine(line);
+        if (!parsed) {
+          if (line && !line.startsWith("{")) onOutput(`[simulator] ${line}\n`);
           continue;
         }
-        try {
-          const parsed = JSON.parse(line);
-          if (parsed.accountUrl && parsed.apiUrl) {
-            clearTimeout(timer);
-            child.stdout.off("data", onData);
-            child.stdout.on("data", (c) => {
-              if (!muted) onOutput(c);
-            });
-            resolve(parsed);
-            return;
-          }
-        } catch {
-          /* not our line */
-        }
+        clearTimeout(timer);
+        child.stdout.off("data", onData);
+        child.stdout.on("data", (c) => {
+          if (!state.muted) onOutput(c);
+        });
+        resolve(parsed);
+        return;
       }
     };
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", onData);
     child.once("exit", (code, signal) => {
-      exited = true;
+      state.exited = true;
       clearTimeout(timer);
       reject(new Error(`the simulator exited before it was ready (code ${code}, signal ${signal})`));
     });
@@ -96,6 +97,15 @@ export async function startSimulatorProcess({
       reject(err);
     });
   });
+}
 
-  return { ...info, pid: child.pid, child, stop };
+/** The ready line's content, or null for any other line. */
+function readyLine(line) {
+  if (!line.startsWith("{")) return null;
+  try {
+    const parsed = JSON.parse(line);
+    return parsed.accountUrl && parsed.apiUrl ? parsed : null;
+  } catch {
+    return null;
+  }
 }

@@ -6,56 +6,9 @@ import { readFileSync } from "node:fs";
 
 import { expect, test, type Page } from "@playwright/test";
 
-import { E2E_ADMINS, E2E_PASSWORD, e2eEnv, signInAs, simControl, submitSignIn } from "./fixtures";
+import { E2E_ADMINS, E2E_PASSWORD, e2eEnv, ezeep, newEzeepUser, signInAs, submitSignIn } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 7);
-
-async function ezeepToken(): Promise<string> {
-  const env = e2eEnv();
-  const res = await fetch(`${env.accountUrl}/oauth/access_token/`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${env.clientId}:${env.clientSecret}`).toString("base64")}`,
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      scope: "printing",
-      organization_id: env.orgId,
-    }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-async function ezeep<T>(
-  host: "account" | "api",
-  path: string,
-  init: { method?: string; body?: unknown } = {},
-) {
-  const env = e2eEnv();
-  const res = await fetch(`${host === "account" ? env.accountUrl : env.apiUrl}${path}`, {
-    method: init.method ?? "GET",
-    headers: { authorization: `Bearer ${await ezeepToken()}`, "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!res.ok) throw new Error(`ezeep ${path}: HTTP ${res.status} ${await res.text()}`);
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function newUser(first: string, last: string) {
-  const email = `e2e.${first.toLowerCase()}.${unique()}@example.com`;
-  const expire = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 19);
-  const inv = await ezeep<{ id: string }>("account", "/v1/userinvitations/", {
-    method: "POST",
-    body: { email, expire_date: expire },
-  });
-  const user = await simControl<{ id: string }>(`/invitations/${inv.id}/accept`, {
-    firstName: first,
-    lastName: last,
-  });
-  return { id: user.id, email };
-}
 
 async function groupMembers(groupId: string): Promise<number> {
   const g = await ezeep<{ num_members: number }>("api", `/printing/v1/groups/${groupId}/`);
@@ -194,8 +147,8 @@ test.describe("console", () => {
 
   test("bulk remove from a group shows a result per person and Undo puts them back", async ({ page }) => {
     const tag = unique();
-    await newUser("Rae", `Remove${tag}`);
-    await newUser("Rex", `Remove${tag}`);
+    await newEzeepUser("Rae", `Remove${tag}`);
+    await newEzeepUser("Rex", `Remove${tag}`);
     const group = await ezeep<{ id: string; name: string }>("api", "/printing/v1/groups/", {
       method: "POST",
       body: { name: `E2E Undo ${tag}`, organization_id: e2eEnv().orgId },

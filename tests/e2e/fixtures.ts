@@ -67,3 +67,56 @@ export async function simControl<T = unknown>(path: string, body?: unknown, meth
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** A client-credentials access token for the simulated ezeep (the e2e organization's). */
+export async function ezeepToken(): Promise<string> {
+  const env = e2eEnv();
+  const res = await fetch(`${env.accountUrl}/oauth/access_token/`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${Buffer.from(`${env.clientId}:${env.clientSecret}`).toString("base64")}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      scope: "printing",
+      ...(env.orgId ? { organization_id: env.orgId } : {}),
+    }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** A call to the simulated ezeep as the portal's client (to set up data or look up ids the UI does not show). */
+export async function ezeep<T>(
+  host: "account" | "api",
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
+  const env = e2eEnv();
+  const res = await fetch(`${host === "account" ? env.accountUrl : env.apiUrl}${path}`, {
+    method: init.method ?? "GET",
+    headers: { authorization: `Bearer ${await ezeepToken()}`, "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!res.ok) throw new Error(`ezeep ${path}: HTTP ${res.status} ${await res.text()}`);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A new, verified ezeep user (invited, then accepted in the simulator). */
+export async function newEzeepUser(
+  first: string,
+  last: string,
+): Promise<{ id: string; email: string; name: string }> {
+  const email = `e2e.${first.toLowerCase()}.${Math.random().toString(36).slice(2, 7)}@example.com`;
+  const expire = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 19);
+  const inv = await ezeep<{ id: string }>("account", "/v1/userinvitations/", {
+    method: "POST",
+    body: { email, expire_date: expire },
+  });
+  const user = await simControl<{ id: string }>(`/invitations/${inv.id}/accept`, {
+    firstName: first,
+    lastName: last,
+  });
+  return { id: user.id, email, name: `${first} ${last}` };
+}

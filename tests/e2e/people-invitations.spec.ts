@@ -3,26 +3,9 @@
 // the background follow-up does the same without anyone clicking; helpdesk and auditor limits.
 import { expect, test, type Page } from "@playwright/test";
 
-import { e2eEnv, signInAs, simControl } from "./fixtures";
+import { ezeep, signInAs, simControl } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
-
-/** A client-credentials call to the simulated ezeep (to look up ids the UI does not show). */
-async function ezeep<T>(host: "account" | "api", path: string): Promise<T> {
-  const env = e2eEnv();
-  const basic = Buffer.from(`${env.clientId}:${env.clientSecret}`).toString("base64");
-  const tokenRes = await fetch(`${env.accountUrl}/oauth/access_token/`, {
-    method: "POST",
-    headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", scope: "printing" }),
-  });
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
-  const res = await fetch(`${host === "account" ? env.accountUrl : env.apiUrl}${path}`, {
-    headers: { authorization: `Bearer ${access_token}` },
-  });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
 
 async function ezeepInvitationId(email: string): Promise<string> {
   for (let page = 1; ; page++) {

@@ -3,57 +3,9 @@
 // confirmation that names what is lost, and roles that may not do it.
 import { expect, test, type Page } from "@playwright/test";
 
-import { e2eEnv, signInAs, simControl } from "./fixtures";
+import { e2eEnv, ezeep, newEzeepUser, signInAs } from "./fixtures";
 
 const unique = () => Math.random().toString(36).slice(2, 7);
-
-async function ezeepToken(): Promise<string> {
-  const env = e2eEnv();
-  const res = await fetch(`${env.accountUrl}/oauth/access_token/`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${env.clientId}:${env.clientSecret}`).toString("base64")}`,
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      scope: "printing",
-      organization_id: env.orgId,
-    }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-async function ezeep<T>(
-  host: "account" | "api",
-  path: string,
-  init: { method?: string; body?: unknown } = {},
-): Promise<T> {
-  const env = e2eEnv();
-  const res = await fetch(`${host === "account" ? env.accountUrl : env.apiUrl}${path}`, {
-    method: init.method ?? "GET",
-    headers: { authorization: `Bearer ${await ezeepToken()}`, "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!res.ok) throw new Error(`ezeep ${path}: HTTP ${res.status} ${await res.text()}`);
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** A new, verified ezeep user (invited, then accepted in the simulator). */
-async function newUser(first: string, last: string): Promise<{ id: string; email: string; name: string }> {
-  const email = `e2e.${first.toLowerCase()}.${unique()}@example.com`;
-  const expire = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 19);
-  const inv = await ezeep<{ id: string }>("account", "/v1/userinvitations/", {
-    method: "POST",
-    body: { email, expire_date: expire },
-  });
-  const user = await simControl<{ id: string }>(`/invitations/${inv.id}/accept`, {
-    firstName: first,
-    lastName: last,
-  });
-  return { id: user.id, email, name: `${first} ${last}` };
-}
 
 async function newGroup(name: string): Promise<{ id: string; name: string }> {
   return ezeep("api", "/printing/v1/groups/", {
@@ -76,7 +28,7 @@ test.describe("people: users and memberships", () => {
   test("an admin adds a user to a group from the user's page and removes them from the group's Members tab", async ({
     page,
   }) => {
-    const user = await newUser("Mira", `Moss${unique()}`);
+    const user = await newEzeepUser("Mira", `Moss${unique()}`);
     const group = await newGroup(`E2E Team ${unique()}`);
     await signInAs(page, "admin");
 
@@ -117,8 +69,8 @@ test.describe("people: users and memberships", () => {
     page,
   }) => {
     const tag = unique();
-    const a = await newUser("Pia", `Picker${tag}`);
-    const b = await newUser("Paul", `Picker${tag}`);
+    const a = await newEzeepUser("Pia", `Picker${tag}`);
+    const b = await newEzeepUser("Paul", `Picker${tag}`);
     const group = await newGroup(`E2E Picked ${tag}`);
     await signInAs(page, "admin");
     const picker = page.getByTestId("member-picker");
@@ -154,9 +106,9 @@ test.describe("people: users and memberships", () => {
     page,
   }) => {
     const tag = unique();
-    await newUser("Bea", `Bulk${tag}`);
-    await newUser("Ben", `Bulk${tag}`);
-    await newUser("Bo", `Bulk${tag}`);
+    await newEzeepUser("Bea", `Bulk${tag}`);
+    await newEzeepUser("Ben", `Bulk${tag}`);
+    await newEzeepUser("Bo", `Bulk${tag}`);
     const group = await newGroup(`E2E Bulk ${tag}`);
     await signInAs(page, "admin");
     await page.goto(`/users?q=Bulk${tag}&refresh=1`);
@@ -175,7 +127,7 @@ test.describe("people: users and memberships", () => {
   test("an admin deletes a user after a confirmation that names the account, groups and printers lost", async ({
     page,
   }) => {
-    const user = await newUser("Dora", `Delete${unique()}`);
+    const user = await newEzeepUser("Dora", `Delete${unique()}`);
     // A group that has printers (the demo's Engineering group) plus a fresh one.
     const groups = await ezeep<{ results: { id: string; name: string; num_printers: number }[] }>(
       "api",
@@ -217,7 +169,7 @@ test.describe("people: users and memberships", () => {
   test("an admin edits a name and role; an empty name is refused with a specific message", async ({
     page,
   }) => {
-    const user = await newUser("Erin", `Edit${unique()}`);
+    const user = await newEzeepUser("Erin", `Edit${unique()}`);
     await signInAs(page, "admin");
     await page.goto(`/users/${user.id}/edit`);
     await page.getByLabel("First name").fill("");
@@ -238,9 +190,9 @@ test.describe("people: users and memberships", () => {
   test("helpdesk and auditors cannot delete users or change memberships, and the server refuses a replayed delete", async ({
     browser,
   }) => {
-    const user = await newUser("Hugo", `Guard${unique()}`);
+    const user = await newEzeepUser("Hugo", `Guard${unique()}`);
     // Record a genuine delete request by an owner … on a throwaway user.
-    const decoy = await newUser("Dee", `Decoy${unique()}`);
+    const decoy = await newEzeepUser("Dee", `Decoy${unique()}`);
     const ownerContext = await browser.newContext();
     const ownerPage = await ownerContext.newPage();
     await signInAs(ownerPage, "owner");

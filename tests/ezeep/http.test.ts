@@ -153,11 +153,11 @@ describe("request()", () => {
   });
 
   it("retries GET on 503 and 429 (honouring Retry-After) then succeeds", async () => {
-    const c = client([
-      { status: 503 },
-      { status: 429, headers: { "Retry-After": "2" } },
-      { status: 200, body: { id: "a" } },
-    ]);
+    // A fixed clock: the lane's gate waits until now + Retry-After, exactly 2000 ms however busy the machine.
+    const c = client(
+      [{ status: 503 }, { status: 429, headers: { "Retry-After": "2" } }, { status: 200, body: { id: "a" } }],
+      { now: () => 1_000_000 },
+    );
     await expect(c.http.request({ host: "api", method: "GET", path: "/x/", schema: item })).resolves.toEqual({
       id: "a",
     });

@@ -1,61 +1,19 @@
-// The client against the simulator (lib/ezeep-simulator), with faults. Section numbers map onto
-// docs/ezeep.md (its last section).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+// The client against the simulator (lib/ezeep-simulator), with faults: tokens, retries, timeouts
+// and malformed answers. Pagination, error mapping and the resources are in
+// simulator-resources.test.ts. Section numbers map onto docs/ezeep.md (its last section).
+import { describe, expect, it } from "vitest";
 
-import {
-  createClientCredentialsTokenProvider,
-  createEzeepClient,
-  EzeepError,
-  type EzeepClient,
-  type EzeepClientConfig,
-} from "@/lib/ezeep";
-import { startSimulator, type Simulator } from "@/lib/ezeep-simulator";
+import { createClientCredentialsTokenProvider, createEzeepClient } from "@/lib/ezeep";
+import { caught, clientAgainstSimulator } from "@/tests/helpers/ezeep-client";
 
-let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startSimulator({ seed: "demo" });
-});
-afterAll(async () => {
-  await sim?.close();
-});
-beforeEach(() => {
-  sim.faults.clear();
-  sim.resetStats();
-});
-
-function makeClient(extra: Partial<EzeepClientConfig> = {}): EzeepClient {
-  const c = sim.clients[0]!;
-  return createEzeepClient({
-    accountUrl: sim.accountUrl,
-    apiUrl: sim.apiUrl,
-    credentials: { clientId: c.clientId, clientSecret: c.clientSecret },
-    // Fast, deterministic backoff; Retry-After is still honoured (it is the simulator's 1 s default).
-    baseDelayMs: 5,
-    maxDelayMs: 20,
-    ...extra,
-  });
-}
-
-function routeCount(key: string): number {
-  return sim.stats().byRoute[key] ?? 0;
-}
-
-async function caught(p: Promise<unknown>): Promise<EzeepError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(EzeepError);
-  return e as EzeepError;
-}
+const { sim, makeClient, routeCount } = clientAgainstSimulator();
 
 describe("tokens (§1.2, client credentials)", () => {
   it("100 concurrent calls make exactly one token request", async () => {
     const client = makeClient();
     const pages = await Promise.all(Array.from({ length: 100 }, () => client.groups.list({ limit: 1 })));
     expect(pages.every((p) => p.results.length === 1)).toBe(true);
-    expect(sim.stats().tokenRequests.client_credentials).toBe(1);
+    expect(sim().stats().tokenRequests.client_credentials).toBe(1);
   });
 
   it("reuses the cached token for later calls", async () => {
@@ -63,50 +21,50 @@ describe("tokens (§1.2, client credentials)", () => {
     await client.groups.list();
     await client.printers.list();
     await client.users.list({ per_page: 5 });
-    expect(sim.stats().tokenRequests.client_credentials).toBe(1);
+    expect(sim().stats().tokenRequests.client_credentials).toBe(1);
   });
 
   it("single-flight at the provider level too", async () => {
-    const c = sim.clients[0]!;
+    const c = sim().clients[0]!;
     const p = createClientCredentialsTokenProvider({
-      accountUrl: sim.accountUrl,
+      accountUrl: sim().accountUrl,
       clientId: c.clientId,
       clientSecret: c.clientSecret,
     });
     const tokens = await Promise.all(Array.from({ length: 100 }, () => p.getAccessToken()));
     expect(new Set(tokens).size).toBe(1);
-    expect(sim.stats().tokenRequests.client_credentials).toBe(1);
+    expect(sim().stats().tokenRequests.client_credentials).toBe(1);
   });
 
   it("bad credentials → kind auth without leaking the secret", async () => {
     const client = createEzeepClient({
-      accountUrl: sim.accountUrl,
-      apiUrl: sim.apiUrl,
-      credentials: { clientId: sim.clients[0]!.clientId, clientSecret: "definitely-wrong-secret" },
+      accountUrl: sim().accountUrl,
+      apiUrl: sim().apiUrl,
+      credentials: { clientId: sim().clients[0]!.clientId, clientSecret: "definitely-wrong-secret" },
     });
     const e = await caught(client.groups.list());
     expect(e.kind).toBe("auth");
     expect(e.message).toMatch(/credentials/);
     expect(e.message).not.toContain("definitely-wrong-secret");
-    expect(sim.stats().tokenRequests.failed).toBeGreaterThanOrEqual(1);
+    expect(sim().stats().tokenRequests.failed).toBeGreaterThanOrEqual(1);
   });
 
   it("401 (expired token) → one token refetch and success", async () => {
     const client = makeClient();
     await client.groups.list();
-    sim.faults.add({ host: "api", path: "/printing/v1/groups/", kind: "expire_token", times: 1 });
+    sim().faults.add({ host: "api", path: "/printing/v1/groups/", kind: "expire_token", times: 1 });
     const page = await client.groups.list();
     expect(page.count).toBeGreaterThan(0);
-    expect(sim.stats().tokenRequests.client_credentials).toBe(2);
+    expect(sim().stats().tokenRequests.client_credentials).toBe(2);
   });
 
   it("401 on a POST is retried once as well (the request was not processed)", async () => {
     const client = makeClient();
     await client.groups.list();
-    sim.expireAllTokens();
+    sim().expireAllTokens();
     const g = await client.groups.create({ name: `after-expiry-${Date.now()}` });
     expect(g.id).toBeTruthy();
-    expect(sim.stats().tokenRequests.client_credentials).toBe(2);
+    expect(sim().stats().tokenRequests.client_credentials).toBe(2);
     await client.groups.delete(g.id);
   });
 });
@@ -114,7 +72,7 @@ describe("tokens (§1.2, client credentials)", () => {
 describe("retries (§2.6)", () => {
   it("GET retries on 503 and succeeds", async () => {
     const client = makeClient();
-    sim.faults.add({
+    sim().faults.add({
       host: "api",
       method: "GET",
       path: "/printing/v1/printers/",
@@ -129,7 +87,7 @@ describe("retries (§2.6)", () => {
 
   it("GET retries on 429 with Retry-After and succeeds", async () => {
     const client = makeClient();
-    sim.faults.add({
+    sim().faults.add({
       host: "api",
       method: "GET",
       path: "/printing/v1/groups/",
@@ -140,12 +98,18 @@ describe("retries (§2.6)", () => {
     const page = await client.groups.list();
     expect(page.results.length).toBeGreaterThan(0);
     expect(routeCount("GET /printing/v1/groups/")).toBe(2);
-    expect(sim.stats().rateLimited).toBe(1);
+    expect(sim().stats().rateLimited).toBe(1);
   });
 
   it("gives up after maxRetries with an actionable 503 message", async () => {
     const client = makeClient({ maxRetries: 2 });
-    sim.faults.add({ host: "api", method: "GET", path: "/printing/v1/groups/", kind: "status", status: 503 });
+    sim().faults.add({
+      host: "api",
+      method: "GET",
+      path: "/printing/v1/groups/",
+      kind: "status",
+      status: 503,
+    });
     const e = await caught(client.groups.list());
     expect(e.status).toBe(503);
     expect(e.kind).toBe("http");
@@ -155,7 +119,7 @@ describe("retries (§2.6)", () => {
 
   it("POST is NOT retried on 503", async () => {
     const client = makeClient();
-    sim.faults.add({
+    sim().faults.add({
       host: "api",
       method: "POST",
       path: "/printing/v1/groups/",
@@ -175,7 +139,7 @@ describe("retries (§2.6)", () => {
     const [printer] = (await client.assignments.list({ limit: 1 })).results;
     const groups = await client.groups.all();
     const target = groups.find((g) => g.name === "Legal") ?? groups[0]!;
-    sim.faults.add({
+    sim().faults.add({
       host: "api",
       method: "PUT",
       path: "/printing/v1/assignments/",
@@ -191,7 +155,13 @@ describe("retries (§2.6)", () => {
 
   it("connection reset on GET is retried", async () => {
     const client = makeClient();
-    sim.faults.add({ host: "api", method: "GET", path: "/printing/v1/connectors/", kind: "reset", times: 1 });
+    sim().faults.add({
+      host: "api",
+      method: "GET",
+      path: "/printing/v1/connectors/",
+      kind: "reset",
+      times: 1,
+    });
     const page = await client.connectors.list();
     expect(page.results.length).toBeGreaterThan(0);
   });
@@ -201,7 +171,7 @@ describe("timeouts and malformed answers", () => {
   it("a hanging endpoint → kind timeout", async () => {
     const client = makeClient({ timeoutMs: 200, maxRetries: 1 });
     await client.groups.list(); // token first, so only the API call hangs
-    sim.faults.add({ host: "api", path: "/printing/v1/groups/", kind: "timeout", delayMs: 2000 });
+    sim().faults.add({ host: "api", path: "/printing/v1/groups/", kind: "timeout", delayMs: 2000 });
     const e = await caught(client.groups.list());
     expect(e.kind).toBe("timeout");
     expect(e.status).toBeNull();
@@ -210,194 +180,9 @@ describe("timeouts and malformed answers", () => {
 
   it("a malformed body → kind malformed", async () => {
     const client = makeClient();
-    sim.faults.add({ host: "api", path: "/printing/v1/groups/", kind: "malformed", times: 1 });
+    sim().faults.add({ host: "api", path: "/printing/v1/groups/", kind: "malformed", times: 1 });
     const e = await caught(client.groups.list());
     expect(e.kind).toBe("malformed");
     expect(e.message).toMatch(/could not read/);
-  });
-});
-
-describe("pagination (§2.2)", () => {
-  it("printing host: groups with limit 3 across pages", async () => {
-    const client = makeClient();
-    const first = await client.groups.list({ limit: 3 });
-    expect(first.results).toHaveLength(3);
-    expect(first.next).not.toBeNull();
-    sim.resetStats();
-    const ids: string[] = [];
-    for await (const g of client.groups.iterate({ pageSize: 3 })) ids.push(g.id);
-    expect(ids).toHaveLength(first.count);
-    expect(new Set(ids).size).toBe(first.count);
-    expect(routeCount("GET /printing/v1/groups/")).toBe(Math.ceil(first.count / 3));
-  });
-
-  it("printing host: next links that say http://api2.ezeep.com (proxy artefact) are rewritten onto apiUrl", async () => {
-    const requested: string[] = [];
-    const proxyFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      requested.push(String(input));
-      const res = await fetch(input, init);
-      const text = await res.text();
-      // What ezeep does behind its reverse proxy: absolute next links on the public host, http://.
-      const rewritten = text.split(sim.apiUrl).join("http://api2.ezeep.com");
-      return new Response(res.status === 204 ? null : rewritten, {
-        status: res.status,
-        headers: res.headers,
-      });
-    }) as typeof fetch;
-    const client = makeClient({ fetch: proxyFetch });
-    const first = await client.groups.list({ limit: 4 });
-    expect(first.next).toMatch(/^http:\/\/api2\.ezeep\.com\/printing\/v1\/groups\/\?/);
-    const all = await client.groups.all({ pageSize: 4 });
-    expect(all).toHaveLength(first.count);
-    const apiCalls = requested.filter((u) => u.includes("/printing/v1/"));
-    expect(apiCalls.every((u) => u.startsWith(`${sim.apiUrl}/printing/v1/groups/`))).toBe(true);
-    expect(apiCalls).toContain(`${sim.apiUrl}/printing/v1/groups/?limit=4&offset=8`);
-  });
-
-  it("printing host: assignments filtered by group", async () => {
-    const client = makeClient();
-    const groups = await client.groups.all();
-    const eng = groups.find((g) => g.name === "Engineering")!;
-    const rows = await client.assignments.all({ group: eng.id, pageSize: 1 });
-    expect(rows.length).toBe(eng.num_printers);
-    for (const r of rows)
-      expect(r.assignments.flatMap((a) => a.groups.map((g) => g.group_id))).toContain(eng.id);
-  });
-
-  it("account host: users page/per_page 20", async () => {
-    const client = makeClient();
-    const first = await client.users.list({ per_page: 20 });
-    expect(first.count).toBeGreaterThanOrEqual(60);
-    sim.resetStats();
-    const users = await client.users.all({ perPage: 20 });
-    expect(users).toHaveLength(first.count);
-    expect(new Set(users.map((u) => u.id)).size).toBe(first.count);
-    expect(routeCount("GET /v1/users/")).toBe(Math.ceil(first.count / 20));
-  });
-
-  it("printing users and invitations iterate", async () => {
-    const client = makeClient();
-    const pusers = await client.printingUsers.all({ pageSize: 25 });
-    expect(pusers.length).toBeGreaterThanOrEqual(60);
-    const invites = await client.invitations.all({ perPage: 2 });
-    expect(invites.length).toBeGreaterThanOrEqual(4);
-    expect(invites.some((i) => i.invitation_status === "EXPIRED")).toBe(true);
-  });
-});
-
-describe("error mapping from real answers (§2.5)", () => {
-  it("400 field error: create a group with an empty name", async () => {
-    const client = makeClient();
-    const e = await caught(client.groups.create({ name: "" }));
-    expect(e.status).toBe(400);
-    expect(e.kind).toBe("http");
-    expect(e.fieldErrors?.name?.length).toBeGreaterThan(0);
-    expect(e.message).toMatch(/^Name: /);
-  });
-
-  it("404 for an unknown group", async () => {
-    const client = makeClient();
-    const e = await caught(client.groups.get("00000000-0000-0000-0000-000000000000"));
-    expect(e.status).toBe(404);
-    expect(e.message).toMatch(/not found in ezeep|No .* matches/i);
-  });
-});
-
-describe("resources end to end", () => {
-  it("groups CRUD and membership replace", async () => {
-    const client = makeClient();
-    const g = await client.groups.create({ name: `client-test-${Date.now()}`, description: "d" });
-    expect(g.origin.provider).toBe("Ezeep");
-    expect(g.organization_id).toBe(sim.organizationId);
-    const u = (await client.printingUsers.list({ limit: 1 })).results[0]!;
-    const before = u.groups.map((x) => x.group_id);
-    const after = await client.printingUsers.setGroups(u.id, [...before, g.id]);
-    expect(new Set(after.groups.map((x) => x.group_id))).toEqual(new Set([...before, g.id]));
-    expect((await client.groups.get(g.id)).num_members).toBe(1);
-    const renamed = await client.groups.update(g.id, { name: `${g.name}-2` });
-    expect(renamed.name).toBe(`${g.name}-2`);
-    await client.groups.delete(g.id);
-    expect((await client.printingUsers.get(u.id)).groups.map((x) => x.group_id).sort()).toEqual(
-      [...before].sort(),
-    );
-  });
-
-  it("users, invitations, printers, connectors, drivers", async () => {
-    const client = makeClient();
-    const users = await client.users.list({ per_page: 3 });
-    const one = await client.users.get(users.results[0]!.id);
-    expect(one.email).toBe(users.results[0]!.email);
-
-    const inv = await client.invitations.create({
-      email: `client-${Date.now()}@acme.example`,
-      expire_date: new Date(Date.now() + 86_400_000),
-    });
-    expect(inv.invitation_status).toBe("OPEN");
-    expect((await client.invitations.resend(inv.id)).id).toBe(inv.id);
-
-    const vendors = await client.drivers.vendors();
-    expect(vendors.length).toBeGreaterThan(0);
-    const drivers = await client.drivers.all({ vendor: vendors[0]! });
-    expect(drivers.every((d) => d.vendor === vendors[0])).toBe(true);
-
-    const conns = await client.connectors.all();
-    expect(conns.length).toBeGreaterThan(0);
-    const printers = await client.printers.all({ connector_id: conns[0]!.id });
-    expect(printers.every((p) => p.connector_id === conns[0]!.id)).toBe(true);
-    const p = printers[0]!;
-    const updated = await client.printers.update(p.id, { driver_id: drivers[0]!.id });
-    expect(updated.manual_driver_id ?? updated.driver_id).toBe(drivers[0]!.id);
-    expect((await client.printers.get(p.id)).id).toBe(p.id);
-
-    const fv = await client.connectors.filterValues();
-    expect(fv.some((f) => f.field_name === "type")).toBe(true);
-  });
-
-  it("partner organizations: create (invitation scheme), list, get, update, delete (§3.1)", async () => {
-    const client = makeClient();
-    const org = await client.organizations.create({
-      name: `Client Test Org ${Date.now()}`,
-      currency_code: "EUR",
-      admin_user_invitation: {
-        email: `org-admin-${Date.now()}@example.com`,
-        expire_date: new Date(Date.now() + 7 * 86_400_000),
-        user: { first_name: "Ada", last_name: "Admin", preferred_language: "en" },
-      },
-    });
-    expect(org.admin_user).toBeTruthy();
-    const listed = await client.organizations.all({ perPage: 1 });
-    expect(listed.map((o) => o.id)).toContain(org.id);
-    expect(listed.map((o) => o.id)).toContain(sim.organizationId);
-    expect((await client.organizations.get(org.id)).name).toBe(org.name);
-    const renamed = await client.organizations.update(org.id, { name: `${org.name} (renamed)` });
-    expect(renamed.name).toBe(`${org.name} (renamed)`);
-    await client.organizations.delete(org.id);
-    const e = await caught(client.organizations.get(org.id));
-    expect(e.status).toBe(404);
-  });
-
-  it("a client bound to another organization via organization_id acts on it", async () => {
-    const client = makeClient();
-    const org = await client.organizations.create({
-      name: `Second Org ${Date.now()}`,
-      currency_code: "USD",
-      admin_user_invitation: {
-        email: `second-${Date.now()}@example.com`,
-        expire_date: "2031-01-01T00:00:00",
-        user: { first_name: "B", last_name: "C", preferred_language: "de" },
-      },
-    });
-    const c = sim.clients[0]!;
-    const scoped = createEzeepClient({
-      accountUrl: sim.accountUrl,
-      apiUrl: sim.apiUrl,
-      credentials: { clientId: c.clientId, clientSecret: c.clientSecret, organizationId: org.id },
-    });
-    expect(await scoped.organizationId()).toBe(org.id);
-    const g = await scoped.groups.create({ name: "Only in second org" });
-    expect(g.organization_id).toBe(org.id);
-    const mine = await makeClient().groups.all();
-    expect(mine.some((x) => x.id === g.id)).toBe(false);
-    await client.organizations.delete(org.id);
   });
 });

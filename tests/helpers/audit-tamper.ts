@@ -1,8 +1,12 @@
 // Changes audit rows behind the portal's back, as someone with full database access would: the
 // append-only triggers are switched off around the statements (PostgreSQL: DISABLE TRIGGER USER;
 // SQLite, which cannot disable a trigger: dropped and re-created from their stored SQL).
+import { randomBytes } from "node:crypto";
+
 import { chainKey } from "@/lib/audit/chain";
 import { completionLinkHash, entryLinkHash, resultDigest, type LinkedEntry } from "@/lib/audit/link";
+import { audited, recordAudit } from "@/lib/audit/service";
+import type { OrgContext } from "@/lib/auth/context";
 import { db, isPostgresUrl } from "@/lib/db";
 
 const TABLES = ["AuditEntry", "AuditChain"];
@@ -75,3 +79,45 @@ export async function relinkChain(organizationId: string | null, macKey: Buffer,
   sql.push(`UPDATE "AuditChain" SET "hash" = ${sqlText(prev)} WHERE "key" = '${key}'`);
   await tamper(...sql);
 }
+
+// ---------------------------------------------------------------------------------------------
+// A chain to tamper with: a fresh organization per test, so each test starts with its own
+// intact chain, and entries written through the portal's own functions.
+
+/** A new organization with `owner`'s identity as its owner, and its chain key. */
+export async function freshChainOrganization(
+  owner: OrgContext,
+  ezeepIdPrefix: string,
+  name: string,
+): Promise<{ owner: OrgContext; key: string }> {
+  const org = await db.organization.create({
+    data: { ezeepId: `${ezeepIdPrefix}-${randomBytes(4).toString("hex")}`, name },
+  });
+  return {
+    owner: { ...owner, organization: { ...owner.organization, id: org.id, name: org.name } },
+    key: chainKey(org.id),
+  };
+}
+
+/** A one-step entry (recordAudit) in the owner's organization. */
+export const auditEvent = (owner: OrgContext, action: `test.${string}`) =>
+  recordAudit({
+    organizationId: owner.organization.id,
+    actor: owner.actor,
+    action,
+    target: { type: "test", label: action },
+    outcome: "success",
+  });
+
+/** A change through audited(): a pending entry, then its completion. */
+export const auditedChange = (owner: OrgContext, action: `test.${string}`) =>
+  audited(owner, {
+    action,
+    target: { type: "test", label: action },
+    intended: { name: action },
+    run: async () => ({ result: action, after: { name: action, done: true } }),
+  });
+
+/** Every entry of the owner's organization. */
+export const chainRows = (owner: OrgContext) =>
+  db.auditEntry.findMany({ where: { organizationId: owner.organization.id } });

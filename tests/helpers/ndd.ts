@@ -1,8 +1,15 @@
 // Calls the NDD-compatible route handlers as Next calls them, with a real API token.
+import { beforeAll } from "vitest";
+
 import { POST as groupsUsersSync } from "@/app/v1/groups/users-sync/route";
 import { POST as groupsUsers } from "@/app/v1/groups/users/route";
 import { POST as users } from "@/app/v1/users/route";
 import { POST as usersSync } from "@/app/v1/users/synchronize/route";
+import { createApiToken } from "@/lib/api-tokens/service";
+import type { OrgContext } from "@/lib/auth/context";
+import type { Simulator } from "@/lib/ezeep-simulator";
+import { addClient } from "@/lib/provisioning/ndd/clients";
+import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 
 const ROUTES = {
   "/v1/groups/users": groupsUsers,
@@ -23,5 +30,30 @@ export function nddCaller(auth: () => { token: string; tenant: string }) {
         body: JSON.stringify(body),
       }),
     );
+  };
+}
+
+/**
+ * Registers a beforeAll that makes the simulator's organization ready for NDD calls: an owner,
+ * an API token and the NDD client "ABC". `call` sends requests with that token and tenant;
+ * `owner()` is ready inside tests.
+ */
+export function nddSuite(sim: () => Simulator) {
+  let owner: OrgContext | undefined;
+  let token = "";
+  let tenant = "";
+  beforeAll(async () => {
+    const org = await portalOrganization(sim().organizationId);
+    owner = await contextFor(org, "owner");
+    token = (await createApiToken(owner, { name: "NDD" })).token;
+    tenant = org.name;
+    await addClient(owner, { name: "ABC" });
+  });
+  return {
+    call: nddCaller(() => ({ token, tenant })),
+    owner: (): OrgContext => {
+      if (!owner) throw new Error("nddSuite(): the owner is ready only after beforeAll");
+      return owner;
+    },
   };
 }

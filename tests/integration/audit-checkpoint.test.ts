@@ -1,14 +1,12 @@
 // Signed checkpoints (issue 11): `audit:checkpoint` signs every chain's head; verifying against it
 // proves the log still extends it, so a rewrite is exposed even when made WITH the chain key.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { chainKey } from "@/lib/audit/chain";
 import {
   compareWithCheckpoint,
   createCheckpoint,
@@ -18,11 +16,17 @@ import {
   verificationKey,
 } from "@/lib/audit/checkpoint";
 import { pruneChain } from "@/lib/audit/retention";
-import { audited, recordAudit } from "@/lib/audit/service";
 import { verifyChain } from "@/lib/audit/verify";
 import type { OrgContext } from "@/lib/auth/context";
-import { db } from "@/lib/db";
-import { realChainKey, relinkChain, tamper } from "@/tests/helpers/audit-tamper";
+import {
+  auditedChange,
+  auditEvent,
+  chainRows,
+  freshChainOrganization,
+  realChainKey,
+  relinkChain,
+  tamper,
+} from "@/tests/helpers/audit-tamper";
 import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 
 const keyPair = newSigningKeyPair();
@@ -32,31 +36,11 @@ let owner: OrgContext;
 let key: string;
 
 async function freshOrganization(): Promise<void> {
-  const org = await db.organization.create({
-    data: { ezeepId: `cp-${randomBytes(4).toString("hex")}`, name: "Checkpoint Org" },
-  });
-  owner = { ...owner, organization: { ...owner.organization, id: org.id, name: org.name } };
-  key = chainKey(org.id);
+  ({ owner, key } = await freshChainOrganization(owner, "cp", "Checkpoint Org"));
 }
-
-const event = (action: `test.${string}`) =>
-  recordAudit({
-    organizationId: owner.organization.id,
-    actor: owner.actor,
-    action,
-    target: { type: "test", label: action },
-    outcome: "success",
-  });
-
-const change = (action: `test.${string}`) =>
-  audited(owner, {
-    action,
-    target: { type: "test", label: action },
-    intended: { name: action },
-    run: async () => ({ result: action, after: { name: action, done: true } }),
-  });
-
-const rowsOf = () => db.auditEntry.findMany({ where: { organizationId: owner.organization.id } });
+const event = (action: `test.${string}`) => auditEvent(owner, action);
+const change = (action: `test.${string}`) => auditedChange(owner, action);
+const rowsOf = () => chainRows(owner);
 
 describe("signed audit checkpoints", () => {
   beforeAll(async () => {

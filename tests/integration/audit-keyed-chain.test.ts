@@ -5,13 +5,16 @@ import { randomBytes } from "node:crypto";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { chainKey } from "@/lib/audit/chain";
 import { legacyEntryHash } from "@/lib/audit/link";
-import { audited, recordAudit } from "@/lib/audit/service";
+import { recordAudit } from "@/lib/audit/service";
 import { verifyChain } from "@/lib/audit/verify";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import {
+  auditedChange,
+  auditEvent,
+  chainRows,
+  freshChainOrganization,
   onPostgres,
   realChainKey as realKey,
   relinkChain,
@@ -23,33 +26,12 @@ import { contextFor, portalOrganization } from "@/tests/helpers/portal";
 let owner: OrgContext;
 let key: string;
 
-/** A fresh organization per test, so each test starts with its own intact chain. */
 async function freshOrganization(): Promise<void> {
-  const org = await db.organization.create({
-    data: { ezeepId: `keyed-${randomBytes(4).toString("hex")}`, name: "Keyed Org" },
-  });
-  owner = { ...owner, organization: { ...owner.organization, id: org.id, name: org.name } };
-  key = chainKey(org.id);
+  ({ owner, key } = await freshChainOrganization(owner, "keyed", "Keyed Org"));
 }
-
-const event = (action: `test.${string}`) =>
-  recordAudit({
-    organizationId: owner.organization.id,
-    actor: owner.actor,
-    action,
-    target: { type: "test", label: action },
-    outcome: "success",
-  });
-
-const change = (action: `test.${string}`) =>
-  audited(owner, {
-    action,
-    target: { type: "test", label: action },
-    intended: { name: action },
-    run: async () => ({ result: action, after: { name: action, done: true } }),
-  });
-
-const rowsOf = () => db.auditEntry.findMany({ where: { organizationId: owner.organization.id } });
+const event = (action: `test.${string}`) => auditEvent(owner, action);
+const change = (action: `test.${string}`) => auditedChange(owner, action);
+const rowsOf = () => chainRows(owner);
 
 describe("keyed audit chain", () => {
   beforeAll(async () => {

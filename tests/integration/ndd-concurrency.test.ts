@@ -2,28 +2,19 @@
 // are serialized per (organization, GroupName).
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { createApiToken } from "@/lib/api-tokens/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { ezeepFor } from "@/lib/organizations/service";
-import { addClient } from "@/lib/provisioning/ndd/clients";
-import { nddCaller } from "@/tests/helpers/ndd";
-import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { nddSuite } from "@/tests/helpers/ndd";
 import { useSimulator } from "@/tests/helpers/simulator";
 
 describe("NDD concurrency", () => {
   const sim = useSimulator();
+  const { call, owner: ndd } = nddSuite(sim);
   let owner: OrgContext;
-  let token = "";
-  let tenant = "";
-  const call = nddCaller(() => ({ token, tenant }));
 
-  beforeAll(async () => {
-    const org = await portalOrganization(sim().organizationId);
-    owner = await contextFor(org, "owner");
-    token = (await createApiToken(owner, { name: "NDD" })).token;
-    tenant = org.name;
-    await addClient(owner, { name: "ABC" });
+  beforeAll(() => {
+    owner = ndd();
   });
 
   it("five identical requests at the same moment create one group, one invitation per person and one identity per key", async () => {

@@ -2,32 +2,23 @@
 // users without Email, the (Domain, Logon) key, Email/Name changes, and the Client check.
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { createApiToken } from "@/lib/api-tokens/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { ezeepFor } from "@/lib/organizations/service";
-import { addClient } from "@/lib/provisioning/ndd/clients";
-import { nddCaller } from "@/tests/helpers/ndd";
-import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { nddSuite } from "@/tests/helpers/ndd";
 import { useSimulator } from "@/tests/helpers/simulator";
 
 describe("NDD identities (seed 003)", () => {
   const sim = useSimulator();
+  const { call, owner: ndd } = nddSuite(sim);
   let owner: OrgContext;
-  let token = "";
-  let tenant = "";
-  const call = nddCaller(() => ({ token, tenant }));
   const identity = (logon: string) =>
     db.nddIdentity.findFirst({ where: { organizationId: owner.organization.id, logon } });
   const accountByEmail = async (email: string) =>
     (await ezeepFor(owner.organization).users.all()).find((u) => u.email.toLowerCase() === email);
 
-  beforeAll(async () => {
-    const org = await portalOrganization(sim().organizationId);
-    owner = await contextFor(org, "owner");
-    token = (await createApiToken(owner, { name: "NDD" })).token;
-    tenant = org.name;
-    await addClient(owner, { name: "ABC" });
+  beforeAll(() => {
+    owner = ndd();
   });
 
   it("'Email … Mandatory: No' — the seed's joao.souza without Email is accepted (201 []) and kept as waiting for an e-mail", async () => {
