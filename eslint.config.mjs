@@ -60,6 +60,40 @@ const config = [
     },
   },
   {
+    // Every text a person reads comes from the message catalogue (lib/i18n): no bare text in JSX.
+    // Props (aria-label, placeholder, title) are checked by review and the German e2e specs.
+    files: ["app/**/*.tsx", "lib/**/*.tsx"],
+    ignores: ["lib/ezeep-simulator/**"],
+    rules: {
+      "react/jsx-no-literals": [
+        "error",
+        {
+          noStrings: true,
+          ignoreProps: true,
+          allowedStrings: [
+            "·",
+            "—",
+            "–",
+            "…",
+            "/",
+            "(",
+            ")",
+            ":",
+            "%",
+            "×",
+            "→",
+            "←",
+            "*",
+            "|",
+            "+",
+            "-",
+            "#",
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Vitest fixtures are named use…; they are not React hooks.
     files: ["tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
