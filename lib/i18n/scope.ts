@@ -6,7 +6,7 @@ import "server-only";
 
 import { AsyncLocalStorage } from "node:async_hooks";
 
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import { DEFAULT_LOCALE, type AppLocale } from "@/lib/i18n/locales";
 import { messagesFor, type Messages } from "@/lib/i18n/messages";
