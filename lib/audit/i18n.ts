@@ -2,7 +2,7 @@
 // namespace (keys `actions.<action id with "_" for ".">.label` / `.sentence`). The English texts in
 // lib/audit/actions-catalog.ts stay the reference for docs and tests; a unit test keeps the
 // catalogue and both languages in step.
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import { auditActionOf, isAuditAction, type AuditActionName } from "@/lib/audit/actions-catalog";
 import { messagesFor, type Messages } from "@/lib/i18n/messages";

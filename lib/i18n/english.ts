@@ -1,7 +1,7 @@
 // English messages without a request, for defaults that must exist at module load: zod
 // schemas' messages (their request-language twins come from the same builder with
 // `translator(…)`, lib/i18n/server.ts) and parsers that tests call directly.
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import { messagesFor, type Messages } from "@/lib/i18n/messages";
 
