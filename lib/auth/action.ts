@@ -15,6 +15,7 @@ import type { Actor, OrgContext } from "@/lib/auth/context";
 import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
+import { safeParseForRequest } from "@/lib/i18n/validation";
 import { moduleLogger } from "@/lib/observability/logger";
 
 export type ActionResult<T> =
@@ -170,7 +171,8 @@ export function runAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
       if (def.mutation) await refusal(ctx, def.name, raw, "permission denied");
       return { ok: false, error: DENIED_ERROR };
     }
-    const parsed = def.input.safeParse(raw);
+    // Field errors in the request's language (lib/i18n/validation.ts).
+    const parsed = await safeParseForRequest(def.input, raw);
     if (!parsed.success) {
       const result = invalidInput(parsed.error);
       if (def.mutation) await refusal(ctx, def.name, raw, `invalid input: ${result.error}`);

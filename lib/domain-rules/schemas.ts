@@ -6,12 +6,10 @@ import { normalizePattern } from "@/lib/domain-rules/patterns";
 /** Users one "apply to existing users" call handles; the page sends the rest in further calls. */
 export const APPLY_BATCH_MAX = 25;
 
-const id = (what: string) =>
-  z
-    .string({ error: `Choose a ${what}.` })
-    .trim()
-    .min(1, `Choose a ${what}.`)
-    .max(100);
+// One fixed sentence per kind of id, so each is translated whole (lib/i18n/validation.ts).
+const ruleId = z.string({ error: "Choose a rule." }).trim().min(1, "Choose a rule.").max(100);
+const groupId = z.string({ error: "Choose a group." }).trim().min(1, "Choose a group.").max(100);
+const userId = z.string({ error: "Choose a user." }).trim().min(1, "Choose a user.").max(100);
 
 const pattern = z
   .string({ error: "Enter an e-mail domain, e.g. acme.example or *.acme.example." })
@@ -47,7 +45,7 @@ const joinedAfter = z
 export const ruleInputSchema = z.object({
   pattern,
   groupIds: z
-    .array(id("group"), { error: "Choose at least one group." })
+    .array(groupId, { error: "Choose at least one group." })
     .min(1, "Choose at least one group.")
     .max(50, "Choose at most 50 groups.")
     .transform((list) => [...new Set(list)]),
@@ -55,15 +53,15 @@ export const ruleInputSchema = z.object({
 });
 export type RuleInput = z.output<typeof ruleInputSchema>;
 
-export const updateRuleSchema = ruleInputSchema.extend({ id: id("rule") });
+export const updateRuleSchema = ruleInputSchema.extend({ id: ruleId });
 export type UpdateRuleInput = z.output<typeof updateRuleSchema>;
 
-export const ruleIdSchema = z.object({ id: id("rule") });
+export const ruleIdSchema = z.object({ id: ruleId });
 
 export const applyExistingSchema = z.object({
-  id: id("rule"),
+  id: ruleId,
   userIds: z
-    .array(id("user"), { error: "Choose at least one user." })
+    .array(userId, { error: "Choose at least one user." })
     .min(1, "Choose at least one user.")
     .max(APPLY_BATCH_MAX, `At most ${APPLY_BATCH_MAX} users per call.`)
     .transform((list) => [...new Set(list)]),

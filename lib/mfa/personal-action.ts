@@ -13,6 +13,7 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/service";
 import { fieldErrorsOf, SIGNED_OUT_ERROR, toActionError, type ActionResult } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/auth/request";
+import { safeParseForRequest } from "@/lib/i18n/validation";
 import type { MfaActor } from "@/lib/mfa/service";
 
 export interface PersonalActionDefinition<S extends z.ZodType, T> {
@@ -25,7 +26,7 @@ export interface PersonalActionDefinition<S extends z.ZodType, T> {
 export function runPersonalAction<S extends z.ZodType, T>(def: PersonalActionDefinition<S, T>) {
   return async (actor: MfaActor | null, raw: unknown): Promise<ActionResult<T>> => {
     if (!actor) return { ok: false, error: SIGNED_OUT_ERROR };
-    const parsed = def.input.safeParse(raw);
+    const parsed = await safeParseForRequest(def.input, raw);
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       const error = Object.values(fieldErrors)

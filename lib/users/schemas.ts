@@ -21,18 +21,24 @@ export const userId = z
   .min(1, "A user id is required.")
   .max(100);
 
-const personName = (label: string) =>
-  z
-    .string({ error: `Enter a ${label}.` })
-    .trim()
-    .min(1, `Enter a ${label}.`)
-    .max(USER_NAME_MAX, `Use at most ${USER_NAME_MAX} characters for the ${label}.`)
-    .refine((v) => !/[<>]/.test(v), `The ${label} cannot contain < or >.`);
+// Fixed sentences per field, so each is translated whole (lib/i18n/validation.ts).
+const firstName = z
+  .string({ error: "Enter a first name." })
+  .trim()
+  .min(1, "Enter a first name.")
+  .max(USER_NAME_MAX, `Use at most ${USER_NAME_MAX} characters for the first name.`)
+  .refine((v) => !/[<>]/.test(v), "The first name cannot contain < or >.");
+const lastName = z
+  .string({ error: "Enter a last name." })
+  .trim()
+  .min(1, "Enter a last name.")
+  .max(USER_NAME_MAX, `Use at most ${USER_NAME_MAX} characters for the last name.`)
+  .refine((v) => !/[<>]/.test(v), "The last name cannot contain < or >.");
 
 export const updateUserSchema = z.object({
   id: userId,
-  firstName: personName("first name"),
-  lastName: personName("last name"),
+  firstName,
+  lastName,
   role: z.enum(USER_ROLES, { error: "Choose Admin or User as the role." }),
 });
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
