@@ -153,3 +153,18 @@ export function extractValidationMessages(root: string): SchemaMessage[] {
     return importsZod(source) ? messagesIn(source, relative) : [];
   });
 }
+
+const PLACEHOLDER = /\{\w+\}/g;
+
+/** Whether a catalogue text (with {placeholders}) stands for a schema message. */
+function catalogues(text: string, message: SchemaMessage): boolean {
+  if (message.template) return text.replace(PLACEHOLDER, SLOT) === message.text;
+  if (text === message.text) return true;
+  const escaped = text.split(PLACEHOLDER).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return escaped.length > 1 && new RegExp(`^${escaped.join(".+?")}$`).test(message.text);
+}
+
+/** The schema messages no English catalogue text stands for. */
+export function uncatalogued(messages: SchemaMessage[], englishTexts: string[]): SchemaMessage[] {
+  return messages.filter((message) => !englishTexts.some((text) => catalogues(text, message)));
+}
