@@ -16,7 +16,8 @@ import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { EzeepError } from "@/lib/ezeep";
 import { localizedEzeepMessage } from "@/lib/ezeep/localized-message";
-import { localized, runInRequestLocale } from "@/lib/i18n/scope";
+import { localized, runInRequestLocale, scopeLocale } from "@/lib/i18n/scope";
+import { safeParseIn } from "@/lib/i18n/validation";
 import { moduleLogger } from "@/lib/observability/logger";
 
 export type ActionResult<T> =
@@ -191,12 +192,13 @@ async function checkAndRun<S extends z.ZodType, T>(
     if (def.mutation) await refusal(ctx, def.name, raw, "permission denied");
     return { ok: false, error: localized((t) => t("errors.denied")) };
   }
-  const parsed = def.input.safeParse(raw);
+  // Field errors in the request's language (lib/i18n/validation.ts).
+  const parsed = safeParseIn(def.input, raw, scopeLocale());
   if (!parsed.success) {
     const result = invalidInput(parsed.error);
     if (def.mutation) await refusal(ctx, def.name, raw, `invalid input: ${result.error}`);
     if (!def.localizedInput) return result;
-    const localizedParse = (await def.localizedInput()).safeParse(raw);
+    const localizedParse = safeParseIn(await def.localizedInput(), raw, scopeLocale());
     return localizedParse.success ? result : invalidInput(localizedParse.error);
   }
   return runHandler(def, ctx, raw, parsed.data);

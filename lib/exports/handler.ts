@@ -19,6 +19,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { csvStream, exportFilename } from "@/lib/exports/csv";
 import { EXPORTS, type ExportKind } from "@/lib/exports/kinds";
+import { safeParseForRequest } from "@/lib/i18n/validation";
 
 function problem(status: number, message: string): Response {
   return Response.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
@@ -69,7 +70,7 @@ export async function exportList(
     await refuse(ctx, def.action, filters, "permission denied");
     return problem(403, DENIED_ERROR);
   }
-  const parsed = def.filters.safeParse(Object.fromEntries(params));
+  const parsed = await safeParseForRequest(def.filters, Object.fromEntries(params));
   if (!parsed.success) {
     const message = Object.values(fieldErrorsOf(parsed.error))
       .map((m) => m[0])

@@ -4,28 +4,27 @@ import { z } from "zod";
 /** One bulk action carries the whole selection (the users page selects up to 100 at a time). */
 export const BULK_BATCH_MAX = 500;
 
-const id = (what: string) =>
-  z
-    .string({ error: `Choose a ${what}.` })
-    .trim()
-    .min(1, `Choose a ${what}.`)
-    .max(100);
-const ids = (what: string, plural: string, max: number) =>
-  z
-    .array(id(what), { error: `Choose at least one ${what}.` })
-    .min(1, `Choose at least one ${what}.`)
-    .max(max, `Choose at most ${max} ${plural} at a time.`)
-    .transform((list) => [...new Set(list)]);
+// Fixed sentences per kind of id, so each is translated whole (lib/i18n/validation.ts).
+const userId = z.string({ error: "Choose a user." }).trim().min(1, "Choose a user.").max(100);
+const groupId = z.string({ error: "Choose a group." }).trim().min(1, "Choose a group.").max(100);
 
 export const changeUserGroupsSchema = z.object({
-  userId: id("user"),
-  groupIds: ids("group", "groups", 100),
+  userId,
+  groupIds: z
+    .array(groupId, { error: "Choose at least one group." })
+    .min(1, "Choose at least one group.")
+    .max(100, "Choose at most 100 groups at a time.")
+    .transform((list) => [...new Set(list)]),
 });
 export type ChangeUserGroupsInput = z.output<typeof changeUserGroupsSchema>;
 
 export const bulkAddSchema = z.object({
-  groupId: id("group"),
-  userIds: ids("user", "users", BULK_BATCH_MAX),
+  groupId,
+  userIds: z
+    .array(userId, { error: "Choose at least one user." })
+    .min(1, "Choose at least one user.")
+    .max(BULK_BATCH_MAX, `Choose at most ${BULK_BATCH_MAX} users at a time.`)
+    .transform((list) => [...new Set(list)]),
 });
 export type BulkAddInput = z.output<typeof bulkAddSchema>;
 

@@ -13,7 +13,8 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/service";
 import { fieldErrorsOf, toActionError, type ActionResult } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/auth/request";
-import { localized, runInRequestLocale } from "@/lib/i18n/scope";
+import { localized, runInRequestLocale, scopeLocale } from "@/lib/i18n/scope";
+import { safeParseIn } from "@/lib/i18n/validation";
 import type { MfaActor } from "@/lib/mfa/service";
 
 export interface PersonalActionDefinition<S extends z.ZodType, T> {
@@ -35,7 +36,7 @@ async function checkAndRun<S extends z.ZodType, T>(
   raw: unknown,
 ): Promise<ActionResult<T>> {
   if (!actor) return { ok: false, error: localized((t) => t("errors.signedOut")) };
-  const parsed = def.input.safeParse(raw);
+  const parsed = safeParseIn(def.input, raw, scopeLocale());
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     const error = Object.values(fieldErrors)

@@ -3,36 +3,46 @@ import { z } from "zod";
 
 import { PRINTER_SORTS, PRINTER_STATUS_FILTERS } from "@/lib/printers/list-order";
 
-const id = (what: string) =>
-  z
-    .string({ error: `A ${what} id is required.` })
-    .trim()
-    .min(1, `A ${what} id is required.`)
-    .max(100);
+// One fixed sentence per kind of id, so each is translated whole (lib/i18n/validation.ts).
+const groupId = z
+  .string({ error: "A group id is required." })
+  .trim()
+  .min(1, "A group id is required.")
+  .max(100);
+const printerId = z
+  .string({ error: "A printer id is required." })
+  .trim()
+  .min(1, "A printer id is required.")
+  .max(100);
+const driverId = z
+  .string({ error: "A driver id is required." })
+  .trim()
+  .min(1, "A driver id is required.")
+  .max(100);
 
 /** 1–50 distinct group ids. */
 const groupIds = z
-  .array(id("group"), { error: "Choose at least one group." })
+  .array(groupId, { error: "Choose at least one group." })
   .min(1, "Choose at least one group.")
   .max(50, "Choose at most 50 groups at once.")
   .transform((ids) => [...new Set(ids)]);
 
-export const assignGroupsSchema = z.object({ printerId: id("printer"), groupIds });
+export const assignGroupsSchema = z.object({ printerId, groupIds });
 export const unassignGroupsSchema = assignGroupsSchema;
 
 /** From the group side: several printers to one group. */
 const printerIds = z
-  .array(id("printer"), { error: "Choose at least one printer." })
+  .array(printerId, { error: "Choose at least one printer." })
   .min(1, "Choose at least one printer.")
   .max(50, "Choose at most 50 printers at once.")
   .transform((ids) => [...new Set(ids)]);
-export const assignPrintersToGroupSchema = z.object({ groupId: id("group"), printerIds });
+export const assignPrintersToGroupSchema = z.object({ groupId, printerIds });
 export const unassignPrintersFromGroupSchema = assignPrintersToGroupSchema;
 
 export const setDriverSchema = z.object({
-  printerId: id("printer"),
+  printerId: printerId,
   /** null clears the manual driver (the automatic one applies again). */
-  driverId: z.union([id("driver"), z.null()], { error: "Choose a driver." }),
+  driverId: z.union([driverId, z.null()], { error: "Choose a driver." }),
   /** The vendor the driver was picked from (to name it in the audit log). */
   vendor: z.string().trim().max(200).optional(),
 });

@@ -15,6 +15,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { localized, zodMessage } from "@/lib/i18n/scope";
+import { safeParseForRequest } from "@/lib/i18n/validation";
 import { moduleLogger } from "@/lib/observability/logger";
 import { ensureOrganization } from "@/lib/organizations/service";
 import { discoverOrganizationOverHttp } from "@/lib/setup/discover";
@@ -155,7 +156,7 @@ export async function discoverEnvironmentOrganization(overrides: { ezeepId?: str
  */
 export async function completeSetup(raw: unknown, meta: SetupMeta): Promise<ActionResult<SetupDone>> {
   const label = String((raw as { email?: unknown } | null)?.email ?? "").trim();
-  const parsed = setupInputSchema.safeParse(raw);
+  const parsed = await safeParseForRequest(setupInputSchema, raw);
   try {
     if (!parsed.success) {
       await refuse(

@@ -21,6 +21,7 @@ import de_search from "./de/search.json";
 import de_settings from "./de/settings.json";
 import de_shell from "./de/shell.json";
 import de_users from "./de/users.json";
+import de_validation from "./de/validation.json";
 import en_audit from "./en/audit.json";
 import en_auth from "./en/auth.json";
 import en_common from "./en/common.json";
@@ -40,6 +41,7 @@ import en_search from "./en/search.json";
 import en_settings from "./en/settings.json";
 import en_shell from "./en/shell.json";
 import en_users from "./en/users.json";
+import en_validation from "./en/validation.json";
 
 const en = {
   language: en_language,
@@ -61,6 +63,7 @@ const en = {
   audit: en_audit,
   search: en_search,
   errors: en_errors,
+  validation: en_validation,
 };
 
 const de = {
@@ -83,6 +86,7 @@ const de = {
   audit: de_audit,
   search: de_search,
   errors: de_errors,
+  validation: de_validation,
 };
 
 /** The shape every language follows (English, the reference). */
