@@ -16,10 +16,17 @@
 // When ezeep cannot be read at once, the follow-up job tries again (lib/audit/unknown.ts).
 import "server-only";
 
-import type { RecordedActionName } from "@/lib/audit/actions-catalog";
 import { canonicalJson } from "@/lib/audit/canonical";
 import { chainKey, withChain, type HashableEntry, type LockedChain, type Tx } from "@/lib/audit/chain";
 import { reconcilerFor, type Observation, type UnknownChange } from "@/lib/audit/reconcilers";
+import type {
+  AuditActor,
+  AuditedChange,
+  AuditOutcome,
+  AuditRecord,
+  AuditTarget,
+  Completion,
+} from "@/lib/audit/record-types";
 import { noteAuditWrite } from "@/lib/audit/refusals";
 import {
   asStored,
@@ -29,7 +36,7 @@ import {
   undecidableMessage,
   type UnknownEntryRef,
 } from "@/lib/audit/settlement-record";
-import type { Actor, OrgContext } from "@/lib/auth/context";
+import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { EzeepError, isUnknownOutcome } from "@/lib/ezeep";
@@ -39,33 +46,7 @@ import { recordAuditEntry } from "@/lib/observability/metrics";
 export { canonicalJson };
 // Callers catch and show these; they live with the settling entries.
 export { NOT_APPLIED_MESSAGE, OutcomeUnknownError, type UnknownEntryRef };
-
-/** "unknown": ezeep did not answer a write (it may have applied it); settled by a later entry. */
-export type AuditOutcome = "pending" | "unknown" | "success" | "failure";
-
-export interface AuditTarget {
-  type: string;
-  id?: string | null;
-  label?: string | null;
-}
-
-/** Who acted: an admin, an API token, the portal itself, or — seen by drift detection — someone outside the portal. */
-export type AuditActor = Omit<Actor, "type"> & { type: Actor["type"] | "external" };
-
-export interface AuditRecord {
-  organizationId: string | null;
-  actor: AuditActor;
-  /** From the catalogue (lib/audit/actions-catalog.ts): one name per kind of change. */
-  action: RecordedActionName;
-  target: AuditTarget;
-  before?: unknown;
-  after?: unknown;
-  outcome: AuditOutcome;
-  ezeepStatus?: number | null;
-  error?: string | null;
-  /** A settling entry: the id of the "unknown" entry whose outcome it records. */
-  reconcilesId?: number | null;
-}
+export type { AuditActor, AuditedChange, AuditOutcome, AuditRecord, AuditTarget, Completion };
 
 function actorColumns(actor: AuditActor) {
   return {
@@ -139,16 +120,6 @@ export async function recordAudit(record: AuditRecord): Promise<number> {
   recordAuditEntry(record.outcome);
   noteAuditWrite();
   return withChain(chainKey(record.organizationId), (chain) => appendLocked(chain, record));
-}
-
-export interface Completion {
-  outcome: AuditOutcome;
-  targetId?: string | null;
-  targetLabel?: string | null;
-  after?: string | null;
-  ezeepStatus?: number | null;
-  error?: string | null;
-  completedAt?: Date | null;
 }
 
 export class AuditEntryClosedError extends Error {}
@@ -225,15 +196,6 @@ async function completeWithRetry(entryId: number, completion: Completion): Promi
     }
   }
   throw lastError;
-}
-
-export interface AuditedChange<T> {
-  action: RecordedActionName;
-  target: AuditTarget;
-  before?: unknown;
-  /** What the change intends; replaced by the ezeep result's `after` on success. */
-  intended?: unknown;
-  run: () => Promise<{ result: T; after?: unknown; target?: AuditTarget }>;
 }
 
 export function failureDetails(err: unknown): { ezeepStatus: number | null; error: string } {
