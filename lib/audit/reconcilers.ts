@@ -36,6 +36,9 @@ export type Observation =
    */
   | { applied: null; observed: unknown; reason: string };
 
+/** Clocks of ezeep and the portal differ a little: a change from just before the attempt counts. */
+export const RECONCILE_CLOCK_SKEW_MS = 5 * 60_000;
+
 export type Reconciler = (ctx: OrgContext, change: UnknownChange) => Promise<Observation>;
 
 const reconcilers = new Map<string, Reconciler>();

@@ -277,3 +277,13 @@ export function malformedError(method: string, path: string, reason?: string): E
     message: `ezeep sent a response the portal could not read${reason ? ` (${truncate(reason)})` : ""}.`,
   });
 }
+
+/** A read whose 404 means "not there": the value, or null when ezeep does not know it. */
+export async function nullIfNotFound<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof EzeepError && err.status === 404) return null;
+    throw err;
+  }
+}

@@ -5,17 +5,12 @@ import "server-only";
 
 import { objectOf, registerReconciler, type UnknownChange } from "@/lib/audit/reconcilers";
 import type { OrgContext } from "@/lib/auth/context";
-import { EzeepError, type Group } from "@/lib/ezeep";
+import { nullIfNotFound, type Group } from "@/lib/ezeep";
 import { auditSnapshot, groupsNamed, toGroupView } from "@/lib/groups/service";
 import { ezeepFor } from "@/lib/organizations/service";
 
-async function groupById(ctx: OrgContext, id: string): Promise<Group | null> {
-  try {
-    return await ezeepFor(ctx.organization).groups.get(id);
-  } catch (err) {
-    if (err instanceof EzeepError && err.status === 404) return null;
-    throw err;
-  }
+function groupById(ctx: OrgContext, id: string): Promise<Group | null> {
+  return nullIfNotFound(ezeepFor(ctx.organization).groups.get(id));
 }
 
 /** Create: applied when a group of that name exists (the portal never makes a second one). */

@@ -10,7 +10,7 @@ import { audited, recordAudit } from "@/lib/audit/service";
 import { settleEarlierAttempts } from "@/lib/audit/unknown";
 import type { OrgContext } from "@/lib/auth/context";
 import { UserFacingError } from "@/lib/errors";
-import { EzeepError, type Group } from "@/lib/ezeep";
+import { nullIfNotFound, type Group } from "@/lib/ezeep";
 import type { ListGroupsQuery } from "@/lib/groups/schemas";
 import { translator } from "@/lib/i18n/server";
 import { withKeyLock } from "@/lib/locks";
@@ -115,12 +115,8 @@ export async function listGroups(ctx: OrgContext, query: ListGroupsQuery): Promi
 
 /** The group, or null when ezeep does not know it (in this organization). */
 export async function findGroup(ctx: OrgContext, id: string): Promise<GroupView | null> {
-  try {
-    return toGroupView(await ezeepFor(ctx.organization).groups.get(id));
-  } catch (err) {
-    if (err instanceof EzeepError && err.status === 404) return null;
-    throw err;
-  }
+  const group = await nullIfNotFound(ezeepFor(ctx.organization).groups.get(id));
+  return group && toGroupView(group);
 }
 
 export async function getGroup(ctx: OrgContext, id: string): Promise<GroupView> {

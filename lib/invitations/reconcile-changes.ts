@@ -9,6 +9,7 @@ import "server-only";
 
 import {
   objectOf,
+  RECONCILE_CLOCK_SKEW_MS,
   registerReconciler,
   stringList,
   type Observation,
@@ -16,21 +17,9 @@ import {
 } from "@/lib/audit/reconcilers";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { EzeepError, type Invitation as EzeepInvitation } from "@/lib/ezeep";
+import { nullIfNotFound, type Invitation as EzeepInvitation } from "@/lib/ezeep";
 import { parseEzeepDate } from "@/lib/invitations/ezeep-data";
 import { ezeepFor } from "@/lib/organizations/service";
-
-/** Clocks of ezeep and the portal differ a little: a change from just before the attempt counts. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-async function orNull<T>(read: Promise<T>): Promise<T | null> {
-  try {
-    return await read;
-  } catch (err) {
-    if (err instanceof EzeepError && err.status === 404) return null;
-    throw err;
-  }
-}
 
 async function ezeepInvitation(ctx: OrgContext, id: string): Promise<EzeepInvitation | null> {
   for await (const inv of ezeepFor(ctx.organization).invitations.iterate()) if (inv.id === id) return inv;
@@ -55,7 +44,7 @@ async function reconcileResend(ctx: OrgContext, change: UnknownChange): Promise<
   const updated = parseEzeepDate(inv.updated);
   const expires = parseEzeepDate(inv.expire_date);
   const before = parseEzeepDate(String(objectOf(change.before)?.expiresAt ?? "")) ?? null;
-  const touched = updated !== null && updated.getTime() >= change.at.getTime() - CLOCK_SKEW_MS;
+  const touched = updated !== null && updated.getTime() >= change.at.getTime() - RECONCILE_CLOCK_SKEW_MS;
   const extended = expires !== null && before !== null && expires.getTime() > before.getTime();
   if (!touched && !extended)
     return {
@@ -72,7 +61,7 @@ async function reconcileResend(ctx: OrgContext, change: UnknownChange): Promise<
 async function reconcileWithdraw(ctx: OrgContext, change: UnknownChange): Promise<Observation> {
   const before = objectOf(change.before) ?? {};
   const userId = typeof before.ezeepUserId === "string" ? before.ezeepUserId : null;
-  const user = userId ? await orNull(ezeepFor(ctx.organization).users.get(userId)) : null;
+  const user = userId ? await nullIfNotFound(ezeepFor(ctx.organization).users.get(userId)) : null;
   if (user) return { applied: false, observed: { email: user.email, verified: user.is_verified } };
   if (!userId) return { applied: false, observed: { found: "no invited user was recorded" } };
   if (change.targetId)
@@ -86,7 +75,7 @@ async function reconcileWithdraw(ctx: OrgContext, change: UnknownChange): Promis
 
 async function reconcileRole(ctx: OrgContext, change: UnknownChange): Promise<Observation> {
   const intended = objectOf(change.intended) ?? {};
-  const user = await orNull(ezeepFor(ctx.organization).users.get(String(intended.userId ?? "")));
+  const user = await nullIfNotFound(ezeepFor(ctx.organization).users.get(String(intended.userId ?? "")));
   if (!user) return { applied: false, observed: { found: "the invited user no longer exists" } };
   const observed = { email: user.email, roles: user.roles };
   if (!user.roles.includes("admin")) return { applied: false, observed };
@@ -102,7 +91,9 @@ async function reconcileGroups(ctx: OrgContext, change: UnknownChange): Promise<
   const intended = objectOf(change.intended) ?? {};
   const wanted = stringList(intended.groupIds);
   const names = new Map(wanted.map((id, i) => [id, stringList(intended.groups)[i] ?? id]));
-  const user = await orNull(ezeepFor(ctx.organization).printingUsers.get(String(intended.userId ?? "")));
+  const user = await nullIfNotFound(
+    ezeepFor(ctx.organization).printingUsers.get(String(intended.userId ?? "")),
+  );
   if (!user) return { applied: false, observed: { found: "the user has no printing account in ezeep" } };
   const current = [...new Set(user.groups.map((g) => g.group_id))];
   const observed = { email: intended.email ?? null, groups: current.map((id) => names.get(id) ?? id) };

@@ -3,7 +3,13 @@
 // groups the entry recorded — so an invitation ezeep answered 504 for is not missing or orphaned.
 import "server-only";
 
-import { objectOf, registerReconciler, stringList, type UnknownChange } from "@/lib/audit/reconcilers";
+import {
+  objectOf,
+  RECONCILE_CLOCK_SKEW_MS,
+  registerReconciler,
+  stringList,
+  type UnknownChange,
+} from "@/lib/audit/reconcilers";
 import type { OrgContext } from "@/lib/auth/context";
 import type { Invitation as EzeepInvitation } from "@/lib/ezeep";
 import { parseEzeepDate } from "@/lib/invitations/ezeep-data";
@@ -11,9 +17,6 @@ import { trackInvitation } from "@/lib/invitations/invite";
 import { ezeepFor } from "@/lib/organizations/service";
 
 import "@/lib/invitations/reconcile-changes";
-
-/** Clocks of ezeep and the portal differ a little: an invitation from just before counts. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** An OPEN invitation for this address, updated no earlier than the attempt. */
 async function invitationMadeSince(
@@ -25,7 +28,7 @@ async function invitationMadeSince(
   for await (const inv of ezeepFor(ctx.organization).invitations.iterate()) {
     if (inv.email.toLowerCase() !== email || inv.invitation_status?.toUpperCase() !== "OPEN") continue;
     const updated = parseEzeepDate(inv.updated);
-    if (updated && updated.getTime() < since.getTime() - CLOCK_SKEW_MS) continue;
+    if (updated && updated.getTime() < since.getTime() - RECONCILE_CLOCK_SKEW_MS) continue;
     found = inv;
   }
   return found;

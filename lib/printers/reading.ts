@@ -3,7 +3,13 @@ import "server-only";
 
 import type { OrgContext } from "@/lib/auth/context";
 import { mapPool } from "@/lib/concurrency";
-import { EzeepError, type Connector, type Printer, type PrinterAssignments } from "@/lib/ezeep";
+import {
+  EzeepError,
+  nullIfNotFound,
+  type Connector,
+  type Printer,
+  type PrinterAssignments,
+} from "@/lib/ezeep";
 import { ezeepFor } from "@/lib/organizations/service";
 import type { DriverName } from "@/lib/printers/views";
 
@@ -82,11 +88,6 @@ export async function readAssignments(
   return null;
 }
 
-export async function findRawPrinter(ctx: OrgContext, id: string): Promise<Printer | null> {
-  try {
-    return await ezeepFor(ctx.organization).printers.get(id);
-  } catch (err) {
-    if (err instanceof EzeepError && err.status === 404) return null;
-    throw err;
-  }
+export function findRawPrinter(ctx: OrgContext, id: string): Promise<Printer | null> {
+  return nullIfNotFound(ezeepFor(ctx.organization).printers.get(id));
 }

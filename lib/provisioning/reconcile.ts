@@ -7,6 +7,7 @@ import "server-only";
 
 import {
   objectOf,
+  RECONCILE_CLOCK_SKEW_MS,
   registerReconciler,
   stringList,
   type Observation,
@@ -22,9 +23,6 @@ import { ezeepFor } from "@/lib/organizations/service";
 
 import "@/lib/invitations/reconcile-changes";
 import "@/lib/users/reconcile";
-
-/** Clocks of ezeep and the portal differ a little: an invitation from just before counts. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 interface IntendedInvite {
   email: string;
@@ -50,7 +48,7 @@ async function openInvitationsSince(ctx: OrgContext, emails: Set<string>, since:
     const email = inv.email.toLowerCase();
     if (!emails.has(email) || inv.invitation_status?.toUpperCase() !== "OPEN") continue;
     const updated = parseEzeepDate(inv.updated);
-    if (updated && updated.getTime() < since.getTime() - CLOCK_SKEW_MS) continue;
+    if (updated && updated.getTime() < since.getTime() - RECONCILE_CLOCK_SKEW_MS) continue;
     found.set(email, inv);
   }
   return found;

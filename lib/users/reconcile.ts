@@ -7,22 +7,13 @@ import "server-only";
 
 import { objectOf, registerReconciler, type Observation, type UnknownChange } from "@/lib/audit/reconcilers";
 import type { OrgContext } from "@/lib/auth/context";
-import { EzeepError, type AccountUser, type PrintingUser } from "@/lib/ezeep";
+import { nullIfNotFound, type AccountUser, type PrintingUser } from "@/lib/ezeep";
 import { ezeepFor } from "@/lib/organizations/service";
 import { flagsOf, patchDirectory, userRow } from "@/lib/users/directory";
 import { USER_ROLE_LABELS } from "@/lib/users/schemas";
 import { findUser } from "@/lib/users/service";
 
 const GONE = { found: "ezeep answers 404: the user no longer exists" };
-
-async function orNull<T>(read: Promise<T>): Promise<T | null> {
-  try {
-    return await read;
-  } catch (err) {
-    if (err instanceof EzeepError && err.status === 404) return null;
-    throw err;
-  }
-}
 
 /** The fields of `intended` that differ from `before` (what the change set out to do). */
 function changedFields(change: UnknownChange): [string, unknown][] {
@@ -38,7 +29,7 @@ function identityOf(account: AccountUser) {
 /** user.update: applied when ezeep shows every changed name or role field. */
 async function reconcileIdentity(ctx: OrgContext, change: UnknownChange): Promise<Observation> {
   const id = change.targetId ?? "";
-  const account = await orNull(ezeepFor(ctx.organization).users.get(id));
+  const account = await nullIfNotFound(ezeepFor(ctx.organization).users.get(id));
   if (!account) return { applied: false, observed: GONE };
   const observed: Record<string, unknown> = identityOf(account);
   if (!changedFields(change).every(([k, v]) => observed[k] === v)) return { applied: false, observed };
@@ -58,7 +49,7 @@ function flagState(printing: PrintingUser, flag: string): string {
 /** user.update_printing: decided by the flags ezeep reports; a PATCH carries all of them or none. */
 async function reconcilePrinting(ctx: OrgContext, change: UnknownChange): Promise<Observation> {
   const id = change.targetId ?? "";
-  const printing = await orNull(ezeepFor(ctx.organization).printingUsers.get(id));
+  const printing = await nullIfNotFound(ezeepFor(ctx.organization).printingUsers.get(id));
   if (!printing) return { applied: false, observed: GONE };
   const changed = changedFields(change);
   const observed = Object.fromEntries(changed.map(([flag]) => [flag, flagState(printing, flag)]));
@@ -75,7 +66,7 @@ async function reconcilePrinting(ctx: OrgContext, change: UnknownChange): Promis
 /** user.delete: applied when ezeep answers 404 for the account user. */
 async function reconcileDelete(ctx: OrgContext, change: UnknownChange): Promise<Observation> {
   const id = change.targetId ?? "";
-  const account = await orNull(ezeepFor(ctx.organization).users.get(id));
+  const account = await nullIfNotFound(ezeepFor(ctx.organization).users.get(id));
   if (account) return { applied: false, observed: { email: account.email, ...identityOf(account) } };
   await patchDirectory(ctx.organization.id, { removeId: id });
   return { applied: true, result: { id, email: change.targetLabel ?? "" }, observed: GONE };
@@ -83,7 +74,7 @@ async function reconcileDelete(ctx: OrgContext, change: UnknownChange): Promise<
 
 /** ndd.user_update: a PATCH of e-mail and/or names; applied when ezeep shows each sent field. */
 async function reconcileAccountPatch(ctx: OrgContext, change: UnknownChange): Promise<Observation> {
-  const account = await orNull(ezeepFor(ctx.organization).users.get(change.targetId ?? ""));
+  const account = await nullIfNotFound(ezeepFor(ctx.organization).users.get(change.targetId ?? ""));
   if (!account) return { applied: false, observed: GONE };
   const observed: Record<string, unknown> = {
     email: account.email,
