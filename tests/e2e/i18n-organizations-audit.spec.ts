@@ -74,7 +74,7 @@ test.describe("in German", () => {
     await signInAsOwner(page);
     await page.goto("/ndd");
     await expect(page.getByRole("heading", { level: 1, name: "NDD" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Suchen" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Suchen", exact: true })).toBeVisible();
     await expect(page.getByPlaceholder("Logon, Name, E-Mail oder Client suchen")).toBeVisible();
   });
 });

@@ -32,7 +32,11 @@ test.describe("users, groups and import in German", () => {
 
     await page.getByTestId("user-row").first().getByRole("link").click();
     await expect(page.getByRole("heading", { name: "Druckeinstellungen" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Benutzer", exact: true })).toBeVisible();
+    await expect(
+      page
+        .getByRole("navigation", { name: "Brotkrümelnavigation" })
+        .getByRole("link", { name: "Benutzer", exact: true }),
+    ).toBeVisible();
 
     await page.goto("/users?q=zzz-niemand");
     await expect(page.getByText("Keine passenden Benutzer")).toBeVisible();
