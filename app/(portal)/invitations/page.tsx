@@ -32,7 +32,11 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
     page: typeof params.page === "string" ? params.page : undefined,
   });
   const now = new Date();
-  const [t, relativeTime] = await Promise.all([getTranslations("invitations"), relativeTimeText()]);
+  const [t, relativeTime, locale] = await Promise.all([
+    getTranslations("invitations"),
+    relativeTimeText(),
+    getLocale(),
+  ]);
   const canWrite = ctx.can("invitations.write");
   const settings = invitationSettings();
   const [data, state] = await Promise.all([
@@ -49,7 +53,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
     status: i.status,
     origin: i.origin,
     sent: relativeTime(i.sentAt, now),
-    sentTitle: formatDateTime(i.sentAt),
+    sentTitle: formatDateTime(i.sentAt, locale),
     invitedBy: i.invitedBy,
     expires: i.expiresAt ? relativeTime(i.expiresAt, now) : null,
     reminders: i.reminderCount,
@@ -76,7 +80,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
   const schedule =
     settings.maxReminders > 0 && settings.reminderDays.length
       ? t("page.schedule", {
-          days: new Intl.ListFormat(await getLocale(), { type: "conjunction" }).format(
+          days: new Intl.ListFormat(locale, { type: "conjunction" }).format(
             settings.reminderDays.slice(0, settings.maxReminders).map(String),
           ),
           max: settings.maxReminders,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { useTranslations } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { isRole } from "@/lib/auth/permissions";
@@ -52,6 +52,7 @@ function RoleName({ role }: { role: string }) {
 
 export default async function OrganizationsPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations("organizations");
+  const locale = await getLocale();
   const guard = await requirePageContext("organizations.read", t("page.deniedWhat"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
@@ -105,7 +106,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                     <dt className="text-slate-500">{t("page.accessRenewed")}</dt>
                     <dd className="text-slate-800">
                       {current.tokenExpiresAt
-                        ? t("page.validUntil", { time: formatDateTime(current.tokenExpiresAt) })
+                        ? t("page.validUntil", { time: formatDateTime(current.tokenExpiresAt, locale) })
                         : t("page.onNextUse")}
                     </dd>
                   </>

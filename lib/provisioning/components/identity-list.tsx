@@ -1,5 +1,5 @@
 // The NDD page's table: one row per identity, stacked on narrow screens.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 
 import type { IdentityView } from "@/lib/provisioning/ndd/queries";
@@ -44,6 +44,7 @@ export function IdentityList(props: {
   q: string;
 }) {
   const t = useTranslations("ndd.list");
+  const locale = useLocale();
   const { data, q } = props;
   const hrefFor = (page: number) =>
     `/ndd?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;
@@ -121,7 +122,7 @@ export function IdentityList(props: {
                     </td>
                     <td className="mt-1 block text-slate-600 md:table-cell md:px-4 md:py-3">
                       <span className="mr-1 md:hidden">{t("lastSeen")}</span>
-                      {formatDateTime(item.lastSeenAt)}
+                      {formatDateTime(item.lastSeenAt, locale)}
                     </td>
                   </tr>
                 );

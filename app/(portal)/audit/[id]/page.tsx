@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -32,7 +32,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 function CompletionNote({ entry }: { entry: { completedAt: Date | null; outcome: string } }) {
   const t = useTranslations("audit.entry");
-  if (entry.completedAt) return <>{t("completed", { time: formatDateTime(entry.completedAt) })}</>;
+  const locale = useLocale();
+  if (entry.completedAt) return <>{t("completed", { time: formatDateTime(entry.completedAt, locale) })}</>;
   return entry.outcome === "pending" ? <>{t("noOutcomeRecorded")}</> : null;
 }
 

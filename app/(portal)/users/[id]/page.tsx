@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
@@ -33,9 +33,13 @@ function Field(props: { label: string; children: React.ReactNode }) {
 
 type DetailT = Awaited<ReturnType<typeof getTranslations<"users.detail">>>;
 
-function invitationSentence(t: DetailT, invitation: { status: string; expires?: string | null }): string {
+function invitationSentence(
+  t: DetailT,
+  invitation: { status: string; expires?: string | null },
+  locale: string,
+): string {
   if (!invitation.expires) return t("invited");
-  const date = formatDateTime(new Date(invitation.expires));
+  const date = formatDateTime(new Date(invitation.expires), locale);
   return invitation.status === "EXPIRED" ? t("invitedExpired", { date }) : t("invitedExpires", { date });
 }
 
@@ -51,6 +55,7 @@ export default async function UserPage({
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
   const t = await getTranslations("users.detail");
+  const locale = await getLocale();
   const tBadges = await getTranslations("users.badges");
   const { id } = await params;
   const { notice } = await searchParams;
@@ -118,7 +123,7 @@ export default async function UserPage({
                   <StatusBadge verified={user.verified} invitation={user.invitation} />
                 </Field>
                 <Field label={t("joined")}>
-                  {user.dateJoined ? formatDateTime(new Date(user.dateJoined)) : "—"}
+                  {user.dateJoined ? formatDateTime(new Date(user.dateJoined), locale) : "—"}
                 </Field>
                 <Field label={t("signIn")}>
                   {user.azure ? (
@@ -132,7 +137,7 @@ export default async function UserPage({
               </dl>
               {user.invitation ? (
                 <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
-                  {invitationSentence(t, user.invitation)}{" "}
+                  {invitationSentence(t, user.invitation, locale)}{" "}
                   <Link href="/invitations" className="font-medium text-brand-700 hover:underline">
                     {t("invitationsLink")}
                   </Link>
