@@ -43,7 +43,7 @@ test.describe("German browser", () => {
     await expect(page).toHaveURL(/\/groups\/new$/);
 
     form = await submitNewGroup(page, "x".repeat(256));
-    await expect(form.getByText("Verwenden Sie für den Namen höchstens 255 Zeichen.").first()).toBeVisible();
+    await expect(form.getByText("Verwenden Sie höchstens 255 Zeichen für den Namen.").first()).toBeVisible();
 
     form = await submitInvitation(page, " , ; ");
     await expect(form.getByText("Geben Sie mindestens eine E-Mail-Adresse ein.").first()).toBeVisible();
