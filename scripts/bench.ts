@@ -9,15 +9,18 @@ import { performance } from "node:perf_hooks";
 
 import { runBench } from "./lib/bench-env";
 import { nddBenchOrganization, nddGroupings, nddRequest, nddUsers, pointEnvAt } from "./lib/bench-ndd";
+import { startBenchSimulator, type BenchSimulator } from "./lib/bench-simulator";
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const userCount = Number(process.env.BENCH_USERS ?? 10_000);
 const extraInvitations = 5_000;
+/** BENCH_PROFILE=<folder>: a CPU profile (.cpuprofile, for Chrome DevTools) of each measured scenario. */
+const profileDir = process.env.BENCH_PROFILE;
 /** BENCH_ONLY=<substring of a row name> (case-insensitive) runs only the scenarios with such a row. */
 const only = (process.env.BENCH_ONLY ?? "").trim().toLowerCase();
 const wanted = (...rowNames: string[]) => !only || rowNames.some((n) => n.toLowerCase().includes(only));
 
-type Sim = Awaited<ReturnType<(typeof import("@/lib/ezeep-simulator"))["startSimulator"]>>;
+type Sim = BenchSimulator;
 
 interface Figure {
   name: string;
@@ -50,15 +53,17 @@ async function measure<T>(
   idealCalls?: number,
 ): Promise<T> {
   if (!wanted(name)) return fn();
-  sim.resetStats();
+  await sim.resetStats();
+  const profiler = profileDir ? await startProfile() : null;
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   const value = await fn();
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
+  await profiler?.(name);
   // CPU time of this process (portal and in-process simulator): unlike wall time, barely load-dependent.
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  const stats = sim.stats();
+  const stats = await sim.stats();
   const calls = stats.requests;
   const idealMs = Math.max((calls * latencyMs) / concurrency, rounds * latencyMs);
   const extra = [
@@ -78,6 +83,23 @@ async function measure<T>(
   figures.push(figure);
   print(figure);
   return value;
+}
+
+/** Starts the CPU profiler; the function returned stops it and writes `<name>.cpuprofile`. */
+async function startProfile(): Promise<(name: string) => Promise<void>> {
+  const { Session } = await import("node:inspector/promises");
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async (name) => {
+    const { profile } = await session.post("Profiler.stop");
+    session.disconnect();
+    mkdirSync(profileDir!, { recursive: true });
+    const file = `${name.replace(/[^\w-]+/g, "-").toLowerCase()}.cpuprofile`;
+    writeFileSync(`${profileDir}/${file}`, JSON.stringify(profile));
+  };
 }
 
 /** An NDD answer as the figures note it: its status and how many error entries it carries. */
@@ -101,14 +123,13 @@ type OwnerContext = Awaited<ReturnType<typeof benchOwner>>["ctx"];
 type Org = OwnerContext["organization"];
 
 async function portalScenarios(concurrency: number) {
-  const { startSimulator } = await import("@/lib/ezeep-simulator");
-  const sim = await startSimulator({ seed: { users: userCount, groups: 100 }, latencyMs: 0 });
+  const sim = await startBenchSimulator({ users: userCount, groups: 100 });
   pointEnvAt(sim);
   const { org, ctx } = await benchOwner(sim);
   const { ezeepFor } = await import("@/lib/organizations/service");
   const client = ezeepFor(org);
   await client.groups.list({ limit: 1 }); // the token, outside the figures
-  sim.setLatency(latencyMs);
+  await sim.setLatency(latencyMs);
   console.log(
     `ezeep simulator: ${userCount} users, 100 groups, ${latencyMs} ms latency, concurrency ${concurrency}\n`,
   );
@@ -164,11 +185,15 @@ async function pageScenarios(sim: Sim, concurrency: number, ctx: OwnerContext, o
     () => listUsers(ctx, listUsersSchema.parse({})),
     (p) => `${p.organizationUsers} users`,
   );
+  await directory.directoryWritten(org.id); // the shared tables are written after the page is served
 
   const someone = page.items.find((u) => u.printing && u.groups.length >= 3) ?? page.items[0]!;
+  // A server has its modules loaded before any page view: only the directory is cold here.
+  await Promise.all([import("@/lib/users/page-data"), import("@/lib/printers/service")]);
   directory.invalidateDirectory(org.id);
   await measure(sim, "user detail page, cold process", 2, concurrency, () => userPage(ctx, someone.id));
   await listUsers(ctx, listUsersSchema.parse({}));
+  await directory.directoryWritten(org.id);
   await measure(sim, "user detail page, warm", 2, concurrency, () => userPage(ctx, someone.id));
 }
 
@@ -201,7 +226,7 @@ async function invitationSyncScenarios(sim: Sim, concurrency: number, org: Org, 
   if (!wanted(...syncRows)) return;
   const { ezeepFor } = await import("@/lib/organizations/service");
   const client = ezeepFor(org);
-  sim.setLatency(0);
+  await sim.setLatency(0);
   const { mapPool } = await import("@/lib/concurrency");
   await mapPool(
     Array.from({ length: extraInvitations }, (_, i) => i),
@@ -222,8 +247,8 @@ async function invitationSyncScenarios(sim: Sim, concurrency: number, org: Org, 
     where: { id: row.id },
     data: { origin: "portal", intendedGroupIds: JSON.stringify([groupId]), groupsAppliedAt: null },
   });
-  sim.acceptInvitation(row.ezeepInvitationId!);
-  sim.setLatency(latencyMs);
+  await sim.acceptInvitation(row.ezeepInvitationId!);
+  await sim.setLatency(latencyMs);
   await measure(
     sim,
     `invitation sync (${extraInvitations + 20} invitations, 1 accepted)`,
@@ -236,10 +261,9 @@ async function invitationSyncScenarios(sim: Sim, concurrency: number, org: Org, 
 }
 
 async function nddScenarios(concurrency: number) {
-  const { startSimulator } = await import("@/lib/ezeep-simulator");
   const perGroup = 1000;
   const existingPerGroup = 800;
-  const sim = await startSimulator({ seed: { users: existingPerGroup * 5 + 10, groups: 10 } });
+  const sim = await startBenchSimulator({ users: existingPerGroup * 5 + 10, groups: 10 });
   pointEnvAt(sim);
   const { ezeepFor } = await import("@/lib/organizations/service");
   const { org, token, verified } = await nddBenchOrganization(sim, "Bench NDD");
@@ -248,7 +272,7 @@ async function nddScenarios(concurrency: number) {
     Groups: nddGroupings(verified, perGroup, existingPerGroup),
   });
   const call = () => counted(nddRequest("groups/users", "Bench NDD", token, body));
-  sim.setLatency(latencyMs);
+  await sim.setLatency(latencyMs);
   console.log("");
   const note = (r: { status: number; errors: number }) => `status ${r.status}, ${r.errors} error entries`;
   const pages = (n: number) => Math.ceil(n / 100);

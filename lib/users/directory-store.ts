@@ -10,7 +10,10 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type { DirectoryBuild, GroupRef, UserRow } from "@/lib/users/directory-build";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 export type EntryKind = "user" | "group";
 
@@ -76,6 +79,26 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
+interface EntryWrite {
+  kind: EntryKind;
+  id: string;
+  data: string | null;
+}
+
+/**
+ * Inserts or replaces rows, a few hundred per statement. One SQL statement for both databases
+ * (SQLite ≥ 3.24 and PostgreSQL share ON CONFLICT … excluded): Prisma's createMany/upsert cost
+ * about six times the CPU for a 10,000-user directory (`npm run bench`).
+ */
+async function upsertEntries(tx: Tx, organizationId: string, rows: EntryWrite[], seq: number): Promise<void> {
+  for (const part of chunks(rows)) {
+    const values = part.map((r) => Prisma.sql`(${organizationId}, ${r.kind}, ${r.id}, ${r.data}, ${seq})`);
+    await tx.$executeRaw`INSERT INTO "DirectoryEntry" ("organizationId", "kind", "id", "data", "seq")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("organizationId", "kind", "id") DO UPDATE SET "data" = excluded."data", "seq" = excluded."seq"`;
+  }
+}
+
 /** Applies the portal's own changes at once (a no-op for an organization never built). */
 export async function writeChanges(organizationId: string, changes: EntryChange[]): Promise<boolean> {
   if (changes.length === 0) return false;
@@ -89,40 +112,54 @@ export async function writeChanges(organizationId: string, changes: EntryChange[
       where: { organizationId },
       select: { seq: true },
     }))!;
-    for (const c of changes) {
-      const data = c.row ? JSON.stringify(c.row) : null;
-      await tx.directoryEntry.upsert({
-        where: { organizationId_kind_id: { organizationId, kind: c.kind, id: c.id } },
-        create: { organizationId, kind: c.kind, id: c.id, data, seq },
-        update: { data, seq },
-      });
-    }
+    const rows = changes.map((c) => ({ kind: c.kind, id: c.id, data: c.row ? JSON.stringify(c.row) : null }));
+    await upsertEntries(tx, organizationId, rows, seq);
     return true;
   });
 }
 
-interface Diff {
-  create: { kind: EntryKind; id: string; data: string }[];
-  update: { kind: EntryKind; id: string; data: string | null }[];
+/** The directory as stored after a build, as objects (so the builder need not read it back). */
+export interface BuiltDirectory {
+  /** Rows written (new, changed and removed). */
+  changed: number;
+  seq: number;
+  users: UserRow[];
+  groups: GroupRef[];
 }
 
-/** What differs between the stored rows and a fresh build, leaving rows changed after `sinceSeq` alone. */
+interface Diff {
+  writes: EntryWrite[];
+  users: UserRow[];
+  groups: GroupRef[];
+}
+
+/**
+ * What differs between the stored rows and a fresh build, leaving rows changed after `sinceSeq`
+ * alone (the portal's own newer changes), and the live rows that result.
+ */
 function diffBuild(stored: StoredEntry[], build: DirectoryBuild, sinceSeq: number): Diff {
   const current = new Map(stored.map((e) => [`${e.kind}:${e.id}`, e]));
-  const diff: Diff = { create: [], update: [] };
+  const diff: Diff = { writes: [], users: [], groups: [] };
   const seen = new Set<string>();
-  const visit = (kind: EntryKind, id: string, data: string) => {
-    const key = `${kind}:${id}`;
+  const visit = <T extends UserRow | GroupRef>(kind: EntryKind, row: T, live: T[]) => {
+    const key = `${kind}:${row.id}`;
     seen.add(key);
     const existing = current.get(key);
-    if (!existing) diff.create.push({ kind, id, data });
-    else if (existing.data !== data && existing.seq <= sinceSeq) diff.update.push({ kind, id, data });
+    if (existing && existing.seq > sinceSeq) {
+      if (existing.data !== null) live.push(JSON.parse(existing.data) as T);
+      return;
+    }
+    live.push(row);
+    const data = JSON.stringify(row);
+    if (existing?.data !== data) diff.writes.push({ kind, id: row.id, data });
   };
-  for (const u of build.users) visit("user", u.id, JSON.stringify(u));
-  for (const g of build.groups) visit("group", g.id, JSON.stringify(g));
+  for (const u of build.users) visit("user", u, diff.users);
+  for (const g of build.groups) visit("group", g, diff.groups);
   for (const e of stored) {
-    if (e.data !== null && e.seq <= sinceSeq && !seen.has(`${e.kind}:${e.id}`))
-      diff.update.push({ kind: e.kind as EntryKind, id: e.id, data: null });
+    if (e.data === null || seen.has(`${e.kind}:${e.id}`)) continue;
+    if (e.seq <= sinceSeq) diff.writes.push({ kind: e.kind as EntryKind, id: e.id, data: null });
+    else if (e.kind === "group") diff.groups.push(JSON.parse(e.data) as GroupRef);
+    else diff.users.push(JSON.parse(e.data) as UserRow);
   }
   return diff;
 }
@@ -138,7 +175,7 @@ export async function writeBuild(
   organizationId: string,
   build: DirectoryBuild,
   sinceSeq: number,
-): Promise<number> {
+): Promise<BuiltDirectory> {
   return db.$transaction(
     async (tx) => {
       await tx.directoryState.upsert({
@@ -153,13 +190,7 @@ export async function writeBuild(
       });
       const diff = diffBuild(stored, build, sinceSeq);
       const seq = state.seq;
-      for (const part of chunks(diff.create))
-        await tx.directoryEntry.createMany({ data: part.map((c) => ({ organizationId, ...c, seq })) });
-      for (const u of diff.update)
-        await tx.directoryEntry.update({
-          where: { organizationId_kind_id: { organizationId, kind: u.kind, id: u.id } },
-          data: { data: u.data, seq },
-        });
+      await upsertEntries(tx, organizationId, diff.writes, seq);
       const purgeBelow = seq - TOMBSTONE_KEEP;
       if (purgeBelow > state.purgedSeq) {
         await tx.directoryEntry.deleteMany({
@@ -167,7 +198,7 @@ export async function writeBuild(
         });
         await tx.directoryState.update({ where: { organizationId }, data: { purgedSeq: purgeBelow } });
       }
-      return diff.create.length + diff.update.length;
+      return { changed: diff.writes.length, seq, users: diff.users, groups: diff.groups };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -23,7 +23,13 @@ import { db } from "@/lib/db";
 import type { JobDefinition } from "@/lib/jobs/runner";
 import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
-import { buildDirectory, type Directory, type GroupRef, type UserRow } from "@/lib/users/directory-build";
+import {
+  buildDirectory,
+  type Directory,
+  type DirectoryBuild,
+  type GroupRef,
+  type UserRow,
+} from "@/lib/users/directory-build";
 import {
   readEntries,
   readEntriesOf,
@@ -31,6 +37,7 @@ import {
   readState,
   writeBuild,
   writeChanges,
+  type BuiltDirectory,
   type EntryChange,
   type StoredEntry,
   type StoredState,
@@ -79,32 +86,76 @@ function slotFor(orgId: string): Slot {
 /** Reads ezeep and writes what differs into the shared store (one instance at a time per organization). */
 export async function refreshDirectory(
   org: OrganizationRef,
-  opts: { ifMissing?: boolean } = {},
-): Promise<number> {
+  opts: { ifMissing?: boolean; onRead?: (build: DirectoryBuild) => void } = {},
+): Promise<BuiltDirectory | null> {
   return withKeyLock(
     `directory:${org.id}`,
     async () => {
       const state = await readState(org.id);
       // Another instance built it while this one waited for the lock.
-      if (opts.ifMissing && state?.builtAt) return 0;
+      if (opts.ifMissing && state?.builtAt) return null;
       const sinceSeq = state?.seq ?? 0;
       const build = await buildDirectory(ezeepFor(org));
+      opts.onRead?.(build);
       return writeBuild(org.id, build, sinceSeq);
     },
     { waitMs: 120_000 },
   );
 }
 
-function emptyDirectory(state: StoredState): Directory {
-  const builtAt = state.builtAt?.getTime() ?? 0;
+function directoryOf(users: UserRow[], groups: GroupRef[], builtAt: number, buildMs: number): Directory {
+  const byId = new Map(users.map((u) => [u.id, u]));
   return {
     builtAt,
-    buildMs: state.buildMs,
-    users: [],
-    byId: new Map(),
-    groups: new Map(),
+    buildMs,
+    users: [...byId.values()],
+    byId,
+    groups: new Map(groups.map((g) => [g.id, g])),
     sorted: new Map(),
   };
+}
+
+function emptyDirectory(state: StoredState): Directory {
+  return directoryOf([], [], state.builtAt?.getTime() ?? 0, state.buildMs);
+}
+
+/** The copy a build of this instance just wrote: no need to read back what it holds in memory. */
+function copyOfBuild(built: BuiltDirectory, state: StoredState): Copy {
+  const builtAt = state.builtAt?.getTime() ?? Date.now();
+  return { directory: directoryOf(built.users, built.groups, builtAt, state.buildMs), seq: built.seq };
+}
+
+/**
+ * Rebuilds from ezeep. The page that asked gets the users as soon as ezeep's answers are in; the
+ * write to the shared tables goes on in the background (this instance's next readers wait for it,
+ * other instances wait for the directory lock). Null when another instance had built it.
+ */
+async function rebuild(org: OrganizationRef, slot: Slot, forced: boolean): Promise<Directory | null> {
+  let delivered = false;
+  let deliver: (directory: Directory) => void = () => undefined;
+  const read = new Promise<Directory>((resolve) => (deliver = resolve));
+  const onRead = (build: DirectoryBuild) => {
+    delivered = true;
+    deliver(directoryOf(build.users, build.groups, Date.now(), build.buildMs));
+  };
+  const written = refreshDirectory(org, { ifMissing: !forced, onRead }).then(async (built) => {
+    if (built) slot.copy = copyOfBuild(built, (await readState(org.id))!);
+  });
+  const settled = () => {
+    if (slot.refreshing === tracked) slot.refreshing = undefined;
+  };
+  const tracked: Promise<void> = written.then(settled, (err) => {
+    settled();
+    // Before the read the asking page reports it; after it, nobody else would.
+    if (delivered) log.error({ err }, "could not write the users directory");
+  });
+  slot.refreshing = tracked;
+  return Promise.race([read, written.then(() => null)]);
+}
+
+/** Resolves once this instance's rebuild of the organization's directory is written (benchmarks, tests). */
+export function directoryWritten(organizationId: string): Promise<void> {
+  return localSlots().get(organizationId)?.refreshing ?? Promise.resolve();
 }
 
 /** Applies stored rows (a full load or the changes since the copy) to a directory. */
@@ -140,14 +191,10 @@ export async function getDirectory(ctx: OrgContext, opts: { refresh?: boolean } 
   const slot = slotFor(orgId);
   let state = await readState(orgId);
   if (opts.refresh || slot.stale || !state?.builtAt) {
-    const forced = opts.refresh || slot.stale;
+    const forced = Boolean(opts.refresh || slot.stale);
     slot.stale = false;
-    const refresh = refreshDirectory(ctx.organization, { ifMissing: !forced }).then(() => undefined);
-    const tracked: Promise<void> = refresh.finally(() => {
-      if (slot.refreshing === tracked) slot.refreshing = undefined;
-    });
-    slot.refreshing = tracked;
-    await refresh;
+    const fresh = await rebuild(ctx.organization, slot, forced);
+    if (fresh) return fresh;
     state = (await readState(orgId))!;
   } else if (slot.refreshing) {
     // A forced refresh is under way in this instance: read what it brings, not what it replaces.

@@ -1,7 +1,13 @@
 // What the benchmarks share (scripts/bench.ts, bench-provisioning.ts, bench-users.ts): the portal
 // pointed at a simulator, an organization with an NDD client and an API token, the payloads
 // (groupings and users, part existing ezeep users, part new), and the in-process requests.
-type Sim = Awaited<ReturnType<(typeof import("@/lib/ezeep-simulator"))["startSimulator"]>>;
+/** What the benchmarks need of a simulator, in this process or in its own. */
+interface Sim {
+  accountUrl: string;
+  apiUrl: string;
+  organizationId: string;
+  clients: { clientId: string; clientSecret: string }[];
+}
 type AccountUser = import("@/lib/ezeep").AccountUser;
 
 /** The portal's ezeep settings, pointed at the simulator's first client and organization. */
