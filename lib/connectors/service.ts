@@ -9,6 +9,7 @@ import { connectorTypeLabel, HUB_TYPE } from "@/lib/connectors/types";
 import type { Connector } from "@/lib/ezeep";
 import { ezeepFor } from "@/lib/organizations/service";
 import { listConnectorPrinters, type PrinterView } from "@/lib/printers/service";
+import { byName } from "@/lib/sort";
 
 export { HUB_TYPE, connectorTypeLabel };
 
@@ -120,7 +121,7 @@ export async function listConnectors(
         !needle ||
         [c.name, c.description, c.location, c.serial ?? ""].some((s) => s.toLowerCase().includes(needle)),
     )
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+    .sort(byName);
   return {
     filters,
     connectors,

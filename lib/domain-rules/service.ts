@@ -22,6 +22,7 @@ import { listOrgUsers, type RuleUser } from "@/lib/domain-rules/users";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { localized } from "@/lib/i18n/scope";
 import { ezeepFor } from "@/lib/organizations/service";
+import { byName } from "@/lib/sort";
 
 /** Users handled at once by one "apply to existing users" call (each under its own lock). */
 const APPLY_CONCURRENCY = 4;
@@ -302,7 +303,5 @@ export async function ruleHistory(ctx: OrgContext, ruleId: string, take = 50) {
 /** The groups a rule can name, sorted by name (for the rule editor). */
 export async function groupChoices(ctx: OrgContext): Promise<RuleGroup[]> {
   const names = await groupNames(ctx);
-  return [...names]
-    .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  return [...names].map(([id, name]) => ({ id, name })).sort(byName);
 }

@@ -6,6 +6,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import type { ListDriversQuery, SearchDriversQuery } from "@/lib/drivers/schemas";
 import type { Driver } from "@/lib/ezeep";
 import { ezeepFor } from "@/lib/organizations/service";
+import { byName, compareText } from "@/lib/sort";
 
 export interface DriverView {
   id: string;
@@ -29,9 +30,7 @@ export function toDriverView(d: Driver, vendor: string): DriverView {
 
 export async function listVendors(ctx: OrgContext): Promise<string[]> {
   const vendors = await ezeepFor(ctx.organization).drivers.vendors();
-  return [...new Set(vendors.map((v) => v.trim()).filter(Boolean))].sort((a, b) =>
-    a.localeCompare(b, undefined, { sensitivity: "base" }),
-  );
+  return [...new Set(vendors.map((v) => v.trim()).filter(Boolean))].sort((a, b) => compareText(a, b));
 }
 
 async function vendorDrivers(ctx: OrgContext, vendor: string, q: string): Promise<DriverView[]> {
@@ -43,7 +42,7 @@ async function vendorDrivers(ctx: OrgContext, vendor: string, q: string): Promis
       continue;
     out.push(view);
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  return out.sort(byName);
 }
 
 /** For the driver picker: the first `limit` matches and how many there are in all. */

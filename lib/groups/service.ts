@@ -18,6 +18,8 @@ import { ezeepFor } from "@/lib/organizations/service";
 
 import "@/lib/groups/reconcile";
 
+import { byName } from "@/lib/sort";
+
 export interface GroupView {
   id: string;
   name: string;
@@ -100,7 +102,7 @@ export async function listGroups(ctx: OrgContext, query: ListGroupsQuery): Promi
       continue;
     all.push(view);
   }
-  all.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  all.sort(byName);
   const pageCount = Math.max(1, Math.ceil(all.length / query.pageSize));
   const page = Math.min(query.page, pageCount);
   const start = (page - 1) * query.pageSize;

@@ -21,6 +21,8 @@ import { queryDirectory, resolveGroups, toListItem, type UserListItem } from "@/
 
 import "@/lib/memberships/reconcile";
 
+import { byName } from "@/lib/sort";
+
 /** Every membership change is one audit action (lib/audit/actions-catalog.ts). */
 export type MembershipAction = "membership.update";
 
@@ -37,7 +39,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export function snapshot(groups: readonly GroupRef[]) {
-  const sorted = [...groups].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  const sorted = [...groups].sort(byName);
   return { groups: sorted.map((g) => g.name), groupIds: sorted.map((g) => g.id) };
 }
 
@@ -183,7 +185,5 @@ export async function groupsToJoin(ctx: OrgContext, memberOf: readonly string[])
   const current = new Set(memberOf);
   const groups = (await ezeepFor(ctx.organization).groups.all({ pageSize: 100 })).map(groupRef);
   for (const group of groups) await rememberGroup(ctx.organization.id, group);
-  return groups
-    .filter((g) => !current.has(g.id))
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  return groups.filter((g) => !current.has(g.id)).sort(byName);
 }

@@ -2,6 +2,7 @@
 // printer's status as free text ("Online", "Offline", "ON", "OFF", …); the portal groups it into
 // online / offline / other so the filter means the same whatever spelling ezeep used.
 import type { PrinterView } from "@/lib/printers/service";
+import { compareText } from "@/lib/sort";
 
 export const PRINTER_STATUS_FILTERS = ["all", "online", "offline", "other"] as const;
 export type PrinterStatusFilter = (typeof PRINTER_STATUS_FILTERS)[number];
@@ -27,7 +28,7 @@ function sortKey(p: PrinterView, sort: PrinterSort): string | number {
 
 function compare(a: string | number, b: string | number): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), undefined, { sensitivity: "base" });
+  return compareText(String(a), String(b));
 }
 
 /** Filters by status group and sorts (ties by name, then id); returns a new array. */

@@ -1,6 +1,7 @@
 // What the printer pages show: views built from ezeep's printer, assignment and connector
 // objects (docs/ezeep.md, printers and assignments). Pure functions, no ezeep calls.
 import type { Connector, Printer, PrinterAssignments } from "@/lib/ezeep";
+import { compareText } from "@/lib/sort";
 
 export interface GroupRefView {
   id: string;
@@ -68,7 +69,7 @@ export function toGroupRefs(a: PrinterAssignments | undefined): GroupRefView[] {
 }
 
 export function byName<T extends { name: string }>(a: T, b: T): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: "base" });
+  return compareText(a.name, b.name);
 }
 
 export function toPrinterView(

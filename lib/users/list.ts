@@ -3,6 +3,7 @@
 import "server-only";
 
 import type { OrgContext } from "@/lib/auth/context";
+import { byName, compareText } from "@/lib/sort";
 import { getDirectory, type Directory, type GroupRef, type UserRow } from "@/lib/users/directory";
 import type { ListUsersQuery } from "@/lib/users/schemas";
 
@@ -30,9 +31,7 @@ export interface UserPage {
 }
 
 function groupsOf(dir: Directory, ids: readonly string[]): GroupRef[] {
-  return ids
-    .map((id) => dir.groups.get(id) ?? { id, name: "Unknown group", azure: false })
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  return ids.map((id) => dir.groups.get(id) ?? { id, name: "Unknown group", azure: false }).sort(byName);
 }
 
 export function toListItem(dir: Directory, row: UserRow): UserListItem {
@@ -123,9 +122,7 @@ export async function listUsers(
     pageSize: query.pageSize,
     pageCount,
     asOf: new Date(dir.builtAt || Date.now()),
-    groups: [...dir.groups.values()].sort((a, b) =>
-      a.name.localeCompare(b.name, undefined, { sensitivity: "base" }),
-    ),
+    groups: [...dir.groups.values()].sort((a, b) => compareText(a.name, b.name)),
     organizationUsers: dir.users.length,
   };
 }

@@ -11,6 +11,7 @@ import "server-only";
 
 import type { OrgContext } from "@/lib/auth/context";
 import { ezeepFor } from "@/lib/organizations/service";
+import { byName } from "@/lib/sort";
 import type { GroupRef } from "@/lib/users/directory";
 import { findUser, groupsById, printersThroughGroups, type UserDetail } from "@/lib/users/service";
 
@@ -41,10 +42,6 @@ export async function loadUserPage(
     can.memberships && user.printing ? groupsById(ctx) : null,
     needAssignments ? printersThroughGroups(ctx, user.groups) : [],
   ]);
-  const joinable = groups
-    ? [...groups.values()]
-        .filter((g) => !inGroups.has(g.id))
-        .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }))
-    : null;
+  const joinable = groups ? [...groups.values()].filter((g) => !inGroups.has(g.id)).sort(byName) : null;
   return { user, joinable, lostPrinters: can.impact ? lost : null };
 }

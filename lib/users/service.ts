@@ -29,6 +29,8 @@ import {
 
 import "@/lib/users/reconcile";
 
+import { byName, compareText } from "@/lib/sort";
+
 export type { UserRow, GroupRef } from "@/lib/users/directory";
 
 export {
@@ -99,9 +101,7 @@ export async function resolveGroups(
   known?: Map<string, GroupRef>,
 ): Promise<GroupRef[]> {
   const byId = known && ids.every((id) => known.has(id)) ? known : await groupsById(ctx);
-  return ids
-    .map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false })
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base" }));
+  return ids.map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false }).sort(byName);
 }
 
 function toDetail(account: AccountUser, printing: PrintingUser | null, groups: GroupRef[]): UserDetail {
@@ -311,9 +311,7 @@ export async function printersThroughGroups(
       }
     }),
   );
-  return [...printers.values()].sort((a, b) =>
-    a.name.localeCompare(b.name, undefined, { sensitivity: "base" }),
-  );
+  return [...printers.values()].sort((a, b) => compareText(a.name, b.name));
 }
 
 export async function deletionImpact(ctx: OrgContext, id: string): Promise<DeletionImpact> {
