@@ -10,6 +10,9 @@ import { listEffectivePrinters } from "@/lib/printers/service";
 import { Badge, Card, Notice } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 
+type EffectivePrinterSet = Awaited<ReturnType<typeof listEffectivePrinters>>;
+type EffectivePrinter = EffectivePrinterSet["printers"][number];
+
 export async function EffectivePrinters(props: { ctx: OrgContext; userId: string }) {
   const { ctx, userId } = props;
   const t = await getTranslations("printers");
@@ -40,40 +43,49 @@ export async function EffectivePrinters(props: { ctx: OrgContext; userId: string
           </p>
         </Card>
       ) : null}
-      {profile && profile.printers.length > 0 ? (
-        <Card className="overflow-hidden">
-          <ul className="divide-y divide-slate-100">
-            {profile.printers.map((printer) => (
-              <li
-                key={printer.id}
-                className="flex flex-col gap-1.5 px-4 py-3 text-sm sm:flex-row sm:items-center sm:gap-4"
-              >
-                <div className="min-w-0 flex-1">
-                  <Link
-                    href={`/printers/${printer.id}`}
-                    className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                  >
-                    {printer.name}
-                  </Link>
-                  {printer.location ? <p className="truncate text-slate-500">{printer.location}</p> : null}
-                </div>
-                <div className="flex flex-wrap items-center gap-1.5">
-                  <span className="text-xs text-slate-500">{t("effective.via")}</span>
-                  {printer.via.map((g) => (
-                    <Link key={g.id} href={`/groups/${g.id}/printers`} className="hover:opacity-80">
-                      <Badge tone="blue">{g.name}</Badge>
-                    </Link>
-                  ))}
-                  {printer.status ? <StatusBadge status={printer.status} /> : null}
-                </div>
-              </li>
-            ))}
-          </ul>
-          <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
-            {t("effective.summary", { printers: profile.printers.length, groups: profile.groupCount })}
-          </p>
-        </Card>
-      ) : null}
+      {profile && profile.printers.length > 0 ? <EffectivePrinterList profile={profile} /> : null}
     </section>
+  );
+}
+
+async function EffectivePrinterList({ profile }: { profile: EffectivePrinterSet }) {
+  const t = await getTranslations("printers");
+  return (
+    <Card className="overflow-hidden">
+      <ul className="divide-y divide-slate-100">
+        {profile.printers.map((printer) => (
+          <EffectivePrinterItem key={printer.id} printer={printer} viaLabel={t("effective.via")} />
+        ))}
+      </ul>
+      <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
+        {t("effective.summary", { printers: profile.printers.length, groups: profile.groupCount })}
+      </p>
+    </Card>
+  );
+}
+
+/** A printer, its location, the groups that give access (each a link), and its status. */
+function EffectivePrinterItem({ printer, viaLabel }: { printer: EffectivePrinter; viaLabel: string }) {
+  return (
+    <li className="flex flex-col gap-1.5 px-4 py-3 text-sm sm:flex-row sm:items-center sm:gap-4">
+      <div className="min-w-0 flex-1">
+        <Link
+          href={`/printers/${printer.id}`}
+          className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
+        >
+          {printer.name}
+        </Link>
+        {printer.location ? <p className="truncate text-slate-500">{printer.location}</p> : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-1.5">
+        <span className="text-xs text-slate-500">{viaLabel}</span>
+        {printer.via.map((g) => (
+          <Link key={g.id} href={`/groups/${g.id}/printers`} className="hover:opacity-80">
+            <Badge tone="blue">{g.name}</Badge>
+          </Link>
+        ))}
+        {printer.status ? <StatusBadge status={printer.status} /> : null}
+      </div>
+    </li>
   );
 }

@@ -48,10 +48,6 @@ export function AssignPrintersForm(props: {
   const { pending, error, status, errorAnchor, statusAnchor } = form;
   const [filter, setFilter] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const needle = filter.trim().toLowerCase();
-  const shown = props.available.filter(
-    (p) => !needle || p.name.toLowerCase().includes(needle) || p.location.toLowerCase().includes(needle),
-  );
 
   const result = <FormStatus message={status} ref={statusAnchor} />;
   if (props.available.length === 0)
@@ -62,77 +58,119 @@ export function AssignPrintersForm(props: {
       </div>
     );
 
+  const submit = () => {
+    form.reset();
+    if (chosen.size === 0) {
+      form.setError(t("groupPrinters.chooseOne"));
+      return;
+    }
+    form.run(
+      () => assignPrintersToGroupAction({ groupId: props.groupId, printerIds: [...chosen] }),
+      (data) => {
+        const s = summary(t, data.changed, data.failed, props.groupName);
+        form.setError(s.failed);
+        setChosen(new Set());
+        router.refresh();
+        return s.text;
+      },
+    );
+  };
+
   return (
     <form
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
-        form.reset();
-        if (chosen.size === 0) {
-          form.setError(t("groupPrinters.chooseOne"));
-          return;
-        }
-        form.run(
-          () => assignPrintersToGroupAction({ groupId: props.groupId, printerIds: [...chosen] }),
-          (data) => {
-            const s = summary(t, data.changed, data.failed, props.groupName);
-            form.setError(s.failed);
-            setChosen(new Set());
-            router.refresh();
-            return s.text;
-          },
-        );
+        submit();
       }}
     >
       <FormAlert message={error} ref={errorAnchor} />
       {result}
-      <div className="space-y-1">
-        <label htmlFor="printer-filter" className={labelClass}>
-          {t("groupPrinters.findLabel")}
-        </label>
-        <input
-          id="printer-filter"
-          type="search"
-          className={inputClass}
-          placeholder={t("groupPrinters.findPlaceholder")}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-      </div>
-      <fieldset className="rounded-lg border border-slate-200">
-        <legend className="sr-only">{t("groupPrinters.legend", { group: props.groupName })}</legend>
-        {shown.length === 0 ? (
-          <p className="px-3 py-3 text-sm text-slate-500">{t("groupPrinters.noMatch", { filter })}</p>
-        ) : (
-          <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto">
-            {shown.map((p) => (
-              <li key={p.id}>
-                <label className="flex cursor-pointer items-start gap-3 px-3 py-2 text-sm hover:bg-slate-50">
-                  <input
-                    type="checkbox"
-                    className="mt-0.5"
-                    checked={chosen.has(p.id)}
-                    onChange={(e) => {
-                      const next = new Set(chosen);
-                      if (e.target.checked) next.add(p.id);
-                      else next.delete(p.id);
-                      setChosen(next);
-                    }}
-                  />
-                  <span className="min-w-0">
-                    <span className="block font-medium text-slate-900">{p.name}</span>
-                    {p.location ? <span className="block text-xs text-slate-500">{p.location}</span> : null}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-      </fieldset>
+      <PrinterFilterField value={filter} onChange={setFilter} />
+      <PrinterChecklist
+        printers={matching(props.available, filter)}
+        chosen={chosen}
+        onChosenChange={setChosen}
+        filter={filter}
+        groupName={props.groupName}
+      />
       <button type="submit" className={buttonClass.primary} disabled={pending || chosen.size === 0}>
         {assignLabel(t, pending, chosen.size)}
       </button>
     </form>
+  );
+}
+
+/** The printers whose name or location contains the filter text (all of them when it is empty). */
+function matching(printers: PrinterOption[], filter: string): PrinterOption[] {
+  const needle = filter.trim().toLowerCase();
+  return printers.filter(
+    (p) => !needle || p.name.toLowerCase().includes(needle) || p.location.toLowerCase().includes(needle),
+  );
+}
+
+function PrinterFilterField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const t = useTranslations("printers");
+  return (
+    <div className="space-y-1">
+      <label htmlFor="printer-filter" className={labelClass}>
+        {t("groupPrinters.findLabel")}
+      </label>
+      <input
+        id="printer-filter"
+        type="search"
+        className={inputClass}
+        placeholder={t("groupPrinters.findPlaceholder")}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+/** A checkbox per printer shown; the choice survives filtering. */
+function PrinterChecklist(props: {
+  printers: PrinterOption[];
+  chosen: Set<string>;
+  onChosenChange: (chosen: Set<string>) => void;
+  filter: string;
+  groupName: string;
+}) {
+  const t = useTranslations("printers");
+  const toggle = (id: string, checked: boolean) => {
+    const next = new Set(props.chosen);
+    if (checked) next.add(id);
+    else next.delete(id);
+    props.onChosenChange(next);
+  };
+  return (
+    <fieldset className="rounded-lg border border-slate-200">
+      <legend className="sr-only">{t("groupPrinters.legend", { group: props.groupName })}</legend>
+      {props.printers.length === 0 ? (
+        <p className="px-3 py-3 text-sm text-slate-500">
+          {t("groupPrinters.noMatch", { filter: props.filter })}
+        </p>
+      ) : (
+        <ul className="max-h-64 divide-y divide-slate-100 overflow-y-auto">
+          {props.printers.map((p) => (
+            <li key={p.id}>
+              <label className="flex cursor-pointer items-start gap-3 px-3 py-2 text-sm hover:bg-slate-50">
+                <input
+                  type="checkbox"
+                  className="mt-0.5"
+                  checked={props.chosen.has(p.id)}
+                  onChange={(e) => toggle(p.id, e.target.checked)}
+                />
+                <span className="min-w-0">
+                  <span className="block font-medium text-slate-900">{p.name}</span>
+                  {p.location ? <span className="block text-xs text-slate-500">{p.location}</span> : null}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
   );
 }
 
