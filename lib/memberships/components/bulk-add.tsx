@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 
 import { bulkAddMembershipAction } from "@/lib/memberships/actions";
-import { Badge } from "@/lib/ui/components";
+import { BulkResults, type BulkResultLine } from "@/lib/memberships/components/bulk-results";
 
 export interface BulkRow {
   userId: string;
@@ -78,83 +78,84 @@ const STATUS = {
   failed: { tone: "red", label: "failed" },
 } as const satisfies Record<BulkRow["status"], { tone: string; label: string }>;
 
+type BulkAddT = ReturnType<typeof useTranslations<"groups.bulkAdd">>;
+
+function countRows(rows: BulkRow[]) {
+  const count = (status: BulkRow["status"]) => rows.filter((r) => r.status === status).length;
+  return {
+    total: rows.length,
+    done: rows.length - count("waiting"),
+    added: count("added"),
+    already: count("already"),
+    failed: count("failed"),
+  };
+}
+
+function rowLine(t: BulkAddT, row: BulkRow): BulkResultLine {
+  return {
+    key: row.userId,
+    body: (
+      <>
+        <span className="block font-medium text-slate-900">{row.label}</span>
+        {row.detail ? <span className="block text-xs break-all text-slate-500">{row.detail}</span> : null}
+        {row.error ? <p className="text-xs text-red-700">{row.error}</p> : null}
+      </>
+    ),
+    badge: { tone: STATUS[row.status].tone, label: t(STATUS[row.status].label) },
+  };
+}
+
 export function BulkProgress({ state, onClose }: { state: BulkState; onClose?: () => void }) {
   const t = useTranslations("groups.bulkAdd");
-  const total = state.rows.length;
-  const done = state.rows.filter((r) => r.status !== "waiting").length;
-  const added = state.rows.filter((r) => r.status === "added").length;
-  const already = state.rows.filter((r) => r.status === "already").length;
-  const failed = state.rows.filter((r) => r.status === "failed").length;
+  return (
+    <BulkResults
+      label={t("region")}
+      testId="bulk-progress"
+      head={<BulkProgressHead state={state} />}
+      caption={t("resultPerUser")}
+      lines={state.rows.map((row) => rowLine(t, row))}
+      lineTestId="bulk-row"
+      dismiss={!state.running && onClose ? { label: t("dismiss"), onClose } : undefined}
+    />
+  );
+}
+
+/** Title, counts, a progress bar and what held the change up (a failure, ezeep throttling). */
+function BulkProgressHead({ state }: { state: BulkState }) {
+  const t = useTranslations("groups.bulkAdd");
+  const { total, done, added, already, failed } = countRows(state.rows);
   const percent = total ? Math.round((done / total) * 100) : 100;
   return (
-    <section
-      aria-label={t("region")}
-      data-testid="bulk-progress"
-      className="rounded-xl border border-slate-200 bg-white shadow-sm"
-    >
-      <div className="space-y-2 p-4">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h3 className="text-sm font-semibold text-slate-900">
-            {state.running
-              ? t("adding", { group: state.groupName })
-              : t("finished", { group: state.groupName })}
-          </h3>
-          <p className="text-xs text-slate-600" role="status">
-            {t("summary", { done, total, added, already, failed })}
-          </p>
-        </div>
+    <div className="space-y-2 p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-sm font-semibold text-slate-900">
+          {state.running
+            ? t("adding", { group: state.groupName })
+            : t("finished", { group: state.groupName })}
+        </h3>
+        <p className="text-xs text-slate-600" role="status">
+          {t("summary", { done, total, added, already, failed })}
+        </p>
+      </div>
+      <div
+        role="progressbar"
+        aria-label={t("progress")}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        className="h-2 overflow-hidden rounded-full bg-slate-100"
+      >
         <div
-          role="progressbar"
-          aria-label={t("progress")}
-          aria-valuemin={0}
-          aria-valuemax={total}
-          aria-valuenow={done}
-          className="h-2 overflow-hidden rounded-full bg-slate-100"
-        >
-          <div
-            className={`h-full rounded-full transition-all ${failed ? "bg-amber-500" : "bg-brand-600"}`}
-            style={{ width: `${percent}%` }}
-          />
-        </div>
-        {state.error ? <p className="text-sm text-red-700">{state.error}</p> : null}
-        {state.waitedSeconds ? (
-          <p className="text-sm text-amber-800" data-testid="bulk-throttled">
-            {t("throttled", { seconds: state.waitedSeconds })}
-          </p>
-        ) : null}
+          className={`h-full rounded-full transition-all ${failed ? "bg-amber-500" : "bg-brand-600"}`}
+          style={{ width: `${percent}%` }}
+        />
       </div>
-      <div className="max-h-72 overflow-y-auto border-t border-slate-100">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("resultPerUser")}</caption>
-          <tbody className="divide-y divide-slate-100">
-            {state.rows.map((row) => (
-              <tr key={row.userId} data-testid="bulk-row">
-                <td className="min-w-0 px-4 py-2">
-                  <span className="block font-medium text-slate-900">{row.label}</span>
-                  {row.detail ? (
-                    <span className="block text-xs break-all text-slate-500">{row.detail}</span>
-                  ) : null}
-                  {row.error ? <p className="text-xs text-red-700">{row.error}</p> : null}
-                </td>
-                <td className="px-4 py-2 text-right align-top whitespace-nowrap">
-                  <Badge tone={STATUS[row.status].tone}>{t(STATUS[row.status].label)}</Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {!state.running && onClose ? (
-        <div className="flex justify-end border-t border-slate-100 bg-slate-50 px-4 py-2">
-          <button
-            type="button"
-            onClick={onClose}
-            className="text-sm font-medium text-brand-700 hover:underline"
-          >
-            {t("dismiss")}
-          </button>
-        </div>
+      {state.error ? <p className="text-sm text-red-700">{state.error}</p> : null}
+      {state.waitedSeconds ? (
+        <p className="text-sm text-amber-800" data-testid="bulk-throttled">
+          {t("throttled", { seconds: state.waitedSeconds })}
+        </p>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -31,7 +31,6 @@ export function PrintingFlags(props: {
   unreported?: PrintingFlag[];
   canWrite: boolean;
 }) {
-  const t = useTranslations("users.flags");
   const router = useRouter();
   const [flags, setFlags] = useState(props.flags);
   const [lastFlag, setLastFlag] = useState<PrintingFlag | null>(null);
@@ -57,38 +56,46 @@ export function PrintingFlags(props: {
     <div>
       <FormAlert message={error} ref={errorAnchor} />
       <ul className="divide-y divide-slate-100">
-        {PRINTING_FLAGS.map((flag) => {
-          const id = `flag-${flag}`;
-          return (
-            <li key={flag} className="flex items-center justify-between gap-4 py-3">
-              <div className="min-w-0">
-                <p id={id} className="text-sm font-medium text-slate-900">
-                  {t(FLAG_KEYS[flag])}
-                </p>
-                <p className="text-xs text-slate-500">{t(`${FLAG_KEYS[flag]}Hint`)}</p>
-              </div>
-              {unreported.has(flag) ? (
-                <UnreportedChoice
-                  labelledBy={id}
-                  sent={sent[flag]}
-                  disabled={!props.canWrite || busy !== null}
-                  onChoose={(value) => send(flag, value)}
-                />
-              ) : (
-                <Switch
-                  labelledBy={id}
-                  on={flags[flag]}
-                  busy={busy === flag}
-                  canWrite={props.canWrite}
-                  disabled={!props.canWrite || busy !== null}
-                  onToggle={() => send(flag, !flags[flag])}
-                />
-              )}
-            </li>
-          );
-        })}
+        {PRINTING_FLAGS.map((flag) => (
+          <FlagRow key={flag} flag={flag}>
+            {unreported.has(flag) ? (
+              <UnreportedChoice
+                labelledBy={`flag-${flag}`}
+                sent={sent[flag]}
+                disabled={!props.canWrite || busy !== null}
+                onChoose={(value) => send(flag, value)}
+              />
+            ) : (
+              <Switch
+                labelledBy={`flag-${flag}`}
+                on={flags[flag]}
+                busy={busy === flag}
+                canWrite={props.canWrite}
+                disabled={!props.canWrite || busy !== null}
+                onToggle={() => send(flag, !flags[flag])}
+              />
+            )}
+          </FlagRow>
+        ))}
       </ul>
     </div>
+  );
+}
+
+/** One setting: its label (`flag-<name>`, which labels the control) and hint, then the control. */
+function FlagRow(props: { flag: PrintingFlag; children: React.ReactNode }) {
+  const t = useTranslations("users.flags");
+  const key = FLAG_KEYS[props.flag];
+  return (
+    <li className="flex items-center justify-between gap-4 py-3">
+      <div className="min-w-0">
+        <p id={`flag-${props.flag}`} className="text-sm font-medium text-slate-900">
+          {t(key)}
+        </p>
+        <p className="text-xs text-slate-500">{t(`${key}Hint`)}</p>
+      </div>
+      {props.children}
+    </li>
   );
 }
 

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 
 import { bulkAddMembershipAction } from "@/lib/memberships/actions";
-import { Badge } from "@/lib/ui/components";
+import { BulkResults, type BulkResultLine } from "@/lib/memberships/components/bulk-results";
 import {
   bulkRemoveFromGroupAction,
   bulkResendForUsersAction,
@@ -33,147 +33,129 @@ const OUTCOME = {
   failed: { tone: "red", label: "outcomeFailed" },
 } as const satisfies Record<UserBulkResult["outcome"], { tone: string; label: string }>;
 
+type BulkT = ReturnType<typeof useTranslations<"users.bulk">>;
+
+/** A panel state: finished, without error or results unless `patch` says otherwise. */
+function panel(title: string, patch: Partial<Omit<UserBulkState, "title">> = {}): UserBulkState {
+  return { title, running: false, error: null, results: [], ...patch };
+}
+
+/** The bulk add's answer to "Undo", worded as users back in the group. */
+function addedBackResults(
+  t: BulkT,
+  groupName: string,
+  results: { userId: string; label: string; ok: boolean; error: string | null }[],
+): UserBulkResult[] {
+  return results.map((r) => ({
+    userId: r.userId,
+    label: r.label,
+    outcome: r.ok ? "done" : "failed",
+    message: r.ok ? t("backIn", { group: groupName }) : (r.error ?? t("failed")),
+  }));
+}
+
 export function useUserBulk(onDone: () => void) {
   const t = useTranslations("users.bulk");
   const [state, setState] = useState<UserBulkState | null>(null);
   const [undo, setUndo] = useState<UndoOffer | null>(null);
+  const start = useCallback((title: string) => {
+    setUndo(null);
+    setState(panel(title, { running: true }));
+  }, []);
 
   const removeFromGroup = useCallback(
     async (group: { id: string; name: string }, userIds: string[]) => {
-      setUndo(null);
-      setState({ title: t("removing", { group: group.name }), running: true, error: null, results: [] });
+      start(t("removing", { group: group.name }));
       const result = await bulkRemoveFromGroupAction({ groupId: group.id, userIds });
       if (!result.ok) {
-        setState({
-          title: t("notRemoved", { group: group.name }),
-          running: false,
-          error: result.error,
-          results: [],
-        });
+        setState(panel(t("notRemoved", { group: group.name }), { error: result.error }));
         return;
       }
       const removed = result.data.results.filter((r) => r.outcome === "done").map((r) => r.userId);
-      setState({
-        title: t("removed", { group: group.name }),
-        running: false,
-        error: null,
-        results: result.data.results,
-      });
+      setState(panel(t("removed", { group: group.name }), { results: result.data.results }));
       if (removed.length > 0) setUndo({ group, userIds: removed });
       onDone();
     },
-    [onDone, t],
+    [onDone, start, t],
   );
 
   const resendInvitations = useCallback(
     async (userIds: string[]) => {
-      setUndo(null);
-      setState({ title: t("resending"), running: true, error: null, results: [] });
+      start(t("resending"));
       const result = await bulkResendForUsersAction({ userIds });
       setState(
         result.ok
-          ? { title: t("resent"), running: false, error: null, results: result.data.results }
-          : { title: t("notResent"), running: false, error: result.error, results: [] },
+          ? panel(t("resent"), { results: result.data.results })
+          : panel(t("notResent"), { error: result.error }),
       );
       if (result.ok) onDone();
     },
-    [onDone, t],
+    [onDone, start, t],
   );
 
   const undoRemoval = useCallback(async () => {
     if (!undo) return;
-    const offer = undo;
-    setUndo(null);
-    setState({
-      title: t("addingBack", { group: offer.group.name }),
-      running: true,
-      error: null,
-      results: [],
-    });
-    const result = await bulkAddMembershipAction({ groupId: offer.group.id, userIds: offer.userIds });
+    const { group, userIds } = undo;
+    start(t("addingBack", { group: group.name }));
+    const result = await bulkAddMembershipAction({ groupId: group.id, userIds });
     if (!result.ok) {
-      setState({ title: t("undoFailed"), running: false, error: result.error, results: [] });
+      setState(panel(t("undoFailed"), { error: result.error }));
       return;
     }
-    const results: UserBulkResult[] = result.data.results.map((r) => ({
-      userId: r.userId,
-      label: r.label,
-      outcome: r.ok ? "done" : "failed",
-      message: r.ok ? t("backIn", { group: offer.group.name }) : (r.error ?? t("failed")),
-    }));
-    setState({ title: t("undone", { group: offer.group.name }), running: false, error: null, results });
+    const results = addedBackResults(t, group.name, result.data.results);
+    setState(panel(t("undone", { group: group.name }), { results }));
     onDone();
-  }, [undo, onDone, t]);
+  }, [undo, onDone, start, t]);
 
   const dismissUndo = useCallback(() => setUndo(null), []);
-  return {
-    state,
-    undo,
-    running: state?.running ?? false,
-    removeFromGroup,
-    resendInvitations,
-    undoRemoval,
-    dismissUndo,
-    clear: () => setState(null),
-  };
+  const clear = useCallback(() => setState(null), []);
+  const running = state?.running ?? false;
+  return { state, undo, running, removeFromGroup, resendInvitations, undoRemoval, dismissUndo, clear };
 }
 
 export function UserBulkResults({ state, onClose }: { state: UserBulkState; onClose: () => void }) {
   const t = useTranslations("users.bulk");
   const count = (o: UserBulkResult["outcome"]) => state.results.filter((r) => r.outcome === o).length;
-  return (
-    <section
-      aria-label={t("resultsRegion")}
-      data-testid="user-bulk-results"
-      className="mb-4 rounded-xl border border-slate-200 bg-white shadow-sm"
-    >
-      <div className="flex flex-wrap items-baseline justify-between gap-2 p-4">
-        <h3 className="text-sm font-semibold text-slate-900">{state.title}</h3>
-        <p className="text-xs text-slate-600" role="status">
-          {state.running
-            ? t("working")
-            : t("summary", {
-                done: count("done"),
-                unchanged: count("unchanged"),
-                skipped: count("skipped"),
-                failed: count("failed"),
-              })}
-        </p>
-        {state.error ? <p className="basis-full text-sm text-red-700">{state.error}</p> : null}
-      </div>
-      {state.results.length > 0 ? (
-        <div className="max-h-72 overflow-y-auto border-t border-slate-100">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("resultPerUser")}</caption>
-            <tbody className="divide-y divide-slate-100">
-              {state.results.map((r) => (
-                <tr key={r.userId} data-testid="user-bulk-row">
-                  <td className="min-w-0 px-4 py-2">
-                    <span className="block font-medium break-all text-slate-900">{r.label}</span>
-                    <span className="block text-xs text-slate-600">{r.message}</span>
-                  </td>
-                  <td className="px-4 py-2 text-right align-top whitespace-nowrap">
-                    <Badge tone={OUTCOME[r.outcome].tone}>{t(OUTCOME[r.outcome].label)}</Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {state.running ? null : (
-        <div className="flex justify-end border-t border-slate-100 bg-slate-50 px-4 py-2">
-          <button
-            type="button"
-            onClick={onClose}
-            className="text-sm font-medium text-brand-700 hover:underline"
-          >
-            {t("dismiss")}
-          </button>
-        </div>
-      )}
-    </section>
+  const summary = t("summary", {
+    done: count("done"),
+    unchanged: count("unchanged"),
+    skipped: count("skipped"),
+    failed: count("failed"),
+  });
+  const head = (
+    <div className="flex flex-wrap items-baseline justify-between gap-2 p-4">
+      <h3 className="text-sm font-semibold text-slate-900">{state.title}</h3>
+      <p className="text-xs text-slate-600" role="status">
+        {state.running ? t("working") : summary}
+      </p>
+      {state.error ? <p className="basis-full text-sm text-red-700">{state.error}</p> : null}
+    </div>
   );
+  return (
+    <BulkResults
+      label={t("resultsRegion")}
+      testId="user-bulk-results"
+      className="mb-4"
+      head={head}
+      caption={t("resultPerUser")}
+      lines={state.results.map((r) => resultLine(t, r))}
+      lineTestId="user-bulk-row"
+      dismiss={state.running ? undefined : { label: t("dismiss"), onClose }}
+    />
+  );
+}
+
+function resultLine(t: BulkT, result: UserBulkResult): BulkResultLine {
+  return {
+    key: result.userId,
+    body: (
+      <>
+        <span className="block font-medium break-all text-slate-900">{result.label}</span>
+        <span className="block text-xs text-slate-600">{result.message}</span>
+      </>
+    ),
+    badge: { tone: OUTCOME[result.outcome].tone, label: t(OUTCOME[result.outcome].label) },
+  };
 }
 
 const UNDO_SECONDS = 20;
