@@ -4,6 +4,7 @@ import "server-only";
 // are offline (one list call each, in parallel), invitations that expired, and changes of the
 // last 24 hours that failed or whose outcome is unknown. Each figure links to the list it counts.
 import type { OrgContext } from "@/lib/auth/context";
+import type { Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ezeepFor } from "@/lib/organizations/service";
 
@@ -68,4 +69,21 @@ export async function organizationHealth(ctx: OrgContext, now = new Date()): Pro
     { key: "failed", label: "Failed changes (24 h)", count: failed, href: auditHref("failure") },
     { key: "unknown", label: "Outcome unknown (24 h)", count: unknown, href: auditHref("pending") },
   ];
+}
+
+// Each figure only for who may open the list it links to.
+const HEALTH_PERMISSION = {
+  printers: "printers.read",
+  connectors: "connectors.read",
+  invitations: "invitations.read",
+  failed: "audit.read",
+  unknown: "audit.read",
+} as const satisfies Record<HealthItem["key"], Permission>;
+
+/** The health figures a viewer may see: those whose linked list their role may open. */
+export function visibleHealthItems(
+  items: HealthItem[],
+  can: (permission: Permission) => boolean,
+): HealthItem[] {
+  return items.filter((item) => can(HEALTH_PERMISSION[item.key]));
 }
