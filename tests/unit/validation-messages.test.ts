@@ -84,7 +84,7 @@ describe("safeParseIn", () => {
     expect(parsed.success).toBe(false);
     expect(fieldErrorsOf(parsed.error!)).toEqual({
       name: ["Geben Sie einen Gruppennamen ein."],
-      description: ["Verwenden Sie für die Beschreibung höchstens 255 Zeichen."],
+      description: ["Verwenden Sie höchstens 255 Zeichen für die Beschreibung."],
     });
   });
 
