@@ -1,22 +1,17 @@
+// Input of the API-token actions. Messages are English sentences, catalogued in the `validation`
+// namespace and shown in the request's language (lib/i18n/validation.ts).
 import { z } from "zod";
 
 import { API_TOKEN_NAME_MAX } from "@/lib/api-tokens/constants";
-import { zodMessage } from "@/lib/i18n/scope";
 
 export { API_TOKEN_NAME_MAX };
 
 export const createApiTokenSchema = z.object({
   name: z
-    .string(zodMessage((t) => t("settings.apiTokens.nameRequired")))
+    .string({ error: "Enter a name for the token." })
     .trim()
-    .min(
-      1,
-      zodMessage((t) => t("settings.apiTokens.nameRequired")),
-    )
-    .max(
-      API_TOKEN_NAME_MAX,
-      zodMessage((t) => t("settings.apiTokens.nameTooLong", { max: API_TOKEN_NAME_MAX })),
-    ),
+    .min(1, "Enter a name for the token.")
+    .max(API_TOKEN_NAME_MAX, `Use at most ${API_TOKEN_NAME_MAX} characters for the name.`),
 });
 
 export const revokeApiTokenSchema = z.object({

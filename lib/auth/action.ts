@@ -31,11 +31,6 @@ export interface ActionDefinition<S extends z.ZodType, T> {
   /** Mutations record denied attempts in the audit log. */
   mutation: boolean;
   handler: (ctx: OrgContext, input: z.output<S>) => Promise<T>;
-  /**
-   * The same schema with its messages in the request's language: an invalid input is answered
-   * with its messages (the audit entry keeps `input`'s English ones).
-   */
-  localizedInput?: () => Promise<z.ZodType>;
   /** Pages to revalidate after a successful call: a path, or [path, "layout"] for it and everything below. */
   revalidate?: readonly RevalidateTarget[] | ((input: z.output<S>, data: T) => readonly RevalidateTarget[]);
 }
@@ -197,9 +192,7 @@ async function checkAndRun<S extends z.ZodType, T>(
   if (!parsed.success) {
     const result = invalidInput(parsed.error);
     if (def.mutation) await refusal(ctx, def.name, raw, `invalid input: ${result.error}`);
-    if (!def.localizedInput) return result;
-    const localizedParse = safeParseIn(await def.localizedInput(), raw, scopeLocale());
-    return localizedParse.success ? result : invalidInput(localizedParse.error);
+    return result;
   }
   return runHandler(def, ctx, raw, parsed.data);
 }

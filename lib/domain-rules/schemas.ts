@@ -1,30 +1,26 @@
-// Input rules of the domain rules' actions (zod at the boundary).
+// Input rules of the domain rules' actions (zod at the boundary). Messages are English sentences,
+// catalogued in the `validation` namespace and shown in the request's language
+// (lib/i18n/validation.ts).
 import { z } from "zod";
 
 import { normalizePattern } from "@/lib/domain-rules/patterns";
-import { localized, zodMessage, type CatalogueTranslator } from "@/lib/i18n/scope";
 
 /** Users one "apply to existing users" call handles; the page sends the rest in further calls. */
 export const APPLY_BATCH_MAX = 25;
 
-const id = (choose: (t: CatalogueTranslator) => string) =>
-  z.string(zodMessage(choose)).trim().min(1, zodMessage(choose)).max(100);
-const groupId = id((t) => t("domains.schema.chooseGroupId"));
-const ruleId = () => id((t) => t("domains.schema.chooseRule"));
-const userId = id((t) => t("domains.schema.chooseUser"));
+const groupId = z.string({ error: "Choose a group." }).trim().min(1, "Choose a group.").max(100);
+const ruleId = () => z.string({ error: "Choose a rule." }).trim().min(1, "Choose a rule.").max(100);
+const userId = z.string({ error: "Choose a user." }).trim().min(1, "Choose a user.").max(100);
 
 const pattern = z
-  .string(zodMessage((t) => t("domains.schema.domainRequired")))
-  .max(
-    260,
-    zodMessage((t) => t("domains.schema.domainTooLong")),
-  )
+  .string({ error: "Enter an e-mail domain, e.g. acme.example or *.acme.example." })
+  .max(260, "That domain is too long.")
   .transform((value, zctx) => {
     const normalized = normalizePattern(value);
     if (!normalized) {
       zctx.addIssue({
         code: "custom",
-        message: localized((t) => t("domains.schema.domainInvalid")),
+        message: "Enter an e-mail domain such as acme.example, or *.acme.example for its subdomains.",
       });
       return z.NEVER;
     }
@@ -41,7 +37,7 @@ const joinedAfter = z
     if (!value) return null;
     const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
     if (Number.isNaN(date.getTime())) {
-      zctx.addIssue({ code: "custom", message: localized((t) => t("domains.schema.dateFormat")) });
+      zctx.addIssue({ code: "custom", message: "Enter the date as YYYY-MM-DD." });
       return z.NEVER;
     }
     return date;
@@ -50,18 +46,9 @@ const joinedAfter = z
 export const ruleInputSchema = z.object({
   pattern,
   groupIds: z
-    .array(
-      groupId,
-      zodMessage((t) => t("domains.schema.atLeastOneGroup")),
-    )
-    .min(
-      1,
-      zodMessage((t) => t("domains.schema.atLeastOneGroup")),
-    )
-    .max(
-      50,
-      zodMessage((t) => t("domains.schema.atMostGroups")),
-    )
+    .array(groupId, { error: "Choose at least one group." })
+    .min(1, "Choose at least one group.")
+    .max(50, "Choose at most 50 groups.")
     .transform((list) => [...new Set(list)]),
   joinedAfter,
 });
@@ -75,18 +62,9 @@ export const ruleIdSchema = z.object({ id: ruleId() });
 export const applyExistingSchema = z.object({
   id: ruleId(),
   userIds: z
-    .array(
-      userId,
-      zodMessage((t) => t("domains.schema.atLeastOneUser")),
-    )
-    .min(
-      1,
-      zodMessage((t) => t("domains.schema.atLeastOneUser")),
-    )
-    .max(
-      APPLY_BATCH_MAX,
-      zodMessage((t) => t("domains.schema.atMostUsers", { max: APPLY_BATCH_MAX })),
-    )
+    .array(userId, { error: "Choose at least one user." })
+    .min(1, "Choose at least one user.")
+    .max(APPLY_BATCH_MAX, `At most ${APPLY_BATCH_MAX} users per call.`)
     .transform((list) => [...new Set(list)]),
 });
 export type ApplyExistingInput = z.output<typeof applyExistingSchema>;

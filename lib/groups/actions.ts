@@ -2,12 +2,8 @@
 
 // Server actions for groups. Each one is defineAction(…): session, permission, zod, audit.
 import { defineAction, type RevalidateTarget } from "@/lib/auth/action";
-import { createGroupSchema, deleteGroupSchema, groupSchemas, updateGroupSchema } from "@/lib/groups/schemas";
+import { createGroupSchema, deleteGroupSchema, updateGroupSchema } from "@/lib/groups/schemas";
 import { createGroup, deleteGroup, updateGroup } from "@/lib/groups/service";
-import { translator } from "@/lib/i18n/server";
-
-/** The schemas in the request's language, for the messages of an invalid input. */
-const localized = async () => groupSchemas(await translator("groups"));
 
 /** Pages that show what these actions change. */
 const GROUP_PAGES: RevalidateTarget[] = [["/groups", "layout"], "/audit"];
@@ -18,7 +14,6 @@ export const createGroupAction = defineAction({
   mutation: true,
   revalidate: GROUP_PAGES,
   input: createGroupSchema,
-  localizedInput: async () => (await localized()).create,
   handler: async (ctx, input) => {
     const group = await createGroup(ctx, input);
     return group;
@@ -31,7 +26,6 @@ export const updateGroupAction = defineAction({
   mutation: true,
   revalidate: GROUP_PAGES,
   input: updateGroupSchema,
-  localizedInput: async () => (await localized()).update,
   handler: async (ctx, input) => {
     const group = await updateGroup(ctx, input);
     return group;

@@ -1,6 +1,6 @@
-// English messages without a request, for defaults that must exist at module load: zod
-// schemas' messages (their request-language twins come from the same builder with
-// `translator(…)`, lib/i18n/server.ts) and parsers that tests call directly.
+// English messages without a request, for defaults that must exist at module load and parsers
+// that tests call directly (lib/provisioning/csv.ts). zod schemas do not need it: their messages
+// are English sentences, translated through the `validation` catalogue (lib/i18n/validation.ts).
 import { createTranslator } from "use-intl/core";
 
 import { messagesFor, type Messages } from "@/lib/i18n/messages";

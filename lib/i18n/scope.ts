@@ -1,7 +1,8 @@
-// Translations for synchronous server code: zod messages (evaluated while parsing), error
-// constructors (NotFoundError) and the action layer's own refusals. An action runs inside
-// `runInLocale` (with the request's language), which fixes it for everything it calls; outside such a
-// scope (jobs, scripts, tests calling services directly) texts are English.
+// Translations for synchronous server code: error constructors (NotFoundError), services' refusals
+// and the action layer's own. An action runs inside `runInLocale` (with the request's language),
+// which fixes it for everything it calls; outside such a scope (jobs, scripts, tests calling
+// services directly) texts are English. zod messages are not made here: they are English sentences
+// in the schemas, translated through the `validation` catalogue (lib/i18n/validation.ts).
 import "server-only";
 
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -42,15 +43,7 @@ export function scopeLocale(): AppLocale {
   return scope.getStore() ?? DEFAULT_LOCALE;
 }
 
-/** A text in the scope's language: `localized((t) => t("domains.schema.chooseGroup"))`. */
+/** A text in the scope's language: `localized((t) => t("domains.errors.noMatch"))`. */
 export function localized(pick: (t: CatalogueTranslator) => string): string {
   return pick(translatorFor(scopeLocale()));
-}
-
-/**
- * A zod message that is translated when the issue is raised, not when the schema is built:
- * `z.string().min(1, zodMessage((t) => t("domains.schema.domainRequired")))`.
- */
-export function zodMessage(pick: (t: CatalogueTranslator) => string): { error: () => string } {
-  return { error: () => localized(pick) };
 }

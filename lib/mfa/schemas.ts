@@ -1,17 +1,14 @@
-// Input of the second-factor actions (zod at the boundary).
+// Input of the second-factor actions (zod at the boundary). Messages are English sentences,
+// catalogued in the `validation` namespace and shown in the request's language.
 import { z } from "zod";
-
-import { zodMessage } from "@/lib/i18n/scope";
-
-const codeFormat = zodMessage((t) => t("settings.twoFactor.codeFormat"));
 
 export const totpCodeSchema = z.object({
   code: z
-    .string(codeFormat)
+    .string({ error: "Enter the 6-digit code from your authenticator app." })
     .trim()
-    .regex(/^\d{3}\s?\d{3}$/, codeFormat),
+    .regex(/^\d{3}\s?\d{3}$/, "Enter the 6-digit code from your authenticator app."),
 });
 
 export const requireTotpSchema = z.object({
-  require: z.boolean(zodMessage((t) => t("settings.twoFactor.chooseOnOff"))),
+  require: z.boolean({ error: "Choose on or off." }),
 });

@@ -4,21 +4,10 @@
 import { z } from "zod";
 
 import { defineAction } from "@/lib/auth/action";
-import { zodMessage } from "@/lib/i18n/scope";
 import { globalSearch } from "@/lib/search/service";
 
 const searchSchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .min(
-      2,
-      zodMessage((t) => t("search.tooShort")),
-    )
-    .max(
-      200,
-      zodMessage((t) => t("search.tooLong")),
-    ),
+  q: z.string().trim().min(2, "Type at least two characters.").max(200, "Search for at most 200 characters."),
 });
 
 export const globalSearchAction = defineAction({

@@ -14,7 +14,7 @@ import { fieldErrorsOf, type ActionResult } from "@/lib/auth/action";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
-import { localized, zodMessage } from "@/lib/i18n/scope";
+import { localized } from "@/lib/i18n/scope";
 import { safeParseForRequest } from "@/lib/i18n/validation";
 import { moduleLogger } from "@/lib/observability/logger";
 import { ensureOrganization } from "@/lib/organizations/service";
@@ -82,18 +82,8 @@ export async function announceSetupCodeOnce(): Promise<boolean> {
 }
 
 export const setupInputSchema = newAdminSchema.pick({ email: true, name: true, password: true }).extend({
-  code: z
-    .string()
-    .trim()
-    .min(
-      1,
-      zodMessage((t) => t("auth.setup.codeRequired")),
-    )
-    .max(40),
-  organization: z.enum(
-    ["environment", "connect"],
-    zodMessage((t) => t("auth.setup.chooseOrganization")),
-  ),
+  code: z.string().trim().min(1, "Enter the setup code from the server log.").max(40),
+  organization: z.enum(["environment", "connect"], { error: "Choose how to connect the organization." }),
 });
 export type SetupInput = z.input<typeof setupInputSchema>;
 

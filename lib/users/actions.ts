@@ -2,18 +2,8 @@
 
 // Server actions for users. Each one is defineAction(…): session, permission, zod, audit.
 import { defineAction, type RevalidateTarget } from "@/lib/auth/action";
-import { translator } from "@/lib/i18n/server";
-import {
-  deleteUserSchema,
-  searchUsersSchema,
-  setFlagsSchema,
-  updateUserSchema,
-  userSchemas,
-} from "@/lib/users/schemas";
+import { deleteUserSchema, searchUsersSchema, setFlagsSchema, updateUserSchema } from "@/lib/users/schemas";
 import { deleteUser, searchUsers, setPrintingFlags, updateUser } from "@/lib/users/service";
-
-/** The schemas in the request's language, for the messages of an invalid input. */
-const localized = async () => userSchemas(await translator("users"));
 
 /** Pages that show what these actions change. */
 const USER_PAGES: RevalidateTarget[] = [["/users", "layout"], ["/groups", "layout"], "/audit"];
@@ -24,7 +14,6 @@ export const updateUserAction = defineAction({
   mutation: true,
   revalidate: USER_PAGES,
   input: updateUserSchema,
-  localizedInput: async () => (await localized()).update,
   handler: async (ctx, input) => {
     const user = await updateUser(ctx, input);
     return user;
@@ -37,7 +26,6 @@ export const setPrintingFlagsAction = defineAction({
   mutation: true,
   revalidate: USER_PAGES,
   input: setFlagsSchema,
-  localizedInput: async () => (await localized()).setFlags,
   handler: async (ctx, input) => {
     const user = await setPrintingFlags(ctx, input);
     return user;

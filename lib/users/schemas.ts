@@ -1,8 +1,8 @@
 // Input rules for users (docs/ezeep.md#users, account host: first_name/last_name ≤150, roles admin|user;
-// §3.4 printing host: four boolean flags).
+// §3.4 printing host: four boolean flags). Messages are English sentences, catalogued in the
+// `validation` namespace and shown in the request's language (lib/i18n/validation.ts).
 import { z } from "zod";
 
-import { englishTranslator, type NamespaceTranslator } from "@/lib/i18n/english";
 import {
   PRINTING_FLAG_LABELS,
   PRINTING_FLAGS,
@@ -16,57 +16,47 @@ import {
 export { PRINTING_FLAG_LABELS, PRINTING_FLAGS, USER_NAME_MAX, USER_ROLE_LABELS, USER_ROLES };
 export type { PrintingFlag, UserRole };
 
-type UsersT = NamespaceTranslator<"users">;
+const userId = z.string({ error: "A user id is required." }).trim().min(1, "A user id is required.").max(100);
 
-const userIdWith = (t: UsersT) =>
-  z
-    .string({ error: t("validation.idRequired") })
-    .trim()
-    .min(1, t("validation.idRequired"))
-    .max(100);
+const firstName = z
+  .string({ error: "Enter a first name." })
+  .trim()
+  .min(1, "Enter a first name.")
+  .max(USER_NAME_MAX, `Use at most ${USER_NAME_MAX} characters for the first name.`)
+  .refine((v) => !/[<>]/.test(v), "The first name cannot contain < or >.");
 
-const personName = (t: UsersT, which: "firstName" | "lastName") =>
-  z
-    .string({ error: t(`validation.${which}Required`) })
-    .trim()
-    .min(1, t(`validation.${which}Required`))
-    .max(USER_NAME_MAX, t(`validation.${which}TooLong`, { max: USER_NAME_MAX }))
-    .refine((v) => !/[<>]/.test(v), t(`validation.${which}Chars`));
+const lastName = z
+  .string({ error: "Enter a last name." })
+  .trim()
+  .min(1, "Enter a last name.")
+  .max(USER_NAME_MAX, `Use at most ${USER_NAME_MAX} characters for the last name.`)
+  .refine((v) => !/[<>]/.test(v), "The last name cannot contain < or >.");
 
-/** The user schemas with messages from `t` (English here; the request's language in actions). */
-export function userSchemas(t: UsersT) {
-  const id = userIdWith(t);
-  const onOff = () => z.boolean({ error: t("validation.onOff") }).optional();
-  return {
-    update: z.object({
-      id,
-      firstName: personName(t, "firstName"),
-      lastName: personName(t, "lastName"),
-      role: z.enum(USER_ROLES, { error: t("validation.role") }),
-    }),
-    setFlags: z
-      .object({
-        id,
-        local_printing_enabled: onOff(),
-        self_service_enabled: onOff(),
-        myprinters_enabled: onOff(),
-        pull_printing_enabled: onOff(),
-      })
-      .refine((v) => PRINTING_FLAGS.some((f) => v[f] !== undefined), {
-        message: t("validation.flagsRequired"),
-        path: ["flags"],
-      }),
-    delete: z.object({ id }),
-  };
-}
+const onOff = () => z.boolean({ error: "Choose on or off." }).optional();
 
-const english = userSchemas(englishTranslator("users"));
-export const userId = userIdWith(englishTranslator("users"));
-export const updateUserSchema = english.update;
+export const updateUserSchema = z.object({
+  id: userId,
+  firstName,
+  lastName,
+  role: z.enum(USER_ROLES, { error: "Choose Admin or User as the role." }),
+});
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
-export const setFlagsSchema = english.setFlags;
+
+export const setFlagsSchema = z
+  .object({
+    id: userId,
+    local_printing_enabled: onOff(),
+    self_service_enabled: onOff(),
+    myprinters_enabled: onOff(),
+    pull_printing_enabled: onOff(),
+  })
+  .refine((v) => PRINTING_FLAGS.some((f) => v[f] !== undefined), {
+    message: "Choose at least one printing setting to change.",
+    path: ["flags"],
+  });
 export type SetFlagsInput = z.output<typeof setFlagsSchema>;
-export const deleteUserSchema = english.delete;
+
+export const deleteUserSchema = z.object({ id: userId });
 
 export const USER_SORTS = ["name", "email", "role", "groups", "joined"] as const;
 export type UserSort = (typeof USER_SORTS)[number];

@@ -16,7 +16,12 @@ import { useSimulator } from "@/tests/helpers/simulator";
 
 import "@/lib/domain-rules/actions";
 import "@/lib/api-tokens/actions";
+import "@/lib/auth/sso/actions";
+import "@/lib/groups/actions";
 import "@/lib/i18n/actions";
+import "@/lib/mfa/actions";
+import "@/lib/search/actions";
+import "@/lib/users/actions";
 
 const sim = useSimulator();
 const invoke = (name: string, ctx: OrgContext | null, input: unknown) =>
@@ -74,6 +79,91 @@ describe("action messages in the request's language", () => {
       fieldErrors: { name: ["Wählen Sie einen Namen, den kein aktives Token verwendet."] },
     });
   });
+});
+
+// Every schema writes its messages as English sentences; German comes from the validation
+// catalogue. The German texts are what a German browser was shown when these schemas still
+// translated themselves ("Choose at least one group." now reads as on the other forms).
+const FIELD_ERRORS: [action: string, input: unknown, field: string, english: string, german: string][] = [
+  ["group.create", { name: "" }, "name", "Enter a group name.", "Geben Sie einen Gruppennamen ein."],
+  [
+    "group.create",
+    { name: "x".repeat(256) },
+    "name",
+    "Use at most 255 characters for the name.",
+    "Verwenden Sie höchstens 255 Zeichen für den Namen.",
+  ],
+  [
+    "group.update",
+    { id: "g1", name: "Sales", description: "x".repeat(256) },
+    "description",
+    "Use at most 255 characters for the description.",
+    "Verwenden Sie höchstens 255 Zeichen für die Beschreibung.",
+  ],
+  [
+    "user.update",
+    { id: "u1", firstName: "x".repeat(151), lastName: "Doe", role: "user" },
+    "firstName",
+    "Use at most 150 characters for the first name.",
+    "Verwenden Sie höchstens 150 Zeichen für den Vornamen.",
+  ],
+  [
+    "user.update",
+    { id: "u1", firstName: "Jane", lastName: "<b>", role: "boss" },
+    "role",
+    "Choose Admin or User as the role.",
+    "Wählen Sie Administrator oder Benutzer als Rolle.",
+  ],
+  [
+    "user.update_printing",
+    { id: "u1" },
+    "flags",
+    "Choose at least one printing setting to change.",
+    "Wählen Sie mindestens eine Druckeinstellung zum Ändern.",
+  ],
+  [
+    "apiToken.create",
+    { name: " " },
+    "name",
+    "Enter a name for the token.",
+    "Geben Sie einen Namen für das Token ein.",
+  ],
+  [
+    "domain_rule.preview",
+    { pattern: "acme.example", groupIds: [] },
+    "groupIds",
+    "Choose at least one group.",
+    "Wählen Sie mindestens eine Gruppe aus.",
+  ],
+  ["domain_rule.delete", { id: "" }, "id", "Choose a rule.", "Wählen Sie eine Regel."],
+  [
+    "search.global",
+    { q: "a" },
+    "q",
+    "Type at least two characters.",
+    "Geben Sie mindestens zwei Zeichen ein.",
+  ],
+  [
+    "settings.password_sign_in",
+    { enabled: "yes" },
+    "enabled",
+    "Say whether password sign-in stays on.",
+    "Geben Sie an, ob die Anmeldung mit Passwort eingeschaltet bleibt.",
+  ],
+  ["portal.require_totp", { require: "yes" }, "require", "Choose on or off.", "Wählen Sie Ein oder Aus."],
+];
+
+describe("field errors of every schema from the validation catalogue", () => {
+  it.each(FIELD_ERRORS)(
+    "%s: invalid input (case %#) in English and German",
+    async (action, input, field, english, german) => {
+      const ctx = await owner("i18n-fields@test.example");
+      const inEnglish = await invoke(action, ctx, input);
+      const inGerman = await runInLocale("de", () => invoke(action, ctx, input));
+      expect(inEnglish.ok ? null : inEnglish.fieldErrors?.[field]).toEqual([english]);
+      expect(inGerman.ok ? null : inGerman.fieldErrors?.[field]).toEqual([german]);
+    },
+  );
 });
 
 describe("texts outside actions", () => {

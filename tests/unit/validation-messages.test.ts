@@ -15,6 +15,8 @@ import {
   translateValidationMessage,
 } from "@/lib/i18n/validation";
 import { inviteSchema } from "@/lib/invitations/schemas";
+import { totpCodeSchema } from "@/lib/mfa/schemas";
+import { setupInputSchema } from "@/lib/setup/service";
 import { updateUserSchema } from "@/lib/users/schemas";
 import { extractValidationMessages, SLOT, uncatalogued } from "@/scripts/lib/validation-messages";
 
@@ -84,7 +86,7 @@ describe("safeParseIn", () => {
     expect(parsed.success).toBe(false);
     expect(fieldErrorsOf(parsed.error!)).toEqual({
       name: ["Geben Sie einen Gruppennamen ein."],
-      description: ["Verwenden Sie für die Beschreibung höchstens 255 Zeichen."],
+      description: ["Verwenden Sie höchstens 255 Zeichen für die Beschreibung."],
     });
   });
 
@@ -108,5 +110,27 @@ describe("safeParseIn", () => {
       "de",
     );
     expect(fieldErrorsOf(user.error!)).toEqual({ firstName: ["Der Vorname darf weder < noch > enthalten."] });
+  });
+
+  it("translates the second factor's and the setup form's messages", () => {
+    const code = safeParseIn(totpCodeSchema, { code: "12ab" }, "de");
+    expect(fieldErrorsOf(code.error!)).toEqual({
+      code: ["Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein."],
+    });
+    const setup = safeParseIn(
+      setupInputSchema,
+      {
+        email: "owner@test.example",
+        name: "Owner",
+        password: "a long enough password",
+        code: " ",
+        organization: "x",
+      },
+      "de",
+    );
+    expect(fieldErrorsOf(setup.error!)).toEqual({
+      code: ["Geben Sie den Einrichtungscode aus dem Server-Log ein."],
+      organization: ["Wählen Sie, wie die Organisation verbunden werden soll."],
+    });
   });
 });

@@ -6,13 +6,12 @@ import { z } from "zod";
 
 import { defineAction } from "@/lib/auth/action";
 import { setPasswordSignIn } from "@/lib/auth/sso/settings";
-import { zodMessage } from "@/lib/i18n/scope";
 
 export const setPasswordSignInAction = defineAction({
   name: "settings.password_sign_in",
   permission: "settings.manage",
   mutation: true,
-  input: z.object({ enabled: z.boolean(zodMessage((t) => t("auth.sso.sayWhether"))) }),
+  input: z.object({ enabled: z.boolean({ error: "Say whether password sign-in stays on." }) }),
   handler: async (ctx, input) => {
     const result = await setPasswordSignIn(ctx, input);
     try {
