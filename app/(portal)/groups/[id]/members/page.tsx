@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { GroupHeader } from "@/lib/groups/components/group-header";
+import { GroupBreadcrumbs, GroupLoadFailed } from "@/lib/groups/components/group-page-frame";
 import { findGroup } from "@/lib/groups/service";
-import { MemberPicker } from "@/lib/memberships/components/member-picker";
-import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-button";
+import { GroupMembers } from "@/lib/memberships/components/group-members";
 import { listMembersSchema } from "@/lib/memberships/schemas";
 import { listGroupMembers } from "@/lib/memberships/service";
-import { AccessDenied, Badge, Breadcrumbs, Card, EmptyState, Notice, Pagination } from "@/lib/ui/components";
+import { AccessDenied } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
 import { requirePageContext } from "@/lib/ui/page-guard";
-import { buttonClass, inputClass } from "@/lib/ui/styles";
-import { RoleBadge } from "@/lib/users/components/user-badges";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("groups.members");
@@ -31,7 +28,7 @@ export default async function GroupMembersPage({
   const guard = await requirePageContext("groups.read", tAccess("groups"));
   if (!guard.ok) return guard.denied;
   const { ctx } = guard;
-  const t = await getTranslations("groups");
+  const t = await getTranslations("groups.members");
   const { id } = await params;
   const sp = await searchParams;
   const query = listMembersSchema.parse({
@@ -40,12 +37,10 @@ export default async function GroupMembersPage({
   });
   const loaded = await tryLoad(() => findGroup(ctx.current, id));
   if (loaded.ok && !loaded.data) notFound();
-  // The name when ezeep answered (for the breadcrumb and the title).
-  const loadedName = loaded.ok && loaded.data ? loaded.data.name : null;
+  // Absent only when ezeep could not be asked (an unknown id is a 404 above).
+  const group = loaded.ok ? loaded.data : null;
   const canRead = ctx.can("users.read");
-  const members = loaded.ok && canRead ? await tryLoad(() => listGroupMembers(ctx.current, id, query)) : null;
-  const canWrite = ctx.can("groups.write");
-  const canMemberships = ctx.can("memberships.write");
+  const members = group && canRead ? await tryLoad(() => listGroupMembers(ctx.current, id, query)) : null;
   const hrefFor = (page: number) => {
     const next = new URLSearchParams();
     if (query.q) next.set("q", query.q);
@@ -55,108 +50,24 @@ export default async function GroupMembersPage({
 
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: t("detail.breadcrumb"), href: "/groups" },
-          { label: loadedName ?? t("detail.title"), href: `/groups/${id}` },
-          { label: t("members.breadcrumb") },
-        ]}
-      />
-      {!loaded.ok ? (
-        <div className="mt-4">
-          <Notice tone="error">{t("detail.loadFailed", { error: loaded.error })}</Notice>
+      <GroupBreadcrumbs groupId={id} name={group?.name ?? null} section={t("breadcrumb")} />
+      {group ? (
+        <div className="mt-2">
+          <GroupHeader group={group} canWrite={ctx.can("groups.write")} />
+          {!canRead ? <AccessDenied what={tAccess("seeingUsers")} /> : null}
+          {members ? (
+            <GroupMembers
+              group={group}
+              groupId={id}
+              query={query}
+              members={members}
+              canMemberships={ctx.can("memberships.write")}
+              hrefFor={hrefFor}
+            />
+          ) : null}
         </div>
       ) : (
-        <div className="mt-2">
-          <GroupHeader group={loaded.data!} canWrite={canWrite} />
-          {!canRead ? <AccessDenied what={tAccess("seeingUsers")} /> : null}
-          {members && !members.ok ? (
-            <Notice tone="error">{t("members.loadFailed", { error: members.error })}</Notice>
-          ) : null}
-          {members?.ok ? (
-            <>
-              <div className="mb-4 flex flex-wrap items-start gap-3">
-                <form
-                  role="search"
-                  className="flex min-w-0 flex-[1_1_18rem] gap-2"
-                  action={`/groups/${id}/members`}
-                >
-                  <label htmlFor="member-filter" className="sr-only">
-                    {t("members.searchLabel")}
-                  </label>
-                  <input
-                    id="member-filter"
-                    name="q"
-                    type="search"
-                    defaultValue={query.q}
-                    placeholder={t("members.searchPlaceholder")}
-                    className={inputClass}
-                  />
-                  <button type="submit" className={buttonClass.secondary}>
-                    {t("members.search")}
-                  </button>
-                </form>
-                {canMemberships ? <MemberPicker group={{ id, name: loaded.data!.name }} /> : null}
-              </div>
-              {loaded.data!.origin === "azure" && canMemberships ? (
-                <Notice tone="info">{t("members.azureNotice")}</Notice>
-              ) : null}
-              {members.data.total === 0 && query.q ? (
-                <EmptyState title={t("members.noMatchTitle")}>
-                  {t("members.noMatchText")}{" "}
-                  <Link className="font-medium text-brand-700 hover:underline" href={`/groups/${id}/members`}>
-                    {t("members.showAll")}
-                  </Link>
-                </EmptyState>
-              ) : null}
-              {members.data.total === 0 && !query.q ? (
-                <EmptyState title={t("members.emptyTitle")}>
-                  {canMemberships ? t("members.emptyCanAdd") : t("members.emptyText")}
-                </EmptyState>
-              ) : null}
-              {members.data.total > 0 ? (
-                <Card className="overflow-hidden">
-                  <ul className="divide-y divide-slate-100" data-testid="group-members">
-                    {members.data.items.map((m) => (
-                      <li
-                        key={m.id}
-                        data-testid="member-row"
-                        className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm hover:bg-slate-50"
-                      >
-                        <div className="min-w-0 flex-1">
-                          <Link
-                            href={`/users/${m.id}`}
-                            className="font-medium text-slate-900 hover:text-brand-700 hover:underline"
-                          >
-                            {m.name}
-                          </Link>
-                          <p className="truncate text-slate-500">{m.email}</p>
-                        </div>
-                        <span className="flex gap-1">
-                          <RoleBadge role={m.role} />
-                          {m.azure ? <Badge tone="violet">{t("origin.azureAd")}</Badge> : null}
-                        </span>
-                        {canMemberships ? (
-                          <RemoveMemberButton
-                            user={{ id: m.id, label: m.name }}
-                            group={{ id, name: loaded.data!.name }}
-                          />
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                  <Pagination
-                    page={members.data.page}
-                    pageCount={members.data.pageCount}
-                    total={members.data.total}
-                    noun={members.data.total === 1 ? t("members.nounOne") : t("members.nounOther")}
-                    hrefFor={hrefFor}
-                  />
-                </Card>
-              ) : null}
-            </>
-          ) : null}
-        </div>
+        <GroupLoadFailed error={loaded.ok ? "" : loaded.error} />
       )}
     </>
   );
