@@ -46,7 +46,7 @@ function ConfirmDialogFooter(props: {
   );
 }
 
-export function ConfirmDialog<T>(props: {
+interface ConfirmDialogProps<T> {
   /** The button that opens the dialog. */
   triggerLabel: ReactNode;
   triggerAriaLabel?: string;
@@ -63,7 +63,9 @@ export function ConfirmDialog<T>(props: {
   onOpen?: () => void;
   action: () => Promise<ActionResult<T>>;
   onSuccess: (data: T) => void;
-}) {
+}
+
+export function ConfirmDialog<T>(props: ConfirmDialogProps<T>) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [pending, startTransition] = useTransition();

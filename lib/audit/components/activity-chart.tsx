@@ -79,34 +79,40 @@ function GridLines({ layout }: { layout: Layout }) {
   );
 }
 
+/** One day's non-empty series, bottom to top: where each segment starts and how tall it is. */
+function stackedSegments(chart: Chart, layout: Layout, day: number) {
+  const segments: { key: string; top: number; height: number; color: string }[] = [];
+  let below = 0;
+  chart.series.forEach((s, si) => {
+    const v = s.counts[day];
+    if (!v) return;
+    const top = layout.y(below + v);
+    segments.push({ key: s.key, top, height: layout.y(below) - top, color: seriesColor(chart, s.key, si) });
+    below += v;
+  });
+  return segments;
+}
+
 /** One day's stacked bar, its tooltip (`title`) and, every few days, its date below. */
 function DayBar(props: { chart: Chart; layout: Layout; day: string; index: number; title: string }) {
   const { chart, layout, day, index: i } = props;
-  const { padL, padT, slot, barW, plotH, y, H, labelEvery } = layout;
-  let acc = 0;
+  const { padL, padT, slot, barW, plotH, H, labelEvery } = layout;
   const x = padL + i * slot + (slot - barW) / 2;
   return (
     <g>
       <title>{props.title}</title>
       <rect x={padL + i * slot} y={padT} width={slot} height={plotH} fill="transparent" />
-      {chart.series.map((s, si) => {
-        const v = s.counts[i];
-        if (!v) return null;
-        const top = y(acc + v);
-        const h = y(acc) - top;
-        acc += v;
-        return (
-          <rect
-            key={s.key}
-            x={x}
-            y={top}
-            width={barW}
-            height={Math.max(h, 1)}
-            rx={1}
-            fill={seriesColor(chart, s.key, si)}
-          />
-        );
-      })}
+      {stackedSegments(chart, layout, i).map((segment) => (
+        <rect
+          key={segment.key}
+          x={x}
+          y={segment.top}
+          width={barW}
+          height={Math.max(segment.height, 1)}
+          rx={1}
+          fill={segment.color}
+        />
+      ))}
       {i % labelEvery === 0 ? (
         <text x={x + barW / 2} y={H - 6} textAnchor="middle" fontSize={11} className="fill-slate-500">
           {day.slice(5)}
