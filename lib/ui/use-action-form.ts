@@ -35,11 +35,13 @@ export interface ActionForm {
   reset(): void;
 }
 
-export function useActionForm(): ActionForm {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<string | null>(null);
+type FocusTarget = "error" | "status";
+
+/**
+ * The error line and status message elements, and which of them gets focus once the action has
+ * finished and its text is rendered.
+ */
+function useFocusAfterAction(pending: boolean) {
   const errorElement = useRef<HTMLDivElement | null>(null);
   const statusElement = useRef<HTMLParagraphElement | null>(null);
   const errorAnchor = useCallback((element: HTMLDivElement | null) => {
@@ -48,7 +50,7 @@ export function useActionForm(): ActionForm {
   const statusAnchor = useCallback((element: HTMLParagraphElement | null) => {
     statusElement.current = element;
   }, []);
-  const focusNext = useRef<"error" | "status" | null>(null);
+  const focusNext = useRef<FocusTarget | null>(null);
 
   // Runs after the render that shows the message, so the element has its text when focused.
   useEffect(() => {
@@ -57,6 +59,28 @@ export function useActionForm(): ActionForm {
     focusNext.current = null;
     target?.focus();
   });
+
+  const focusAfterRender = useCallback((target: FocusTarget) => {
+    focusNext.current = target;
+  }, []);
+  return { errorAnchor, statusAnchor, focusAfterRender };
+}
+
+function ariaPropsFor(fieldErrors: FieldErrors, name: string, hintId?: string) {
+  const invalid = Boolean(fieldErrors[name]?.length);
+  const describedBy = invalid ? `${name}-error` : hintId;
+  return {
+    ...(invalid ? { "aria-invalid": true as const } : {}),
+    ...(describedBy ? { "aria-describedby": describedBy } : {}),
+  };
+}
+
+export function useActionForm(): ActionForm {
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const { errorAnchor, statusAnchor, focusAfterRender } = useFocusAfterAction(pending);
 
   const run = useCallback(
     <T>(
@@ -69,7 +93,7 @@ export function useActionForm(): ActionForm {
           setStatus(null);
           setError(result.error);
           setFieldErrors(result.fieldErrors ?? {});
-          focusNext.current = "error";
+          focusAfterRender("error");
           return;
         }
         setError(null);
@@ -77,22 +101,15 @@ export function useActionForm(): ActionForm {
         const message = await onSuccess?.(result.data);
         if (typeof message === "string") {
           setStatus(message);
-          focusNext.current = "status";
+          focusAfterRender("status");
         }
       });
     },
-    [],
+    [focusAfterRender],
   );
 
   const fieldProps = useCallback(
-    (name: string, hintId?: string) => {
-      const invalid = Boolean(fieldErrors[name]?.length);
-      const describedBy = invalid ? `${name}-error` : hintId;
-      return {
-        ...(invalid ? { "aria-invalid": true as const } : {}),
-        ...(describedBy ? { "aria-describedby": describedBy } : {}),
-      };
-    },
+    (name: string, hintId?: string) => ariaPropsFor(fieldErrors, name, hintId),
     [fieldErrors],
   );
 

@@ -34,9 +34,8 @@ function niceMax(n: number): number {
   return 10 * pow;
 }
 
-function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
-  const t = useTranslations("audit.chart");
-  const label = useSeriesLabel(chart);
+/** Sizes and scales of one chart width (compact = phones). */
+function chartLayout(chart: Chart, compact: boolean) {
   const W = compact ? 340 : 720;
   const H = compact ? 150 : 180;
   const padL = compact ? 30 : 36;
@@ -51,19 +50,16 @@ function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
   const barW = Math.max(2, slot * 0.72);
   const y = (v: number) => padT + plotH - (v / max) * plotH;
   const labelEvery = Math.ceil(n / (compact ? 4 : 8));
-  /** The tooltip of one day's bar: its total, then each series' count on its own line. */
-  const dayTitle = (day: string, total: number, i: number) =>
-    [
-      t("dayTotal", { day, count: total }),
-      ...chart.series.filter((s) => s.counts[i] > 0).map((s) => `${label(s.key)}: ${s.counts[i]}`),
-    ].join("\n");
+  return { W, H, padL, padT, totals, max, plotH, slot, barW, y, labelEvery };
+}
+
+type Layout = ReturnType<typeof chartLayout>;
+
+/** Horizontal guide lines at 0, half and the top of the scale, with their values. */
+function GridLines({ layout }: { layout: Layout }) {
+  const { padL, W, y, max } = layout;
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      className={`h-auto w-full ${compact ? "sm:hidden" : "hidden sm:block"}`}
-      role="img"
-      aria-label={t("aria", { from: chart.from, to: chart.to, total: chart.total })}
-    >
+    <>
       {[0, 0.5, 1].map((f) => (
         <g key={f}>
           <line
@@ -79,39 +75,81 @@ function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
           </text>
         </g>
       ))}
-      {chart.days.map((day, i) => {
-        let acc = 0;
-        const x = padL + i * slot + (slot - barW) / 2;
-        return (
-          <g key={day}>
-            <title>{dayTitle(day, totals[i], i)}</title>
-            <rect x={padL + i * slot} y={padT} width={slot} height={plotH} fill="transparent" />
-            {chart.series.map((s, si) => {
-              const v = s.counts[i];
-              if (!v) return null;
-              const top = y(acc + v);
-              const h = y(acc) - top;
-              acc += v;
-              return (
-                <rect
-                  key={s.key}
-                  x={x}
-                  y={top}
-                  width={barW}
-                  height={Math.max(h, 1)}
-                  rx={1}
-                  fill={seriesColor(chart, s.key, si)}
-                />
-              );
-            })}
-            {i % labelEvery === 0 ? (
-              <text x={x + barW / 2} y={H - 6} textAnchor="middle" fontSize={11} className="fill-slate-500">
-                {day.slice(5)}
-              </text>
-            ) : null}
-          </g>
-        );
-      })}
+    </>
+  );
+}
+
+/** One day's non-empty series, bottom to top: where each segment starts and how tall it is. */
+function stackedSegments(chart: Chart, layout: Layout, day: number) {
+  const segments: { key: string; top: number; height: number; color: string }[] = [];
+  let below = 0;
+  chart.series.forEach((s, si) => {
+    const v = s.counts[day];
+    if (!v) return;
+    const top = layout.y(below + v);
+    segments.push({ key: s.key, top, height: layout.y(below) - top, color: seriesColor(chart, s.key, si) });
+    below += v;
+  });
+  return segments;
+}
+
+/** One day's stacked bar, its tooltip (`title`) and, every few days, its date below. */
+function DayBar(props: { chart: Chart; layout: Layout; day: string; index: number; title: string }) {
+  const { chart, layout, day, index: i } = props;
+  const { padL, padT, slot, barW, plotH, H, labelEvery } = layout;
+  const x = padL + i * slot + (slot - barW) / 2;
+  return (
+    <g>
+      <title>{props.title}</title>
+      <rect x={padL + i * slot} y={padT} width={slot} height={plotH} fill="transparent" />
+      {stackedSegments(chart, layout, i).map((segment) => (
+        <rect
+          key={segment.key}
+          x={x}
+          y={segment.top}
+          width={barW}
+          height={Math.max(segment.height, 1)}
+          rx={1}
+          fill={segment.color}
+        />
+      ))}
+      {i % labelEvery === 0 ? (
+        <text x={x + barW / 2} y={H - 6} textAnchor="middle" fontSize={11} className="fill-slate-500">
+          {day.slice(5)}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+function Bars({ chart, compact }: { chart: Chart; compact: boolean }) {
+  const t = useTranslations("audit.chart");
+  const label = useSeriesLabel(chart);
+  const layout = chartLayout(chart, compact);
+  /** The tooltip of one day's bar: its total, then each series' count on its own line. */
+  const dayTitle = (day: string, total: number, i: number) =>
+    [
+      t("dayTotal", { day, count: total }),
+      ...chart.series.filter((s) => s.counts[i] > 0).map((s) => `${label(s.key)}: ${s.counts[i]}`),
+    ].join("\n");
+  return (
+    <svg
+      viewBox={`0 0 ${layout.W} ${layout.H}`}
+      className={`h-auto w-full ${compact ? "sm:hidden" : "hidden sm:block"}`}
+      role="img"
+      aria-label={t("aria", { from: chart.from, to: chart.to, total: chart.total })}
+    >
+      <GridLines layout={layout} />
+      {chart.days.map((day, i) => (
+        <DayBar
+          key={day}
+          chart={chart}
+          layout={layout}
+          day={day}
+          index={i}
+          title={dayTitle(day, layout.totals[i], i)}
+        />
+      ))}
     </svg>
   );
 }

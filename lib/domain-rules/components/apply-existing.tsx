@@ -22,13 +22,19 @@ const OUTCOME_TONE = {
   failed: "red",
 } as const;
 
-export function ApplyExisting({ ruleId }: { ruleId: string }) {
+type Progress = { done: number; total: number };
+
+/**
+ * The preview of the saved rule and the batched application: `load` reads who would change,
+ * `apply` adds them BATCH at a time, stopping at the first failed batch.
+ */
+function useRuleApplication(ruleId: string) {
   const t = useTranslations("domains.apply");
   const router = useRouter();
   const [preview, setPreview] = useState<RulePreview | null>(null);
   const [busy, setBusy] = useState<"preview" | "apply" | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [results, setResults] = useState<UserApplication[]>([]);
 
   const load = async () => {
@@ -64,7 +70,57 @@ export function ApplyExisting({ ruleId }: { ruleId: string }) {
     router.refresh();
   };
 
-  const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  return { preview, busy, error, progress, results, load, apply };
+}
+
+function ApplyProgress({ progress, applying }: { progress: Progress; applying: boolean }) {
+  const t = useTranslations("domains.apply");
+  const pct = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <div className="space-y-1">
+      <div className="flex justify-between text-sm text-slate-700">
+        <span>{applying ? t("applying") : t("applied")}</span>
+        <span>{t("progress", { done: progress.done, total: progress.total })}</span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label={t("progressLabel")}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        className="h-2 overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className="h-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** What happened to each user: the groups added, an error, and the outcome. */
+function ApplyResults({ results }: { results: UserApplication[] }) {
+  const t = useTranslations("domains.apply");
+  return (
+    <ul
+      className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm"
+      aria-label={t("results")}
+    >
+      {results.map((r) => (
+        <li key={r.userId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+          <span className="text-slate-900">{r.email}</span>
+          <span className="flex items-center gap-2 text-slate-600">
+            {r.added.length ? r.added.join(", ") : null}
+            {r.error ? <span className="text-red-700">{r.error}</span> : null}
+            <Badge tone={OUTCOME_TONE[r.outcome]}>{t(`outcome.${r.outcome}`)}</Badge>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ApplyExisting({ ruleId }: { ruleId: string }) {
+  const t = useTranslations("domains.apply");
+  const { preview, busy, error, progress, results, load, apply } = useRuleApplication(ruleId);
   const toApply = preview?.userIdsToChange.length ?? 0;
   return (
     <div className="space-y-4">
@@ -85,41 +141,8 @@ export function ApplyExisting({ ruleId }: { ruleId: string }) {
         ) : null}
       </div>
       {preview ? <PreviewTable preview={preview} /> : null}
-      {progress ? (
-        <div className="space-y-1">
-          <div className="flex justify-between text-sm text-slate-700">
-            <span>{busy === "apply" ? t("applying") : t("applied")}</span>
-            <span>{t("progress", { done: progress.done, total: progress.total })}</span>
-          </div>
-          <div
-            role="progressbar"
-            aria-label={t("progressLabel")}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={pct}
-            className="h-2 overflow-hidden rounded-full bg-slate-200"
-          >
-            <div className="h-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
-          </div>
-        </div>
-      ) : null}
-      {results.length ? (
-        <ul
-          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm"
-          aria-label={t("results")}
-        >
-          {results.map((r) => (
-            <li key={r.userId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-              <span className="text-slate-900">{r.email}</span>
-              <span className="flex items-center gap-2 text-slate-600">
-                {r.added.length ? r.added.join(", ") : null}
-                {r.error ? <span className="text-red-700">{r.error}</span> : null}
-                <Badge tone={OUTCOME_TONE[r.outcome]}>{t(`outcome.${r.outcome}`)}</Badge>
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {progress ? <ApplyProgress progress={progress} applying={busy === "apply"} /> : null}
+      {results.length ? <ApplyResults results={results} /> : null}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import {
 import { FormAlert } from "@/lib/ui/components";
 import { ConfirmDialog } from "@/lib/ui/confirm-dialog";
 import { buttonClass, inputClass, labelClass } from "@/lib/ui/styles";
-import { useActionForm } from "@/lib/ui/use-action-form";
+import { useActionForm, type FieldErrors } from "@/lib/ui/use-action-form";
 
 function Field(props: { id: string; label: string; error?: string; children: React.ReactNode }) {
   return (
@@ -44,6 +44,63 @@ function inputOf(form: HTMLFormElement) {
   };
 }
 
+/** The new organization (name, currency, language) and its first admin (email, first/last name). */
+function PartnerOrganizationFields({ fieldErrors }: { fieldErrors: FieldErrors }) {
+  const t = useTranslations("organizations.create");
+  // The fields' ids are `org-<name>`, their errors `org-<name>-error`.
+  const invalid = (k: string) => ({
+    "aria-invalid": Boolean(fieldErrors[k]),
+    "aria-describedby": fieldErrors[k] ? `org-${k}-error` : undefined,
+  });
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field id="org-name" label={t("name")} error={fieldErrors.name?.[0]}>
+        <input id="org-name" name="name" className={inputClass} {...invalid("name")} />
+      </Field>
+      <Field id="org-currency" label={t("currency")} error={fieldErrors.currency?.[0]}>
+        <select id="org-currency" name="currency" defaultValue="EUR" className={inputClass}>
+          {CURRENCIES.map((currency) => (
+            <option key={currency} value={currency}>
+              {currency}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="org-adminEmail" label={t("adminEmail")} error={fieldErrors.adminEmail?.[0]}>
+        <input
+          id="org-adminEmail"
+          name="adminEmail"
+          type="email"
+          className={inputClass}
+          {...invalid("adminEmail")}
+        />
+      </Field>
+      <Field id="org-language" label={t("language")}>
+        <select id="org-language" name="language" defaultValue="en" className={inputClass}>
+          <option value="en">{t("english")}</option>
+          <option value="de">{t("german")}</option>
+        </select>
+      </Field>
+      <Field id="org-adminFirstName" label={t("firstName")} error={fieldErrors.adminFirstName?.[0]}>
+        <input
+          id="org-adminFirstName"
+          name="adminFirstName"
+          className={inputClass}
+          {...invalid("adminFirstName")}
+        />
+      </Field>
+      <Field id="org-adminLastName" label={t("lastName")} error={fieldErrors.adminLastName?.[0]}>
+        <input
+          id="org-adminLastName"
+          name="adminLastName"
+          className={inputClass}
+          {...invalid("adminLastName")}
+        />
+      </Field>
+    </div>
+  );
+}
+
 export function CreatePartnerOrganizationForm(
   props: { onCreated?: (org: { id: string; name: string }) => void } = {},
 ) {
@@ -51,11 +108,6 @@ export function CreatePartnerOrganizationForm(
   const router = useRouter();
   const form = useActionForm();
   const { pending, error, errorAnchor, fieldErrors } = form;
-  // The fields' ids are `org-<name>`, their errors `org-<name>-error`.
-  const invalid = (k: string) => ({
-    "aria-invalid": Boolean(fieldErrors[k]),
-    "aria-describedby": fieldErrors[k] ? `org-${k}-error` : undefined,
-  });
   return (
     <form
       noValidate
@@ -79,51 +131,7 @@ export function CreatePartnerOrganizationForm(
       }}
     >
       <FormAlert message={error} ref={errorAnchor} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="org-name" label={t("name")} error={fieldErrors.name?.[0]}>
-          <input id="org-name" name="name" className={inputClass} {...invalid("name")} />
-        </Field>
-        <Field id="org-currency" label={t("currency")} error={fieldErrors.currency?.[0]}>
-          <select id="org-currency" name="currency" defaultValue="EUR" className={inputClass}>
-            {CURRENCIES.map((currency) => (
-              <option key={currency} value={currency}>
-                {currency}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="org-adminEmail" label={t("adminEmail")} error={fieldErrors.adminEmail?.[0]}>
-          <input
-            id="org-adminEmail"
-            name="adminEmail"
-            type="email"
-            className={inputClass}
-            {...invalid("adminEmail")}
-          />
-        </Field>
-        <Field id="org-language" label={t("language")}>
-          <select id="org-language" name="language" defaultValue="en" className={inputClass}>
-            <option value="en">{t("english")}</option>
-            <option value="de">{t("german")}</option>
-          </select>
-        </Field>
-        <Field id="org-adminFirstName" label={t("firstName")} error={fieldErrors.adminFirstName?.[0]}>
-          <input
-            id="org-adminFirstName"
-            name="adminFirstName"
-            className={inputClass}
-            {...invalid("adminFirstName")}
-          />
-        </Field>
-        <Field id="org-adminLastName" label={t("lastName")} error={fieldErrors.adminLastName?.[0]}>
-          <input
-            id="org-adminLastName"
-            name="adminLastName"
-            className={inputClass}
-            {...invalid("adminLastName")}
-          />
-        </Field>
-      </div>
+      <PartnerOrganizationFields fieldErrors={fieldErrors} />
       <p className="text-xs text-slate-500">{t("hint")}</p>
       <button type="submit" disabled={pending} className={buttonClass.primary}>
         {pending ? t("creating") : t("submit")}

@@ -6,7 +6,17 @@
 // the page is inert) and gives focus back to the button when it closes.
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type Dispatch,
+  type KeyboardEvent,
+  type RefObject,
+  type SetStateAction,
+} from "react";
 
 import { globalSearchAction } from "@/lib/search/actions";
 import type { SearchHit, SearchSection } from "@/lib/search/service";
@@ -61,27 +71,8 @@ function statusText(t: SearchTranslator, status: string, count: number, error: s
   return count === 0 ? t("status.none") : t("status.found", { count });
 }
 
-export function GlobalSearch() {
-  const t = useTranslations("search");
-  const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const listId = useId();
-  const titleId = useId();
-  const [q, setQ] = useState("");
-  const [active, setActive] = useState(0);
-  const { sections, status, error } = useSearch(q);
-  const hits: SearchHit[] = sections.flatMap((s) => s.hits);
-  const optionId = (index: number) => `${listId}-option-${index}`;
-
-  const open = useCallback(() => {
-    if (dialog.current?.open) return;
-    setQ("");
-    setActive(0);
-    dialog.current?.showModal();
-    input.current?.focus();
-  }, []);
-
+/** Ctrl-K / ⌘-K anywhere on the page opens the search. */
+function useSearchShortcut(open: () => void) {
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k") {
@@ -92,6 +83,214 @@ export function GlobalSearch() {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [open]);
+}
+
+/** The header button that opens the search, showing its shortcut from the sm width up. */
+function SearchButton({ onOpen }: { onOpen: () => void }) {
+  const t = useTranslations("search");
+  return (
+    <button
+      type="button"
+      onClick={onOpen}
+      aria-keyshortcuts="Control+K Meta+K"
+      className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm text-slate-600 hover:border-slate-300 hover:text-slate-900"
+    >
+      <span aria-hidden>{SEARCH_ICON}</span>
+      <span>{t("button")}</span>
+      <kbd className="hidden rounded border border-slate-200 px-1 font-sans text-xs text-slate-500 sm:inline">
+        {t("shortcut")}
+      </kbd>
+    </button>
+  );
+}
+
+/** One result as a listbox option; hovering makes it the active one, a click opens it. */
+function SearchOption(props: {
+  hit: SearchHit;
+  id: string;
+  selected: boolean;
+  onHover: () => void;
+  onPick: () => void;
+}) {
+  const { hit, selected } = props;
+  return (
+    <div
+      id={props.id}
+      role="option"
+      aria-selected={selected}
+      data-testid="search-option"
+      onMouseMove={props.onHover}
+      onClick={props.onPick}
+      className={`mx-2 cursor-pointer rounded-lg px-3 py-2 text-sm ${selected ? "bg-brand-50 text-brand-900" : "text-slate-800"}`}
+    >
+      <span className="block truncate font-medium">{hit.title}</span>
+      {hit.detail ? <span className="block truncate text-xs text-slate-500">{hit.detail}</span> : null}
+    </div>
+  );
+}
+
+/** The results, one group per source (a source that failed shows its error instead). */
+function SearchResults(props: {
+  listId: string;
+  sections: SearchSection[];
+  /** Index of the active option in the flat list of every section's hits. */
+  selected: number;
+  optionId: (index: number) => string;
+  onHover: (index: number) => void;
+  onPick: (hit: SearchHit) => void;
+}) {
+  const t = useTranslations("search");
+  const { sections } = props;
+  // Each section's first position in the flat list of options (for ids and the active option).
+  const offsets = sections.map((_, i) => sections.slice(0, i).reduce((n, sec) => n + sec.hits.length, 0));
+  return (
+    <div
+      id={props.listId}
+      role="listbox"
+      aria-label={t("results")}
+      className="max-h-[60vh] overflow-y-auto py-2"
+    >
+      {sections.map((section, sectionIndex) =>
+        section.hits.length === 0 && !section.error ? null : (
+          <div key={section.source} role="group" aria-label={section.label}>
+            <p
+              className="px-4 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase"
+              aria-hidden
+            >
+              {section.label}
+            </p>
+            {section.error ? <p className="px-4 py-1 text-sm text-amber-800">{section.error}</p> : null}
+            {section.hits.map((hit, hitIndex) => {
+              const mine = offsets[sectionIndex] + hitIndex;
+              return (
+                <SearchOption
+                  key={`${hit.source}:${hit.id}`}
+                  hit={hit}
+                  id={props.optionId(mine)}
+                  selected={mine === props.selected}
+                  onHover={() => props.onHover(mine)}
+                  onPick={() => props.onPick(hit)}
+                />
+              );
+            })}
+          </div>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** The combobox's keys: arrows (wrapping), Home and End move the active option; Enter opens it. */
+function handleResultKey(
+  event: KeyboardEvent<HTMLInputElement>,
+  hitCount: number,
+  setActive: Dispatch<SetStateAction<number>>,
+  openActive: () => void,
+) {
+  if (hitCount === 0) return;
+  if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    event.preventDefault();
+    const step = event.key === "ArrowDown" ? 1 : -1;
+    setActive((i) => (i + step + hitCount) % hitCount);
+  } else if (event.key === "Home" || event.key === "End") {
+    event.preventDefault();
+    setActive(event.key === "Home" ? 0 : hitCount - 1);
+  } else if (event.key === "Enter") {
+    event.preventDefault();
+    openActive();
+  }
+}
+
+/** The dialog's title (for screen readers), the combobox, and the live status line under it. */
+function SearchBox({
+  inputRef,
+  ...props
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  titleId: string;
+  listId: string;
+  q: string;
+  activeOptionId: string | undefined;
+  expanded: boolean;
+  statusLine: string;
+  onQuery: (q: string) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+}) {
+  const t = useTranslations("search");
+  return (
+    <div className="border-b border-slate-100 p-4">
+      <h2 id={props.titleId} className="sr-only">
+        {t("dialogTitle")}
+      </h2>
+      <input
+        ref={inputRef}
+        type="text"
+        role="combobox"
+        aria-label={t("inputLabel")}
+        aria-expanded={props.expanded}
+        aria-controls={props.listId}
+        aria-autocomplete="list"
+        aria-activedescendant={props.activeOptionId}
+        autoComplete="off"
+        placeholder={t("placeholder")}
+        value={props.q}
+        onChange={(event) => props.onQuery(event.target.value)}
+        onKeyDown={props.onKeyDown}
+        className={inputClass}
+      />
+      <p role="status" className="mt-2 text-xs text-slate-500">
+        {props.statusLine}
+      </p>
+    </div>
+  );
+}
+
+/** The key hints and Close along the dialog's bottom edge. */
+function SearchFooter({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("search");
+  return (
+    <div className="flex justify-between gap-2 border-t border-slate-100 bg-slate-50 px-4 py-2 text-xs text-slate-500">
+      <span>{t("keys")}</span>
+      <button type="button" className="font-medium text-brand-700 hover:underline" onClick={onClose}>
+        {t("close")}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The modal dialog and its input: `open` (the button, or Ctrl-K / ⌘-K) starts a fresh search
+ * with focus in the input; opening an open dialog does nothing. `startAfresh` must be stable.
+ */
+function useSearchDialog(startAfresh: () => void) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const open = useCallback(() => {
+    if (dialog.current?.open) return;
+    startAfresh();
+    dialog.current?.showModal();
+    input.current?.focus();
+  }, [startAfresh]);
+  useSearchShortcut(open);
+  return { dialog, input, open };
+}
+
+export function GlobalSearch() {
+  const t = useTranslations("search");
+  const router = useRouter();
+  const listId = useId();
+  const titleId = useId();
+  const [q, setQ] = useState("");
+  const [active, setActive] = useState(0);
+  const startAfresh = useCallback(() => {
+    setQ("");
+    setActive(0);
+  }, []);
+  const { dialog, input, open } = useSearchDialog(startAfresh);
+  const { sections, status, error } = useSearch(q);
+  const hits: SearchHit[] = sections.flatMap((s) => s.hits);
+  const optionId = (index: number) => `${listId}-option-${index}`;
+  const selected = Math.min(active, hits.length - 1);
 
   const go = (hit: SearchHit | undefined) => {
     if (!hit) return;
@@ -99,37 +298,9 @@ export function GlobalSearch() {
     router.push(hit.href);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (hits.length === 0) return;
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      setActive((i) => (i + step + hits.length) % hits.length);
-    } else if (event.key === "Home" || event.key === "End") {
-      event.preventDefault();
-      setActive(event.key === "Home" ? 0 : hits.length - 1);
-    } else if (event.key === "Enter") {
-      event.preventDefault();
-      go(hits[Math.min(active, hits.length - 1)]);
-    }
-  };
-
-  // Each section's first position in the flat list of options (for ids and the active option).
-  const offsets = sections.map((_, i) => sections.slice(0, i).reduce((n, sec) => n + sec.hits.length, 0));
   return (
     <>
-      <button
-        type="button"
-        onClick={open}
-        aria-keyshortcuts="Control+K Meta+K"
-        className="flex items-center gap-2 rounded-lg border border-slate-200 bg-white px-3 py-1.5 text-sm text-slate-600 hover:border-slate-300 hover:text-slate-900"
-      >
-        <span aria-hidden>{SEARCH_ICON}</span>
-        <span>{t("button")}</span>
-        <kbd className="hidden rounded border border-slate-200 px-1 font-sans text-xs text-slate-500 sm:inline">
-          {t("shortcut")}
-        </kbd>
-      </button>
+      <SearchButton onOpen={open} />
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
@@ -138,84 +309,29 @@ export function GlobalSearch() {
           if (event.target === dialog.current) dialog.current?.close(); // a click on the backdrop
         }}
       >
-        <div className="border-b border-slate-100 p-4">
-          <h2 id={titleId} className="sr-only">
-            {t("dialogTitle")}
-          </h2>
-          <input
-            ref={input}
-            type="text"
-            role="combobox"
-            aria-label={t("inputLabel")}
-            aria-expanded={hits.length > 0}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={hits.length > 0 ? optionId(Math.min(active, hits.length - 1)) : undefined}
-            autoComplete="off"
-            placeholder={t("placeholder")}
-            value={q}
-            onChange={(event) => {
-              setQ(event.target.value);
-              setActive(0);
-            }}
-            onKeyDown={onKeyDown}
-            className={inputClass}
-          />
-          <p role="status" className="mt-2 text-xs text-slate-500">
-            {statusText(t, status, hits.length, error)}
-          </p>
-        </div>
-        <div
-          id={listId}
-          role="listbox"
-          aria-label={t("results")}
-          className="max-h-[60vh] overflow-y-auto py-2"
-        >
-          {sections.map((section, sectionIndex) =>
-            section.hits.length === 0 && !section.error ? null : (
-              <div key={section.source} role="group" aria-label={section.label}>
-                <p
-                  className="px-4 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase"
-                  aria-hidden
-                >
-                  {section.label}
-                </p>
-                {section.error ? <p className="px-4 py-1 text-sm text-amber-800">{section.error}</p> : null}
-                {section.hits.map((hit, hitIndex) => {
-                  const mine = offsets[sectionIndex] + hitIndex;
-                  const selected = mine === Math.min(active, hits.length - 1);
-                  return (
-                    <div
-                      key={`${hit.source}:${hit.id}`}
-                      id={optionId(mine)}
-                      role="option"
-                      aria-selected={selected}
-                      data-testid="search-option"
-                      onMouseMove={() => setActive(mine)}
-                      onClick={() => go(hit)}
-                      className={`mx-2 cursor-pointer rounded-lg px-3 py-2 text-sm ${selected ? "bg-brand-50 text-brand-900" : "text-slate-800"}`}
-                    >
-                      <span className="block truncate font-medium">{hit.title}</span>
-                      {hit.detail ? (
-                        <span className="block truncate text-xs text-slate-500">{hit.detail}</span>
-                      ) : null}
-                    </div>
-                  );
-                })}
-              </div>
-            ),
-          )}
-        </div>
-        <div className="flex justify-between gap-2 border-t border-slate-100 bg-slate-50 px-4 py-2 text-xs text-slate-500">
-          <span>{t("keys")}</span>
-          <button
-            type="button"
-            className="font-medium text-brand-700 hover:underline"
-            onClick={() => dialog.current?.close()}
-          >
-            {t("close")}
-          </button>
-        </div>
+        <SearchBox
+          inputRef={input}
+          titleId={titleId}
+          listId={listId}
+          q={q}
+          activeOptionId={hits.length > 0 ? optionId(selected) : undefined}
+          expanded={hits.length > 0}
+          statusLine={statusText(t, status, hits.length, error)}
+          onQuery={(next) => {
+            setQ(next);
+            setActive(0);
+          }}
+          onKeyDown={(event) => handleResultKey(event, hits.length, setActive, () => go(hits[selected]))}
+        />
+        <SearchResults
+          listId={listId}
+          sections={sections}
+          selected={selected}
+          optionId={optionId}
+          onHover={setActive}
+          onPick={go}
+        />
+        <SearchFooter onClose={() => dialog.current?.close()} />
       </dialog>
     </>
   );

@@ -8,7 +8,7 @@ import type { PageContext } from "@/lib/auth/session";
 import { GlobalSearch } from "@/lib/search/components/global-search";
 import { Badge } from "@/lib/ui/components";
 import { MobileMenu } from "@/lib/ui/shell/mobile-menu";
-import { NAV_ITEMS } from "@/lib/ui/shell/nav-items";
+import { NAV_ITEMS, type NavItem } from "@/lib/ui/shell/nav-items";
 import { NavLinks } from "@/lib/ui/shell/nav-links";
 import { OrgSwitcher } from "@/lib/ui/shell/org-switcher";
 import { SignOutButton } from "@/lib/ui/shell/sign-out-button";
@@ -32,16 +32,64 @@ function Brand() {
   );
 }
 
-export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
+/** The signed-in admin's name and email (from the sm width up) and their role in this organization. */
+function SignedInAs(props: { ctx: PageContext }) {
   const { ctx } = props;
   const t = useTranslations("shell");
-  const items = NAV_ITEMS.filter((item) => ctx.can(item.permission));
   const role = ctx.current?.role;
+  return (
+    <>
+      <div className="hidden text-right sm:block">
+        <p className="text-sm font-medium text-slate-900" data-testid="admin-name">
+          {ctx.admin.name}
+        </p>
+        <p className="text-xs text-slate-500">{ctx.admin.email}</p>
+      </div>
+      {role ? (
+        <Badge tone={role === "auditor" ? "amber" : "blue"} title={t(`roles.${role}`)}>
+          <span className="capitalize sm:hidden">{t(`roleShort.${role}`)}</span>
+          <span className="hidden sm:inline">{t(`roles.${role}`)}</span>
+        </Badge>
+      ) : null}
+    </>
+  );
+}
+
+/** The sticky top bar: phone menu and brand, organization switcher, search, who is signed in. */
+function ShellHeader(props: { ctx: PageContext; items: NavItem[] }) {
+  const { ctx } = props;
   const options = ctx.memberships.map((m) => ({
     id: m.organization.id,
     name: m.organization.name,
     role: m.role,
   }));
+  return (
+    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
+      {/* One organization selector for every width: on phones it wraps onto its own row. */}
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 pt-3 pb-2 sm:px-6 lg:pb-3">
+        <MobileMenu>
+          <NavLinks items={props.items} />
+        </MobileMenu>
+        <div className="lg:hidden">
+          <Brand />
+        </div>
+        <div className="order-last -mx-4 w-[calc(100%+2rem)] border-t border-slate-100 px-4 pt-2 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:px-6 lg:order-none lg:mx-0 lg:w-auto lg:border-0 lg:p-0">
+          <OrgSwitcher current={ctx.current?.organization.id ?? null} options={options} />
+        </div>
+        <div className="ml-auto flex items-center gap-3">
+          {ctx.current ? <GlobalSearch /> : null}
+          <SignedInAs ctx={ctx} />
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
+  const { ctx } = props;
+  const t = useTranslations("shell");
+  const items = NAV_ITEMS.filter((item) => ctx.can(item.permission));
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[16rem_1fr]">
       <a
@@ -59,36 +107,7 @@ export function AppShell(props: { ctx: PageContext; children: ReactNode }) {
         </div>
       </aside>
       <div className="min-w-0">
-        <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
-          {/* One organization selector for every width: on phones it wraps onto its own row. */}
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 pt-3 pb-2 sm:px-6 lg:pb-3">
-            <MobileMenu>
-              <NavLinks items={items} />
-            </MobileMenu>
-            <div className="lg:hidden">
-              <Brand />
-            </div>
-            <div className="order-last -mx-4 w-[calc(100%+2rem)] border-t border-slate-100 px-4 pt-2 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:px-6 lg:order-none lg:mx-0 lg:w-auto lg:border-0 lg:p-0">
-              <OrgSwitcher current={ctx.current?.organization.id ?? null} options={options} />
-            </div>
-            <div className="ml-auto flex items-center gap-3">
-              {ctx.current ? <GlobalSearch /> : null}
-              <div className="hidden text-right sm:block">
-                <p className="text-sm font-medium text-slate-900" data-testid="admin-name">
-                  {ctx.admin.name}
-                </p>
-                <p className="text-xs text-slate-500">{ctx.admin.email}</p>
-              </div>
-              {role ? (
-                <Badge tone={role === "auditor" ? "amber" : "blue"} title={t(`roles.${role}`)}>
-                  <span className="capitalize sm:hidden">{t(`roleShort.${role}`)}</span>
-                  <span className="hidden sm:inline">{t(`roles.${role}`)}</span>
-                </Badge>
-              ) : null}
-              <SignOutButton />
-            </div>
-          </div>
-        </header>
+        <ShellHeader ctx={ctx} items={items} />
         <main
           id="main-content"
           tabIndex={-1}
