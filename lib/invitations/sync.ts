@@ -10,7 +10,12 @@ import { db } from "@/lib/db";
 import { applyDomainRulesToNewUsers } from "@/lib/domain-rules/new-users";
 import type { Invitation as EzeepInvitation } from "@/lib/ezeep";
 import { applyGroups, applyRole, SYSTEM_ACTOR } from "@/lib/invitations/apply";
-import { DAY_MS, invitationSettings, nextReminderAt } from "@/lib/invitations/config";
+import {
+  DAY_MS,
+  invitationSettings,
+  nextReminderAt,
+  type InvitationSettings,
+} from "@/lib/invitations/config";
 import {
   allEzeepInvitations,
   findUserIds,
@@ -78,18 +83,20 @@ export async function syncInvitations(
 
 async function syncLocked(org: OrganizationRef, now: Date, requestedBy: Actor): Promise<SyncSummary> {
   const summary = emptySummary();
-  const countsBefore = await statusCounts(org);
-  const firstRun = !(await db.invitationSyncState.findUnique({ where: { organizationId: org.id } }));
-
   // 1. Status and expiry from ezeep (or, if ezeep cannot be read, expiry by our clock alone).
-  let remote: Map<string, EzeepInvitation> | null = null;
-  const listedAt = new Date(); // rows created after this (an invite meanwhile) are not in the list
-  try {
-    remote = await allEzeepInvitations(org);
-  } catch (err) {
-    summary.ezeepError = errorText(err);
-  }
-  const rows = await db.invitation.findMany({ where: { organizationId: org.id } });
+  //    The database is read while ezeep lists: rows created after `listedAt` (an invite meanwhile)
+  //    may be missing from the list and are left alone.
+  const listedAt = new Date();
+  const [remote, countsBefore, syncState, rows] = await Promise.all([
+    allEzeepInvitations(org).catch((err: unknown) => {
+      summary.ezeepError = errorText(err);
+      return null;
+    }),
+    statusCounts(org),
+    db.invitationSyncState.findUnique({ where: { organizationId: org.id } }),
+    db.invitation.findMany({ where: { organizationId: org.id } }),
+  ]);
+  const firstRun = !syncState;
   if (remote) await mergeRemote(org, remote, rows, now, listedAt, summary);
   else await expireByClock(rows, now, summary);
 
@@ -185,7 +192,15 @@ async function expireByClock(rows: Row[], now: Date, summary: SyncSummary) {
 }
 
 async function applyIntents(org: OrganizationRef, now: Date, summary: SyncSummary): Promise<void> {
-  const current = await db.invitation.findMany({ where: { organizationId: org.id } });
+  const current = await db.invitation.findMany({
+    where: {
+      organizationId: org.id,
+      OR: [
+        { status: "accepted", groupsAppliedAt: null },
+        { role: "admin", roleAppliedAt: null, status: { in: ["accepted", "pending"] } },
+      ],
+    },
+  });
   const needsGroups = current.filter((r) => r.status === "accepted" && !r.groupsAppliedAt);
   const needsRole = current.filter(
     (r) => r.role === "admin" && !r.roleAppliedAt && (r.status === "accepted" || r.status === "pending"),
@@ -250,8 +265,7 @@ async function applyAllGroups(
 }
 
 /** Is a reminder due for this row now? (schedule, not expired, not just sent by hand) */
-function reminderDue(row: Row, now: Date): boolean {
-  const settings = invitationSettings();
+function reminderDue(row: Row, now: Date, settings: InvitationSettings): boolean {
   if (!remindsAutomatically(row)) return false;
   const due = nextReminderAt(row, settings);
   if (!due || due > now) return false;
@@ -260,12 +274,20 @@ function reminderDue(row: Row, now: Date): boolean {
 }
 
 async function sendReminders(org: OrganizationRef, now: Date, summary: SyncSummary): Promise<void> {
+  const settings = invitationSettings();
+  // Only rows that remind automatically (remindsAutomatically) and have reminders left.
   const pending = await db.invitation.findMany({
-    where: { organizationId: org.id, status: "pending", ezeepInvitationId: { not: null } },
+    where: {
+      organizationId: org.id,
+      status: "pending",
+      ezeepInvitationId: { not: null },
+      reminderCount: { lt: settings.maxReminders },
+      OR: [{ origin: { not: "ezeep" } }, { adoptedAt: { not: null } }],
+    },
   });
   const reminded: Row[] = [];
   for (const row of pending) {
-    if (!reminderDue(row, now)) continue;
+    if (!reminderDue(row, now, settings)) continue;
     try {
       reminded.push(
         await resendRow(systemContext(org), row, { action: "invitation.resend", reminder: true, now }),
