@@ -12,6 +12,7 @@ import "server-only";
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
+import { updateTextsById } from "@/lib/db-bulk";
 import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { inviteUser, withdrawInvitation } from "@/lib/provisioning/engine/invitations";
@@ -262,6 +263,29 @@ const sameLink = (a: Link, b: Link) =>
   a.invitationId === b.invitationId &&
   a.invitedByNdd === b.invitedByNdd;
 
+/** Changed links in one transaction, a few statements per (state, invitedByNdd) (lib/db-bulk.ts). */
+async function writeLinks(changed: { id: string; link: Link }[], now: Date): Promise<void> {
+  if (changed.length === 0) return;
+  const kinds = new Map<string, { id: string; link: Link }[]>();
+  for (const c of changed) {
+    const kind = `${c.link.state}|${c.link.invitedByNdd}`;
+    const group = kinds.get(kind);
+    if (group) group.push(c);
+    else kinds.set(kind, [c]);
+  }
+  await db.$transaction(async (tx) => {
+    for (const group of kinds.values()) {
+      const { state, invitedByNdd } = group[0]!.link;
+      const rows = group.map((c) => ({ id: c.id, texts: [c.link.ezeepUserId, c.link.invitationId] }));
+      await updateTextsById(tx, "NddIdentity", ["ezeepUserId", "invitationId"], rows, {
+        state,
+        invitedByNdd,
+        updatedAt: now,
+      });
+    }
+  });
+}
+
 async function pendingInvitations(orgId: string, emails: string[]): Promise<Map<string, string>> {
   const parts = await Promise.all(
     chunk(emails, IN_LIST_MAX).map((part) =>
@@ -294,13 +318,12 @@ export async function linkIdentities(
     (e): e is string => Boolean(e) && !plan.accounts.get(e!)?.is_verified,
   );
   const invitationByEmail = await pendingInvitations(ctx.organization.id, emails);
-  const writes = [];
+  const changed: { id: string; link: Link }[] = [];
   for (const row of rows.values()) {
     const next = row.email ? linkOf(row.email, row, plan, invitationByEmail, invitedNow) : null;
-    if (next && !sameLink(next, row))
-      writes.push(db.nddIdentity.update({ where: { id: row.id }, data: next }));
+    if (next && !sameLink(next, row)) changed.push({ id: row.id, link: next });
   }
-  if (writes.length > 0) await db.$transaction(writes);
+  await writeLinks(changed, now);
   const unlinked: Link = { state: "pending", ezeepUserId: null, invitationId: null, invitedByNdd: false };
   const links = new Map<string, Link>();
   for (const u of fresh) {

@@ -1,0 +1,66 @@
+// lib/db-bulk.ts on the test's real database (SQLite, and PostgreSQL in `npm test`): per-row texts,
+// nulls, shared booleans and dates land where Prisma reads them, other rows stay untouched.
+import { describe, expect, it } from "vitest";
+
+import { db } from "@/lib/db";
+import { updateTextsById } from "@/lib/db-bulk";
+import { portalOrganization } from "@/tests/helpers/portal";
+
+async function identities(count: number) {
+  const org = await portalOrganization(`bulk-${count}-${Date.now()}`);
+  const at = new Date("2026-01-01T00:00:00.000Z");
+  await db.nddIdentity.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      organizationId: org.id,
+      clientKey: "bulk",
+      domain: "D",
+      logon: `u${i}`,
+      userKey: `d//u${i}`,
+      state: "waiting_email",
+      lastSeenAt: at,
+    })),
+  });
+  return db.nddIdentity.findMany({ where: { organizationId: org.id }, orderBy: { logon: "asc" } });
+}
+
+describe("updateTextsById", () => {
+  it("writes each row's texts and the shared values, in several statements, and nothing else", async () => {
+    const rows = await identities(650); // three statements of at most 300 rows
+    const now = new Date("2026-11-30T12:34:56.789Z");
+    const changed = rows.slice(0, 640);
+    await updateTextsById(
+      db,
+      "NddIdentity",
+      ["ezeepUserId", "invitationId"],
+      changed.map((r, i) => ({ id: r.id, texts: [`user-${r.logon}`, i % 2 ? null : `inv-${i}`] })),
+      { state: "active", invitedByNdd: true, updatedAt: now },
+    );
+    const after = await db.nddIdentity.findMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+      orderBy: { logon: "asc" },
+    });
+    const byId = new Map(after.map((r) => [r.id, r]));
+    changed.forEach((r, i) => {
+      const row = byId.get(r.id)!;
+      expect(row).toMatchObject({
+        ezeepUserId: `user-${r.logon}`,
+        invitationId: i % 2 ? null : `inv-${i}`,
+        state: "active",
+        invitedByNdd: true,
+      });
+      expect(row.updatedAt.toISOString()).toBe(now.toISOString());
+    });
+    for (const r of rows.slice(640))
+      expect(byId.get(r.id)).toMatchObject({
+        state: "waiting_email",
+        ezeepUserId: null,
+        invitedByNdd: false,
+      });
+  });
+
+  it("refuses a column name that is not a plain identifier", async () => {
+    await expect(
+      updateTextsById(db, "NddIdentity", ['state" = NULL; --'], [{ id: "x", texts: ["y"] }]),
+    ).rejects.toThrow(/not a column or table name/);
+  });
+});
