@@ -123,10 +123,32 @@ async function seedEntries(db: Db, postgres: boolean): Promise<number> {
   return have;
 }
 
-function scenarios(q: Queries, maxId: number): [string, () => Promise<unknown>][] {
-  const day = (offset: number) => new Date((start + offset * 86400) * 1000).toISOString().slice(0, 10);
-  let k = 0;
-  const pick = <T>(xs: T[]) => xs[k++ % xs.length];
+type Scenario = [string, () => Promise<unknown>];
+
+/** The day `offset` days after the seeded entries' first day, as YYYY-MM-DD. */
+const seededDay = (offset: number) => new Date((start + offset * 86400) * 1000).toISOString().slice(0, 10);
+
+/** A counter the scenarios share, so each run asks for another page, actor, target or date. */
+class Turns {
+  private k = 0;
+  next(): number {
+    return this.k++;
+  }
+  get current(): number {
+    return this.k;
+  }
+  pick<T>(xs: T[]): T {
+    return xs[this.next() % xs.length];
+  }
+}
+
+function scenarios(q: Queries, maxId: number): Scenario[] {
+  const turn = new Turns();
+  return [...listScenarios(q, maxId, turn), ...searchAndChartScenarios(q, maxId, turn)];
+}
+
+/** The audit page's list: newest, deep page and each filter. */
+function listScenarios(q: Queries, maxId: number, turn: Turns): Scenario[] {
   return [
     ["newest page (50), no filter", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({}))],
     [
@@ -134,11 +156,14 @@ function scenarios(q: Queries, maxId: number): [string, () => Promise<unknown>][
       () =>
         q.listAuditEntriesIn(
           scope,
-          q.parseAuditQuery({ before: String(1000 + ((k++ * 7919) % (maxId - 1000))) }),
+          q.parseAuditQuery({ before: String(1000 + ((turn.next() * 7919) % (maxId - 1000))) }),
         ),
     ],
-    ["filter: action", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ action: pick(ACTIONS) }))],
-    ["filter: actor", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ actor: `admin-${k++ % 40}` }))],
+    ["filter: action", () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ action: turn.pick(ACTIONS) }))],
+    [
+      "filter: actor",
+      () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ actor: `admin-${turn.next() % 40}` })),
+    ],
     [
       "filter: outcome = failure",
       () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ outcome: "failure" })),
@@ -149,8 +174,8 @@ function scenarios(q: Queries, maxId: number): [string, () => Promise<unknown>][
         q.listAuditEntriesIn(
           scope,
           q.parseAuditQuery({
-            targetType: pick(["group", "user", "printer"]),
-            targetId: `target-${(k++ * 37) % 5000}`,
+            targetType: turn.pick(["group", "user", "printer"]),
+            targetId: `target-${(turn.next() * 37) % 5000}`,
           }),
         ),
     ],
@@ -161,45 +186,60 @@ function scenarios(q: Queries, maxId: number): [string, () => Promise<unknown>][
     [
       "filter: date range (one week)",
       () => {
-        const d = (k++ * 11) % 350;
-        return q.listAuditEntriesIn(scope, q.parseAuditQuery({ from: day(d), to: day(d + 6) }));
+        const d = (turn.next() * 11) % 350;
+        return q.listAuditEntriesIn(scope, q.parseAuditQuery({ from: seededDay(d), to: seededDay(d + 6) }));
       },
     ],
     [
       "filter: action + outcome + date range",
       () => {
-        const d = (k++ * 11) % 300;
+        const d = (turn.next() * 11) % 300;
         return q.listAuditEntriesIn(
           scope,
-          q.parseAuditQuery({ action: pick(ACTIONS), outcome: "failure", from: day(d), to: day(d + 30) }),
+          q.parseAuditQuery({
+            action: turn.pick(ACTIONS),
+            outcome: "failure",
+            from: seededDay(d),
+            to: seededDay(d + 30),
+          }),
         );
       },
     ],
+  ];
+}
+
+/** Full-text search, one entry's detail and the activity chart. */
+function searchAndChartScenarios(q: Queries, maxId: number, turn: Turns): Scenario[] {
+  return [
     ['search: common word ("dept 7")', () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ q: "dept 7" }))],
     [
       "search: rare text (one target)",
-      () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ q: `target ${(k++ * 37) % 5000} ` })),
+      () => q.listAuditEntriesIn(scope, q.parseAuditQuery({ q: `target ${(turn.next() * 37) % 5000} ` })),
     ],
-    ["entry detail", () => q.getAuditEntry(1 + ((k++ * 7919) % maxId))],
+    ["entry detail", () => q.getAuditEntry(1 + ((turn.next() * 7919) % maxId))],
     [
       "activity chart, 30 days, by action (daily counts)",
       () => {
-        const d = (k++ * 11) % 330;
-        return q.activityChart(scope, { from: day(d), to: day(d + 29) }, "action");
+        const d = (turn.next() * 11) % 330;
+        return q.activityChart(scope, { from: seededDay(d), to: seededDay(d + 29) }, "action");
       },
     ],
     [
       "activity chart, 30 days, one actor (rows)",
       () => {
-        const d = (k++ * 11) % 330;
-        return q.activityChart(scope, { from: day(d), to: day(d + 29), actor: `admin-${k % 40}` }, "outcome");
+        const d = (turn.next() * 11) % 330;
+        return q.activityChart(
+          scope,
+          { from: seededDay(d), to: seededDay(d + 29), actor: `admin-${turn.current % 40}` },
+          "outcome",
+        );
       },
     ],
   ];
 }
 
 /** p50 and p95 of each scenario over 40 runs, after 5 to warm up. */
-async function timeScenarios(list: [string, () => Promise<unknown>][]): Promise<void> {
+async function timeScenarios(list: Scenario[]): Promise<void> {
   console.log(`${"query".padEnd(44)} ${"p50".padStart(8)} ${"p95".padStart(8)}`);
   for (const [name, fn] of list) {
     for (let i = 0; i < 5; i++) await fn(); // warm up

@@ -51,17 +51,37 @@ function listen(server: Server, host: string, port: number): Promise<string> {
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const host = opts.host ?? "127.0.0.1";
-  // Copies, so the caller's objects are not mutated; clients without orgs get the seeded one.
-  const clients: SimulatorClient[] = (opts.clients ?? [generateClient()]).map((c) => ({
-    ...c,
-    organizationIds: [...c.organizationIds],
-    redirectUris: c.redirectUris ? [...c.redirectUris] : [...DEFAULT_REDIRECT_URIS],
-  }));
+  const clients = copyClients(opts.clients ?? [generateClient()]);
   keyPair(); // generate the RSA key up front rather than on the first token request
 
   const state = new SimState(clients);
   applySeed(state, opts.seed ?? "demo");
-  const rt: Runtime = {
+  const rt = createRuntime(state, opts);
+  const net: Network = { timers: new Set(), sockets: new Set(), servers: [] };
+  const sim = simulatorFor(rt, clients, opts, () => closeNetwork(net));
+  const [accountServer, apiServer] = (net.servers = createServers(rt, sim, net));
+  try {
+    rt.accountUrl = sim.accountUrl = await listen(accountServer, host, opts.accountPort ?? 0);
+    rt.apiUrl = sim.apiUrl = await listen(apiServer, host, opts.apiPort ?? 0);
+  } catch (e) {
+    accountServer.close();
+    apiServer.close();
+    throw e;
+  }
+  return sim;
+}
+
+/** Copies, so the caller's objects are not mutated; clients without orgs get the seeded one. */
+function copyClients(clients: SimulatorClient[]): SimulatorClient[] {
+  return clients.map((c) => ({
+    ...c,
+    organizationIds: [...c.organizationIds],
+    redirectUris: c.redirectUris ? [...c.redirectUris] : [...DEFAULT_REDIRECT_URIS],
+  }));
+}
+
+function createRuntime(state: SimState, opts: SimulatorOptions): Runtime {
+  return {
     state,
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
     latencyMs: opts.latencyMs ?? 0,
@@ -72,12 +92,56 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     apiUrl: "",
     behaviour: { ...DEFAULT_BEHAVIOUR, ...validateBehaviour(opts.behaviour ?? {}) },
   };
+}
 
-  const timers = new Set<NodeJS.Timeout>();
-  const sockets = new Set<Socket>();
+type AzureGroupInput = Parameters<Simulator["addAzureGroups"]>[1][number];
+type InviteeProfile = Parameters<Simulator["acceptInvitation"]>[1];
+
+/** The two listeners, their pending timers and open sockets (closed together by `close`). */
+interface Network {
+  timers: Set<NodeJS.Timeout>;
+  sockets: Set<Socket>;
+  servers: Server[];
+}
+
+/** The account host (OAuth, account, partner routes) and the printing host, both serving /__sim/*. */
+function createServers(rt: Runtime, sim: Simulator, net: Network): [Server, Server] {
+  const control = controlHandler(sim);
+  const { timers } = net;
   const accountRoutesCompiled = compile([...oauthRoutes(), ...accountRoutes(), ...partnerRoutes()]);
   const apiRoutesCompiled = compile([...printingRoutes(), ...deviceRoutes()]);
+  const accountServer = createServer(
+    createDispatcher({ rt, host: "account", routes: accountRoutesCompiled, control, timers }),
+  );
+  const apiServer = createServer(
+    createDispatcher({ rt, host: "api", routes: apiRoutesCompiled, control, timers }),
+  );
+  for (const s of [accountServer, apiServer]) {
+    s.on("connection", (sock: Socket) => {
+      net.sockets.add(sock);
+      sock.on("close", () => net.sockets.delete(sock));
+    });
+  }
+  return [accountServer, apiServer];
+}
 
+async function closeNetwork(net: Network): Promise<void> {
+  for (const t of net.timers) clearTimeout(t);
+  net.timers.clear();
+  const closing = net.servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
+  for (const s of net.sockets) s.destroy();
+  for (const s of net.servers) s.closeAllConnections();
+  await Promise.all(closing);
+}
+
+/** The control surface handed to tests and the demo (types.ts `Simulator`). */
+function simulatorFor(
+  rt: Runtime,
+  clients: SimulatorClient[],
+  opts: SimulatorOptions,
+  close: () => Promise<void>,
+): Simulator {
+  const { state } = rt;
   const sim: Simulator = {
     accountUrl: "",
     apiUrl: "",
@@ -106,72 +170,44 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       sim.organizationId = applySeed(state, seed ?? opts.seed ?? "demo");
       rt.faults.length = 0;
     },
-    addAzureGroups: (orgId, groups): Group[] => {
-      const org = state.orgs.get(orgId);
-      if (!org) throw new HttpError(404, { detail: `Unknown organization ${orgId}.` });
-      return groups.map((g) => {
-        const foreign = g.foreignId ?? randomUUID();
-        // Re-importing the same Azure group updates it instead of duplicating it.
-        const existing = [...org.groups.values()].find(
-          (x) => x.origin.provider === "Azure" && x.origin.foreign_id === foreign,
-        );
-        if (existing) {
-          existing.name = g.name;
-          if (g.description !== undefined) existing.description = g.description;
-          return state.toGroup(existing);
-        }
-        const created = state.addGroup(org, {
-          name: g.name,
-          description: g.description ?? "",
-          origin: { provider: "Azure", foreign_id: foreign },
-        });
-        return state.toGroup(created);
-      });
-    },
-    acceptInvitation: (invitationId, profile): AccountUser => {
-      const found = state.findInvitationAnywhere(invitationId);
-      if (!found) throw new HttpError(404, { detail: `Unknown invitation ${invitationId}.` });
-      const status = state.invitationStatus(found.inv);
-      if (status !== "OPEN") throw new HttpError(400, { detail: `Invitation is ${status}, not OPEN.` });
-      const user = state.acceptInvitation(found.org, found.inv, profile);
-      return state.toAccountUser(found.org, user);
-    },
+    addAzureGroups: (orgId, groups) => addAzureGroups(state, orgId, groups),
+    acceptInvitation: (invitationId, profile) => acceptInvitation(state, invitationId, profile),
     expireAllTokens: () => {
       state.activeJtis.clear();
     },
-    close: async () => {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      const closing = [accountServer, apiServer].map(
-        (s) => new Promise<void>((resolve) => s.close(() => resolve())),
-      );
-      for (const s of sockets) s.destroy();
-      accountServer.closeAllConnections();
-      apiServer.closeAllConnections();
-      await Promise.all(closing);
-    },
+    close,
   };
-
-  const control = controlHandler(sim);
-  const accountServer = createServer(
-    createDispatcher({ rt, host: "account", routes: accountRoutesCompiled, control, timers }),
-  );
-  const apiServer = createServer(
-    createDispatcher({ rt, host: "api", routes: apiRoutesCompiled, control, timers }),
-  );
-  for (const s of [accountServer, apiServer]) {
-    s.on("connection", (sock: Socket) => {
-      sockets.add(sock);
-      sock.on("close", () => sockets.delete(sock));
-    });
-  }
-  try {
-    rt.accountUrl = sim.accountUrl = await listen(accountServer, host, opts.accountPort ?? 0);
-    rt.apiUrl = sim.apiUrl = await listen(apiServer, host, opts.apiPort ?? 0);
-  } catch (e) {
-    accountServer.close();
-    apiServer.close();
-    throw e;
-  }
   return sim;
+}
+
+function addAzureGroups(state: SimState, orgId: string, groups: AzureGroupInput[]): Group[] {
+  const org = state.orgs.get(orgId);
+  if (!org) throw new HttpError(404, { detail: `Unknown organization ${orgId}.` });
+  return groups.map((g) => {
+    const foreign = g.foreignId ?? randomUUID();
+    // Re-importing the same Azure group updates it instead of duplicating it.
+    const existing = [...org.groups.values()].find(
+      (x) => x.origin.provider === "Azure" && x.origin.foreign_id === foreign,
+    );
+    if (existing) {
+      existing.name = g.name;
+      if (g.description !== undefined) existing.description = g.description;
+      return state.toGroup(existing);
+    }
+    const created = state.addGroup(org, {
+      name: g.name,
+      description: g.description ?? "",
+      origin: { provider: "Azure", foreign_id: foreign },
+    });
+    return state.toGroup(created);
+  });
+}
+
+function acceptInvitation(state: SimState, invitationId: string, profile: InviteeProfile): AccountUser {
+  const found = state.findInvitationAnywhere(invitationId);
+  if (!found) throw new HttpError(404, { detail: `Unknown invitation ${invitationId}.` });
+  const status = state.invitationStatus(found.inv);
+  if (status !== "OPEN") throw new HttpError(400, { detail: `Invitation is ${status}, not OPEN.` });
+  const user = state.acceptInvitation(found.org, found.inv, profile);
+  return state.toAccountUser(found.org, user);
 }

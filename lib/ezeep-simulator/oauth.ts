@@ -97,71 +97,92 @@ function issue(
   return out;
 }
 
+type Form = Record<string, string>;
+/** One grant type: checks the form, issues the token and counts it. */
+type Grant = (
+  rt: Runtime,
+  client: SimulatorClient,
+  form: Form,
+  orgParam: string | undefined,
+) => TokenResponse;
+
+function clientCredentialsGrant(rt: Runtime, client: SimulatorClient, form: Form, orgParam?: string) {
+  // See the README ("Choosing the organization"): optional organization_id selects the org; otherwise the client's first one.
+  const orgId = orgParam ?? client.organizationIds.find((id) => rt.state.orgs.has(id));
+  if (!orgId || !client.organizationIds.includes(orgId) || !rt.state.orgs.has(orgId)) {
+    throw oauthError(
+      400,
+      "invalid_request",
+      orgParam
+        ? "organization_id is not controlled by this client."
+        : "This client controls no organization.",
+    );
+  }
+  const body = issue(rt, client, orgId, null, form.scope ?? "");
+  body.scope = ""; // §1.2: the client-credentials example answers scope "" whatever was asked
+  rt.stats.tokenRequests.client_credentials++;
+  return body;
+}
+
+function authorizationCodeGrant(rt: Runtime, client: SimulatorClient, form: Form, orgParam?: string) {
+  if (!form.code) throw oauthError(400, "invalid_request", "Missing code parameter.");
+  const rec = rt.state.codes.get(form.code);
+  if (!rec || rec.clientId !== client.clientId)
+    throw oauthError(400, "invalid_grant", "Invalid or already used authorization code.");
+  // RFC 6749 §4.1.3: required because authorize always carries one here.
+  if (!form.redirect_uri) throw oauthError(400, "invalid_request", "Missing redirect_uri parameter.");
+  if (form.redirect_uri !== rec.redirectUri) {
+    throw oauthError(400, "invalid_grant", "Mismatching redirect_uri.");
+  }
+  if (rec.challenge !== null) {
+    if (!form.code_verifier) throw oauthError(400, "invalid_grant", "Code verifier required.");
+    const computed = createHash("sha256").update(form.code_verifier).digest("base64url");
+    if (computed !== rec.challenge)
+      throw oauthError(400, "invalid_grant", "Code verifier does not match the challenge.");
+  }
+  rt.state.codes.delete(form.code); // single use, even if what follows fails
+  const user = rt.state.orgs.get(rec.orgId)?.users.get(rec.userId);
+  if (!user) throw oauthError(400, "invalid_grant", "The user no longer exists.");
+  if (orgParam && orgParam !== rec.orgId)
+    throw oauthError(400, "invalid_request", "organization_id is not the user's organization.");
+  const body = issue(rt, client, rec.orgId, user, form.scope || rec.scope);
+  rt.stats.tokenRequests.authorization_code++;
+  return body;
+}
+
+function refreshTokenGrant(rt: Runtime, client: SimulatorClient, form: Form, orgParam?: string) {
+  if (!form.refresh_token) throw oauthError(400, "invalid_request", "Missing refresh_token parameter.");
+  const rec = rt.state.refreshTokens.get(form.refresh_token);
+  if (!rec || rec.clientId !== client.clientId)
+    throw oauthError(400, "invalid_grant", "Invalid refresh token.");
+  rt.state.refreshTokens.delete(form.refresh_token); // rotation: the old one dies now
+  const user = rec.userId ? rt.state.orgs.get(rec.orgId)?.users.get(rec.userId) : undefined;
+  if (!user) throw oauthError(400, "invalid_grant", "The user no longer exists.");
+  if (orgParam && orgParam !== rec.orgId)
+    throw oauthError(400, "invalid_request", "organization_id is not the user's organization.");
+  const body = issue(rt, client, rec.orgId, user, rec.scope);
+  rt.stats.tokenRequests.refresh_token++;
+  return body;
+}
+
+const GRANTS = new Map<string, Grant>([
+  ["client_credentials", clientCredentialsGrant],
+  ["authorization_code", authorizationCodeGrant],
+  ["refresh_token", refreshTokenGrant],
+]);
+
 function tokenEndpoint(ctx: Ctx, rt: Runtime): Reply {
-  const stats = rt.stats.tokenRequests;
   try {
     const form = formBody(ctx);
     const client = authenticateClient(ctx, rt, form);
     const grant = form.grant_type;
     if (!grant) throw oauthError(400, "invalid_request", "Missing grant_type parameter.");
-    const orgParam = form.organization_id || undefined;
-    let body: TokenResponse;
-    if (grant === "client_credentials") {
-      // See the README ("Choosing the organization"): optional organization_id selects the org; otherwise the client's first one.
-      const orgId = orgParam ?? client.organizationIds.find((id) => rt.state.orgs.has(id));
-      if (!orgId || !client.organizationIds.includes(orgId) || !rt.state.orgs.has(orgId)) {
-        throw oauthError(
-          400,
-          "invalid_request",
-          orgParam
-            ? "organization_id is not controlled by this client."
-            : "This client controls no organization.",
-        );
-      }
-      body = issue(rt, client, orgId, null, form.scope ?? "");
-      body.scope = ""; // §1.2: the client-credentials example answers scope "" whatever was asked
-      stats.client_credentials++;
-    } else if (grant === "authorization_code") {
-      if (!form.code) throw oauthError(400, "invalid_request", "Missing code parameter.");
-      const rec = rt.state.codes.get(form.code);
-      if (!rec || rec.clientId !== client.clientId)
-        throw oauthError(400, "invalid_grant", "Invalid or already used authorization code.");
-      // RFC 6749 §4.1.3: required because authorize always carries one here.
-      if (!form.redirect_uri) throw oauthError(400, "invalid_request", "Missing redirect_uri parameter.");
-      if (form.redirect_uri !== rec.redirectUri) {
-        throw oauthError(400, "invalid_grant", "Mismatching redirect_uri.");
-      }
-      if (rec.challenge !== null) {
-        if (!form.code_verifier) throw oauthError(400, "invalid_grant", "Code verifier required.");
-        const computed = createHash("sha256").update(form.code_verifier).digest("base64url");
-        if (computed !== rec.challenge)
-          throw oauthError(400, "invalid_grant", "Code verifier does not match the challenge.");
-      }
-      rt.state.codes.delete(form.code); // single use, even if what follows fails
-      const user = rt.state.orgs.get(rec.orgId)?.users.get(rec.userId);
-      if (!user) throw oauthError(400, "invalid_grant", "The user no longer exists.");
-      if (orgParam && orgParam !== rec.orgId)
-        throw oauthError(400, "invalid_request", "organization_id is not the user's organization.");
-      body = issue(rt, client, rec.orgId, user, form.scope || rec.scope);
-      stats.authorization_code++;
-    } else if (grant === "refresh_token") {
-      if (!form.refresh_token) throw oauthError(400, "invalid_request", "Missing refresh_token parameter.");
-      const rec = rt.state.refreshTokens.get(form.refresh_token);
-      if (!rec || rec.clientId !== client.clientId)
-        throw oauthError(400, "invalid_grant", "Invalid refresh token.");
-      rt.state.refreshTokens.delete(form.refresh_token); // rotation: the old one dies now
-      const user = rec.userId ? rt.state.orgs.get(rec.orgId)?.users.get(rec.userId) : undefined;
-      if (!user) throw oauthError(400, "invalid_grant", "The user no longer exists.");
-      if (orgParam && orgParam !== rec.orgId)
-        throw oauthError(400, "invalid_request", "organization_id is not the user's organization.");
-      body = issue(rt, client, rec.orgId, user, rec.scope);
-      stats.refresh_token++;
-    } else {
-      throw oauthError(400, "unsupported_grant_type", `Unsupported grant type: ${grant}.`);
-    }
+    const handler = GRANTS.get(grant);
+    if (!handler) throw oauthError(400, "unsupported_grant_type", `Unsupported grant type: ${grant}.`);
+    const body = handler(rt, client, form, form.organization_id || undefined);
     return { status: 200, body, headers: { "cache-control": "no-store", pragma: "no-cache" } };
   } catch (e) {
-    stats.failed++;
+    rt.stats.tokenRequests.failed++;
     throw e;
   }
 }

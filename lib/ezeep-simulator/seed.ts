@@ -182,6 +182,20 @@ function demoGroupDescription(group: { name: string; size: number; azure?: boole
   return group.size === 0 ? "" : `${group.name} team at Acme`;
 }
 
+// 10 groups, mixed sizes (one empty, one org-wide); the last two come from Azure AD.
+const DEMO_GROUPS: { name: string; size: number; azure?: boolean; local?: boolean; mine?: boolean }[] = [
+  { name: "Engineering", size: 14, local: true },
+  { name: "Sales", size: 9, mine: true },
+  { name: "Marketing", size: 6 },
+  { name: "Finance", size: 5, mine: true },
+  { name: "Human Resources", size: 3 },
+  { name: "Support", size: 8, local: true, mine: true },
+  { name: "Operations", size: 4 },
+  { name: "Legal", size: 0 },
+  { name: "Design Studio", size: 7, azure: true, mine: true },
+  { name: "All Employees", size: 52, azure: true },
+];
+
 function buildDemo(state: SimState): BuildResult {
   const rng = new Prng(0xac3e);
   const org = newOrg(rng.uuid(), DEMO_ORG_NAME, "EUR");
@@ -190,19 +204,7 @@ function buildDemo(state: SimState): BuildResult {
   users[1].roles = ["admin"];
   users[2].roles = ["admin"];
 
-  // 10 groups, mixed sizes (one empty, one org-wide); the last two come from Azure AD.
-  const spec: { name: string; size: number; azure?: boolean; local?: boolean; mine?: boolean }[] = [
-    { name: "Engineering", size: 14, local: true },
-    { name: "Sales", size: 9, mine: true },
-    { name: "Marketing", size: 6 },
-    { name: "Finance", size: 5, mine: true },
-    { name: "Human Resources", size: 3 },
-    { name: "Support", size: 8, local: true, mine: true },
-    { name: "Operations", size: 4 },
-    { name: "Legal", size: 0 },
-    { name: "Design Studio", size: 7, azure: true, mine: true },
-    { name: "All Employees", size: 52, azure: true },
-  ];
+  const spec = DEMO_GROUPS;
   const groups = spec.map((s) =>
     state.addGroup(org, {
       id: rng.uuid(),
@@ -235,7 +237,12 @@ function buildDemo(state: SimState): BuildResult {
       state.addPrinterGroups(org, p, [groups[gi].id]);
   });
 
-  // 4 pending invitations, one already expired.
+  addDemoInvitations(state, org, rng);
+  return { orgId: org.id };
+}
+
+/** 4 pending invitations, one already expired. */
+function addDemoInvitations(state: SimState, org: OrgRec, rng: Prng): void {
   const now = state.now();
   const day = 86_400_000;
   const invites: [string, number][] = [
@@ -248,7 +255,6 @@ function buildDemo(state: SimState): BuildResult {
     const at = expire - (i === 3 ? 14 : 10) * day;
     state.createInvitation(org, email, expire, { invitationId: rng.uuid(), userId: rng.uuid(), at });
   });
-  return { orgId: org.id };
 }
 
 function buildEmpty(state: SimState): BuildResult {

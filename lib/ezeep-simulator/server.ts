@@ -99,110 +99,122 @@ function route404(): Reply {
 }
 
 export function createDispatcher(deps: DispatchDeps): (req: IncomingMessage, res: ServerResponse) => void {
-  const { rt, host, routes, control, timers } = deps;
   return (req, res) => {
-    void handle(req, res).catch((e: unknown) => {
+    void handle(deps, req, res).catch((e: unknown) => {
       console.error("[ezeep-simulator] internal error:", e);
       if (!res.headersSent) sendReply(res, { status: 500, body: { detail: "A server error occurred." } });
       else res.destroy();
     });
   };
+}
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = (req.method ?? "GET").toUpperCase();
-    const hostHeader = req.headers.host ?? new URL(host === "account" ? rt.accountUrl : rt.apiUrl).host;
-    const origin = `http://${hostHeader}`;
-    const url = new URL(req.url ?? "/", origin);
-    const path = url.pathname;
-    const ctx: Ctx = { req, res, host, method, url, path, params: {}, origin, rawBody: "", auth: null };
+async function handle(deps: DispatchDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { rt, host, timers } = deps;
+  const ctx = requestContext(deps, req, res);
+  const { method, path } = ctx;
+  if (path === "/__sim" || path.startsWith("/__sim/")) return serveControl(ctx, deps.control);
 
-    if (path === "/__sim" || path.startsWith("/__sim/")) {
-      ctx.rawBody = await readBody(req);
-      let reply: Reply;
-      try {
-        reply = await control(ctx);
-      } catch (e) {
-        reply =
-          e instanceof HttpError
-            ? { status: e.status, body: e.body }
-            : { status: 400, body: { detail: (e as Error).message } };
-      }
-      sendReply(res, reply);
-      return;
+  // Captured once: this request counts in the stats current when it arrived, even across a reset.
+  const stats = countRequest(rt, res, method, path);
+  try {
+    ctx.rawBody = await readBody(req);
+  } catch (e) {
+    sendReply(
+      res,
+      e instanceof HttpError
+        ? { status: e.status, body: e.body }
+        : { status: 400, body: { detail: "Bad request." } },
+    );
+    return;
+  }
+  if (rt.latencyMs > 0) await sleep(rt.latencyMs, timers);
+
+  const isTokenPath = host === "account" && /^\/oauth\/access_token\/?$/.test(path);
+  const fault = takeFault(rt, host, method, path);
+  if (fault && !fault.afterApply) {
+    if (isTokenPath) stats.tokenRequests.failed++;
+    await applyFault(rt, fault, res, timers);
+    return;
+  }
+
+  let reply: Reply;
+  try {
+    reply = await dispatch(rt, deps.routes, ctx);
+  } catch (e) {
+    if (!(e instanceof HttpError)) throw e;
+    reply = { status: e.status, body: e.body, headers: e.headers };
+  }
+  if (fault) {
+    // "afterApply": the handler has changed the state; the answer is lost or replaced.
+    await applyFault(rt, fault, res, timers);
+    return;
+  }
+  if (reply.status === 429) stats.rateLimited++;
+  sendReply(res, reply);
+}
+
+function requestContext(deps: DispatchDeps, req: IncomingMessage, res: ServerResponse): Ctx {
+  const { rt, host } = deps;
+  const method = (req.method ?? "GET").toUpperCase();
+  const hostHeader = req.headers.host ?? new URL(host === "account" ? rt.accountUrl : rt.apiUrl).host;
+  const origin = `http://${hostHeader}`;
+  const url = new URL(req.url ?? "/", origin);
+  const path = url.pathname;
+  return { req, res, host, method, url, path, params: {}, origin, rawBody: "", auth: null };
+}
+
+/** /__sim/* control routes: never counted, delayed or faulted; any error answers 400. */
+async function serveControl(ctx: Ctx, control: DispatchDeps["control"]): Promise<void> {
+  ctx.rawBody = await readBody(ctx.req);
+  let reply: Reply;
+  try {
+    reply = await control(ctx);
+  } catch (e) {
+    reply =
+      e instanceof HttpError
+        ? { status: e.status, body: e.body }
+        : { status: 400, body: { detail: (e as Error).message } };
+  }
+  sendReply(ctx.res, reply);
+}
+
+/** Counts the request (total, per route, in flight until the response closes); returns the stats it counted in. */
+function countRequest(rt: Runtime, res: ServerResponse, method: string, path: string): Runtime["stats"] {
+  const stats = rt.stats;
+  stats.requests++;
+  const key = routeKey(method, path);
+  stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
+  rt.inFlight++;
+  stats.inFlightMax = Math.max(stats.inFlightMax, rt.inFlight);
+  let done = false;
+  res.on("close", () => {
+    if (!done) {
+      done = true;
+      rt.inFlight--;
     }
+  });
+  return stats;
+}
 
-    const stats = rt.stats;
-    stats.requests++;
-    const key = routeKey(method, path);
-    stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
-    rt.inFlight++;
-    stats.inFlightMax = Math.max(stats.inFlightMax, rt.inFlight);
-    let done = false;
-    const finish = () => {
-      if (!done) {
-        done = true;
-        rt.inFlight--;
-      }
+async function dispatch(rt: Runtime, routes: CompiledRoute[], ctx: Ctx): Promise<Reply> {
+  const allowed = new Set<string>();
+  for (const r of routes) {
+    const m = r.re.exec(ctx.path);
+    if (!m) continue;
+    if (!r.methods.includes(ctx.method)) {
+      r.methods.forEach((x) => allowed.add(x));
+      continue;
+    }
+    r.keys.forEach((k, i) => (ctx.params[k] = decodeURIComponent(m[i + 1])));
+    if (r.auth !== "none") ctx.auth = authenticate(rt, ctx.req, r);
+    return r.handler(ctx, rt);
+  }
+  if (allowed.size) {
+    return {
+      status: 405,
+      body: { detail: `Method "${ctx.method}" not allowed.` },
+      headers: { allow: [...allowed].join(", ") },
     };
-    res.on("close", finish);
-
-    try {
-      ctx.rawBody = await readBody(req);
-    } catch (e) {
-      sendReply(
-        res,
-        e instanceof HttpError
-          ? { status: e.status, body: e.body }
-          : { status: 400, body: { detail: "Bad request." } },
-      );
-      return;
-    }
-    if (rt.latencyMs > 0) await sleep(rt.latencyMs, timers);
-
-    const isTokenPath = host === "account" && /^\/oauth\/access_token\/?$/.test(path);
-    const fault = takeFault(rt, host, method, path);
-    if (fault && !fault.afterApply) {
-      if (isTokenPath) stats.tokenRequests.failed++;
-      await applyFault(rt, fault, res, timers);
-      return;
-    }
-
-    let reply: Reply;
-    try {
-      reply = await dispatch(ctx);
-    } catch (e) {
-      if (!(e instanceof HttpError)) throw e;
-      reply = { status: e.status, body: e.body, headers: e.headers };
-    }
-    if (fault) {
-      // "afterApply": the handler has changed the state; the answer is lost or replaced.
-      await applyFault(rt, fault, res, timers);
-      return;
-    }
-    if (reply.status === 429) stats.rateLimited++;
-    sendReply(res, reply);
   }
-
-  async function dispatch(ctx: Ctx): Promise<Reply> {
-    const allowed = new Set<string>();
-    for (const r of routes) {
-      const m = r.re.exec(ctx.path);
-      if (!m) continue;
-      if (!r.methods.includes(ctx.method)) {
-        r.methods.forEach((x) => allowed.add(x));
-        continue;
-      }
-      r.keys.forEach((k, i) => (ctx.params[k] = decodeURIComponent(m[i + 1])));
-      if (r.auth !== "none") ctx.auth = authenticate(rt, ctx.req, r);
-      return r.handler(ctx, rt);
-    }
-    if (allowed.size) {
-      return {
-        status: 405,
-        body: { detail: `Method "${ctx.method}" not allowed.` },
-        headers: { allow: [...allowed].join(", ") },
-      };
-    }
-    return route404();
-  }
+  return route404();
 }

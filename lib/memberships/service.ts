@@ -11,7 +11,7 @@ import "server-only";
 import { audited, recordAudit } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { UserFacingError } from "@/lib/errors";
-import { EzeepError, type PrintingUser } from "@/lib/ezeep";
+import { EzeepError, type EzeepClient, type PrintingUser } from "@/lib/ezeep";
 import { translator } from "@/lib/i18n/server";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
@@ -59,6 +59,17 @@ async function labelFor(ctx: OrgContext, userId: string): Promise<string> {
   return dir?.byId.get(userId)?.email ?? userId;
 }
 
+/** One user's membership change, with what the caller already knows. */
+interface GroupChangePlan {
+  ctx: OrgContext;
+  userId: string;
+  label: string;
+  action: MembershipAction;
+  add: string[];
+  remove: Set<string>;
+  knownGroups?: Map<string, GroupRef>;
+}
+
 /**
  * Applies `add` / `remove` to one user's groups: lock → re-read → modify → write whole list → audit.
  */
@@ -76,60 +87,69 @@ export async function changeUserGroups(
   const add = [...new Set(change.add ?? [])];
   const remove = new Set(change.remove ?? []);
   const label = known.label ?? (await labelFor(ctx, userId));
-  const underLock = async (): Promise<MembershipChange> => {
-    const client = ezeepFor(ctx.organization);
-    let current: PrintingUser;
-    try {
-      current = await client.printingUsers.get(userId); // the re-read, inside the lock
-    } catch (err) {
-      const explained = await explain(err, label);
-      await recordAudit({
-        organizationId: ctx.organization.id,
-        actor: ctx.actor,
-        action,
-        target: { type: "user", id: userId, label },
-        after: { add, remove: [...remove] },
-        outcome: "failure",
-        ezeepStatus: err instanceof EzeepError ? err.status : null,
-        error: explained instanceof Error ? explained.message : String(explained),
-      });
-      throw explained;
-    }
-    const beforeIds = [...new Set(current.groups.map((g) => g.group_id))];
-    const nextIds = [
-      ...beforeIds.filter((id) => !remove.has(id)),
-      ...add.filter((id) => !beforeIds.includes(id) && !remove.has(id)),
-    ];
-    const names = await resolveGroups(ctx, [...new Set([...beforeIds, ...nextIds])], known.groups);
-    const byId = new Map(names.map((g) => [g.id, g]));
-    const refs = (ids: readonly string[]) =>
-      ids.map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false });
-    if (sameSet(beforeIds, nextIds)) {
-      await patchDirectory(ctx.organization.id, { userId, groupIds: beforeIds });
-      return { userId, changed: false, groups: refs(beforeIds) };
-    }
-    try {
-      return await audited(ctx, {
-        action,
-        target: { type: "user", id: userId, label },
-        before: snapshot(refs(beforeIds)),
-        intended: snapshot(refs(nextIds)),
-        run: async () => {
-          const updated = await client.printingUsers.setGroups(userId, nextIds);
-          const afterIds = [...new Set(updated.groups.map((g) => g.group_id))];
-          await patchDirectory(ctx.organization.id, { userId, groupIds: afterIds });
-          const after = refs(afterIds);
-          return { result: { userId, changed: true, groups: after }, after: snapshot(after) };
-        },
-      });
-    } catch (err) {
-      throw await explain(err, label);
-    }
-  };
+  const plan: GroupChangePlan = { ctx, userId, label, action, add, remove, knownGroups: known.groups };
+  const underLock = () => changeUnderLock(plan);
   if (known.locked) return underLock();
   return withKeyLock(userLockKey(ctx.organization.id, userId), underLock, {
     busyMessage: `Another change to ${label}'s groups is still running. Try again in a moment.`,
   });
+}
+
+/** Runs with the user's lock held: re-read, apply the change to the fresh list, write the whole list. */
+async function changeUnderLock(plan: GroupChangePlan): Promise<MembershipChange> {
+  const { ctx, userId, add, remove } = plan;
+  const client = ezeepFor(ctx.organization);
+  const current = await rereadUser(client, plan);
+  const beforeIds = [...new Set(current.groups.map((g) => g.group_id))];
+  const nextIds = [
+    ...beforeIds.filter((id) => !remove.has(id)),
+    ...add.filter((id) => !beforeIds.includes(id) && !remove.has(id)),
+  ];
+  const names = await resolveGroups(ctx, [...new Set([...beforeIds, ...nextIds])], plan.knownGroups);
+  const byId = new Map(names.map((g) => [g.id, g]));
+  const refs = (ids: readonly string[]) =>
+    ids.map((id) => byId.get(id) ?? { id, name: "Unknown group", azure: false });
+  if (sameSet(beforeIds, nextIds)) {
+    await patchDirectory(ctx.organization.id, { userId, groupIds: beforeIds });
+    return { userId, changed: false, groups: refs(beforeIds) };
+  }
+  try {
+    return await audited(ctx, {
+      action: plan.action,
+      target: { type: "user", id: userId, label: plan.label },
+      before: snapshot(refs(beforeIds)),
+      intended: snapshot(refs(nextIds)),
+      run: async () => {
+        const updated = await client.printingUsers.setGroups(userId, nextIds);
+        const afterIds = [...new Set(updated.groups.map((g) => g.group_id))];
+        await patchDirectory(ctx.organization.id, { userId, groupIds: afterIds });
+        const after = refs(afterIds);
+        return { result: { userId, changed: true, groups: after }, after: snapshot(after) };
+      },
+    });
+  } catch (err) {
+    throw await explain(err, plan.label);
+  }
+}
+
+/** The user as ezeep has them now (the re-read inside the lock); a refusal is audited as a failure. */
+async function rereadUser(client: EzeepClient, plan: GroupChangePlan): Promise<PrintingUser> {
+  try {
+    return await client.printingUsers.get(plan.userId);
+  } catch (err) {
+    const explained = await explain(err, plan.label);
+    await recordAudit({
+      organizationId: plan.ctx.organization.id,
+      actor: plan.ctx.actor,
+      action: plan.action,
+      target: { type: "user", id: plan.userId, label: plan.label },
+      after: { add: plan.add, remove: [...plan.remove] },
+      outcome: "failure",
+      ezeepStatus: err instanceof EzeepError ? err.status : null,
+      error: explained instanceof Error ? explained.message : String(explained),
+    });
+    throw explained;
+  }
 }
 
 export function addUserToGroups(ctx: OrgContext, input: { userId: string; groupIds: string[] }) {

@@ -17,12 +17,12 @@ import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 import { audited, recordAudit } from "@/lib/audit/service";
-import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
+import type { Actor, OrganizationRef, OrgContext } from "@/lib/auth/context";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
-import { decodeJwtClaims, EzeepError, requestToken, revokeToken } from "@/lib/ezeep";
+import { decodeJwtClaims, EzeepError, requestToken, revokeToken, type IssuedToken } from "@/lib/ezeep";
 import { ezeepSettings, forgetEzeepClient, partnerClient } from "@/lib/organizations/connections";
 import {
   clearRefreshToken,
@@ -109,27 +109,61 @@ export interface CompletedConnection {
   created: boolean;
 }
 
-/** Handles the redirect back from ezeep. Throws UserFacingError with a message for the admin. */
-export async function completeAuthorization(input: {
+interface RedirectInput {
   code: string | null;
   state: string | null;
   error: string | null;
   cookieValue: string | null;
   meta: { ip: string | null; userAgent: string | null; requestId: string };
   now?: number;
-}): Promise<CompletedConnection> {
+}
+
+type ConnectingActor = Actor & RedirectInput["meta"];
+
+/** Handles the redirect back from ezeep. Throws UserFacingError with a message for the admin. */
+export async function completeAuthorization(input: RedirectInput): Promise<CompletedConnection> {
   const now = input.now ?? Date.now();
-  if (!input.cookieValue)
-    throw new UserFacingError(
-      "This sign-in was not started from this browser, or it took too long. Start again.",
-    );
+  const { pending, code } = verifiedRedirect(input, now);
+  const admin = await connectingOwner(pending);
+  const actor: ConnectingActor = { type: "admin", id: admin.id, label: admin.email, ...input.meta };
+  const issued = await exchangeCode(code, pending, actor);
+  const ezeepId = decodeJwtClaims(issued.accessToken)?.org;
+  if (typeof ezeepId !== "string" || !ezeepId || !issued.refreshToken) {
+    throw new UserFacingError("ezeep's answer names no organization; this account cannot be connected.");
+  }
+  const { org, existing } = await organizationToConnect(ezeepId, admin.id);
+  const ref: OrganizationRef = {
+    id: org.id,
+    ezeepId: org.ezeepId,
+    name: org.name,
+    connection: "authorization_code",
+  };
+  await audited(
+    { actor, organization: ref, role: "owner" },
+    {
+      action: "organization.connect",
+      target: { type: "organization", id: org.id, label: org.name },
+      before: existing ? { connection: existing.connection } : null,
+      intended: { connection: "authorization_code", ezeepId, created: !existing },
+      run: async () => {
+        await storeConnection(org.id, issued, now);
+        return { result: undefined };
+      },
+    },
+  );
+  return { organization: ref, created: !existing };
+}
+
+const NOT_STARTED_HERE = "This sign-in was not started from this browser, or it took too long. Start again.";
+
+/** The pending attempt from the cookie, checked against ezeep's redirect (state, expiry, error, code). */
+function verifiedRedirect(input: RedirectInput, now: number): { pending: Pending; code: string } {
+  if (!input.cookieValue) throw new UserFacingError(NOT_STARTED_HERE);
   let pending: Pending;
   try {
     pending = JSON.parse(decryptSecret(input.cookieValue, COOKIE_AAD)) as Pending;
   } catch {
-    throw new UserFacingError(
-      "This sign-in was not started from this browser, or it took too long. Start again.",
-    );
+    throw new UserFacingError(NOT_STARTED_HERE);
   }
   if (!input.state || !sameText(input.state, pending.state))
     throw new UserFacingError("The answer from ezeep does not belong to this sign-in. Start again.");
@@ -143,7 +177,11 @@ export async function completeAuthorization(input: {
     );
   }
   if (!input.code) throw new UserFacingError("ezeep sent no authorization code. Start again.");
+  return { pending, code: input.code };
+}
 
+/** The admin who started the attempt: still active, and an owner (or the first-run setup owner). */
+async function connectingOwner(pending: Pending) {
   const admin = await db.admin.findUnique({ where: { id: pending.adminId } });
   if (!admin || admin.disabledAt) throw new UserFacingError("Your portal account is no longer active.");
   const startedIn = await db.role.findUnique({
@@ -152,18 +190,20 @@ export async function completeAuthorization(input: {
   const firstRun = pending.organizationId === FIRST_RUN_ORGANIZATION && (await db.organization.count()) === 0;
   if (!firstRun && startedIn?.role !== "owner")
     throw new UserFacingError("Only owners can connect organizations.");
-  const actor = { type: "admin" as const, id: admin.id, label: admin.email, ...input.meta };
+  return admin;
+}
 
+/** Exchanges the code on the server (with the PKCE verifier); a refusal is audited as a failed connect. */
+async function exchangeCode(code: string, pending: Pending, actor: ConnectingActor): Promise<IssuedToken> {
   const config = requireConfig();
-  let issued;
   try {
-    issued = await requestToken({
+    return await requestToken({
       accountUrl: config.accountUrl,
       clientId: config.clientId,
       clientSecret: config.clientSecret,
       form: {
         grant_type: "authorization_code",
-        code: input.code,
+        code,
         redirect_uri: redirectUri(),
         code_verifier: pending.verifier,
         scope: "printing",
@@ -185,15 +225,14 @@ export async function completeAuthorization(input: {
       `ezeep did not accept the sign-in: ${err instanceof Error ? err.message : "unknown error"}`,
     );
   }
-  const ezeepId = decodeJwtClaims(issued.accessToken)?.org;
-  if (typeof ezeepId !== "string" || !ezeepId || !issued.refreshToken) {
-    throw new UserFacingError("ezeep's answer names no organization; this account cannot be connected.");
-  }
+}
 
+/** The portal's organization for `ezeepId` (the admin must own it), or a new one the admin owns. */
+async function organizationToConnect(ezeepId: string, adminId: string) {
   const existing = await db.organization.findUnique({ where: { ezeepId } });
   if (existing) {
     const role = await db.role.findUnique({
-      where: { adminId_organizationId: { adminId: admin.id, organizationId: existing.id } },
+      where: { adminId_organizationId: { adminId, organizationId: existing.id } },
     });
     if (role?.role !== "owner")
       throw new UserFacingError(
@@ -208,32 +247,22 @@ export async function completeAuthorization(input: {
         ezeepId,
         name,
         connection: "authorization_code",
-        roles: { create: { adminId: admin.id, role: "owner" } },
+        roles: { create: { adminId, role: "owner" } },
       },
     }));
-  const ref: OrganizationRef = {
-    id: org.id,
-    ezeepId: org.ezeepId,
-    name: org.name,
-    connection: "authorization_code",
-  };
-  await audited(
-    { actor, organization: ref, role: "owner" },
-    {
-      action: "organization.connect",
-      target: { type: "organization", id: org.id, label: org.name },
-      before: existing ? { connection: existing.connection } : null,
-      intended: { connection: "authorization_code", ezeepId, created: !existing },
-      run: async () => {
-        await saveRefreshToken(org.id, issued.refreshToken!, new Date(now + issued.expiresInSeconds * 1000));
-        await db.organization.update({ where: { id: org.id }, data: { connection: "authorization_code" } });
-        forgetEzeepClient(org.id);
-        rememberInitialToken(org.id, issued);
-        return { result: undefined };
-      },
-    },
+  return { org, existing };
+}
+
+/** Stores the refresh token encrypted, marks the connection and seeds the token cache with the first token. */
+async function storeConnection(organizationId: string, issued: IssuedToken, now: number): Promise<void> {
+  await saveRefreshToken(
+    organizationId,
+    issued.refreshToken!,
+    new Date(now + issued.expiresInSeconds * 1000),
   );
-  return { organization: ref, created: !existing };
+  await db.organization.update({ where: { id: organizationId }, data: { connection: "authorization_code" } });
+  forgetEzeepClient(organizationId);
+  rememberInitialToken(organizationId, issued);
 }
 
 /**

@@ -35,19 +35,21 @@ export function nddCaller(auth: () => { token: string; tenant: string }) {
 
 /**
  * Registers a beforeAll that makes the simulator's organization ready for NDD calls: an owner,
- * an API token and the NDD client "ABC". `call` sends requests with that token and tenant;
- * `owner()` is ready inside tests.
+ * an API token (`tokenName`, the actor label of every call) and the NDD client `client`. `call`
+ * sends requests with that token and tenant; `owner()`, `token()` and `tenant()` are ready inside
+ * tests and in the file's own beforeAll hooks registered after this one.
  */
-export function nddSuite(sim: () => Simulator) {
+export function nddSuite(sim: () => Simulator, options: { client?: string; tokenName?: string } = {}) {
+  const { client = "ABC", tokenName = "NDD" } = options;
   let owner: OrgContext | undefined;
   let token = "";
   let tenant = "";
   beforeAll(async () => {
     const org = await portalOrganization(sim().organizationId);
     owner = await contextFor(org, "owner");
-    token = (await createApiToken(owner, { name: "NDD" })).token;
+    token = (await createApiToken(owner, { name: tokenName })).token;
     tenant = org.name;
-    await addClient(owner, { name: "ABC" });
+    await addClient(owner, { name: client });
   });
   return {
     call: nddCaller(() => ({ token, tenant })),
@@ -55,5 +57,7 @@ export function nddSuite(sim: () => Simulator) {
       if (!owner) throw new Error("nddSuite(): the owner is ready only after beforeAll");
       return owner;
     },
+    token: () => token,
+    tenant: () => tenant,
   };
 }

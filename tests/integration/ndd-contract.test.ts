@@ -1,14 +1,11 @@
 // Contract of POST /v1/groups/users, built from seed 003's text (docs/ezeep.md#ndd-orbix-print-queue-api). Each test
 // quotes the sentence of the seed it checks. The route handler is called as Next calls it.
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { POST } from "@/app/v1/groups/users/route";
-import { createApiToken } from "@/lib/api-tokens/service";
-import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { ezeepFor } from "@/lib/organizations/service";
-import { addClient } from "@/lib/provisioning/ndd/clients";
-import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { nddSuite } from "@/tests/helpers/ndd";
 import { useSimulator } from "@/tests/helpers/simulator";
 
 const SEED_EXAMPLE = {
@@ -35,22 +32,12 @@ const SEED_EXAMPLE = {
 
 describe("POST /v1/groups/users (seed 003 contract)", () => {
   const sim = useSimulator();
-  let owner: OrgContext;
-  let token: string;
-  let tenant: string;
-
-  beforeAll(async () => {
-    const org = await portalOrganization(sim().organizationId);
-    owner = await contextFor(org, "owner");
-    token = (await createApiToken(owner, { name: "NDD Orbix" })).token;
-    await addClient(owner, { name: "ABC" });
-    tenant = org.name;
-  });
+  const { owner, token, tenant } = nddSuite(sim, { tokenName: "NDD Orbix" });
   beforeEach(() => sim().faults.clear());
 
   function call(body: unknown, headers: Record<string, string | null> = {}) {
     const h = new Headers({ "content-type": "application/json" });
-    const all = { Tenant: tenant, Authorization: `Bearer ${token}`, ...headers };
+    const all = { Tenant: tenant(), Authorization: `Bearer ${token()}`, ...headers };
     for (const [k, v] of Object.entries(all)) if (v !== null) h.set(k, v);
     return POST(
       new Request("http://portal.test/v1/groups/users", {
@@ -61,7 +48,7 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
     );
   }
   const groupByName = async (name: string) =>
-    (await ezeepFor(owner.organization).groups.all()).find((g) => g.name === name);
+    (await ezeepFor(owner().organization).groups.all()).find((g) => g.name === name);
   const usersNamed = (name: string) => ({ GroupName: name, Users: [] as unknown[] });
 
   it("'The response code 201 indicates that all groupings have been successfully created or updated and will return []'", async () => {
@@ -73,7 +60,7 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
     expect(await groupByName("Group 2")).toMatchObject({ description: "Group 2 description" });
     // new people are invited, and the invitation records the intended group
     const inv = await db.invitation.findFirst({
-      where: { organizationId: owner.organization.id, email: "carlos.silva@ndd.tech" },
+      where: { organizationId: owner().organization.id, email: "carlos.silva@ndd.tech" },
     });
     expect(JSON.parse(inv!.intendedGroupIds)).toEqual([(await groupByName("Group 1"))!.id]);
     expect(inv!.ezeepInvitationId).toBeTruthy();
@@ -82,14 +69,14 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
   it("repeating the request changes nothing more (idempotent): no second group, invitation or audit change entry", async () => {
     const invitations = await db.invitation.count();
     const changes = await db.auditEntry.count({ where: { action: { startsWith: "provisioning." } } });
-    const groups = (await ezeepFor(owner.organization).groups.all()).length;
+    const groups = (await ezeepFor(owner().organization).groups.all()).length;
     sim().resetStats();
     const res = await call(SEED_EXAMPLE);
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual([]);
     expect(await db.invitation.count()).toBe(invitations);
     expect(await db.auditEntry.count({ where: { action: { startsWith: "provisioning." } } })).toBe(changes);
-    expect((await ezeepFor(owner.organization).groups.all()).length).toBe(groups);
+    expect((await ezeepFor(owner().organization).groups.all()).length).toBe(groups);
     const writes = Object.entries(sim().stats().byRoute).filter(
       ([route]) => !route.startsWith("GET") && !route.includes("/oauth/"),
     );
@@ -107,9 +94,9 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
   });
 
   it("an existing ezeep user (matched by email) becomes a member, keeping their other groups", async () => {
-    const users = await ezeepFor(owner.organization).users.all({ perPage: 100 });
+    const users = await ezeepFor(owner().organization).users.all({ perPage: 100 });
     const verified = users.find((u) => u.is_verified)!;
-    const before = await ezeepFor(owner.organization).printingUsers.get(verified.id);
+    const before = await ezeepFor(owner().organization).printingUsers.get(verified.id);
     const res = await call({
       Client: "ABC",
       Groups: [
@@ -120,7 +107,7 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
       ],
     });
     expect(await res.json()).toEqual([]);
-    const after = await ezeepFor(owner.organization).printingUsers.get(verified.id);
+    const after = await ezeepFor(owner().organization).printingUsers.get(verified.id);
     const group2 = (await groupByName("Group 2"))!;
     expect(after.groups.map((g) => g.group_id).sort()).toEqual(
       [...before.groups.map((g) => g.group_id), group2.id].sort(),
@@ -256,7 +243,7 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
   });
 
   it("'Authorization: Mandatory' — missing, malformed or unknown tokens get 401 and change nothing", async () => {
-    for (const auth of [null, "Basic abc", "Bearer ezp_unknown", `Bearer ${token}x`]) {
+    for (const auth of [null, "Basic abc", "Bearer ezp_unknown", `Bearer ${token()}x`]) {
       const res = await call(
         { Client: "ABC", Groups: [usersNamed("Unauthorized group")] },
         { Authorization: auth },
@@ -289,7 +276,7 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
       (await call({ Client: "ABC", Groups: [usersNamed("T2")] }, { Tenant: "  acme CORP " })).status,
     ).toBe(201);
     expect(
-      (await call({ Client: "ABC", Groups: [usersNamed("T3")] }, { Tenant: owner.organization.ezeepId }))
+      (await call({ Client: "ABC", Groups: [usersNamed("T3")] }, { Tenant: owner().organization.ezeepId }))
         .status,
     ).toBe(201);
   });
@@ -306,7 +293,7 @@ describe("POST /v1/groups/users (seed 003 contract)", () => {
       actorType: "api_token",
       actorLabel: "NDD Orbix",
       outcome: "success",
-      organizationId: owner.organization.id,
+      organizationId: owner().organization.id,
     });
     expect(JSON.parse(entry!.after!)).toMatchObject({ status: 201, groupsCreated: 1 });
     const created = await db.auditEntry.findFirst({

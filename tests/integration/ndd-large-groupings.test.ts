@@ -6,14 +6,10 @@
 // rows fail, and their repeat fell back to a read and a write per person.
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { createApiToken } from "@/lib/api-tokens/service";
-import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { ezeepFor } from "@/lib/organizations/service";
 import { tryLockMany } from "@/lib/provisioning/batch-lock";
-import { addClient } from "@/lib/provisioning/ndd/clients";
-import { nddCaller } from "@/tests/helpers/ndd";
-import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { nddSuite } from "@/tests/helpers/ndd";
 import { useSimulator } from "@/tests/helpers/simulator";
 
 const PER_GROUPING = 1000;
@@ -21,19 +17,13 @@ const EXISTING = 900;
 
 describe("NDD groupings of 1,000 users", () => {
   const sim = useSimulator({ seed: { users: 1900, groups: 3 } });
-  let owner: OrgContext;
-  let token = "";
-  let tenant = "";
-  const call = nddCaller(() => ({ token, tenant }));
+  const { call, owner } = nddSuite(sim, { client: "BIG" });
   let body: unknown;
 
   beforeAll(async () => {
-    const org = await portalOrganization(sim().organizationId);
-    owner = await contextFor(org, "owner");
-    token = (await createApiToken(owner, { name: "NDD" })).token;
-    tenant = org.name;
-    await addClient(owner, { name: "BIG" });
-    const verified = (await ezeepFor(org).users.all({ perPage: 100 })).filter((u) => u.is_verified);
+    const verified = (await ezeepFor(owner().organization).users.all({ perPage: 100 })).filter(
+      (u) => u.is_verified,
+    );
     // Two groupings overlap by half: people in both get both groups in one write.
     body = {
       Client: "BIG",
@@ -53,11 +43,11 @@ describe("NDD groupings of 1,000 users", () => {
     const res = await call("/v1/groups/users", body);
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual([]);
-    const groups = (await ezeepFor(owner.organization).groups.all()).filter((g) =>
+    const groups = (await ezeepFor(owner().organization).groups.all()).filter((g) =>
       g.name.startsWith("Large "),
     );
     expect(groups).toHaveLength(2);
-    const members = (await ezeepFor(owner.organization).printingUsers.all({ pageSize: 100 })).filter((u) =>
+    const members = (await ezeepFor(owner().organization).printingUsers.all({ pageSize: 100 })).filter((u) =>
       u.groups.some((g) => groups.some((x) => x.id === g.group_id)),
     );
     expect(members).toHaveLength(EXISTING + 450); // 1,350 distinct existing people

@@ -4,14 +4,10 @@
 // (TEST_DATABASE). The first run also must read the members' groups listing only once.
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { createApiToken } from "@/lib/api-tokens/service";
-import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { ezeepFor } from "@/lib/organizations/service";
-import { addClient } from "@/lib/provisioning/ndd/clients";
-import { nddCaller } from "@/tests/helpers/ndd";
-import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { nddSuite } from "@/tests/helpers/ndd";
 import { useSimulator } from "@/tests/helpers/simulator";
 
 const PER_GROUPING = 150;
@@ -41,19 +37,13 @@ async function lastWrites() {
 
 describe("a repeated identical NDD request", () => {
   const sim = useSimulator({ seed: { users: 400, groups: 3 } });
-  let owner: OrgContext;
-  let token = "";
-  let tenant = "";
-  const call = nddCaller(() => ({ token, tenant }));
+  const { call, owner } = nddSuite(sim, { client: "REPEAT", tokenName: "NDD repeat" });
   let body: unknown;
 
   beforeAll(async () => {
-    const org = await portalOrganization(sim().organizationId);
-    owner = await contextFor(org, "owner");
-    token = (await createApiToken(owner, { name: "NDD repeat" })).token;
-    tenant = org.name;
-    await addClient(owner, { name: "REPEAT" });
-    const verified = (await ezeepFor(org).users.all({ perPage: 100 })).filter((u) => u.is_verified);
+    const verified = (await ezeepFor(owner().organization).users.all({ perPage: 100 })).filter(
+      (u) => u.is_verified,
+    );
     // Existing ezeep users (memberships), new people (invitations), and one without Email (waiting).
     body = {
       Client: "REPEAT",

@@ -1,15 +1,11 @@
 // The destructive syncs (/v1/users/synchronize, /v1/groups/users-sync): what is removed, what is
 // kept, the per-entry audit, the dry run and the mass-removal guard.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { createApiToken } from "@/lib/api-tokens/service";
-import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { ezeepFor } from "@/lib/organizations/service";
-import { addClient } from "@/lib/provisioning/ndd/clients";
 import { setMassRemovalPercent } from "@/lib/provisioning/ndd/settings";
-import { nddCaller } from "@/tests/helpers/ndd";
-import { contextFor, portalOrganization } from "@/tests/helpers/portal";
+import { nddSuite } from "@/tests/helpers/ndd";
 import { useSimulator } from "@/tests/helpers/simulator";
 
 const user = (i: number, email = true) => ({
@@ -21,27 +17,16 @@ const range = (from: number, to: number) => Array.from({ length: to - from }, (_
 
 describe("NDD syncs", () => {
   const sim = useSimulator();
-  let owner: OrgContext;
-  let token = "";
-  let tenant = "";
-  const call = nddCaller(() => ({ token, tenant }));
+  const { call, owner } = nddSuite(sim, { client: "SYNC" });
   const groupNamed = async (name: string) =>
-    (await ezeepFor(owner.organization).groups.all()).find((g) => g.name === name);
+    (await ezeepFor(owner().organization).groups.all()).find((g) => g.name === name);
   const members = async (groupId: string) =>
-    (await ezeepFor(owner.organization).printingUsers.all()).filter((u) =>
+    (await ezeepFor(owner().organization).printingUsers.all()).filter((u) =>
       u.groups.some((g) => g.group_id === groupId),
     );
 
-  beforeAll(async () => {
-    const org = await portalOrganization(sim().organizationId);
-    owner = await contextFor(org, "owner");
-    token = (await createApiToken(owner, { name: "NDD" })).token;
-    tenant = org.name;
-    await addClient(owner, { name: "SYNC" });
-  });
-
   it("groups/users-sync: a user no longer listed leaves the grouping's ezeep group (one audit entry per removal)", async () => {
-    const verified = (await ezeepFor(owner.organization).users.all())
+    const verified = (await ezeepFor(owner().organization).users.all())
       .filter((u) => u.is_verified)
       .slice(0, 5);
     const Users = verified.map((u, i) => ({ Logon: `v${i}`, Domain: "SYNC", Email: u.email }));
@@ -97,14 +82,14 @@ describe("NDD syncs", () => {
     expect((await members(group.id)).length).toBe(before);
 
     // configurable: at 100% the same request passes
-    await setMassRemovalPercent(owner, { percent: 100 });
+    await setMassRemovalPercent(owner(), { percent: 100 });
     const dry = await call(
       "/v1/groups/users-sync",
       { Client: "SYNC", Groups: [{ GroupName: "Sync A", Users: [] }] },
       "?dryRun=true",
     );
     expect(await dry.json()).toMatchObject({ refused: [] });
-    await setMassRemovalPercent(owner, { percent: 20 });
+    await setMassRemovalPercent(owner(), { percent: 20 });
 
     const forced = await call("/v1/groups/users-sync", {
       Client: "SYNC",
@@ -117,7 +102,7 @@ describe("NDD syncs", () => {
   });
 
   it("groupings missing from the payload are deleted in ezeep only when the portal created them through NDD", async () => {
-    const outside = await ezeepFor(owner.organization).groups.create({
+    const outside = await ezeepFor(owner().organization).groups.create({
       name: "Made in ezeep",
       description: "",
     });
@@ -143,7 +128,7 @@ describe("NDD syncs", () => {
   });
 
   it("users/synchronize: people missing from the payload lose their NDD identity; invitations NDD sent and nobody accepted are withdrawn", async () => {
-    await setMassRemovalPercent(owner, { percent: 20 });
+    await setMassRemovalPercent(owner(), { percent: 20 });
     const all = range(10, 20).map((i) => user(i));
     // the earlier tests' identities of this Client go: more than 20%, so the first sync says so
     expect((await call("/v1/users/synchronize", { Client: "SYNC", Users: all })).status).toBe(400);
@@ -169,7 +154,7 @@ describe("NDD syncs", () => {
     expect(await db.invitation.findUnique({ where: { id: invitation.id } })).toMatchObject({
       status: "cancelled",
     });
-    const accounts = await ezeepFor(owner.organization).users.all();
+    const accounts = await ezeepFor(owner().organization).users.all();
     expect(accounts.find((u) => u.email === gone.Email)).toBeUndefined();
     expect(accounts.find((u) => u.email === all[1]!.Email)).toBeDefined();
     expect(

@@ -36,6 +36,41 @@ type Sent = { task: Task; email: string; ezeepInvitationId: string };
 
 /** New people in a batch whose `invite:` locks the caller holds: one audit entry for the batch. */
 export async function inviteBatch(ctx: OrgContext, batch: Task[], finish: Finish): Promise<void> {
+  const fresh = await withoutOpenInvitations(ctx, batch, finish);
+  if (fresh.length === 0) return;
+  const expiresAt = expiry();
+  const single = fresh.length === 1 ? fresh[0]! : null;
+  // Each task's error message, or null once it is invited; unset = not decided yet.
+  const outcomes = new Map<Task, string | null>();
+  try {
+    await audited(ctx, {
+      action: "provisioning.invite",
+      target: single
+        ? { type: "invitation", label: lowerEmail(single.email) }
+        : { type: "invitations", label: `${fresh.length} invitations` },
+      intended: {
+        invitations: fresh.map((t) => ({ email: lowerEmail(t.email), intendedGroupIds: t.groupIds })),
+      },
+      run: () => sendInvitations(ctx, fresh, expiresAt, outcomes),
+    });
+  } catch (err) {
+    // Read back after a lost answer, some may be tracked now although the batch was not all applied.
+    const tracked = await trackedEmails(
+      ctx,
+      fresh.filter((t) => !outcomes.has(t)),
+    );
+    for (const t of fresh)
+      if (!outcomes.has(t)) outcomes.set(t, tracked.has(lowerEmail(t.email)) ? null : messageOf(err));
+  }
+  for (const t of fresh) {
+    const error = outcomes.get(t);
+    if (error) finish(t, "failed", error);
+    else finish(t, "invited");
+  }
+}
+
+/** Finishes the people who already have a pending invitation (their groups are merged into it); returns the rest. */
+async function withoutOpenInvitations(ctx: OrgContext, batch: Task[], finish: Finish): Promise<Task[]> {
   const pending = await db.invitation.findMany({
     where: {
       organizationId: ctx.organization.id,
@@ -54,68 +89,46 @@ export async function inviteBatch(ctx: OrgContext, batch: Task[], finish: Finish
         (e) => finish(t, "failed", messageOf(e)),
       );
   }
-  if (fresh.length === 0) return;
-  const expiresAt = expiry();
-  const single = fresh.length === 1 ? fresh[0]! : null;
-  const outcomes = new Map<Task, string | null>();
-  try {
-    await audited(ctx, {
-      action: "provisioning.invite",
-      target: single
-        ? { type: "invitation", label: lowerEmail(single.email) }
-        : { type: "invitations", label: `${fresh.length} invitations` },
-      intended: {
-        invitations: fresh.map((t) => ({ email: lowerEmail(t.email), intendedGroupIds: t.groupIds })),
-      },
-      run: async () => {
-        const client = ezeepFor(ctx.organization);
-        let lost: unknown = null;
-        const results = await mapPool(fresh, fresh.length, async (t) => {
-          const email = lowerEmail(t.email);
-          try {
-            const inv = await client.invitations.create({ email, expire_date: expiresAt });
-            return { task: t, email, ezeepInvitationId: inv.id };
-          } catch (err) {
-            // A lost answer is decided by reading ezeep back (lib/provisioning/reconcile.ts).
-            if (isUnknownOutcome(err)) lost = err;
-            else outcomes.set(t, messageOf(err));
-            return { task: t, email, error: messageOf(err) };
-          }
-        });
-        const sent = results.filter((r): r is Sent => "ezeepInvitationId" in r);
-        if (sent.length > 0) {
-          await db.invitation.createMany({
-            data: sent.map((r) =>
-              invitationRow(ctx, r.email, r.ezeepInvitationId, r.task.groupIds, expiresAt),
-            ),
-          });
-          for (const r of sent) outcomes.set(r.task, null);
-        }
-        if (lost) throw lost;
-        if (sent.length === 0) throw new Error((results[0] as { error: string }).error);
-        return {
-          result: undefined,
-          after: {
-            invitations: results.map(({ task, ...r }) => ({ ...r, intendedGroupIds: task.groupIds })),
-            failed: results.length - sent.length,
-          },
-        };
-      },
+  return fresh;
+}
+
+/** Sends every invitation at once and records the sent ones; notes each refusal in `outcomes`. */
+async function sendInvitations(
+  ctx: OrgContext,
+  fresh: Task[],
+  expiresAt: Date,
+  outcomes: Map<Task, string | null>,
+) {
+  const client = ezeepFor(ctx.organization);
+  let lost: unknown = null;
+  const results = await mapPool(fresh, fresh.length, async (t) => {
+    const email = lowerEmail(t.email);
+    try {
+      const inv = await client.invitations.create({ email, expire_date: expiresAt });
+      return { task: t, email, ezeepInvitationId: inv.id };
+    } catch (err) {
+      // A lost answer is decided by reading ezeep back (lib/provisioning/reconcile.ts).
+      if (isUnknownOutcome(err)) lost = err;
+      else outcomes.set(t, messageOf(err));
+      return { task: t, email, error: messageOf(err) };
+    }
+  });
+  const sent = results.filter((r): r is Sent => "ezeepInvitationId" in r);
+  if (sent.length > 0) {
+    await db.invitation.createMany({
+      data: sent.map((r) => invitationRow(ctx, r.email, r.ezeepInvitationId, r.task.groupIds, expiresAt)),
     });
-  } catch (err) {
-    // Read back after a lost answer, some may be tracked now although the batch was not all applied.
-    const tracked = await trackedEmails(
-      ctx,
-      fresh.filter((t) => !outcomes.has(t)),
-    );
-    for (const t of fresh)
-      if (!outcomes.has(t)) outcomes.set(t, tracked.has(lowerEmail(t.email)) ? null : messageOf(err));
+    for (const r of sent) outcomes.set(r.task, null);
   }
-  for (const t of fresh) {
-    const error = outcomes.get(t);
-    if (error) finish(t, "failed", error);
-    else finish(t, "invited");
-  }
+  if (lost) throw lost;
+  if (sent.length === 0) throw new Error((results[0] as { error: string }).error);
+  return {
+    result: undefined,
+    after: {
+      invitations: results.map(({ task, ...r }) => ({ ...r, intendedGroupIds: task.groupIds })),
+      failed: results.length - sent.length,
+    },
+  };
 }
 
 async function trackedEmails(ctx: OrgContext, tasks: Task[]): Promise<Set<string>> {

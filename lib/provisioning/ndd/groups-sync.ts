@@ -144,7 +144,8 @@ async function carryOut(
   };
 }
 
-async function handle({ ctx, body, client, dryRun, refuse }: NddRequest): Promise<Response> {
+async function handle(request: NddRequest): Promise<Response> {
+  const { ctx, body, refuse } = request;
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success)
     return refuse(
@@ -157,59 +158,79 @@ async function handle({ ctx, body, client, dryRun, refuse }: NddRequest): Promis
       problem(INSTANCE, 400, "BadRequest", "BusinessException", { "3400": [MESSAGES.allGroupsInvalid] }),
       MESSAGES.allGroupsInvalid,
     );
-  const key = clientKey(client);
+  const key = clientKey(request.client);
   const sent = parsed.data.Groups.map((g) => String(obj(g).GroupName ?? "").trim());
   const stored = await db.nddGrouping.findMany({
     where: { organizationId: ctx.organization.id, clientKey: key },
     select: { name: true },
   });
+  const sync: CheckedSync = {
+    request,
+    key,
+    sent,
+    valid,
+    errors,
+    allowMassRemoval: parsed.data.AllowMassRemoval === true,
+  };
   return withGroupingLocks(
     ctx.organization.id,
     [...valid.map((v) => v.name), ...stored.map((s) => s.name)],
-    async () => {
-      const plan = await planRemovals(
-        ctx.organization.id,
-        key,
-        sent,
-        valid,
-        parsed.data.AllowMassRemoval === true,
-      );
-      if (dryRun) {
-        const preview = await previewUsers(ctx, key, [], valid);
-        return json(200, {
-          dryRun: true,
-          groups: preview.plan.groups.map((g) => ({ groupName: g.name, action: g.action })),
-          users: preview.users,
-          removedMembers: plan.members.map((m) => ({ groupName: m.groupName, user: m.ref })),
-          removedGroupings: plan.groupings.map((g) => ({
-            groupName: g.name,
-            ezeepGroupDeleted: g.createdByNdd,
-          })),
-          refused: plan.refusals,
-          errors: errors.filter(Boolean),
-        });
-      }
-      if (plan.refusals.length > 0)
-        return refuse(
-          problem(INSTANCE, 400, "BadRequest", "MassRemovalRefused", { AllowMassRemoval: plan.refusals }),
-          plan.refusals.join(" "),
-        );
-      return audited(ctx, {
-        action: "ndd.groups_users_sync",
-        target: { type: "api", label: `POST ${INSTANCE}` },
-        intended: {
-          client,
-          groupings: valid.length,
-          removeMembers: plan.members.length,
-          removeGroupings: plan.groupings.map((g) => g.name),
-        },
-        run: async () => {
-          const { list, counts } = await carryOut(ctx, client, valid, errors, plan);
-          return { result: json(201, list), after: { status: 201, ...counts, errors: list.length } };
-        },
-      });
-    },
+    () => syncUnderLocks(sync),
   );
+}
+
+/** A validated sync request: the Client's key, the grouping names sent and the valid groupings. */
+interface CheckedSync {
+  request: NddRequest;
+  key: string;
+  sent: string[];
+  valid: NddGrouping[];
+  errors: (NddGroupError | null)[];
+  allowMassRemoval: boolean;
+}
+
+/** Plans the removals with every grouping's lock held, then previews, refuses or carries out. */
+async function syncUnderLocks(sync: CheckedSync): Promise<Response> {
+  const { ctx, client, dryRun, refuse } = sync.request;
+  const { key, valid, errors } = sync;
+  const plan = await planRemovals(ctx.organization.id, key, sync.sent, valid, sync.allowMassRemoval);
+  if (dryRun) return dryRunAnswer(ctx, sync, plan);
+  if (plan.refusals.length > 0)
+    return refuse(
+      problem(INSTANCE, 400, "BadRequest", "MassRemovalRefused", { AllowMassRemoval: plan.refusals }),
+      plan.refusals.join(" "),
+    );
+  return audited(ctx, {
+    action: "ndd.groups_users_sync",
+    target: { type: "api", label: `POST ${INSTANCE}` },
+    intended: {
+      client,
+      groupings: valid.length,
+      removeMembers: plan.members.length,
+      removeGroupings: plan.groupings.map((g) => g.name),
+    },
+    run: async () => {
+      const { list, counts } = await carryOut(ctx, client, valid, errors, plan);
+      return { result: json(201, list), after: { status: 201, ...counts, errors: list.length } };
+    },
+  });
+}
+
+/** What the sync would do (?dryRun=true): nothing is written. */
+async function dryRunAnswer(ctx: OrgContext, sync: CheckedSync, plan: SyncPlan): Promise<Response> {
+  const preview = await previewUsers(ctx, sync.key, [], sync.valid);
+  return json(200, {
+    dryRun: true,
+    groups: preview.plan.groups.map((g) => ({ groupName: g.name, action: g.action })),
+    users: preview.users,
+    removedMembers: plan.members.map((m) => ({ groupName: m.groupName, user: m.ref })),
+    removedGroupings: plan.groupings.map((g) => ({
+      groupName: g.name,
+      ezeepGroupDeleted: g.createdByNdd,
+    })),
+    refused: plan.refusals,
+    errors: sync.errors.filter(Boolean),
+  });
 }
 
 export const groupsUsersSyncEndpoint: NddEndpoint = {

@@ -118,35 +118,59 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
 
 /** The whole route handler: authenticate → authorize (Tenant) → validate (body, Client) → handle. */
 export async function runNddEndpoint(endpoint: NddEndpoint, request: Request): Promise<Response> {
-  const { instance, action } = endpoint;
-  const target = { type: "api", label: `POST ${instance}` };
-
-  // --- Authentication: a portal API token (Settings → API tokens) ---
-  const token = await authenticateApiToken(request.headers.get("authorization"));
-  if (!token) {
-    // Aggregated per source and minute (lib/auth/unauthenticated.ts): a bad token cannot grow the log.
-    await recordUnauthenticatedCall(request.headers, {
-      kind: "api_token",
-      action,
-      target,
-      error: request.headers.get("authorization") ? "invalid or revoked API token" : "missing API token",
-    });
+  const token = await authenticate(endpoint, request);
+  if (token instanceof Response) return token;
+  const ctx = contextFor(token, request.headers);
+  const checked = await checkedRequest(endpoint, request, ctx);
+  if (checked instanceof Response) return checked;
+  try {
+    return await endpoint.handle(checked);
+  } catch (err) {
+    const reference = ctx.actor.requestId ?? "n/a";
+    console.error(`[ndd] unexpected error (reference ${reference})`, err);
     return problem(
-      instance,
-      401,
-      "Unauthorized",
-      "A valid API token is required: Authorization: Bearer <token>.",
+      endpoint.instance,
+      500,
+      "InternalServerError",
+      `Something went wrong on the server. Reference: ${reference}.`,
     );
   }
-  // --- end of authentication ---
+}
 
-  const ctx = contextFor(token, request.headers);
+const targetOf = (instance: string) => ({ type: "api", label: `POST ${instance}` });
+
+/** Authentication: a portal API token (Settings → API tokens), or the 401 answer. */
+async function authenticate(endpoint: NddEndpoint, request: Request): Promise<AuthenticatedToken | Response> {
+  const token = await authenticateApiToken(request.headers.get("authorization"));
+  if (token) return token;
+  // Aggregated per source and minute (lib/auth/unauthenticated.ts): a bad token cannot grow the log.
+  await recordUnauthenticatedCall(request.headers, {
+    kind: "api_token",
+    action: endpoint.action,
+    target: targetOf(endpoint.instance),
+    error: request.headers.get("authorization") ? "invalid or revoked API token" : "missing API token",
+  });
+  return problem(
+    endpoint.instance,
+    401,
+    "Unauthorized",
+    "A valid API token is required: Authorization: Bearer <token>.",
+  );
+}
+
+/** Authorization (Tenant) and validation (body, Client) of an authenticated call; a refusal is audited. */
+async function checkedRequest(
+  endpoint: NddEndpoint,
+  request: Request,
+  ctx: OrgContext,
+): Promise<NddRequest | Response> {
+  const { instance, action } = endpoint;
   const refuse = async (response: Response, error: string) => {
     await recordAudit({
       organizationId: ctx.organization.id,
       actor: ctx.actor,
       action,
-      target,
+      target: targetOf(instance),
       outcome: "failure",
       error,
     });
@@ -180,16 +204,5 @@ export async function runNddEndpoint(endpoint: NddEndpoint, request: Request): P
     );
   }
   const dryRun = /^(true|1)$/i.test(new URL(request.url).searchParams.get("dryRun") ?? "");
-  try {
-    return await endpoint.handle({ ctx, body: reading.body, client, dryRun, refuse });
-  } catch (err) {
-    const reference = ctx.actor.requestId ?? "n/a";
-    console.error(`[ndd] unexpected error (reference ${reference})`, err);
-    return problem(
-      instance,
-      500,
-      "InternalServerError",
-      `Something went wrong on the server. Reference: ${reference}.`,
-    );
-  }
+  return { ctx, body: reading.body, client, dryRun, refuse };
 }
