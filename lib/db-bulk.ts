@@ -19,37 +19,46 @@ const quoted = (name: string) => {
   return Prisma.raw(`"${name}"`);
 };
 
-export interface RowTexts {
-  id: string;
-  /** One text (or null) per column of `columns`, in that order. */
-  texts: (string | null)[];
+/** Column types a bulk update binds: both databases cast a bound value to these. */
+export type BulkType = "text" | "int";
+
+const SQL_TYPE: Record<BulkType, string> = { text: "TEXT", int: "INTEGER" };
+
+export interface BulkUpdate<C extends string> {
+  table: string;
+  /** The type of the table's `id` column. */
+  idType: BulkType;
+  /** The columns that differ per row, with their types. */
+  columns: Record<C, BulkType>;
+  rows: readonly { id: string | number; values: Record<C, string | number | null> }[];
+  /** Columns set to one value for all rows (Prisma's `@updatedAt` is not automatic here: pass it). */
+  shared?: Record<string, string | number | boolean | Date | null>;
 }
 
-/**
- * Sets, for each row (by its `id`), the text columns `columns` to that row's values and the
- * columns of `shared` to one value for all rows (Prisma's `@updatedAt` is not automatic here:
- * pass it in `shared`).
- */
-export async function updateTextsById(
-  client: RawClient,
-  table: string,
-  columns: readonly string[],
-  rows: readonly RowTexts[],
-  shared: Record<string, string | number | boolean | Date | null> = {},
-): Promise<void> {
+/** Sets each row's (by `id`) own values and the shared ones, a few hundred rows per statement. */
+export async function updateById<C extends string>(client: RawClient, update: BulkUpdate<C>): Promise<void> {
+  const names = Object.keys(update.columns) as C[];
+  const typed = (value: string | number | null, type: BulkType) =>
+    // Cast for PostgreSQL, which cannot infer a bound value's type inside VALUES.
+    Prisma.sql`CAST(${value} AS ${Prisma.raw(SQL_TYPE[type])})`;
   const sets = [
     // VALUES columns are named column1, column2 … by both databases; column1 is the id.
-    ...columns.map((c, i) => Prisma.sql`${quoted(c)} = v.${Prisma.raw(`column${i + 2}`)}`),
-    ...Object.entries(shared).map(([c, value]) => Prisma.sql`${quoted(c)} = ${value}`),
+    ...names.map((c, i) => Prisma.sql`${quoted(c)} = v.${Prisma.raw(`column${i + 2}`)}`),
+    ...Object.entries(update.shared ?? {}).map(([c, value]) => Prisma.sql`${quoted(c)} = ${value}`),
   ];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const values = rows.slice(i, i + ROWS_PER_STATEMENT).map(
-      // Typed as text for PostgreSQL, which cannot infer a bound value's type inside VALUES.
-      (r) =>
-        Prisma.sql`(CAST(${r.id} AS TEXT), ${Prisma.join(r.texts.map((t) => Prisma.sql`CAST(${t} AS TEXT)`))})`,
-    );
-    await client.$executeRaw`UPDATE ${quoted(table)} SET ${Prisma.join(sets)}
+  const table = quoted(update.table);
+  for (let i = 0; i < update.rows.length; i += ROWS_PER_STATEMENT) {
+    const values = update.rows
+      .slice(i, i + ROWS_PER_STATEMENT)
+      .map(
+        (r) =>
+          Prisma.sql`(${Prisma.join([
+            typed(r.id, update.idType),
+            ...names.map((c) => typed(r.values[c], update.columns[c])),
+          ])})`,
+      );
+    await client.$executeRaw`UPDATE ${table} SET ${Prisma.join(sets)}
       FROM (VALUES ${Prisma.join(values)}) AS v
-      WHERE ${quoted(table)}."id" = v.column1`;
+      WHERE ${table}."id" = v.column1`;
   }
 }

@@ -10,13 +10,14 @@
 import "server-only";
 
 import type { RecordedActionName } from "@/lib/audit/actions-catalog";
-import { chainKey, withChain } from "@/lib/audit/chain";
+import { chainKey, withChain, type LockedChain } from "@/lib/audit/chain";
 import type { Observation } from "@/lib/audit/reconcilers";
 import { noteAuditWrite } from "@/lib/audit/refusals";
 import {
   appendManyLocked,
   AuditEntryClosedError,
   canonicalJson,
+  completedEntry,
   completeLocked,
   failureDetails,
   NOT_APPLIED_MESSAGE,
@@ -32,6 +33,7 @@ import {
 import { asStored, undecidableMessage } from "@/lib/audit/settlement-record";
 import type { OrgContext } from "@/lib/auth/context";
 import { mapPool } from "@/lib/concurrency";
+import { updateById, type BulkType, type BulkUpdate } from "@/lib/db-bulk";
 import { UserFacingError } from "@/lib/errors";
 import { isUnknownOutcome, type EzeepError } from "@/lib/ezeep";
 import { moduleLogger } from "@/lib/observability/logger";
@@ -73,6 +75,66 @@ export async function recordMany(organizationId: string | null, records: AuditRe
 /** Per entry id: true once its completion is linked, false when it was complete already (sealed). */
 type Completed = Map<number, boolean>;
 
+/** The columns a completion writes, with their types (completedAt is one value for the part). */
+const COMPLETION_TYPES = {
+  outcome: "text",
+  targetId: "text",
+  targetLabel: "text",
+  after: "text",
+  ezeepStatus: "int",
+  error: "text",
+  completionSeq: "int",
+  completionPrevHash: "text",
+  completionHash: "text",
+} satisfies Record<string, BulkType>;
+
+/**
+ * Links a part's completions in order and writes them with a few statements (lib/db-bulk.ts):
+ * one Prisma update per entry cost more CPU than the batch's ezeep calls. Entries written before
+ * the chain was keyed are completed one by one, as completeLocked does.
+ */
+async function completePart(
+  chain: LockedChain,
+  part: { id: number; completion: Completion }[],
+): Promise<Set<number>> {
+  const rows = await chain.tx.auditEntry.findMany({ where: { id: { in: part.map((i) => i.id) } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const completedAt = new Date();
+  const ids = new Set<number>();
+  const writes: BulkUpdate<keyof typeof COMPLETION_TYPES>["rows"][number][] = [];
+  for (const item of part) {
+    const row = byId.get(item.id);
+    if (!row || row.outcome !== "pending" || row.completionHash !== null) continue;
+    if (row.hash === null || item.completion.completedAt !== undefined) {
+      if (await completeLocked(chain, row, item.completion)) ids.add(item.id);
+      continue;
+    }
+    const next = completedEntry(row, { ...item.completion, completedAt });
+    const link = chain.linkCompletion(next, row.hash);
+    writes.push({
+      id: row.id,
+      values: {
+        outcome: next.outcome,
+        targetId: next.targetId,
+        targetLabel: next.targetLabel,
+        after: next.after,
+        ezeepStatus: next.ezeepStatus,
+        error: next.error,
+        ...link,
+      },
+    });
+    ids.add(item.id);
+  }
+  await updateById(chain.tx, {
+    table: "AuditEntry",
+    idType: "int",
+    columns: COMPLETION_TYPES,
+    rows: writes,
+    shared: { completedAt },
+  });
+  return ids;
+}
+
 /** Links the completions not linked yet, a chained transaction per part; records each in `completed`. */
 async function completeMany(
   organizationId: string,
@@ -80,14 +142,7 @@ async function completeMany(
   completed: Completed,
 ): Promise<void> {
   for (const part of parts(items.filter((i) => !completed.has(i.id)))) {
-    const linked = await withChain(chainKey(organizationId), async (chain) => {
-      const rows = await chain.tx.auditEntry.findMany({ where: { id: { in: part.map((i) => i.id) } } });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const ids = new Set<number>();
-      for (const item of part)
-        if (await completeLocked(chain, byId.get(item.id) ?? null, item.completion)) ids.add(item.id);
-      return ids;
-    });
+    const linked = await withChain(chainKey(organizationId), (chain) => completePart(chain, part));
     for (const item of part) {
       completed.set(item.id, linked.has(item.id));
       if (linked.has(item.id)) recordAuditEntry(item.completion.outcome);

@@ -124,7 +124,7 @@ export async function recordAudit(record: AuditRecord): Promise<number> {
 
 export class AuditEntryClosedError extends Error {}
 
-type EntryRow = NonNullable<Awaited<ReturnType<Tx["auditEntry"]["findUnique"]>>>;
+export type EntryRow = NonNullable<Awaited<ReturnType<Tx["auditEntry"]["findUnique"]>>>;
 
 /**
  * Links the completion of `row` (read inside `chain`'s transaction) and writes it. False when the
@@ -137,18 +137,7 @@ export async function completeLocked(
   completion: Completion,
 ): Promise<boolean> {
   if (!row || row.outcome !== "pending" || row.completionHash !== null) return false;
-  const pick = <K extends keyof Completion & keyof HashableEntry>(k: K) =>
-    (completion[k] !== undefined ? completion[k] : row[k]) as HashableEntry[K];
-  const next: HashableEntry = {
-    ...row,
-    outcome: completion.outcome,
-    targetId: pick("targetId"),
-    targetLabel: pick("targetLabel"),
-    after: pick("after"),
-    ezeepStatus: pick("ezeepStatus"),
-    error: pick("error"),
-    completedAt: completion.completedAt !== undefined ? completion.completedAt : new Date(),
-  };
+  const next = completedEntry(row, completion);
   // An entry written before the chain was keyed has no link yet: it is linked as it ends.
   const link = row.hash === null ? chain.linkEntry(next, "complete") : chain.linkCompletion(next, row.hash);
   await chain.tx.auditEntry.update({
@@ -165,6 +154,22 @@ export async function completeLocked(
     },
   });
   return true;
+}
+
+/** A pending entry as its completion makes it: what the completion's link hashes and what is stored. */
+export function completedEntry(row: EntryRow, completion: Completion): HashableEntry {
+  const pick = <K extends keyof Completion & keyof HashableEntry>(k: K) =>
+    (completion[k] !== undefined ? completion[k] : row[k]) as HashableEntry[K];
+  return {
+    ...row,
+    outcome: completion.outcome,
+    targetId: pick("targetId"),
+    targetLabel: pick("targetLabel"),
+    after: pick("after"),
+    ezeepStatus: pick("ezeepStatus"),
+    error: pick("error"),
+    completedAt: completion.completedAt !== undefined ? completion.completedAt : new Date(),
+  };
 }
 
 /** Completes (or seals) a pending entry and links it into its chain, in one transaction. */

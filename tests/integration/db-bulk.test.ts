@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
-import { updateTextsById } from "@/lib/db-bulk";
+import { updateById } from "@/lib/db-bulk";
 import { portalOrganization } from "@/tests/helpers/portal";
 
 async function identities(count: number) {
@@ -23,18 +23,21 @@ async function identities(count: number) {
   return db.nddIdentity.findMany({ where: { organizationId: org.id }, orderBy: { logon: "asc" } });
 }
 
-describe("updateTextsById", () => {
+describe("updateById", () => {
   it("writes each row's texts and the shared values, in several statements, and nothing else", async () => {
     const rows = await identities(650); // three statements of at most 300 rows
     const now = new Date("2026-11-30T12:34:56.789Z");
     const changed = rows.slice(0, 640);
-    await updateTextsById(
-      db,
-      "NddIdentity",
-      ["ezeepUserId", "invitationId"],
-      changed.map((r, i) => ({ id: r.id, texts: [`user-${r.logon}`, i % 2 ? null : `inv-${i}`] })),
-      { state: "active", invitedByNdd: true, updatedAt: now },
-    );
+    await updateById(db, {
+      table: "NddIdentity",
+      idType: "text",
+      columns: { ezeepUserId: "text", invitationId: "text" },
+      rows: changed.map((r, i) => ({
+        id: r.id,
+        values: { ezeepUserId: `user-${r.logon}`, invitationId: i % 2 ? null : `inv-${i}` },
+      })),
+      shared: { state: "active", invitedByNdd: true, updatedAt: now },
+    });
     const after = await db.nddIdentity.findMany({
       where: { id: { in: rows.map((r) => r.id) } },
       orderBy: { logon: "asc" },
@@ -60,7 +63,12 @@ describe("updateTextsById", () => {
 
   it("refuses a column name that is not a plain identifier", async () => {
     await expect(
-      updateTextsById(db, "NddIdentity", ['state" = NULL; --'], [{ id: "x", texts: ["y"] }]),
+      updateById(db, {
+        table: "NddIdentity",
+        idType: "text",
+        columns: { 'state" = NULL; --': "text" },
+        rows: [{ id: "x", values: { 'state" = NULL; --': "y" } }],
+      }),
     ).rejects.toThrow(/not a column or table name/);
   });
 });

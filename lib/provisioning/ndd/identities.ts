@@ -12,7 +12,7 @@ import "server-only";
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { updateTextsById } from "@/lib/db-bulk";
+import { updateById } from "@/lib/db-bulk";
 import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { inviteUser, withdrawInvitation } from "@/lib/provisioning/engine/invitations";
@@ -276,11 +276,15 @@ async function writeLinks(changed: { id: string; link: Link }[], now: Date): Pro
   await db.$transaction(async (tx) => {
     for (const group of kinds.values()) {
       const { state, invitedByNdd } = group[0]!.link;
-      const rows = group.map((c) => ({ id: c.id, texts: [c.link.ezeepUserId, c.link.invitationId] }));
-      await updateTextsById(tx, "NddIdentity", ["ezeepUserId", "invitationId"], rows, {
-        state,
-        invitedByNdd,
-        updatedAt: now,
+      await updateById(tx, {
+        table: "NddIdentity",
+        idType: "text",
+        columns: { ezeepUserId: "text", invitationId: "text" },
+        rows: group.map(({ id, link }) => ({
+          id,
+          values: { ezeepUserId: link.ezeepUserId, invitationId: link.invitationId },
+        })),
+        shared: { state, invitedByNdd, updatedAt: now },
       });
     }
   });
