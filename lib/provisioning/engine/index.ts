@@ -8,6 +8,6 @@
 export { applyProvisioning, type ApplyOptions } from "./apply";
 export { removeIntendedGroups, withdrawInvitation } from "./invitations";
 export { removeMemberships } from "./memberships";
-export { LIST_PAGE_SIZE, planProvisioning, type PlanOptions } from "./plan";
+export { LIST_PAGE_SIZE, planProvisioning, readPlanLists, type PlanLists, type PlanOptions } from "./plan";
 export type * from "./types";
 export { INVITATION_VALID_DAYS, lowerEmail, messageOf } from "./util";

@@ -12,7 +12,29 @@ import { lowerEmail, openInvitationOf } from "./util";
 /** The largest page each listing accepts (ezeep caps larger asks; fewer round trips). */
 export const LIST_PAGE_SIZE = 100;
 
+/** Lists a plan reads, started early (beside a request's own database reads). */
+export interface PlanLists {
+  groups?: Promise<Group[]>;
+  users?: Promise<AccountUser[]>;
+}
+
+/**
+ * Starts reading the lists asked for. Pass them to planProvisioning only if nothing was written
+ * to ezeep in between; an unused read's failure is dropped here.
+ */
+export function readPlanLists(ctx: OrgContext, which: { groups: boolean; users: boolean }): PlanLists {
+  const client = ezeepFor(ctx.organization);
+  const lists: PlanLists = {};
+  if (which.groups) lists.groups = client.groups.all({ pageSize: LIST_PAGE_SIZE });
+  if (which.users) lists.users = client.users.all({ perPage: LIST_PAGE_SIZE });
+  lists.groups?.catch(() => undefined);
+  lists.users?.catch(() => undefined);
+  return lists;
+}
+
 export interface PlanOptions {
+  /** Lists read already (readPlanLists); otherwise the plan reads them. */
+  lists?: PlanLists;
   /** Read every member's groups, so the plan can tell "member already" from "add". */
   readMemberships?: boolean;
   /** People to match or invite without a grouping (NDD /v1/users). */
@@ -65,8 +87,12 @@ export async function planProvisioning(
   const needMemberships = Boolean(opts.readMemberships) && groupings.some((g) => g.users.length > 0);
   // The listings are independent: read them side by side, with the largest page size.
   const [groups, users, printingUsers] = await Promise.all([
-    groupings.length > 0 ? client.groups.all({ pageSize: LIST_PAGE_SIZE }) : Promise.resolve([] as Group[]),
-    anyUsers ? client.users.all({ perPage: LIST_PAGE_SIZE }) : Promise.resolve([] as AccountUser[]),
+    groupings.length > 0
+      ? (opts.lists?.groups ?? client.groups.all({ pageSize: LIST_PAGE_SIZE }))
+      : Promise.resolve([] as Group[]),
+    anyUsers
+      ? (opts.lists?.users ?? client.users.all({ perPage: LIST_PAGE_SIZE }))
+      : Promise.resolve([] as AccountUser[]),
     needMemberships ? client.printingUsers.all({ pageSize: LIST_PAGE_SIZE }) : Promise.resolve(null),
   ]);
   const byName = new Map(groups.map((g) => [g.name, g]));

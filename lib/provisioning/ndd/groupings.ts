@@ -9,6 +9,7 @@ import { withKeyLock } from "@/lib/locks";
 import {
   applyProvisioning,
   planProvisioning,
+  readPlanLists,
   type ApplyResult,
   type GroupingInput,
   type Plan,
@@ -124,6 +125,10 @@ export async function upsertGroupings(
 ): Promise<GroupingsOutcome> {
   const clientKey = keyOf(client);
   const orgId = ctx.organization.id;
+  const early = readPlanLists(ctx, {
+    groups: groupings.length > 0,
+    users: groupings.some((g) => g.users.length > 0),
+  }); // beside the database work; dropped if that wrote to ezeep
   const [prepared, known] = await Promise.all([
     prepareIdentities(ctx, clientKey, distinctUsers(groupings), now),
     knownMembers(
@@ -133,7 +138,10 @@ export async function upsertGroupings(
     ),
   ]);
   const readMemberships = likelyAdditions(groupings, prepared.rows, known) <= SPECULATIVE_READ_MAX;
-  const plan = await planProvisioning(ctx, engineGroupings(groupings, prepared.rows), { readMemberships });
+  const plan = await planProvisioning(ctx, engineGroupings(groupings, prepared.rows), {
+    readMemberships,
+    ...(prepared.wroteToEzeep ? {} : { lists: early }),
+  });
   const result = await applyProvisioning(ctx, plan);
   const rows = await linkIdentities(ctx, prepared, plan, result);
   await recordGroupings(orgId, clientKey, groupings, { rows, known, result }, now);

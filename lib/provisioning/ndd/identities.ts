@@ -116,6 +116,8 @@ export interface PreparedIdentities {
   clientKey: string;
   /** The request's time: lastSeenAt of every row it creates or touches. */
   now: Date;
+  /** Email/Name changes were sent to ezeep: what was read from it before is out of date. */
+  wroteToEzeep: boolean;
 }
 
 /**
@@ -144,13 +146,13 @@ export async function prepareIdentities(
       where: { id: { in: part.map((r) => r.id) } },
       data: { lastSeenAt: now },
     });
-  if (changed.length === 0) return { rows: existing, fresh, clientKey, now };
+  if (changed.length === 0) return { rows: existing, fresh, clientKey, now, wroteToEzeep: false };
   const reread = await identitiesByKey(
     orgId,
     clientKey,
     changed.map((u) => u.key),
   );
-  return { rows: new Map([...existing, ...reread]), fresh, clientKey, now };
+  return { rows: new Map([...existing, ...reread]), fresh, clientKey, now, wroteToEzeep: true };
 }
 
 /** `prepareIdentities` plus the new people's rows (unlinked), for callers that need every id at once. */
@@ -159,12 +161,11 @@ export async function upsertIdentities(
   clientKey: string,
   users: NddUser[],
   now: Date,
-): Promise<Map<string, IdentityRow>> {
-  const { rows, fresh } = await prepareIdentities(ctx, clientKey, users, now);
-  if (fresh.length === 0) return rows;
-  return createIdentities(ctx.organization.id, clientKey, fresh, now, new Map()).then(
-    (created) => new Map([...rows, ...created]),
-  );
+): Promise<PreparedIdentities> {
+  const prepared = await prepareIdentities(ctx, clientKey, users, now);
+  if (prepared.fresh.length === 0) return prepared;
+  const created = await createIdentities(ctx.organization.id, clientKey, prepared.fresh, now, new Map());
+  return { ...prepared, rows: new Map([...prepared.rows, ...created]), fresh: [] };
 }
 
 type Link = Pick<IdentityRow, "state" | "ezeepUserId" | "invitationId" | "invitedByNdd">;

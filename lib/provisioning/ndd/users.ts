@@ -10,7 +10,12 @@ import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { withKeyLock } from "@/lib/locks";
-import { applyProvisioning, planProvisioning, type GroupingInput } from "@/lib/provisioning/engine";
+import {
+  applyProvisioning,
+  planProvisioning,
+  readPlanLists,
+  type GroupingInput,
+} from "@/lib/provisioning/engine";
 import { chunk } from "@/lib/provisioning/engine/util";
 
 import { clientKey } from "./clients";
@@ -65,15 +70,21 @@ async function groupingsOfUnlinked(rows: Map<string, IdentityRow>): Promise<Grou
 async function upsertUsers(ctx: OrgContext, client: string, users: NddUser[]): Promise<NddUserError[]> {
   const now = new Date();
   const key = clientKey(client);
-  const rows = await upsertIdentities(ctx, key, users, now);
+  const early = readPlanLists(ctx, { groups: false, users: users.length > 0 }); // beside the database work; dropped if that wrote to ezeep
+  const prepared = await upsertIdentities(ctx, key, users, now);
+  const { rows } = prepared;
   const groupings = await groupingsOfUnlinked(rows);
   const ungrouped = users.flatMap((u) => {
     const email = rows.get(u.key)?.email;
     return email ? [{ ref: u.ref, email }] : [];
   });
-  const plan = await planProvisioning(ctx, groupings, { readMemberships: groupings.length > 0, ungrouped });
+  const plan = await planProvisioning(ctx, groupings, {
+    readMemberships: groupings.length > 0,
+    ungrouped,
+    ...(prepared.wroteToEzeep ? {} : { lists: early }),
+  });
   const result = await applyProvisioning(ctx, plan);
-  await linkIdentities(ctx, { rows, fresh: [], clientKey: key, now }, plan, result);
+  await linkIdentities(ctx, prepared, plan, result);
   return result.users
     .filter((u) => u.outcome === "failed" && u.grouping === null)
     .map((u) => ({ user: u.ref, errorMessage: u.error ?? "The user could not be processed." }));
