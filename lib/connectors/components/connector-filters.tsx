@@ -55,15 +55,10 @@ export function ConnectorSearchForm({ statuses, query }: { statuses: string[]; q
   return (
     <SearchForm
       action="/connectors"
-      className="mb-4 flex flex-col gap-2 sm:flex-row"
+      messages="connectors.list"
+      fieldId="connector-search"
+      q={query.q}
       hidden={{ type: query.type || undefined }}
-      search={{
-        id: "connector-search",
-        label: t("list.searchLabel"),
-        placeholder: t("list.searchPlaceholder"),
-        defaultValue: query.q,
-      }}
-      submitLabel={t("list.search")}
     >
       <FilterSelect
         id="connector-status"

@@ -54,17 +54,7 @@ export function GroupSearchForm({ query }: { query: ListGroupsQuery }) {
   const t = useTranslations("groups.list");
   const tOrigin = useTranslations("groups.origin");
   return (
-    <SearchForm
-      action="/groups"
-      className="mb-4 flex flex-col gap-2 sm:flex-row"
-      search={{
-        id: "group-search",
-        label: t("searchLabel"),
-        placeholder: t("searchPlaceholder"),
-        defaultValue: query.q,
-      }}
-      submitLabel={t("search")}
-    >
+    <SearchForm action="/groups" messages="groups.list" fieldId="group-search" q={query.q}>
       <FilterSelect
         id="group-origin"
         name="origin"

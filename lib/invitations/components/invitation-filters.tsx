@@ -65,20 +65,14 @@ function StatusTabLink(props: { label: string; count: number; href: string; acti
   );
 }
 
-export async function InvitationSearchForm({ query }: { query: ListInvitationsQuery }) {
-  const t = await getTranslations("invitations");
+export function InvitationSearchForm({ query }: { query: ListInvitationsQuery }) {
   return (
     <SearchForm
       action="/invitations"
-      className="mb-4 flex flex-col gap-2 sm:flex-row"
+      messages="invitations.page"
+      fieldId="invitation-search"
+      q={query.q}
       hidden={{ status: query.status !== "all" ? query.status : undefined }}
-      search={{
-        id: "invitation-search",
-        label: t("page.searchLabel"),
-        placeholder: t("page.searchPlaceholder"),
-        defaultValue: query.q,
-      }}
-      submitLabel={t("page.search")}
     />
   );
 }

@@ -56,18 +56,13 @@ export function GroupMembers(props: {
 }
 
 function MemberSearchForm({ groupId, query }: { groupId: string; query: ListMembersQuery }) {
-  const t = useTranslations("groups.members");
   return (
     <SearchForm
       action={`/groups/${groupId}/members`}
+      messages="groups.members"
+      fieldId="member-filter"
+      q={query.q}
       className="flex min-w-0 flex-[1_1_18rem] gap-2"
-      search={{
-        id: "member-filter",
-        label: t("searchLabel"),
-        placeholder: t("searchPlaceholder"),
-        defaultValue: query.q,
-      }}
-      submitLabel={t("search")}
     />
   );
 }

@@ -54,14 +54,10 @@ export function PrinterSearchForm(props: {
   return (
     <SearchForm
       action="/printers"
+      messages="printers.list"
+      fieldId="printer-search"
+      q={query.q}
       className="mb-4 flex flex-col gap-2 lg:flex-row"
-      search={{
-        id: "printer-search",
-        label: t("list.searchLabel"),
-        placeholder: t("list.searchPlaceholder"),
-        defaultValue: query.q,
-      }}
-      submitLabel={t("list.search")}
       controlsClassName="flex flex-col gap-2 sm:flex-row"
     >
       <FilterSelect

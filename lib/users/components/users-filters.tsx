@@ -48,15 +48,11 @@ export async function UsersFilters(props: { query: ListUsersQuery; groups: { id:
   return (
     <SearchForm
       action="/users"
+      messages="users.list"
+      fieldId="user-search"
+      q={query.q}
       className="mb-4 grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"
-      search={{
-        id: "user-search",
-        label: t("searchLabel"),
-        placeholder: t("searchPlaceholder"),
-        defaultValue: query.q,
-        wrapperClassName: "col-span-2 lg:col-span-1",
-      }}
-      submitLabel={t("search")}
+      fieldClassName="col-span-2 lg:col-span-1"
       submitClassName={`${buttonClass.secondary} col-span-2 lg:col-span-1`}
     >
       <div>
