@@ -11,6 +11,12 @@ import { findGroup, type GroupView } from "@/lib/groups/service";
 import { tryLoad } from "@/lib/ui/load";
 import { requirePageContext, type OrgPageContext } from "@/lib/ui/page-guard";
 
+/** The props Next.js gives a page under /groups/[id]. */
+export interface GroupPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
 export type GroupPageData =
   | { ok: false; denied: ReactElement }
   | { ok: true; ctx: OrgPageContext; id: string; group: GroupView | null; loadError: string };

@@ -6,7 +6,7 @@ import { listAuditEntries } from "@/lib/audit/queries";
 import { GroupHeader } from "@/lib/groups/components/group-header";
 import { GroupBreadcrumbs, GroupLoadFailed } from "@/lib/groups/components/group-page-frame";
 import { GroupSummary } from "@/lib/groups/components/group-summary";
-import { loadGroupPage } from "@/lib/groups/page-data";
+import { loadGroupPage, type GroupPageProps } from "@/lib/groups/page-data";
 import { Notice } from "@/lib/ui/components";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,13 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function GroupPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function GroupPage({ params, searchParams }: GroupPageProps) {
   const loaded = await loadGroupPage(params);
   if (!loaded.ok) return loaded.denied;
   const { ctx, id, group } = loaded;

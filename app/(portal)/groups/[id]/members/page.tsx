@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { GroupHeader } from "@/lib/groups/components/group-header";
 import { GroupBreadcrumbs, GroupLoadFailed } from "@/lib/groups/components/group-page-frame";
-import { loadGroupPage } from "@/lib/groups/page-data";
+import { loadGroupPage, type GroupPageProps } from "@/lib/groups/page-data";
 import { GroupMembers } from "@/lib/memberships/components/group-members";
 import { listMembersSchema } from "@/lib/memberships/schemas";
 import { listGroupMembers } from "@/lib/memberships/service";
@@ -15,13 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function GroupMembersPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function GroupMembersPage({ params, searchParams }: GroupPageProps) {
   const loaded = await loadGroupPage(params);
   if (!loaded.ok) return loaded.denied;
   const { ctx, id, group } = loaded;

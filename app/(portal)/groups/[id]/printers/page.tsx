@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { GroupHeader } from "@/lib/groups/components/group-header";
 import { GroupBreadcrumbs, GroupLoadFailed } from "@/lib/groups/components/group-page-frame";
-import { loadGroupPage } from "@/lib/groups/page-data";
+import { loadGroupPage, type GroupPageProps } from "@/lib/groups/page-data";
 import { AssignedPrinters, AssignPrinters } from "@/lib/printers/components/group-printers";
 import { listGroupPrinters, listPrinterChoices } from "@/lib/printers/service";
 import { AccessDenied, Notice } from "@/lib/ui/components";
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function GroupPrintersPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function GroupPrintersPage({ params }: GroupPageProps) {
   const loaded = await loadGroupPage(params);
   if (!loaded.ok) return loaded.denied;
   const { ctx, id, group } = loaded;
