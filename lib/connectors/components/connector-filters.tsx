@@ -6,7 +6,7 @@ import Link from "next/link";
 import { connectorTypeText } from "@/lib/connectors/components/type-label";
 import type { ListConnectorsQuery } from "@/lib/connectors/schemas";
 import { FilterSelect } from "@/lib/ui/filter-select";
-import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { SearchForm } from "@/lib/ui/search-form";
 
 /** ezeep reports connector status as ON/OFF; the filter spells them out. */
 const STATUS_KEYS = { ON: "list.statusOn", OFF: "list.statusOff" } as const;
@@ -53,19 +53,13 @@ export function ConnectorTypeNav({ types, query }: { types: string[]; query: Lis
 export function ConnectorSearchForm({ statuses, query }: { statuses: string[]; query: ListConnectorsQuery }) {
   const t = useTranslations("connectors");
   return (
-    <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/connectors">
-      {query.type ? <input type="hidden" name="type" value={query.type} /> : null}
-      <label htmlFor="connector-search" className="sr-only">
-        {t("list.searchLabel")}
-      </label>
-      <input
-        id="connector-search"
-        name="q"
-        type="search"
-        defaultValue={query.q}
-        placeholder={t("list.searchPlaceholder")}
-        className={inputClass}
-      />
+    <SearchForm
+      action="/connectors"
+      messages="connectors.list"
+      fieldId="connector-search"
+      q={query.q}
+      hidden={{ type: query.type || undefined }}
+    >
       <FilterSelect
         id="connector-status"
         name="status"
@@ -77,9 +71,6 @@ export function ConnectorSearchForm({ statuses, query }: { statuses: string[]; q
           ...statuses.map((s) => ({ value: s, label: isKnownStatus(s) ? t(STATUS_KEYS[s]) : s })),
         ]}
       />
-      <button type="submit" className={buttonClass.secondary}>
-        {t("list.search")}
-      </button>
-    </form>
+    </SearchForm>
   );
 }

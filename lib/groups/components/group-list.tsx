@@ -10,7 +10,8 @@ import type { ListGroupsQuery } from "@/lib/groups/schemas";
 import type { GroupPage } from "@/lib/groups/service";
 import { EmptyState, Notice, PageHeader } from "@/lib/ui/components";
 import { FilterSelect } from "@/lib/ui/filter-select";
-import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { SearchForm } from "@/lib/ui/search-form";
+import { buttonClass } from "@/lib/ui/styles";
 
 /** The list's filters as URL parameters (for the pagination links and the export). */
 export function groupListFilters(query: ListGroupsQuery): URLSearchParams {
@@ -53,18 +54,7 @@ export function GroupSearchForm({ query }: { query: ListGroupsQuery }) {
   const t = useTranslations("groups.list");
   const tOrigin = useTranslations("groups.origin");
   return (
-    <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/groups">
-      <label htmlFor="group-search" className="sr-only">
-        {t("searchLabel")}
-      </label>
-      <input
-        id="group-search"
-        name="q"
-        type="search"
-        defaultValue={query.q}
-        placeholder={t("searchPlaceholder")}
-        className={inputClass}
-      />
+    <SearchForm action="/groups" messages="groups.list" fieldId="group-search" q={query.q}>
       <FilterSelect
         id="group-origin"
         name="origin"
@@ -77,10 +67,7 @@ export function GroupSearchForm({ query }: { query: ListGroupsQuery }) {
           { value: "azure", label: tOrigin("azureAd") },
         ]}
       />
-      <button type="submit" className={buttonClass.secondary}>
-        {t("search")}
-      </button>
-    </form>
+    </SearchForm>
   );
 }
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 
 import type { InvitationStatus, ListInvitationsQuery } from "@/lib/invitations/schemas";
 import type { InvitationPage } from "@/lib/invitations/service";
-import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { SearchForm } from "@/lib/ui/search-form";
 
 type StatusTab = "all" | InvitationStatus;
 
@@ -65,25 +65,14 @@ function StatusTabLink(props: { label: string; count: number; href: string; acti
   );
 }
 
-export async function InvitationSearchForm({ query }: { query: ListInvitationsQuery }) {
-  const t = await getTranslations("invitations");
+export function InvitationSearchForm({ query }: { query: ListInvitationsQuery }) {
   return (
-    <form role="search" className="mb-4 flex flex-col gap-2 sm:flex-row" action="/invitations">
-      {query.status !== "all" ? <input type="hidden" name="status" value={query.status} /> : null}
-      <label htmlFor="invitation-search" className="sr-only">
-        {t("page.searchLabel")}
-      </label>
-      <input
-        id="invitation-search"
-        name="q"
-        type="search"
-        defaultValue={query.q}
-        placeholder={t("page.searchPlaceholder")}
-        className={inputClass}
-      />
-      <button type="submit" className={buttonClass.secondary}>
-        {t("page.search")}
-      </button>
-    </form>
+    <SearchForm
+      action="/invitations"
+      messages="invitations.page"
+      fieldId="invitation-search"
+      q={query.q}
+      hidden={{ status: query.status !== "all" ? query.status : undefined }}
+    />
   );
 }

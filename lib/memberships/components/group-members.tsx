@@ -10,7 +10,7 @@ import { RemoveMemberButton } from "@/lib/memberships/components/remove-member-b
 import type { ListMembersQuery } from "@/lib/memberships/schemas";
 import type { MemberPage } from "@/lib/memberships/service";
 import { Badge, Card, EmptyState, Notice, Pagination } from "@/lib/ui/components";
-import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { SearchForm } from "@/lib/ui/search-form";
 import { RoleBadge } from "@/lib/users/components/user-badges";
 
 type Member = MemberPage["items"][number];
@@ -56,24 +56,14 @@ export function GroupMembers(props: {
 }
 
 function MemberSearchForm({ groupId, query }: { groupId: string; query: ListMembersQuery }) {
-  const t = useTranslations("groups.members");
   return (
-    <form role="search" className="flex min-w-0 flex-[1_1_18rem] gap-2" action={`/groups/${groupId}/members`}>
-      <label htmlFor="member-filter" className="sr-only">
-        {t("searchLabel")}
-      </label>
-      <input
-        id="member-filter"
-        name="q"
-        type="search"
-        defaultValue={query.q}
-        placeholder={t("searchPlaceholder")}
-        className={inputClass}
-      />
-      <button type="submit" className={buttonClass.secondary}>
-        {t("search")}
-      </button>
-    </form>
+    <SearchForm
+      action={`/groups/${groupId}/members`}
+      messages="groups.members"
+      fieldId="member-filter"
+      q={query.q}
+      className="flex min-w-0 flex-[1_1_18rem] gap-2"
+    />
   );
 }
 

@@ -10,7 +10,8 @@ import type { ListPrintersQuery } from "@/lib/printers/schemas";
 import type { PrinterPage } from "@/lib/printers/service";
 import { Card, EmptyState, PageHeader, Pagination } from "@/lib/ui/components";
 import { FilterSelect } from "@/lib/ui/filter-select";
-import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { SearchForm } from "@/lib/ui/search-form";
+import { buttonClass } from "@/lib/ui/styles";
 
 /** The list's filters and order as URL parameters (for the pagination links and the export). */
 export function printerListFilters(query: ListPrintersQuery): URLSearchParams {
@@ -51,47 +52,38 @@ export function PrinterSearchForm(props: {
   const t = useTranslations("printers");
   const { query, choices } = props;
   return (
-    <form role="search" className="mb-4 flex flex-col gap-2 lg:flex-row" action="/printers">
-      <label htmlFor="printer-search" className="sr-only">
-        {t("list.searchLabel")}
-      </label>
-      <input
-        id="printer-search"
-        name="q"
-        type="search"
-        defaultValue={query.q}
-        placeholder={t("list.searchPlaceholder")}
-        className={inputClass}
+    <SearchForm
+      action="/printers"
+      messages="printers.list"
+      fieldId="printer-search"
+      q={query.q}
+      className="mb-4 flex flex-col gap-2 lg:flex-row"
+      controlsClassName="flex flex-col gap-2 sm:flex-row"
+    >
+      <FilterSelect
+        id="printer-connector"
+        name="connector"
+        label={t("list.connector")}
+        defaultValue={query.connector}
+        className="lg:w-48"
+        options={[
+          { value: "", label: t("list.allConnectors") },
+          ...(choices?.connectors.map((c) => ({ value: c.id, label: c.name })) ?? []),
+        ]}
       />
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <FilterSelect
-          id="printer-connector"
-          name="connector"
-          label={t("list.connector")}
-          defaultValue={query.connector}
-          className="lg:w-48"
-          options={[
-            { value: "", label: t("list.allConnectors") },
-            ...(choices?.connectors.map((c) => ({ value: c.id, label: c.name })) ?? []),
-          ]}
-        />
-        <FilterSelect
-          id="printer-group"
-          name="group"
-          label={t("list.group")}
-          defaultValue={query.group}
-          className="lg:w-48"
-          options={[
-            { value: "", label: t("list.allGroups") },
-            ...(choices?.groups.map((g) => ({ value: g.id, label: g.name })) ?? []),
-          ]}
-        />
-        <PrinterStatusAndOrder query={query} />
-        <button type="submit" className={buttonClass.secondary}>
-          {t("list.search")}
-        </button>
-      </div>
-    </form>
+      <FilterSelect
+        id="printer-group"
+        name="group"
+        label={t("list.group")}
+        defaultValue={query.group}
+        className="lg:w-48"
+        options={[
+          { value: "", label: t("list.allGroups") },
+          ...(choices?.groups.map((g) => ({ value: g.id, label: g.name })) ?? []),
+        ]}
+      />
+      <PrinterStatusAndOrder query={query} />
+    </SearchForm>
   );
 }
 

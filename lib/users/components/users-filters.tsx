@@ -3,7 +3,8 @@
 import { getTranslations } from "next-intl/server";
 
 import { FilterSelect } from "@/lib/ui/filter-select";
-import { buttonClass, inputClass } from "@/lib/ui/styles";
+import { SearchForm } from "@/lib/ui/search-form";
+import { buttonClass } from "@/lib/ui/styles";
 import type { ListUsersQuery } from "@/lib/users/schemas";
 
 type ListT = Awaited<ReturnType<typeof getTranslations<"users.list">>>;
@@ -40,35 +41,20 @@ function filterOptions(t: ListT, groups: { id: string; name: string }[]): Record
   };
 }
 
-function SearchField(props: { defaultValue: string; label: string; placeholder: string }) {
-  return (
-    <div className="col-span-2 lg:col-span-1">
-      <label htmlFor="user-search" className="sr-only">
-        {props.label}
-      </label>
-      <input
-        id="user-search"
-        name="q"
-        type="search"
-        defaultValue={props.defaultValue}
-        placeholder={props.placeholder}
-        className={inputClass}
-      />
-    </div>
-  );
-}
-
 export async function UsersFilters(props: { query: ListUsersQuery; groups: { id: string; name: string }[] }) {
   const t = await getTranslations("users.list");
   const { query } = props;
   const options = filterOptions(t, props.groups);
   return (
-    <form
-      role="search"
-      className="mb-4 grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"
+    <SearchForm
       action="/users"
+      messages="users.list"
+      fieldId="user-search"
+      q={query.q}
+      className="mb-4 grid grid-cols-2 gap-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"
+      fieldClassName="col-span-2 lg:col-span-1"
+      submitClassName={`${buttonClass.secondary} col-span-2 lg:col-span-1`}
     >
-      <SearchField defaultValue={query.q} label={t("searchLabel")} placeholder={t("searchPlaceholder")} />
       <div>
         <FilterSelect
           id="user-group"
@@ -106,9 +92,6 @@ export async function UsersFilters(props: { query: ListUsersQuery; groups: { id:
         />
         {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
       </div>
-      <button type="submit" className={`${buttonClass.secondary} col-span-2 lg:col-span-1`}>
-        {t("search")}
-      </button>
-    </form>
+    </SearchForm>
   );
 }

@@ -1,40 +1,25 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 
 import { RecentChanges } from "@/lib/audit/components/recent-changes";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { GroupHeader } from "@/lib/groups/components/group-header";
 import { GroupBreadcrumbs, GroupLoadFailed } from "@/lib/groups/components/group-page-frame";
 import { GroupSummary } from "@/lib/groups/components/group-summary";
-import { findGroup } from "@/lib/groups/service";
+import { loadGroupPage, type GroupPageProps } from "@/lib/groups/page-data";
 import { Notice } from "@/lib/ui/components";
-import { tryLoad } from "@/lib/ui/load";
-import { requirePageContext } from "@/lib/ui/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("groups.detail");
   return { title: t("title") };
 }
 
-export default async function GroupPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const tAccess = await getTranslations("groups.access");
-  const guard = await requirePageContext("groups.read", tAccess("groups"));
-  if (!guard.ok) return guard.denied;
-  const { ctx } = guard;
+export default async function GroupPage({ params, searchParams }: GroupPageProps) {
+  const loaded = await loadGroupPage(params);
+  if (!loaded.ok) return loaded.denied;
+  const { ctx, id, group } = loaded;
   const t = await getTranslations("groups.detail");
-  const { id } = await params;
   const { notice } = await searchParams;
-  const loaded = await tryLoad(() => findGroup(ctx.current, id));
-  if (loaded.ok && !loaded.data) notFound();
-  // Absent only when ezeep could not be asked (an unknown id is a 404 above).
-  const group = loaded.ok ? loaded.data : null;
   const history = ctx.can("audit.read")
     ? await listAuditEntries(ctx.current, { targetType: "group", targetId: id, limit: 10 })
     : null;
@@ -50,7 +35,7 @@ export default async function GroupPage({
           <GroupSummary group={group} />
         </div>
       ) : (
-        <GroupLoadFailed error={loaded.ok ? "" : loaded.error} />
+        <GroupLoadFailed error={loaded.loadError} />
       )}
       {history ? <RecentChanges entries={history.entries} emptyText={t("noHistory")} /> : null}
     </>

@@ -1,44 +1,31 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 
 import { GroupHeader } from "@/lib/groups/components/group-header";
 import { GroupBreadcrumbs, GroupLoadFailed } from "@/lib/groups/components/group-page-frame";
-import { findGroup } from "@/lib/groups/service";
+import { loadGroupPage, type GroupPageProps } from "@/lib/groups/page-data";
 import { GroupMembers } from "@/lib/memberships/components/group-members";
 import { listMembersSchema } from "@/lib/memberships/schemas";
 import { listGroupMembers } from "@/lib/memberships/service";
 import { AccessDenied } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
-import { requirePageContext } from "@/lib/ui/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("groups.members");
   return { title: t("title") };
 }
 
-export default async function GroupMembersPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function GroupMembersPage({ params, searchParams }: GroupPageProps) {
+  const loaded = await loadGroupPage(params);
+  if (!loaded.ok) return loaded.denied;
+  const { ctx, id, group } = loaded;
   const tAccess = await getTranslations("groups.access");
-  const guard = await requirePageContext("groups.read", tAccess("groups"));
-  if (!guard.ok) return guard.denied;
-  const { ctx } = guard;
   const t = await getTranslations("groups.members");
-  const { id } = await params;
   const sp = await searchParams;
   const query = listMembersSchema.parse({
     q: typeof sp.q === "string" ? sp.q : undefined,
     page: typeof sp.page === "string" ? sp.page : undefined,
   });
-  const loaded = await tryLoad(() => findGroup(ctx.current, id));
-  if (loaded.ok && !loaded.data) notFound();
-  // Absent only when ezeep could not be asked (an unknown id is a 404 above).
-  const group = loaded.ok ? loaded.data : null;
   const canRead = ctx.can("users.read");
   const members = group && canRead ? await tryLoad(() => listGroupMembers(ctx.current, id, query)) : null;
   const hrefFor = (page: number) => {
@@ -67,7 +54,7 @@ export default async function GroupMembersPage({
           ) : null}
         </div>
       ) : (
-        <GroupLoadFailed error={loaded.ok ? "" : loaded.error} />
+        <GroupLoadFailed error={loaded.loadError} />
       )}
     </>
   );

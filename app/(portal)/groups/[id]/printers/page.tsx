@@ -1,33 +1,26 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 
 import { GroupHeader } from "@/lib/groups/components/group-header";
 import { GroupBreadcrumbs, GroupLoadFailed } from "@/lib/groups/components/group-page-frame";
-import { findGroup } from "@/lib/groups/service";
+import { loadGroupPage, type GroupPageProps } from "@/lib/groups/page-data";
 import { AssignedPrinters, AssignPrinters } from "@/lib/printers/components/group-printers";
 import { listGroupPrinters, listPrinterChoices } from "@/lib/printers/service";
 import { AccessDenied, Notice } from "@/lib/ui/components";
 import { tryLoad } from "@/lib/ui/load";
-import { requirePageContext } from "@/lib/ui/page-guard";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("groups.printers");
   return { title: t("title") };
 }
 
-export default async function GroupPrintersPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function GroupPrintersPage({ params }: GroupPageProps) {
+  const loaded = await loadGroupPage(params);
+  if (!loaded.ok) return loaded.denied;
+  const { ctx, id, group } = loaded;
   const tAccess = await getTranslations("groups.access");
-  const guard = await requirePageContext("groups.read", tAccess("groups"));
-  if (!guard.ok) return guard.denied;
-  const { ctx } = guard;
   const t = await getTranslations("groups.printers");
-  const { id } = await params;
   const org = ctx.current;
-  const loaded = await tryLoad(() => findGroup(org, id));
-  if (loaded.ok && !loaded.data) notFound();
-  // Absent only when ezeep could not be asked (an unknown id is a 404 above).
-  const group = loaded.ok ? loaded.data : null;
   const canReadPrinters = ctx.can("printers.read");
   const canAssign = ctx.can("printers.write");
   const [printers, choices] = await Promise.all([
@@ -57,7 +50,7 @@ export default async function GroupPrintersPage({ params }: { params: Promise<{ 
           ) : null}
         </div>
       ) : (
-        <GroupLoadFailed error={loaded.ok ? "" : loaded.error} />
+        <GroupLoadFailed error={loaded.loadError} />
       )}
     </>
   );
