@@ -8,12 +8,14 @@ import type { z } from "zod";
 import { networkError, timeoutError, type EzeepError } from "./errors";
 import { hostOf } from "./http-helpers";
 import type { RequestSpec } from "./http-types";
+import type { Transport } from "./transport";
 
 export type Attempt =
   { type: "response"; status: number; headers: Headers; text: string } | { type: "error"; error: EzeepError };
 
 export interface AttemptContext {
-  fetch: typeof fetch;
+  /** Sends a request and reads its answer (lib/ezeep/transport.ts). */
+  transport: Transport;
   userAgent?: string;
   /** Timeout of a request that names none. */
   timeoutMs: number;
@@ -47,10 +49,8 @@ export async function attemptOnce(
       redirect: "manual",
     };
     if (body !== undefined) init.body = body;
-    const res = await ctx.fetch(target, init);
-    // Read the body inside the timeout as well: a stalled body is a timeout too.
-    const text = await res.text();
-    return { type: "response", status: res.status, headers: res.headers, text };
+    const res = await ctx.transport(target, init);
+    return { type: "response", ...res };
   } catch (err) {
     if (timedOut) return { type: "error", error: timeoutError(spec.method, pathForErrors, timeoutMs) };
     if (spec.signal?.aborted) throw spec.signal.reason ?? err;

@@ -37,6 +37,7 @@ import {
 import type { Host, HttpClient, HttpSettings, Query, RequestSpec, ResolvedSettings } from "./http-types";
 import { createLane, type Lane, type LaneResolver } from "./lanes";
 import { currentEzeepScope } from "./scope";
+import { fetchTransport, nodeTransport } from "./transport";
 
 export * from "./http-helpers";
 export type * from "./http-types";
@@ -80,7 +81,7 @@ export function createHttpClient(config: HttpSettings): HttpClient {
   const ctx: ClientContext = {
     config,
     settings,
-    fetch: config.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args)),
+    transport: config.fetch ? fetchTransport(config.fetch) : nodeTransport,
     userAgent: config.userAgent,
     timeoutMs: settings.timeoutMs,
     sleep,

@@ -31,7 +31,8 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 /** `action: "x.y"`, `name: "x.y"` in a defineAction, `const action = "x.y"`, ternaries of them. */
 function recordedNames(text: string): string[] {
   const found: string[] = [];
-  const statement = /\b(?:action|name)\s*[:=]\s*([^,;\n]*)/g;
+  // The value ends at a comma, semicolon or line end — or at the next JSX attribute (`action="/x" y=…`).
+  const statement = /\b(?:action|name)\s*[:=]\s*([^,;\n]*?)(?=\s+[A-Za-z]+=|[,;\n]|$)/g;
   for (const m of text.matchAll(statement)) {
     for (const lit of m[1].matchAll(/"([a-z][a-z_]*(?:\.[a-z_]+)+)"/g)) found.push(lit[1]);
   }
