@@ -55,7 +55,15 @@ const select = {
   lastSeenAt: true,
 } as const;
 
+/** Above this many keys one read of the client's identities costs less than IN-list reads. */
+const READ_ALL_ABOVE = 4 * IN_LIST_MAX;
+
 export async function identitiesByKey(orgId: string, clientKey: string, keys: string[]) {
+  if (keys.length > READ_ALL_ABOVE) {
+    const wanted = new Set(keys);
+    const all = await db.nddIdentity.findMany({ where: { organizationId: orgId, clientKey }, select });
+    return new Map<string, IdentityRow>(all.filter((r) => wanted.has(r.userKey)).map((r) => [r.userKey, r]));
+  }
   const parts = await Promise.all(
     chunk(keys, IN_LIST_MAX).map((part) =>
       db.nddIdentity.findMany({ where: { organizationId: orgId, clientKey, userKey: { in: part } }, select }),
