@@ -13,7 +13,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { ezeepFor } from "@/lib/organizations/service";
 import { byName } from "@/lib/sort";
 import type { GroupRef } from "@/lib/users/directory";
-import { findUser, groupsById, printersThroughGroups, type UserDetail } from "@/lib/users/service";
+import { groupsById, printersThroughGroups, readUser, type UserDetail } from "@/lib/users/service";
 
 export interface UserPageData {
   user: UserDetail;
@@ -28,8 +28,8 @@ export async function loadUserPage(
   id: string,
   can: { memberships: boolean; impact: boolean; printers: boolean },
 ): Promise<UserPageData | null> {
-  const user = await findUser(ctx, id);
-  if (!user) return null;
+  const { user, synced } = await readUser(ctx, id);
+  if (!user) return synced.then(() => null);
   const inGroups = new Set(user.groups.map((g) => g.id));
   const needAssignments = user.groups.length > 0 && (can.impact || can.printers);
   if (needAssignments && can.printers) {
@@ -41,6 +41,7 @@ export async function loadUserPage(
   const [groups, lost] = await Promise.all([
     can.memberships && user.printing ? groupsById(ctx) : null,
     needAssignments ? printersThroughGroups(ctx, user.groups) : [],
+    synced,
   ]);
   const joinable = groups ? [...groups.values()].filter((g) => !inGroups.has(g.id)).sort(byName) : null;
   return { user, joinable, lostPrinters: can.impact ? lost : null };

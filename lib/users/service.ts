@@ -134,19 +134,29 @@ function toDetail(account: AccountUser, printing: PrintingUser | null, groups: G
  * The user read from both ezeep hosts, or null when ezeep does not know them. One round: the
  * account user, the printing user and the groups list (for the group names) in parallel.
  */
-export async function findUser(ctx: OrgContext, id: string): Promise<UserDetail | null> {
+/**
+ * The user as ezeep has them now, and the shared directory brought in line with that (`synced`:
+ * a page awaits it beside its next reads instead of before them).
+ */
+export async function readUser(
+  ctx: OrgContext,
+  id: string,
+): Promise<{ user: UserDetail | null; synced: Promise<void> }> {
   const [account, printing, groups] = await Promise.all([
     readAccountUser(ctx, id),
     readPrintingUser(ctx, id),
     groupsById(ctx),
   ]);
-  if (!account) {
-    await patchDirectory(ctx.organization.id, { removeId: id });
-    return null;
-  }
-  await patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
+  if (!account) return { user: null, synced: patchDirectory(ctx.organization.id, { removeId: id }) };
+  const synced = patchDirectory(ctx.organization.id, { user: userRow(account, printing) });
   const ids = [...new Set(printing?.groups.map((g) => g.group_id) ?? [])];
-  return toDetail(account, printing, await resolveGroups(ctx, ids, groups));
+  return { user: toDetail(account, printing, await resolveGroups(ctx, ids, groups)), synced };
+}
+
+export async function findUser(ctx: OrgContext, id: string): Promise<UserDetail | null> {
+  const { user, synced } = await readUser(ctx, id);
+  await synced;
+  return user;
 }
 
 export async function getUser(ctx: OrgContext, id: string): Promise<UserDetail> {
