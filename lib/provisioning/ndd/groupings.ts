@@ -21,6 +21,7 @@ import {
   IN_LIST_MAX,
   linkIdentities,
   prepareIdentities,
+  readPendingInvitations,
   SEEN_PRECISION_MS,
   type IdentityRow,
 } from "./identities";
@@ -137,13 +138,14 @@ export async function upsertGroupings(
       groupings.map((g) => g.name),
     ),
   ]);
+  const invitations = readPendingInvitations(ctx, prepared);
   const readMemberships = likelyAdditions(groupings, prepared.rows, known) <= SPECULATIVE_READ_MAX;
   const plan = await planProvisioning(ctx, engineGroupings(groupings, prepared.rows), {
     readMemberships,
     ...(prepared.wroteToEzeep ? {} : { lists: early }),
   });
   const result = await applyProvisioning(ctx, plan);
-  const rows = await linkIdentities(ctx, prepared, plan, result);
+  const rows = await linkIdentities(ctx, prepared, plan, result, invitations);
   await recordGroupings(orgId, clientKey, groupings, { rows, known, result }, now);
   return { plan, result, rows };
 }

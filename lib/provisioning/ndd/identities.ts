@@ -311,6 +311,21 @@ async function pendingInvitations(orgId: string, emails: string[]): Promise<Map<
   return new Map(parts.flat().map((p) => [p.email, p.id]));
 }
 
+/** Outcomes after which the portal's invitations are as they were before the engine ran. */
+const UNTOUCHED = new Set<string>(["added", "unchanged", "skipped"]);
+
+function emailsOf(prepared: PreparedIdentities): string[] {
+  const all = [...[...prepared.rows.values()].map((r) => r.email), ...prepared.fresh.map((u) => u.email)];
+  return all.filter((e): e is string => Boolean(e));
+}
+
+/** The pending invitations of everyone in the request, read early (beside the engine's ezeep reads). */
+export function readPendingInvitations(ctx: OrgContext, prepared: PreparedIdentities) {
+  const read = pendingInvitations(ctx.organization.id, emailsOf(prepared));
+  read.catch(() => undefined); // unused when the engine touched invitations
+  return read;
+}
+
 /**
  * After the engine ran: link each identity with an Email to what ezeep now has for it — a verified
  * account user (active) or the portal's pending invitation (invited). Existing rows are written
@@ -322,15 +337,21 @@ export async function linkIdentities(
   prepared: PreparedIdentities,
   plan: Plan,
   result: ApplyResult,
+  early?: Promise<Map<string, string>>,
 ): Promise<Map<string, IdentityRow>> {
   const { rows, fresh, clientKey, now } = prepared;
   const invitedNow = new Set(
     result.users.filter((u) => u.outcome === "invited").map((u) => u.email.toLowerCase()),
   );
-  const emails = [...[...rows.values()].map((r) => r.email), ...fresh.map((u) => u.email)].filter(
-    (e): e is string => Boolean(e) && !plan.accounts.get(e!)?.is_verified,
-  );
-  const invitationByEmail = await pendingInvitations(ctx.organization.id, emails);
+  // Read before the engine ran: still true when it touched no invitation.
+  const invitationsUntouched = result.users.every((u) => UNTOUCHED.has(u.outcome));
+  const invitationByEmail =
+    early && invitationsUntouched
+      ? await early
+      : await pendingInvitations(
+          ctx.organization.id,
+          emailsOf(prepared).filter((e) => !plan.accounts.get(e)?.is_verified),
+        );
   const changed: { id: string; link: Link }[] = [];
   for (const row of rows.values()) {
     const next = row.email ? linkOf(row.email, row, plan, invitationByEmail, invitedNow) : null;

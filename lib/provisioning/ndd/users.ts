@@ -20,7 +20,13 @@ import { chunk } from "@/lib/provisioning/engine/util";
 
 import { clientKey } from "./clients";
 import { fieldErrors, json, problem, type NddEndpoint, type NddRequest } from "./http";
-import { IN_LIST_MAX, linkIdentities, upsertIdentities, type IdentityRow } from "./identities";
+import {
+  IN_LIST_MAX,
+  linkIdentities,
+  readPendingInvitations,
+  upsertIdentities,
+  type IdentityRow,
+} from "./identities";
 import { previewUsers } from "./preview";
 import { removalGuard, removeIdentities, type IdentityRemoval } from "./removals";
 import { MESSAGES, validateUsers, type NddUser, type NddUserError } from "./validate";
@@ -73,6 +79,7 @@ async function upsertUsers(ctx: OrgContext, client: string, users: NddUser[]): P
   const early = readPlanLists(ctx, { groups: false, users: users.length > 0 }); // beside the database work; dropped if that wrote to ezeep
   const prepared = await upsertIdentities(ctx, key, users, now);
   const { rows } = prepared;
+  const invitations = readPendingInvitations(ctx, prepared);
   const groupings = await groupingsOfUnlinked(rows);
   const ungrouped = users.flatMap((u) => {
     const email = rows.get(u.key)?.email;
@@ -84,7 +91,7 @@ async function upsertUsers(ctx: OrgContext, client: string, users: NddUser[]): P
     ...(prepared.wroteToEzeep ? {} : { lists: early }),
   });
   const result = await applyProvisioning(ctx, plan);
-  await linkIdentities(ctx, prepared, plan, result);
+  await linkIdentities(ctx, prepared, plan, result, invitations);
   return result.users
     .filter((u) => u.outcome === "failed" && u.grouping === null)
     .map((u) => ({ user: u.ref, errorMessage: u.error ?? "The user could not be processed." }));
