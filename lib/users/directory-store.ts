@@ -9,11 +9,10 @@
 // records purgedSeq: a reader older than that reloads everything.
 import "server-only";
 
-import { db } from "@/lib/db";
+import { chunk } from "@/lib/concurrency";
+import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { DirectoryBuild, GroupRef, UserRow } from "@/lib/users/directory-build";
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 export type EntryKind = "user" | "group";
 
@@ -71,13 +70,7 @@ export function readEntriesOf(
   });
 }
 
-const CHUNK = 500;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
+const ROWS_PER_STATEMENT = 500;
 
 interface EntryWrite {
   kind: EntryKind;
@@ -91,7 +84,7 @@ interface EntryWrite {
  * about six times the CPU for a 10,000-user directory (`npm run bench`).
  */
 async function upsertEntries(tx: Tx, organizationId: string, rows: EntryWrite[], seq: number): Promise<void> {
-  for (const part of chunks(rows)) {
+  for (const part of chunk(rows, ROWS_PER_STATEMENT)) {
     const values = part.map((r) => Prisma.sql`(${organizationId}, ${r.kind}, ${r.id}, ${r.data}, ${seq})`);
     await tx.$executeRaw`INSERT INTO "DirectoryEntry" ("organizationId", "kind", "id", "data", "seq")
       VALUES ${Prisma.join(values)}
@@ -123,6 +116,8 @@ export interface BuiltDirectory {
   /** Rows written (new, changed and removed). */
   changed: number;
   seq: number;
+  builtAt: Date;
+  buildMs: number;
   users: UserRow[];
   groups: GroupRef[];
 }
@@ -198,7 +193,14 @@ export async function writeBuild(
         });
         await tx.directoryState.update({ where: { organizationId }, data: { purgedSeq: purgeBelow } });
       }
-      return { changed: diff.writes.length, seq, users: diff.users, groups: diff.groups };
+      return {
+        changed: diff.writes.length,
+        seq,
+        builtAt: state.builtAt!,
+        buildMs: state.buildMs,
+        users: diff.users,
+        groups: diff.groups,
+      };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -120,9 +120,9 @@ function emptyDirectory(state: StoredState): Directory {
 }
 
 /** The copy a build of this instance just wrote: no need to read back what it holds in memory. */
-function copyOfBuild(built: BuiltDirectory, state: StoredState): Copy {
-  const builtAt = state.builtAt?.getTime() ?? Date.now();
-  return { directory: directoryOf(built.users, built.groups, builtAt, state.buildMs), seq: built.seq };
+function copyOfBuild(built: BuiltDirectory): Copy {
+  const directory = directoryOf(built.users, built.groups, built.builtAt.getTime(), built.buildMs);
+  return { directory, seq: built.seq };
 }
 
 /**
@@ -138,8 +138,8 @@ async function rebuild(org: OrganizationRef, slot: Slot, forced: boolean): Promi
     delivered = true;
     deliver(directoryOf(build.users, build.groups, Date.now(), build.buildMs));
   };
-  const written = refreshDirectory(org, { ifMissing: !forced, onRead }).then(async (built) => {
-    if (built) slot.copy = copyOfBuild(built, (await readState(org.id))!);
+  const written = refreshDirectory(org, { ifMissing: !forced, onRead }).then((built) => {
+    if (built) slot.copy = copyOfBuild(built);
   });
   const settled = () => {
     if (slot.refreshing === tracked) slot.refreshing = undefined;

@@ -29,7 +29,7 @@ import {
 
 import "@/lib/users/reconcile";
 
-import { byName, compareText } from "@/lib/sort";
+import { byName } from "@/lib/sort";
 
 export type { UserRow, GroupRef } from "@/lib/users/directory";
 
@@ -321,7 +321,7 @@ export async function printersThroughGroups(
       }
     }),
   );
-  return [...printers.values()].sort((a, b) => compareText(a.name, b.name));
+  return [...printers.values()].sort(byName);
 }
 
 export async function deletionImpact(ctx: OrgContext, id: string): Promise<DeletionImpact> {
