@@ -1,5 +1,6 @@
 // The codebase's one concurrency pool: a limiter (at most N callers inside at once, FIFO) and a
 // pool map over a list. Everything that runs several ezeep calls at once goes through these.
+// And the one way to cut a list into parts (statements, transactions, batches of work).
 
 export type Limiter = <T>(fn: () => Promise<T>) => Promise<T>;
 
@@ -58,4 +59,11 @@ export async function mapPool<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), items.length) }, worker));
   return results;
+}
+
+/** `list` in consecutive parts of at most `size` items. */
+export function chunk<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
 }

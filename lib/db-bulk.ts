@@ -4,6 +4,7 @@
 // reads the same on SQLite (≥ 3.33, UPDATE … FROM) and PostgreSQL.
 import "server-only";
 
+import { chunk } from "@/lib/concurrency";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 
@@ -47,16 +48,14 @@ export async function updateById<C extends string>(client: RawClient, update: Bu
     ...Object.entries(update.shared ?? {}).map(([c, value]) => Prisma.sql`${quoted(c)} = ${value}`),
   ];
   const table = quoted(update.table);
-  for (let i = 0; i < update.rows.length; i += ROWS_PER_STATEMENT) {
-    const values = update.rows
-      .slice(i, i + ROWS_PER_STATEMENT)
-      .map(
-        (r) =>
-          Prisma.sql`(${Prisma.join([
-            typed(r.id, update.idType),
-            ...names.map((c) => typed(r.values[c], update.columns[c])),
-          ])})`,
-      );
+  for (const part of chunk(update.rows, ROWS_PER_STATEMENT)) {
+    const values = part.map(
+      (r) =>
+        Prisma.sql`(${Prisma.join([
+          typed(r.id, update.idType),
+          ...names.map((c) => typed(r.values[c], update.columns[c])),
+        ])})`,
+    );
     await client.$executeRaw`UPDATE ${table} SET ${Prisma.join(sets)}
       FROM (VALUES ${Prisma.join(values)}) AS v
       WHERE ${table}."id" = v.column1`;

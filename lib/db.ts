@@ -42,3 +42,6 @@ export function createDb(url = env().DATABASE_URL): Db {
 
 const globalForDb = globalThis as unknown as { __portalDb?: Db };
 export const db: Db = (globalForDb.__portalDb ??= createDb());
+
+/** The client an interactive transaction hands its callback. */
+export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];

@@ -32,7 +32,7 @@ import {
 } from "@/lib/audit/service";
 import { asStored, undecidableMessage } from "@/lib/audit/settlement-record";
 import type { OrgContext } from "@/lib/auth/context";
-import { mapPool } from "@/lib/concurrency";
+import { chunk, mapPool } from "@/lib/concurrency";
 import { updateById, type BulkType, type BulkUpdate } from "@/lib/db-bulk";
 import { UserFacingError } from "@/lib/errors";
 import { isUnknownOutcome, type EzeepError } from "@/lib/ezeep";
@@ -52,11 +52,7 @@ type Ran<T> =
   | { kind: "failed"; err: unknown }
   | { kind: "unknown"; err: EzeepError };
 
-function parts<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += PER_TRANSACTION) out.push(items.slice(i, i + PER_TRANSACTION));
-  return out;
-}
+const parts = <T>(items: readonly T[]) => chunk(items, PER_TRANSACTION);
 
 /** Appends complete or pending entries of one organization in order, a chained transaction per part. */
 export async function recordMany(organizationId: string | null, records: AuditRecord[]): Promise<number[]> {

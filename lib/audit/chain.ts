@@ -19,7 +19,7 @@ import {
   resultDigest,
   type HashableEntry,
 } from "@/lib/audit/link";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 
 export { chainKey, PORTAL_CHAIN, type HashableEntry };
 
@@ -27,7 +27,7 @@ export function chainOrganizationId(key: string): string | null {
   return key === PORTAL_CHAIN ? null : key;
 }
 
-export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+export type { Tx };
 
 export interface ChainHead {
   key: string;

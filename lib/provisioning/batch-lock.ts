@@ -10,6 +10,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { chunk } from "@/lib/concurrency";
 import { db } from "@/lib/db";
 
 export const BATCH_LEASE_MS = 15_000;
@@ -21,12 +22,7 @@ const HEARTBEAT_MS = 5_000;
  */
 const NAMES_PER_STATEMENT = 400;
 
-function parts(names: string[]): string[][] {
-  const out: string[][] = [];
-  for (let i = 0; i < names.length; i += NAMES_PER_STATEMENT)
-    out.push(names.slice(i, i + NAMES_PER_STATEMENT));
-  return out;
-}
+const parts = (names: string[]) => chunk(names, NAMES_PER_STATEMENT);
 
 export interface BatchLock {
   release(): Promise<void>;

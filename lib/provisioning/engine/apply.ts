@@ -10,11 +10,11 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
+import { chunk, mapPool } from "@/lib/concurrency";
 import { applyDomainRulesAfterImport } from "@/lib/domain-rules/hooks";
 import { createGroup, updateGroup } from "@/lib/groups/service";
 import { userLockKey } from "@/lib/locks";
 import { tryLockMany, type BatchLock } from "@/lib/provisioning/batch-lock";
-import { mapPool } from "@/lib/provisioning/pool";
 
 import { addIntendedGroups, inviteBatch, inviteUser, settleKnownInvitations } from "./invitations";
 import { addMemberships, addMembershipsLocked } from "./memberships";
@@ -28,7 +28,7 @@ import type {
   UserOutcome,
   UserResult,
 } from "./types";
-import { chunk, inviteLockKey, lowerEmail, messageOf } from "./util";
+import { inviteLockKey, lowerEmail, messageOf } from "./util";
 
 const TASK_CONCURRENCY = 32;
 const INVITE_BATCH = 50;

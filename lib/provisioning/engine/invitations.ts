@@ -10,17 +10,16 @@ import "server-only";
 import { audited } from "@/lib/audit/service";
 import { settleEarlierAttempts } from "@/lib/audit/unknown";
 import type { OrgContext } from "@/lib/auth/context";
+import { chunk, mapPool } from "@/lib/concurrency";
 import { db } from "@/lib/db";
 import { isUnknownOutcome } from "@/lib/ezeep";
 import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
-import { mapPool } from "@/lib/provisioning/pool";
 
 import "@/lib/provisioning/reconcile";
 
 import type { Finish, Task, UserOutcome } from "./types";
 import {
-  chunk,
   ezeepDate,
   IN_LIST_MAX,
   INVITATION_VALID_DAYS,

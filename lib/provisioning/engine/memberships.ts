@@ -13,14 +13,14 @@ import "server-only";
 
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
+import { chunk, mapPool } from "@/lib/concurrency";
 import { isUnknownOutcome } from "@/lib/ezeep";
 import { userLockKey, withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
-import { mapPool } from "@/lib/provisioning/pool";
 
 import { LIST_PAGE_SIZE, membershipMap } from "./plan";
 import type { Finish, Task, UserOutcome } from "./types";
-import { chunk, messageOf } from "./util";
+import { messageOf } from "./util";
 
 import "@/lib/provisioning/reconcile";
 

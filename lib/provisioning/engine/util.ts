@@ -32,10 +32,4 @@ export function parseIds(json: string): string[] {
   }
 }
 
-export function chunk<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
 export const inviteLockKey = (orgId: string, email: string) => `invite:${orgId}:${lowerEmail(email)}`;

@@ -4,6 +4,7 @@
 import "server-only";
 
 import type { OrgContext } from "@/lib/auth/context";
+import { chunk } from "@/lib/concurrency";
 import { db } from "@/lib/db";
 import { withKeyLock } from "@/lib/locks";
 import {
@@ -14,7 +15,6 @@ import {
   type GroupingInput,
   type Plan,
 } from "@/lib/provisioning/engine";
-import { chunk } from "@/lib/provisioning/engine/util";
 
 import { clientKey as keyOf } from "./clients";
 import {

@@ -11,14 +11,14 @@ import "server-only";
 
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
+import { chunk, mapPool } from "@/lib/concurrency";
 import { db } from "@/lib/db";
 import { updateById } from "@/lib/db-bulk";
 import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { inviteUser, withdrawInvitation } from "@/lib/provisioning/engine/invitations";
 import type { ApplyResult, Plan } from "@/lib/provisioning/engine/types";
-import { chunk, IN_LIST_MAX } from "@/lib/provisioning/engine/util";
-import { mapPool } from "@/lib/provisioning/pool";
+import { IN_LIST_MAX } from "@/lib/provisioning/engine/util";
 
 import "@/lib/provisioning/reconcile";
 

@@ -8,6 +8,7 @@ import { z } from "zod";
 
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
+import { chunk } from "@/lib/concurrency";
 import { db } from "@/lib/db";
 import { withKeyLock } from "@/lib/locks";
 import {
@@ -16,7 +17,6 @@ import {
   readPlanLists,
   type GroupingInput,
 } from "@/lib/provisioning/engine";
-import { chunk } from "@/lib/provisioning/engine/util";
 
 import { clientKey } from "./clients";
 import { fieldErrors, json, problem, type NddEndpoint, type NddRequest } from "./http";
