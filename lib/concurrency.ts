@@ -1,6 +1,7 @@
 // The codebase's one concurrency pool: a limiter (at most N callers inside at once, FIFO) and a
 // pool map over a list. Everything that runs several ezeep calls at once goes through these.
-// And the one way to cut a list into parts (statements, transactions, batches of work).
+// And the one way to cut a list into parts (statements, transactions, batches of work), and the
+// one group commit (many single writes arriving side by side written a batch at a time).
 
 export type Limiter = <T>(fn: () => Promise<T>) => Promise<T>;
 
@@ -66,4 +67,54 @@ export function chunk<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
+}
+
+/**
+ * Waits one turn of the event loop, so requests started just before (whose promise chains end in
+ * a socket write) leave before the caller's next CPU-heavy step: a large database read holds the
+ * thread for tens of milliseconds, and every ezeep request started beside it would wait that long.
+ */
+export function letRequestsLeave(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Group commit: `add(item)` resolves with the item's share of a `flush` that writes many items at
+ * once. Every flush carries what was queued before it and waits until its first item has waited
+ * `lingerMs`, so a stream of single items becomes a few batches and none waits longer than the
+ * linger or the flush ahead of it. A flush that throws rejects the items it carried, and only those.
+ */
+export function createBatcher<I, O>(
+  flush: (items: I[]) => Promise<O[]>,
+  opts: { lingerMs?: number } = {},
+): (item: I) => Promise<O> {
+  type Waiting = { item: I; resolve: (value: O) => void; reject: (err: unknown) => void };
+  const linger = opts.lingerMs ?? 0;
+  let queue: Waiting[] = [];
+  let firstQueuedAt = 0;
+  let draining = false;
+  const drain = async () => {
+    while (queue.length > 0) {
+      const wait = firstQueuedAt + linger - performance.now();
+      // Items added in the same turn (or within the linger) join the flush.
+      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+      const batch = queue;
+      queue = [];
+      try {
+        const out = await flush(batch.map((w) => w.item));
+        batch.forEach((w, i) => w.resolve(out[i]!));
+      } catch (err) {
+        for (const w of batch) w.reject(err);
+      }
+    }
+    draining = false;
+  };
+  return (item) =>
+    new Promise<O>((resolve, reject) => {
+      if (queue.length === 0) firstQueuedAt = performance.now();
+      queue.push({ item, resolve, reject });
+      if (draining) return;
+      draining = true;
+      void drain();
+    });
 }

@@ -54,6 +54,8 @@ async function measure<T>(
 ): Promise<T> {
   if (!wanted(name)) return fn();
   await sim.resetStats();
+  // The previous scenario's garbage is collected now, not inside this one's timing (--expose-gc).
+  (globalThis as { gc?: () => void }).gc?.();
   const profiler = profileDir ? await startProfile() : null;
   const start = performance.now();
   const cpuStart = process.cpuUsage();
@@ -206,6 +208,14 @@ async function bulkScenario(sim: Sim, concurrency: number, ctx: OwnerContext, gr
     .filter((u) => u.printing)
     .slice(0, 100)
     .map((u) => u.id);
+  const { ezeepFor } = await import("@/lib/organizations/service");
+  const { mapPool } = await import("@/lib/concurrency");
+  const client = ezeepFor(ctx.organization);
+  const reads = [...people, ...people, people[0]!];
+  // The floor under the bulk row: as many plain reads at the allowed concurrency, nothing else.
+  await measure(sim, `${reads.length} plain reads (floor of the bulk row)`, 1, concurrency, () =>
+    mapPool(reads, concurrency, (id) => client.printingUsers.get(id)),
+  );
   await measure(
     sim,
     `bulk membership, ${people.length} users`,

@@ -121,15 +121,22 @@ async function request<S extends z.ZodType>(
     return send(ctx, spec);
   }
   const key = memoPrefix + ctx.url(spec.host, spec.path, spec.query, spec.exactPath);
-  let hit = memo.get(key) as Promise<z.output<S>> | undefined;
+  let hit = memo.get(key) as Promise<Answer> | undefined;
   if (!hit) {
-    hit = send(ctx, spec);
+    hit = answerOf(ctx, spec);
     memo.set(key, hit);
     hit.catch(() => memo.delete(key));
   }
-  // A copy: callers may change what they get without changing it for the next one.
-  return structuredClone(await hit);
+  // Each caller parses the text itself: its own objects, which it may change without changing
+  // them for the next caller (cheaper than copying every answer in case a second caller comes).
+  return parseSuccess(spec, pathForErrorsOf(spec), await hit);
 }
+
+/** A successful answer, before parsing. */
+type Answer = { status: number; text: string };
+
+const pathForErrorsOf = (spec: RequestSpec<z.ZodType>) =>
+  spec.exactPath ? spec.path : withTrailingSlash(spec.path);
 
 /** One request's fixed facts, decided before its first attempt. */
 interface Call {
@@ -155,14 +162,19 @@ interface CallState {
 }
 
 async function send<S extends z.ZodType>(ctx: ClientContext, spec: RequestSpec<S>): Promise<z.output<S>> {
+  return parseSuccess(spec, pathForErrorsOf(spec), await answerOf(ctx, spec));
+}
+
+/** Sends a request, with its retries, until ezeep answers 2xx; throws the final failure. */
+async function answerOf(ctx: ClientContext, spec: RequestSpec<z.ZodType>): Promise<Answer> {
   const useBearer = (spec.auth ?? "bearer") === "bearer";
   if (useBearer && !ctx.config.tokenProvider) {
     throw new Error("ezeep http: a tokenProvider is required for authenticated requests");
   }
   const call: Call = {
-    spec: spec as RequestSpec<z.ZodType>,
+    spec,
     target: ctx.url(spec.host, spec.path, spec.query, spec.exactPath),
-    pathForErrors: spec.exactPath ? spec.path : withTrailingSlash(spec.path),
+    pathForErrors: pathForErrorsOf(spec),
     useBearer,
     mayRetry: spec.retry ?? isIdempotent(spec.method),
     lane: ctx.laneOf(spec.host),
@@ -178,7 +190,7 @@ async function send<S extends z.ZodType>(ctx: ClientContext, spec: RequestSpec<S
     const token = useBearer ? await ctx.config.tokenProvider!.getAccessToken() : null;
     const result = await measuredAttempt(ctx, call, token);
     if (result.type === "response" && result.status >= 200 && result.status < 300) {
-      return parseSuccess(spec, call.pathForErrors, result);
+      return result;
     }
     if (
       result.type === "response" &&

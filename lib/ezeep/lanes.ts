@@ -32,6 +32,11 @@ export interface Lane {
   block(until: number): Promise<void>;
   /** Epoch ms until which this process knows the lane is closed (0 when open). */
   blockedUntil(): number;
+  /**
+   * Starts reading the shared gate now if the last read is stale, so the first request finds it
+   * read (or in flight) instead of queueing its read behind the caller's own database work.
+   */
+  prefetch(): void;
 }
 
 export interface LaneOptions {
@@ -77,6 +82,7 @@ export function createLane(key: string, opts: LaneOptions = {}): Lane {
     key,
     limiter,
     blockedUntil: () => (localUntil > now() ? localUntil : 0),
+    prefetch: () => void sharedUntil(),
     async whenOpen() {
       let waited = 0;
       let satisfied = 0; // the latest window already sat out (robust against a frozen test clock)

@@ -2,8 +2,8 @@
 //
 // `withEzeepScope(fn)` runs `fn` with a fresh scope (AsyncLocalStorage): every GET a client makes
 // inside it is remembered by client and URL, and a second identical GET gets the first one's
-// answer (a copy). Any write through that client in the scope forgets what it remembered, so a
-// read after a write goes to ezeep again. Outside an explicit scope, a fallback store can be
+// answer, parsed again (each caller gets its own objects). Any write through that client in the
+// scope forgets what it remembered, so a read after a write goes to ezeep again. Outside an explicit scope, a fallback store can be
 // installed (the portal uses React's per-request `cache()` for server components), so the pieces
 // of one rendered page share their reads without being wired together.
 //
@@ -12,7 +12,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export interface EzeepScope {
-  /** Remembered GETs: `<client id> <url>` → the parsed answer; null: every GET goes to ezeep. */
+  /** Remembered GETs: `<client id> <url>` → the answer's text; null: every GET goes to ezeep. */
   memo: Map<string, Promise<unknown>> | null;
   /** Milliseconds requests in this scope waited because ezeep asked the portal to wait. */
   throttledMs: number;

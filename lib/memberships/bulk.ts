@@ -3,16 +3,15 @@
 // with their own audit entry (see lib/memberships/service.ts for why), but done as a batch:
 //   1. ONE lease statement locks every selected user (tryLockMany); when someone else holds any of
 //      them, every user takes the per-user lock instead (changeUserGroups, as for a single change);
-//   2. every user's groups are re-read inside the lease, at the allowed ezeep concurrency;
-//   3. one chained transaction writes every user's pending entry (and the failed reads' entries),
-//      the PATCHes run at the allowed concurrency, one chained transaction completes the entries
-//      (lib/audit/batch.ts); a lost answer is read back and settled as for a single change;
-//   4. the shared users directory takes every new group list in one write.
-// Steps 2–4 run per part of the selection (a few parts side by side), so that the database work
-// of one part overlaps the ezeep calls of the others.
+//   2. each user's groups are re-read inside the lease, and a user whose list changes gets a
+//      pending entry, the PUT and its completion at once (lib/audit/batch.ts: the entries of the
+//      users that get there side by side share one chained transaction); a lost answer is read
+//      back and settled as for a single change. Four times the allowed ezeep concurrency of users
+//      are under way, so reads and writes keep the lane full and no user waits for the whole selection;
+//   3. the shared users directory takes every new group list in one write at the end.
 import "server-only";
 
-import { auditedBatch, type BatchChange } from "@/lib/audit/batch";
+import { openAuditedBatch, type AuditedBatch } from "@/lib/audit/batch";
 import type { AuditRecord } from "@/lib/audit/service";
 import { toActionError } from "@/lib/auth/action";
 import type { OrgContext } from "@/lib/auth/context";
@@ -20,7 +19,8 @@ import { mapPool } from "@/lib/concurrency";
 import { NotFoundError } from "@/lib/errors";
 import { EzeepError, withThrottleReport } from "@/lib/ezeep";
 import { userLockKey } from "@/lib/locks";
-import { changeUserGroups, explain, snapshot, type MembershipChange } from "@/lib/memberships/service";
+import { changeUserGroups, explain, snapshot } from "@/lib/memberships/service";
+import { moduleLogger } from "@/lib/observability/logger";
 import { ezeepFor, ezeepMaxConcurrency } from "@/lib/organizations/service";
 import { tryLockMany } from "@/lib/provisioning/batch-lock";
 import {
@@ -32,9 +32,7 @@ import {
 } from "@/lib/users/directory";
 import { groupsById } from "@/lib/users/service";
 
-/** A selection is done in up to PARTS parts of at least PART_MIN users, side by side. */
-const PARTS = 8;
-const PART_MIN = 25;
+const logger = moduleLogger("memberships");
 
 export interface BulkResult {
   userId: string;
@@ -55,22 +53,27 @@ interface GroupChange {
   remove: string[];
 }
 
-/** The group of a bulk change, every group's name, and the directory for the users' labels. */
+/**
+ * The group of a bulk change, the names known so far (that group's), every group's name (still
+ * being read: only the users whose lists name another group wait for it) and the directory for
+ * the users' labels.
+ */
 export async function loadBulkGroup(ctx: OrgContext, groupId: string) {
-  const [found, groups, dir] = await Promise.all([
+  const allGroups = groupsById(ctx);
+  allGroups.catch(() => undefined); // unnamed groups are shown as "Unknown group"
+  const [found, dir] = await Promise.all([
     ezeepFor(ctx.organization)
       .groups.get(groupId)
       .catch((err: unknown) => {
         if (err instanceof EzeepError && err.status === 404) throw new NotFoundError("This group");
         throw err;
       }),
-    groupsById(ctx),
     getDirectory(ctx).catch(() => null),
   ]);
   const group = groupRef(found);
-  groups.set(group.id, group);
+  const groups = new Map([[group.id, group]]);
   await rememberGroup(ctx.organization.id, group);
-  return { group, groups, dir };
+  return { group, groups, allGroups, dir };
 }
 
 async function failed(ctx: OrgContext, user: Selected, err: unknown): Promise<BulkResult> {
@@ -93,22 +96,20 @@ function oneByOne(ctx: OrgContext, users: Selected[], change: GroupChange, group
   });
 }
 
-type Read = { ok: true; ids: string[] } | { ok: false; err: unknown };
-
-/** Every user's current groups, re-read inside the lease; names of groups not known yet read once. */
-async function readAll(ctx: OrgContext, users: Selected[], groups: Map<string, GroupRef>): Promise<Read[]> {
-  const client = ezeepFor(ctx.organization);
-  const reads = await mapPool(users, ezeepMaxConcurrency(), async (user): Promise<Read> => {
-    try {
-      const current = await client.printingUsers.get(user.userId);
-      return { ok: true, ids: [...new Set(current.groups.map((g) => g.group_id))] };
-    } catch (err) {
-      return { ok: false, err };
-    }
-  });
-  const unnamed = reads.some((r) => r.ok && r.ids.some((id) => !groups.has(id)));
-  if (unnamed) for (const [id, g] of await groupsById(ctx).catch(() => new Map())) groups.set(id, g);
-  return reads;
+/** Names of groups the batch did not know yet: every group is read once (or was read early). */
+function groupNamer(ctx: OrgContext, groups: Map<string, GroupRef>, early?: Promise<Map<string, GroupRef>>) {
+  let all: Promise<void> | null = null;
+  const readAll = () =>
+    (all ??= (early ?? groupsById(ctx))
+      .then((found) => found.forEach((g, id) => groups.set(id, g)))
+      .catch(() => undefined)); // unnamed groups are shown as "Unknown group"
+  return {
+    readAll,
+    /** Resolves once every id in `ids` has its name (if ezeep has the group). */
+    async name(ids: readonly string[]) {
+      if (!ids.every((id) => groups.has(id))) await readAll();
+    },
+  };
 }
 
 function nextIds(before: string[], change: GroupChange): string[] {
@@ -141,87 +142,87 @@ async function readFailure(
   };
 }
 
-/** Steps 2–4 of the top comment for one part of the selection, whose locks the caller holds. */
-async function underLease(
-  ctx: OrgContext,
-  users: Selected[],
-  change: GroupChange,
-  groups: Map<string, GroupRef>,
-): Promise<BulkResult[]> {
-  const client = ezeepFor(ctx.organization);
-  const reads = await readAll(ctx, users, groups);
+type Changed = { userId: string; changed: boolean; groups: GroupRef[] };
+
+/** What the users of one bulk change share. */
+interface BatchRun {
+  client: ReturnType<typeof ezeepFor>;
+  audit: AuditedBatch<Changed>;
+  change: GroupChange;
+  groups: Map<string, GroupRef>;
+  nameGroups: (ids: readonly string[]) => Promise<void>;
+  /** Every user's groups afterwards, for the users directory. */
+  directory: { userId: string; groupIds: string[] }[];
+}
+
+/** Steps 2–3 of the top comment for one user, whose lock the caller holds. */
+async function changeOne(ctx: OrgContext, run: BatchRun, user: Selected): Promise<BulkResult> {
+  const { userId, label } = user;
+  let before: string[];
+  try {
+    const current = await run.client.printingUsers.get(userId);
+    before = [...new Set(current.groups.map((g) => g.group_id))];
+  } catch (err) {
+    await run.audit
+      .record(await readFailure(ctx, user, run.change, err))
+      .catch((error: unknown) => logger.error({ err: error, userId }, "could not record a failed read"));
+    return failed(ctx, user, err);
+  }
+  const next = nextIds(before, run.change);
+  if (sameSet(before, next)) {
+    run.directory.push({ userId, groupIds: before });
+    return { userId, label, ok: true, changed: false, error: null };
+  }
+  await run.nameGroups(before);
   const refs = (ids: readonly string[]) =>
-    ids.map((id) => groups.get(id) ?? { id, name: "Unknown group", azure: false });
-  const results: BulkResult[] = new Array<BulkResult>(users.length);
-  const failures: AuditRecord[] = [];
-  const toWrite: { index: number; change: BatchChange<MembershipChange> }[] = [];
-  const directory: { userId: string; groupIds: string[] }[] = [];
-  for (const [index, user] of users.entries()) {
-    const read = reads[index]!;
-    const { userId, label } = user;
-    if (!read.ok) {
-      failures.push(await readFailure(ctx, user, change, read.err));
-      results[index] = await failed(ctx, user, read.err);
-      continue;
-    }
-    const next = nextIds(read.ids, change);
-    if (sameSet(read.ids, next)) {
-      directory.push({ userId, groupIds: read.ids });
-      results[index] = { userId, label, ok: true, changed: false, error: null };
-      continue;
-    }
-    toWrite.push({
-      index,
-      change: {
-        target: { type: "user", id: userId, label },
-        before: snapshot(refs(read.ids)),
-        intended: snapshot(refs(next)),
-        run: async () => {
-          const updated = await client.printingUsers.setGroups(userId, next);
-          const after = refs([...new Set(updated.groups.map((g) => g.group_id))]);
-          return { result: { userId, changed: true, groups: after }, after: snapshot(after) };
-        },
-      },
-    });
-  }
-  const written = await auditedBatch(
-    ctx,
-    "membership.update",
-    toWrite.map((w) => w.change),
-    { concurrency: ezeepMaxConcurrency(), alsoRecord: failures },
-  ).catch((error: unknown) => toWrite.map(() => ({ ok: false as const, error }))); // nothing was sent
-  for (const [i, r] of written.entries()) {
-    const { index } = toWrite[i]!;
-    const { userId, label } = users[index]!;
-    if (!r.ok) results[index] = await failed(ctx, users[index]!, r.error);
-    else {
-      directory.push({ userId, groupIds: r.value.groups.map((g) => g.id) });
-      results[index] = { userId, label, ok: true, changed: r.value.changed, error: null };
-    }
-  }
-  await applyGroupChanges(ctx.organization.id, directory);
-  return results;
+    ids.map((id) => run.groups.get(id) ?? { id, name: "Unknown group", azure: false });
+  const written = await run.audit.run({
+    target: { type: "user", id: userId, label },
+    before: snapshot(refs(before)),
+    intended: snapshot(refs(next)),
+    run: async () => {
+      const updated = await run.client.printingUsers.setGroups(userId, next);
+      const after = refs([...new Set(updated.groups.map((g) => g.group_id))]);
+      return { result: { userId, changed: true, groups: after }, after: snapshot(after) };
+    },
+  });
+  if (!written.ok) return failed(ctx, user, written.error);
+  run.directory.push({ userId, groupIds: written.value.groups.map((g) => g.id) });
+  return { userId, label, ok: true, changed: written.value.changed, error: null };
 }
 
 /**
  * Applies one group change to every selected user (see the top of this file). One user's failure
- * does not stop the others; the results keep the selection's order.
+ * does not stop the others; the results keep the selection's order. `groups`: names known so far;
+ * `allGroups`: every group's name, when the caller started reading them already.
  */
 export async function changeGroupsOfMany(
   ctx: OrgContext,
   users: Selected[],
   change: GroupChange,
   groups: Map<string, GroupRef>,
+  allGroups?: Promise<Map<string, GroupRef>>,
 ): Promise<BulkResult[]> {
+  const names = groupNamer(ctx, groups, allGroups);
   const lock = await tryLockMany(users.map((u) => userLockKey(ctx.organization.id, u.userId)));
-  if (!lock) return oneByOne(ctx, users, change, groups);
+  if (!lock) {
+    await names.readAll(); // once for all of them
+    return oneByOne(ctx, users, change, groups);
+  }
   try {
-    // Parts run side by side: one part's database work overlaps the others' ezeep calls, and the
-    // lane (lib/ezeep/lanes.ts) keeps the requests of all of them within the allowed concurrency.
-    const size = Math.max(PART_MIN, Math.ceil(users.length / PARTS));
-    const parts: Selected[][] = [];
-    for (let i = 0; i < users.length; i += size) parts.push(users.slice(i, i + size));
-    return (await Promise.all(parts.map((part) => underLease(ctx, part, change, groups)))).flat();
+    const run: BatchRun = {
+      client: ezeepFor(ctx.organization),
+      audit: openAuditedBatch<Changed>(ctx, "membership.update"),
+      change,
+      groups,
+      nameGroups: names.name,
+      directory: [],
+    };
+    // Four times the allowed concurrency under way: the lane always has a next read or write
+    // queued while the users ahead wait for their entries to be written.
+    const results = await mapPool(users, 4 * ezeepMaxConcurrency(), (user) => changeOne(ctx, run, user));
+    await applyGroupChanges(ctx.organization.id, run.directory);
+    return results;
   } finally {
     await lock.release();
   }
@@ -236,12 +237,13 @@ export async function bulkAddToGroup(
   input: { groupId: string; userIds: string[] },
 ): Promise<{ group: GroupRef; results: BulkResult[]; throttledMs: number }> {
   const { result, throttledMs } = await withThrottleReport(async () => {
-    const { group, groups, dir } = await loadBulkGroup(ctx, input.groupId);
+    const { group, groups, allGroups, dir } = await loadBulkGroup(ctx, input.groupId);
     const users = [...new Set(input.userIds)].map((userId) => ({
       userId,
       label: dir?.byId.get(userId)?.email ?? userId,
     }));
-    const results = await changeGroupsOfMany(ctx, users, { add: [group.id], remove: [] }, groups);
+    const add = { add: [group.id], remove: [] };
+    const results = await changeGroupsOfMany(ctx, users, add, groups, allGroups);
     return { group, results };
   });
   return { ...result, throttledMs };

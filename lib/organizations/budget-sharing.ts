@@ -25,7 +25,8 @@ const FORGET_AFTER_MS = 10 * 60_000;
 /** The gate of every lane, in the database. */
 export const databaseLaneStore: LaneStore = {
   async readBlockedUntil(key) {
-    const row = await db.ezeepGate.findUnique({ where: { key } });
+    // findFirst: Prisma holds findUnique calls back to batch them, and this read must leave at once.
+    const row = await db.ezeepGate.findFirst({ where: { key } });
     return row ? row.blockedUntil.getTime() : 0;
   },
   async writeBlockedUntil(key, until) {

@@ -139,9 +139,19 @@ function buildClient(config: EzeepEnvConfig, tokenProvider: CachingTokenProvider
   });
 }
 
+/**
+ * Asking for a client announces ezeep traffic: start reading the lanes' shared Retry-After gates
+ * now, before the caller's own database queries (SQLite runs one at a time, and a gate read
+ * queued behind a large read delayed every ezeep request behind it).
+ */
+function prefetchGates(config: EzeepEnvConfig): void {
+  for (const host of ["account", "api"] as const) lanesOf(config)(host).prefetch();
+}
+
 /** The client acting for one organization (see the header comment). */
 export function ezeepFor(org: OrganizationRef): EzeepClient {
   const config = currentSettings();
+  prefetchGates(config);
   const key = `org:${org.id}:${org.connection}`;
   const cached = cache.clients.get(key);
   if (cached) return cached;
@@ -163,6 +173,7 @@ export function ezeepFor(org: OrganizationRef): EzeepClient {
 /** The client with the portal's own (partner) token, for the Partner API. */
 export function partnerClient(): EzeepClient {
   const config = currentSettings();
+  prefetchGates(config);
   const cached = cache.clients.get("partner");
   if (cached) return cached;
   const client = buildClient(config, clientCredentialsTokens(null));

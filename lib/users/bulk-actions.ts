@@ -57,7 +57,7 @@ async function factsOf(
 /** Removal through the bulk membership path (lib/memberships/bulk.ts); invitees are skipped. */
 async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemoveSchema>) {
   const t = await translator("users");
-  const { group, groups, dir } = await loadBulkGroup(ctx, input.groupId);
+  const { group, groups, allGroups, dir } = await loadBulkGroup(ctx, input.groupId);
   const facts = await mapPool(input.userIds, ezeepMaxConcurrency(), (userId) => factsOf(ctx, dir, userId));
   const results = new Array<UserBulkResult>(input.userIds.length);
   const members: { index: number; userId: string; label: string }[] = [];
@@ -72,7 +72,8 @@ async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemov
         message: t("bulk.notAccepted"),
       };
   });
-  const changed = await changeGroupsOfMany(ctx, members, { add: [], remove: [group.id] }, groups);
+  const remove = { add: [], remove: [group.id] };
+  const changed = await changeGroupsOfMany(ctx, members, remove, groups, allGroups);
   changed.forEach((r, i) => {
     const { index, userId, label } = members[i]!;
     if (!r.ok) results[index] = { userId, label, outcome: "failed", message: r.error ?? "" };

@@ -11,6 +11,8 @@ import {
   parseRetryAfter,
   withTrailingSlash,
 } from "@/lib/ezeep/http";
+import { createLane, type LaneStore } from "@/lib/ezeep/lanes";
+import { withEzeepScope } from "@/lib/ezeep/scope";
 import type { TokenProvider } from "@/lib/ezeep/token";
 
 describe("Retry-After parsing", () => {
@@ -279,5 +281,75 @@ describe("request()", () => {
     expect(c.seen[0]!.headers.Authorization).toBe("Basic abc");
     expect(c.seen[0]!.body).toBe("grant_type=client_credentials&scope=printing");
     expect(c.tokens.issued()).toBe(0);
+  });
+});
+
+describe("request scope", () => {
+  const list = z.object({ results: z.array(z.object({ id: z.string(), tags: z.array(z.string()) })) });
+  const get = (c: ReturnType<typeof client>) =>
+    c.http.request({ host: "api", method: "GET", path: "/things/", schema: list });
+
+  it("sends a GET once per scope and gives every caller its own objects", async () => {
+    const c = client([{ status: 200, body: { results: [{ id: "a", tags: ["x"] }] } }]);
+    await withEzeepScope(async () => {
+      const [first, second] = await Promise.all([get(c), get(c)]);
+      first.results[0]!.tags.push("changed by the first caller");
+      const third = await get(c);
+      expect(second.results[0]!.tags).toEqual(["x"]);
+      expect(third.results[0]!.tags).toEqual(["x"]);
+    });
+    expect(c.seen).toHaveLength(1);
+  });
+
+  it("reports a malformed answer to every caller that shares it", async () => {
+    const c = client([{ status: 200, body: { results: [{ id: 1 }] } }]);
+    await withEzeepScope(async () => {
+      const errors = await Promise.all([get(c).catch((e) => e), get(c).catch((e) => e)]);
+      for (const e of errors) expect(e.kind).toBe("malformed");
+    });
+    expect(c.seen).toHaveLength(1);
+  });
+});
+
+describe("lane gate prefetch", () => {
+  /** A shared gate whose reads are counted and answer after `ms`. */
+  function slowStore(blockedUntil: number, ms = 5) {
+    let reads = 0;
+    const store: LaneStore = {
+      async readBlockedUntil() {
+        reads++;
+        await new Promise((r) => setTimeout(r, ms));
+        return blockedUntil;
+      },
+      async writeBlockedUntil() {},
+    };
+    return { store, reads: () => reads };
+  }
+
+  it("starts the shared read at once; the first request waits for that read, not a second one", async () => {
+    const s = slowStore(0);
+    const lane = createLane("k", { store: s.store });
+    lane.prefetch();
+    expect(s.reads()).toBe(1);
+    expect(await lane.whenOpen()).toBe(0);
+    lane.prefetch(); // read just now: nothing to do
+    expect(s.reads()).toBe(1);
+  });
+
+  it("a prefetched read that finds the lane closed still holds the request", async () => {
+    const sleeps: number[] = [];
+    let now = 1_000;
+    const s = slowStore(1_400, 1);
+    const lane = createLane("k", {
+      store: s.store,
+      now: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    });
+    lane.prefetch();
+    expect(await lane.whenOpen()).toBe(400);
+    expect(sleeps).toEqual([400]);
   });
 });

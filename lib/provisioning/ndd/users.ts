@@ -8,7 +8,7 @@ import { z } from "zod";
 
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
-import { chunk } from "@/lib/concurrency";
+import { chunk, letRequestsLeave } from "@/lib/concurrency";
 import { db } from "@/lib/db";
 import { withKeyLock } from "@/lib/locks";
 import {
@@ -77,6 +77,7 @@ async function upsertUsers(ctx: OrgContext, client: string, users: NddUser[]): P
   const now = new Date();
   const key = clientKey(client);
   const early = readPlanLists(ctx, { groups: false, users: users.length > 0 }); // beside the database work; dropped if that wrote to ezeep
+  await letRequestsLeave();
   const prepared = await upsertIdentities(ctx, key, users, now);
   const { rows } = prepared;
   const invitations = readPendingInvitations(ctx, prepared);
