@@ -10,7 +10,8 @@ function recordingFlush(opts: { failOn?: number; flushMs?: number } = {}) {
   const flush = async (items: number[]) => {
     batches.push(items);
     if (opts.flushMs) await new Promise((r) => setTimeout(r, opts.flushMs));
-    if (opts.failOn !== undefined && items.includes(opts.failOn)) throw new Error(`batch with ${opts.failOn}`);
+    if (opts.failOn !== undefined && items.includes(opts.failOn))
+      throw new Error(`batch with ${opts.failOn}`);
     return items.map((i) => i * 2);
   };
   return { batches, flush };
