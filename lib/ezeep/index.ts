@@ -44,6 +44,7 @@ export {
   withEzeepScope,
   withThrottleReport,
   currentEzeepScope,
+  readsAreShared,
   setEzeepScopeFallback,
   createEzeepScope,
 } from "./scope";

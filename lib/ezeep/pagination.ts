@@ -5,6 +5,9 @@
 // - account host: `page`/`per_page` until `next` is null.
 // Both read the largest page ezeep allows by default and, once the first page has named the
 // count, request the further pages concurrently (bounded by the lane, lib/ezeep/lanes.ts).
+// A caller that knows how long the list was last time (`expectedCount`) gets the first further
+// pages asked for beside the first one instead of a round later: the answers are used where the
+// pages turn out the same, and a guess past the list's end is dropped (it costs a request only).
 
 import { EzeepError } from "./errors";
 import type { Page } from "./schemas";
@@ -112,6 +115,39 @@ async function* inOrder<T>(
   }
 }
 
+/**
+ * Starts the pages a caller guessed it will need and answers later asks for the same page from
+ * them; any other page is fetched as asked. A guess nobody asks for is dropped with its failure.
+ */
+function withEarlyPages<P, T>(
+  fetchPage: (params: P) => Promise<Page<T>>,
+  guesses: P[],
+  key: (params: P) => string,
+): (params: P) => Promise<Page<T>> {
+  const started = new Map<string, Promise<Page<T>>>();
+  for (const params of guesses) {
+    const page = fetchPage(params);
+    page.catch(() => undefined);
+    started.set(key(params), page);
+  }
+  return (params) => {
+    const page = started.get(key(params));
+    if (!page) return fetchPage(params);
+    started.delete(key(params));
+    return page;
+  };
+}
+
+/**
+ * The further pages (numbered from 1 = the first page) a list of `expected` items would have,
+ * as many as fit in the window beside the first page.
+ */
+function guessedPages(expected: number | undefined, pageSize: number, prefetch: number): number[] {
+  if (!expected || expected <= pageSize) return [];
+  const pages = Math.min(Math.ceil(expected / pageSize), MAX_PAGES);
+  return Array.from({ length: Math.min(prefetch - 1, pages - 1) }, (_, i) => i + 2);
+}
+
 export interface OffsetIterateOptions {
   /** Page size sent as `limit` (the server may cap it). Default 100, the largest ezeep allows. */
   pageSize?: number;
@@ -119,6 +155,8 @@ export interface OffsetIterateOptions {
   offset?: number;
   /** Pages requested ahead once the count is known (default 8; 1 = one after the other). */
   prefetch?: number;
+  /** How many items the list had last time: the first further pages are asked for at once. */
+  expectedCount?: number;
 }
 
 type OffsetParams = { limit?: number; offset: number };
@@ -134,7 +172,16 @@ export async function* iterateOffsetPages<T>(
   opts: OffsetIterateOptions = {},
 ): AsyncGenerator<T, void, undefined> {
   let params: OffsetParams = { limit: opts.pageSize ?? MAX_PAGE_SIZE, offset: opts.offset ?? 0 };
-  const first = await fetchPage(params);
+  const size = params.limit!;
+  const start = params.offset;
+  const prefetch = Math.max(1, opts.prefetch ?? DEFAULT_PREFETCH);
+  const firstPage = fetchPage(params); // asked first: the guesses queue behind it in the lane
+  const guesses = guessedPages(opts.expectedCount, size, prefetch).map((n): OffsetParams => ({
+    limit: size,
+    offset: start + (n - 1) * size,
+  }));
+  fetchPage = withEarlyPages(fetchPage, guesses, (p) => `${p.limit}:${p.offset}`);
+  const first = await firstPage;
   yield* first.results;
   let next = parseOffsetLink(first.next);
   if (!next || first.results.length === 0) return;
@@ -150,7 +197,7 @@ export async function* iterateOffsetPages<T>(
   let ended = false;
   yield* inOrder(
     planned.map((p) => () => fetchPage(p)),
-    Math.max(1, opts.prefetch ?? DEFAULT_PREFETCH),
+    prefetch,
     (page, i) => {
       last = page;
       params = planned[i]!;
@@ -179,6 +226,8 @@ export interface PageIterateOptions {
   page?: number;
   /** Pages requested ahead once the count is known (default 8; 1 = one after the other). */
   prefetch?: number;
+  /** How many items the list had last time: the first further pages are asked for at once. */
+  expectedCount?: number;
 }
 
 function isGone(err: unknown): boolean {
@@ -197,7 +246,13 @@ export async function* iteratePagedPages<T>(
 ): AsyncGenerator<T, void, undefined> {
   const perPage = opts.perPage ?? MAX_PAGE_SIZE;
   let page = opts.page ?? 1;
-  const first = await fetchPage({ page, per_page: perPage });
+  const prefetch = Math.max(1, opts.prefetch ?? DEFAULT_PREFETCH);
+  const firstPage = fetchPage({ page, per_page: perPage }); // asked first, as above
+  const guesses = guessedPages(opts.expectedCount, perPage, prefetch).map(
+    (n): { page: number; per_page?: number } => ({ page: page + n - 1, per_page: perPage }),
+  );
+  fetchPage = withEarlyPages(fetchPage, guesses, (p) => `${p.page}:${p.per_page}`);
+  const first = await firstPage;
   yield* first.results;
   if (!first.next || first.results.length === 0) return;
   const served = parsePageLink(first.next)?.per_page ?? first.results.length;
@@ -212,7 +267,7 @@ export async function* iteratePagedPages<T>(
       if (isGone(err)) return { count: 0, next: null, previous: null, results: [] } as Page<T>;
       throw err;
     });
-  yield* inOrder(planned.map(read), Math.max(1, opts.prefetch ?? DEFAULT_PREFETCH), (res, i) => {
+  yield* inOrder(planned.map(read), prefetch, (res, i) => {
     page = planned[i]!;
     more = Boolean(res.next) && res.results.length > 0;
     return res.results.length > 0 && (i < planned.length - 1 || more);

@@ -48,6 +48,11 @@ export function currentEzeepScope(): EzeepScope | undefined {
   return storage.getStore() ?? g.__ezeepScopeFallback?.();
 }
 
+/** Whether a GET sent now is remembered for the rest of the scope (a read started early is shared). */
+export function readsAreShared(): boolean {
+  return Boolean(currentEzeepScope()?.memo);
+}
+
 /** Installs the store used outside an explicit scope (one per rendered request). */
 export function setEzeepScopeFallback(fallback: (() => EzeepScope | undefined) | null): void {
   g.__ezeepScopeFallback = fallback ?? undefined;

@@ -6,6 +6,7 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/service";
 import type { Actor, OrganizationRef, OrgContext } from "@/lib/auth/context";
+import { letRequestsLeave } from "@/lib/concurrency";
 import { db } from "@/lib/db";
 import { applyDomainRulesToNewUsers } from "@/lib/domain-rules/new-users";
 import type { Invitation as EzeepInvitation } from "@/lib/ezeep";
@@ -87,11 +88,13 @@ async function syncLocked(org: OrganizationRef, now: Date, requestedBy: Actor): 
   //    The database is read while ezeep lists: rows created after `listedAt` (an invite meanwhile)
   //    may be missing from the list and are left alone.
   const listedAt = new Date();
+  const listing = allEzeepInvitations(org).catch((err: unknown) => {
+    summary.ezeepError = errorText(err);
+    return null;
+  });
+  await letRequestsLeave(); // before the large read below holds the thread
   const [remote, countsBefore, syncState, rows] = await Promise.all([
-    allEzeepInvitations(org).catch((err: unknown) => {
-      summary.ezeepError = errorText(err);
-      return null;
-    }),
+    listing,
     statusCounts(org),
     db.invitationSyncState.findUnique({ where: { organizationId: org.id } }),
     db.invitation.findMany({ where: { organizationId: org.id }, select: SYNC_COLUMNS }),

@@ -214,6 +214,15 @@ export function invalidateDirectory(organizationId: string): void {
   slot.stale = true;
 }
 
+/**
+ * The group ids the shared directory last stored for a user ([] when it has no row): a guess at
+ * what ezeep will say, for reads worth starting before ezeep has answered.
+ */
+export async function storedGroupIds(organizationId: string, userId: string): Promise<string[]> {
+  const stored = await readEntry(organizationId, "user", userId);
+  return stored?.data ? (JSON.parse(stored.data) as UserRow).groupIds : [];
+}
+
 export type LocalChange =
   | { user: UserRow }
   | { removeId: string }

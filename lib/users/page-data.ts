@@ -4,15 +4,20 @@
 //   round 2 (parallel): the printer assignments of each of the user's groups (printers lost on
 //           deletion, and the "printers this user can print to" section), and the printer list
 //           that section names them from.
+// Round 2 usually needs no round of its own: the users directory (in the database) says which
+// groups the user was in when it last looked, so those groups' assignments and the printer list
+// are asked for beside round 1. When the user's groups are still those, round 2 finds every
+// answer in the request scope; a changed list costs only the reads that changed.
 // The page's sections read through the same request scope (lib/ezeep/scope.ts: React's
 // per-request cache in a rendered page), so a section asking for something this loader already
 // read gets the answer without a second request.
 import "server-only";
 
 import type { OrgContext } from "@/lib/auth/context";
+import { readsAreShared } from "@/lib/ezeep";
 import { ezeepFor } from "@/lib/organizations/service";
 import { byName } from "@/lib/sort";
-import type { GroupRef } from "@/lib/users/directory";
+import { storedGroupIds, type GroupRef } from "@/lib/users/directory";
 import { groupsById, printersThroughGroups, readUser, type UserDetail } from "@/lib/users/service";
 
 export interface UserPageData {
@@ -23,12 +28,31 @@ export interface UserPageData {
   lostPrinters: { id: string; name: string; via: string[] }[] | null;
 }
 
-export async function loadUserPage(
-  ctx: OrgContext,
-  id: string,
-  can: { memberships: boolean; impact: boolean; printers: boolean },
-): Promise<UserPageData | null> {
-  const { user, synced } = await readUser(ctx, id);
+type Can = { memberships: boolean; impact: boolean; printers: boolean };
+
+/**
+ * Starts round 2's reads for the groups the directory last saw the user in (see the top of this
+ * file). Only inside a request scope, where round 2 gets these answers instead of asking again.
+ */
+async function startLikelyReads(ctx: OrgContext, id: string, can: Can): Promise<void> {
+  if (!readsAreShared() || !(can.impact || can.printers)) return;
+  const ids = await storedGroupIds(ctx.organization.id, id);
+  if (ids.length === 0) return;
+  if (can.printers) await Promise.all([ezeepFor(ctx.organization).printers.all(), readAssignments(ctx, ids)]);
+  else await readAssignments(ctx, ids);
+}
+
+/** The assignment reads printersThroughGroups makes for these groups (names do not matter here). */
+const readAssignments = (ctx: OrgContext, ids: string[]) =>
+  printersThroughGroups(
+    ctx,
+    ids.map((groupId) => ({ id: groupId, name: "", azure: false })),
+  );
+
+export async function loadUserPage(ctx: OrgContext, id: string, can: Can): Promise<UserPageData | null> {
+  const reading = readUser(ctx, id);
+  startLikelyReads(ctx, id, can).catch(() => undefined); // a guess: round 2 reads again what it needs
+  const { user, synced } = await reading;
   if (!user) return synced.then(() => null);
   const inGroups = new Set(user.groups.map((g) => g.id));
   const needAssignments = user.groups.length > 0 && (can.impact || can.printers);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { EzeepError } from "@/lib/ezeep/errors";
 import {
   collectAll,
   iterateOffsetPages,
@@ -126,5 +127,83 @@ describe("page iteration", () => {
       { page: 2, per_page: 20 },
       { page: 3, per_page: 20 },
     ]);
+  });
+});
+
+describe("early pages from the last count (expectedCount)", () => {
+  /** An offset server that answers after a tick and records which pages were asked before page 1 answered. */
+  function timedServer(total: number) {
+    const s = offsetServer(total);
+    let firstAnswered = false;
+    const beforeFirst: number[] = [];
+    const asked: number[] = [];
+    const fetchPage = async (p: { limit?: number; offset: number }) => {
+      asked.push(p.offset);
+      if (!firstAnswered) beforeFirst.push(p.offset);
+      await new Promise((r) => setTimeout(r, 2));
+      if (p.offset === 0) firstAnswered = true;
+      return s.fetchPage(p);
+    };
+    return { fetchPage, calls: s.calls, beforeFirst, asked };
+  }
+
+  it("asks for page 1 first and the next 7 pages beside it; every item once, in order", async () => {
+    const s = timedServer(2_000);
+    const items = await collectAll(iterateOffsetPages(s.fetchPage, { expectedCount: 2_000 }));
+    expect(items).toEqual(Array.from({ length: 2_000 }, (_, i) => i));
+    expect(s.beforeFirst).toEqual([0, 100, 200, 300, 400, 500, 600, 700]);
+    expect(s.calls).toHaveLength(20); // no page twice
+  });
+
+  it("a list that shrank since: the guesses past its end are dropped, the items are right", async () => {
+    const s = timedServer(250);
+    const items = await collectAll(iterateOffsetPages(s.fetchPage, { expectedCount: 2_000 }));
+    expect(items).toEqual(Array.from({ length: 250 }, (_, i) => i));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(s.asked).toHaveLength(8); // the 3 real pages and 5 wasted guesses, nothing more
+  });
+
+  it("a list that grew since: the pages after the guesses are read as usual", async () => {
+    const s = timedServer(1_250);
+    const items = await collectAll(iterateOffsetPages(s.fetchPage, { expectedCount: 300 }));
+    expect(items).toEqual(Array.from({ length: 1_250 }, (_, i) => i));
+    expect(s.beforeFirst).toEqual([0, 100, 200]);
+    expect(s.calls).toHaveLength(13);
+  });
+
+  it("a server that serves smaller pages than asked: the guesses are not used, nothing is missed", async () => {
+    const s = offsetServer(600);
+    const capped = (p: { limit?: number; offset: number }) =>
+      s.fetchPage({ ...p, limit: Math.min(p.limit ?? 50, 50) });
+    const items = await collectAll(iterateOffsetPages(capped, { expectedCount: 600 }));
+    expect(items).toEqual(Array.from({ length: 600 }, (_, i) => i));
+  });
+
+  it("page style: pages past the end answer 404 and are ignored", async () => {
+    const total = 150;
+    const calls: number[] = [];
+    const fetchPage = async (p: { page: number; per_page?: number }): Promise<Page<number>> => {
+      calls.push(p.page);
+      const per = p.per_page ?? 100;
+      const start = (p.page - 1) * per;
+      if (start >= total && p.page > 1)
+        throw new EzeepError({
+          kind: "http",
+          status: 404,
+          method: "GET",
+          path: "/v1/users/",
+          message: "Invalid page.",
+        });
+      const results = Array.from({ length: Math.min(per, total - start) }, (_, i) => start + i);
+      return {
+        count: total,
+        next: start + per < total ? `?page=${p.page + 1}` : null,
+        previous: null,
+        results,
+      };
+    };
+    const items = await collectAll(iteratePagedPages(fetchPage, { expectedCount: 800 }));
+    expect(items).toEqual(Array.from({ length: 150 }, (_, i) => i));
+    expect(calls.slice(0, 8)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });

@@ -110,6 +110,34 @@ describe("fewest calls", () => {
   });
 });
 
+describe("the user page's early round 2", () => {
+  it("reads round 2 beside round 1 from the directory's groups, and stays right when ezeep changed them", async () => {
+    const client = ezeepFor(owner.organization);
+    const users = await listUsers(owner, listUsersSchema.parse({}));
+    const someone = users.items.find((u) => u.printing && u.groups.length >= 2)!;
+    const left = someone.groups[0]!; // the directory still shows the user in this group
+    const joined = (await client.groups.all()).find((g) => !someone.groups.some((x) => x.id === g.id))!;
+    const [viaLeft, viaJoined] = await client.printers.all();
+    await client.assignments.assign(viaLeft!.id, [left.id]);
+    await client.assignments.assign(viaJoined!.id, [joined.id]);
+    // Changed in ezeep directly: the portal's directory does not know.
+    const now = [...someone.groups.slice(1).map((g) => g.id), joined.id];
+    await client.printingUsers.setGroups(someone.id, now);
+
+    sim().resetStats();
+    const page = await withEzeepScope(() =>
+      loadUserPage(owner, someone.id, { memberships: true, impact: true, printers: true }),
+    );
+    expect(page!.user.groups.map((g) => g.id).sort()).toEqual([...now].sort());
+    const lost = page!.lostPrinters!;
+    expect(lost.find((p) => p.id === viaJoined!.id)?.via).toContain(joined.name);
+    expect(lost.every((p) => !p.via.includes(left.name))).toBe(true);
+    // The guess cost one read of the group the user left; nothing was read twice.
+    const assignments = sim().stats().byRoute["GET /printing/v1/assignments/"];
+    expect(assignments).toBe(now.length + 1);
+  });
+});
+
 describe("not configured", () => {
   it("every entry point refuses with the one error naming the variables", () => {
     const saved = process.env.EZEEP_CLIENT_SECRET;

@@ -3,6 +3,7 @@
 import "server-only";
 
 import type { OrgContext } from "@/lib/auth/context";
+import { letRequestsLeave } from "@/lib/concurrency";
 import type { AccountUser, Group, PrintingUser } from "@/lib/ezeep";
 import { ezeepFor } from "@/lib/organizations/service";
 
@@ -19,16 +20,21 @@ export interface PlanLists {
 }
 
 /**
- * Starts reading the lists asked for. Pass them to planProvisioning only if nothing was written
- * to ezeep in between; an unused read's failure is dropped here.
+ * Starts reading the lists asked for and resolves once their first requests have left (before
+ * the caller's large database reads hold the thread). Pass the lists to planProvisioning only if
+ * nothing was written to ezeep in between; an unused read's failure is dropped here.
  */
-export function readPlanLists(ctx: OrgContext, which: { groups: boolean; users: boolean }): PlanLists {
+export async function readPlanLists(
+  ctx: OrgContext,
+  which: { groups: boolean; users: boolean },
+): Promise<PlanLists> {
   const client = ezeepFor(ctx.organization);
   const lists: PlanLists = {};
   if (which.groups) lists.groups = client.groups.all({ pageSize: LIST_PAGE_SIZE });
   if (which.users) lists.users = client.users.all({ perPage: LIST_PAGE_SIZE });
   lists.groups?.catch(() => undefined);
   lists.users?.catch(() => undefined);
+  await letRequestsLeave();
   return lists;
 }
 

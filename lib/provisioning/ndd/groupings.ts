@@ -126,7 +126,7 @@ export async function upsertGroupings(
 ): Promise<GroupingsOutcome> {
   const clientKey = keyOf(client);
   const orgId = ctx.organization.id;
-  const early = readPlanLists(ctx, {
+  const early = await readPlanLists(ctx, {
     groups: groupings.length > 0,
     users: groupings.some((g) => g.users.length > 0),
   }); // beside the database work; dropped if that wrote to ezeep

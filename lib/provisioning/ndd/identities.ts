@@ -11,7 +11,7 @@ import "server-only";
 
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
-import { chunk, mapPool } from "@/lib/concurrency";
+import { chunk, letRequestsLeave, mapPool } from "@/lib/concurrency";
 import { db } from "@/lib/db";
 import { updateById } from "@/lib/db-bulk";
 import { withKeyLock } from "@/lib/locks";
@@ -58,11 +58,37 @@ const select = {
 /** Above this many keys one read of all the rows costs less than IN-list reads. */
 const READ_ALL_ABOVE = 4 * IN_LIST_MAX;
 
+/** Rows per read of a client's identities: a few ms of the thread each, not one long hold. */
+const READ_PART = 1_500;
+
+/**
+ * Every identity of a client, a part at a time in key order. Between parts the thread serves the
+ * ezeep answers that arrived meanwhile (a request's lists are read beside this), instead of
+ * holding them until 10,000 rows are read.
+ */
+async function* clientIdentities(orgId: string, clientKey: string): AsyncGenerator<IdentityRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const part: IdentityRow[] = await db.nddIdentity.findMany({
+      where: { organizationId: orgId, clientKey, ...(after === null ? {} : { userKey: { gt: after } }) },
+      orderBy: { userKey: "asc" },
+      take: READ_PART,
+      select,
+    });
+    yield part;
+    if (part.length < READ_PART) return;
+    after = part[part.length - 1]!.userKey;
+    await letRequestsLeave();
+  }
+}
+
 export async function identitiesByKey(orgId: string, clientKey: string, keys: string[]) {
   if (keys.length > READ_ALL_ABOVE) {
     const wanted = new Set(keys);
-    const all = await db.nddIdentity.findMany({ where: { organizationId: orgId, clientKey }, select });
-    return new Map<string, IdentityRow>(all.filter((r) => wanted.has(r.userKey)).map((r) => [r.userKey, r]));
+    const found = new Map<string, IdentityRow>();
+    for await (const part of clientIdentities(orgId, clientKey))
+      for (const r of part) if (wanted.has(r.userKey)) found.set(r.userKey, r);
+    return found;
   }
   const parts = await Promise.all(
     chunk(keys, IN_LIST_MAX).map((part) =>

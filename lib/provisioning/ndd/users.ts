@@ -8,7 +8,7 @@ import { z } from "zod";
 
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
-import { chunk, letRequestsLeave } from "@/lib/concurrency";
+import { chunk } from "@/lib/concurrency";
 import { db } from "@/lib/db";
 import { withKeyLock } from "@/lib/locks";
 import {
@@ -76,8 +76,7 @@ async function groupingsOfUnlinked(rows: Map<string, IdentityRow>): Promise<Grou
 async function upsertUsers(ctx: OrgContext, client: string, users: NddUser[]): Promise<NddUserError[]> {
   const now = new Date();
   const key = clientKey(client);
-  const early = readPlanLists(ctx, { groups: false, users: users.length > 0 }); // beside the database work; dropped if that wrote to ezeep
-  await letRequestsLeave();
+  const early = await readPlanLists(ctx, { groups: false, users: users.length > 0 }); // beside the database work; dropped if that wrote to ezeep
   const prepared = await upsertIdentities(ctx, key, users, now);
   const { rows } = prepared;
   const invitations = readPendingInvitations(ctx, prepared);
