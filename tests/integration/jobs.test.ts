@@ -126,12 +126,14 @@ describe("background jobs", () => {
         return new Promise<void>((resolve) => (finish = resolve));
       },
     };
-    instance("instance-a", job, 300);
+    // A stale limit of 600 ms: a loaded machine (the whole suite on PostgreSQL) can hold a 50 ms
+    // heartbeat back for more than 300 ms, which a live run must survive here.
+    instance("instance-a", job, 600);
     await vi.waitFor(async () => expect((await runsOf(job.name))[0]?.holder).toBe("instance-a"));
-    instance("instance-b", job, 300);
+    instance("instance-b", job, 600);
     // Four times the stale limit: instance b polls all along and must leave the live run alone.
-    await new Promise((r) => setTimeout(r, 1_200));
-    expect(await runDueSlot(job, { holder: "instance-c", staleMs: 300 })).toBe("running-elsewhere");
+    await new Promise((r) => setTimeout(r, 2_400));
+    expect(await runDueSlot(job, { holder: "instance-c", staleMs: 600 })).toBe("running-elsewhere");
     finish();
     await vi.waitFor(async () => expect((await runsOf(job.name))[0]?.outcome).toBe("success"));
     expect(invocations).toBe(1);
