@@ -8,7 +8,7 @@
 //      users that get there side by side share one chained transaction); a lost answer is read
 //      back and settled as for a single change. Four times the allowed ezeep concurrency of users
 //      are under way, so reads and writes keep the lane full and no user waits for the whole selection;
-//   3. the shared users directory takes every new group list in one write at the end.
+//   3. the shared users directory takes the new group lists a group at a time as users finish.
 import "server-only";
 
 import { openAuditedBatch, type AuditedBatch } from "@/lib/audit/batch";
@@ -22,7 +22,7 @@ import { userLockKey } from "@/lib/locks";
 import { changeUserGroups, explain, snapshot } from "@/lib/memberships/service";
 import { moduleLogger } from "@/lib/observability/logger";
 import { ezeepFor, ezeepMaxConcurrency } from "@/lib/organizations/service";
-import { tryLockMany } from "@/lib/provisioning/batch-lock";
+import { tryLockMany, type BatchLock } from "@/lib/provisioning/batch-lock";
 import {
   applyGroupChanges,
   getDirectory,
@@ -151,8 +151,34 @@ interface BatchRun {
   change: GroupChange;
   groups: Map<string, GroupRef>;
   nameGroups: (ids: readonly string[]) => Promise<void>;
-  /** Every user's groups afterwards, for the users directory. */
-  directory: { userId: string; groupIds: string[] }[];
+  /** Records a user's groups afterwards in the users directory (grouped writes, see below). */
+  noteGroups: (userId: string, groupIds: string[]) => void;
+}
+
+/** Users per directory write while a batch runs (the last ones are written at its end). */
+const DIRECTORY_PART = 25;
+
+/**
+ * The users directory's side of a batch: users' new lists are written DIRECTORY_PART at a time
+ * while the others go on, so the end of the batch waits for the last part only.
+ */
+function directoryWriter(organizationId: string) {
+  let part: { userId: string; groupIds: string[] }[] = [];
+  const writes: Promise<void>[] = [];
+  const write = () => {
+    writes.push(applyGroupChanges(organizationId, part)); // never throws
+    part = [];
+  };
+  return {
+    note(userId: string, groupIds: string[]) {
+      part.push({ userId, groupIds });
+      if (part.length >= DIRECTORY_PART) write();
+    },
+    async done() {
+      if (part.length > 0) write();
+      await Promise.all(writes);
+    },
+  };
 }
 
 /** Steps 2–3 of the top comment for one user, whose lock the caller holds. */
@@ -170,7 +196,7 @@ async function changeOne(ctx: OrgContext, run: BatchRun, user: Selected): Promis
   }
   const next = nextIds(before, run.change);
   if (sameSet(before, next)) {
-    run.directory.push({ userId, groupIds: before });
+    run.noteGroups(userId, before);
     return { userId, label, ok: true, changed: false, error: null };
   }
   await run.nameGroups(before);
@@ -187,41 +213,55 @@ async function changeOne(ctx: OrgContext, run: BatchRun, user: Selected): Promis
     },
   });
   if (!written.ok) return failed(ctx, user, written.error);
-  run.directory.push({ userId, groupIds: written.value.groups.map((g) => g.id) });
+  run.noteGroups(
+    userId,
+    written.value.groups.map((g) => g.id),
+  );
   return { userId, label, ok: true, changed: written.value.changed, error: null };
+}
+
+/** Step 1 of the top comment: one lease over every selected user (null: someone holds one). */
+export function lockSelection(ctx: OrgContext, userIds: readonly string[]): Promise<BatchLock | null> {
+  return tryLockMany(userIds.map((id) => userLockKey(ctx.organization.id, id)));
 }
 
 /**
  * Applies one group change to every selected user (see the top of this file). One user's failure
  * does not stop the others; the results keep the selection's order. `groups`: names known so far;
- * `allGroups`: every group's name, when the caller started reading them already.
+ * `known.allGroups`: every group's name, when the caller started reading them already;
+ * `known.lock`: the selection's lease (lockSelection), when the caller asked for it already.
  */
 export async function changeGroupsOfMany(
   ctx: OrgContext,
   users: Selected[],
   change: GroupChange,
   groups: Map<string, GroupRef>,
-  allGroups?: Promise<Map<string, GroupRef>>,
+  known: { allGroups?: Promise<Map<string, GroupRef>>; lock?: Promise<BatchLock | null> } = {},
 ): Promise<BulkResult[]> {
-  const names = groupNamer(ctx, groups, allGroups);
-  const lock = await tryLockMany(users.map((u) => userLockKey(ctx.organization.id, u.userId)));
+  const names = groupNamer(ctx, groups, known.allGroups);
+  const lock = await (known.lock ??
+    lockSelection(
+      ctx,
+      users.map((u) => u.userId),
+    ));
   if (!lock) {
     await names.readAll(); // once for all of them
     return oneByOne(ctx, users, change, groups);
   }
   try {
+    const directory = directoryWriter(ctx.organization.id);
     const run: BatchRun = {
       client: ezeepFor(ctx.organization),
       audit: openAuditedBatch<Changed>(ctx, "membership.update"),
       change,
       groups,
       nameGroups: names.name,
-      directory: [],
+      noteGroups: directory.note,
     };
     // Four times the allowed concurrency under way: the lane always has a next read or write
     // queued while the users ahead wait for their entries to be written.
     const results = await mapPool(users, 4 * ezeepMaxConcurrency(), (user) => changeOne(ctx, run, user));
-    await applyGroupChanges(ctx.organization.id, run.directory);
+    await directory.done();
     return results;
   } finally {
     await lock.release();
@@ -237,13 +277,17 @@ export async function bulkAddToGroup(
   input: { groupId: string; userIds: string[] },
 ): Promise<{ group: GroupRef; results: BulkResult[]; throttledMs: number }> {
   const { result, throttledMs } = await withThrottleReport(async () => {
-    const { group, groups, allGroups, dir } = await loadBulkGroup(ctx, input.groupId);
-    const users = [...new Set(input.userIds)].map((userId) => ({
-      userId,
-      label: dir?.byId.get(userId)?.email ?? userId,
-    }));
+    const ids = [...new Set(input.userIds)];
+    const lock = lockSelection(ctx, ids); // beside the group's read
+    const { group, groups, allGroups, dir } = await loadBulkGroup(ctx, input.groupId).catch(
+      async (err: unknown) => {
+        await (await lock.catch(() => null))?.release();
+        throw err;
+      },
+    );
+    const users = ids.map((userId) => ({ userId, label: dir?.byId.get(userId)?.email ?? userId }));
     const add = { add: [group.id], remove: [] };
-    const results = await changeGroupsOfMany(ctx, users, add, groups, allGroups);
+    const results = await changeGroupsOfMany(ctx, users, add, groups, { allGroups, lock });
     return { group, results };
   });
   return { ...result, throttledMs };

@@ -73,7 +73,7 @@ async function removeFromGroup(ctx: OrgContext, input: z.output<typeof bulkRemov
       };
   });
   const remove = { add: [], remove: [group.id] };
-  const changed = await changeGroupsOfMany(ctx, members, remove, groups, allGroups);
+  const changed = await changeGroupsOfMany(ctx, members, remove, groups, { allGroups });
   changed.forEach((r, i) => {
     const { index, userId, label } = members[i]!;
     if (!r.ok) results[index] = { userId, label, outcome: "failed", message: r.error ?? "" };

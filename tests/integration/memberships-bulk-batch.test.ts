@@ -166,6 +166,17 @@ describe("bulk membership as a batch", () => {
     await expectIntactChain();
   });
 
+  it("refuses a group that is gone before anything is changed, and leaves no lease behind", async () => {
+    const gone = await createGroup(admin, { name: unique("Gone"), description: "" });
+    await ezeepFor(admin.organization).groups.delete(gone.id);
+    const start = await lastId();
+    await expect(bulkAddToGroup(admin, { groupId: gone.id, userIds: userIds.slice(0, 20) })).rejects.toThrow(
+      /This group/,
+    );
+    expect(await entriesAfter(start)).toHaveLength(0);
+    expect(await db.jobLease.count({ where: { name: { startsWith: "lock:user:" } } })).toBe(0);
+  });
+
   it("never loses a single-user change made to the same users while the bulk change runs", async () => {
     const bulkGroup = await createGroup(admin, { name: unique("Race bulk"), description: "" });
     const single = await createGroup(admin, { name: unique("Race single"), description: "" });
