@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
-import { updateById } from "@/lib/db-bulk";
+import { insertRows, updateById } from "@/lib/db-bulk";
 import { portalOrganization } from "@/tests/helpers/portal";
 
 async function identities(count: number) {
@@ -70,5 +70,62 @@ describe("updateById", () => {
         rows: [{ id: "x", values: { 'state" = NULL; --': "y" } }],
       }),
     ).rejects.toThrow(/not a column or table name/);
+  });
+});
+
+describe("insertRows", () => {
+  it("writes texts, nulls, booleans and dates as Prisma reads them, many rows per statement", async () => {
+    const org = await portalOrganization(`insert-${Date.now()}`);
+    const at = new Date("2026-11-30T12:34:56.789Z");
+    const rows = Array.from({ length: 150 }, (_, i) => ({
+      id: `ins-${org.id}-${i}`,
+      organizationId: org.id,
+      clientKey: "ins",
+      domain: "D",
+      logon: `u${i}`,
+      userKey: `d//u${i}`,
+      name: i % 3 ? `Name ${i}` : null,
+      email: null,
+      state: "pending",
+      ezeepUserId: null,
+      invitationId: null,
+      invitedByNdd: i % 2 === 0,
+      lastSeenAt: at,
+      createdAt: at,
+      updatedAt: at,
+    }));
+    await insertRows(db, "NddIdentity", rows); // 15 columns: 60 rows per statement
+    const back = await db.nddIdentity.findMany({ where: { organizationId: org.id }, orderBy: { id: "asc" } });
+    expect(back).toHaveLength(150);
+    const byId = new Map(back.map((r) => [r.id, r]));
+    for (const r of rows) {
+      const row = byId.get(r.id)!;
+      expect(row).toMatchObject({ userKey: r.userKey, name: r.name, invitedByNdd: r.invitedByNdd });
+      expect(row.lastSeenAt.toISOString()).toBe(at.toISOString());
+    }
+    // Prisma's own range query over the dates sees them (same storage format).
+    expect(await db.nddIdentity.count({ where: { organizationId: org.id, lastSeenAt: { gte: at } } })).toBe(
+      150,
+    );
+  });
+
+  it("in a transaction, a unique conflict in a later statement writes none of the rows", async () => {
+    const org = await portalOrganization(`insert-conflict-${Date.now()}`);
+    const at = new Date();
+    const row = (i: number, key: string) => ({
+      id: `c-${org.id}-${i}`,
+      organizationId: org.id,
+      clientKey: "c",
+      domain: "D",
+      logon: key,
+      userKey: key,
+      state: "waiting_email",
+      lastSeenAt: at,
+      updatedAt: at,
+    });
+    // 9 columns: 100 rows per statement; the second statement repeats the first row's key.
+    const rows = [...Array.from({ length: 149 }, (_, i) => row(i, `k${i}`)), row(149, "k0")];
+    await expect(db.$transaction((tx) => insertRows(tx, "NddIdentity", rows))).rejects.toThrow();
+    expect(await db.nddIdentity.count({ where: { organizationId: org.id } })).toBe(0);
   });
 });

@@ -9,11 +9,13 @@
 //   the links) so a 4,500-user request costs a handful of statements, not one per person.
 import "server-only";
 
+import { randomUUID } from "node:crypto";
+
 import { audited } from "@/lib/audit/service";
 import type { OrgContext } from "@/lib/auth/context";
 import { chunk, letRequestsLeave, mapPool } from "@/lib/concurrency";
 import { db } from "@/lib/db";
-import { updateById } from "@/lib/db-bulk";
+import { insertRows, updateById } from "@/lib/db-bulk";
 import { withKeyLock } from "@/lib/locks";
 import { ezeepFor } from "@/lib/organizations/service";
 import { inviteUser, withdrawInvitation } from "@/lib/provisioning/engine/invitations";
@@ -25,7 +27,6 @@ import "@/lib/provisioning/reconcile";
 import type { NddUser } from "./validate";
 
 export { IN_LIST_MAX };
-const CREATE_ROWS_MAX = 100;
 /** "Last seen in a request" is written at most this often per person (a repeat writes nothing). */
 export const SEEN_PRECISION_MS = 60_000;
 
@@ -204,7 +205,7 @@ export async function upsertIdentities(
 
 type Link = Pick<IdentityRow, "state" | "ezeepUserId" | "invitationId" | "invitedByNdd">;
 
-/** New rows in one transaction (parts of CREATE_ROWS_MAX), each with its link when known. */
+/** New rows in one transaction (lib/db-bulk.ts), each with its link when known. */
 async function createIdentities(
   orgId: string,
   clientKey: string,
@@ -221,14 +222,16 @@ async function createIdentities(
     name: u.name,
     email: u.email,
     state: (u.email ? "pending" : "waiting_email") satisfies IdentityState,
+    ezeepUserId: null,
+    invitationId: null,
+    invitedByNdd: false,
     lastSeenAt: now,
     ...links.get(u.key),
   }));
   try {
-    const parts = await db.$transaction(
-      chunk(data, CREATE_ROWS_MAX).map((part) => db.nddIdentity.createManyAndReturn({ data: part, select })),
-    );
-    return new Map(parts.flat().map((r) => [r.userKey, r]));
+    const rows = data.map((d) => ({ id: randomUUID(), ...d, createdAt: now, updatedAt: now }));
+    await db.$transaction((tx) => insertRows(tx, "NddIdentity", rows));
+    return new Map(rows.map((r) => [r.userKey, pick(r)]));
   } catch {
     // A concurrent request created some of them: fall back to one idempotent upsert each.
     for (const d of data) {
@@ -244,6 +247,12 @@ async function createIdentities(
       users.map((u) => u.key),
     );
   }
+}
+
+/** The columns of `select`, from a row written here. */
+function pick(r: IdentityRow): IdentityRow {
+  const { id, userKey, email, name, state, ezeepUserId, invitationId, invitedByNdd, lastSeenAt } = r;
+  return { id, userKey, email, name, state, ezeepUserId, invitationId, invitedByNdd, lastSeenAt };
 }
 
 async function applyChange(ctx: OrgContext, row: IdentityRow, u: NddUser): Promise<void> {
