@@ -2,10 +2,11 @@
 import "server-only";
 
 import type { OrganizationRef, OrgContext } from "@/lib/auth/context";
-import type { Invitation as EzeepInvitation } from "@/lib/ezeep";
+import type { AccountUser, Invitation as EzeepInvitation } from "@/lib/ezeep";
 import type { InvitationStatus } from "@/lib/invitations/schemas";
 import type { Row } from "@/lib/invitations/views";
 import { ezeepFor } from "@/lib/organizations/service";
+import { storedUserIdsByEmail } from "@/lib/users/directory";
 
 /** ezeep timestamps: ISO with microseconds and Z, or naive `YYYY-MM-DDTHH:MM:SS` (= UTC, §2.7). */
 export function parseEzeepDate(value: string | null | undefined): Date | null {
@@ -35,16 +36,50 @@ export async function allEzeepInvitations(org: OrganizationRef): Promise<Map<str
   return map;
 }
 
+/** At most this many rows are looked up one by one (more: one pass over every user is cheaper). */
+const DIRECT_LOOKUPS_MAX = 20;
+
+/** Whether `user` is the account behind a portal invitation: it carries the invitation, or its address. */
+function isUserOf(user: AccountUser, row: Row): boolean {
+  const carries = (user.user_invitations ?? []).some((i) => i.id === row.ezeepInvitationId);
+  return carries || user.email.toLowerCase() === row.email.toLowerCase();
+}
+
+/** The users directory's ids for the rows' addresses, each confirmed by reading that user from ezeep. */
+async function idsFromDirectory(org: OrganizationRef, rows: Row[]): Promise<Map<string, string>> {
+  const guesses = await storedUserIdsByEmail(
+    org.id,
+    rows.map((r) => r.email),
+  );
+  const found = new Map<string, string>();
+  await Promise.all(
+    rows.map(async (row) => {
+      const id = guesses.get(row.email.toLowerCase());
+      const user = id
+        ? await ezeepFor(org)
+            .users.get(id)
+            .catch(() => null)
+        : null;
+      if (user && isUserOf(user, row)) found.set(row.id, user.id);
+    }),
+  );
+  return found;
+}
+
 /**
  * ezeep's invitation object does not name its user (§3.3); the account user carries its
- * invitations (§3.2). One pass over the users finds the ids for the given invitations/emails.
+ * invitations (§3.2). A few rows are looked up through the users directory (one read each);
+ * the rest in one pass over the users. Returns portal invitation id → ezeep user id.
  */
 export async function findUserIds(org: OrganizationRef, rows: Row[]): Promise<Map<string, string>> {
+  const found =
+    rows.length <= DIRECT_LOOKUPS_MAX ? await idsFromDirectory(org, rows) : new Map<string, string>();
+  const rest = rows.filter((r) => !found.has(r.id));
+  if (rest.length === 0) return found;
   const byInvitation = new Map(
-    rows.filter((r) => r.ezeepInvitationId).map((r) => [r.ezeepInvitationId!, r.id]),
+    rest.filter((r) => r.ezeepInvitationId).map((r) => [r.ezeepInvitationId!, r.id]),
   );
-  const byEmail = new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
-  const found = new Map<string, string>(); // portal invitation id → ezeep user id
+  const byEmail = new Map(rest.map((r) => [r.email.toLowerCase(), r.id]));
   for await (const user of ezeepFor(org).users.iterate()) {
     const viaInvitation = (user.user_invitations ?? []).map((i) => byInvitation.get(i.id)).find(Boolean);
     const rowId = viaInvitation ?? byEmail.get(user.email.toLowerCase());

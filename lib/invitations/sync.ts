@@ -223,6 +223,10 @@ async function applyIntents(org: OrganizationRef, now: Date, summary: SyncSummar
   );
   const needingUser = [...new Map([...needsGroups, ...needsRole].map((r) => [r.id, r])).values()];
   if (needingUser.length === 0) return;
+  // The group names are read beside the users' lookup, not after it.
+  const withGroups = needsGroups.some((r) => parseIds(r.intendedGroupIds).length > 0);
+  const names = withGroups ? groupNames(org) : Promise.resolve(new Map<string, string>());
+  names.catch(() => undefined); // awaited below, unless the lookup failed first
   try {
     const missingIds = needingUser.filter((r) => !r.ezeepUserId);
     const found = missingIds.length ? await findUserIds(org, missingIds) : new Map<string, string>();
@@ -230,7 +234,7 @@ async function applyIntents(org: OrganizationRef, now: Date, summary: SyncSummar
       await db.invitation.update({ where: { id: rowId }, data: { ezeepUserId: userId } });
     const userOf = (r: Row) => r.ezeepUserId ?? found.get(r.id) ?? null;
     await applyRoles(org, needsRole, userOf, now, summary);
-    await applyAllGroups(org, needsGroups, userOf, now, summary);
+    await applyAllGroups(org, needsGroups, userOf, await names, now, summary);
   } catch (err) {
     summary.errors.push(`users could not be read from ezeep: ${errorText(err)}`);
   }
@@ -259,11 +263,10 @@ async function applyAllGroups(
   org: OrganizationRef,
   rows: Row[],
   userOf: (r: Row) => string | null,
+  existing: Map<string, string>,
   now: Date,
   summary: SyncSummary,
 ) {
-  const withGroups = rows.filter((r) => parseIds(r.intendedGroupIds).length > 0);
-  const existing = withGroups.length ? await groupNames(org) : new Map<string, string>();
   for (const row of rows) {
     const userId = userOf(row);
     if (!userId) {

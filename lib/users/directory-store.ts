@@ -70,6 +70,18 @@ export function readEntriesOf(
   });
 }
 
+/** Live rows of one kind whose stored JSON contains `text` (a coarse match: callers check the row). */
+export function readEntriesContaining(
+  organizationId: string,
+  kind: EntryKind,
+  text: string,
+): Promise<StoredEntry[]> {
+  return db.directoryEntry.findMany({
+    where: { organizationId, kind, data: { contains: text } },
+    select: { kind: true, id: true, data: true, seq: true },
+  });
+}
+
 const ROWS_PER_STATEMENT = 500;
 
 interface EntryWrite {

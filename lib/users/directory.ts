@@ -32,6 +32,7 @@ import {
 } from "@/lib/users/directory-build";
 import {
   readEntries,
+  readEntriesContaining,
   readEntriesOf,
   readEntry,
   readState,
@@ -221,6 +222,26 @@ export function invalidateDirectory(organizationId: string): void {
 export async function storedGroupIds(organizationId: string, userId: string): Promise<string[]> {
   const stored = await readEntry(organizationId, "user", userId);
   return stored?.data ? (JSON.parse(stored.data) as UserRow).groupIds : [];
+}
+
+/**
+ * The user ids the shared directory last stored for these e-mail addresses (compared in lower
+ * case), without reading ezeep: a guess for a caller that confirms it with one read per user.
+ */
+export async function storedUserIdsByEmail(
+  organizationId: string,
+  emails: string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  await Promise.all(
+    [...new Set(emails.map((e) => e.toLowerCase()))].map(async (email) => {
+      for (const entry of await readEntriesContaining(organizationId, "user", JSON.stringify(email))) {
+        const row = entry.data ? (JSON.parse(entry.data) as UserRow) : null;
+        if (row?.email.toLowerCase() === email) found.set(email, row.id);
+      }
+    }),
+  );
+  return found;
 }
 
 export type LocalChange =

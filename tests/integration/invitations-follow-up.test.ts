@@ -11,6 +11,7 @@ import { bulkResend, inviteMany, summarizeInvitations, syncInvitations } from "@
 import { portalJobs } from "@/lib/jobs";
 import { runJobOnce } from "@/lib/jobs/runner";
 import { ezeepFor } from "@/lib/organizations/service";
+import { getDirectory } from "@/lib/users/directory";
 import { invitationsSuite, invoke, MIN, unique } from "@/tests/helpers/invitations";
 
 describe("invitation follow-up", () => {
@@ -92,6 +93,42 @@ describe("invitation follow-up", () => {
       orderBy: { id: "desc" },
     });
     expect(sync).toBeTruthy();
+  });
+
+  it("finds an accepted invitee through the users directory: one read of that user, no pass over every user", async () => {
+    const email = unique("direct");
+    await invoke("invitation.create", admin, { emails: email, groupIds: [groups[0].id] });
+    const saved = await row(email);
+    await getDirectory(admin, { refresh: true }); // the shared directory knows the invitee now
+    const user = sim().acceptInvitation(saved.ezeepInvitationId!);
+
+    sim().resetStats();
+    const summary = await syncInvitations(admin.organization, new Date());
+    expect(summary.groupsApplied).toContain(email);
+    expect(await row(email)).toMatchObject({ status: "accepted", ezeepUserId: user.id });
+    const routes = sim().stats().byRoute;
+    expect(routes["GET /v1/users/"]).toBeUndefined();
+    expect(routes["GET /v1/users/:id/"]).toBe(1);
+  });
+
+  it("when the directory names someone else for the address, the pass over every user finds the invitee", async () => {
+    const email = unique("stale");
+    await invoke("invitation.create", admin, { emails: email, groupIds: [groups[1].id] });
+    const saved = await row(email);
+    const user = sim().acceptInvitation(saved.ezeepInvitationId!);
+    const other = (await ezeepFor(admin.organization).users.all()).find((u) => u.id !== user.id)!;
+    // A directory row of another user that (wrongly) carries the invitee's address.
+    await db.directoryEntry.updateMany({
+      where: { organizationId: admin.organization.id, kind: "user", id: other.id },
+      data: { data: JSON.stringify({ ...other, email }) },
+    });
+
+    sim().resetStats();
+    const summary = await syncInvitations(admin.organization, new Date());
+    expect(summary.groupsApplied).toContain(email);
+    expect(await row(email)).toMatchObject({ status: "accepted", ezeepUserId: user.id });
+    expect(sim().stats().byRoute["GET /v1/users/"]).toBeGreaterThan(0); // the pass over every user
+    await getDirectory(admin, { refresh: true });
   });
 
   it("retries applying groups when ezeep fails, and skips groups deleted since the invitation", async () => {
