@@ -67,6 +67,18 @@ const VALUES_PER_INSERT = 900;
 
 export type BulkValue = string | number | boolean | Date | null;
 
+/** One INSERT per part of `rows` (as many rows as fit), without its end. */
+function insertStatements(table: string, rows: readonly Record<string, BulkValue>[]): Prisma.Sql[] {
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]!);
+  const perStatement = Math.max(1, Math.floor(VALUES_PER_INSERT / columns.length));
+  const names = Prisma.join(columns.map(quoted));
+  return chunk(rows, perStatement).map((part) => {
+    const values = part.map((r) => Prisma.sql`(${Prisma.join(columns.map((c) => r[c] ?? null))})`);
+    return Prisma.sql`INSERT INTO ${quoted(table)} (${names}) VALUES ${Prisma.join(values)}`;
+  });
+}
+
 /**
  * Inserts rows (each with the same columns, ids included: Prisma's `@default(cuid())` and
  * `@updatedAt` are not applied here), as many per statement as fit. Prisma's createMany compiled
@@ -78,12 +90,19 @@ export async function insertRows(
   table: string,
   rows: readonly Record<string, BulkValue>[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
-  const perStatement = Math.max(1, Math.floor(VALUES_PER_INSERT / columns.length));
-  const names = Prisma.join(columns.map(quoted));
-  for (const part of chunk(rows, perStatement)) {
-    const values = part.map((r) => Prisma.sql`(${Prisma.join(columns.map((c) => r[c] ?? null))})`);
-    await client.$executeRaw`INSERT INTO ${quoted(table)} (${names}) VALUES ${Prisma.join(values)}`;
-  }
+  for (const statement of insertStatements(table, rows)) await client.$executeRaw`${statement}`;
+}
+
+/** insertRows, answering the `returning` columns of every row written (in no set order). */
+export async function insertReturning<R extends string>(
+  client: Pick<Db, "$queryRaw">,
+  table: string,
+  rows: readonly Record<string, BulkValue>[],
+  returning: readonly R[],
+): Promise<Record<R, unknown>[]> {
+  const out: Record<R, unknown>[] = [];
+  const columns = Prisma.join(returning.map(quoted));
+  for (const statement of insertStatements(table, rows))
+    out.push(...(await client.$queryRaw<Record<R, unknown>[]>`${statement} RETURNING ${columns}`));
+  return out;
 }

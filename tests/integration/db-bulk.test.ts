@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
-import { insertRows, updateById } from "@/lib/db-bulk";
+import { insertReturning, insertRows, updateById } from "@/lib/db-bulk";
 import { portalOrganization } from "@/tests/helpers/portal";
 
 async function identities(count: number) {
@@ -107,6 +107,25 @@ describe("insertRows", () => {
     expect(await db.nddIdentity.count({ where: { organizationId: org.id, lastSeenAt: { gte: at } } })).toBe(
       150,
     );
+  });
+
+  it("insertReturning answers the asked columns of every row, over several statements", async () => {
+    const org = await portalOrganization(`insert-returning-${Date.now()}`);
+    const at = new Date();
+    const rows = Array.from({ length: 250 }, (_, i) => ({
+      id: `r-${org.id}-${i}`,
+      organizationId: org.id,
+      clientKey: "r",
+      domain: "D",
+      logon: `u${i}`,
+      userKey: `d//u${i}`,
+      state: "waiting_email",
+      lastSeenAt: at,
+      updatedAt: at,
+    }));
+    const back = await insertReturning(db, "NddIdentity", rows, ["id", "userKey"]);
+    expect(back).toHaveLength(250);
+    expect(new Map(back.map((r) => [r.userKey, r.id]))).toEqual(new Map(rows.map((r) => [r.userKey, r.id])));
   });
 
   it("in a transaction, a unique conflict in a later statement writes none of the rows", async () => {
