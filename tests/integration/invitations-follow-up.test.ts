@@ -182,6 +182,7 @@ describe("invitation follow-up", () => {
     expect(await reminders()).toBe(2);
     const entries = await db.auditEntry.findMany({
       where: { action: "invitation.resend", targetLabel: email },
+      orderBy: { id: "asc" },
     });
     expect(entries.map((e) => [e.actorType, e.actorLabel, e.outcome])).toEqual([
       ["system", "Invitation follow-up", "success"],
