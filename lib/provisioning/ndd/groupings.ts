@@ -17,14 +17,8 @@ import {
 } from "@/lib/provisioning/engine";
 
 import { clientKey as keyOf } from "./clients";
-import {
-  IN_LIST_MAX,
-  linkIdentities,
-  prepareIdentities,
-  readPendingInvitations,
-  SEEN_PRECISION_MS,
-  type IdentityRow,
-} from "./identities";
+import { IN_LIST_MAX, prepareIdentities, SEEN_PRECISION_MS, type IdentityRow } from "./identities";
+import { linkIdentities, readPendingInvitations } from "./identity-links";
 import { MESSAGES, type NddGroupError, type NddGrouping, type NddUser } from "./validate";
 
 /** A bulk request may hold a grouping's lock for minutes; a crashed holder's lease still expires. */

@@ -20,13 +20,8 @@ import {
 
 import { clientKey } from "./clients";
 import { fieldErrors, json, problem, type NddEndpoint, type NddRequest } from "./http";
-import {
-  IN_LIST_MAX,
-  linkIdentities,
-  readPendingInvitations,
-  upsertIdentities,
-  type IdentityRow,
-} from "./identities";
+import { IN_LIST_MAX, upsertIdentities, type IdentityRow } from "./identities";
+import { linkIdentities, readPendingInvitations } from "./identity-links";
 import { previewUsers } from "./preview";
 import { removalGuard, removeIdentities, type IdentityRemoval } from "./removals";
 import { MESSAGES, validateUsers, type NddUser, type NddUserError } from "./validate";
