@@ -19,7 +19,7 @@ import { mapPool } from "@/lib/concurrency";
 import { NotFoundError } from "@/lib/errors";
 import { EzeepError, withThrottleReport } from "@/lib/ezeep";
 import { userLockKey } from "@/lib/locks";
-import { changeUserGroups, explain, snapshot } from "@/lib/memberships/service";
+import { changeUserGroups, explain, nextGroupIds, sameSet, snapshot } from "@/lib/memberships/service";
 import { moduleLogger } from "@/lib/observability/logger";
 import { ezeepFor, ezeepMaxConcurrency } from "@/lib/organizations/service";
 import { tryLockMany, type BatchLock } from "@/lib/provisioning/batch-lock";
@@ -112,16 +112,6 @@ function groupNamer(ctx: OrgContext, groups: Map<string, GroupRef>, early?: Prom
   };
 }
 
-function nextIds(before: string[], change: GroupChange): string[] {
-  const remove = new Set(change.remove);
-  return [
-    ...before.filter((id) => !remove.has(id)),
-    ...change.add.filter((id) => !before.includes(id) && !remove.has(id)),
-  ];
-}
-
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
-
 /** A user that could not be read: its failed entry, as changeUserGroups records it. */
 async function readFailure(
   ctx: OrgContext,
@@ -194,7 +184,7 @@ async function changeOne(ctx: OrgContext, run: BatchRun, user: Selected): Promis
       .catch((error: unknown) => logger.error({ err: error, userId }, "could not record a failed read"));
     return failed(ctx, user, err);
   }
-  const next = nextIds(before, run.change);
+  const next = nextGroupIds(before, run.change.add, new Set(run.change.remove));
   if (sameSet(before, next)) {
     run.noteGroups(userId, before);
     return { userId, label, ok: true, changed: false, error: null };

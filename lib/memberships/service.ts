@@ -33,9 +33,21 @@ export interface MembershipChange {
   groups: GroupRef[];
 }
 
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
+export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const sa = new Set(a);
   return sa.size === new Set(b).size && b.every((x) => sa.has(x));
+}
+
+/** A user's group list after a change: the current list without `remove`, then `add`'s new groups. */
+export function nextGroupIds(
+  before: readonly string[],
+  add: readonly string[],
+  remove: ReadonlySet<string>,
+): string[] {
+  return [
+    ...before.filter((id) => !remove.has(id)),
+    ...add.filter((id) => !before.includes(id) && !remove.has(id)),
+  ];
 }
 
 export function snapshot(groups: readonly GroupRef[]) {
@@ -101,10 +113,7 @@ async function changeUnderLock(plan: GroupChangePlan): Promise<MembershipChange>
   const client = ezeepFor(ctx.organization);
   const current = await rereadUser(client, plan);
   const beforeIds = [...new Set(current.groups.map((g) => g.group_id))];
-  const nextIds = [
-    ...beforeIds.filter((id) => !remove.has(id)),
-    ...add.filter((id) => !beforeIds.includes(id) && !remove.has(id)),
-  ];
+  const nextIds = nextGroupIds(beforeIds, add, remove);
   const names = await resolveGroups(ctx, [...new Set([...beforeIds, ...nextIds])], plan.knownGroups);
   const byId = new Map(names.map((g) => [g.id, g]));
   const refs = (ids: readonly string[]) =>
