@@ -12,7 +12,6 @@ import "server-only";
 
 import type { RecordedActionName } from "@/lib/audit/actions-catalog";
 import { chainKey, withChain, type LockedChain } from "@/lib/audit/chain";
-import type { Observation } from "@/lib/audit/reconcilers";
 import { noteAuditWrite } from "@/lib/audit/refusals";
 import {
   appendManyLocked,
@@ -33,7 +32,7 @@ import {
 } from "@/lib/audit/service";
 import { asStored, undecidableMessage } from "@/lib/audit/settlement-record";
 import type { OrgContext } from "@/lib/auth/context";
-import { createBatcher, mapPool } from "@/lib/concurrency";
+import { createBatcher } from "@/lib/concurrency";
 import { updateById, type BulkType, type BulkUpdate } from "@/lib/db-bulk";
 import { UserFacingError } from "@/lib/errors";
 import { isUnknownOutcome, type EzeepError } from "@/lib/ezeep";
@@ -126,53 +125,32 @@ function completionOf<T>(change: BatchChange<T>, ran: Ran<T>): Completion {
   };
 }
 
-/** Reads back every change whose answer was lost and settles them in one chained transaction. */
+/** Reads back a change whose answer was lost, settles its entry (chained) and says what happened. */
 async function settleLost<T>(
-  ctx: OrgContext,
-  action: RecordedActionName,
-  lost: { index: number; id: number; change: BatchChange<T>; err: EzeepError }[],
-  concurrency: number,
-): Promise<Map<number, BatchResult<T>>> {
-  const out = new Map<number, BatchResult<T>>();
-  if (lost.length === 0) return out;
-  const observed = await mapPool(lost, concurrency, async (l) => ({
-    ...l,
-    observation: await readBack(ctx, l.id, { ...l.change, action }),
-  }));
-  const decided = observed.filter(
-    (o): o is typeof o & { observation: Observation } => o.observation !== null,
-  );
-  try {
-    await withChain(chainKey(ctx.organization.id), async (chain) => {
-      for (const o of decided) {
-        const ref = unknownRefOf(ctx, o.id, { ...o.change, action }, o.err);
-        await settleLocked(chain, ref, o.observation, asStored(o.change.intended));
-      }
-    });
-  } catch (err) {
-    // The entries stay "unknown"; the follow-up job reads them back again (lib/audit/unknown.ts).
-    moduleLogger("audit").error({ err }, "could not record what reading ezeep back showed");
-  }
-  for (const o of observed) {
-    if (!o.observation) out.set(o.index, { ok: false, error: new OutcomeUnknownError() });
-    else if (o.observation.applied === null)
-      out.set(o.index, {
-        ok: false,
-        error: new OutcomeUnknownError(undecidableMessage(o.observation.reason)),
-      });
-    else if (o.observation.applied) out.set(o.index, { ok: true, value: o.observation.result as T });
-    else out.set(o.index, { ok: false, error: new UserFacingError(NOT_APPLIED_MESSAGE) });
-  }
-  return out;
-}
-
-/** The settled result of a change whose answer was lost (see settleLost). */
-async function settledResult<T>(
   ctx: OrgContext,
   action: RecordedActionName,
   lost: { id: number; change: BatchChange<T>; err: EzeepError },
 ): Promise<BatchResult<T>> {
-  return (await settleLost(ctx, action, [{ index: 0, ...lost }], 1)).get(0)!;
+  const change = { ...lost.change, action };
+  const observation = await readBack(ctx, lost.id, change);
+  if (!observation) return { ok: false, error: new OutcomeUnknownError() };
+  try {
+    await withChain(chainKey(ctx.organization.id), (chain) =>
+      settleLocked(
+        chain,
+        unknownRefOf(ctx, lost.id, change, lost.err),
+        observation,
+        asStored(change.intended),
+      ),
+    );
+  } catch (err) {
+    // The entry stays "unknown"; the follow-up job reads it back again (lib/audit/unknown.ts).
+    moduleLogger("audit").error({ err }, "could not record what reading ezeep back showed");
+  }
+  if (observation.applied === null)
+    return { ok: false, error: new OutcomeUnknownError(undecidableMessage(observation.reason)) };
+  if (observation.applied) return { ok: true, value: observation.result as T };
+  return { ok: false, error: new UserFacingError(NOT_APPLIED_MESSAGE) };
 }
 
 /**
@@ -276,7 +254,7 @@ export function openAuditedBatch<T>(ctx: OrgContext, action: RecordedActionName)
         ran = isUnknownOutcome(err) ? { kind: "unknown", err } : { kind: "failed", err };
       }
       const written = await complete(id, completionOf(change, ran));
-      if (ran.kind === "unknown") return settledResult(ctx, action, { id, change, err: ran.err });
+      if (ran.kind === "unknown") return settleLost(ctx, action, { id, change, err: ran.err });
       if (ran.kind === "failed") return { ok: false, error: ran.err };
       // Never reported done without its completion (as audited(): the entry stays "outcome unknown").
       if (written.linked === undefined) return { ok: false, error: written.error };
