@@ -141,8 +141,8 @@ function buildClient(config: EzeepEnvConfig, tokenProvider: CachingTokenProvider
 
 /**
  * Asking for a client announces ezeep traffic: start reading the lanes' shared Retry-After gates
- * now, before the caller's own database queries (SQLite runs one at a time, and a gate read
- * queued behind a large read delayed every ezeep request behind it).
+ * now, ahead of the caller's own database queries. Issued after a large read, the gate read waited
+ * for that read's rows to be turned into objects, and every ezeep request waited for the gate.
  */
 function prefetchGates(config: EzeepEnvConfig): void {
   for (const host of ["account", "api"] as const) lanesOf(config)(host).prefetch();

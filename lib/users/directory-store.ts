@@ -70,14 +70,17 @@ export function readEntriesOf(
   });
 }
 
-/** Live rows of one kind whose stored JSON contains `text` (a coarse match: callers check the row). */
+/**
+ * Live rows of one kind whose stored JSON contains any of `texts`, in one pass over the rows (a
+ * coarse match: callers check the row).
+ */
 export function readEntriesContaining(
   organizationId: string,
   kind: EntryKind,
-  text: string,
+  texts: string[],
 ): Promise<StoredEntry[]> {
   return db.directoryEntry.findMany({
-    where: { organizationId, kind, data: { contains: text } },
+    where: { organizationId, kind, OR: texts.map((text) => ({ data: { contains: text } })) },
     select: { kind: true, id: true, data: true, seq: true },
   });
 }

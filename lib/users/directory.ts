@@ -232,15 +232,15 @@ export async function storedUserIdsByEmail(
   organizationId: string,
   emails: string[],
 ): Promise<Map<string, string>> {
+  const wanted = new Set(emails.map((e) => e.toLowerCase()));
   const found = new Map<string, string>();
-  await Promise.all(
-    [...new Set(emails.map((e) => e.toLowerCase()))].map(async (email) => {
-      for (const entry of await readEntriesContaining(organizationId, "user", JSON.stringify(email))) {
-        const row = entry.data ? (JSON.parse(entry.data) as UserRow) : null;
-        if (row?.email.toLowerCase() === email) found.set(email, row.id);
-      }
-    }),
-  );
+  if (wanted.size === 0) return found;
+  const texts = [...wanted].map((email) => JSON.stringify(email));
+  for (const entry of await readEntriesContaining(organizationId, "user", texts)) {
+    const row = entry.data ? (JSON.parse(entry.data) as UserRow) : null;
+    const email = row?.email.toLowerCase();
+    if (row && email && wanted.has(email)) found.set(email, row.id);
+  }
   return found;
 }
 

@@ -38,8 +38,10 @@ async function startLikelyReads(ctx: OrgContext, id: string, can: Can): Promise<
   if (!readsAreShared() || !(can.impact || can.printers)) return;
   const ids = await storedGroupIds(ctx.organization.id, id);
   if (ids.length === 0) return;
-  if (can.printers) await Promise.all([ezeepFor(ctx.organization).printers.all(), readAssignments(ctx, ids)]);
-  else await readAssignments(ctx, ids);
+  await Promise.all([
+    can.printers ? ezeepFor(ctx.organization).printers.all() : null,
+    readAssignments(ctx, ids),
+  ]);
 }
 
 /** The assignment reads printersThroughGroups makes for these groups (names do not matter here). */
