@@ -73,6 +73,21 @@ describe("updateById", () => {
   });
 });
 
+/** An identity row with only the columns that have no default (9 columns: 100 rows per INSERT). */
+function bareIdentity(organizationId: string, i: number, key: string, at: Date) {
+  return {
+    id: `${organizationId}-${i}`,
+    organizationId,
+    clientKey: "bare",
+    domain: "D",
+    logon: key,
+    userKey: key,
+    state: "waiting_email",
+    lastSeenAt: at,
+    updatedAt: at,
+  };
+}
+
 describe("insertRows", () => {
   it("writes texts, nulls, booleans and dates as Prisma reads them, many rows per statement", async () => {
     const org = await portalOrganization(`insert-${Date.now()}`);
@@ -112,17 +127,7 @@ describe("insertRows", () => {
   it("insertReturning answers the asked columns of every row, over several statements", async () => {
     const org = await portalOrganization(`insert-returning-${Date.now()}`);
     const at = new Date();
-    const rows = Array.from({ length: 250 }, (_, i) => ({
-      id: `r-${org.id}-${i}`,
-      organizationId: org.id,
-      clientKey: "r",
-      domain: "D",
-      logon: `u${i}`,
-      userKey: `d//u${i}`,
-      state: "waiting_email",
-      lastSeenAt: at,
-      updatedAt: at,
-    }));
+    const rows = Array.from({ length: 250 }, (_, i) => bareIdentity(org.id, i, `d//u${i}`, at));
     const back = await insertReturning(db, "NddIdentity", rows, ["id", "userKey"]);
     expect(back).toHaveLength(250);
     expect(new Map(back.map((r) => [r.userKey, r.id]))).toEqual(new Map(rows.map((r) => [r.userKey, r.id])));
@@ -131,18 +136,8 @@ describe("insertRows", () => {
   it("in a transaction, a unique conflict in a later statement writes none of the rows", async () => {
     const org = await portalOrganization(`insert-conflict-${Date.now()}`);
     const at = new Date();
-    const row = (i: number, key: string) => ({
-      id: `c-${org.id}-${i}`,
-      organizationId: org.id,
-      clientKey: "c",
-      domain: "D",
-      logon: key,
-      userKey: key,
-      state: "waiting_email",
-      lastSeenAt: at,
-      updatedAt: at,
-    });
-    // 9 columns: 100 rows per statement; the second statement repeats the first row's key.
+    const row = (i: number, key: string) => bareIdentity(org.id, i, key, at);
+    // 100 rows per statement: the second statement repeats the first row's key.
     const rows = [...Array.from({ length: 149 }, (_, i) => row(i, `k${i}`)), row(149, "k0")];
     await expect(db.$transaction((tx) => insertRows(tx, "NddIdentity", rows))).rejects.toThrow();
     expect(await db.nddIdentity.count({ where: { organizationId: org.id } })).toBe(0);
